@@ -1,0 +1,109 @@
+# Tumbuh build.
+#
+#   make            build build/tumbuh (optimised)
+#   make test       build everything under AddressSanitizer + UBSan and run every test
+#   make bench      run the benchmarks under bench/ (optimised build)
+#   make fuzz       build the libFuzzer targets (clang)
+#
+# Layout (dependencies point downwards only):
+#   lib/   libtumbuh: pure computation (growth standards, statistics). No I/O,
+#          no mutable globals, no hidden allocation.
+#   src/   the application: CSV I/O, CLI commands, store, import, reports, web.
+#   tools/ build-time generators (the WHO tables are compiled in from WHO_DIR).
+#
+# WHO_DIR names the directory holding WHO's growth tables (default ../shared/who).
+# Its files are checked against data/who-tables.sha256 before they are compiled in.
+
+WHO_DIR ?= ../shared/who
+CC      ?= cc
+CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+PKGS    := sqlite3 libsodium libmicrohttpd jansson xlsxwriter libzip expat cairo
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+INCS    := -Ilib -Isrc -Ibuild/gen
+LIBS    := $(PKG_LIBS) -lpthread -lm
+
+OPT_FLAGS  := -O2 -g -march=x86-64-v2
+SAN_FLAGS  := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+LIB_SRC  := $(sort $(wildcard lib/*.c))
+APP_SRC  := $(sort $(filter-out src/main.c,$(wildcard src/*.c)))
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+GEN_SRC  := build/gen/who_tables.c
+
+# Two object trees: release (build/o) and sanitized (build/san).
+REL_OBJ := $(patsubst %.c,build/o/%.o,$(LIB_SRC) $(APP_SRC)) build/o/gen/who_tables.o
+SAN_OBJ := $(patsubst %.c,build/san/%.o,$(LIB_SRC) $(APP_SRC)) build/san/gen/who_tables.o
+TEST_BIN := $(patsubst tests/%.c,build/tests/%,$(TEST_SRC))
+
+.PHONY: all test bench fuzz clean format who-tables
+all: build/tumbuh
+
+# --- WHO tables -------------------------------------------------------------
+build/gen/.who-verified: data/who-tables.sha256
+	@mkdir -p build/gen
+	@scripts/verify-who-tables.sh "$(WHO_DIR)" data/who-tables.sha256
+	@touch $@
+
+build/whogen: tools/whogen.c
+	@mkdir -p build
+	$(CC) $(CSTD) $(WARN) -O2 -o $@ $<
+
+$(GEN_SRC): build/whogen build/gen/.who-verified
+	build/whogen "$(WHO_DIR)" > $@.tmp && mv $@.tmp $@
+
+who-tables: $(GEN_SRC)
+
+# --- objects ----------------------------------------------------------------
+build/o/gen/who_tables.o: $(GEN_SRC) lib/tb_growth.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O2 $(INCS) -c -o $@ $<
+build/san/gen/who_tables.o: $(GEN_SRC) lib/tb_growth.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O1 $(INCS) -c -o $@ $<
+
+build/o/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(OPT_FLAGS) $(INCS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+build/san/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(SAN_FLAGS) $(INCS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+# --- programs ---------------------------------------------------------------
+build/tumbuh: build/o/src/main.o $(REL_OBJ)
+	$(CC) $(OPT_FLAGS) -o $@ $^ $(LIBS)
+
+build/san/tumbuh: build/san/src/main.o $(SAN_OBJ)
+	$(CC) $(SAN_FLAGS) -o $@ $^ $(LIBS)
+
+build/tests/%: build/san/tests/%.o $(SAN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN_FLAGS) -o $@ $^ $(LIBS)
+
+# --- tests ------------------------------------------------------------------
+# Every test binary prints "N passed, N failed" for itself; tests/run.sh runs
+# them all, then the CLI tests (which drive build/san/tumbuh), and prints the
+# closing total.
+test: $(TEST_BIN) build/san/tumbuh build/tumbuh
+	@WHO_DIR="$(WHO_DIR)" tests/run.sh
+
+bench: build/tumbuh
+	@bench/run.sh
+
+# --- fuzzing (clang, libFuzzer) ---------------------------------------------
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
+FUZZ_LIB_SRC := $(LIB_SRC) $(APP_SRC)
+fuzz: $(FUZZ_BIN)
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC) $(GEN_SRC)
+	@mkdir -p build/fuzz
+	clang $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined $(INCS) $(PKG_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(GEN_SRC) $(LIBS)
+
+format:
+	clang-format -i lib/*.c lib/*.h src/*.c src/*.h tests/*.c tools/*.c bench/*.c
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

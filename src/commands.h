@@ -1,0 +1,12 @@
+/*
+ * commands.h - the CLI commands of `tumbuh`. Each lives in src/cmd_NAME.c,
+ * takes the arguments after its name (argv[0] is the command name) and
+ * returns the process exit status.
+ */
+#ifndef TB_COMMANDS_H
+#define TB_COMMANDS_H
+
+int tb_cmd_zscore(int argc, char **argv);
+int tb_cmd_prevalence(int argc, char **argv);
+
+#endif
