@@ -57,10 +57,22 @@ typedef struct {
     const tb_lms *rows[2];
 } tb_lms_table;
 
+/*
+ * The upper age limits of the 5-19 indicators differ between anthroplus
+ * versions, and WHO's two sets of published results follow different ones:
+ * - TB_PLUS_LIMITS_1_1 (the default, anthroplus >= 1.1.0 and WHO's example
+ *   survey Survey_WHO2007): height- and BMI-for-age below 229 months,
+ *   weight-for-age below 121 months;
+ * - TB_PLUS_LIMITS_1_0 (anthroplus 1.0.0, as in the 3,000-row reference
+ *   set): up to 228 and 120 months inclusive.
+ */
+typedef enum { TB_PLUS_LIMITS_1_1 = 0, TB_PLUS_LIMITS_1_0 = 1 } tb_plus_limits;
+
 typedef struct {
     tb_lms_table len, wei, bmi, hc, ac, ts, ss; /* by age in days */
     tb_lms_table wfl, wfh;                      /* by length/height in mm */
     tb_lms_table hfa, wfa, bfa;                 /* by age in months */
+    tb_plus_limits plus_limits;
 } tb_who_tables;
 
 /*
