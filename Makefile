@@ -37,8 +37,12 @@ REL_OBJ := $(patsubst %.c,build/o/%.o,$(LIB_SRC) $(APP_SRC)) build/o/gen/who_tab
 SAN_OBJ := $(patsubst %.c,build/san/%.o,$(LIB_SRC) $(APP_SRC)) build/san/gen/who_tables.o
 TEST_BIN := $(patsubst tests/%.c,build/tests/%,$(TEST_SRC))
 
-.PHONY: all test bench fuzz clean format who-tables
+.PHONY: all run test bench fuzz clean format who-tables
 all: build/tumbuh
+
+# The main job. Until `tumbuh serve` lands it computes WHO's example survey.
+run: build/tumbuh
+	build/tumbuh zscore $(WHO_DIR)/examples/Survey_WHO2007.csv | head -n 5
 
 # --- WHO tables -------------------------------------------------------------
 build/gen/.who-verified: data/who-tables.sha256
@@ -88,7 +92,15 @@ build/tests/%: build/san/tests/%.o $(SAN_OBJ)
 test: $(TEST_BIN) build/san/tumbuh build/tumbuh
 	@WHO_DIR="$(WHO_DIR)" tests/run.sh
 
-bench: build/tumbuh
+BENCH_TOOLS := build/bench/gen_anthro build/bench/floor_copy
+build/bench/gen_anthro: bench/gen_anthro.c
+	@mkdir -p build/bench
+	$(CC) $(CSTD) $(WARN) -O2 -o $@ $< -lm
+build/bench/floor_copy: bench/floor_copy.c build/o/src/csv.o
+	@mkdir -p build/bench
+	$(CC) $(CSTD) $(WARN) $(OPT_FLAGS) $(INCS) -o $@ $^ -lm
+
+bench: build/tumbuh $(BENCH_TOOLS)
 	@bench/run.sh
 
 # --- fuzzing (clang, libFuzzer) ---------------------------------------------

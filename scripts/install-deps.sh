@@ -1,0 +1,17 @@
+#!/bin/sh
+# install-deps.sh - installs the Debian packages Tumbuh builds and tests with.
+# Idempotent: installs only what is missing. Run as root (or with sudo).
+set -eu
+PKGS="build-essential pkg-config clang libclang-rt-14-dev sqlite3 libsqlite3-dev libsodium-dev
+libmicrohttpd-dev libjansson-dev libxlsxwriter-dev libzip-dev libexpat1-dev libcairo2-dev
+time"
+missing=""
+for p in $PKGS; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq $missing >/dev/null
+fi
