@@ -53,16 +53,31 @@ double tb_growth_round2(double z)
     double x = fabs(z);
     double x10 = 100.0 * x;
     double i10 = floor(x10);
-    double xd = i10 / 100.0;
-    double xu = ceil(x10) / 100.0;
-    double du = xu - x, dd = x - xd;
-    double r = (du < dd || (du == dd && fmod(i10, 2.0) == 1.0)) ? xu : xd;
-    return z < 0 ? -r : r;
+    double frac = x10 - i10;
+    double r;
+    if (__builtin_expect(fabs(frac - 0.5) > 1e-4, 1)) {
+        /* Far from a tie: the nearer neighbour is plain to see, and it is
+         * computed exactly as below (i10 / 100 or ceil(x10) / 100);
+         * floor(x10 + 0.5) picks it without a hard-to-predict branch. */
+        r = floor(x10 + 0.5) / 100.0;
+    } else {
+        double xd = i10 / 100.0;
+        double xu = ceil(x10) / 100.0;
+        double du = xu - x, dd = x - xd;
+        /* i10 is a whole number below 2^53 here, so the parity test is exact */
+        bool odd = x10 < 9e15 ? ((long long)i10 & 1) : fmod(i10, 2.0) == 1.0;
+        r = (du < dd || (du == dd && odd)) ? xu : xd;
+    }
+    return copysign(r, z);
 }
 
 /* "The LMS formula": z = ((y/M)^L - 1) / (S L). */
 double tb_growth_lms_z(double y, tb_lms p)
 {
+    /* pow(x, 1) is exactly x: skip the call for the L = 1 tables
+     * (length/height- and head circumference-for-age), same result. */
+    if (p.l == 1.0)
+        return (y / p.m - 1.0) / p.s;
     return (pow(y / p.m, p.l) - 1.0) / (p.s * p.l);
 }
 
@@ -262,40 +277,26 @@ static double usable(const tb_growth_result *r, tb_indicator i)
     return r->flag[i] == 0 ? r->z[i] : NAN;
 }
 
-/* Permenkes 2/2020 (domain reference section 7). A flagged z is not classified. */
+/*
+ * Permenkes 2/2020 (domain reference section 7). A flagged z is not
+ * classified. Each band is 1 + the number of cut-offs the z-score passes
+ * (z >= -3, z >= -2, z > 1, ...), which follows the enums' order and avoids
+ * data-dependent branches.
+ */
 static void classify(tb_growth_result *r)
 {
     double z;
     if (!isnan(z = usable(r, TB_ZWEI)))
-        r->bbu = z < -3 ? TB_BBU_SANGAT_KURANG
-                 : z < -2 ? TB_BBU_KURANG
-                 : z <= 1 ? TB_BBU_NORMAL
-                          : TB_BBU_RISIKO_LEBIH;
+        r->bbu = (tb_cat_bbu)(1 + (z >= -3) + (z >= -2) + (z > 1));
     if (!isnan(z = usable(r, TB_ZLEN)))
-        r->tbu = z < -3 ? TB_TBU_SANGAT_PENDEK
-                 : z < -2 ? TB_TBU_PENDEK
-                 : z <= 3 ? TB_TBU_NORMAL
-                          : TB_TBU_TINGGI;
+        r->tbu = (tb_cat_tbu)(1 + (z >= -3) + (z >= -2) + (z > 3));
     if (!isnan(z = usable(r, TB_ZWFL)))
-        r->bbtb = z < -3 ? TB_GIZI_BURUK
-                  : z < -2 ? TB_GIZI_KURANG
-                  : z <= 1 ? TB_GIZI_BAIK
-                  : z <= 2 ? TB_GIZI_RISIKO_LEBIH
-                  : z <= 3 ? TB_GIZI_LEBIH
-                           : TB_GIZI_OBESITAS;
+        r->bbtb = (tb_cat_gizi)(1 + (z >= -3) + (z >= -2) + (z > 1) + (z > 2) + (z > 3));
     if (!isnan(z = usable(r, TB_ZBMI)))
-        r->imtu = z < -3 ? TB_GIZI_BURUK
-                  : z < -2 ? TB_GIZI_KURANG
-                  : z <= 1 ? TB_GIZI_BAIK
-                  : z <= 2 ? TB_GIZI_RISIKO_LEBIH
-                  : z <= 3 ? TB_GIZI_LEBIH
-                           : TB_GIZI_OBESITAS;
+        r->imtu = (tb_cat_gizi)(1 + (z >= -3) + (z >= -2) + (z > 1) + (z > 2) + (z > 3));
     else if (!isnan(z = usable(r, TB_ZBFA)) && r->age_months <= IMTU_5_18_MONTHS_MAX)
-        r->imtu = z < -3 ? TB_GIZI_BURUK
-                  : z < -2 ? TB_GIZI_KURANG
-                  : z <= 1 ? TB_GIZI_BAIK
-                  : z <= 2 ? TB_GIZI_LEBIH
-                           : TB_GIZI_OBESITAS;
+        /* 5-18 years: no "berisiko" band; lebih above +1, obesitas above +2 */
+        r->imtu = (tb_cat_gizi)(1 + (z >= -3) + (z >= -2) + 2 * (z > 1) + (z > 2));
 }
 
 void tb_growth_compute(const tb_who_tables *t, const tb_growth_input *in, tb_growth_result *out)

@@ -214,6 +214,13 @@ int tb_parse_date(const char *s, size_t len, long *days)
 /* Compares a value, folded, with a list of words; returns the index or -1. */
 static int word_of(const char *s, size_t len, const char *const *words)
 {
+    if (len == 1) { /* the common case: a one-letter code */
+        char c = (char)tolower((unsigned char)s[0]);
+        for (int i = 0; words[i]; i++)
+            if (words[i][0] == c && !words[i][1])
+                return i;
+        return -1;
+    }
     char f[32];
     if (len > 30)
         return -1;

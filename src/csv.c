@@ -478,7 +478,30 @@ int tb_format_fixed(char *buf, double x, int decimals, char separator)
                 buf[i] = separator;
         return n;
     }
-    uint64_t v = (uint64_t)floor(scaled + 0.5);
+    uint64_t v = (uint64_t)(scaled + 0.5); /* scaled >= 0: truncation is floor */
+    if (decimals == 2 && v < 100000000) {
+        /* the common case (z-scores, kg, cm): integer part, then two digits */
+        static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                                    "25262728293031323334353637383940414243444546474849"
+                                    "50515253545556575859606162636465666768697071727374"
+                                    "75767778798081828384858687888990919293949596979899";
+        uint32_t ip = (uint32_t)v / 100, fp = (uint32_t)v % 100;
+        char *o = buf;
+        if (x < 0 && v != 0)
+            *o++ = '-';
+        char t[12];
+        int k = 0;
+        do {
+            t[k++] = (char)('0' + ip % 10);
+            ip /= 10;
+        } while (ip);
+        while (k)
+            *o++ = t[--k];
+        *o++ = separator;
+        *o++ = pairs[2 * fp];
+        *o++ = pairs[2 * fp + 1];
+        return (int)(o - buf);
+    }
     char tmp[32];
     int n = 0;
     do {
@@ -486,11 +509,14 @@ int tb_format_fixed(char *buf, double x, int decimals, char separator)
         v /= 10;
     } while (v || n <= decimals);
     char *o = buf;
-    bool nonzero = false;
-    for (int i = 0; i < n; i++)
-        nonzero |= tmp[i] != '0';
-    if (x < 0 && nonzero)
-        *o++ = '-';
+    if (x < 0) {
+        /* no "-0.00": a sign only when some digit is not zero */
+        for (int i = 0; i < n; i++)
+            if (tmp[i] != '0') {
+                *o++ = '-';
+                break;
+            }
+    }
     for (int i = n - 1; i >= 0; i--) {
         *o++ = tmp[i];
         if (i == decimals && decimals > 0)
