@@ -112,6 +112,66 @@ static char *put_flag(char *o, char delim, int f)
     return o;
 }
 
+/*
+ * Computes one record and appends its output line to out, and any warnings
+ * to warn (counted in *nwarn). Returns 0 or -1 (no memory).
+ */
+static int process_row(const job *j, const tb_csv_row *row, buf *out, buf *warn, long *nwarn)
+{
+    tb_growth_input in;
+    tb_anthro_problem probs[8];
+    int np = tb_anthro_row_read(j->cols, row, j->decimal_comma, &in, probs, 8);
+    if (np) {
+        *nwarn += np;
+        for (int k = 0; k < np && k < 8; k++) {
+            const char *hdr = probs[k].field < j->header_fields ? j->header_names[probs[k].field]
+                                                                : tb_col_name(probs[k].col);
+            const char *val = probs[k].field < row->nfields ? row->fields[probs[k].field] : "";
+            char line[512];
+            int len = snprintf(line, sizeof line,
+                               "line %ld, column %d (%s): '%.40s' %s; treated as missing\n",
+                               row->line, probs[k].field + 1, hdr, val, probs[k].reason);
+            if (len < 0)
+                continue;
+            if ((size_t)len >= sizeof line)
+                len = sizeof line - 1;
+            if (buf_reserve(warn, (size_t)len))
+                return -1;
+            memcpy(warn->p + warn->len, line, (size_t)len);
+            warn->len += (size_t)len;
+        }
+    }
+    tb_growth_result r;
+    tb_growth_compute(j->tables, &in, &r);
+
+    if (buf_reserve(out, row->raw_len + 600))
+        return -1;
+    char *o = out->p + out->len;
+    memcpy(o, row->raw, row->raw_len);
+    o += row->raw_len;
+    char d = j->delim, sep = j->out_sep;
+    *o++ = d;
+    if (r.age_days >= 0)
+        o += tb_format_fixed(o, r.age_days, 0, sep);
+    o = put_num(o, d, r.age_months, 2, sep);
+    o = put_num(o, d, r.clenhei, 2, sep);
+    *o++ = d;
+    if (r.cmeasure != TB_MEASURE_MISSING)
+        *o++ = (char)r.cmeasure;
+    o = put_num(o, d, r.cbmi, 2, sep);
+    for (int k = 0; k < TB_IND_COUNT; k++) {
+        o = put_num(o, d, r.z[k], 2, sep);
+        o = put_flag(o, d, r.flag[k]);
+    }
+    o = put_str(o, d, tb_cat_bbu_code(r.bbu));
+    o = put_str(o, d, tb_cat_tbu_code(r.tbu));
+    o = put_str(o, d, tb_cat_gizi_code(r.bbtb));
+    o = put_str(o, d, tb_cat_gizi_code(r.imtu));
+    *o++ = '\n';
+    out->len = (size_t)(o - out->p);
+    return 0;
+}
+
 /* Computes and formats every record of a batch. Returns 0 or -1 (no memory). */
 static int process_batch(const job *j, batch *b)
 {
@@ -133,59 +193,8 @@ static int process_batch(const job *j, batch *b)
         row.raw_len = b->raw_len[i];
         row.line = b->line[i];
         row.record = 0;
-
-        tb_growth_input in;
-        tb_anthro_problem probs[8];
-        int np = tb_anthro_row_read(j->cols, &row, j->decimal_comma, &in, probs, 8);
-        if (np) {
-            b->nwarn += np;
-            for (int k = 0; k < np && k < 8; k++) {
-                const char *hdr = probs[k].field < j->header_fields
-                                      ? j->header_names[probs[k].field]
-                                      : tb_col_name(probs[k].col);
-                const char *val = probs[k].field < row.nfields ? fields[probs[k].field] : "";
-                char line[512];
-                int len = snprintf(line, sizeof line,
-                                   "line %ld, column %d (%s): '%.40s' %s; treated as missing\n",
-                                   row.line, probs[k].field + 1, hdr, val, probs[k].reason);
-                if (len < 0)
-                    continue;
-                if ((size_t)len >= sizeof line)
-                    len = sizeof line - 1;
-                if (buf_reserve(&b->warn, (size_t)len))
-                    return -1;
-                memcpy(b->warn.p + b->warn.len, line, (size_t)len);
-                b->warn.len += (size_t)len;
-            }
-        }
-        tb_growth_result r;
-        tb_growth_compute(j->tables, &in, &r);
-
-        if (buf_reserve(&b->out, row.raw_len + 600))
+        if (process_row(j, &row, &b->out, &b->warn, &b->nwarn))
             return -1;
-        char *o = b->out.p + b->out.len;
-        memcpy(o, row.raw, row.raw_len);
-        o += row.raw_len;
-        char d = j->delim, sep = j->out_sep;
-        *o++ = d;
-        if (r.age_days >= 0)
-            o += tb_format_fixed(o, r.age_days, 0, sep);
-        o = put_num(o, d, r.age_months, 2, sep);
-        o = put_num(o, d, r.clenhei, 2, sep);
-        *o++ = d;
-        if (r.cmeasure != TB_MEASURE_MISSING)
-            *o++ = (char)r.cmeasure;
-        o = put_num(o, d, r.cbmi, 2, sep);
-        for (int k = 0; k < TB_IND_COUNT; k++) {
-            o = put_num(o, d, r.z[k], 2, sep);
-            o = put_flag(o, d, r.flag[k]);
-        }
-        o = put_str(o, d, tb_cat_bbu_code(r.bbu));
-        o = put_str(o, d, tb_cat_tbu_code(r.tbu));
-        o = put_str(o, d, tb_cat_gizi_code(r.bbtb));
-        o = put_str(o, d, tb_cat_gizi_code(r.imtu));
-        *o++ = '\n';
-        b->out.len = (size_t)(o - b->out.p);
     }
     return 0;
 }
@@ -236,6 +245,9 @@ static void batch_reset(batch *b)
     b->n = 0;
     b->in.len = 0;
     b->nfld = 0;
+    b->out.len = 0;
+    b->warn.len = 0;
+    b->nwarn = 0;
 }
 
 static int batch_init(batch *b)
@@ -584,10 +596,15 @@ int tb_cmd_zscore(int argc, char **argv)
                     break;
                 }
             }
-            if (batch_add(b, &row)) {
+            /* one thread: compute straight from the reader, no copy */
+            int rc = nthr ? batch_add(b, &row)
+                          : process_row(&j, &row, &b->out, &b->warn, &b->nwarn);
+            if (rc) {
                 failed = true;
                 break;
             }
+            if (!nthr)
+                b->n++;
         }
         if (failed || w.stop)
             break;
@@ -600,7 +617,7 @@ int tb_cmd_zscore(int argc, char **argv)
             pthread_cond_broadcast(&p.cv);
             pthread_mutex_unlock(&p.mu);
         } else {
-            if (process_batch(&j, b) || write_batch(&w, b))
+            if (write_batch(&w, b))
                 failed = true;
         }
         seq++;
