@@ -36,6 +36,8 @@ GEN_SRC  := build/gen/who_tables.c
 REL_OBJ := $(patsubst %.c,build/o/%.o,$(LIB_SRC) $(APP_SRC)) build/o/gen/who_tables.o
 SAN_OBJ := $(patsubst %.c,build/san/%.o,$(LIB_SRC) $(APP_SRC)) build/san/gen/who_tables.o
 TEST_BIN := $(patsubst tests/%.c,build/tests/%,$(TEST_SRC))
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 
 .PHONY: all run test bench fuzz clean format who-tables
 all: build/tumbuh
@@ -89,7 +91,7 @@ build/tests/%: build/san/tests/%.o $(SAN_OBJ)
 # Every test binary prints "N passed, N failed" for itself; tests/run.sh runs
 # them all, then the CLI tests (which drive build/san/tumbuh), and prints the
 # closing total.
-test: $(TEST_BIN) build/san/tumbuh build/tumbuh
+test: $(TEST_BIN) build/san/tumbuh build/tumbuh $(FUZZ_BIN)
 	@WHO_DIR="$(WHO_DIR)" tests/run.sh
 
 BENCH_TOOLS := build/bench/gen_anthro build/bench/floor_copy
@@ -104,8 +106,6 @@ bench: build/tumbuh $(BENCH_TOOLS)
 	@bench/run.sh
 
 # --- fuzzing (clang, libFuzzer) ---------------------------------------------
-FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
-FUZZ_BIN := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 FUZZ_LIB_SRC := $(LIB_SRC) $(APP_SRC)
 fuzz: $(FUZZ_BIN)
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC) $(GEN_SRC)

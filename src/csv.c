@@ -476,7 +476,12 @@ int tb_format_fixed(char *buf, double x, int decimals, char separator)
         decimals = 9;
     double scaled = fabs(x) * pow10_exact[decimals];
     if (!(scaled < 9e15)) {
-        int n = snprintf(buf, 32, "%.*f", decimals, x);
+        /* absurd magnitudes (garbage input): exponent form, within 32 bytes */
+        int n = snprintf(buf, 32, "%.*e", decimals, x);
+        if (n < 0)
+            return 0;
+        if (n > 31)
+            n = 31;
         for (int i = 0; i < n; i++)
             if (buf[i] == '.')
                 buf[i] = separator;
