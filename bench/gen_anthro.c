@@ -1,8 +1,9 @@
 /*
  * gen_anthro.c - benchmark data: N rows of under-five measurements.
  *
- * Usage: gen_anthro N [SEED] > file.csv
+ * Usage: gen_anthro N [SEED] [design] > file.csv
  * Columns: id,sex,age_days,weight,lenhei,measure,oedema,headc,armc,triskin,subskin
+ * and with "design" also cluster,strata,sw (2,000 clusters in 20 strata).
  * Values are drawn around WHO medians (deterministic for a seed), with a few
  * missing values and oedema cases, so every indicator is exercised.
  */
@@ -10,6 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static uint64_t state;
 
@@ -36,7 +38,9 @@ int main(int argc, char **argv)
         state = 42;
     static char buf[1 << 20];
     setvbuf(stdout, buf, _IOFBF, sizeof buf);
-    printf("id,sex,age_days,weight,lenhei,measure,oedema,headc,armc,triskin,subskin\n");
+    int design = argc > 3 && !strcmp(argv[3], "design");
+    printf("id,sex,age_days,weight,lenhei,measure,oedema,headc,armc,triskin,subskin%s\n",
+           design ? ",cluster,strata,sw" : "");
     for (long i = 1; i <= n; i++) {
         int sex = uniform() < 0.5 ? 1 : 2;
         int age = (int)(uniform() * 1826);
@@ -51,8 +55,13 @@ int main(int argc, char **argv)
         if (uniform() < 0.08)
             measure = measure == 'l' ? 'h' : 'l';
         char oed = uniform() < 0.005 ? 'y' : 'n';
-        printf("%ld,%d,%d,%.1f,%.1f,%c,%c,%.1f,%.1f,%.1f,%.1f\n", i, sex, age, wt < 0.5 ? 0.5 : wt,
+        printf("%ld,%d,%d,%.1f,%.1f,%c,%c,%.1f,%.1f,%.1f,%.1f", i, sex, age, wt < 0.5 ? 0.5 : wt,
                len, measure, oed, hc, arm, tri < 1 ? 1 : tri, sub < 1 ? 1 : sub);
+        if (design) {
+            int cluster = (int)(uniform() * 2000);
+            printf(",%d,%d,%.4f", cluster, cluster / 100, 0.5 + uniform());
+        }
+        putchar('\n');
     }
     return 0;
 }
