@@ -2,6 +2,7 @@
  * main.c - the `tumbuh` program: dispatches to the commands in src/cmd_*.c.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
@@ -19,7 +20,9 @@ static const command commands[] = {
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: tumbuh COMMAND [OPTIONS]\n\ncommands:\n");
+    fprintf(out, "usage: tumbuh [--db PATH] COMMAND [OPTIONS]\n\n"
+                 "--db PATH   the SQLite database (default $TUMBUH_DB, else tumbuh.db)\n\n"
+                 "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "\n`tumbuh COMMAND --help` describes a command.\n");
@@ -27,6 +30,13 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+    /* tumbuh --db PATH COMMAND ...: the store for every command that uses one */
+    while (argc >= 3 && !strcmp(argv[1], "--db")) {
+        setenv("TUMBUH_DB", argv[2], 1);
+        argv[2] = argv[0];
+        argv += 2;
+        argc -= 2;
+    }
     if (argc < 2) {
         usage(stderr);
         return 2;

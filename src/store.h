@@ -1,0 +1,76 @@
+/*
+ * store.h - the SQLite store: the one module that owns the SQL.
+ *
+ * Opening a store applies the schema migrations (store_schema.c) and sets
+ * WAL, foreign keys and a busy timeout. Every statement is prepared with
+ * bound parameters; no SQL is ever built from data. Writers group their work
+ * in one transaction (tb_store_begin / commit / rollback): a crash or a kill
+ * mid-write leaves the database as it was before.
+ *
+ * Functions return 0 on success and -1 on failure with a message in the
+ * store (tb_store_error). Files: store.c (open, transactions, audit,
+ * reference data), store_schema.c (migrations), store_write.c (the upserts
+ * the imports and forms use).
+ */
+#ifndef TB_STORE_H
+#define TB_STORE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tb_kms.h"
+
+typedef struct tb_store tb_store;
+
+/* The database path: the argument, else $TUMBUH_DB, else "tumbuh.db". */
+const char *tb_store_default_path(const char *arg);
+
+/* Opens (creating if needed) and migrates the database at path. */
+int tb_store_open(const char *path, tb_store **out, char *err, size_t errlen);
+
+/* Closes the store; NULL is fine. */
+void tb_store_close(tb_store *s);
+
+/* The SQLite handle, for the store's own modules (store_*.c, reports). */
+sqlite3 *tb_store_db(tb_store *s);
+
+/* The last error message. */
+const char *tb_store_error(const tb_store *s);
+
+/* Records an error (printf-style) and returns -1. */
+int tb_store_fail(tb_store *s, const char *fmt, ...);
+
+int tb_store_begin(tb_store *s);
+int tb_store_commit(tb_store *s);
+int tb_store_rollback(tb_store *s);
+
+/* The schema version of the open database (PRAGMA user_version). */
+int tb_store_version(tb_store *s);
+
+/* Migrations, from store_schema.c: the latest version, and each step's SQL. */
+int tb_store_schema_latest(void);
+const char *tb_store_schema_sql(int version);
+const char *tb_store_schema_data(int version);
+
+/* A cached prepared statement for sql (reset, bindings cleared); NULL on error. */
+sqlite3_stmt *tb_store_stmt(tb_store *s, const char *sql);
+
+/*
+ * Writes an audit record: who (user id, 0 = system), action ("tambah",
+ * "ubah", "hapus", "impor", "masuk"), table, row key, and JSON before/after
+ * (either may be NULL).
+ */
+int tb_store_audit(tb_store *s, long user, const char *action, const char *table, const char *row,
+                   const char *before, const char *after);
+
+/* The active KBM table (grams by age in months 0..60), loaded at open. */
+const tb_kbm *tb_store_kbm(const tb_store *s);
+
+/* The active KMS red line (BB/U z-score below which a weighing is BGM). */
+double tb_store_bgm_z(const tb_store *s);
+
+/* Counts the rows of a table (for tests and reports). -1 on error. */
+long tb_store_count(tb_store *s, const char *table);
+
+#endif

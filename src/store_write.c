@@ -1,0 +1,261 @@
+/*
+ * store_write.c - the writes that imports, the demo and forms share.
+ *
+ * Every write is an upsert on a natural key (wilayah code, posyandu within
+ * its desa, NIK, child + measurement date), so that writing the same data
+ * twice changes nothing. Measurements get their z-scores and categories from
+ * the growth engine on write; N/T/O/B, 2T and BGM are recomputed for a child
+ * from all its weighings (tb_store_kms_recompute), because imports may bring
+ * them out of date order.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store_write.h"
+#include "tb_growth.h"
+#include "tb_kms.h"
+#include "who_tables.h"
+
+int tb_wilayah_level(const char *kode)
+{
+    /* 35 / 35.07 / 35.07.01 / 35.07.01.2001 */
+    size_t n = strlen(kode);
+    int dots = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = kode[i];
+        if (c == '.')
+            dots++;
+        else if (c < '0' || c > '9')
+            return -1;
+    }
+    static const size_t lens[] = {2, 5, 8, 13};
+    if (dots > 3 || n != lens[dots])
+        return -1;
+    return dots + 1;
+}
+
+/* Binds a text value, or NULL when empty. */
+static void bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v && *v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static void bind_real_or_null(sqlite3_stmt *st, int i, double v)
+{
+    if (isnan(v))
+        sqlite3_bind_null(st, i);
+    else
+        sqlite3_bind_double(st, i, v);
+}
+
+int tb_store_wilayah_put(tb_store *s, const char *kode, const char *nama, int *changed)
+{
+    int level = tb_wilayah_level(kode);
+    if (level < 0)
+        return tb_store_fail(s, "'%s' is not a Kemendagri code (35, 35.07, 35.07.01, 35.07.01.2001)",
+                             kode);
+    char induk[16] = "";
+    if (level > 1) {
+        snprintf(induk, sizeof induk, "%s", kode);
+        *strrchr(induk, '.') = 0;
+    }
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "INSERT INTO wilayah (kode, tingkat, induk, nama) VALUES (?1, ?2, ?3, ?4)"
+           " ON CONFLICT (kode) DO UPDATE SET nama = excluded.nama WHERE nama <> excluded.nama");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, kode, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, level);
+    bind_text_or_null(st, 3, induk);
+    sqlite3_bind_text(st, 4, nama, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "wilayah %s: %s", kode, sqlite3_errmsg(tb_store_db(s)));
+    if (changed)
+        *changed = sqlite3_changes(tb_store_db(s)) > 0;
+    return 0;
+}
+
+long tb_store_posyandu_ensure(tb_store *s, const char *desa, const char *nama)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT id FROM posyandu WHERE desa = ?1 AND nama = ?2");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, desa, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, nama, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        return sqlite3_column_int64(st, 0);
+    st = tb_store_stmt(s, "INSERT INTO posyandu (desa, nama) VALUES (?1, ?2)");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, desa, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, nama, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "posyandu %s: %s", nama, sqlite3_errmsg(tb_store_db(s)));
+    return sqlite3_last_insert_rowid(tb_store_db(s));
+}
+
+void tb_pengukuran_init(tb_pengukuran *p)
+{
+    memset(p, 0, sizeof *p);
+    p->bb = p->tb = p->lila = p->lika = p->pmt_kg = NAN;
+}
+
+/* Days since 1970-01-01 of an ISO date; -1 when not one. */
+static long iso_day(const char *d)
+{
+    int y, m, dd;
+    if (!d || sscanf(d, "%4d-%2d-%2d", &y, &m, &dd) != 3)
+        return -1;
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+    return era * 146097 + (yoe * 365 + yoe / 4 - yoe / 100 + doy) - 719468;
+}
+
+int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl_lahir, int jk,
+                            int *outcome)
+{
+    long born = iso_day(tgl_lahir), day = iso_day(p->tanggal);
+    if (day < 0)
+        return tb_store_fail(s, "measurement date '%s' is not a date", p->tanggal);
+    tb_growth_input in;
+    tb_growth_input_init(&in);
+    in.sex = jk == 1 ? TB_SEX_MALE : jk == 2 ? TB_SEX_FEMALE : TB_SEX_MISSING;
+    if (born >= 0 && day >= born)
+        in.age_days = (double)(day - born);
+    in.weight = p->bb;
+    in.lenhei = p->tb;
+    in.measure = p->cara_ukur == 'l'   ? TB_MEASURE_LENGTH
+                 : p->cara_ukur == 'h' ? TB_MEASURE_HEIGHT
+                                       : TB_MEASURE_MISSING;
+    in.oedema = p->oedema;
+    in.armc = p->lila;
+    in.headc = p->lika;
+    tb_growth_result r;
+    tb_growth_compute(&tb_who_tables_builtin, &in, &r);
+    double zimtu = r.z[TB_ZBMI];
+    int fimtu = r.flag[TB_ZBMI];
+    if (isnan(zimtu)) {
+        zimtu = r.z[TB_ZBFA];
+        fimtu = r.flag[TB_ZBFA];
+    }
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT 1 FROM pengukuran WHERE anak_id = ?1 AND tanggal = ?2");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, p->anak_id);
+    sqlite3_bind_text(st, 2, p->tanggal, -1, SQLITE_TRANSIENT);
+    bool exists = sqlite3_step(st) == SQLITE_ROW;
+    st = tb_store_stmt(
+        s,
+        "INSERT INTO pengukuran (anak_id, tanggal, posyandu_id, bb, tb, cara_ukur, oedema, lila,"
+        " lika, vit_a, pmt_kg, umur_hari, tb_koreksi, z_bbu, z_tbu, z_bbtb, z_imtu, z_lila, z_lika,"
+        " f_bbu, f_tbu, f_bbtb, f_imtu, kat_bbu, kat_tbu, kat_bbtb, kat_imtu, bgm, uuid_klien,"
+        " dibuat_oleh)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+        " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)"
+        " ON CONFLICT (anak_id, tanggal) DO UPDATE SET posyandu_id = excluded.posyandu_id,"
+        " bb = excluded.bb, tb = excluded.tb, cara_ukur = excluded.cara_ukur,"
+        " oedema = excluded.oedema, lila = excluded.lila, lika = excluded.lika,"
+        " vit_a = excluded.vit_a, pmt_kg = excluded.pmt_kg, umur_hari = excluded.umur_hari,"
+        " tb_koreksi = excluded.tb_koreksi, z_bbu = excluded.z_bbu, z_tbu = excluded.z_tbu,"
+        " z_bbtb = excluded.z_bbtb, z_imtu = excluded.z_imtu, z_lila = excluded.z_lila,"
+        " z_lika = excluded.z_lika, f_bbu = excluded.f_bbu, f_tbu = excluded.f_tbu,"
+        " f_bbtb = excluded.f_bbtb, f_imtu = excluded.f_imtu, kat_bbu = excluded.kat_bbu,"
+        " kat_tbu = excluded.kat_tbu, kat_bbtb = excluded.kat_bbtb, kat_imtu = excluded.kat_imtu,"
+        " bgm = excluded.bgm"
+        " WHERE bb IS NOT excluded.bb OR tb IS NOT excluded.tb"
+        " OR cara_ukur IS NOT excluded.cara_ukur OR oedema IS NOT excluded.oedema"
+        " OR lila IS NOT excluded.lila OR lika IS NOT excluded.lika"
+        " OR vit_a IS NOT excluded.vit_a OR pmt_kg IS NOT excluded.pmt_kg"
+        " OR posyandu_id IS NOT excluded.posyandu_id OR umur_hari IS NOT excluded.umur_hari");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, p->anak_id);
+    sqlite3_bind_text(st, 2, p->tanggal, -1, SQLITE_TRANSIENT);
+    if (p->posyandu_id > 0)
+        sqlite3_bind_int64(st, 3, p->posyandu_id);
+    bind_real_or_null(st, 4, p->bb);
+    bind_real_or_null(st, 5, p->tb);
+    if (p->cara_ukur == 'l' || p->cara_ukur == 'h') {
+        char m[2] = {p->cara_ukur, 0};
+        sqlite3_bind_text(st, 6, m, 1, SQLITE_TRANSIENT);
+    }
+    sqlite3_bind_int(st, 7, p->oedema);
+    bind_real_or_null(st, 8, p->lila);
+    bind_real_or_null(st, 9, p->lika);
+    sqlite3_bind_int(st, 10, p->vit_a);
+    bind_real_or_null(st, 11, p->pmt_kg);
+    if (r.age_days >= 0)
+        sqlite3_bind_int(st, 12, r.age_days);
+    bind_real_or_null(st, 13, r.clenhei);
+    double zs[6] = {r.z[TB_ZWEI], r.z[TB_ZLEN], r.z[TB_ZWFL], zimtu, r.z[TB_ZAC], r.z[TB_ZHC]};
+    for (int i = 0; i < 6; i++)
+        bind_real_or_null(st, 14 + i, zs[i]);
+    int fs[4] = {r.flag[TB_ZWEI], r.flag[TB_ZLEN], r.flag[TB_ZWFL], fimtu};
+    for (int i = 0; i < 4; i++)
+        if (fs[i] >= 0)
+            sqlite3_bind_int(st, 20 + i, fs[i]);
+    bind_text_or_null(st, 24, tb_cat_bbu_code(r.bbu));
+    bind_text_or_null(st, 25, tb_cat_tbu_code(r.tbu));
+    bind_text_or_null(st, 26, tb_cat_gizi_code(r.bbtb));
+    bind_text_or_null(st, 27, tb_cat_gizi_code(r.imtu));
+    sqlite3_bind_int(st, 28, tb_kms_bgm(r.z[TB_ZWEI], r.flag[TB_ZWEI], tb_store_bgm_z(s)));
+    bind_text_or_null(st, 29, p->uuid_klien);
+    if (p->dibuat_oleh > 0)
+        sqlite3_bind_int64(st, 30, p->dibuat_oleh);
+    sqlite3 *db = tb_store_db(s);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "pengukuran %s: %s", p->tanggal, sqlite3_errmsg(db));
+    if (outcome)
+        *outcome = sqlite3_changes(db) == 0 ? TB_PUT_UNCHANGED : exists ? TB_PUT_UPDATED
+                                                                        : TB_PUT_INSERTED;
+    return 0;
+}
+
+int tb_store_kms_recompute(tb_store *s, long anak_id)
+{
+    enum { MAX = 512 };
+    tb_weighing w[MAX];
+    long ids[MAX];
+    char naik_old[MAX];
+    int t2_old[MAX];
+    int n = 0;
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT id, tanggal, umur_hari, bb, naik, t2 FROM pengukuran"
+                                        " WHERE anak_id = ?1 ORDER BY tanggal");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, anak_id);
+    while (sqlite3_step(st) == SQLITE_ROW && n < MAX) {
+        ids[n] = sqlite3_column_int64(st, 0);
+        w[n].day = iso_day((const char *)sqlite3_column_text(st, 1));
+        w[n].age_days = sqlite3_column_int(st, 2);
+        w[n].weight = sqlite3_column_type(st, 3) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 3);
+        const unsigned char *nk = sqlite3_column_text(st, 4);
+        naik_old[n] = nk ? (char)nk[0] : 0;
+        t2_old[n] = sqlite3_column_int(st, 5);
+        n++;
+    }
+    tb_kms_status out[MAX];
+    tb_kms_status_many(tb_store_kbm(s), w, n, out);
+    for (int i = 0; i < n; i++) {
+        if ((char)out[i].naik == naik_old[i] && (int)out[i].t2 == t2_old[i])
+            continue;
+        st = tb_store_stmt(s, "UPDATE pengukuran SET naik = ?2, t2 = ?3 WHERE id = ?1");
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, ids[i]);
+        if (out[i].naik) {
+            char c[2] = {(char)out[i].naik, 0};
+            sqlite3_bind_text(st, 2, c, 1, SQLITE_TRANSIENT);
+        }
+        sqlite3_bind_int(st, 3, out[i].t2);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            return tb_store_fail(s, "naik: %s", sqlite3_errmsg(tb_store_db(s)));
+    }
+    return 0;
+}

@@ -1,0 +1,53 @@
+/*
+ * store_write.h - upserts shared by imports, the demo generator and forms.
+ * Part of the store module (see store.h); each returns 0 or -1 with
+ * tb_store_error() set.
+ */
+#ifndef TB_STORE_WRITE_H
+#define TB_STORE_WRITE_H
+
+#include "store.h"
+
+/* What an upsert did. */
+enum { TB_PUT_UNCHANGED = 0, TB_PUT_INSERTED = 1, TB_PUT_UPDATED = 2 };
+
+/* The level of a dotted Kemendagri code (1 provinsi .. 4 desa), or -1. */
+int tb_wilayah_level(const char *kode);
+
+/* Inserts or renames a wilayah (its parent from the code); *changed if it did. */
+int tb_store_wilayah_put(tb_store *s, const char *kode, const char *nama, int *changed);
+
+/* The id of the posyandu named nama in desa, created if missing; -1 on error. */
+long tb_store_posyandu_ensure(tb_store *s, const char *desa, const char *nama);
+
+typedef struct {
+    long anak_id;          /* individu id of the child */
+    char tanggal[11];      /* yyyy-mm-dd */
+    long posyandu_id;      /* 0 = unknown */
+    double bb, tb;         /* kg, cm; NAN = not measured */
+    char cara_ukur;        /* 'l', 'h' or 0 */
+    int oedema;
+    double lila, lika;     /* cm; NAN */
+    int vit_a;
+    double pmt_kg;
+    const char *uuid_klien;/* offline entry id, or NULL */
+    long dibuat_oleh;      /* user id, 0 = import */
+} tb_pengukuran;
+
+/* Sets every field to "not given". */
+void tb_pengukuran_init(tb_pengukuran *p);
+
+/*
+ * Writes a measurement (upsert on child + date) with its z-scores, flags,
+ * Permenkes categories and BGM computed by the growth engine from the
+ * child's birth date (yyyy-mm-dd) and sex (1/2). *outcome tells whether it
+ * was inserted, updated or unchanged. Call tb_store_kms_recompute for the
+ * child afterwards (N/T/O/B depend on the other weighings).
+ */
+int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl_lahir, int jk,
+                            int *outcome);
+
+/* Recomputes N/T/O/B and 2T of all a child's weighings (KBM from the store). */
+int tb_store_kms_recompute(tb_store *s, long anak_id);
+
+#endif
