@@ -16,6 +16,7 @@ typedef struct {
 static const command commands[] = {
     {"zscore", tb_cmd_zscore, "WHO z-scores, flags and Permenkes categories for a CSV file"},
     {"prevalence", tb_cmd_prevalence, "prevalence estimates (WHO method) for a CSV file"},
+    {"report", tb_cmd_report, "a report (SKDN, prevalensi, lists...) as CSV, XLSX or PDF"},
 };
 
 static void usage(FILE *out)
