@@ -128,32 +128,38 @@ static void text_at(cairo_t *cr, double x, double y, const char *s, double size,
 /* Wraps text into lines of at most width points; returns the y after it. */
 static double paragraph(cairo_t *cr, double x, double y, double width, const char *s, double size)
 {
-    char line[800] = "";
-    char word[256];
-    const char *p = s;
+    char line[1024];
+    size_t len = 0; /* bytes in line */
+    line[0] = 0;
     cairo_set_font_size(cr, size);
+    const char *p = s;
     while (*p) {
         size_t n = strcspn(p, " ");
-        if (n >= sizeof word)
-            n = sizeof word - 1;
-        memcpy(word, p, n);
-        word[n] = 0;
+        if (n > 200)
+            n = 200;
+        size_t keep = len;
+        if (len + n + 2 < sizeof line) {
+            if (len)
+                line[len++] = ' ';
+            memcpy(line + len, p, n);
+            len += n;
+            line[len] = 0;
+        }
+        cairo_text_extents_t ext;
+        cairo_text_extents(cr, line, &ext);
+        if (ext.x_advance > width && keep) {
+            line[keep] = 0; /* print what fitted, start a new line with the word */
+            text_at(cr, x, y, line, size, false);
+            y += size * 1.3;
+            memmove(line, line + keep + 1, len - keep - 1);
+            len = len - keep - 1;
+            line[len] = 0;
+        }
         p += n;
         while (*p == ' ')
             p++;
-        char test[800];
-        snprintf(test, sizeof test, "%s%s%s", line, *line ? " " : "", word);
-        cairo_text_extents_t ext;
-        cairo_text_extents(cr, test, &ext);
-        if (ext.x_advance > width && *line) {
-            text_at(cr, x, y, line, size, false);
-            y += size * 1.3;
-            snprintf(line, sizeof line, "%s", word);
-        } else {
-            snprintf(line, sizeof line, "%s", test);
-        }
     }
-    if (*line) {
+    if (len) {
         text_at(cr, x, y, line, size, false);
         y += size * 1.3;
     }

@@ -10,6 +10,7 @@ set -u
 cd "$(dirname "$0")/.."
 export WHO_DIR="${WHO_DIR:-../shared/who}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 total_p=0
 total_f=0

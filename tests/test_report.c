@@ -1,0 +1,263 @@
+/*
+ * test_report.c - the reports module on small hand-computed data: SKDN with
+ * KBM-based N/T, O and B, 2T and BGM, coverage, prevalence, by-name lists
+ * with and without names, the home-visit list, and the renderers.
+ *
+ * The district: kecamatan 35.07.01 with desa 2001 (posyandu Melati) and 2002
+ * (posyandu Mawar). Children are measured at chosen z-scores (heights and
+ * weights from the WHO tables), so every count below is known by hand.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "render.h"
+#include "report.h"
+#include "store_write.h"
+#include "tb_growth.h"
+#include "tb_test.h"
+#include "who_tables.h"
+
+static tb_store *S;
+
+static void sql(const char *q)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(tb_store_db(S), q, NULL, NULL, &msg) != SQLITE_OK) {
+        fprintf(stderr, "sql: %s\n", msg);
+        sqlite3_free(msg);
+    }
+}
+
+/* A child born on `born`, of sex jk, at posyandu pos, with a Buku KIA or not. */
+static void child(long id, int jk, const char *born, long pos, int kia, const char *name)
+{
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(tb_store_db(S),
+                       "INSERT INTO individu (id, nik, nama, nama_kunci, jk, tgl_lahir, desa)"
+                       " VALUES (?1, printf('35070101%08d', ?1), ?2, lower(?2), ?3, ?4,"
+                       " (SELECT desa FROM posyandu WHERE id = ?5))",
+                       -1, &st, NULL);
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, jk);
+    sqlite3_bind_text(st, 4, born, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 5, pos);
+    sqlite3_step(st);
+    sqlite3_finalize(st);
+    char q[200];
+    snprintf(q, sizeof q, "INSERT INTO anak (individu_id, posyandu_id, buku_kia, nama_ortu)"
+                          " VALUES (%ld, %ld, %d, 'Ibu %s')",
+             id, pos, kia, name);
+    sql(q);
+}
+
+/* A weighing and measurement, given as kg and cm. */
+static void measure(long id, const char *date, double kg, double cm, const char *born, int jk)
+{
+    tb_pengukuran p;
+    tb_pengukuran_init(&p);
+    p.anak_id = id;
+    snprintf(p.tanggal, sizeof p.tanggal, "%s", date);
+    p.bb = kg;
+    p.tb = cm;
+    p.cara_ukur = 'h';
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(tb_store_db(S), "SELECT posyandu_id FROM anak WHERE individu_id = ?1", -1,
+                       &st, NULL);
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        p.posyandu_id = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    int out;
+    if (tb_store_pengukuran_put(S, &p, born, jk, &out))
+        fprintf(stderr, "put: %s\n", tb_store_error(S));
+}
+
+/* The height at z for a boy/girl aged `days`. */
+static double height_at(int jk, int days, double z)
+{
+    const tb_lms_table *t = &tb_who_tables_builtin.len;
+    return tb_growth_lms_value(t->rows[jk - 1][days - t->first], z);
+}
+
+static double num(const tb_table *t, long r, const char *key)
+{
+    for (int c = 0; c < t->ncols; c++)
+        if (!strcmp(t->col_keys[c], key))
+            return tb_table_cell(t, r, c).num;
+    return NAN;
+}
+
+static const char *text(const tb_table *t, long r, const char *key)
+{
+    for (int c = 0; c < t->ncols; c++)
+        if (!strcmp(t->col_keys[c], key))
+            return tb_table_cell(t, r, c).text;
+    return NULL;
+}
+
+int main(void)
+{
+    char path[] = "/tmp/tumbuh-test-report-XXXXXX";
+    close(mkstemp(path));
+    unlink(path);
+    char err[256];
+    CHECK(tb_store_open(path, &S, err, sizeof err) == 0, "open: %s", err);
+    if (!S)
+        TB_TEST_MAIN_END();
+    tb_store_begin(S);
+    sql("INSERT INTO wilayah VALUES ('35', 1, NULL, 'Jawa Timur', 0, NULL),"
+        " ('35.07', 2, '35', 'Kabupaten Malang', 0, NULL),"
+        " ('35.07.01', 3, '35.07', 'Donomulyo', 0, NULL),"
+        " ('35.07.01.2001', 4, '35.07.01', 'Sumberoto', 0, NULL),"
+        " ('35.07.01.2002', 4, '35.07.01', 'Kedungsalam', 0, NULL);"
+        "INSERT INTO posyandu (id, nama, desa) VALUES (1, 'Melati', '35.07.01.2001'),"
+        " (2, 'Mawar', '35.07.01.2002');"
+        "INSERT INTO survei_prevalensi VALUES ('35.07', 2024, 'SSGI', 25.0, NULL, NULL);");
+    /* Melati: 4 children born 2025-05-01 (so 18 months in November 2026).
+     *  1: weighed Oct and Nov, +300 g (KBM 200): N; height z = -2.5: stunted
+     *  2: weighed Oct and Nov, +100 g: T; and T in October too: 2T
+     *  3: weighed Nov only, not Oct, but weighed before: O
+     *  4: never weighed: in S, not in D; on the home-visit list
+     * Mawar: 2 children born 2024-11-01 (24 months):
+     *  5: first weighing in November: B; height z = -3.5: stunted
+     *  6: weighed in October only: not D in November
+     * One more child is 6 years old: not a target. */
+    const char *b1 = "2025-05-01", *b2 = "2024-11-01";
+    child(1, 1, b1, 1, 1, "Adi");
+    child(2, 2, b1, 1, 1, "Bunga");
+    child(3, 1, b1, 1, 0, "Citra");
+    child(4, 2, b1, 1, 0, "Dewi");
+    child(5, 1, b2, 2, 1, "Eko");
+    child(6, 2, b2, 2, 0, "Fitri");
+    child(7, 1, "2020-06-01", 2, 1, "Gilang");
+    int d_nov = 564, d_oct = 533; /* ages in days on 2026-11-16 / 2026-10-16 */
+    measure(1, "2026-09-16", 9.6, height_at(1, d_oct - 30, -2.5), b1, 1);
+    measure(1, "2026-10-16", 9.8, height_at(1, d_oct, -2.5), b1, 1);
+    measure(1, "2026-11-16", 10.1, height_at(1, d_nov, -2.5), b1, 1);
+    measure(2, "2026-09-16", 9.5, height_at(2, d_oct - 30, 0), b1, 2);
+    measure(2, "2026-10-16", 9.6, height_at(2, d_oct, 0), b1, 2);
+    measure(2, "2026-11-16", 9.7, height_at(2, d_nov, 0), b1, 2);
+    measure(3, "2026-08-16", 9.0, height_at(1, d_oct - 61, 0), b1, 1);
+    measure(3, "2026-11-16", 9.9, height_at(1, d_nov, 0), b1, 1);
+    measure(5, "2026-11-16", 11.0, height_at(1, 745, -3.5), b2, 1);
+    measure(6, "2026-10-16", 11.5, height_at(2, 714, 0), b2, 2);
+    measure(7, "2026-11-16", 20.0, 115, "2020-06-01", 1);
+    for (long id = 1; id <= 7; id++)
+        tb_store_kms_recompute(S, id);
+    CHECK(tb_store_commit(S) == 0, "commit");
+
+    tb_report_scope sc = {"35.07.01", 0, "2026-11", false};
+    tb_table *t = NULL;
+    CHECK(tb_report_run(S, TB_REPORT_SKDN, &sc, &t) == 0 && t, "skdn: %s", tb_store_error(S));
+    if (t) {
+        CHECK(t->nrows == 3, "2 desa + total: %ld", t->nrows);
+        long tot = t->nrows - 1;
+        CHECK(!strcmp(text(t, tot, "wilayah"), "Jumlah"), "total row");
+        CHECK(num(t, tot, "S") == 6 && num(t, tot, "K") == 3 && num(t, tot, "D") == 4,
+              "S=6 K=3 D=4: %g %g %g", num(t, tot, "S"), num(t, tot, "K"), num(t, tot, "D"));
+        CHECK(num(t, tot, "N") == 1 && num(t, tot, "T") == 1 && num(t, tot, "O") == 1 &&
+                  num(t, tot, "B") == 1,
+              "N T O B = 1 1 1 1: %g %g %g %g", num(t, tot, "N"), num(t, tot, "T"),
+              num(t, tot, "O"), num(t, tot, "B"));
+        CHECK(num(t, tot, "N") + num(t, tot, "T") + num(t, tot, "O") + num(t, tot, "B") ==
+                  num(t, tot, "D"),
+              "D = N + T + O + B");
+        CHECK(num(t, tot, "2T") == 1, "one 2T: %g", num(t, tot, "2T"));
+        CHECK(fabs(num(t, tot, "D_S") - 400.0 / 6) < 1e-9 && num(t, tot, "K_S") == 50 &&
+                  num(t, tot, "N_D") == 25,
+              "ratios");
+        /* Sumberoto sorts after Kedungsalam: row 1 is Sumberoto (Melati) */
+        CHECK(!strcmp(text(t, 1, "wilayah"), "Sumberoto") && num(t, 1, "S") == 4 &&
+                  num(t, 1, "D") == 3,
+              "desa row");
+        CHECK(t->links[1] && !strcmp(t->links[1], "/dasbor?wilayah=35.07.01.2001&bulan=2026-11"),
+              "drill-down link: %s", t->links[1] ? t->links[1] : "(none)");
+        /* renderers */
+        char csv[4096] = "";
+        FILE *f = fmemopen(csv, sizeof csv - 1, "w");
+        CHECK(tb_render_csv(t, f) == 0, "csv");
+        fclose(f);
+        CHECK(!strncmp(csv, "wilayah,S,K,D,N,T,O,B,2T,BGM,K_S,D_S,N_D,BGM_D,2T_D\n", 52),
+              "csv header: %.60s", csv);
+        CHECK(strstr(csv, "Jumlah,6,3,4,1,1,1,1,1,") != NULL, "csv total row");
+        char x[300];
+        snprintf(x, sizeof x, "%s.xlsx", path);
+        CHECK(tb_render_xlsx(t, x) == 0 && access(x, F_OK) == 0, "xlsx written");
+        unlink(x);
+        snprintf(x, sizeof x, "%s.pdf", path);
+        int chart = 11;
+        CHECK(tb_render_pdf((const tb_table *const *)&t, &chart, 1, x) == 0, "pdf written");
+        FILE *pf = fopen(x, "rb");
+        char head[5] = "";
+        if (pf) {
+            CHECK(fread(head, 1, 4, pf) == 4 && !memcmp(head, "%PDF", 4), "a PDF");
+            fclose(pf);
+        }
+        unlink(x);
+        tb_table_free(t);
+    }
+    char nb[64];
+    tb_render_number(nb, sizeof nb, 1234567.891, TB_COL_DEC1);
+    CHECK_STR(nb, "1.234.567,9");
+    tb_render_number(nb, sizeof nb, 66.6667, TB_COL_PERCENT);
+    CHECK_STR(nb, "66,7%");
+
+    CHECK(tb_report_run(S, TB_REPORT_PREVALENSI, &sc, &t) == 0, "prevalensi");
+    if (t) {
+        long tot = t->nrows - 1;
+        /* measured: 1, 2, 3, 5 (Nov); stunted: 1 and 5 */
+        CHECK(num(t, tot, "diukur_tb") == 4 && num(t, tot, "stunting") == 2 &&
+                  num(t, tot, "stunting_pct") == 50,
+              "stunting 2/4: %g/%g", num(t, tot, "stunting"), num(t, tot, "diukur_tb"));
+        CHECK(fabs(num(t, tot, "cakupan_tb") - 400.0 / 6) < 1e-9, "coverage 4/6");
+        tb_table_free(t);
+    }
+    CHECK(tb_report_run(S, TB_REPORT_STUNTING, &sc, &t) == 0, "stunting list");
+    if (t) {
+        CHECK(t->nrows == 2, "2 stunted: %ld", t->nrows);
+        CHECK(num(t, 0, "id") == 5 && !text(t, 0, "nama") && !text(t, 0, "nik"),
+              "worst first; no names without the right");
+        CHECK(t->links[0] && !strcmp(t->links[0], "/anak/5"), "link to the child page");
+        tb_table_free(t);
+    }
+    sc.with_names = true;
+    CHECK(tb_report_run(S, TB_REPORT_STUNTING, &sc, &t) == 0 && t && t->nrows == 2 &&
+              !strcmp(text(t, 1, "nama"), "Adi") && text(t, 1, "nik") &&
+              !strcmp(text(t, 1, "ortu"), "Ibu Adi"),
+          "names for roles that need them");
+    tb_table_free(t);
+    CHECK(tb_report_run(S, TB_REPORT_TIDAK_DIUKUR, &sc, &t) == 0 && t && t->nrows == 2,
+          "home-visit list: Dewi and Fitri (%ld)", t ? t->nrows : -1);
+    tb_table_free(t);
+    CHECK(tb_report_run(S, TB_REPORT_2T, &sc, &t) == 0 && t && t->nrows == 1 &&
+              num(t, 0, "id") == 2,
+          "2T list");
+    tb_table_free(t);
+    CHECK(tb_report_run(S, TB_REPORT_TREN, &sc, &t) == 0 && t && t->nrows == 12 &&
+              num(t, 11, "D") == 4 && num(t, 10, "D") == 3,
+          "trend: 12 months, D Nov 4, Oct 3");
+    tb_table_free(t);
+    CHECK(tb_report_run(S, TB_REPORT_KUALITAS, &sc, &t) == 0 && t && t->nrows == 2, "quality");
+    tb_table_free(t);
+    CHECK(tb_report_run(S, TB_REPORT_REKONSILIASI, &sc, &t) == 0 && t && t->nrows == 1 &&
+              num(t, 0, "kasus_diharapkan") == 2 && num(t, 0, "kasus_ditemukan") == 2,
+          "reconciliation: 25%% of 6 = 2 expected, 2 found");
+    tb_table_free(t);
+    /* a posyandu scope, and bad arguments */
+    tb_report_scope ps = {NULL, 2, "2026-11", false};
+    CHECK(tb_report_run(S, TB_REPORT_SKDN, &ps, &t) == 0 && t &&
+              num(t, t->nrows - 1, "S") == 2 && num(t, t->nrows - 1, "D") == 1,
+          "posyandu Mawar: S=2 D=1");
+    tb_table_free(t);
+    tb_report_scope bad = {"35.07.01", 0, "2026-13", false};
+    CHECK(tb_report_run(S, TB_REPORT_SKDN, &bad, &t) == -1 && !t, "bad month refused");
+    tb_report_scope bad2 = {"35.07.01' OR 1=1 --", 0, "2026-11", false};
+    CHECK(tb_report_run(S, TB_REPORT_SKDN, &bad2, &t) == -1, "bad code refused");
+    tb_store_close(S);
+    unlink(path);
+    TB_TEST_MAIN_END();
+}
