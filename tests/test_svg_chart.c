@@ -1,0 +1,87 @@
+/*
+ * test_svg_chart.c - SVG growth charts: well formed, escaped, and a child far
+ * below -3 SD is drawn below the -3 curve (never capped).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "svg_chart.h"
+#include "tb_test.h"
+#include "who_tables.h"
+
+/* Renders into a string (caller frees). */
+static char *render(tb_chart_kind kind, const tb_chart_point *p, int n, const char *title)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    int rc = tb_svg_growth_chart(f, &tb_who_tables_builtin, kind, 1, p, n, 1, title);
+    fclose(f);
+    if (rc) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+static int count(const char *s, const char *needle)
+{
+    int n = 0;
+    for (const char *p = s; (p = strstr(p, needle)); p++)
+        n++;
+    return n;
+}
+
+int main(void)
+{
+    const tb_lms_table *len = &tb_who_tables_builtin.len;
+    tb_lms p365 = len->rows[0][365 - len->first];
+    tb_chart_point pts[3] = {{300, NAN}, {365, tb_growth_lms_value(p365, -4.5)}, {400, 70}};
+    char *svg = render(TB_CHART_TBU, pts, 3, "PB/U <Budi & \"Ani\">");
+    CHECK(svg != NULL, "chart rendered");
+    if (!svg)
+        TB_TEST_MAIN_END();
+    CHECK(!strncmp(svg, "<svg", 4) && strstr(svg, "</svg>"), "an svg element");
+    CHECK(count(svg, "<text") == count(svg, "</text>"), "text elements balanced");
+    CHECK(count(svg, "<title") == count(svg, "</title>"), "title elements balanced");
+    CHECK(!strstr(svg, "<Budi") && strstr(svg, "&lt;Budi &amp; &quot;Ani&quot;&gt;"), "escaped");
+    CHECK(count(svg, "class=\"titik\"") == 2, "missing value not drawn, 2 points");
+    /* the -3 curve is the first polyline with stroke #c00; find its y near x of day 365 */
+    const char *curve = strstr(svg, "<polyline fill=\"none\" stroke=\"#c00\"");
+    const char *dot = strstr(svg, "class=\"titik\" cx=\"");
+    double cx = 0, cy = 0;
+    CHECK(curve && dot && sscanf(dot, "class=\"titik\" cx=\"%lf\" cy=\"%lf\"", &cx, &cy) == 2,
+          "found curve and point");
+    if (curve && dot) {
+        const char *pp = strstr(curve, "points=\"") + 8;
+        double best = 1e9, ycurve = 0, x, y;
+        int used;
+        while (sscanf(pp, "%lf,%lf %n", &x, &y, &used) == 2) {
+            if (fabs(x - cx) < best)
+                best = fabs(x - cx), ycurve = y;
+            pp += used;
+        }
+        CHECK(best < 6, "curve sampled near the point (%.1f px)", best);
+        CHECK(cy > ycurve + 5, "z = -4.5 drawn below the -3 curve (%.1f vs %.1f)", cy, ycurve);
+        CHECK(cy < 420 - 46 + 0.01, "and inside the plot: the axis grew to hold it");
+    }
+    free(svg);
+    /* BB/TB by length */
+    tb_chart_point w[1] = {{75.3, 8.9}};
+    svg = render(TB_CHART_BBTB, w, 1, "BB/PB");
+    CHECK(svg && strstr(svg, "Panjang badan (cm)"), "BB/PB chart");
+    free(svg);
+    /* bad arguments */
+    FILE *f = fopen("/dev/null", "w");
+    CHECK(tb_svg_growth_chart(f, &tb_who_tables_builtin, TB_CHART_BBU, 3, w, 1, 1, "x") == -1,
+          "bad sex refused");
+    const char *lab[4] = {"S", "K", "D", "N"};
+    double v[4] = {120, 100, 80, 60};
+    const char *col[4] = {"#d62728", "#f2c500", "#2ca02c", "#1f5fbf"};
+    CHECK(tb_svg_bars(f, "Balok SKDN", lab, v, col, 4, "anak") == 0, "bars");
+    CHECK(tb_svg_line(f, "Tren", lab, v, 4, "%") == 0, "line");
+    fclose(f);
+    TB_TEST_MAIN_END();
+}
