@@ -10,15 +10,7 @@ mkdir -p $D
 F=$D/anthro-design-$N.csv
 [ -f $F ] || build/bench/gen_anthro $N 42 design > $F
 ls -l $F | awk '{printf "input: %s rows with cluster, strata, sw; %.1f MB\n", '"$N"', $5/1e6}'
-best() {
-  b=999; m=0
-  for i in 1 2 3; do
-    /usr/bin/time -f '%e %M' -o $D/time.txt "$@" > /dev/null 2>$D/stderr.txt || { cat $D/stderr.txt; exit 1; }
-    t=$(cut -d' ' -f1 $D/time.txt); m=$(cut -d' ' -f2 $D/time.txt)
-    b=$(echo "$t $b" | awk '{print ($1 < $2) ? $1 : $2}')
-  done
-  echo "$b s, max RSS $((m / 1024)) MB"
-}
+. bench/lib.sh
 echo "floor (read + write):            $(best build/bench/floor_copy $F)"
 echo "floor (tumbuh zscore):           $(best build/tumbuh zscore $F)"
 echo "tumbuh prevalence (design):      $(best build/tumbuh prevalence --cluster cluster --strata strata --weight sw --format anthro $F)"

@@ -9,15 +9,7 @@ D=build/bench
 mkdir -p $D
 [ -f $D/anthro-$N.csv ] || build/bench/gen_anthro $N 42 > $D/anthro-$N.csv
 ls -l $D/anthro-$N.csv | awk '{printf "input: %s rows, %.1f MB\n", '"$N"', $5/1e6}'
-best() { # best of 3: wall seconds and max RSS (kB)
-  b=999; m=0
-  for i in 1 2 3; do
-    /usr/bin/time -f '%e %M' -o $D/time.txt "$@" > /dev/null 2>$D/stderr.txt || { cat $D/stderr.txt; exit 1; }
-    t=$(cut -d' ' -f1 $D/time.txt); m=$(cut -d' ' -f2 $D/time.txt)
-    b=$(echo "$t $b" | awk '{print ($1 < $2) ? $1 : $2}')
-  done
-  echo "$b s, max RSS $((m / 1024)) MB"
-}
+. bench/lib.sh
 echo "floor (read + write, no computation): $(best build/bench/floor_copy $D/anthro-$N.csv)"
 echo "tumbuh zscore:                        $(best build/tumbuh zscore $D/anthro-$N.csv)"
 echo "tumbuh zscore --threads 2:            $(best build/tumbuh zscore --threads 2 $D/anthro-$N.csv)"

@@ -3,21 +3,15 @@
  */
 #include <math.h>
 
+#include "tb_date.h"
 #include "tb_kms.h"
 
 long tb_kms_month(long day)
 {
-    /* civil from days (Howard Hinnant's algorithm), month index only */
-    long z = day + 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    long m = mp < 10 ? mp + 3 : mp - 9;
-    y += m <= 2;
-    return y * 12 + (m - 1);
+    long y;
+    unsigned m, d;
+    tb_date_civil(day, &y, &m, &d);
+    return y * 12 + (long)(m - 1);
 }
 
 int tb_kms_kbm(const tb_kbm *k, int age_days)

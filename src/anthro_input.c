@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "anthro_input.h"
+#include "tb_date.h"
 
 static const char *const col_names[TB_COL_COUNT] = {
     "sex",    "age_days", "age_months", "birth_date", "visit_date", "weight",  "lenhei",
@@ -156,16 +157,6 @@ int tb_anthro_columns_find(const tb_csv_row *header, tb_anthro_columns *cols, ch
     return 0;
 }
 
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-static long days_from_civil(long y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    unsigned yoe = (unsigned)(y - era * 400);
-    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (long)doe - 719468;
-}
 
 /* Reads exactly n digits at s; returns the value or -1. */
 static long digits(const char *s, size_t n)
@@ -207,7 +198,7 @@ int tb_parse_date(const char *s, size_t len, long *days)
     int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (d > mdays[m - 1] + (m == 2 && leap))
         return -1;
-    *days = days_from_civil(y, (unsigned)m, (unsigned)d);
+    *days = tb_date_days(y, (unsigned)m, (unsigned)d);
     return 0;
 }
 

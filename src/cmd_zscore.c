@@ -352,6 +352,23 @@ static int write_batch(writer *w, batch *b)
     return 0;
 }
 
+/*
+ * With p->mu held: waits for batch *to_write to be computed, writes it (with
+ * the lock released) and frees its slot. Returns 0, or -1 on a write error.
+ */
+static int write_next(pipeline *p, writer *w, long *to_write)
+{
+    batch *wb = &p->ring[*to_write % p->nring];
+    while (wb->state != 2)
+        pthread_cond_wait(&p->cv, &p->mu);
+    pthread_mutex_unlock(&p->mu);
+    int rc = write_batch(w, wb);
+    pthread_mutex_lock(&p->mu);
+    wb->state = 0;
+    (*to_write)++;
+    return rc;
+}
+
 typedef struct {
     int threads;
     bool strict;
@@ -560,15 +577,8 @@ int tb_cmd_zscore(int argc, char **argv)
             /* wait until this slot is free, writing finished batches in order */
             pthread_mutex_lock(&p.mu);
             while (b->state != 0) {
-                batch *wb = &ring[to_write % nring];
-                while (wb->state != 2)
-                    pthread_cond_wait(&p.cv, &p.mu);
-                pthread_mutex_unlock(&p.mu);
-                if (write_batch(&w, wb))
+                if (write_next(&p, &w, &to_write))
                     failed = true;
-                pthread_mutex_lock(&p.mu);
-                wb->state = 0;
-                to_write++;
                 if (failed || w.stop)
                     break;
             }
@@ -627,17 +637,9 @@ int tb_cmd_zscore(int argc, char **argv)
         p.done = true;
         pthread_cond_broadcast(&p.cv);
         /* write what remains, in order */
-        while (to_write < seq && !failed && !w.stop) {
-            batch *wb = &ring[to_write % nring];
-            while (wb->state != 2)
-                pthread_cond_wait(&p.cv, &p.mu);
-            pthread_mutex_unlock(&p.mu);
-            if (write_batch(&w, wb))
+        while (to_write < seq && !failed && !w.stop)
+            if (write_next(&p, &w, &to_write))
                 failed = true;
-            pthread_mutex_lock(&p.mu);
-            wb->state = 0;
-            to_write++;
-        }
         if (p.failed)
             failed = true;
         pthread_mutex_unlock(&p.mu);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "store_write.h"
+#include "tb_date.h"
 #include "tb_growth.h"
 #include "tb_kms.h"
 #include "who_tables.h"
@@ -104,23 +105,11 @@ void tb_pengukuran_init(tb_pengukuran *p)
     p->bb = p->tb = p->lila = p->lika = p->pmt_kg = NAN;
 }
 
-/* Days since 1970-01-01 of an ISO date; -1 when not one. */
-static long iso_day(const char *d)
-{
-    int y, m, dd;
-    if (!d || sscanf(d, "%4d-%2d-%2d", &y, &m, &dd) != 3)
-        return -1;
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-    return era * 146097 + (yoe * 365 + yoe / 4 - yoe / 100 + doy) - 719468;
-}
 
 int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl_lahir, int jk,
                             int *outcome)
 {
-    long born = iso_day(tgl_lahir), day = iso_day(p->tanggal);
+    long born = tb_date_iso(tgl_lahir), day = tb_date_iso(p->tanggal);
     if (day < 0)
         return tb_store_fail(s, "measurement date '%s' is not a date", p->tanggal);
     tb_growth_input in;
@@ -232,7 +221,7 @@ int tb_store_kms_recompute(tb_store *s, long anak_id)
     sqlite3_bind_int64(st, 1, anak_id);
     while (sqlite3_step(st) == SQLITE_ROW && n < MAX) {
         ids[n] = sqlite3_column_int64(st, 0);
-        w[n].day = iso_day((const char *)sqlite3_column_text(st, 1));
+        w[n].day = tb_date_iso((const char *)sqlite3_column_text(st, 1));
         w[n].age_days = sqlite3_column_int(st, 2);
         w[n].weight = sqlite3_column_type(st, 3) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 3);
         const unsigned char *nk = sqlite3_column_text(st, 4);

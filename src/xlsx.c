@@ -18,6 +18,7 @@
  * formats share a META_LIMIT budget; every cell, row, shared-strings table and
  * zip entry has a size limit.
  */
+#include "tb_date.h"
 #include "xlsx.h"
 
 #include <errno.h>
@@ -316,31 +317,7 @@ static void decode_x(sbuf *b)
     b->len = o;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
-static long days_from_civil(long y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    unsigned yoe = (unsigned)(y - era * 400);
-    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (long)doe - 719468;
-}
 
-/* The civil date of a day count since 1970-01-01 (inverse of days_from_civil). */
-static void civil_from_days(long z, long *y, unsigned *m, unsigned *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    unsigned doe = (unsigned)(z - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long yy = (long)yoe + era * 400;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = yy + (*m <= 2);
-}
 
 /*
  * Converts a date serial stored as text ("45123" or "45123.75") to yyyy-mm-dd
@@ -367,7 +344,7 @@ static int serial_to_iso(const char *s, size_t n, int date1904, char *out)
     if (date1904) {
         if (serial > 2957003L)
             return 0;
-        days = days_from_civil(1904, 1, 1) + serial;
+        days = tb_date_days(1904, 1, 1) + serial;
     } else {
         if (serial < 1 || serial > 2958465L)
             return 0;
@@ -375,12 +352,12 @@ static int serial_to_iso(const char *s, size_t n, int date1904, char *out)
             memcpy(out, "1900-02-29", 11); /* Excel's phantom leap day */
             return 1;
         }
-        days = serial < 60 ? days_from_civil(1899, 12, 31) + serial
-                           : days_from_civil(1899, 12, 30) + serial;
+        days = serial < 60 ? tb_date_days(1899, 12, 31) + serial
+                           : tb_date_days(1899, 12, 30) + serial;
     }
     long y;
     unsigned m, d;
-    civil_from_days(days, &y, &m, &d);
+    tb_date_civil(days, &y, &m, &d);
     snprintf(out, 48, "%04ld-%02u-%02u", y, m, d);
     return 1;
 }

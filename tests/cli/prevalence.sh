@@ -2,13 +2,7 @@
 # tests/cli/prevalence.sh - `tumbuh prevalence` against WHO anthro's own results.
 # Prints "N passed, N failed". Uses build/san/tumbuh.
 set -u
-T=${TUMBUH:-build/san/tumbuh}
-EX="${WHO_DIR:-../shared/who}/examples"
-W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
-pass=0
-fail=0
-check() { if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1" >&2; fi; }
+. tests/cli-lib.sh
 cmpf() { awk -f tests/cli/compare-anthro.awk "$1" "$2" | tail -n 1; }
 
 "$T" prevalence --format anthro --cluster cluster --strata strata --weight sw -o "$W/d.csv" "$EX/prevalence-input.csv" 2>"$W/d.err"

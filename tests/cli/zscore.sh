@@ -2,15 +2,7 @@
 # tests/cli/zscore.sh - `tumbuh zscore` end to end, on WHO's files and on bad input.
 # Prints "N passed, N failed". Uses build/san/tumbuh (ASan + UBSan).
 set -u
-T=${TUMBUH:-build/san/tumbuh}
-EX="${WHO_DIR:-../shared/who}/examples"
-W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
+. tests/cli-lib.sh
 
 # Column number of a header name in a CSV file (comma-separated).
 col() { head -n 1 "$1" | tr -d '\r"' | tr "${3:-,}" '\n' | grep -nx "$2" | cut -d: -f1; }
