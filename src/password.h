@@ -1,0 +1,25 @@
+/*
+ * password.h - password hashing with argon2id (libsodium crypto_pwhash_str).
+ *
+ * The stored string carries its own parameters (algorithm, memory, passes,
+ * salt), so a hash made with light parameters (demo users for tests) still
+ * verifies when the default is heavier.
+ */
+#ifndef TB_PASSWORD_H
+#define TB_PASSWORD_H
+
+#include <stddef.h>
+
+/* Hash strength: interactive (login, default) or minimal (tests only). */
+typedef enum { TB_PW_INTERACTIVE = 0, TB_PW_MIN = 1 } tb_pw_strength;
+
+/* The size of a buffer that holds a hash string. */
+#define TB_PW_HASH_LEN 128
+
+/* Hashes password into out (TB_PW_HASH_LEN bytes); 0 or -1 (out of memory). */
+int tb_password_hash(const char *password, tb_pw_strength strength, char out[TB_PW_HASH_LEN]);
+
+/* 1 when password matches hash, 0 otherwise (also for a malformed hash). */
+int tb_password_verify(const char *hash, const char *password);
+
+#endif
