@@ -163,7 +163,7 @@ static void make_nik(const char *kec6, long born, int jk, long serial, char out[
 typedef struct {
     char kode[32];
     char nama[48];
-    char kec6[7];
+    char kec6[16];
     int kec;
     double mu_haz; /* the desa's stunting level */
     long posyandu[3];
@@ -212,13 +212,13 @@ static int make_wilayah(gen *g, int nkec, int desa_per_kec)
         return tb_store_fail(g->s, "out of memory");
     g->nkec = nkec;
     for (int k = 0; k < nkec; k++) {
-        char kode[16], nama[64];
+        char kode[32], nama[64];
         snprintf(kode, sizeof kode, "35.99.%02d", k + 1);
         snprintf(nama, sizeof nama, "%s", KECAMATAN[k % COUNT(KECAMATAN)]);
         for (char *p = nama; *p; p++)
             *p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
         TRY(tb_store_wilayah_put(g->s, kode, nama, NULL));
-        char pkm_kode[16], pkm_nama[64];
+        char pkm_kode[32], pkm_nama[64];
         snprintf(pkm_kode, sizeof pkm_kode, "P35990%02d01", k + 1);
         snprintf(pkm_nama, sizeof pkm_nama, "Puskesmas %s", KECAMATAN[k % COUNT(KECAMATAN)]);
         long pkm = tb_store_demo_insert(g->s, TB_DEMO_PUSKESMAS, "ttt", pkm_kode, pkm_nama, kode);
@@ -696,7 +696,7 @@ static int make_district_records(gen *g)
                              : a <= 5       ? "selesai"
                              : a == 6       ? "proses"
                                             : "belum";
-            char t[11] = "";
+            char t[32] = "";
             if (strcmp(st, "belum"))
                 snprintf(t, sizeof t, "%04d-%02d-15", y, a + 1);
             TRY(tb_store_demo_insert(g->s, TB_DEMO_AKSI, "tiitttti", "35.99", y, a, t, NULL,
