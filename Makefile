@@ -30,11 +30,12 @@ SAN_FLAGS  := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-s
 LIB_SRC  := $(sort $(wildcard lib/*.c))
 APP_SRC  := $(sort $(filter-out src/main.c,$(wildcard src/*.c)))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
-GEN_SRC  := build/gen/who_tables.c
+GEN_SRC  := build/gen/who_tables.c build/gen/assets.c
+ASSETS   := assets/app.css assets/app.js docs/openapi.json
 
 # Two object trees: release (build/o) and sanitized (build/san).
-REL_OBJ := $(patsubst %.c,build/o/%.o,$(LIB_SRC) $(APP_SRC)) build/o/gen/who_tables.o
-SAN_OBJ := $(patsubst %.c,build/san/%.o,$(LIB_SRC) $(APP_SRC)) build/san/gen/who_tables.o
+REL_OBJ := $(patsubst %.c,build/o/%.o,$(LIB_SRC) $(APP_SRC)) build/o/gen/who_tables.o build/o/gen/assets.o
+SAN_OBJ := $(patsubst %.c,build/san/%.o,$(LIB_SRC) $(APP_SRC)) build/san/gen/who_tables.o build/san/gen/assets.o
 TEST_BIN := $(patsubst tests/%.c,build/tests/%,$(TEST_SRC))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
@@ -42,9 +43,10 @@ FUZZ_BIN := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 .PHONY: all run test bench fuzz clean format who-tables
 all: build/tumbuh
 
-# The main job. Until `tumbuh serve` lands it computes WHO's example survey.
+# The main job: the web application on the embedded SQLite store (tumbuh.db,
+# or $$TUMBUH_DB), with the demo district created when the database is empty.
 run: build/tumbuh
-	build/tumbuh zscore $(WHO_DIR)/examples/Survey_WHO2007.csv | head -n 5
+	build/tumbuh serve
 
 # --- WHO tables -------------------------------------------------------------
 build/gen/.who-verified: data/who-tables.sha256
@@ -56,16 +58,32 @@ build/whogen: tools/whogen.c
 	@mkdir -p build
 	$(CC) $(CSTD) $(WARN) -O2 -o $@ $<
 
-$(GEN_SRC): build/whogen build/gen/.who-verified
+build/gen/who_tables.c: build/whogen build/gen/.who-verified
 	build/whogen "$(WHO_DIR)" > $@.tmp && mv $@.tmp $@
 
-who-tables: $(GEN_SRC)
+who-tables: build/gen/who_tables.c
 
-# --- objects ----------------------------------------------------------------
-build/o/gen/who_tables.o: $(GEN_SRC) lib/tb_growth.h
+# --- embedded web assets ----------------------------------------------------
+build/embed: tools/embed.c
+	@mkdir -p build
+	$(CC) $(CSTD) $(WARN) -O2 -o $@ $<
+
+build/gen/assets.c: build/embed $(ASSETS)
+	@mkdir -p build/gen
+	build/embed $(ASSETS) > $@.tmp && mv $@.tmp $@
+
+build/o/gen/assets.o: build/gen/assets.c src/assets.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) -O2 $(INCS) -c -o $@ $<
-build/san/gen/who_tables.o: $(GEN_SRC) lib/tb_growth.h
+build/san/gen/assets.o: build/gen/assets.c src/assets.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O1 $(INCS) -c -o $@ $<
+
+# --- objects ----------------------------------------------------------------
+build/o/gen/who_tables.o: build/gen/who_tables.c lib/tb_growth.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O2 $(INCS) -c -o $@ $<
+build/san/gen/who_tables.o: build/gen/who_tables.c lib/tb_growth.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) -O1 $(INCS) -c -o $@ $<
 

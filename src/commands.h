@@ -10,5 +10,6 @@ int tb_cmd_zscore(int argc, char **argv);
 int tb_cmd_prevalence(int argc, char **argv);
 int tb_cmd_report(int argc, char **argv);
 int tb_cmd_demo(int argc, char **argv);
+int tb_cmd_serve(int argc, char **argv);
 
 #endif

@@ -16,6 +16,7 @@ typedef struct {
 static const command commands[] = {
     {"zscore", tb_cmd_zscore, "WHO z-scores, flags and Permenkes categories for a CSV file"},
     {"prevalence", tb_cmd_prevalence, "prevalence estimates (WHO method) for a CSV file"},
+    {"serve", tb_cmd_serve, "the web application (demo district created when the database is empty)"},
     {"demo", tb_cmd_demo, "fill an empty database with the demo district (Kabupaten Sukamaju)"},
     {"report", tb_cmd_report, "a report (SKDN, prevalensi, lists...) as CSV, XLSX or PDF"},
 };

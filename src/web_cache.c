@@ -1,0 +1,61 @@
+/*
+ * web_cache.c - a direct-mapped cache of rendered fragments (web_cache.h).
+ */
+#include "web_cache.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SLOTS 1024
+
+typedef struct {
+    char key[192];
+    unsigned long version;
+    char *data;
+    size_t len;
+} slot;
+
+static slot slots[SLOTS];
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+static unsigned hash(const char *s)
+{
+    unsigned h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h % SLOTS;
+}
+
+bool tb_cache_get(const char *key, unsigned long version, tb_buf *b)
+{
+    slot *s = &slots[hash(key)];
+    bool hit = false;
+    pthread_mutex_lock(&lock);
+    if (s->data && s->version == version && !strcmp(s->key, key)) {
+        tb_buf_put(b, s->data, s->len);
+        hit = true;
+    }
+    pthread_mutex_unlock(&lock);
+    return hit;
+}
+
+void tb_cache_put(const char *key, unsigned long version, const char *data, size_t len)
+{
+    if (strlen(key) >= sizeof slots[0].key)
+        return;
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return;
+    memcpy(copy, data, len);
+    copy[len] = 0;
+    slot *s = &slots[hash(key)];
+    pthread_mutex_lock(&lock);
+    char *old = s->data;
+    strcpy(s->key, key);
+    s->version = version;
+    s->data = copy;
+    s->len = len;
+    pthread_mutex_unlock(&lock);
+    free(old);
+}
