@@ -23,8 +23,8 @@ static int usage(void)
 
 int tb_cmd_serve(int argc, char **argv)
 {
-    tb_server_options o = {.db_path = tb_store_default_path(NULL), .listen = "127.0.0.1:8080",
-                           .threads = 4};
+    tb_server_options o = {
+        .db_path = tb_store_default_path(NULL), .listen = "127.0.0.1:8080", .threads = 4};
     tb_demo_size size = TB_DEMO_DISTRICT;
     if (getenv("TUMBUH_LISTEN"))
         o.listen = getenv("TUMBUH_LISTEN");
@@ -52,8 +52,11 @@ int tb_cmd_serve(int argc, char **argv)
     if (empty == 1) {
         printf("Basis data %s kosong: membuat kabupaten demo...\n", o.db_path);
         fflush(stdout);
-        tb_demo_options d = {.seed = 1, .size = size, .pw = TB_PW_INTERACTIVE,
-                             .users_out = stdout, .progress = isatty(2) ? stderr : NULL};
+        tb_demo_options d = {.seed = 1,
+                             .size = size,
+                             .pw = TB_PW_INTERACTIVE,
+                             .users_out = stdout,
+                             .progress = isatty(2) ? stderr : NULL};
         if (getenv("TUMBUH_FAST_HASH"))
             d.pw = TB_PW_MIN;
         time_t now = time(NULL);

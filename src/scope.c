@@ -49,11 +49,14 @@ bool tb_role_enters(const tb_user *u)
 
 const char *tb_role_label(const char *peran)
 {
-    static const char *const map[][2] = {
-        {"admin_kab", "Admin kabupaten"},      {"tpps_kab", "TPPS kabupaten"},
-        {"opd", "Anggota OPD"},                {"tpps_kec", "TPPS kecamatan"},
-        {"gizi_puskesmas", "Petugas gizi puskesmas"}, {"desa", "Desa (bidan desa, KPM)"},
-        {"kader", "Kader posyandu"},           {"tpk", "Tim Pendamping Keluarga"}};
+    static const char *const map[][2] = {{"admin_kab", "Admin kabupaten"},
+                                         {"tpps_kab", "TPPS kabupaten"},
+                                         {"opd", "Anggota OPD"},
+                                         {"tpps_kec", "TPPS kecamatan"},
+                                         {"gizi_puskesmas", "Petugas gizi puskesmas"},
+                                         {"desa", "Desa (bidan desa, KPM)"},
+                                         {"kader", "Kader posyandu"},
+                                         {"tpk", "Tim Pendamping Keluarga"}};
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (!strcmp(map[i][0], peran))
             return map[i][1];

@@ -64,8 +64,18 @@ static int exec(tb_store *s, const char *sql)
     return 0;
 }
 
+void tb_store_release(tb_store *s)
+{
+    for (sqlite3_stmt *st = sqlite3_next_stmt(s->db, NULL); st; st = sqlite3_next_stmt(s->db, st))
+        if (sqlite3_stmt_busy(st))
+            sqlite3_reset(st);
+}
+
 int tb_store_begin(tb_store *s)
 {
+    /* A statement left mid-result holds a read snapshot; writing from an old
+     * snapshot fails at once in WAL mode (SQLITE_BUSY_SNAPSHOT). */
+    tb_store_release(s);
     return exec(s, "BEGIN IMMEDIATE");
 }
 
@@ -243,7 +253,8 @@ long tb_store_count(tb_store *s, const char *table)
     snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
     sqlite3_stmt *st = NULL;
     long n = -1;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
         n = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return n;

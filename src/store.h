@@ -41,6 +41,10 @@ const char *tb_store_error(const tb_store *s);
 /* Records an error (printf-style) and returns -1. */
 int tb_store_fail(tb_store *s, const char *fmt, ...);
 
+/* Resets statements left mid-result, ending their read snapshots (call
+ * between requests in long-lived connections). */
+void tb_store_release(tb_store *s);
+
 int tb_store_begin(tb_store *s);
 int tb_store_commit(tb_store *s);
 int tb_store_rollback(tb_store *s);

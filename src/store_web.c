@@ -102,7 +102,7 @@ int tb_store_wilayah_nama(tb_store *s, const char *kode, char *out, size_t n)
 }
 
 #define UKUR_COLS                                                                                  \
-    "tanggal, umur_hari, bb, tb, lila, cara_ukur, z_bbu, z_tbu, z_bbtb, z_imtu, f_bbu, f_tbu,"    \
+    "tanggal, umur_hari, bb, tb, lila, cara_ukur, z_bbu, z_tbu, z_bbtb, z_imtu, f_bbu, f_tbu,"     \
     " f_bbtb, kat_bbu, kat_tbu, kat_bbtb, naik, t2, bgm, vit_a, pmt_kg"
 
 static void ukur_row(sqlite3_stmt *st, int c, tb_ukur_row *u)
@@ -191,7 +191,8 @@ int tb_store_posyandu_sasaran(tb_store *s, long posyandu_id, const char *month,
             long id = k ? now_id[i] : prev_id[i];
             if (!id)
                 continue;
-            sqlite3_stmt *u = tb_store_stmt(s, "SELECT " UKUR_COLS " FROM pengukuran WHERE id = ?1");
+            sqlite3_stmt *u =
+                tb_store_stmt(s, "SELECT " UKUR_COLS " FROM pengukuran WHERE id = ?1");
             if (!u)
                 return -1;
             sqlite3_bind_int64(u, 1, id);
@@ -251,8 +252,9 @@ long tb_store_anak_daftar(tb_store *s, long posyandu_id, const char *desa, const
             key[j++] = c;
     }
     key[j] = 0;
-    sqlite3_stmt *st = tb_store_stmt(s, "INSERT INTO individu (nik, nama, nama_kunci, jk, tgl_lahir,"
-                                        " desa, peran) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'anak')");
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "INSERT INTO individu (nik, nama, nama_kunci, jk, tgl_lahir,"
+                         " desa, peran) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'anak')");
     if (!st)
         return -1;
     if (nik && *nik)
@@ -265,8 +267,9 @@ long tb_store_anak_daftar(tb_store *s, long posyandu_id, const char *desa, const
     if (sqlite3_step(st) != SQLITE_DONE)
         return tb_store_fail(s, "%s", sqlite3_errmsg(tb_store_db(s)));
     long id = (long)sqlite3_last_insert_rowid(tb_store_db(s));
-    st = tb_store_stmt(s, "INSERT INTO anak (individu_id, bb_lahir, pb_lahir, nama_ortu, posyandu_id)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5)");
+    st = tb_store_stmt(s,
+                       "INSERT INTO anak (individu_id, bb_lahir, pb_lahir, nama_ortu, posyandu_id)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, id);
@@ -319,4 +322,31 @@ long tb_store_pengukuran_by_uuid(tb_store *s, const char *uuid, long *anak_id, c
     *anak_id = (long)sqlite3_column_int64(st, 1);
     col_text(st, 2, tanggal, 11);
     return (long)sqlite3_column_int64(st, 0);
+}
+
+int tb_store_wilayah_kode_list(tb_store *s, int from, int to, char (*codes)[32], int max)
+{
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT kode FROM wilayah WHERE tingkat BETWEEN ?1 AND ?2 ORDER BY kode");
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, from);
+    sqlite3_bind_int(st, 2, to);
+    int n = 0;
+    while (n < max && sqlite3_step(st) == SQLITE_ROW)
+        col_text(st, 0, codes[n++], 32);
+    return n;
+}
+
+int tb_store_cache_kb(tb_store *s, int kb)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", -kb);
+    char *err = NULL;
+    if (sqlite3_exec(tb_store_db(s), sql, NULL, NULL, &err) != SQLITE_OK) {
+        tb_store_fail(s, "%s", err ? err : "cache_size");
+        sqlite3_free(err);
+        return -1;
+    }
+    return 0;
 }

@@ -78,6 +78,12 @@ int tb_store_posyandu_list(tb_store *s, const char *wilayah,
 int tb_store_wilayah_anak(tb_store *s, const char *kode,
                           int (*fn)(void *ctx, const char *kode, const char *nama), void *ctx);
 
+/* Codes of the wilayah with levels from..to (1 provinsi .. 4 desa); the count or -1. */
+int tb_store_wilayah_kode_list(tb_store *s, int from, int to, char (*codes)[32], int max);
+
+/* Sets this connection's page cache size in KiB (servers keep it small per thread). */
+int tb_store_cache_kb(tb_store *s, int kb);
+
 /* Registers a child (individu + anak) at a posyandu; the new id or -1. */
 long tb_store_anak_daftar(tb_store *s, long posyandu_id, const char *desa, const char *nik,
                           const char *nama, int jk, const char *tgl_lahir, const char *nama_ibu,

@@ -4,6 +4,8 @@
  */
 #include "web.h"
 
+#include "store_web.h"
+
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -14,10 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
 
 #define MAX_BODY (1 << 20)
 
-static const char *db_path;             /* the server's database (set once at start) */
+static const char *db_path;               /* the server's database (set once at start) */
 static _Thread_local tb_store *tls_store; /* one connection per worker thread */
 static atomic_ulong data_version = 1;
 
@@ -38,6 +42,8 @@ static tb_store *thread_store(void)
         if (tb_store_open(db_path, &tls_store, err, sizeof err) < 0) {
             fprintf(stderr, "tumbuh serve: %s\n", err);
             tls_store = NULL;
+        } else {
+            tb_store_cache_kb(tls_store, 12 * 1024); /* bounded memory per worker */
         }
     }
     return tls_store;
@@ -296,6 +302,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
     }
     tb_session_load(&q);
     route(&q, &r);
+    tb_store_release(q.store);
     free(form);
 send:;
     enum MHD_Result ret = respond(c, &q, &r);
@@ -315,6 +322,27 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
         free(cs);
         *con_cls = NULL;
     }
+}
+
+/* Keeps the kabupaten and kecamatan dashboards of this month computed. */
+static void *warm_loop(void *arg)
+{
+    (void)arg;
+    tb_store *st;
+    char err[256];
+    if (tb_store_open(db_path, &st, err, sizeof err) < 0)
+        return NULL;
+    tb_store_cache_kb(st, 12 * 1024);
+    for (;;) {
+        time_t now = time(NULL);
+        struct tm tm;
+        localtime_r(&now, &tm);
+        char month[8];
+        strftime(month, sizeof month, "%Y-%m", &tm);
+        tb_web_warm(st, month);
+        sleep(50);
+    }
+    return NULL;
 }
 
 int tb_serve(const tb_server_options *o)
@@ -362,6 +390,9 @@ int tb_serve(const tb_server_options *o)
         fprintf(stderr, "tumbuh serve: tidak dapat mendengarkan di %s:%d\n", host, port);
         return 1;
     }
+    pthread_t warm;
+    if (pthread_create(&warm, NULL, warm_loop, NULL) == 0)
+        pthread_detach(warm);
     printf("Tumbuh berjalan. Buka http://%s:%d/ di peramban (Ctrl-C untuk berhenti).\n",
            strcmp(host, "0.0.0.0") ? host : "localhost", port);
     fflush(stdout);

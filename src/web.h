@@ -33,10 +33,10 @@ typedef struct {
     tb_store *store;
     bool logged_in;
     tb_user user;
-    char csrf[65];      /* the session's CSRF token */
-    char session[65];   /* the session token */
+    char csrf[65];    /* the session's CSRF token */
+    char session[65]; /* the session token */
     char ip[64];
-    bool secure;        /* served over TLS (X-Forwarded-Proto: https) */
+    bool secure; /* served over TLS (X-Forwarded-Proto: https) */
 } tb_req;
 
 typedef struct {
@@ -46,7 +46,7 @@ typedef struct {
     char location[512];
     char cookie[256];
     char disposition[160];
-    bool no_store;      /* Cache-Control: no-store (personal data) */
+    bool no_store; /* Cache-Control: no-store (personal data) */
 } tb_res;
 
 /* A query-string argument, or NULL. */
@@ -101,6 +101,11 @@ typedef struct {
     char nama[200]; /* the area's name */
 } page_scope;
 bool tb_page_scope_read(tb_req *q, tb_res *r, page_scope *ps);
+
+/* The dashboard figures of a scope, from the cache when current (web_pages.c). */
+int tb_dasbor_fragment(tb_store *st, const page_scope *ps, tb_buf *b, long *made);
+/* Computes the kabupaten and kecamatan dashboards of a month into the cache. */
+void tb_web_warm(tb_store *st, const char *month);
 
 /* Page frame: header with navigation, and footer. */
 void tb_html_begin(tb_res *r, const tb_req *q, const char *title);

@@ -34,8 +34,9 @@ static bool read_anak(tb_req *q, tb_res *r, tb_anak_info *a)
         return false;
     }
     if (!tb_scope_anak_ok(&q->user, a) || !tb_role_sees_names(&q->user)) {
-        tb_res_error(r, q, 403, "Data anak ini tidak dapat Anda buka (di luar wilayah atau"
-                                " peran tanpa akses data pribadi).");
+        tb_res_error(r, q, 403,
+                     "Data anak ini tidak dapat Anda buka (di luar wilayah atau"
+                     " peran tanpa akses data pribadi).");
         return false;
     }
     r->no_store = true;
@@ -66,7 +67,9 @@ static void chart(tb_buf *b, const tb_anak_info *a, const tb_ukur_row *rows, int
     if (!f)
         return;
     int rc = tb_svg_growth_chart(f, &tb_who_tables_builtin, kind, a->jk, pts, np, under2,
-                                 titles[kind == TB_CHART_BBU ? 0 : kind == TB_CHART_TBU ? 1 : 2]);
+                                 titles[kind == TB_CHART_BBU   ? 0
+                                        : kind == TB_CHART_TBU ? 1
+                                                               : 2]);
     fclose(f);
     if (rc == 0) {
         tb_buf_puts(b, "<figure>");
@@ -157,8 +160,9 @@ void tb_page_anak(tb_req *q, tb_res *r)
     tb_buf_puts(b, "<h1>");
     tb_buf_html(b, a.nama);
     tb_buf_puts(b, "</h1>");
-    tb_buf_printf(b, "<nav class=\"tautan\"><a href=\"/anak/%ld/kartu\">Kartu untuk orang tua"
-                     " (cetak)</a> <a href=\"/posyandu/%ld\">Hari posyandu</a></nav>",
+    tb_buf_printf(b,
+                  "<nav class=\"tautan\"><a href=\"/anak/%ld/kartu\">Kartu untuk orang tua"
+                  " (cetak)</a> <a href=\"/posyandu/%ld\">Hari posyandu</a></nav>",
                   a.id, a.posyandu_id);
     identity(b, &a);
     if (n > 0) {
@@ -197,8 +201,9 @@ void tb_page_anak(tb_req *q, tb_res *r)
         cell_num(b, floor(u->umur_hari / 30.4375), TB_COL_INT);
         cell_num(b, u->bb, TB_COL_DEC1);
         cell_num(b, u->tb, TB_COL_DEC1);
-        tb_buf_puts(b, u->cara == 'l' ? "<td>terlentang</td>" : u->cara == 'h' ? "<td>berdiri</td>"
-                                                                               : "<td></td>");
+        tb_buf_puts(b, u->cara == 'l'   ? "<td>terlentang</td>"
+                       : u->cara == 'h' ? "<td>berdiri</td>"
+                                        : "<td></td>");
         cell_num(b, u->f_bbu ? NAN : u->z_bbu, TB_COL_DEC2);
         cell_num(b, u->f_tbu ? NAN : u->z_tbu, TB_COL_DEC2);
         cell_num(b, u->f_bbtb ? NAN : u->z_bbtb, TB_COL_DEC2);

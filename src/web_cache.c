@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define SLOTS 1024
 
@@ -14,6 +15,7 @@ typedef struct {
     unsigned long version;
     char *data;
     size_t len;
+    time_t made;
 } slot;
 
 static slot slots[SLOTS];
@@ -27,13 +29,16 @@ static unsigned hash(const char *s)
     return h % SLOTS;
 }
 
-bool tb_cache_get(const char *key, unsigned long version, tb_buf *b)
+bool tb_cache_get(const char *key, unsigned long version, int max_age, tb_buf *b, long *made)
 {
     slot *s = &slots[hash(key)];
     bool hit = false;
+    time_t now = time(NULL);
     pthread_mutex_lock(&lock);
-    if (s->data && s->version == version && !strcmp(s->key, key)) {
+    if (s->data && !strcmp(s->key, key) && (s->version == version || now - s->made <= max_age)) {
         tb_buf_put(b, s->data, s->len);
+        if (made)
+            *made = (long)s->made;
         hit = true;
     }
     pthread_mutex_unlock(&lock);
@@ -56,6 +61,7 @@ void tb_cache_put(const char *key, unsigned long version, const char *data, size
     s->version = version;
     s->data = copy;
     s->len = len;
+    s->made = time(NULL);
     pthread_mutex_unlock(&lock);
     free(old);
 }

@@ -11,8 +11,14 @@
 
 #include "buf.h"
 
-/* Appends the cached fragment for key to b if it is current; true on a hit. */
-bool tb_cache_get(const char *key, unsigned long version, tb_buf *b);
+/*
+ * Appends the cached fragment for key to b if it is current: made at this
+ * data version, or at most max_age seconds ago (0 = must be current).
+ * Kabupaten and kecamatan dashboards accept a minute's age (the page says
+ * when its figures were computed); desa and posyandu pages are always
+ * current. True on a hit; *made gets the time the fragment was made.
+ */
+bool tb_cache_get(const char *key, unsigned long version, int max_age, tb_buf *b, long *made);
 /* Stores a fragment. */
 void tb_cache_put(const char *key, unsigned long version, const char *data, size_t len);
 

@@ -137,7 +137,6 @@ void tb_page_home(tb_req *q, tb_res *r)
 
 /* ---- scope of a page: wilayah or posyandu, and month ---- */
 
-
 static bool valid_month(const char *m)
 {
     return m && strlen(m) == 7 && m[4] == '-' && m[0] >= '1' && m[0] <= '2' && m[5] >= '0' &&
@@ -346,18 +345,18 @@ static void figure(tb_buf *b, const char *label, double v, tb_col_kind kind, con
     tb_buf_puts(b, "</div>");
 }
 
-static const tb_report_kind LISTS[] = {TB_REPORT_STUNTING, TB_REPORT_WASTING, TB_REPORT_2T,
-                                       TB_REPORT_BGM,      TB_REPORT_TIDAK_DIUKUR,
-                                       TB_REPORT_KUALITAS, TB_REPORT_REKONSILIASI};
+static const tb_report_kind LISTS[] = {
+    TB_REPORT_STUNTING,     TB_REPORT_WASTING,  TB_REPORT_2T,          TB_REPORT_BGM,
+    TB_REPORT_TIDAK_DIUKUR, TB_REPORT_KUALITAS, TB_REPORT_REKONSILIASI};
 
-/* The dashboard body for a scope (cached until the data changes). */
-static int dasbor_body(tb_req *q, const page_scope *ps, tb_buf *b)
+/* The dashboard body for a scope. */
+static int dasbor_body(tb_store *st, const page_scope *ps, tb_buf *b)
 {
     tb_table *skdn = NULL, *prev = NULL, *tren = NULL;
     int rc = -1;
-    if (tb_report_run(q->store, TB_REPORT_SKDN, &ps->sc, &skdn) ||
-        tb_report_run(q->store, TB_REPORT_PREVALENSI, &ps->sc, &prev) ||
-        tb_report_run(q->store, TB_REPORT_TREN, &ps->sc, &tren))
+    if (tb_report_run(st, TB_REPORT_SKDN, &ps->sc, &skdn) ||
+        tb_report_run(st, TB_REPORT_PREVALENSI, &ps->sc, &prev) ||
+        tb_report_run(st, TB_REPORT_TREN, &ps->sc, &tren))
         goto done;
     double S = total(skdn, "S"), D = total(skdn, "D");
     tb_buf_puts(b, "<section class=\"angka-angka\">");
@@ -398,6 +397,49 @@ done:
     return rc;
 }
 
+/* Kabupaten and kecamatan figures may be a minute old (see web_cache.h). */
+static int max_age(const page_scope *ps)
+{
+    return ps->sc.posyandu_id <= 0 && strlen(ps->wilayah) <= 8 ? 60 : 0;
+}
+
+int tb_dasbor_fragment(tb_store *st, const page_scope *ps, tb_buf *b, long *made)
+{
+    char key[192];
+    snprintf(key, sizeof key, "dasbor|%s|%ld|%s", ps->wilayah, ps->sc.posyandu_id, ps->sc.month);
+    unsigned long v = tb_web_data_version();
+    if (tb_cache_get(key, v, max_age(ps), b, made))
+        return 0;
+    size_t at = b->len;
+    if (dasbor_body(st, ps, b) < 0)
+        return -1;
+    tb_cache_put(key, v, b->data + at, b->len - at);
+    *made = (long)time(NULL);
+    return 0;
+}
+
+void tb_web_warm(tb_store *st, const char *month)
+{
+    page_scope ps;
+    memset(&ps, 0, sizeof ps);
+    memcpy(ps.sc.month, month, 8);
+    tb_buf scratch = {0};
+    char codes[64][32];
+    int n = tb_store_wilayah_kode_list(st, 2, 3, codes, 64);
+    for (int i = 0; i < n; i++) {
+        memcpy(ps.wilayah, codes[i], sizeof ps.wilayah);
+        ps.wilayah[sizeof ps.wilayah - 1] = 0;
+        ps.sc.wilayah = ps.wilayah;
+        char key[192];
+        snprintf(key, sizeof key, "dasbor|%s|0|%s", ps.wilayah, month);
+        unsigned long v = tb_web_data_version();
+        tb_buf_reset(&scratch);
+        if (dasbor_body(st, &ps, &scratch) == 0)
+            tb_cache_put(key, v, scratch.data, scratch.len);
+    }
+    tb_buf_free(&scratch);
+}
+
 void tb_page_dasbor(tb_req *q, tb_res *r)
 {
     page_scope ps;
@@ -429,21 +471,21 @@ void tb_page_dasbor(tb_req *q, tb_res *r)
     scope_query(b, &ps);
     tb_buf_puts(b, "\">Prevalensi (CSV)</a>");
     if (ps.sc.posyandu_id > 0 && tb_role_enters(&q->user))
-        tb_buf_printf(b, " <a class=\"tombol\" href=\"/posyandu/%ld?bulan=%s\">Isi hari posyandu</a>",
+        tb_buf_printf(b,
+                      " <a class=\"tombol\" href=\"/posyandu/%ld?bulan=%s\">Isi hari posyandu</a>",
                       ps.sc.posyandu_id, ps.sc.month);
     tb_buf_puts(b, "</nav>");
-    char key[192];
-    snprintf(key, sizeof key, "dasbor|%s|%ld|%s|%d", ps.wilayah, ps.sc.posyandu_id, ps.sc.month,
-             ps.sc.with_names);
-    unsigned long v = tb_web_data_version();
-    size_t at = b->len;
-    if (!tb_cache_get(key, v, b)) {
-        if (dasbor_body(q, &ps, b) < 0) {
-            tb_res_error(r, q, 500, tb_store_error(q->store));
-            return;
-        }
-        tb_cache_put(key, v, b->data + at, b->len - at);
+    long made = 0;
+    if (tb_dasbor_fragment(q->store, &ps, b, &made) < 0) {
+        tb_res_error(r, q, 500, tb_store_error(q->store));
+        return;
     }
+    char when[64];
+    time_t t = (time_t)made;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(when, sizeof when, "%d/%m/%Y %H:%M:%S", &tm);
+    tb_buf_printf(b, "<p class=\"catatan\">Angka dihitung %s.</p>", when);
     tb_html_end(r);
 }
 
@@ -481,7 +523,7 @@ void tb_page_laporan(tb_req *q, tb_res *r)
                        " (UU PDP 27/2022).</p>");
     size_t at = b->len;
     unsigned long v = tb_web_data_version();
-    if (!tb_cache_get(key, v, b)) {
+    if (!tb_cache_get(key, v, 0, b, NULL)) {
         tb_table *t = NULL;
         if (tb_report_run(q->store, (tb_report_kind)kind, &ps.sc, &t)) {
             tb_res_error(r, q, 500, tb_store_error(q->store));

@@ -40,8 +40,7 @@ void tb_save_summary(const tb_ukur_row *u, char *out, size_t n)
                        : u->naik == 'O' ? "bulan lalu tidak ditimbang (O)"
                        : u->naik == 'B' ? "baru pertama ditimbang (B)"
                                         : "–";
-    snprintf(out, n,
-             "BB %s kg, %s %s cm · BB/U %s (%s) · %s %s (%s) · BB/%s %s (%s) · %s%s%s", bb,
+    snprintf(out, n, "BB %s kg, %s %s cm · BB/U %s (%s) · %s %s (%s) · BB/%s %s (%s) · %s%s%s", bb,
              u->cara == 'h' ? "TB" : "PB", tb, a, *u->kat_bbu ? u->kat_bbu : "–",
              u->cara == 'h' ? "TB/U" : "PB/U", b, *u->kat_tbu ? u->kat_tbu : "–",
              u->cara == 'h' ? "TB" : "PB", c, *u->kat_bbtb ? u->kat_bbtb : "–", naik,
@@ -67,7 +66,8 @@ void tb_save_entry_from_form(const tb_req *q, tb_save_entry *e)
     memset(e, 0, sizeof *e);
     const char *a = tb_req_form(q, "anak_id");
     e->anak_id = a ? strtol(a, NULL, 10) : 0;
-    snprintf(e->tanggal, sizeof e->tanggal, "%s", tb_req_form(q, "tanggal") ? tb_req_form(q, "tanggal") : "");
+    snprintf(e->tanggal, sizeof e->tanggal, "%s",
+             tb_req_form(q, "tanggal") ? tb_req_form(q, "tanggal") : "");
     e->bb = parse_num(tb_req_form(q, "bb"));
     e->tb = parse_num(tb_req_form(q, "tb"));
     e->lila = parse_num(tb_req_form(q, "lila"));
@@ -94,9 +94,11 @@ int tb_save_measurement(tb_req *q, const tb_save_entry *e, tb_save_result *res)
     tb_anak_info a;
     int f = e->anak_id > 0 ? tb_store_anak_info(q->store, e->anak_id, &a) : 0;
     if (f < 0)
-        return res->status = 500, snprintf(res->error, sizeof res->error, "%s", tb_store_error(q->store)), -1;
+        return res->status = 500,
+               snprintf(res->error, sizeof res->error, "%s", tb_store_error(q->store)), -1;
     if (f == 0)
-        return res->status = 404, snprintf(res->error, sizeof res->error, "Anak tidak ditemukan."), -1;
+        return res->status = 404, snprintf(res->error, sizeof res->error, "Anak tidak ditemukan."),
+               -1;
     if (!tb_role_enters(&q->user) || !tb_scope_anak_ok(&q->user, &a))
         return res->status = 403,
                snprintf(res->error, sizeof res->error, "Anak ini di luar wilayah kerja Anda."), -1;
@@ -105,16 +107,20 @@ int tb_save_measurement(tb_req *q, const tb_save_entry *e, tb_save_result *res)
     today(now);
     res->status = 422;
     if (day < 0)
-        return snprintf(res->error, sizeof res->error, "Tanggal ukur tidak valid (TTTT-BB-HH)."), -1;
+        return snprintf(res->error, sizeof res->error, "Tanggal ukur tidak valid (TTTT-BB-HH)."),
+               -1;
     if (day > tb_date_iso(now))
         return snprintf(res->error, sizeof res->error, "Tanggal ukur di masa depan."), -1;
     if (born >= 0 && day < born)
         return snprintf(res->error, sizeof res->error, "Tanggal ukur sebelum tanggal lahir."), -1;
     if (e->bb_given && (isnan(e->bb) || e->bb <= 0.3 || e->bb > 80))
-        return snprintf(res->error, sizeof res->error, "Berat badan harus angka dalam kg (0,3-80)."), -1;
+        return snprintf(res->error, sizeof res->error,
+                        "Berat badan harus angka dalam kg (0,3-80)."),
+               -1;
     if (e->tb_given && (isnan(e->tb) || e->tb < 30 || e->tb > 160))
         return snprintf(res->error, sizeof res->error,
-                        "Panjang/tinggi badan harus angka dalam cm (30-160)."), -1;
+                        "Panjang/tinggi badan harus angka dalam cm (30-160)."),
+               -1;
     if (!e->bb_given && !e->tb_given)
         return snprintf(res->error, sizeof res->error, "Isi berat atau panjang/tinggi badan."), -1;
     if (!isnan(e->lila) && (e->lila < 5 || e->lila > 35))
@@ -126,7 +132,8 @@ int tb_save_measurement(tb_req *q, const tb_save_entry *e, tb_save_result *res)
         char tgl[11];
         long id = tb_store_pengukuran_by_uuid(q->store, e->uuid, &anak, tgl);
         if (id < 0)
-            return res->status = 500, snprintf(res->error, sizeof res->error, "%s", tb_store_error(q->store)), -1;
+            return res->status = 500,
+                   snprintf(res->error, sizeof res->error, "%s", tb_store_error(q->store)), -1;
         if (id > 0) {
             res->duplicate = true;
             goto read_back;
@@ -282,8 +289,9 @@ static int day_child(void *ctx, const tb_sasaran_row *s)
     tb_buf_puts(b, "</div>");
     if (s->has_now)
         result_html(b, &s->now);
-    tb_buf_printf(b, "<form class=\"ukur\" method=\"post\" action=\"/posyandu/%ld\" data-anak=\"%ld\""
-                     " data-posyandu=\"%ld\"",
+    tb_buf_printf(b,
+                  "<form class=\"ukur\" method=\"post\" action=\"/posyandu/%ld\" data-anak=\"%ld\""
+                  " data-posyandu=\"%ld\"",
                   c->p->id, s->id, c->p->id);
     if (s->has_prev && !isnan(s->prev.bb))
         tb_buf_printf(b, " data-bb-lalu=\"%.2f\"", s->prev.bb);
@@ -302,9 +310,10 @@ static int day_child(void *ctx, const tb_sasaran_row *s)
     if (s->has_now && !isnan(s->now.tb))
         tb_buf_printf(b, " value=\"%.1f\"", s->now.tb);
     int lying = s->umur_bulan < 24;
-    tb_buf_printf(b, "></label><label>Cara ukur <select name=\"cara_ukur\">"
-                     "<option value=\"l\"%s>terlentang</option>"
-                     "<option value=\"h\"%s>berdiri</option></select></label>",
+    tb_buf_printf(b,
+                  "></label><label>Cara ukur <select name=\"cara_ukur\">"
+                  "<option value=\"l\"%s>terlentang</option>"
+                  "<option value=\"h\"%s>berdiri</option></select></label>",
                   lying ? " selected" : "", lying ? "" : " selected");
     tb_buf_puts(b, "<label>LiLA (cm) <input type=\"number\" name=\"lila\" step=\"0.1\" min=\"5\""
                    " max=\"35\" inputmode=\"decimal\"></label>"
@@ -360,16 +369,19 @@ void tb_page_posyandu(tb_req *q, tb_res *r)
     tb_buf_puts(b, " · ");
     tb_buf_html(b, p.desa_nama);
     tb_buf_puts(b, "</h1><p id=\"antrian\" class=\"antrian\" role=\"status\"></p>");
-    tb_buf_printf(b, "<form class=\"bulan\" method=\"get\" action=\"/posyandu/%ld\"><label>Bulan"
-                     " <input type=\"month\" name=\"bulan\" value=\"%s\"></label>"
-                     "<button>Tampilkan</button></form>",
+    tb_buf_printf(b,
+                  "<form class=\"bulan\" method=\"get\" action=\"/posyandu/%ld\"><label>Bulan"
+                  " <input type=\"month\" name=\"bulan\" value=\"%s\"></label>"
+                  "<button>Tampilkan</button></form>",
                   p.id, month);
-    tb_buf_printf(b, "<nav class=\"tautan\"><a href=\"/dasbor?posyandu=%ld&amp;bulan=%s\">SKDN"
-                     " posyandu ini</a> <a href=\"/laporan/tidak-diukur?posyandu=%ld&amp;bulan=%s\">"
-                     "Belum diukur (kunjungan rumah)</a></nav>",
+    tb_buf_printf(b,
+                  "<nav class=\"tautan\"><a href=\"/dasbor?posyandu=%ld&amp;bulan=%s\">SKDN"
+                  " posyandu ini</a> <a href=\"/laporan/tidak-diukur?posyandu=%ld&amp;bulan=%s\">"
+                  "Belum diukur (kunjungan rumah)</a></nav>",
                   p.id, month, p.id, month);
-    tb_buf_printf(b, "<details><summary>Daftarkan anak baru</summary><form method=\"post\""
-                     " action=\"/posyandu/%ld/anak-baru\">",
+    tb_buf_printf(b,
+                  "<details><summary>Daftarkan anak baru</summary><form method=\"post\""
+                  " action=\"/posyandu/%ld/anak-baru\">",
                   p.id);
     tb_buf_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
     tb_buf_html(b, q->csrf);
@@ -420,14 +432,16 @@ void tb_page_posyandu_save(tb_req *q, tb_res *r)
             tb_buf_html(b, q->vals[i]);
             tb_buf_puts(b, "\">");
         }
-        tb_buf_printf(b, "<input type=\"hidden\" name=\"yakin\" value=\"1\"><button>Ya, nilai"
-                         " ini benar</button> <a href=\"/posyandu/%ld\">Ukur ulang</a></form>",
+        tb_buf_printf(b,
+                      "<input type=\"hidden\" name=\"yakin\" value=\"1\"><button>Ya, nilai"
+                      " ini benar</button> <a href=\"/posyandu/%ld\">Ukur ulang</a></form>",
                       p.id);
     } else {
         tb_buf_puts(b, "<h1>Tersimpan</h1>");
         result_html(b, &res.row);
-        tb_buf_printf(b, "<p><a href=\"/posyandu/%ld?bulan=%.7s#anak-%ld\">Kembali ke daftar</a>"
-                         " · <a href=\"/anak/%ld\">Grafik pertumbuhan</a></p>",
+        tb_buf_printf(b,
+                      "<p><a href=\"/posyandu/%ld?bulan=%.7s#anak-%ld\">Kembali ke daftar</a>"
+                      " · <a href=\"/anak/%ld\">Grafik pertumbuhan</a></p>",
                       p.id, e.tanggal, e.anak_id, e.anak_id);
     }
     tb_html_end(r);
@@ -452,7 +466,8 @@ void tb_page_anak_baru(tb_req *q, tb_res *r)
         return tb_res_error(r, q, 422, "Jenis kelamin tidak valid.");
     if (!lahir || tb_date_iso(lahir) < 0 || strcmp(lahir, now) > 0 ||
         tb_date_iso(now) - tb_date_iso(lahir) > 1826)
-        return tb_res_error(r, q, 422, "Tanggal lahir tidak valid atau anak sudah berumur 5 tahun.");
+        return tb_res_error(r, q, 422,
+                            "Tanggal lahir tidak valid atau anak sudah berumur 5 tahun.");
     if (tb_store_begin(q->store) < 0)
         return tb_res_error(r, q, 500, tb_store_error(q->store));
     long id = tb_store_anak_daftar(q->store, p.id, p.desa, nik, nama, atoi(jk), lahir,
@@ -460,9 +475,9 @@ void tb_page_anak_baru(tb_req *q, tb_res *r)
                                    parse_num(tb_req_form(q, "pb_lahir")), q->user.id);
     if (id < 0 || tb_store_commit(q->store) < 0) {
         tb_store_rollback(q->store);
-        return tb_res_error(r, q, 422, strstr(tb_store_error(q->store), "UNIQUE")
-                                           ? "NIK ini sudah terdaftar."
-                                           : tb_store_error(q->store));
+        return tb_res_error(r, q, 422,
+                            strstr(tb_store_error(q->store), "UNIQUE") ? "NIK ini sudah terdaftar."
+                                                                       : tb_store_error(q->store));
     }
     tb_web_data_changed();
     char to[96];

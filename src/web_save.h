@@ -18,16 +18,16 @@ typedef struct {
     char tanggal[11];
     double bb, tb, lila; /* NAN = not given */
     bool bb_given, tb_given;
-    char cara;           /* 'l', 'h', 0 = by age */
+    char cara; /* 'l', 'h', 0 = by age */
     bool vit_a, pmt, yakin;
-    char uuid[48];       /* offline entry id, "" = none */
+    char uuid[48]; /* offline entry id, "" = none */
 } tb_save_entry;
 
 typedef struct {
-    int status;          /* HTTP status */
+    int status; /* HTTP status */
     char error[256];
-    bool confirm;        /* unusual value: confirm and send again with yakin */
-    bool duplicate;      /* this uuid was stored before */
+    bool confirm;   /* unusual value: confirm and send again with yakin */
+    bool duplicate; /* this uuid was stored before */
     tb_ukur_row row;
     tb_advice advice;
     char summary[256];

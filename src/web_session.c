@@ -6,7 +6,7 @@
  * token in an HttpOnly, SameSite=Strict cookie (Secure behind TLS), with
  * its own random CSRF token that every form and API write must echo. Idle
  * sessions expire after 8 hours. Login attempts: after 5 failures in 15
- * minutes from one address or for one user name, further attempts are
+ * minutes for one user name (30 from one address), further attempts are
  * refused for 15 minutes. Every login is written to the audit log.
  */
 #include <microhttpd.h>
@@ -21,7 +21,8 @@
 
 #define MAX_SESSIONS 8192
 #define IDLE_SECONDS (8 * 3600)
-#define MAX_FAILS 5
+#define MAX_FAILS 5     /* per user name */
+#define MAX_FAILS_IP 30 /* per address: many cadres share one NAT */
 #define FAIL_WINDOW (15 * 60)
 #define MAX_TRACK 1024
 
@@ -174,7 +175,7 @@ bool tb_login_allowed(const char *ip, const char *username)
     time_t now = time(NULL);
     pthread_mutex_lock(&lock);
     attempt *a = find_attempt(k1, now, false), *b = find_attempt(k2, now, false);
-    bool ok = (!a || a->fails < MAX_FAILS) && (!b || b->fails < MAX_FAILS);
+    bool ok = (!a || a->fails < MAX_FAILS_IP) && (!b || b->fails < MAX_FAILS);
     pthread_mutex_unlock(&lock);
     return ok;
 }

@@ -1,0 +1,32 @@
+# tests/cli/web-lib.sh - sourced by the web tests: starts `tumbuh serve` on a
+# small demo database with a second kabupaten (35.98) outside every user's
+# area, logs users in with curl, stops the server on exit.
+export TUMBUH_FAST_HASH=1
+PORT=${PORT:-$((20000 + $$ % 20000))}
+B="http://127.0.0.1:$PORT"
+DB="$W/web.db"
+$T --db "$DB" demo --size small --seed 3 --until 2026-11 > "$W/users.txt" 2>&1
+sqlite3 "$DB" "INSERT INTO wilayah VALUES ('35.98', 2, '35', 'KABUPATEN LAIN', 0, NULL);
+  INSERT INTO wilayah VALUES ('35.98.01', 3, '35.98', 'KECAMATAN LAIN', 0, NULL);
+  INSERT INTO wilayah VALUES ('35.98.01.2001', 4, '35.98.01', 'DESA LAIN', 0, NULL);
+  INSERT INTO posyandu (id, nama, desa) VALUES (900, 'Posyandu Luar', '35.98.01.2001');
+  INSERT INTO individu (id, nik, nama, nama_kunci, jk, tgl_lahir, desa, peran)
+    VALUES (90000, '3598014101250001', 'Anak Luar Wilayah', 'anak luar wilayah', 2, '2025-01-01', '35.98.01.2001', 'anak');
+  INSERT INTO anak (individu_id, posyandu_id) VALUES (90000, 900);"
+$T --db "$DB" serve --listen "127.0.0.1:$PORT" > "$W/serve.out" 2> "$W/serve.err" &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$W"' EXIT
+for i in $(seq 1 100); do curl -s -o /dev/null "$B/masuk" && break; sleep 0.1; done
+pw() { awk -v u="$1" '$1 == u {print $2}' "$W/users.txt"; }
+# login USER: logs in, keeps the cookie in $W/USER.jar and the CSRF token in $W/USER.csrf
+login() {
+  curl -s -c "$W/$1.jar" -o /dev/null -d "pengguna=$1&sandi=$(pw "$1")" "$B/masuk"
+  curl -s -b "$W/$1.jar" "$B/api/v1/saya" | sed 's/.*"csrf":"\([0-9a-f]*\)".*/\1/' > "$W/$1.csrf"
+}
+# get USER PATH: prints the HTTP status, body in $W/body
+get() { curl -s -b "$W/$1.jar" -o "$W/body" -w '%{http_code}' "$B$2"; }
+# post_json USER PATH JSON
+post_json() {
+  curl -s -b "$W/$1.jar" -o "$W/body" -w '%{http_code}' -H "X-CSRF-Token: $(cat "$W/$1.csrf")" \
+    -H 'Content-Type: application/json' -d "$3" "$B$2"
+}

@@ -1,0 +1,57 @@
+#!/bin/sh
+# tests/cli/web_scope.sh - the role matrix: every role against every endpoint,
+# inside its area and outside it (another kabupaten, another posyandu).
+# Scope is enforced where data is read and written, not only in menus.
+. tests/cli-lib.sh
+. tests/cli/web-lib.sh
+
+# a child and the posyandu inside every user's area (the cadre's posyandu 1)
+CIN=$(sqlite3 "$DB" "SELECT individu_id FROM anak WHERE posyandu_id = 1 LIMIT 1")
+COUT=90000; POUT=900; WOUT=35.98.01.2001
+C2=$(sqlite3 "$DB" "SELECT individu_id FROM anak WHERE posyandu_id = 2 LIMIT 1")
+
+expect() { # expect DESC WANT GOT
+  check "$1: want $2, got $3" "[ \"$3\" = \"$2\" ]"
+}
+n=0
+for u in admin tpps.kab opd.dinkes tpps.kec gizi.puskesmas bidan.desa kader tpk; do
+  login "$u"
+  n=$((n + 1))
+  WIN=$(sqlite3 "$DB" "SELECT wilayah FROM pengguna WHERE username = '$u'")
+  ROLE=$(sqlite3 "$DB" "SELECT peran FROM pengguna WHERE username = '$u'")
+  case $ROLE in gizi_puskesmas|desa|kader) enters=1 ;; *) enters=0 ;; esac
+  case $ROLE in gizi_puskesmas|desa|kader|tpk) names=1 ;; *) names=0 ;; esac
+  for p in "/dasbor?wilayah=%s" "/laporan/stunting?wilayah=%s" "/unduh/skdn.csv?wilayah=%s" \
+           "/api/v1/laporan/skdn?wilayah=%s"; do
+    expect "$u GET $(printf "$p" inside)" 200 "$(get "$u" "$(printf "$p" "$WIN")&bulan=2026-10")"
+    expect "$u GET $(printf "$p" outside)" 403 "$(get "$u" "$(printf "$p" "$WOUT")&bulan=2026-10")"
+  done
+  expect "$u dasbor posyandu inside" 200 "$(get "$u" "/dasbor?posyandu=1&bulan=2026-10")"
+  expect "$u dasbor posyandu outside" 403 "$(get "$u" "/dasbor?posyandu=$POUT&bulan=2026-10")"
+  want=403; [ $enters = 1 ] && want=200
+  expect "$u posyandu day inside" $want "$(get "$u" "/posyandu/1?bulan=2026-10")"
+  expect "$u posyandu day outside" 403 "$(get "$u" "/posyandu/$POUT")"
+  want=403; [ $enters = 1 ] && want=201
+  expect "$u save inside" $want "$(post_json "$u" /api/v1/pengukuran "{\"anak_id\":$CIN,\"tanggal\":\"2026-11-0$n\",\"bb\":10.1,\"tb\":80,\"yakin\":1}")"
+  expect "$u save outside" 403 "$(post_json "$u" /api/v1/pengukuran "{\"anak_id\":$COUT,\"tanggal\":\"2026-11-02\",\"bb\":10.1,\"yakin\":1}")"
+  want=403; [ $names = 1 ] && want=200
+  expect "$u child page inside" $want "$(get "$u" "/anak/$CIN")"
+  expect "$u child API inside" $want "$(get "$u" "/api/v1/anak/$CIN")"
+  expect "$u child page outside" 403 "$(get "$u" "/anak/$COUT")"
+  expect "$u child API outside" 403 "$(get "$u" "/api/v1/anak/$COUT")"
+  if [ "$ROLE" = kader ]; then
+    expect "kader: another posyandu of the same desa" 403 "$(get "$u" "/posyandu/2")"
+    expect "kader: a child of another posyandu" 403 "$(get "$u" "/anak/$C2")"
+  fi
+  # personal data: names in lists only for the roles that need them
+  NAME=$(sqlite3 "$DB" "SELECT i.nama FROM individu i JOIN anak a ON a.individu_id = i.id JOIN pengukuran g ON g.anak_id = i.id WHERE a.posyandu_id = 1 AND g.tanggal LIKE '2026-10%' AND g.z_tbu < -2 AND g.f_tbu = 0 LIMIT 1")
+  get "$u" "/laporan/stunting?posyandu=1&bulan=2026-10" > /dev/null
+  if [ $names = 1 ]; then
+    check "$u sees the stunted child's name" "grep -qF \"$NAME\" \"$W/body\""
+  else
+    check "$u does not see names" "! grep -qF \"$NAME\" \"$W/body\""
+  fi
+done
+check "server log has no sanitizer report" "! grep -q 'Sanitizer' \"$W/serve.err\""
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
