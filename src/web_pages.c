@@ -231,6 +231,8 @@ static void breadcrumb(tb_buf *b, tb_req *q, const page_scope *ps)
             continue;
         char nama[128];
         tb_store_wilayah_nama(q->store, code, nama, sizeof nama);
+        if (strlen(code) > 5)
+            tb_buf_puts(b, " › ");
         if (tb_scope_code_ok(&q->user, code) && q->user.posyandu_id <= 0) {
             tb_buf_puts(b, "<a href=\"/dasbor?wilayah=");
             tb_buf_url(b, code);
@@ -238,14 +240,15 @@ static void breadcrumb(tb_buf *b, tb_req *q, const page_scope *ps)
             tb_buf_url(b, ps->sc.month);
             tb_buf_puts(b, "\">");
             tb_buf_html(b, nama);
-            tb_buf_puts(b, "</a> › ");
+            tb_buf_puts(b, "</a>");
         } else {
             tb_buf_html(b, nama);
-            tb_buf_puts(b, " › ");
         }
     }
-    if (ps->sc.posyandu_id > 0)
+    if (ps->sc.posyandu_id > 0) {
+        tb_buf_puts(b, " › ");
         tb_buf_html(b, ps->pos.nama);
+    }
     tb_buf_puts(b, "</nav>");
 }
 
@@ -334,8 +337,6 @@ static void figure(tb_buf *b, const char *label, double v, tb_col_kind kind, con
     tb_buf_html(b, label);
     tb_buf_puts(b, "</span><strong>");
     tb_buf_html(b, s);
-    if (kind == TB_COL_PERCENT && !isnan(v))
-        tb_buf_puts(b, "%");
     tb_buf_puts(b, "</strong>");
     if (note) {
         tb_buf_puts(b, "<small>");
@@ -362,9 +363,10 @@ static int dasbor_body(tb_store *st, const page_scope *ps, tb_buf *b)
     tb_buf_puts(b, "<section class=\"angka-angka\">");
     figure(b, "Sasaran (S)", S, TB_COL_INT, NULL);
     figure(b, "Ditimbang (D/S)", total(skdn, "D_S"), TB_COL_PERCENT, NULL);
-    char note[96];
-    snprintf(note, sizeof note, "dari %.0f anak diukur (%.1f%% sasaran)", total(prev, "diukur_tb"),
-             total(prev, "cakupan_tb"));
+    char note[128], n1[32], n2[32];
+    tb_render_number(n1, sizeof n1, total(prev, "diukur_tb"), TB_COL_INT);
+    tb_render_number(n2, sizeof n2, total(prev, "cakupan_tb"), TB_COL_PERCENT);
+    snprintf(note, sizeof note, "dari %s anak diukur (%s sasaran)", n1, n2);
     figure(b, "Stunting", total(prev, "stunting_pct"), TB_COL_PERCENT, note);
     figure(b, "Wasting", total(prev, "wasting_pct"), TB_COL_PERCENT, NULL);
     figure(b, "Underweight", total(prev, "underweight_pct"), TB_COL_PERCENT, NULL);

@@ -1,0 +1,8 @@
+#!/bin/sh
+# tests/cli/browser.sh - runs tests/browser/run.mjs (playwright-core +
+# Debian's Chromium) against `tumbuh serve` on a small demo database.
+# Screenshots are kept in build/artifacts/browser.
+. tests/cli-lib.sh
+[ -d tests/browser/node_modules/playwright-core ] || (cd tests/browser && npm ci --no-audit --no-fund > /dev/null 2>&1)
+. tests/cli/web-lib.sh
+BASE="$B" USERS="$W/users.txt" SHOTS=build/artifacts/browser node tests/browser/run.mjs
