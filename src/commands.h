@@ -10,6 +10,7 @@ int tb_cmd_zscore(int argc, char **argv);
 int tb_cmd_prevalence(int argc, char **argv);
 int tb_cmd_report(int argc, char **argv);
 int tb_cmd_demo(int argc, char **argv);
+int tb_cmd_import(int argc, char **argv);
 int tb_cmd_serve(int argc, char **argv);
 
 #endif

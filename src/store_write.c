@@ -144,9 +144,9 @@ int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl
         "INSERT INTO pengukuran (anak_id, tanggal, posyandu_id, bb, tb, cara_ukur, oedema, lila,"
         " lika, vit_a, pmt_kg, umur_hari, tb_koreksi, z_bbu, z_tbu, z_bbtb, z_imtu, z_lila, z_lika,"
         " f_bbu, f_tbu, f_bbtb, f_imtu, kat_bbu, kat_tbu, kat_bbtb, kat_imtu, bgm, uuid_klien,"
-        " dibuat_oleh)"
+        " dibuat_oleh, naik, t2)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-        " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)"
+        " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, coalesce(?32, 0))"
         " ON CONFLICT (anak_id, tanggal) DO UPDATE SET posyandu_id = excluded.posyandu_id,"
         " bb = excluded.bb, tb = excluded.tb, cara_ukur = excluded.cara_ukur,"
         " oedema = excluded.oedema, lila = excluded.lila, lika = excluded.lika,"
@@ -197,6 +197,11 @@ int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl
     bind_text_or_null(st, 29, p->uuid_klien);
     if (p->dibuat_oleh > 0)
         sqlite3_bind_int64(st, 30, p->dibuat_oleh);
+    if (p->naik == 'N' || p->naik == 'T' || p->naik == 'O' || p->naik == 'B') {
+        char nk[2] = {p->naik, 0};
+        sqlite3_bind_text(st, 31, nk, 1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(st, 32, p->t2 ? 1 : 0);
+    }
     sqlite3 *db = tb_store_db(s);
     if (sqlite3_step(st) != SQLITE_DONE)
         return tb_store_fail(s, "pengukuran %s: %s", p->tanggal, sqlite3_errmsg(db));

@@ -32,6 +32,12 @@ typedef struct {
     double pmt_kg;
     const char *uuid_klien;/* offline entry id, or NULL */
     long dibuat_oleh;      /* user id, 0 = import */
+    /* N/T/O/B and 2T when the caller already knows them (tb_kms_status_many
+     * over the child's weighings up to this one), written on insert only;
+     * 0 = left to tb_store_kms_recompute. Saves the recompute its updates
+     * when a child's weighings are written in date order. */
+    char naik;
+    int t2;
 } tb_pengukuran;
 
 /* Sets every field to "not given". */

@@ -1,0 +1,518 @@
+/*
+ * import_keluarga.c - `tumbuh import keluarga`: family census rows
+ * (Pendataan Keluarga) into keluarga, with keluarga sasaran and keluarga
+ * berisiko stunting (KRS) computed from the active 'krs' rule in ref_versi
+ * (domain reference section 5). The rule is data: its JSON names the safe
+ * water sources and latrines, the 4T limits and the additional factors.
+ *
+ * Sasaran: PUS (wife aged pus_umur_min..pus_umur_maks), PUS hamil, a child
+ * under baduta_bulan months (baduta), or of baduta_bulan..balita_bulan-1
+ * months (balita). KRS: a sasaran family with at least one factor:
+ * air_tidak_layak, jamban_tidak_layak, terlalu_muda, terlalu_tua,
+ * terlalu_dekat, terlalu_banyak (4T, for PUS), and the additional factors the
+ * rule lists (rumah_tidak_layak, pendidikan_ibu_rendah, desil_1). A value
+ * that is not given is not a factor.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+#include "store_people.h"
+#include "store_write.h"
+
+enum {
+    F_NO_KK,
+    F_KODE_DESA,
+    F_RT,
+    F_RW,
+    F_ALAMAT,
+    F_SUMBER_AIR,
+    F_JAMBAN,
+    F_RUMAH_LAYAK,
+    F_PENDIDIKAN_IBU,
+    F_DESIL,
+    F_JKN,
+    F_BANSOS,
+    F_SUMBER_PK,
+    F_TAHUN_PK,
+    F_UMUR_IBU,
+    F_TGL_LAHIR_IBU,
+    F_HAMIL,
+    F_JUMLAH_ANAK,
+    F_JARAK,
+    F_UMUR_BUNGSU,
+    F_PUS,
+    F_BADUTA,
+    F_BALITA,
+    NFIELDS
+};
+
+static const imp_field fields[NFIELDS] = {
+    [F_NO_KK] = {"no_kk", "nokk|nomorkk|kk|nokartukeluarga|nomorkartukeluarga|kartukeluarga"},
+    [F_KODE_DESA] = {"kode_desa", "kodedesa|kddesa|desa|kodewilayah|kodedesakel|kodekelurahan"},
+    [F_RT] = {"rt", "rt"},
+    [F_RW] = {"rw", "rw"},
+    [F_ALAMAT] = {"alamat", "alamat|address"},
+    [F_SUMBER_AIR] = {"sumber_air", "sumberair|sumberairminum|sumberairminumutama|airminum"},
+    [F_JAMBAN] = {"jamban", "jamban|fasilitasbab|kakus|jambansehat|fasilitasjamban"},
+    [F_RUMAH_LAYAK] = {"rumah_layak", "rumahlayak|rumahlayakhuni|layakhuni"},
+    [F_PENDIDIKAN_IBU] = {"pendidikan_ibu", "pendidikanibu|pendidikanistri|pendidikanterakhiribu"},
+    [F_DESIL] = {"desil", "desil|desilp3ke|desilkesejahteraan"},
+    [F_JKN] = {"jkn", "jkn|bpjs|jaminankesehatan"},
+    [F_BANSOS] = {"bansos", "bansos|bantuansosial"},
+    [F_SUMBER_PK] = {"sumber_pk", "sumberpk|sumberdata|pendataan"},
+    [F_TAHUN_PK] = {"tahun_pk", "tahunpk|tahun|tahunpendataan"},
+    [F_UMUR_IBU] = {"umur_ibu", "umuribu|usiaibu|umuristri|usiaistri"},
+    [F_TGL_LAHIR_IBU] = {"tgl_lahir_ibu", "tgllahiribu|tanggallahiribu|tgllahiristri"},
+    [F_HAMIL] = {"hamil", "hamil|ibuhamil|sedanghamil|istrihamil|pushamil"},
+    [F_JUMLAH_ANAK] = {"jumlah_anak", "jumlahanak|jmlanak|jumlahanakhidup|anakdilahirkanhidup"},
+    [F_JARAK] = {"jarak_kelahiran", "jarakkelahiran|jarakkelahiranbulan|jaraklahir|jarakanak"},
+    [F_UMUR_BUNGSU] = {"umur_anak_bungsu",
+                       "umuranakbungsu|usiaanakbungsu|umuranakbungsubulan|umuranakterakhir"},
+    [F_PUS] = {"pus", "pus|keluargapus|pasanganusiasubur"},
+    [F_BADUTA] = {"baduta", "baduta|punyabaduta|jumlahbaduta|adabaduta"},
+    [F_BALITA] = {"balita", "balita|punyabalita|jumlahbalita|adabalita"},
+};
+
+typedef struct {
+    char no_kk[17], kode_desa[16];
+    char rt[16], rw[16], alamat[256];
+    char sumber_air[48], jamban[48], pendidikan_ibu[48];
+    char jkn[48], bansos[128], sumber_pk[48];
+    int rumah_layak, desil, tahun_pk;
+    double umur_ibu, jumlah_anak, jarak, umur_bungsu; /* NAN = not given */
+    int hamil, pus, baduta, balita;                   /* 1 / 0, -1 = not given */
+} rec;
+
+/* Folded value -> category code (the codes the KRS rule lists). */
+static const char *const water[][2] = {
+    {"kemasan", "kemasan"},
+    {"airkemasan", "kemasan"},
+    {"airminumkemasan", "kemasan"},
+    {"airkemasanbermerk", "kemasan"},
+    {"amdk", "kemasan"},
+    {"isiulang", "isi_ulang"},
+    {"airisiulang", "isi_ulang"},
+    {"depot", "isi_ulang"},
+    {"depotairminum", "isi_ulang"},
+    {"galon", "isi_ulang"},
+    {"galonisiulang", "isi_ulang"},
+    {"ledeng", "ledeng"},
+    {"ledengpam", "ledeng"},
+    {"ledengpdam", "ledeng"},
+    {"pam", "ledeng"},
+    {"pdam", "ledeng"},
+    {"airledeng", "ledeng"},
+    {"perpipaan", "ledeng"},
+    {"sumurbor", "sumur_bor"},
+    {"sumurborpompa", "sumur_bor"},
+    {"sumurpompa", "sumur_bor"},
+    {"bor", "sumur_bor"},
+    {"sumurterlindung", "sumur_terlindungi"},
+    {"sumurterlindungi", "sumur_terlindungi"},
+    {"sumurgaliterlindung", "sumur_terlindungi"},
+    {"sumurgaliterlindungi", "sumur_terlindungi"},
+    {"sumurtakterlindung", "sumur_tidak_terlindungi"},
+    {"sumurtidakterlindung", "sumur_tidak_terlindungi"},
+    {"sumurtidakterlindungi", "sumur_tidak_terlindungi"},
+    {"sumurgalitidakterlindungi", "sumur_tidak_terlindungi"},
+    {"mataairterlindung", "mata_air_terlindungi"},
+    {"mataairterlindungi", "mata_air_terlindungi"},
+    {"mataairtakterlindung", "mata_air_tidak_terlindungi"},
+    {"mataairtidakterlindungi", "mata_air_tidak_terlindungi"},
+    {"mataair", "mata_air_tidak_terlindungi"},
+    {"airhujan", "air_hujan"},
+    {"penampunganairhujan", "air_hujan"},
+    {"sungai", "air_permukaan"},
+    {"airsungai", "air_permukaan"},
+    {"danau", "air_permukaan"},
+    {"airpermukaan", "air_permukaan"},
+    {"lainnya", "lainnya"},
+    {NULL, NULL},
+};
+
+static const char *const latrine[][2] = {
+    {"septik", "septik"},
+    {"septic", "septik"},
+    {"septiktank", "septik"},
+    {"septictank", "septik"},
+    {"tangkiseptik", "septik"},
+    {"denganseptik", "septik"},
+    {"denganseptiktank", "septik"},
+    {"denganseptictank", "septik"},
+    {"jambanseptik", "septik"},
+    {"ipal", "septik"},
+    {"tanpaseptik", "tanpa_septik"},
+    {"tanpaseptiktank", "tanpa_septik"},
+    {"tanpaseptictank", "tanpa_septik"},
+    {"tidakadaseptik", "tanpa_septik"},
+    {"cubluk", "tanpa_septik"},
+    {"jambantanpaseptik", "tanpa_septik"},
+    {"tidakada", "tidak_ada"},
+    {"tidakpunya", "tidak_ada"},
+    {"tidakadajamban", "tidak_ada"},
+    {"babsembarangan", "tidak_ada"},
+    {"tidakmemiliki", "tidak_ada"},
+    {NULL, NULL},
+};
+
+static const char *const education[][2] = {
+    {"tidaksekolah", "tidak_sekolah"},
+    {"tidakpernahsekolah", "tidak_sekolah"},
+    {"belumsekolah", "tidak_sekolah"},
+    {"tidaktamatsd", "tidak_tamat_sd"},
+    {"tidaktamatsdmi", "tidak_tamat_sd"},
+    {"belumtamatsd", "tidak_tamat_sd"},
+    {"sd", "sd"},
+    {"sdmi", "sd"},
+    {"tamatsd", "sd"},
+    {"sdsederajat", "sd"},
+    {"smp", "smp"},
+    {"smpmts", "smp"},
+    {"sltp", "smp"},
+    {"tamatsmp", "smp"},
+    {"smpsederajat", "smp"},
+    {"sma", "sma"},
+    {"smk", "sma"},
+    {"smasmk", "sma"},
+    {"smasmkma", "sma"},
+    {"slta", "sma"},
+    {"ma", "sma"},
+    {"smasederajat", "sma"},
+    {"d1", "diploma"},
+    {"d2", "diploma"},
+    {"d3", "diploma"},
+    {"diploma", "diploma"},
+    {"akademi", "diploma"},
+    {"d4", "s1"},
+    {"s1", "s1"},
+    {"sarjana", "s1"},
+    {"s2", "s2"},
+    {"s3", "s3"},
+    {"pascasarjana", "s2"},
+    {NULL, NULL},
+};
+
+/* The category of a value: the table's code, else the folded value. */
+static void category(const char *s, size_t n, const char *const table[][2], char *out, size_t cap)
+{
+    char f[40];
+    imp_fold(s, n > 60 ? 60 : n, f, sizeof f);
+    for (int i = 0; table[i][0]; i++) {
+        if (!strcmp(f, table[i][0])) {
+            snprintf(out, cap, "%s", table[i][1]);
+            return;
+        }
+    }
+    snprintf(out, cap, "%s", f);
+}
+
+static bool count_or_yesno(const imp *m, const tb_csv_row *row, int f, int *v, imp_reject *rej)
+{
+    imp_reject quiet = {0};
+    if (imp_yesno(m, row, f, v, &quiet))
+        return true;
+    double x;
+    if (!imp_number(m, row, f, &x, rej))
+        return false;
+    if (x < 0 || x > 30 || x != floor(x)) {
+        imp_problem(rej, f, "jumlah %g tidak sah", x);
+        return false;
+    }
+    *v = x > 0;
+    return true;
+}
+
+static bool number_in(const imp *m, const tb_csv_row *row, int f, double lo, double hi, double *out,
+                      imp_reject *rej)
+{
+    if (!imp_number(m, row, f, out, rej))
+        return false;
+    if (!isnan(*out) && (*out < lo || *out > hi)) {
+        imp_problem(rej, f, "%g di luar rentang wajar (%g-%g)", *out, lo, hi);
+        *out = NAN;
+        return false;
+    }
+    return true;
+}
+
+static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *rej)
+{
+    rec *r = out;
+    memset(r, 0, sizeof *r);
+    if (imp_nik(m, row, F_NO_KK, false, r->no_kk, rej) && !r->no_kk[0])
+        imp_problem(rej, F_NO_KK, "nomor KK kosong");
+    size_t n;
+    const char *s = imp_value(m, row, F_KODE_DESA, &n);
+    if (!n)
+        imp_problem(rej, F_KODE_DESA, "kode desa kosong");
+    else if (imp_wilayah_code(s, n, r->kode_desa) != 4)
+        imp_problem(rej, F_KODE_DESA, "'%.30s' bukan kode desa Kemendagri (35.07.01.2001)", s);
+    imp_text(m, row, F_RT, r->rt, sizeof r->rt, rej);
+    imp_text(m, row, F_RW, r->rw, sizeof r->rw, rej);
+    imp_text(m, row, F_ALAMAT, r->alamat, sizeof r->alamat, rej);
+    s = imp_value(m, row, F_SUMBER_AIR, &n);
+    if (n)
+        category(s, n, water, r->sumber_air, sizeof r->sumber_air);
+    s = imp_value(m, row, F_JAMBAN, &n);
+    if (n)
+        category(s, n, latrine, r->jamban, sizeof r->jamban);
+    s = imp_value(m, row, F_PENDIDIKAN_IBU, &n);
+    if (n)
+        category(s, n, education, r->pendidikan_ibu, sizeof r->pendidikan_ibu);
+    imp_yesno(m, row, F_RUMAH_LAYAK, &r->rumah_layak, rej);
+    imp_text(m, row, F_JKN, r->jkn, sizeof r->jkn, rej);
+    imp_text(m, row, F_BANSOS, r->bansos, sizeof r->bansos, rej);
+    imp_text(m, row, F_SUMBER_PK, r->sumber_pk, sizeof r->sumber_pk, rej);
+    double v;
+    r->desil = r->tahun_pk = -1;
+    if (number_in(m, row, F_DESIL, 1, 10, &v, rej) && !isnan(v)) {
+        if (v != floor(v))
+            imp_problem(rej, F_DESIL, "desil %g bukan bilangan bulat 1-10", v);
+        else
+            r->desil = (int)v;
+    }
+    if (number_in(m, row, F_TAHUN_PK, 2000, 2100, &v, rej) && !isnan(v))
+        r->tahun_pk = (int)v;
+    number_in(m, row, F_UMUR_IBU, 10, 80, &r->umur_ibu, rej);
+    long lahir;
+    if (imp_date(m, row, F_TGL_LAHIR_IBU, false, &lahir, rej) && lahir >= 0 && isnan(r->umur_ibu)) {
+        r->umur_ibu = floor((double)(m->today - lahir) / 365.25);
+        if (r->umur_ibu < 10 || r->umur_ibu > 80)
+            imp_problem(rej, F_TGL_LAHIR_IBU, "umur ibu %g tahun tidak wajar", r->umur_ibu);
+    }
+    number_in(m, row, F_JUMLAH_ANAK, 0, 30, &r->jumlah_anak, rej);
+    number_in(m, row, F_JARAK, 0, 600, &r->jarak, rej);
+    number_in(m, row, F_UMUR_BUNGSU, 0, 600, &r->umur_bungsu, rej);
+    imp_yesno(m, row, F_HAMIL, &r->hamil, rej);
+    imp_yesno(m, row, F_PUS, &r->pus, rej);
+    count_or_yesno(m, row, F_BADUTA, &r->baduta, rej);
+    count_or_yesno(m, row, F_BALITA, &r->balita, rej);
+}
+
+static int check_columns(const imp *m, char *err, size_t errlen)
+{
+    if (m->col[F_NO_KK] < 0 || m->col[F_KODE_DESA] < 0) {
+        const char *f = m->col[F_NO_KK] < 0 ? "no_kk" : "kode_desa";
+        snprintf(err, errlen,
+                 "kolom %s tidak ada (judul kolom di baris 1; pakai --map JUDUL=%s bila namanya "
+                 "lain)",
+                 f, f);
+        return -1;
+    }
+    return 0;
+}
+
+/* --- the KRS rule ----------------------------------------------------------------- */
+
+typedef struct {
+    char versi[64];
+    char **air_layak, **jamban_layak, **pendidikan_rendah;
+    int nair, njamban, npend;
+    double umur_muda, umur_tua_dari, umur_tua_sampai, jarak_bulan, anak_banyak;
+    double pus_min, pus_max, baduta_bulan, balita_bulan;
+    bool rumah, pendidikan, desil1; /* additional factors in force */
+} rule;
+
+static void free_list(char **l, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(l[i]);
+    free(l);
+}
+
+static void rule_free(rule *r)
+{
+    free_list(r->air_layak, r->nair);
+    free_list(r->jamban_layak, r->njamban);
+    free_list(r->pendidikan_rendah, r->npend);
+    free(r);
+}
+
+/* Reads a list of strings; a missing key gives the defaults. 0 or -1. */
+static int read_list(json_t *root, const char *key, const char *const *defaults, char ***out,
+                     int *n)
+{
+    json_t *a = json_object_get(root, key);
+    size_t cnt = 0;
+    if (a && json_is_array(a))
+        cnt = json_array_size(a);
+    else
+        for (; defaults && defaults[cnt]; cnt++)
+            ;
+    *out = calloc(cnt + 1, sizeof **out);
+    if (!*out)
+        return -1;
+    *n = 0;
+    for (size_t i = 0; i < cnt; i++) {
+        const char *v = a ? json_string_value(json_array_get(a, i)) : defaults[i];
+        if (!v)
+            continue;
+        if (!((*out)[(*n)++] = strdup(v)))
+            return -1;
+    }
+    return 0;
+}
+
+static double read_num(json_t *root, const char *key, double dflt)
+{
+    json_t *v = json_object_get(root, key);
+    return v && json_is_number(v) ? json_number_value(v) : dflt;
+}
+
+static bool in_list(char **l, int n, const char *v)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(l[i], v))
+            return true;
+    return false;
+}
+
+static int begin(imp *m)
+{
+    char *data = NULL;
+    rule *r = calloc(1, sizeof *r);
+    if (!r)
+        return tb_store_fail(m->store, "out of memory");
+    m->state = r;
+    int have = tb_store_ref_active(m->store, "krs", r->versi, sizeof r->versi, &data);
+    if (have < 0)
+        return -1;
+    if (!have || !data) {
+        snprintf(m->err, sizeof m->err,
+                 "tidak ada aturan KRS aktif (ref_versi jenis 'krs' dengan data JSON)");
+        free(data);
+        return -1;
+    }
+    json_error_t je;
+    json_t *root = json_loads(data, 0, &je);
+    free(data);
+    if (!root || !json_is_object(root)) {
+        snprintf(m->err, sizeof m->err, "aturan KRS %s: JSON tidak sah (%s)", r->versi, je.text);
+        json_decref(root);
+        return -1;
+    }
+    static const char *const pend_default[] = {"tidak_sekolah", "tidak_tamat_sd", "sd", NULL};
+    int rc = read_list(root, "air_layak", NULL, &r->air_layak, &r->nair) |
+             read_list(root, "jamban_layak", NULL, &r->jamban_layak, &r->njamban) |
+             read_list(root, "pendidikan_rendah", pend_default, &r->pendidikan_rendah, &r->npend);
+    r->umur_muda = read_num(root, "umur_muda", NAN);
+    r->umur_tua_dari = read_num(root, "umur_tua_dari", NAN);
+    r->umur_tua_sampai = read_num(root, "umur_tua_sampai", NAN);
+    r->jarak_bulan = read_num(root, "jarak_bulan", NAN);
+    r->anak_banyak = read_num(root, "anak_banyak", NAN);
+    /* sasaran limits: domain reference section 5 unless the rule says otherwise */
+    r->pus_min = read_num(root, "pus_umur_min", 15);
+    r->pus_max = read_num(root, "pus_umur_maks", 49);
+    r->baduta_bulan = read_num(root, "baduta_bulan", 24);
+    r->balita_bulan = read_num(root, "balita_bulan", 60);
+    json_t *extra = json_object_get(root, "faktor_tambahan");
+    for (size_t i = 0; extra && i < json_array_size(extra); i++) {
+        const char *f = json_string_value(json_array_get(extra, i));
+        if (!f)
+            continue;
+        r->rumah |= !strcmp(f, "rumah_tidak_layak");
+        r->pendidikan |= !strcmp(f, "pendidikan_ibu_rendah");
+        r->desil1 |= !strcmp(f, "desil_1");
+    }
+    json_decref(root);
+    if (rc)
+        return tb_store_fail(m->store, "out of memory");
+    return 0;
+}
+
+static void cleanup(imp *m)
+{
+    if (m->state)
+        rule_free(m->state);
+    m->state = NULL;
+}
+
+/* Appends a factor code to a comma-separated list. */
+static void add_factor(char *list, size_t cap, const char *f)
+{
+    size_t n = strlen(list);
+    snprintf(list + n, cap - n, "%s%s", n ? "," : "", f);
+}
+
+static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *outcome)
+{
+    (void)row;
+    const rule *ru = m->state;
+    const rec *r = vr;
+    char desa[16];
+    int d = imp_desa(m, r->kode_desa, NULL, NULL, NULL, NULL, F_KODE_DESA, F_KODE_DESA, desa, rej);
+    if (d)
+        return d < 0 ? -1 : 0;
+    tb_keluarga k = {.no_kk = r->no_kk,
+                     .desa = desa,
+                     .rt = r->rt,
+                     .rw = r->rw,
+                     .alamat = r->alamat,
+                     .sumber_pk = r->sumber_pk,
+                     .tahun_pk = r->tahun_pk,
+                     .desil = r->desil,
+                     .sumber_air = r->sumber_air,
+                     .jamban = r->jamban,
+                     .rumah_layak = r->rumah_layak,
+                     .pendidikan_ibu = r->pendidikan_ibu,
+                     .jkn = r->jkn,
+                     .bansos = r->bansos};
+    /* sasaran */
+    double u = r->umur_ibu;
+    k.pus = r->pus >= 0 ? r->pus : (!isnan(u) && u >= ru->pus_min && u <= ru->pus_max);
+    k.pus_hamil = k.pus && r->hamil == 1;
+    double b = r->umur_bungsu;
+    k.punya_baduta = r->baduta >= 0 ? r->baduta : (!isnan(b) && b < ru->baduta_bulan);
+    k.punya_balita =
+        r->balita >= 0 ? r->balita : (!isnan(b) && b >= ru->baduta_bulan && b < ru->balita_bulan);
+    k.sasaran = k.pus || k.punya_baduta || k.punya_balita;
+    /* risk factors */
+    char faktor[256] = "";
+    if (r->sumber_air[0] && !in_list(ru->air_layak, ru->nair, r->sumber_air))
+        add_factor(faktor, sizeof faktor, "air_tidak_layak");
+    if (r->jamban[0] && !in_list(ru->jamban_layak, ru->njamban, r->jamban))
+        add_factor(faktor, sizeof faktor, "jamban_tidak_layak");
+    if (k.pus) {
+        k.t4_muda = !isnan(u) && u < ru->umur_muda;
+        k.t4_tua = !isnan(u) && u >= ru->umur_tua_dari && u <= ru->umur_tua_sampai;
+        k.t4_dekat = !isnan(r->jarak) && r->jarak < ru->jarak_bulan;
+        k.t4_banyak = !isnan(r->jumlah_anak) && r->jumlah_anak > ru->anak_banyak;
+        if (k.t4_muda)
+            add_factor(faktor, sizeof faktor, "terlalu_muda");
+        if (k.t4_tua)
+            add_factor(faktor, sizeof faktor, "terlalu_tua");
+        if (k.t4_dekat)
+            add_factor(faktor, sizeof faktor, "terlalu_dekat");
+        if (k.t4_banyak)
+            add_factor(faktor, sizeof faktor, "terlalu_banyak");
+    }
+    if (ru->rumah && r->rumah_layak == 0)
+        add_factor(faktor, sizeof faktor, "rumah_tidak_layak");
+    if (ru->pendidikan && r->pendidikan_ibu[0] &&
+        in_list(ru->pendidikan_rendah, ru->npend, r->pendidikan_ibu))
+        add_factor(faktor, sizeof faktor, "pendidikan_ibu_rendah");
+    if (ru->desil1 && r->desil == 1)
+        add_factor(faktor, sizeof faktor, "desil_1");
+    k.krs = k.sasaran && faktor[0];
+    k.krs_faktor = faktor;
+    if (tb_store_keluarga_put(m->store, &k, outcome) < 0)
+        return -1;
+    return 0;
+}
+
+const imp_kind imp_kind_keluarga = {
+    .name = "keluarga",
+    .summary = "data keluarga (Pendataan Keluarga): sasaran dan KRS dihitung dari aturan aktif",
+    .fields = fields,
+    .nfields = NFIELDS,
+    .rec_size = sizeof(rec),
+    .check_columns = check_columns,
+    .prepare = prepare,
+    .begin = begin,
+    .store = store,
+    .cleanup = cleanup,
+};
