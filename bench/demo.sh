@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 D=build/bench
 mkdir -p $D
 rm -f $D/demo.db $D/demo.db-wal $D/demo.db-shm $D/demo-copy.db
-/usr/bin/time -f '%e %M' -o $D/time.txt build/tumbuh --db $D/demo.db demo --size district --seed 1 > /dev/null
+/usr/bin/time -f '%e %M' -o $D/time.txt build/tumbuh --db $D/demo.db demo --size district --seed 1 > $D/demo-users.txt
 read -r t m < $D/time.txt
 echo "tumbuh demo --size district: $t s, max RSS $((m / 1024)) MB (argon2id hashing of 8 users included)"
 ls -l $D/demo.db | awk '{printf "database: %.1f MB\n", $5/1e6}'

@@ -20,8 +20,8 @@
 #include "store_write.h"
 
 static const char *const names[TB_REPORT_COUNT] = {
-    "skdn",    "prevalensi", "tren", "stunting", "wasting", "2t", "bgm", "tidak-diukur",
-    "kualitas", "rekonsiliasi"};
+    "skdn", "prevalensi", "tren",         "stunting", "wasting",
+    "2t",   "bgm",        "tidak-diukur", "kualitas", "rekonsiliasi"};
 static const char *const titles[TB_REPORT_COUNT] = {
     "SKDN",
     "Prevalensi status gizi",
@@ -58,17 +58,17 @@ bool tb_report_is_list(tb_report_kind k)
            k == TB_REPORT_BGM || k == TB_REPORT_TIDAK_DIUKUR;
 }
 
-static const char *const month_names[12] = {"Januari", "Februari", "Maret",     "April",
-                                            "Mei",     "Juni",     "Juli",      "Agustus",
-                                            "September", "Oktober", "November", "Desember"};
+static const char *const month_names[12] = {"Januari",   "Februari", "Maret",    "April",
+                                            "Mei",       "Juni",     "Juli",     "Agustus",
+                                            "September", "Oktober",  "November", "Desember"};
 
 /* Checks yyyy-mm; fills a readable "November 2026". */
 static int month_ok(const char *m, char *label, size_t n)
 {
     int y, mo;
     char extra;
-    if (!m || strlen(m) != 7 || sscanf(m, "%4d-%2d%c", &y, &mo, &extra) != 2 || mo < 1 ||
-        mo > 12 || y < 2000 || y > 2100)
+    if (!m || strlen(m) != 7 || sscanf(m, "%4d-%2d%c", &y, &mo, &extra) != 2 || mo < 1 || mo > 12 ||
+        y < 2000 || y > 2100)
         return -1;
     snprintf(label, n, "%s %d", month_names[mo - 1], y);
     return 0;
@@ -116,14 +116,15 @@ static void bind_scope(sqlite3_stmt *st, const tb_report_scope *sc)
     "WITH s AS ("                                                                                  \
     " SELECT a.individu_id AS id, a.buku_kia AS k, p.id AS pos, p.desa AS desa,"                   \
     "  CASE WHEN ?3 = 0 THEN 'p' || p.id ELSE substr(p.desa, 1, ?3) END AS sub"                    \
-    " FROM anak a JOIN posyandu p ON p.id = a.posyandu_id JOIN individu i ON i.id = a.individu_id" \
-    " WHERE (?4 > 0 AND p.id = ?4 OR ?4 = 0 AND substr(p.desa, 1, length(?1)) = ?1)"             \
+    " FROM posyandu p CROSS JOIN anak a ON a.posyandu_id = p.id"                                   \
+    " CROSS JOIN individu i ON i.id = a.individu_id"                                               \
+    " WHERE (?4 > 0 AND p.id = ?4 OR ?4 = 0 AND p.desa >= ?1 AND p.desa < ?1 || '/')"              \
     "  AND i.tgl_lahir < date(?2 || '-01', '+1 month')"                                            \
     "  AND i.tgl_lahir >= date(?2 || '-01', '+1 month', '-60 months')),"                           \
     " m AS ("                                                                                      \
     " SELECT g.* FROM pengukuran g JOIN s ON s.id = g.anak_id"                                     \
-    " WHERE g.tanggal >= ?2 || '-01' AND g.tanggal < date(?2 || '-01', '+1 month')"               \
-    "  AND g.tanggal = (SELECT max(h.tanggal) FROM pengukuran h WHERE h.anak_id = g.anak_id"      \
+    " WHERE g.tanggal >= ?2 || '-01' AND g.tanggal < date(?2 || '-01', '+1 month')"                \
+    "  AND g.tanggal = (SELECT max(h.tanggal) FROM pengukuran h WHERE h.anak_id = g.anak_id"       \
     "   AND h.tanggal >= ?2 || '-01' AND h.tanggal < date(?2 || '-01', '+1 month')))"
 
 #define SUB_LABEL                                                                                  \
@@ -149,14 +150,15 @@ static double pct(double a, double b)
 
 static int report_skdn(tb_store *s, const tb_report_scope *sc, const char *title, tb_table **out)
 {
-    static const char *const keys[] = {"wilayah", "S", "K", "D", "N", "T", "O", "B", "2T", "BGM",
-                                       "K_S", "D_S", "N_D", "BGM_D", "2T_D"};
-    static const char *const heads[] = {"Wilayah", "S", "K", "D", "N", "T", "O", "B", "2T", "BGM",
+    static const char *const keys[] = {"wilayah", "S",   "K",   "D",   "N",   "T",     "O",   "B",
+                                       "2T",      "BGM", "K_S", "D_S", "N_D", "BGM_D", "2T_D"};
+    static const char *const heads[] = {"Wilayah", "S",       "K",       "D",         "N",
+                                        "T",       "O",       "B",       "2T",        "BGM",
                                         "K/S (%)", "D/S (%)", "N/D (%)", "BGM/D (%)", "2T/D (%)"};
-    static const tb_col_kind kinds[] = {TB_COL_TEXT,    TB_COL_INT,     TB_COL_INT,    TB_COL_INT,
-                                        TB_COL_INT,     TB_COL_INT,     TB_COL_INT,    TB_COL_INT,
-                                        TB_COL_INT,     TB_COL_INT,     TB_COL_PERCENT, TB_COL_PERCENT,
-                                        TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT};
+    static const tb_col_kind kinds[] = {
+        TB_COL_TEXT,    TB_COL_INT,     TB_COL_INT,     TB_COL_INT,     TB_COL_INT,
+        TB_COL_INT,     TB_COL_INT,     TB_COL_INT,     TB_COL_INT,     TB_COL_INT,
+        TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT};
     tb_table *t = tb_table_new(title, 15, keys, heads, kinds);
     if (!t)
         return tb_store_fail(s, "out of memory");
@@ -197,8 +199,9 @@ static int report_skdn(tb_store *s, const tb_report_scope *sc, const char *title
         tb_table_set_num(t, i, 13, pct(v[8], v[2]));
         tb_table_set_num(t, i, 14, pct(v[7], v[2]));
     }
-    tb_table_subtitle(t, "S sasaran balita; K punya Buku KIA; D ditimbang; N naik; T tidak naik;"
-                         " O tidak ditimbang bulan lalu; B baru pertama kali ditimbang. D = N+T+O+B.");
+    tb_table_subtitle(t,
+                      "S sasaran balita; K punya Buku KIA; D ditimbang; N naik; T tidak naik;"
+                      " O tidak ditimbang bulan lalu; B baru pertama kali ditimbang. D = N+T+O+B.");
     *out = t;
     return 0;
 }
@@ -206,18 +209,20 @@ static int report_skdn(tb_store *s, const tb_report_scope *sc, const char *title
 static int report_prevalensi(tb_store *s, const tb_report_scope *sc, const char *title,
                              tb_table **out)
 {
-    static const char *const keys[] = {"wilayah",     "S",          "diukur_tb", "cakupan_tb",
-                                       "stunting",    "stunting_pct", "diukur_bbtb", "wasting",
-                                       "wasting_pct", "ditimbang",  "underweight", "underweight_pct",
+    static const char *const keys[] = {"wilayah",     "S",
+                                       "diukur_tb",   "cakupan_tb",
+                                       "stunting",    "stunting_pct",
+                                       "diukur_bbtb", "wasting",
+                                       "wasting_pct", "ditimbang",
+                                       "underweight", "underweight_pct",
                                        "overweight",  "overweight_pct"};
-    static const char *const heads[] = {"Wilayah",         "Sasaran (S)",   "Diukur TB/PB",
-                                        "Cakupan ukur (%)", "Stunting",      "Stunting (%)",
-                                        "Diukur BB/TB",    "Wasting",       "Wasting (%)",
-                                        "Ditimbang",       "Underweight",   "Underweight (%)",
-                                        "Overweight",      "Overweight (%)"};
-    static const tb_col_kind kinds[] = {TB_COL_TEXT,    TB_COL_INT,  TB_COL_INT,     TB_COL_PERCENT,
-                                        TB_COL_INT,     TB_COL_PERCENT, TB_COL_INT,  TB_COL_INT,
-                                        TB_COL_PERCENT, TB_COL_INT,  TB_COL_INT,     TB_COL_PERCENT,
+    static const char *const heads[] = {
+        "Wilayah",      "Sasaran (S)",     "Diukur TB/PB", "Cakupan ukur (%)", "Stunting",
+        "Stunting (%)", "Diukur BB/TB",    "Wasting",      "Wasting (%)",      "Ditimbang",
+        "Underweight",  "Underweight (%)", "Overweight",   "Overweight (%)"};
+    static const tb_col_kind kinds[] = {TB_COL_TEXT,    TB_COL_INT,     TB_COL_INT, TB_COL_PERCENT,
+                                        TB_COL_INT,     TB_COL_PERCENT, TB_COL_INT, TB_COL_INT,
+                                        TB_COL_PERCENT, TB_COL_INT,     TB_COL_INT, TB_COL_PERCENT,
                                         TB_COL_INT,     TB_COL_PERCENT};
     tb_table *t = tb_table_new(title, 14, keys, heads, kinds);
     if (!t)
@@ -279,11 +284,11 @@ static int report_prevalensi(tb_store *s, const tb_report_scope *sc, const char 
 
 static int report_tren(tb_store *s, const tb_report_scope *sc, const char *title, tb_table **out)
 {
-    static const char *const keys[] = {"bulan", "S", "D", "D_S", "diukur_tb", "stunting_pct",
-                                       "wasting_pct"};
-    static const char *const heads[] = {"Bulan", "S", "D", "D/S (%)", "Diukur TB/PB",
-                                        "Stunting (%)", "Wasting (%)"};
-    static const tb_col_kind kinds[] = {TB_COL_TEXT, TB_COL_INT, TB_COL_INT, TB_COL_PERCENT,
+    static const char *const keys[] = {"bulan",        "S",          "D", "D_S", "diukur_tb",
+                                       "stunting_pct", "wasting_pct"};
+    static const char *const heads[] = {
+        "Bulan", "S", "D", "D/S (%)", "Diukur TB/PB", "Stunting (%)", "Wasting (%)"};
+    static const tb_col_kind kinds[] = {TB_COL_TEXT, TB_COL_INT,     TB_COL_INT,    TB_COL_PERCENT,
                                         TB_COL_INT,  TB_COL_PERCENT, TB_COL_PERCENT};
     tb_table *t = tb_table_new(title, 7, keys, heads, kinds);
     if (!t)
@@ -298,11 +303,11 @@ static int report_tren(tb_store *s, const tb_report_scope *sc, const char *title
         char m7[32];
         snprintf(m7, sizeof m7, "%04d-%02d", yy % 10000, mm);
         memcpy(one.month, m7, 8);
-        sqlite3_stmt *st = tb_store_stmt(
-            s, SCOPE_CTE " SELECT count(*), count(m.bb), sum(m.f_tbu = 0),"
-                         " sum(m.f_tbu = 0 AND m.z_tbu < -2), sum(m.f_bbtb = 0),"
-                         " sum(m.f_bbtb = 0 AND m.z_bbtb < -2)"
-                         " FROM s LEFT JOIN m ON m.anak_id = s.id");
+        sqlite3_stmt *st =
+            tb_store_stmt(s, SCOPE_CTE " SELECT count(*), count(m.bb), sum(m.f_tbu = 0),"
+                                       " sum(m.f_tbu = 0 AND m.z_tbu < -2), sum(m.f_bbtb = 0),"
+                                       " sum(m.f_bbtb = 0 AND m.z_bbtb < -2)"
+                                       " FROM s LEFT JOIN m ON m.anak_id = s.id");
         if (!st) {
             tb_table_free(t);
             return -1;
@@ -332,13 +337,13 @@ static int report_tren(tb_store *s, const tb_report_scope *sc, const char *title
 static int report_list(tb_store *s, tb_report_kind k, const tb_report_scope *sc, const char *title,
                        tb_table **out)
 {
-    static const char *const keys[] = {"id",   "nama",  "nik", "jk",    "umur_bulan", "desa",
-                                       "posyandu", "ortu", "alamat", "tanggal", "bb", "tb",
-                                       "z_bbu", "z_tbu", "z_bbtb", "status"};
-    static const char *const heads[] = {"ID",      "Nama",      "NIK",    "JK",   "Umur (bln)",
-                                        "Desa",    "Posyandu",  "Orang tua", "Alamat",
-                                        "Tgl ukur", "BB (kg)",  "TB/PB (cm)", "Z BB/U",
-                                        "Z TB/U",  "Z BB/TB",   "Status"};
+    static const char *const keys[] = {
+        "id",     "nama",    "nik", "jk", "umur_bulan", "desa",  "posyandu", "ortu",
+        "alamat", "tanggal", "bb",  "tb", "z_bbu",      "z_tbu", "z_bbtb",   "status"};
+    static const char *const heads[] = {"ID",         "Nama",     "NIK",      "JK",
+                                        "Umur (bln)", "Desa",     "Posyandu", "Orang tua",
+                                        "Alamat",     "Tgl ukur", "BB (kg)",  "TB/PB (cm)",
+                                        "Z BB/U",     "Z TB/U",   "Z BB/TB",  "Status"};
     static const tb_col_kind kinds[] = {TB_COL_INT,  TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT,
                                         TB_COL_INT,  TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT,
                                         TB_COL_TEXT, TB_COL_DATE, TB_COL_DEC1, TB_COL_DEC1,
@@ -432,9 +437,11 @@ static int report_list(tb_store *s, tb_report_kind k, const tb_report_scope *sc,
 static int report_kualitas(tb_store *s, const tb_report_scope *sc, const char *title,
                            tb_table **out)
 {
-    static const char *const keys[] = {"posyandu",     "n",           "ditandai_pct", "sd_z_tbu",
-                                       "sd_z_bbu",     "digit_bb_pct", "digit_tb_pct",
-                                       "tgl_lahir_1_15_pct", "tb_kosong_pct", "cara_ukur_salah_pct",
+    static const char *const keys[] = {"posyandu",         "n",
+                                       "ditandai_pct",     "sd_z_tbu",
+                                       "sd_z_bbu",         "digit_bb_pct",
+                                       "digit_tb_pct",     "tgl_lahir_1_15_pct",
+                                       "tb_kosong_pct",    "cara_ukur_salah_pct",
                                        "perubahan_janggal"};
     static const char *const heads[] = {"Posyandu",
                                         "Pengukuran",
@@ -447,10 +454,9 @@ static int report_kualitas(tb_store *s, const tb_report_scope *sc, const char *t
                                         "TB kosong (%)",
                                         "Cara ukur tak sesuai umur (%)",
                                         "Perubahan janggal"};
-    static const tb_col_kind kinds[] = {TB_COL_TEXT,    TB_COL_INT,     TB_COL_PERCENT,
-                                        TB_COL_DEC2,    TB_COL_DEC2,    TB_COL_PERCENT,
-                                        TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT,
-                                        TB_COL_PERCENT, TB_COL_INT};
+    static const tb_col_kind kinds[] = {
+        TB_COL_TEXT,    TB_COL_INT,     TB_COL_PERCENT, TB_COL_DEC2,    TB_COL_DEC2, TB_COL_PERCENT,
+        TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_INT};
     tb_table *t = tb_table_new(title, 11, keys, heads, kinds);
     if (!t)
         return tb_store_fail(s, "out of memory");
@@ -461,9 +467,9 @@ static int report_kualitas(tb_store *s, const tb_report_scope *sc, const char *t
         "   ORDER BY h.tanggal DESC LIMIT 1) AS bb_lalu,"
         "  (SELECT h.tb FROM pengukuran h WHERE h.anak_id = g.anak_id AND h.tanggal < g.tanggal"
         "   ORDER BY h.tanggal DESC LIMIT 1) AS tb_lalu"
-        " FROM pengukuran g JOIN posyandu p ON p.id = g.posyandu_id"
-        " JOIN individu i ON i.id = g.anak_id"
-        " WHERE (?4 > 0 AND p.id = ?4 OR ?4 = 0 AND substr(p.desa, 1, length(?1)) = ?1)"
+        " FROM posyandu p CROSS JOIN pengukuran g ON g.posyandu_id = p.id"
+        " CROSS JOIN individu i ON i.id = g.anak_id"
+        " WHERE (?4 > 0 AND p.id = ?4 OR ?4 = 0 AND p.desa >= ?1 AND p.desa < ?1 || '/')"
         "  AND g.tanggal >= ?2 || '-01' AND g.tanggal < date(?2 || '-01', '+1 month'))"
         " SELECT pnama, count(*),"
         "  100.0 * sum(f_bbu = 1 OR f_tbu = 1 OR f_bbtb = 1) / count(*),"
@@ -508,12 +514,12 @@ static int report_kualitas(tb_store *s, const tb_report_scope *sc, const char *t
 static int report_rekonsiliasi(tb_store *s, const tb_report_scope *sc, const char *title,
                                tb_table **out)
 {
-    static const char *const keys[] = {"survei", "tahun", "prevalensi_survei", "S",
-                                       "kasus_diharapkan", "kasus_ditemukan", "selisih",
-                                       "cakupan_tb"};
-    static const char *const heads[] = {"Survei",           "Tahun",          "Prevalensi survei (%)",
-                                        "Sasaran (S)",      "Kasus diharapkan", "Kasus ditemukan",
-                                        "Belum ditemukan",  "Cakupan ukur (%)"};
+    static const char *const keys[] = {
+        "survei",           "tahun",           "prevalensi_survei", "S",
+        "kasus_diharapkan", "kasus_ditemukan", "selisih",           "cakupan_tb"};
+    static const char *const heads[] = {
+        "Survei",           "Tahun",           "Prevalensi survei (%)", "Sasaran (S)",
+        "Kasus diharapkan", "Kasus ditemukan", "Belum ditemukan",       "Cakupan ukur (%)"};
     static const tb_col_kind kinds[] = {TB_COL_TEXT, TB_COL_INT, TB_COL_PERCENT, TB_COL_INT,
                                         TB_COL_INT,  TB_COL_INT, TB_COL_INT,     TB_COL_PERCENT};
     tb_table *t = tb_table_new(title, 8, keys, heads, kinds);

@@ -43,7 +43,7 @@ static tb_store *thread_store(void)
             fprintf(stderr, "tumbuh serve: %s\n", err);
             tls_store = NULL;
         } else {
-            tb_store_cache_kb(tls_store, 12 * 1024); /* bounded memory per worker */
+            tb_store_cache_kb(tls_store, 8 * 1024); /* bounded memory per worker */
         }
     }
     return tls_store;
@@ -332,15 +332,23 @@ static void *warm_loop(void *arg)
     char err[256];
     if (tb_store_open(db_path, &st, err, sizeof err) < 0)
         return NULL;
-    tb_store_cache_kb(st, 12 * 1024);
+    tb_store_cache_kb(st, 8 * 1024);
+    unsigned long done = 0;
+    char done_month[8] = "";
     for (;;) {
         time_t now = time(NULL);
         struct tm tm;
         localtime_r(&now, &tm);
         char month[8];
         strftime(month, sizeof month, "%Y-%m", &tm);
-        tb_web_warm(st, month);
-        sleep(50);
+        unsigned long v = tb_web_data_version();
+        if (v != done || strcmp(month, done_month)) { /* only when the data changed */
+            tb_web_warm(st, month);
+            tb_store_release(st);
+            done = v;
+            memcpy(done_month, month, sizeof month);
+        }
+        sleep(15);
     }
     return NULL;
 }

@@ -8,7 +8,8 @@
 #include <string.h>
 #include <time.h>
 
-#define SLOTS 1024
+#define SLOTS 4096
+#define WAYS 4 /* a key lives in one of WAYS slots from its hash */
 
 typedef struct {
     char key[192];
@@ -54,8 +55,25 @@ void tb_cache_put(const char *key, unsigned long version, const char *data, size
         return;
     memcpy(copy, data, len);
     copy[len] = 0;
-    slot *s = &slots[hash(key)];
+    unsigned h = hash(key);
     pthread_mutex_lock(&lock);
+    /* the same key, else an empty slot, else the oldest of the ways */
+    slot *s = NULL;
+    for (int w = 0; w < WAYS && !s; w++) {
+        slot *c = &slots[(h + (unsigned)w) % SLOTS];
+        if (c->data && !strcmp(c->key, key))
+            s = c;
+    }
+    for (int w = 0; w < WAYS && !s; w++) {
+        slot *c = &slots[(h + (unsigned)w) % SLOTS];
+        if (!c->data)
+            s = c;
+    }
+    for (int w = 0; w < WAYS; w++) {
+        slot *c = &slots[(h + (unsigned)w) % SLOTS];
+        if (!s || (c->made < s->made && s->data && strcmp(s->key, key)))
+            s = c;
+    }
     char *old = s->data;
     strcpy(s->key, key);
     s->version = version;

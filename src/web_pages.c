@@ -525,7 +525,7 @@ void tb_page_laporan(tb_req *q, tb_res *r)
                        " (UU PDP 27/2022).</p>");
     size_t at = b->len;
     unsigned long v = tb_web_data_version();
-    if (!tb_cache_get(key, v, 0, b, NULL)) {
+    if (!tb_cache_get(key, v, max_age(&ps), b, NULL)) {
         tb_table *t = NULL;
         if (tb_report_run(q->store, (tb_report_kind)kind, &ps.sc, &t)) {
             tb_res_error(r, q, 500, tb_store_error(q->store));
