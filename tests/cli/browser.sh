@@ -4,5 +4,5 @@
 # Screenshots are kept in build/artifacts/browser.
 . tests/cli-lib.sh
 [ -d tests/browser/node_modules/playwright-core ] || (cd tests/browser && npm ci --no-audit --no-fund > /dev/null 2>&1)
-. tests/cli/web-lib.sh
+. tests/web-lib.sh
 BASE="$B" USERS="$W/users.txt" SHOTS=build/artifacts/browser node tests/browser/run.mjs

@@ -3,7 +3,7 @@
 # inside its area and outside it (another kabupaten, another posyandu).
 # Scope is enforced where data is read and written, not only in menus.
 . tests/cli-lib.sh
-. tests/cli/web-lib.sh
+. tests/web-lib.sh
 
 # a child and the posyandu inside every user's area (the cadre's posyandu 1)
 CIN=$(sqlite3 "$DB" "SELECT individu_id FROM anak WHERE posyandu_id = 1 LIMIT 1")

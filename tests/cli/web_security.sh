@@ -2,7 +2,7 @@
 # tests/cli/web_security.sh - login, sessions, CSRF, rate limit, headers,
 # escaping, audit trail, offline idempotency, validation of `tumbuh serve`.
 . tests/cli-lib.sh
-. tests/cli/web-lib.sh
+. tests/web-lib.sh
 
 code() { curl -s -o "$W/body" -D "$W/head" -w '%{http_code}' "$@"; }
 

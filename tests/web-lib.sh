@@ -1,4 +1,4 @@
-# tests/cli/web-lib.sh - sourced by the web tests: starts `tumbuh serve` on a
+# tests/web-lib.sh - sourced by the web tests: starts `tumbuh serve` on a
 # small demo database with a second kabupaten (35.98) outside every user's
 # area, logs users in with curl, stops the server on exit.
 export TUMBUH_FAST_HASH=1
