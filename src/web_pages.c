@@ -328,6 +328,45 @@ static int line_svg(FILE *f, const void *p)
     return tb_svg_line(f, c->title, c->labels, c->v, c->n, "%");
 }
 
+typedef struct {
+    const char *labels[64];
+    double v[64];
+    int n;
+} rank_ctx;
+
+static int rank_svg(FILE *f, const void *p)
+{
+    const rank_ctx *c = p;
+    return tb_svg_bars(f, "Peringkat prevalensi stunting per wilayah (%)", c->labels, c->v, NULL,
+                       c->n, "%");
+}
+
+/* Sub-areas ranked by stunting prevalence, highest first (the total row left out). */
+static void rank_chart(tb_buf *b, const tb_table *prev)
+{
+    int cw = col(prev, "wilayah"), cs = col(prev, "stunting_pct");
+    if (cw < 0 || cs < 0 || prev->nrows < 3)
+        return;
+    rank_ctx rc = {.n = 0};
+    for (long i = 0; i + 1 < prev->nrows && rc.n < 64; i++) {
+        double v = tb_table_cell(prev, i, cs).num;
+        if (isnan(v))
+            continue;
+        int j = rc.n++;
+        while (j > 0 && rc.v[j - 1] < v) { /* insertion sort, descending */
+            rc.v[j] = rc.v[j - 1];
+            rc.labels[j] = rc.labels[j - 1];
+            j--;
+        }
+        rc.v[j] = v;
+        rc.labels[j] = tb_table_cell(prev, i, cw).text;
+    }
+    tb_buf_puts(b, "<figure>");
+    svg_into(b, (int (*)(FILE *, const void *))rank_svg, &rc);
+    tb_buf_puts(b, "<figcaption>Wilayah diurutkan dari prevalensi tertinggi; lihat cakupan ukur"
+                   " di tabel.</figcaption></figure>");
+}
+
 static void figure(tb_buf *b, const char *label, double v, tb_col_kind kind, const char *note)
 {
     char s[64] = "–";
@@ -387,7 +426,9 @@ static int dasbor_body(tb_store *st, const page_scope *ps, tb_buf *b)
     }
     tb_buf_puts(b, "<figure>");
     svg_into(b, (int (*)(FILE *, const void *))line_svg, &lc);
-    tb_buf_puts(b, "</figure></section>");
+    tb_buf_puts(b, "</figure>");
+    rank_chart(b, prev);
+    tb_buf_puts(b, "</section>");
     tb_render_html(skdn, b, NULL);
     tb_render_html(prev, b, NULL);
     tb_render_html(tren, b, NULL);
