@@ -104,12 +104,18 @@ int tb_store_version(tb_store *s)
 
 sqlite3_stmt *tb_store_stmt(tb_store *s, const char *sql)
 {
-    for (int i = 0; i < s->ncache; i++) {
-        if (s->cache[i].sql == sql || !strcmp(s->cache[i].sql, sql)) {
-            sqlite3_reset(s->cache[i].st);
-            sqlite3_clear_bindings(s->cache[i].st);
-            return s->cache[i].st;
-        }
+    /* the SQL is a constant in the caller: its address finds it without comparing text */
+    int hit = -1;
+    for (int i = 0; i < s->ncache && hit < 0; i++)
+        if (s->cache[i].sql == sql)
+            hit = i;
+    for (int i = 0; i < s->ncache && hit < 0; i++)
+        if (!strcmp(s->cache[i].sql, sql))
+            hit = i;
+    if (hit >= 0) {
+        sqlite3_reset(s->cache[hit].st);
+        sqlite3_clear_bindings(s->cache[hit].st);
+        return s->cache[hit].st;
     }
     if (s->ncache == STMT_CACHE) {
         tb_store_fail(s, "statement cache full (%d): raise STMT_CACHE", STMT_CACHE);

@@ -161,31 +161,17 @@ static bool candidate_fits(sqlite3_stmt *st, const tb_individu *p)
     return true;
 }
 
-/* Finds p by name: 1 (id in *id), 0 when no one fits, -1 on error. */
+/*
+ * Finds p by name: 1 (id in *id), 0 when no one fits, -1 on error. Everyone
+ * born that day in the desa is a candidate (index individu_desa_lahir); an
+ * equal name key wins over the most similar one.
+ */
 static int find_by_name(tb_store *s, const tb_individu *p, long *id)
 {
     if (!p->desa || !*p->desa || !p->tgl_lahir || !*p->tgl_lahir || !p->nama_kunci ||
         !*p->nama_kunci)
         return 0;
-    sqlite3_stmt *st = tb_store_stmt(s, CANDIDATE_COLUMNS " WHERE i.desa = ?1 AND i.nama_kunci = ?2"
-                                                          " AND i.tgl_lahir = ?3 ORDER BY i.id");
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, p->desa, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, p->nama_kunci, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, p->tgl_lahir, -1, SQLITE_TRANSIENT);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (candidate_fits(st, p)) {
-            *id = sqlite3_column_int64(st, 0);
-            sqlite3_reset(st);
-            return 1;
-        }
-    }
-    if (rc != SQLITE_DONE)
-        return tb_store_fail(s, "individu: %s", sqlite3_errmsg(tb_store_db(s)));
-    /* similar names: everyone born that day in the desa */
-    st =
+    sqlite3_stmt *st =
         tb_store_stmt(s, CANDIDATE_COLUMNS " WHERE i.desa = ?1 AND i.tgl_lahir = ?2 ORDER BY i.id");
     if (!st)
         return -1;
@@ -193,11 +179,12 @@ static int find_by_name(tb_store *s, const tb_individu *p, long *id)
     sqlite3_bind_text(st, 2, p->tgl_lahir, -1, SQLITE_TRANSIENT);
     double best = 0;
     long best_id = 0;
+    int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *k = (const char *)sqlite3_column_text(st, 6);
         if (!k)
             continue;
-        double sim = tb_name_similarity(k, p->nama_kunci);
+        double sim = strcmp(k, p->nama_kunci) ? tb_name_similarity(k, p->nama_kunci) : 2.0;
         if (sim >= TB_NAME_MATCH_MIN && sim > best && candidate_fits(st, p)) {
             best = sim;
             best_id = sqlite3_column_int64(st, 0);
@@ -205,11 +192,8 @@ static int find_by_name(tb_store *s, const tb_individu *p, long *id)
     }
     if (rc != SQLITE_DONE)
         return tb_store_fail(s, "individu: %s", sqlite3_errmsg(tb_store_db(s)));
-    if (best_id) {
-        *id = best_id;
-        return 1;
-    }
-    return 0;
+    *id = best_id;
+    return best_id ? 1 : 0;
 }
 
 int tb_store_individu_find(tb_store *s, const tb_individu *p, long *id, bool *by_name)
@@ -244,12 +228,12 @@ int tb_store_individu_find(tb_store *s, const tb_individu *p, long *id, bool *by
 int tb_store_individu_put(tb_store *s, const tb_individu *p, long *id, int *outcome, bool *by_name)
 {
     sqlite3 *db = tb_store_db(s);
-    long found = p->id;
-    bool named = p->id && p->id_by_name;
+    long found = p->id > 0 ? p->id : 0;
+    bool named = found && p->id_by_name;
     *id = 0;
     if (by_name)
         *by_name = false;
-    if (!found && tb_store_individu_find(s, p, &found, &named) < 0)
+    if (!found && p->id == 0 && tb_store_individu_find(s, p, &found, &named) < 0)
         return -1;
     sqlite3_stmt *st;
     if (found) {

@@ -391,12 +391,17 @@ static const char *const migration_1_data =
     "  ('default-2026', '4pasti', 3, 'pasti_diintervensi', 'Pasti diintervensi'),"
     "  ('default-2026', '4pasti', 4, 'pasti_didampingi', 'Pasti didampingi');";
 
-static const char *const migrations_sql[] = {NULL, migration_1, NULL};
-static const char *const migrations_data[] = {NULL, migration_1_data, NULL};
+/* 2: people without a NIK are matched by desa and birth date first, then by name
+ * similarity (store_people.c); this index makes that lookup direct. */
+static const char *const migration_2 =
+    "CREATE INDEX individu_desa_lahir ON individu(desa, tgl_lahir);";
+
+static const char *const migrations_sql[] = {NULL, migration_1, migration_2, NULL};
+static const char *const migrations_data[] = {NULL, migration_1_data, NULL, NULL};
 
 int tb_store_schema_latest(void)
 {
-    return 1;
+    return 2;
 }
 
 const char *tb_store_schema_sql(int version)

@@ -57,8 +57,8 @@ int tb_store_wilayah_put(tb_store *s, const char *kode, const char *nama, int *c
 {
     int level = tb_wilayah_level(kode);
     if (level < 0)
-        return tb_store_fail(s, "'%s' is not a Kemendagri code (35, 35.07, 35.07.01, 35.07.01.2001)",
-                             kode);
+        return tb_store_fail(
+            s, "'%s' is not a Kemendagri code (35, 35.07, 35.07.01, 35.07.01.2001)", kode);
     char induk[16] = "";
     if (level > 1) {
         snprintf(induk, sizeof induk, "%s", kode);
@@ -105,13 +105,19 @@ void tb_pengukuran_init(tb_pengukuran *p)
     p->bb = p->tb = p->lila = p->lika = p->pmt_kg = NAN;
 }
 
+/* The growth engine's results for a measurement, as pengukuran stores them. */
+typedef struct {
+    tb_growth_result r;
+    double zimtu;
+    int fimtu;
+} computed;
 
-int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl_lahir, int jk,
-                            int *outcome)
+static void compute(const tb_pengukuran *p, long born, long day, int jk, computed *c)
 {
-    long born = tb_date_iso(tgl_lahir), day = tb_date_iso(p->tanggal);
-    if (day < 0)
-        return tb_store_fail(s, "measurement date '%s' is not a date", p->tanggal);
+    if (p->growth) {
+        c->r = *p->growth;
+        goto imtu;
+    }
     tb_growth_input in;
     tb_growth_input_init(&in);
     in.sex = jk == 1 ? TB_SEX_MALE : jk == 2 ? TB_SEX_FEMALE : TB_SEX_MISSING;
@@ -125,14 +131,79 @@ int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl
     in.oedema = p->oedema;
     in.armc = p->lila;
     in.headc = p->lika;
-    tb_growth_result r;
-    tb_growth_compute(&tb_who_tables_builtin, &in, &r);
-    double zimtu = r.z[TB_ZBMI];
-    int fimtu = r.flag[TB_ZBMI];
-    if (isnan(zimtu)) {
-        zimtu = r.z[TB_ZBFA];
-        fimtu = r.flag[TB_ZBFA];
+    tb_growth_compute(&tb_who_tables_builtin, &in, &c->r);
+imtu:
+    c->zimtu = c->r.z[TB_ZBMI];
+    c->fimtu = c->r.flag[TB_ZBMI];
+    if (isnan(c->zimtu)) {
+        c->zimtu = c->r.z[TB_ZBFA];
+        c->fimtu = c->r.flag[TB_ZBFA];
     }
+}
+
+/* The columns of a pengukuran row, in the order of the parameters bound by bind_row. */
+#define PENGUKURAN_COLUMNS                                                                         \
+    "(anak_id, tanggal, posyandu_id, bb, tb, cara_ukur, oedema, lila,"                             \
+    " lika, vit_a, pmt_kg, umur_hari, tb_koreksi, z_bbu, z_tbu, z_bbtb, z_imtu, z_lila, z_lika,"   \
+    " f_bbu, f_tbu, f_bbtb, f_imtu, kat_bbu, kat_tbu, kat_bbtb, kat_imtu, bgm, uuid_klien,"       \
+    " dibuat_oleh, naik, t2, pengukur)"
+#define PENGUKURAN_PARAMS 33
+
+/* Binds one row's values to parameters b+1 .. b+32. */
+static void bind_row(tb_store *s, sqlite3_stmt *st, int b, const tb_pengukuran *p,
+                     const computed *c)
+{
+    const tb_growth_result *r = &c->r;
+    sqlite3_bind_int64(st, b + 1, p->anak_id);
+    sqlite3_bind_text(st, b + 2, p->tanggal, -1, SQLITE_TRANSIENT);
+    if (p->posyandu_id > 0)
+        sqlite3_bind_int64(st, b + 3, p->posyandu_id);
+    bind_real_or_null(st, b + 4, p->bb);
+    bind_real_or_null(st, b + 5, p->tb);
+    if (p->cara_ukur == 'l' || p->cara_ukur == 'h') {
+        char m[2] = {p->cara_ukur, 0};
+        sqlite3_bind_text(st, b + 6, m, 1, SQLITE_TRANSIENT);
+    }
+    sqlite3_bind_int(st, b + 7, p->oedema);
+    bind_real_or_null(st, b + 8, p->lila);
+    bind_real_or_null(st, b + 9, p->lika);
+    sqlite3_bind_int(st, b + 10, p->vit_a);
+    bind_real_or_null(st, b + 11, p->pmt_kg);
+    if (r->age_days >= 0)
+        sqlite3_bind_int(st, b + 12, r->age_days);
+    bind_real_or_null(st, b + 13, r->clenhei);
+    double zs[6] = {r->z[TB_ZWEI], r->z[TB_ZLEN], r->z[TB_ZWFL], c->zimtu, r->z[TB_ZAC],
+                    r->z[TB_ZHC]};
+    for (int i = 0; i < 6; i++)
+        bind_real_or_null(st, b + 14 + i, zs[i]);
+    int fs[4] = {r->flag[TB_ZWEI], r->flag[TB_ZLEN], r->flag[TB_ZWFL], c->fimtu};
+    for (int i = 0; i < 4; i++)
+        if (fs[i] >= 0)
+            sqlite3_bind_int(st, b + 20 + i, fs[i]);
+    bind_text_or_null(st, b + 24, tb_cat_bbu_code(r->bbu));
+    bind_text_or_null(st, b + 25, tb_cat_tbu_code(r->tbu));
+    bind_text_or_null(st, b + 26, tb_cat_gizi_code(r->bbtb));
+    bind_text_or_null(st, b + 27, tb_cat_gizi_code(r->imtu));
+    sqlite3_bind_int(st, b + 28, tb_kms_bgm(r->z[TB_ZWEI], r->flag[TB_ZWEI], tb_store_bgm_z(s)));
+    bind_text_or_null(st, b + 29, p->uuid_klien);
+    if (p->dibuat_oleh > 0)
+        sqlite3_bind_int64(st, b + 30, p->dibuat_oleh);
+    if (p->naik == 'N' || p->naik == 'T' || p->naik == 'O' || p->naik == 'B') {
+        char nk[2] = {p->naik, 0};
+        sqlite3_bind_text(st, b + 31, nk, 1, SQLITE_TRANSIENT);
+    }
+    sqlite3_bind_int(st, b + 32, p->t2 ? 1 : 0);
+    bind_text_or_null(st, b + 33, p->pengukur);
+}
+
+int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl_lahir, int jk,
+                            int *outcome)
+{
+    long born = tb_date_iso(tgl_lahir), day = tb_date_iso(p->tanggal);
+    if (day < 0)
+        return tb_store_fail(s, "measurement date '%s' is not a date", p->tanggal);
+    computed c;
+    compute(p, born, day, jk, &c);
     sqlite3_stmt *st = tb_store_stmt(s, "SELECT 1 FROM pengukuran WHERE anak_id = ?1 AND tanggal = ?2");
     if (!st)
         return -1;
@@ -141,12 +212,9 @@ int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl
     bool exists = sqlite3_step(st) == SQLITE_ROW;
     st = tb_store_stmt(
         s,
-        "INSERT INTO pengukuran (anak_id, tanggal, posyandu_id, bb, tb, cara_ukur, oedema, lila,"
-        " lika, vit_a, pmt_kg, umur_hari, tb_koreksi, z_bbu, z_tbu, z_bbtb, z_imtu, z_lila, z_lika,"
-        " f_bbu, f_tbu, f_bbtb, f_imtu, kat_bbu, kat_tbu, kat_bbtb, kat_imtu, bgm, uuid_klien,"
-        " dibuat_oleh, naik, t2)"
+        "INSERT INTO pengukuran " PENGUKURAN_COLUMNS
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-        " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, coalesce(?32, 0))"
+        " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)"
         " ON CONFLICT (anak_id, tanggal) DO UPDATE SET posyandu_id = excluded.posyandu_id,"
         " bb = excluded.bb, tb = excluded.tb, cara_ukur = excluded.cara_ukur,"
         " oedema = excluded.oedema, lila = excluded.lila, lika = excluded.lika,"
@@ -156,58 +224,66 @@ int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl
         " z_lika = excluded.z_lika, f_bbu = excluded.f_bbu, f_tbu = excluded.f_tbu,"
         " f_bbtb = excluded.f_bbtb, f_imtu = excluded.f_imtu, kat_bbu = excluded.kat_bbu,"
         " kat_tbu = excluded.kat_tbu, kat_bbtb = excluded.kat_bbtb, kat_imtu = excluded.kat_imtu,"
-        " bgm = excluded.bgm"
+        " bgm = excluded.bgm, pengukur = coalesce(excluded.pengukur, pengukur)"
         " WHERE bb IS NOT excluded.bb OR tb IS NOT excluded.tb"
         " OR cara_ukur IS NOT excluded.cara_ukur OR oedema IS NOT excluded.oedema"
         " OR lila IS NOT excluded.lila OR lika IS NOT excluded.lika"
         " OR vit_a IS NOT excluded.vit_a OR pmt_kg IS NOT excluded.pmt_kg"
-        " OR posyandu_id IS NOT excluded.posyandu_id OR umur_hari IS NOT excluded.umur_hari");
+        " OR posyandu_id IS NOT excluded.posyandu_id OR umur_hari IS NOT excluded.umur_hari"
+        " OR (excluded.pengukur IS NOT NULL AND pengukur IS NOT excluded.pengukur)");
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, p->anak_id);
-    sqlite3_bind_text(st, 2, p->tanggal, -1, SQLITE_TRANSIENT);
-    if (p->posyandu_id > 0)
-        sqlite3_bind_int64(st, 3, p->posyandu_id);
-    bind_real_or_null(st, 4, p->bb);
-    bind_real_or_null(st, 5, p->tb);
-    if (p->cara_ukur == 'l' || p->cara_ukur == 'h') {
-        char m[2] = {p->cara_ukur, 0};
-        sqlite3_bind_text(st, 6, m, 1, SQLITE_TRANSIENT);
-    }
-    sqlite3_bind_int(st, 7, p->oedema);
-    bind_real_or_null(st, 8, p->lila);
-    bind_real_or_null(st, 9, p->lika);
-    sqlite3_bind_int(st, 10, p->vit_a);
-    bind_real_or_null(st, 11, p->pmt_kg);
-    if (r.age_days >= 0)
-        sqlite3_bind_int(st, 12, r.age_days);
-    bind_real_or_null(st, 13, r.clenhei);
-    double zs[6] = {r.z[TB_ZWEI], r.z[TB_ZLEN], r.z[TB_ZWFL], zimtu, r.z[TB_ZAC], r.z[TB_ZHC]};
-    for (int i = 0; i < 6; i++)
-        bind_real_or_null(st, 14 + i, zs[i]);
-    int fs[4] = {r.flag[TB_ZWEI], r.flag[TB_ZLEN], r.flag[TB_ZWFL], fimtu};
-    for (int i = 0; i < 4; i++)
-        if (fs[i] >= 0)
-            sqlite3_bind_int(st, 20 + i, fs[i]);
-    bind_text_or_null(st, 24, tb_cat_bbu_code(r.bbu));
-    bind_text_or_null(st, 25, tb_cat_tbu_code(r.tbu));
-    bind_text_or_null(st, 26, tb_cat_gizi_code(r.bbtb));
-    bind_text_or_null(st, 27, tb_cat_gizi_code(r.imtu));
-    sqlite3_bind_int(st, 28, tb_kms_bgm(r.z[TB_ZWEI], r.flag[TB_ZWEI], tb_store_bgm_z(s)));
-    bind_text_or_null(st, 29, p->uuid_klien);
-    if (p->dibuat_oleh > 0)
-        sqlite3_bind_int64(st, 30, p->dibuat_oleh);
-    if (p->naik == 'N' || p->naik == 'T' || p->naik == 'O' || p->naik == 'B') {
-        char nk[2] = {p->naik, 0};
-        sqlite3_bind_text(st, 31, nk, 1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(st, 32, p->t2 ? 1 : 0);
-    }
+    bind_row(s, st, 0, p, &c);
     sqlite3 *db = tb_store_db(s);
     if (sqlite3_step(st) != SQLITE_DONE)
         return tb_store_fail(s, "pengukuran %s: %s", p->tanggal, sqlite3_errmsg(db));
     if (outcome)
         *outcome = sqlite3_changes(db) == 0 ? TB_PUT_UNCHANGED : exists ? TB_PUT_UPDATED
                                                                         : TB_PUT_INSERTED;
+    return 0;
+}
+
+/* INSERT OR FAIL of n rows (1 or TB_PENGUKURAN_BATCH): built once from constants. */
+static const char *insert_many_sql(int n)
+{
+    static char sql[2][TB_PENGUKURAN_BATCH * PENGUKURAN_PARAMS * 7 + 512];
+    char *q = sql[n > 1];
+    if (!q[0]) {
+        int o = snprintf(q, 512, "INSERT OR FAIL INTO pengukuran " PENGUKURAN_COLUMNS " VALUES ");
+        for (int r = 0; r < n; r++) {
+            q[o++] = r ? ',' : ' ';
+            q[o++] = '(';
+            for (int k = 1; k <= PENGUKURAN_PARAMS; k++)
+                o += sprintf(q + o, "%s?%d", k > 1 ? ", " : "", r * PENGUKURAN_PARAMS + k);
+            q[o++] = ')';
+        }
+        q[o] = 0;
+    }
+    return q;
+}
+
+int tb_store_pengukuran_insert_many(tb_store *s, const tb_pengukuran *p,
+                                    const char *const *tgl_lahir, const int *jk, int n)
+{
+    sqlite3 *db = tb_store_db(s);
+    for (int i = 0; i < n;) {
+        int k = n - i >= TB_PENGUKURAN_BATCH ? TB_PENGUKURAN_BATCH : 1;
+        sqlite3_stmt *st = tb_store_stmt(s, insert_many_sql(k));
+        if (!st)
+            return -1;
+        for (int j = 0; j < k; j++) {
+            const tb_pengukuran *m = &p[i + j];
+            long day = tb_date_iso(m->tanggal);
+            if (day < 0)
+                return tb_store_fail(s, "measurement date '%s' is not a date", m->tanggal);
+            computed c;
+            compute(m, tb_date_iso(tgl_lahir[i + j]), day, jk[i + j], &c);
+            bind_row(s, st, j * PENGUKURAN_PARAMS, m, &c);
+        }
+        if (sqlite3_step(st) != SQLITE_DONE)
+            return tb_store_fail(s, "pengukuran %s: %s", p[i].tanggal, sqlite3_errmsg(db));
+        i += k;
+    }
     return 0;
 }
 
@@ -219,8 +295,9 @@ int tb_store_kms_recompute(tb_store *s, long anak_id)
     char naik_old[MAX];
     int t2_old[MAX];
     int n = 0;
-    sqlite3_stmt *st = tb_store_stmt(s, "SELECT id, tanggal, umur_hari, bb, naik, t2 FROM pengukuran"
-                                        " WHERE anak_id = ?1 ORDER BY tanggal");
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT id, tanggal, umur_hari, bb, naik, t2 FROM pengukuran"
+                         " WHERE anak_id = ?1 ORDER BY tanggal");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, anak_id);
@@ -228,7 +305,8 @@ int tb_store_kms_recompute(tb_store *s, long anak_id)
         ids[n] = sqlite3_column_int64(st, 0);
         w[n].day = tb_date_iso((const char *)sqlite3_column_text(st, 1));
         w[n].age_days = sqlite3_column_int(st, 2);
-        w[n].weight = sqlite3_column_type(st, 3) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 3);
+        w[n].weight =
+            sqlite3_column_type(st, 3) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 3);
         const unsigned char *nk = sqlite3_column_text(st, 4);
         naik_old[n] = nk ? (char)nk[0] : 0;
         t2_old[n] = sqlite3_column_int(st, 5);

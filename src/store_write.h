@@ -7,6 +7,7 @@
 #define TB_STORE_WRITE_H
 
 #include "store.h"
+#include "tb_growth.h"
 
 /* What an upsert did. */
 enum { TB_PUT_UNCHANGED = 0, TB_PUT_INSERTED = 1, TB_PUT_UPDATED = 2 };
@@ -21,23 +22,29 @@ int tb_store_wilayah_put(tb_store *s, const char *kode, const char *nama, int *c
 long tb_store_posyandu_ensure(tb_store *s, const char *desa, const char *nama);
 
 typedef struct {
-    long anak_id;          /* individu id of the child */
-    char tanggal[11];      /* yyyy-mm-dd */
-    long posyandu_id;      /* 0 = unknown */
-    double bb, tb;         /* kg, cm; NAN = not measured */
-    char cara_ukur;        /* 'l', 'h' or 0 */
+    long anak_id;     /* individu id of the child */
+    char tanggal[11]; /* yyyy-mm-dd */
+    long posyandu_id; /* 0 = unknown */
+    double bb, tb;    /* kg, cm; NAN = not measured */
+    char cara_ukur;   /* 'l', 'h' or 0 */
     int oedema;
-    double lila, lika;     /* cm; NAN */
+    double lila, lika; /* cm; NAN */
     int vit_a;
     double pmt_kg;
-    const char *uuid_klien;/* offline entry id, or NULL */
-    long dibuat_oleh;      /* user id, 0 = import */
+    const char *uuid_klien; /* offline entry id, or NULL */
+    long dibuat_oleh;       /* user id, 0 = import */
     /* N/T/O/B and 2T when the caller already knows them (tb_kms_status_many
      * over the child's weighings up to this one), written on insert only;
      * 0 = left to tb_store_kms_recompute. Saves the recompute its updates
      * when a child's weighings are written in date order. */
     char naik;
     int t2;
+    const char *pengukur; /* who measured (cadre's name), or NULL */
+    /* the growth engine's results for this measurement, when the caller
+     * computed them already (tb_growth_compute with the age in days from the
+     * birth date, the sex and these values, WHO's built-in tables); NULL =
+     * computed here */
+    const tb_growth_result *growth;
 } tb_pengukuran;
 
 /* Sets every field to "not given". */
@@ -52,6 +59,18 @@ void tb_pengukuran_init(tb_pengukuran *p);
  */
 int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl_lahir, int jk,
                             int *outcome);
+
+/* Rows per statement of tb_store_pengukuran_insert_many. */
+#define TB_PENGUKURAN_BATCH 32
+
+/*
+ * Inserts n new measurements (z-scores as tb_store_pengukuran_put, child i
+ * born tgl_lahir[i] with sex jk[i]) with one statement per
+ * TB_PENGUKURAN_BATCH rows: for bulk imports of children new to the store.
+ * A measurement that exists already (same child and date) is an error.
+ */
+int tb_store_pengukuran_insert_many(tb_store *s, const tb_pengukuran *p,
+                                    const char *const *tgl_lahir, const int *jk, int n);
 
 /* Recomputes N/T/O/B and 2T of all a child's weighings (KBM from the store). */
 int tb_store_kms_recompute(tb_store *s, long anak_id);
