@@ -41,7 +41,7 @@ static const char *const muhammad_forms[] = {
 static bool in_list(const char *s, const char *const *list)
 {
     for (int i = 0; list[i]; i++)
-        if (!strcmp(s, list[i]))
+        if (list[i][0] == s[0] && !strcmp(s, list[i]))
             return true;
     return false;
 }

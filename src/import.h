@@ -83,6 +83,9 @@ struct imp_kind {
     /* Frees the kind's state (also after a failure). */
     void (*cleanup)(imp *m);
     bool matched_by_name; /* the summary reports matched_by_name */
+    /* foreign keys are not checked row by row during the import; the kind's
+     * end checks every referenced id (each comes from its own caches) */
+    bool foreign_keys_checked_at_end;
 };
 
 extern const imp_kind imp_kind_eppgbm, imp_kind_keluarga, imp_kind_catin, imp_kind_wilayah;
@@ -163,6 +166,9 @@ int imp_desa(imp *m, const char *kode, const char *prov, const char *kab, const 
  */
 int imp_reject_row(imp *m, long line, int nfields, char *const *fields, const size_t *lens,
                    const imp_reject *rej);
+
+/* Checks that every desa imp_desa resolved exists in the store: 0, or -1 with the error set. */
+int imp_desa_verify(imp *m);
 
 /* 64-bit FNV-1a, for fingerprints. */
 uint64_t imp_hash(uint64_t h, const void *p, size_t len);

@@ -24,6 +24,7 @@
 #include "tb_date.h"
 #include "tb_kms.h"
 #include "tb_match.h"
+#include "who_tables.h"
 
 enum {
     F_NIK,
@@ -105,6 +106,7 @@ typedef struct {
     char kode_desa[16];
     char prov[96], kab[96], kec[96], desa[96], posyandu[128];
     char rt[16], rw[16], alamat[256];
+    tb_growth_result growth; /* computed here, on the reader thread */
 } rec;
 
 /* --- prepare: parse and validate ------------------------------------------- */
@@ -230,6 +232,22 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
     imp_text(m, row, F_RT, r->rt, sizeof r->rt, rej);
     imp_text(m, row, F_RW, r->rw, sizeof r->rw, rej);
     imp_text(m, row, F_ALAMAT, r->alamat, sizeof r->alamat, rej);
+    if (!rej->n) {
+        /* z-scores as tb_store_pengukuran_put computes them */
+        tb_growth_input in;
+        tb_growth_input_init(&in);
+        in.sex = r->jk == 1 ? TB_SEX_MALE : TB_SEX_FEMALE;
+        in.age_days = (double)(r->ukur - r->lahir);
+        in.weight = r->bb;
+        in.lenhei = r->tb;
+        in.measure = r->cara == 'l'   ? TB_MEASURE_LENGTH
+                     : r->cara == 'h' ? TB_MEASURE_HEIGHT
+                                      : TB_MEASURE_MISSING;
+        in.oedema = r->oedema;
+        in.armc = r->lila;
+        in.headc = r->lika;
+        tb_growth_compute(&tb_who_tables_builtin, &in, &r->growth);
+    }
 }
 
 static int check_columns(const imp *m, char *err, size_t errlen)
@@ -284,7 +302,23 @@ typedef struct {
     long nw, capw;
     const rec *cur; /* the row being stored (for the twin check) */
     imp *m;
+    /* measurements of children new to the store, written TB_PENGUKURAN_BATCH at a time */
+    tb_pengukuran pend[TB_PENGUKURAN_BATCH];
+    tb_growth_result pend_growth[TB_PENGUKURAN_BATCH];
+    char pend_lahir[TB_PENGUKURAN_BATCH][11];
+    const char *pend_lahir_p[TB_PENGUKURAN_BATCH];
+    int pend_jk[TB_PENGUKURAN_BATCH];
+    int npend;
 } state;
+
+static int flush(state *st)
+{
+    if (st->npend && tb_store_pengukuran_insert_many(st->m->store, st->pend, st->pend_lahir_p,
+                                                     st->pend_jk, st->npend))
+        return -1;
+    st->npend = 0;
+    return 0;
+}
 
 static int begin(imp *m)
 {
@@ -292,6 +326,8 @@ static int begin(imp *m)
     if (!st)
         return tb_store_fail(m->store, "out of memory");
     st->m = m;
+    for (int i = 0; i < TB_PENGUKURAN_BATCH; i++)
+        st->pend_lahir_p[i] = st->pend_lahir[i];
     m->state = st;
     return 0;
 }
@@ -406,7 +442,9 @@ static int write_child(state *st, const rec *r, const char *desa, long posyandu_
                      .ibu_id = ibu,
                      .ibu_kunci = r->ortu_kunci,
                      .peran = "anak",
-                     .id = c ? c->id : *id,
+                     .id = c     ? c->id
+                           : *id ? *id
+                                 : -1, /* looked up already */
                      .id_by_name = *by_name,
                      .exclude = twin,
                      .exclude_ctx = st};
@@ -448,26 +486,40 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
     long posyandu_id = 0;
     if (r->posyandu[0]) {
         char key[160];
-        int kn = snprintf(key, sizeof key, "%s|%s", desa, r->posyandu);
-        long *v = imp_map_get(&st->posyandu, key, (size_t)kn);
+        size_t dl = strlen(desa), pl = strlen(r->posyandu), kn = dl + 1 + pl;
+        memcpy(key, desa, dl);
+        key[dl] = '|';
+        memcpy(key + dl + 1, r->posyandu, pl);
+        long *v = imp_map_get(&st->posyandu, key, kn);
         if (v) {
             posyandu_id = *v;
         } else {
             if ((posyandu_id = tb_store_posyandu_ensure(s, desa, r->posyandu)) < 0)
                 return -1;
-            if (!imp_map_put(&st->posyandu, key, (size_t)kn, posyandu_id))
+            if (!imp_map_put(&st->posyandu, key, kn, posyandu_id))
                 return tb_store_fail(s, "out of memory");
         }
     }
 
     /* The child: known this run, else looked up (and written), by NIK or by name. */
     char key[TB_NAME_KEY_MAX * 2 + 64];
-    int kn = r->nik[0] ? snprintf(key, sizeof key, "N%s", r->nik)
-                       : snprintf(key, sizeof key, "K%s|%s|%s|%s", desa, r->kunci, r->tgl_lahir,
-                                  r->nik_ortu[0] ? r->nik_ortu : r->ortu_kunci);
-    if (kn < 0 || (size_t)kn >= sizeof key)
-        kn = sizeof key - 1;
-    long *cip = imp_map_get(&st->children, key, (size_t)kn);
+    size_t kn = 0;
+    if (r->nik[0]) {
+        key[kn++] = 'N';
+        memcpy(key + kn, r->nik, 16);
+        kn += 16;
+    } else {
+        const char *parts[4] = {desa, r->kunci, r->tgl_lahir,
+                                r->nik_ortu[0] ? r->nik_ortu : r->ortu_kunci};
+        key[kn++] = 'K';
+        for (int i = 0; i < 4; i++) {
+            size_t l = strlen(parts[i]);
+            memcpy(key + kn, parts[i], l);
+            kn += l;
+            key[kn++] = '|';
+        }
+    }
+    long *cip = imp_map_get(&st->children, key, kn);
     uint64_t fp = fingerprint(r, desa, posyandu_id);
     bool by_name = false;
     long ci;
@@ -510,7 +562,7 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
         if (dup) {
             /* the same child under another key (e.g. found by name, now with a NIK) */
             ci = *dup;
-            if (!imp_map_put(&st->children, key, (size_t)kn, ci))
+            if (!imp_map_put(&st->children, key, kn, ci))
                 return tb_store_fail(s, "out of memory");
             child *c = &st->c[ci];
             if (c->fp != fp && r->ukur >= c->attr_day) {
@@ -522,7 +574,7 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
             }
         } else if (id && r->ukur < last) {
             /* an older measurement than the store has: the stored identity stays */
-            if ((ci = new_child(st, key, (size_t)kn, id)) < 0)
+            if ((ci = new_child(st, key, kn, id)) < 0)
                 return tb_store_fail(s, "out of memory");
             st->c[ci].attr_day = last;
             st->c[ci].named = by_name;
@@ -530,7 +582,7 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
             int out = TB_PUT_UNCHANGED;
             if (write_child(st, r, desa, posyandu_id, NULL, &out, &by_name, &id))
                 return -1;
-            if ((ci = new_child(st, key, (size_t)kn, id)) < 0)
+            if ((ci = new_child(st, key, kn, id)) < 0)
                 return tb_store_fail(s, "out of memory");
             child *c = &st->c[ci];
             c->fp = fp;
@@ -579,13 +631,16 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
     p.lika = r->lika;
     p.vit_a = r->vit_a;
     p.pmt_kg = r->pmt;
+    p.growth = &r->growth;
     /* N/T/O/B now when every weighing of the child is known and in order */
     if (c->fresh && c->ordered && (c->last < 0 || st->w[c->last].day < r->ukur) && c->nw < 255) {
+        /* the new weighing's status depends on the few before it: the last 8 are plenty */
         tb_weighing hist[256];
         tb_kms_status out[256];
-        int n = 0;
+        int n = 0, skip = c->nw > 8 ? c->nw - 8 : 0;
         for (int k = c->first; k >= 0; k = st->w[k].next)
-            hist[n++] = (tb_weighing){st->w[k].day, st->w[k].age, st->w[k].weight};
+            if (skip-- <= 0)
+                hist[n++] = (tb_weighing){st->w[k].day, st->w[k].age, st->w[k].weight};
         hist[n++] = (tb_weighing){r->ukur, (int)(r->ukur - r->lahir), r->bb};
         tb_kms_status_many(tb_store_kbm(s), hist, n, out);
         p.naik = (char)out[n - 1].naik;
@@ -601,8 +656,20 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
     c->nw++;
 
     int out;
-    if (tb_store_pengukuran_put(s, &p, r->tgl_lahir, r->jk, &out))
+    if (c->fresh) {
+        /* no stored measurement can exist: batched inserts */
+        int k = st->npend++;
+        st->pend[k] = p;
+        st->pend_growth[k] = r->growth;
+        st->pend[k].growth = &st->pend_growth[k];
+        memcpy(st->pend_lahir[k], r->tgl_lahir, 11);
+        st->pend_jk[k] = r->jk;
+        if (st->npend == TB_PENGUKURAN_BATCH && flush(st))
+            return -1;
+        out = TB_PUT_INSERTED;
+    } else if (tb_store_pengukuran_put(s, &p, r->tgl_lahir, r->jk, &out)) {
         return -1;
+    }
     if (out != TB_PUT_UNCHANGED)
         c->touched = true;
     if (out == TB_PUT_INSERTED)
@@ -615,10 +682,31 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
 static int end(imp *m)
 {
     state *st = m->state;
+    if (flush(st))
+        return -1;
     for (long i = 0; i < st->nc; i++)
         if (st->c[i].touched && tb_store_kms_recompute(m->store, st->c[i].id))
             return -1;
-    return 0;
+    /* Foreign keys (not checked per row): every id written came from these caches. */
+    for (long i = 0; i < st->nc; i++) {
+        int r = tb_store_row_exists(m->store, "anak", st->c[i].id);
+        if (r <= 0)
+            return r < 0 ? -1 : tb_store_fail(m->store, "anak %ld hilang", st->c[i].id);
+    }
+    const imp_map *maps[2] = {&st->posyandu, &st->mothers};
+    const char *tables[2] = {"posyandu", "individu"};
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; i < maps[k]->nslots; i++) {
+            if (!maps[k]->slots[i].hash)
+                continue;
+            int r = tb_store_row_exists(m->store, tables[k], maps[k]->slots[i].val);
+            if (r <= 0)
+                return r < 0 ? -1
+                             : tb_store_fail(m->store, "%s %ld hilang", tables[k],
+                                             maps[k]->slots[i].val);
+        }
+    }
+    return imp_desa_verify(m);
 }
 
 const imp_kind imp_kind_eppgbm = {
@@ -634,4 +722,5 @@ const imp_kind imp_kind_eppgbm = {
     .end = end,
     .cleanup = cleanup,
     .matched_by_name = true,
+    .foreign_keys_checked_at_end = true,
 };

@@ -375,6 +375,27 @@ int tb_store_pengukuran_on(tb_store *s, long anak_id, const char *tanggal)
     return 0;
 }
 
+int tb_store_row_exists(tb_store *s, const char *table, long id)
+{
+    const char *sql = !strcmp(table, "individu")   ? "SELECT 1 FROM individu WHERE id = ?1"
+                      : !strcmp(table, "anak")     ? "SELECT 1 FROM anak WHERE individu_id = ?1"
+                      : !strcmp(table, "posyandu") ? "SELECT 1 FROM posyandu WHERE id = ?1"
+                                                   : NULL;
+    if (!sql)
+        return tb_store_fail(s, "no such table: %s", table);
+    sqlite3_stmt *st = tb_store_stmt(s, sql);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return 1;
+    if (rc != SQLITE_DONE)
+        return tb_store_fail(s, "%s: %s", table, sqlite3_errmsg(tb_store_db(s)));
+    return 0;
+}
+
 /* --- catin ------------------------------------------------------------------ */
 
 int tb_store_catin_put(tb_store *s, const tb_catin *c, int *outcome)

@@ -100,6 +100,12 @@ long tb_store_pengukuran_last_day(tb_store *s, long anak_id);
 /* 1 when the child has a stored measurement on that date, 0 when not, -1 on error. */
 int tb_store_pengukuran_on(tb_store *s, long anak_id, const char *tanggal);
 
+/*
+ * 1 when the row with that id exists in table ("individu", "anak" by
+ * individu_id, "posyandu"), 0 when not, -1 on error (or another table).
+ */
+int tb_store_row_exists(tb_store *s, const char *table, long id);
+
 /* A catin screening (Elsimil); unique per person and exam date. */
 typedef struct {
     long individu_id;
