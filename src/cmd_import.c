@@ -1441,9 +1441,9 @@ int tb_cmd_import(int argc, char **argv)
     }
     thread_started = true;
     bool progress = isatty(2);
-    double T0 = now_s();
+    double t_rows = now_s();
     int rc = consume(&p, progress);
-    double T1 = now_s();
+    double t_end = now_s();
     if (progress)
         fprintf(stderr, "\r%40s\r", "");
     if (rc || (kind->end && kind->end(&m))) {
@@ -1454,15 +1454,16 @@ int tb_cmd_import(int argc, char **argv)
         fprintf(stderr, "tumbuh import: tidak dapat menulis %s: %s\n", rj.tmp, strerror(errno));
         goto done;
     }
-    double T2 = now_s();
+    double t_commit = now_s();
     if (tb_store_commit(m.store)) {
         fprintf(stderr, "tumbuh import: %s\n", tb_store_error(m.store));
         goto done;
     }
     in_tx = false;
     status = 0;
-    if (getenv("TBT"))
-        fprintf(stderr, "rows %.2f end %.2f commit %.2f\n", T1 - T0, T2 - T1, now_s() - T2);
+    if (getenv("TUMBUH_IMPORT_TIMING")) /* for benchmarks: where the time went */
+        fprintf(stderr, "tumbuh import: baris %.2f s, akhir %.2f s, commit %.2f s\n",
+                t_end - t_rows, t_commit - t_end, now_s() - t_commit);
 
 done:
     if (thread_started) {
