@@ -168,8 +168,9 @@ typedef struct {
     double mu_haz; /* the desa's stunting level */
     long posyandu[3];
     int posyandu_day[3];
-    double attend[3]; /* attendance rate 0.5-0.9 */
-    int heaping[3];   /* the posyandu's cadres round numbers */
+    double attend[3];     /* attendance rate 0.5-0.9 */
+    int heaping[3][2];    /* which of the posyandu's two cadres round numbers */
+    char kader[3][2][48]; /* the cadres who measure */
     int nposyandu;
     long first_family, nfamily; /* family ids [first, first + n) */
     long mothers;               /* first mother's individu id (one per family) */
@@ -255,7 +256,10 @@ static int make_wilayah(gen *g, int nkec, int desa_per_kec)
                 d->posyandu[p] = id;
                 d->posyandu_day[p] = 5 + pick(&g->r, 20);
                 d->attend[p] = 0.5 + 0.4 * unif(&g->r);
-                d->heaping[p] = chance(&g->r, 0.3);
+                for (int c = 0; c < 2; c++) {
+                    d->heaping[p][c] = chance(&g->r, 0.2);
+                    person_name(&g->r, 2, d->kader[p][c], sizeof d->kader[p][c]);
+                }
             }
         }
     }
@@ -418,7 +422,8 @@ static int make_children(gen *g, int per_desa)
                 wobble = 0.85 * wobble + 0.12 * normal(&g->r); /* slow ups and downs */
                 double wz = whz + wobble;
                 double bb = lms_value(wt, jk, (int)round(len * 10), wz) + 0.03 * normal(&g->r);
-                if (d->heaping[p] && chance(&g->r, 0.6)) {
+                int who = pick(&g->r, 2);
+                if (d->heaping[p][who] && chance(&g->r, 0.7)) {
                     bb = round(bb * 2) / 2;
                     lenhei = round(lenhei);
                 } else {
@@ -435,6 +440,7 @@ static int make_children(gen *g, int per_desa)
                 pm.bb = bb;
                 pm.tb = chance(&g->r, 0.004) ? NAN : lenhei;
                 pm.cara_ukur = cara;
+                pm.pengukur = d->kader[p][who];
                 pm.vit_a = (mo == 2 || mo == 8) && age >= 182;
                 if (age < 1826 && chance(&g->r, 0.1))
                     pm.lila = round((14.5 + 1.2 * normal(&g->r) + whz * 0.6) * 10) / 10;

@@ -20,8 +20,8 @@
 #include "store_write.h"
 
 static const char *const names[TB_REPORT_COUNT] = {
-    "skdn", "prevalensi", "tren",         "stunting", "wasting",
-    "2t",   "bgm",        "tidak-diukur", "kualitas", "rekonsiliasi"};
+    "skdn", "prevalensi",   "tren",     "stunting",     "wasting",       "2t",
+    "bgm",  "tidak-diukur", "kualitas", "rekonsiliasi", "kualitas-kader"};
 static const char *const titles[TB_REPORT_COUNT] = {
     "SKDN",
     "Prevalensi status gizi",
@@ -32,7 +32,8 @@ static const char *const titles[TB_REPORT_COUNT] = {
     "Daftar anak BGM (di bawah garis merah)",
     "Daftar sasaran belum diukur bulan ini (kunjungan rumah)",
     "Kartu mutu data per posyandu",
-    "Rekonsiliasi dengan survei (SSGI/SKI)"};
+    "Rekonsiliasi dengan survei (SSGI/SKI)",
+    "Kartu mutu data per kader"};
 
 const char *tb_report_name(tb_report_kind k)
 {
@@ -434,59 +435,63 @@ static int report_list(tb_store *s, tb_report_kind k, const tb_report_scope *sc,
     return 0;
 }
 
+/* The data-quality scorecard, grouped by posyandu or by the cadre who measured. */
+#define KUALITAS_SQL(LABEL, GROUP)                                                                 \
+    "WITH g AS (SELECT g.*, p.nama AS pnama, i.tgl_lahir,"                                         \
+    "  COALESCE(g.pengukur, '(tidak tercatat)') || ' - ' || p.nama AS kader,"                      \
+    "  (SELECT h.bb FROM pengukuran h WHERE h.anak_id = g.anak_id AND h.tanggal < g.tanggal"       \
+    "   ORDER BY h.tanggal DESC LIMIT 1) AS bb_lalu,"                                              \
+    "  (SELECT h.tb FROM pengukuran h WHERE h.anak_id = g.anak_id AND h.tanggal < g.tanggal"       \
+    "   ORDER BY h.tanggal DESC LIMIT 1) AS tb_lalu"                                               \
+    " FROM posyandu p CROSS JOIN pengukuran g ON g.posyandu_id = p.id"                             \
+    " CROSS JOIN individu i ON i.id = g.anak_id"                                                   \
+    " WHERE (?4 > 0 AND p.id = ?4 OR ?4 = 0 AND p.desa >= ?1 AND p.desa < ?1 || '/')"              \
+    "  AND g.tanggal >= ?2 || '-01' AND g.tanggal < date(?2 || '-01', '+1 month'))"                \
+    " SELECT " LABEL ", count(*),"                                                                 \
+    "  100.0 * sum(f_bbu = 1 OR f_tbu = 1 OR f_bbtb = 1) / count(*),"                              \
+    "  avg(CASE WHEN f_tbu = 0 THEN z_tbu * z_tbu END)"                                            \
+    "   - avg(CASE WHEN f_tbu = 0 THEN z_tbu END) * avg(CASE WHEN f_tbu = 0 THEN z_tbu END),"      \
+    "  avg(CASE WHEN f_bbu = 0 THEN z_bbu * z_bbu END)"                                            \
+    "   - avg(CASE WHEN f_bbu = 0 THEN z_bbu END) * avg(CASE WHEN f_bbu = 0 THEN z_bbu END),"      \
+    "  100.0 * avg(CASE WHEN bb IS NOT NULL THEN"                                                  \
+    "   (CAST(round(bb * 10) AS INTEGER) % 10) IN (0, 5) END),"                                    \
+    "  100.0 * avg(CASE WHEN tb IS NOT NULL THEN"                                                  \
+    "   (CAST(round(tb * 10) AS INTEGER) % 10) IN (0, 5) END),"                                    \
+    "  100.0 * avg(CAST(substr(tgl_lahir, 9, 2) AS INTEGER) IN (1, 15)),"                          \
+    "  100.0 * avg(tb IS NULL),"                                                                   \
+    "  100.0 * avg(CASE WHEN cara_ukur IS NOT NULL AND umur_hari IS NOT NULL THEN"                 \
+    "   (cara_ukur = 'l' AND umur_hari >= 731) OR (cara_ukur = 'h' AND umur_hari < 731) END),"     \
+    "  sum(abs(bb - bb_lalu) > 2 OR tb < tb_lalu - 1.5)"                                           \
+    " FROM g GROUP BY " GROUP " ORDER BY 3 DESC"
+
 static int report_kualitas(tb_store *s, const tb_report_scope *sc, const char *title,
-                           tb_table **out)
+                           bool per_kader, tb_table **out)
 {
-    static const char *const keys[] = {"posyandu",         "n",
+    static const char *const keys[] = {"kelompok",         "n",
                                        "ditandai_pct",     "sd_z_tbu",
                                        "sd_z_bbu",         "digit_bb_pct",
                                        "digit_tb_pct",     "tgl_lahir_1_15_pct",
                                        "tb_kosong_pct",    "cara_ukur_salah_pct",
                                        "perubahan_janggal"};
-    static const char *const heads[] = {"Posyandu",
-                                        "Pengukuran",
-                                        "Z ditandai (%)",
-                                        "SD z TB/U",
-                                        "SD z BB/U",
-                                        "BB berakhir ,0/,5 (%)",
-                                        "TB berakhir ,0/,5 (%)",
-                                        "Lahir tgl 1/15 (%)",
-                                        "TB kosong (%)",
-                                        "Cara ukur tak sesuai umur (%)",
-                                        "Perubahan janggal"};
+    const char *heads[] = {per_kader ? "Kader - posyandu" : "Posyandu",
+                           "Pengukuran",
+                           "Z ditandai (%)",
+                           "SD z TB/U",
+                           "SD z BB/U",
+                           "BB berakhir ,0/,5 (%)",
+                           "TB berakhir ,0/,5 (%)",
+                           "Lahir tgl 1/15 (%)",
+                           "TB kosong (%)",
+                           "Cara ukur tak sesuai umur (%)",
+                           "Perubahan janggal"};
     static const tb_col_kind kinds[] = {
         TB_COL_TEXT,    TB_COL_INT,     TB_COL_PERCENT, TB_COL_DEC2,    TB_COL_DEC2, TB_COL_PERCENT,
         TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_INT};
-    tb_table *t = tb_table_new(title, 11, keys, heads, kinds);
+    tb_table *t = tb_table_new(title, 11, keys, (const char *const *)heads, kinds);
     if (!t)
         return tb_store_fail(s, "out of memory");
-    sqlite3_stmt *st = tb_store_stmt(
-        s,
-        "WITH g AS (SELECT g.*, p.nama AS pnama, i.tgl_lahir,"
-        "  (SELECT h.bb FROM pengukuran h WHERE h.anak_id = g.anak_id AND h.tanggal < g.tanggal"
-        "   ORDER BY h.tanggal DESC LIMIT 1) AS bb_lalu,"
-        "  (SELECT h.tb FROM pengukuran h WHERE h.anak_id = g.anak_id AND h.tanggal < g.tanggal"
-        "   ORDER BY h.tanggal DESC LIMIT 1) AS tb_lalu"
-        " FROM posyandu p CROSS JOIN pengukuran g ON g.posyandu_id = p.id"
-        " CROSS JOIN individu i ON i.id = g.anak_id"
-        " WHERE (?4 > 0 AND p.id = ?4 OR ?4 = 0 AND p.desa >= ?1 AND p.desa < ?1 || '/')"
-        "  AND g.tanggal >= ?2 || '-01' AND g.tanggal < date(?2 || '-01', '+1 month'))"
-        " SELECT pnama, count(*),"
-        "  100.0 * sum(f_bbu = 1 OR f_tbu = 1 OR f_bbtb = 1) / count(*),"
-        "  avg(CASE WHEN f_tbu = 0 THEN z_tbu * z_tbu END)"
-        "   - avg(CASE WHEN f_tbu = 0 THEN z_tbu END) * avg(CASE WHEN f_tbu = 0 THEN z_tbu END),"
-        "  avg(CASE WHEN f_bbu = 0 THEN z_bbu * z_bbu END)"
-        "   - avg(CASE WHEN f_bbu = 0 THEN z_bbu END) * avg(CASE WHEN f_bbu = 0 THEN z_bbu END),"
-        "  100.0 * avg(CASE WHEN bb IS NOT NULL THEN"
-        "   (CAST(round(bb * 10) AS INTEGER) % 10) IN (0, 5) END),"
-        "  100.0 * avg(CASE WHEN tb IS NOT NULL THEN"
-        "   (CAST(round(tb * 10) AS INTEGER) % 10) IN (0, 5) END),"
-        "  100.0 * avg(CAST(substr(tgl_lahir, 9, 2) AS INTEGER) IN (1, 15)),"
-        "  100.0 * avg(tb IS NULL),"
-        "  100.0 * avg(CASE WHEN cara_ukur IS NOT NULL AND umur_hari IS NOT NULL THEN"
-        "   (cara_ukur = 'l' AND umur_hari >= 731) OR (cara_ukur = 'h' AND umur_hari < 731) END),"
-        "  sum(abs(bb - bb_lalu) > 2 OR tb < tb_lalu - 1.5)"
-        " FROM g GROUP BY posyandu_id ORDER BY 3 DESC");
+    sqlite3_stmt *st = tb_store_stmt(s, per_kader ? KUALITAS_SQL("kader", "kader")
+                                                  : KUALITAS_SQL("pnama", "posyandu_id"));
     if (!st) {
         tb_table_free(t);
         return -1;
@@ -592,7 +597,9 @@ int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_t
     case TB_REPORT_TREN:
         return report_tren(s, sc, title, out);
     case TB_REPORT_KUALITAS:
-        return report_kualitas(s, sc, title, out);
+        return report_kualitas(s, sc, title, false, out);
+    case TB_REPORT_KUALITAS_KADER:
+        return report_kualitas(s, sc, title, true, out);
     case TB_REPORT_REKONSILIASI:
         return report_rekonsiliasi(s, sc, title, out);
     default:

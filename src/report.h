@@ -17,24 +17,25 @@
 #include "table.h"
 
 typedef struct {
-    const char *wilayah;  /* Kemendagri code, any level */
-    long posyandu_id;     /* > 0: one posyandu instead of a wilayah */
-    char month[8];        /* yyyy-mm */
-    bool with_names;      /* include names/NIK/addresses in lists */
+    const char *wilayah; /* Kemendagri code, any level */
+    long posyandu_id;    /* > 0: one posyandu instead of a wilayah */
+    char month[8];       /* yyyy-mm */
+    bool with_names;     /* include names/NIK/addresses in lists */
 } tb_report_scope;
 
 /* The report names `tumbuh report NAME` and the web know. */
 typedef enum {
-    TB_REPORT_SKDN,         /* S, K, D, N, T, O, B, 2T, BGM and ratios, per sub-area */
-    TB_REPORT_PREVALENSI,   /* stunting/wasting/underweight/overweight with coverage */
-    TB_REPORT_TREN,         /* 12-month trend of prevalence and coverage */
-    TB_REPORT_STUNTING,     /* by name: stunted children (latest measurement) */
-    TB_REPORT_WASTING,      /* by name: wasted children */
-    TB_REPORT_2T,           /* by name: 2T this month */
-    TB_REPORT_BGM,          /* by name: BGM this month */
-    TB_REPORT_TIDAK_DIUKUR, /* by name: targets not measured this month (home visits) */
-    TB_REPORT_KUALITAS,     /* data-quality scorecard per posyandu */
-    TB_REPORT_REKONSILIASI, /* survey prevalence x targets vs cases found by name */
+    TB_REPORT_SKDN,           /* S, K, D, N, T, O, B, 2T, BGM and ratios, per sub-area */
+    TB_REPORT_PREVALENSI,     /* stunting/wasting/underweight/overweight with coverage */
+    TB_REPORT_TREN,           /* 12-month trend of prevalence and coverage */
+    TB_REPORT_STUNTING,       /* by name: stunted children (latest measurement) */
+    TB_REPORT_WASTING,        /* by name: wasted children */
+    TB_REPORT_2T,             /* by name: 2T this month */
+    TB_REPORT_BGM,            /* by name: BGM this month */
+    TB_REPORT_TIDAK_DIUKUR,   /* by name: targets not measured this month (home visits) */
+    TB_REPORT_KUALITAS,       /* data-quality scorecard per posyandu */
+    TB_REPORT_REKONSILIASI,   /* survey prevalence x targets vs cases found by name */
+    TB_REPORT_KUALITAS_KADER, /* data-quality scorecard per cadre (who measured) */
     TB_REPORT_COUNT
 } tb_report_kind;
 

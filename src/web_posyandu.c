@@ -178,6 +178,7 @@ int tb_save_measurement(tb_req *q, const tb_save_entry *e, tb_save_result *res)
     p.pmt_kg = e->pmt ? 1 : NAN;
     p.uuid_klien = e->uuid[0] ? e->uuid : NULL;
     p.dibuat_oleh = q->user.id;
+    p.pengukur = q->user.nama;
     char before[1024], after[1024], row[48];
     int outcome = 0;
     if (tb_store_begin(q->store) < 0)
