@@ -212,6 +212,43 @@ bool imp_text(const imp *m, const tb_csv_row *row, int f, char *buf, size_t cap,
     return true;
 }
 
+void imp_read_place(const imp *m, const tb_csv_row *row, const imp_place_cols *c, imp_place *p,
+                    imp_reject *rej)
+{
+    size_t n;
+    const char *s = imp_value(m, row, c->kode_desa, &n);
+    if (n && imp_wilayah_code(s, n, p->kode_desa) != 4) {
+        imp_problem(rej, c->kode_desa, "'%.30s' bukan kode desa Kemendagri (35.07.01.2001)", s);
+        p->kode_desa[0] = 0;
+    }
+    imp_text(m, row, c->prov, p->prov, sizeof p->prov, rej);
+    imp_text(m, row, c->kab, p->kab, sizeof p->kab, rej);
+    imp_text(m, row, c->kec, p->kec, sizeof p->kec, rej);
+    imp_text(m, row, c->desa, p->desa, sizeof p->desa, rej);
+    /* a code in the desa column */
+    if (!p->kode_desa[0] && p->desa[0] &&
+        imp_wilayah_code(p->desa, strlen(p->desa), p->kode_desa) != 4)
+        p->kode_desa[0] = 0;
+    else if (p->kode_desa[0] && !strcmp(p->kode_desa, p->desa))
+        p->desa[0] = 0;
+    if (!p->kode_desa[0] && !p->desa[0] && !rej->n)
+        imp_problem(rej, m->col[c->kode_desa] >= 0 ? c->kode_desa : c->desa, "desa kosong");
+}
+
+bool imp_in_range(imp_reject *rej, int f, double v, double lo, double hi, const char *unit)
+{
+    if (isnan(v) || (v >= lo && v <= hi))
+        return true;
+    imp_problem(rej, f, "%.1f %s di luar rentang wajar (%g-%g)", v, unit, lo, hi);
+    return false;
+}
+
+void imp_add_factor(char *list, size_t cap, const char *f)
+{
+    size_t n = strlen(list);
+    snprintf(list + n, cap - n, "%s%s", n ? "," : "", f);
+}
+
 /* A short, printable copy of a value for messages. */
 static const char *shown(const char *s, size_t n, char *buf, size_t cap)
 {

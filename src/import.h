@@ -147,6 +147,30 @@ bool imp_nik(const imp *m, const tb_csv_row *row, int f, bool nik, char out[17],
  */
 int imp_wilayah_code(const char *s, size_t len, char out[16]);
 
+/* Where a row's person lives: the desa code and the names around it. */
+typedef struct {
+    char kode_desa[16], prov[96], kab[96], kec[96], desa[96];
+} imp_place;
+
+/* The columns of a place, in the order of imp_place. */
+typedef struct {
+    int kode_desa, prov, kab, kec, desa;
+} imp_place_cols;
+
+/*
+ * Reads a place: a desa code (dotted or not), or a code written in the desa
+ * column, and the names; a problem in rej when the code is malformed or
+ * there is no desa at all.
+ */
+void imp_read_place(const imp *m, const tb_csv_row *row, const imp_place_cols *c, imp_place *p,
+                    imp_reject *rej);
+
+/* True when v is missing or within lo..hi; else a problem "out of the plausible range". */
+bool imp_in_range(imp_reject *rej, int f, double v, double lo, double hi, const char *unit);
+
+/* Appends a factor code to a comma-separated list of cap bytes. */
+void imp_add_factor(char *list, size_t cap, const char *f);
+
 /*
  * Resolves a desa from a code and/or names (provinsi, kabupaten/kota,
  * kecamatan, desa/kelurahan; any may be NULL). A code that is not stored

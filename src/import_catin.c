@@ -79,18 +79,10 @@ typedef struct {
     int jk, merokok;
     long lahir, periksa, nikah;
     char tgl_lahir[11], tgl_periksa[11], tgl_nikah[11];
-    char kode_desa[16], prov[96], kab[96], kec[96], desa[96];
+    imp_place w;
     char rt[16], rw[16], alamat[256], sertifikat[64];
     double bb, tb, lila, hb, perut;
 } rec;
-
-static bool range(imp_reject *rej, int f, double v, double lo, double hi, const char *unit)
-{
-    if (isnan(v) || (v >= lo && v <= hi))
-        return true;
-    imp_problem(rej, f, "%.1f %s di luar rentang wajar (%g-%g)", v, unit, lo, hi);
-    return false;
-}
 
 static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *rej)
 {
@@ -122,38 +114,23 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
     if (r->nikah >= 0)
         imp_iso(r->nikah, r->tgl_nikah);
     if (imp_number(m, row, F_BB, &r->bb, rej))
-        range(rej, F_BB, r->bb, 25, 200, "kg");
+        imp_in_range(rej, F_BB, r->bb, 25, 200, "kg");
     if (imp_number(m, row, F_TB, &r->tb, rej))
-        range(rej, F_TB, r->tb, 120, 210, "cm");
+        imp_in_range(rej, F_TB, r->tb, 120, 210, "cm");
     if (imp_number(m, row, F_LILA, &r->lila, rej))
-        range(rej, F_LILA, r->lila, 10, 60, "cm");
+        imp_in_range(rej, F_LILA, r->lila, 10, 60, "cm");
     if (imp_number(m, row, F_HB, &r->hb, rej))
-        range(rej, F_HB, r->hb, 3, 25, "g/dL");
+        imp_in_range(rej, F_HB, r->hb, 3, 25, "g/dL");
     if (imp_number(m, row, F_LINGKAR_PERUT, &r->perut, rej))
-        range(rej, F_LINGKAR_PERUT, r->perut, 40, 200, "cm");
+        imp_in_range(rej, F_LINGKAR_PERUT, r->perut, 40, 200, "cm");
     if (isnan(r->bb) && isnan(r->tb) && isnan(r->lila) && isnan(r->hb) && isnan(r->perut) &&
         !rej->n)
         imp_problem(rej, F_LILA, "tidak ada hasil pemeriksaan (BB, TB, LiLA, Hb, lingkar perut)");
     int yn;
     if (imp_yesno(m, row, F_MEROKOK, &yn, rej))
         r->merokok = yn == 1;
-    size_t n;
-    const char *s = imp_value(m, row, F_KODE_DESA, &n);
-    if (n && imp_wilayah_code(s, n, r->kode_desa) != 4) {
-        imp_problem(rej, F_KODE_DESA, "'%.30s' bukan kode desa Kemendagri (35.07.01.2001)", s);
-        r->kode_desa[0] = 0;
-    }
-    imp_text(m, row, F_PROV, r->prov, sizeof r->prov, rej);
-    imp_text(m, row, F_KAB, r->kab, sizeof r->kab, rej);
-    imp_text(m, row, F_KEC, r->kec, sizeof r->kec, rej);
-    imp_text(m, row, F_DESA, r->desa, sizeof r->desa, rej);
-    if (!r->kode_desa[0] && r->desa[0] &&
-        imp_wilayah_code(r->desa, strlen(r->desa), r->kode_desa) != 4)
-        r->kode_desa[0] = 0;
-    else if (r->kode_desa[0] && !strcmp(r->kode_desa, r->desa))
-        r->desa[0] = 0;
-    if (!r->kode_desa[0] && !r->desa[0] && !rej->n)
-        imp_problem(rej, m->col[F_KODE_DESA] >= 0 ? F_KODE_DESA : F_DESA, "desa kosong");
+    static const imp_place_cols where = {F_KODE_DESA, F_PROV, F_KAB, F_KEC, F_DESA};
+    imp_read_place(m, row, &where, &r->w, rej);
     imp_text(m, row, F_RT, r->rt, sizeof r->rt, rej);
     imp_text(m, row, F_RW, r->rw, sizeof r->rw, rej);
     imp_text(m, row, F_ALAMAT, r->alamat, sizeof r->alamat, rej);
@@ -236,20 +213,14 @@ static void cleanup(imp *m)
     m->state = NULL;
 }
 
-static void add_factor(char *list, size_t cap, const char *f)
-{
-    size_t n = strlen(list);
-    snprintf(list + n, cap - n, "%s%s", n ? "," : "", f);
-}
-
 static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *outcome)
 {
     (void)row;
     const rule *ru = m->state;
     const rec *r = vr;
     char desa[16];
-    int d =
-        imp_desa(m, r->kode_desa, r->prov, r->kab, r->kec, r->desa, F_KODE_DESA, F_DESA, desa, rej);
+    int d = imp_desa(m, r->w.kode_desa, r->w.prov, r->w.kab, r->w.kec, r->w.desa, F_KODE_DESA,
+                     F_DESA, desa, rej);
     if (d)
         return d < 0 ? -1 : 0;
     tb_individu p = {.nik = r->nik,
@@ -291,36 +262,36 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
     if (!isnan(ru->umur_min)) {
         evaluated++;
         if (umur < ru->umur_min)
-            add_factor(faktor, sizeof faktor, "umur_muda");
+            imp_add_factor(faktor, sizeof faktor, "umur_muda");
     }
     if (!isnan(c.imt)) {
         evaluated += !isnan(ru->imt_min) || !isnan(ru->imt_maks);
         if (c.imt < ru->imt_min)
-            add_factor(faktor, sizeof faktor, "imt_kurang");
+            imp_add_factor(faktor, sizeof faktor, "imt_kurang");
         if (c.imt > ru->imt_maks)
-            add_factor(faktor, sizeof faktor, "imt_lebih");
+            imp_add_factor(faktor, sizeof faktor, "imt_lebih");
     }
     if (woman && !isnan(r->lila) && !isnan(ru->lila_min)) {
         evaluated++;
         if (r->lila < ru->lila_min)
-            add_factor(faktor, sizeof faktor, "lila_kurang");
+            imp_add_factor(faktor, sizeof faktor, "lila_kurang");
     }
     double hb_min = woman ? ru->hb_min : ru->hb_min_laki;
     if (!isnan(r->hb) && !isnan(hb_min)) {
         evaluated++;
         if (r->hb < hb_min)
-            add_factor(faktor, sizeof faktor, "anemia");
+            imp_add_factor(faktor, sizeof faktor, "anemia");
     }
     double perut_max = woman ? ru->perut_p : ru->perut_l;
     if (!isnan(r->perut) && !isnan(perut_max)) {
         evaluated++;
         if (r->perut > perut_max)
-            add_factor(faktor, sizeof faktor, "lingkar_perut");
+            imp_add_factor(faktor, sizeof faktor, "lingkar_perut");
     }
     if (ru->merokok) {
         evaluated++;
         if (r->merokok)
-            add_factor(faktor, sizeof faktor, "merokok");
+            imp_add_factor(faktor, sizeof faktor, "merokok");
     }
     c.hasil = !evaluated ? NULL : faktor[0] ? "berisiko" : "ideal";
     c.faktor = faktor;

@@ -103,21 +103,13 @@ typedef struct {
     double bb_lahir, tb_lahir, bb, tb, lila, lika, pmt;
     char cara;
     int oedema, vit_a, kia;
-    char kode_desa[16];
-    char prov[96], kab[96], kec[96], desa[96], posyandu[128];
+    imp_place w;
+    char posyandu[128];
     char rt[16], rw[16], alamat[256];
     tb_growth_result growth; /* computed here, on the reader thread */
 } rec;
 
 /* --- prepare: parse and validate ------------------------------------------- */
-
-static bool in_range(imp_reject *rej, int f, double v, double lo, double hi, const char *unit)
-{
-    if (isnan(v) || (v >= lo && v <= hi))
-        return true;
-    imp_problem(rej, f, "%.1f %s di luar rentang wajar (%g-%g)", v, unit, lo, hi);
-    return false;
-}
 
 static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *rej)
 {
@@ -160,24 +152,24 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
 
     /* measurements */
     if (imp_number(m, row, F_BB, &r->bb, rej))
-        in_range(rej, F_BB, r->bb, 0.5, 40, "kg");
+        imp_in_range(rej, F_BB, r->bb, 0.5, 40, "kg");
     if (imp_number(m, row, F_TB, &r->tb, rej))
-        in_range(rej, F_TB, r->tb, 35, 130, "cm");
+        imp_in_range(rej, F_TB, r->tb, 35, 130, "cm");
     if (imp_number(m, row, F_LILA, &r->lila, rej))
-        in_range(rej, F_LILA, r->lila, 5, 30, "cm");
+        imp_in_range(rej, F_LILA, r->lila, 5, 30, "cm");
     if (imp_number(m, row, F_LIKA, &r->lika, rej))
-        in_range(rej, F_LIKA, r->lika, 25, 60, "cm");
+        imp_in_range(rej, F_LIKA, r->lika, 25, 60, "cm");
     if (isnan(r->bb) && isnan(r->tb) && isnan(r->lila) && isnan(r->lika) && !rej->n)
         imp_problem(rej, F_BB, "tidak ada hasil ukur (berat, tinggi, LiLA atau LiKA)");
     if (imp_number(m, row, F_BB_LAHIR, &r->bb_lahir, rej)) {
         if (r->bb_lahir >= 300) /* written in grams */
             r->bb_lahir /= 1000;
-        in_range(rej, F_BB_LAHIR, r->bb_lahir, 0.3, 7, "kg");
+        imp_in_range(rej, F_BB_LAHIR, r->bb_lahir, 0.3, 7, "kg");
     }
     if (imp_number(m, row, F_TB_LAHIR, &r->tb_lahir, rej))
-        in_range(rej, F_TB_LAHIR, r->tb_lahir, 25, 65, "cm");
+        imp_in_range(rej, F_TB_LAHIR, r->tb_lahir, 25, 65, "cm");
     if (imp_number(m, row, F_PMT, &r->pmt, rej))
-        in_range(rej, F_PMT, r->pmt, 0, 100, "kg");
+        imp_in_range(rej, F_PMT, r->pmt, 0, 100, "kg");
     size_t n;
     const char *s = imp_value(m, row, F_CARA_UKUR, &n);
     if (n) {
@@ -209,25 +201,8 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
     }
 
     /* where */
-    s = imp_value(m, row, F_KODE_DESA, &n);
-    if (n) {
-        if (imp_wilayah_code(s, n, r->kode_desa) != 4) {
-            imp_problem(rej, F_KODE_DESA, "'%.30s' bukan kode desa Kemendagri (35.07.01.2001)", s);
-            r->kode_desa[0] = 0;
-        }
-    }
-    imp_text(m, row, F_PROV, r->prov, sizeof r->prov, rej);
-    imp_text(m, row, F_KAB, r->kab, sizeof r->kab, rej);
-    imp_text(m, row, F_KEC, r->kec, sizeof r->kec, rej);
-    imp_text(m, row, F_DESA, r->desa, sizeof r->desa, rej);
-    /* a code in the desa column */
-    if (!r->kode_desa[0] && r->desa[0] &&
-        imp_wilayah_code(r->desa, strlen(r->desa), r->kode_desa) != 4)
-        r->kode_desa[0] = 0;
-    else if (r->kode_desa[0] && !strcmp(r->kode_desa, r->desa))
-        r->desa[0] = 0;
-    if (!r->kode_desa[0] && !r->desa[0] && !rej->n)
-        imp_problem(rej, m->col[F_KODE_DESA] >= 0 ? F_KODE_DESA : F_DESA, "desa kosong");
+    static const imp_place_cols where = {F_KODE_DESA, F_PROV, F_KAB, F_KEC, F_DESA};
+    imp_read_place(m, row, &where, &r->w, rej);
     imp_text(m, row, F_POSYANDU, r->posyandu, sizeof r->posyandu, rej);
     imp_text(m, row, F_RT, r->rt, sizeof r->rt, rej);
     imp_text(m, row, F_RW, r->rw, sizeof r->rw, rej);
@@ -479,8 +454,8 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
     *outcome = TB_PUT_UNCHANGED;
 
     char desa[16];
-    int d =
-        imp_desa(m, r->kode_desa, r->prov, r->kab, r->kec, r->desa, F_KODE_DESA, F_DESA, desa, rej);
+    int d = imp_desa(m, r->w.kode_desa, r->w.prov, r->w.kab, r->w.kec, r->w.desa, F_KODE_DESA,
+                     F_DESA, desa, rej);
     if (d)
         return d < 0 ? -1 : 0;
     long posyandu_id = 0;

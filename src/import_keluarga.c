@@ -431,13 +431,6 @@ static void cleanup(imp *m)
     m->state = NULL;
 }
 
-/* Appends a factor code to a comma-separated list. */
-static void add_factor(char *list, size_t cap, const char *f)
-{
-    size_t n = strlen(list);
-    snprintf(list + n, cap - n, "%s%s", n ? "," : "", f);
-}
-
 static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *outcome)
 {
     (void)row;
@@ -473,30 +466,30 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
     /* risk factors */
     char faktor[256] = "";
     if (r->sumber_air[0] && !in_list(ru->air_layak, ru->nair, r->sumber_air))
-        add_factor(faktor, sizeof faktor, "air_tidak_layak");
+        imp_add_factor(faktor, sizeof faktor, "air_tidak_layak");
     if (r->jamban[0] && !in_list(ru->jamban_layak, ru->njamban, r->jamban))
-        add_factor(faktor, sizeof faktor, "jamban_tidak_layak");
+        imp_add_factor(faktor, sizeof faktor, "jamban_tidak_layak");
     if (k.pus) {
         k.t4_muda = !isnan(u) && u < ru->umur_muda;
         k.t4_tua = !isnan(u) && u >= ru->umur_tua_dari && u <= ru->umur_tua_sampai;
         k.t4_dekat = !isnan(r->jarak) && r->jarak < ru->jarak_bulan;
         k.t4_banyak = !isnan(r->jumlah_anak) && r->jumlah_anak > ru->anak_banyak;
         if (k.t4_muda)
-            add_factor(faktor, sizeof faktor, "terlalu_muda");
+            imp_add_factor(faktor, sizeof faktor, "terlalu_muda");
         if (k.t4_tua)
-            add_factor(faktor, sizeof faktor, "terlalu_tua");
+            imp_add_factor(faktor, sizeof faktor, "terlalu_tua");
         if (k.t4_dekat)
-            add_factor(faktor, sizeof faktor, "terlalu_dekat");
+            imp_add_factor(faktor, sizeof faktor, "terlalu_dekat");
         if (k.t4_banyak)
-            add_factor(faktor, sizeof faktor, "terlalu_banyak");
+            imp_add_factor(faktor, sizeof faktor, "terlalu_banyak");
     }
     if (ru->rumah && r->rumah_layak == 0)
-        add_factor(faktor, sizeof faktor, "rumah_tidak_layak");
+        imp_add_factor(faktor, sizeof faktor, "rumah_tidak_layak");
     if (ru->pendidikan && r->pendidikan_ibu[0] &&
         in_list(ru->pendidikan_rendah, ru->npend, r->pendidikan_ibu))
-        add_factor(faktor, sizeof faktor, "pendidikan_ibu_rendah");
+        imp_add_factor(faktor, sizeof faktor, "pendidikan_ibu_rendah");
     if (ru->desil1 && r->desil == 1)
-        add_factor(faktor, sizeof faktor, "desil_1");
+        imp_add_factor(faktor, sizeof faktor, "desil_1");
     k.krs = k.sasaran && faktor[0];
     k.krs_faktor = faktor;
     if (tb_store_keluarga_put(m->store, &k, outcome) < 0)
