@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "store_demo.h"
 #include "store_users.h"
@@ -182,6 +183,7 @@ typedef struct {
     rng r;
     const tb_demo_options *o;
     long until_day; /* the 28th of the last month */
+    long today;     /* no posyandu day after today */
     long first_day; /* the 1st of the first month (24 months) */
     int until_y, until_m;
     long serial;
@@ -403,7 +405,7 @@ static int make_children(gen *g, int per_desa)
                 }
                 long day = tb_date_days(y, (unsigned)mo, (unsigned)d->posyandu_day[p]);
                 long age = day - born;
-                if (age < 0 || age >= 1826)
+                if (age < 0 || age >= 1826 || day > g->today)
                     continue;
                 double pcome = come + (age < 730 ? 0.08 : -0.05);
                 if (!chance(&g->r, pcome < 0.05 ? 0.05 : pcome > 0.98 ? 0.98 : pcome))
@@ -847,6 +849,10 @@ int tb_demo_generate(tb_store *s, const tb_demo_options *opt)
         g.until_m > 12)
         return tb_store_fail(s, "bulan akhir '%s' bukan yyyy-mm", opt->until);
     g.until_day = tb_date_days(g.until_y, (unsigned)g.until_m, 28);
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    g.today = tb_date_days(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1, (unsigned)tm.tm_mday);
     int e = tb_demo_store_empty(s);
     if (e < 0)
         return -1;

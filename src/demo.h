@@ -8,7 +8,8 @@
  * the data-entry errors real registers have; pregnancies with ANC, catin
  * screenings, TPK teams and visits, a year of meetings with actions in every
  * state, the 8 convergence actions, TPPS membership, survey prevalences, and
- * one user per role. The same seed and end month give the same district.
+ * one user per role. The same seed and end month give the same district
+ * (in the current month, posyandu days after today are left out).
  */
 #ifndef TB_DEMO_H
 #define TB_DEMO_H
