@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "commands.h"
 #include "demo.h"
 #include "store.h"
@@ -20,18 +20,10 @@ static int usage(void)
     return 2;
 }
 
-static void default_until(char out[8])
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(out, 8, "%Y-%m", &tm);
-}
-
 int tb_cmd_demo(int argc, char **argv)
 {
     tb_demo_options o = {.seed = 1, .size = TB_DEMO_DISTRICT, .pw = TB_PW_INTERACTIVE};
-    default_until(o.until);
+    tb_this_month(o.until);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--seed") && v) {

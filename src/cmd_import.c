@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "anthro_input.h"
 #include "commands.h"
 #include "csv.h"
@@ -1283,18 +1284,6 @@ static double now_s(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static long today_day(void)
-{
-    const char *env = getenv("TUMBUH_TODAY"); /* tests: a fixed "today" */
-    long d;
-    if (env && !tb_parse_date(env, strlen(env), &d))
-        return d;
-    time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    return tb_date_days(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1, (unsigned)tm.tm_mday);
-}
-
 /* Processes every batch in order. 0, or -1 (m->err set, or the store's error). */
 static int consume(pipeline *p, bool progress)
 {
@@ -1387,7 +1376,7 @@ int tb_cmd_import(int argc, char **argv)
     imp m;
     memset(&m, 0, sizeof m);
     m.kind = kind;
-    m.today = today_day();
+    m.today = tb_today();
     source src;
     pipeline p;
     memset(&p, 0, sizeof p);

@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "commands.h"
 #include "demo.h"
 #include "store.h"
@@ -59,10 +59,7 @@ int tb_cmd_serve(int argc, char **argv)
                              .progress = isatty(2) ? stderr : NULL};
         if (getenv("TUMBUH_FAST_HASH"))
             d.pw = TB_PW_MIN;
-        time_t now = time(NULL);
-        struct tm tm;
-        localtime_r(&now, &tm);
-        strftime(d.until, sizeof d.until, "%Y-%m", &tm);
+        tb_this_month(d.until);
         if (tb_demo_generate(s, &d) < 0) {
             fprintf(stderr, "tumbuh serve: demo: %s\n", tb_store_error(s));
             tb_store_close(s);

@@ -18,13 +18,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
+#include "clock.h"
 #include "store_demo.h"
 #include "store_users.h"
 #include "store_write.h"
 #include "tb_date.h"
 #include "tb_growth.h"
+#include "tb_match.h"
 #include "who_tables.h"
 
 /* ---- the generator ---- */
@@ -125,20 +126,6 @@ static void person_name(rng *r, int jk, char *out, size_t n)
 {
     const char *first = jk == 1 ? MALE[pick(r, COUNT(MALE))] : FEMALE[pick(r, COUNT(FEMALE))];
     snprintf(out, n, "%s %s", first, FAMILY[pick(r, COUNT(FAMILY))]);
-}
-
-/* The match key of a name: lower case letters and single spaces. */
-static void name_key(const char *name, char *out, size_t n)
-{
-    size_t j = 0;
-    for (const char *p = name; *p && j + 1 < n; p++) {
-        char c = *p;
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if ((c >= 'a' && c <= 'z') || (c == ' ' && j > 0 && out[j - 1] != ' '))
-            out[j++] = c;
-    }
-    out[j] = 0;
 }
 
 static void iso(long day, char out[11])
@@ -318,7 +305,7 @@ static int make_families(gen *g, int per_desa)
             /* the mother */
             char nama[64], key[64], nik[32];
             person_name(&g->r, 2, nama, sizeof nama);
-            name_key(nama, key, sizeof key);
+            tb_name_key(nama, strlen(nama), key, sizeof key);
             long born = g->until_day - (long)(umur_ibu * 365.25) - pick(&g->r, 365);
             make_nik(d->kec6, born, 2, g->serial++, nik);
             char lahir[11];
@@ -376,7 +363,7 @@ static int make_children(gen *g, int per_desa)
             }
             char nama[64], key[64], nik[32], lahir[11];
             person_name(&g->r, jk, nama, sizeof nama);
-            name_key(nama, key, sizeof key);
+            tb_name_key(nama, strlen(nama), key, sizeof key);
             make_nik(d->kec6, born, jk, g->serial++, nik);
             iso(born, lahir);
             int has_nik = !chance(&g->r, 0.08);
@@ -506,7 +493,7 @@ static int make_catin(gen *g, int per_desa)
             int jk = chance(&g->r, 0.6) ? 2 : 1;
             char nama[64], key[64], nik[32], lahir[11], periksa[11], nikah[11];
             person_name(&g->r, jk, nama, sizeof nama);
-            name_key(nama, key, sizeof key);
+            tb_name_key(nama, strlen(nama), key, sizeof key);
             int umur = 18 + pick(&g->r, 12);
             long born = g->until_day - (long)(umur * 365.25) - pick(&g->r, 365);
             make_nik(d->kec6, born, jk, g->serial++, nik);
@@ -849,10 +836,7 @@ int tb_demo_generate(tb_store *s, const tb_demo_options *opt)
         g.until_m > 12)
         return tb_store_fail(s, "bulan akhir '%s' bukan yyyy-mm", opt->until);
     g.until_day = tb_date_days(g.until_y, (unsigned)g.until_m, 28);
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    g.today = tb_date_days(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1, (unsigned)tm.tm_mday);
+    g.today = tb_today();
     int e = tb_demo_store_empty(s);
     if (e < 0)
         return -1;

@@ -3,6 +3,8 @@
  */
 #include "store_web.h"
 
+#include "tb_match.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -28,15 +30,21 @@ static int step_one(tb_store *s, sqlite3_stmt *st)
     return tb_store_fail(s, "%s", sqlite3_errmsg(tb_store_db(s)));
 }
 
+/* Binds id to ?1 of a cached one-row query and steps it: 1 row, 0 none, -1 error. */
+static int one_row(tb_store *s, sqlite3_stmt *st, long id)
+{
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    return step_one(s, st);
+}
+
 int tb_store_posyandu_info(tb_store *s, long id, tb_posyandu_info *out)
 {
     sqlite3_stmt *st = tb_store_stmt(s, "SELECT p.id, p.nama, p.desa, w.nama, w.induk"
                                         " FROM posyandu p JOIN wilayah w ON w.kode = p.desa"
                                         " WHERE p.id = ?1");
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = step_one(s, st);
+    int rc = one_row(s, st, id);
     if (rc != 1)
         return rc;
     memset(out, 0, sizeof *out);
@@ -60,10 +68,7 @@ int tb_store_anak_info(tb_store *s, long id, tb_anak_info *out)
            " LEFT JOIN wilayah w ON w.kode = COALESCE(p.desa, i.desa)"
            " LEFT JOIN keluarga k ON k.id = i.keluarga_id"
            " LEFT JOIN individu ibu ON ibu.id = i.ibu_id WHERE i.id = ?1");
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = step_one(s, st);
+    int rc = one_row(s, st, id);
     if (rc != 1)
         return rc;
     memset(out, 0, sizeof *out);
@@ -245,13 +250,7 @@ long tb_store_anak_daftar(tb_store *s, long posyandu_id, const char *desa, const
                           double bb_lahir, double pb_lahir, long user)
 {
     char key[128];
-    size_t j = 0;
-    for (const char *p = nama; *p && j + 1 < sizeof key; p++) {
-        char c = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
-        if ((c >= 'a' && c <= 'z') || (c == ' ' && j && key[j - 1] != ' '))
-            key[j++] = c;
-    }
-    key[j] = 0;
+    tb_name_key(nama, strlen(nama), key, sizeof key); /* the key imports match on */
     sqlite3_stmt *st =
         tb_store_stmt(s, "INSERT INTO individu (nik, nama, nama_kunci, jk, tgl_lahir,"
                          " desa, peran) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'anak')");

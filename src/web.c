@@ -4,6 +4,7 @@
  */
 #include "web.h"
 
+#include "clock.h"
 #include "store_web.h"
 
 #include <arpa/inet.h>
@@ -16,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
 #include <unistd.h>
 
 #define MAX_BODY (1 << 20)
@@ -336,11 +336,8 @@ static void *warm_loop(void *arg)
     unsigned long done = 0;
     char done_month[8] = "";
     for (;;) {
-        time_t now = time(NULL);
-        struct tm tm;
-        localtime_r(&now, &tm);
         char month[8];
-        strftime(month, sizeof month, "%Y-%m", &tm);
+        tb_this_month(month);
         unsigned long v = tb_web_data_version();
         if (v != done || strcmp(month, done_month)) { /* only when the data changed */
             tb_web_warm(st, month);

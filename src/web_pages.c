@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "assets.h"
 #include "password.h"
 #include "render.h"
@@ -144,14 +145,6 @@ static bool valid_month(const char *m)
            !(m[5] == '0' && m[6] == '0');
 }
 
-static void this_month(char out[8])
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(out, 8, "%Y-%m", &tm);
-}
-
 /* Reads wilayah/posyandu/bulan and checks them against the user's area. */
 bool tb_page_scope_read(tb_req *q, tb_res *r, page_scope *ps)
 {
@@ -164,7 +157,7 @@ bool tb_page_scope_read(tb_req *q, tb_res *r, page_scope *ps)
     if (bulan && *bulan)
         memcpy(ps->sc.month, bulan, 8);
     else
-        this_month(ps->sc.month);
+        tb_this_month(ps->sc.month);
     const char *pos = tb_req_arg(q, "posyandu");
     if (pos && *pos) {
         char *end;

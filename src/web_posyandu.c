@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "clock.h"
 #include "advice.h"
 #include "render.h"
 #include "scope.h"
@@ -80,14 +80,6 @@ void tb_save_entry_from_form(const tb_req *q, tb_save_entry *e)
     e->tb_given = tb_req_form(q, "tb") && *tb_req_form(q, "tb");
 }
 
-static void today(char out[11])
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 int tb_save_measurement(tb_req *q, const tb_save_entry *e, tb_save_result *res)
 {
     memset(res, 0, sizeof *res);
@@ -104,7 +96,7 @@ int tb_save_measurement(tb_req *q, const tb_save_entry *e, tb_save_result *res)
                snprintf(res->error, sizeof res->error, "Anak ini di luar wilayah kerja Anda."), -1;
     long day = tb_date_iso(e->tanggal), born = tb_date_iso(a.tgl_lahir);
     char now[11];
-    today(now);
+    tb_today_iso(now);
     res->status = 422;
     if (day < 0)
         return snprintf(res->error, sizeof res->error, "Tanggal ukur tidak valid (TTTT-BB-HH)."),
@@ -346,7 +338,7 @@ void tb_page_posyandu(tb_req *q, tb_res *r)
         return tb_res_error(r, q, 403, "Peran Anda tidak mengisi hari posyandu.");
     const char *bulan = tb_req_query(q, "bulan");
     char month[8], now[11];
-    today(now);
+    tb_today_iso(now);
     if (bulan && strlen(bulan) == 7 && bulan[4] == '-') {
         char d[11];
         snprintf(d, sizeof d, "%s-01", bulan);
@@ -458,7 +450,7 @@ void tb_page_anak_baru(tb_req *q, tb_res *r)
     const char *nama = tb_req_form(q, "nama"), *nik = tb_req_form(q, "nik"),
                *jk = tb_req_form(q, "jk"), *lahir = tb_req_form(q, "tgl_lahir");
     char now[11];
-    today(now);
+    tb_today_iso(now);
     if (!nama || !*nama || strlen(nama) > 100)
         return tb_res_error(r, q, 422, "Nama anak wajib diisi (paling banyak 100 huruf).");
     if (nik && *nik && (strlen(nik) != 16 || strspn(nik, "0123456789") != 16))
