@@ -1430,12 +1430,20 @@ int tb_cmd_import(int argc, char **argv)
     }
 
     /* The store, one transaction. */
+    enum { CACHE_KB = 524288 }; /* the page cache of this connection, below */
+    /* the pages a load dirties take about as many bytes as its CSV: that much in one pool */
+    size_t pool =
+        (size_t)src.size > ((size_t)CACHE_KB << 10) ? (size_t)CACHE_KB << 10 : (size_t)src.size;
+    if (pool >= (64u << 20))
+        tb_store_page_pool(pool);
     if (tb_store_open(tb_store_default_path(NULL), &m.store, err, sizeof err)) {
         fprintf(stderr, "tumbuh import: %s\n", err);
         goto done;
     }
     /* a bigger page cache for this connection only (memory, not durability) */
-    sqlite3_exec(tb_store_db(m.store), "PRAGMA cache_size = -524288", NULL, NULL, NULL);
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", CACHE_KB);
+    sqlite3_exec(tb_store_db(m.store), pragma, NULL, NULL, NULL);
     /* a kind that writes only ids it read or wrote in this transaction checks them once
      * each at the end instead of once per row (the pragma holds for this connection only) */
     if (kind->foreign_keys_checked_at_end)

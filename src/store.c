@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "store.h"
 
@@ -198,6 +199,26 @@ static int load_reference(tb_store *s)
     if (st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
         s->bgm_z = sqlite3_column_double(st, 0);
     return 0;
+}
+
+int tb_store_page_pool(size_t bytes)
+{
+    int hdr = 0;
+    if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &hdr) != SQLITE_OK)
+        return -1;
+    size_t slot = (4096 + (size_t)hdr + 15) & ~(size_t)15; /* tumbuh.db uses 4 KiB pages */
+    size_t n = bytes / slot;
+    void *pool = mmap(NULL, n * slot, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (pool == MAP_FAILED)
+        return -1;
+#ifdef MADV_HUGEPAGE
+    madvise(pool, n * slot, MADV_HUGEPAGE); /* advice only: 4 KiB pages are fine too */
+#endif
+    if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, pool, (int)slot, (int)n) != SQLITE_OK) {
+        munmap(pool, n * slot);
+        return -1;
+    }
+    return 0; /* the pool lives as long as the process */
 }
 
 int tb_store_open(const char *path, tb_store **out, char *err, size_t errlen)

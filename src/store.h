@@ -29,6 +29,15 @@ const char *tb_store_default_path(const char *arg);
 /* Opens (creating if needed) and migrates the database at path. */
 int tb_store_open(const char *path, tb_store **out, char *err, size_t errlen);
 
+/*
+ * For a bulk load, before the first store is opened: SQLite's page cache in
+ * one region of about `bytes`, backed by transparent huge pages where the
+ * kernel offers them (a 1M-row import touches ~400 MB of cache, and faulting
+ * it in 4 KiB at a time costs about a second). Pages that do not fit, or a
+ * call after SQLite started, fall back to malloc. 0, or -1 when not set up.
+ */
+int tb_store_page_pool(size_t bytes);
+
 /* Closes the store; NULL is fine. */
 void tb_store_close(tb_store *s);
 
