@@ -259,7 +259,7 @@ typedef struct {
     uint64_t fp;     /* fingerprint of the values last written this run (0: none) */
     long attr_day;   /* measurement day those values came with */
     bool named;      /* found by name: the stored name is kept */
-    bool fresh;      /* new to the store in this run: every weighing is in w[] */
+    bool fresh;      /* no weighing in the store before this run: every weighing is in w[] */
     bool ordered;    /* this run's weighings came in date order (N/T/O/B precomputed) */
     bool touched;    /* a weighing was written: recompute */
     int first, last; /* this run's weighings (indexes into w), -1 */
@@ -284,6 +284,7 @@ typedef struct {
     const char *pend_lahir_p[TB_PENGUKURAN_BATCH];
     int pend_jk[TB_PENGUKURAN_BATCH];
     int npend;
+    bool bulk; /* pengukuran was empty: its indexes are rebuilt at the end */
 } state;
 
 static int flush(state *st)
@@ -304,6 +305,10 @@ static int begin(imp *m)
     for (int i = 0; i < TB_PENGUKURAN_BATCH; i++)
         st->pend_lahir_p[i] = st->pend_lahir[i];
     m->state = st;
+    int bulk = tb_store_pengukuran_bulk_begin(m->store);
+    if (bulk < 0)
+        return -1;
+    st->bulk = bulk;
     return 0;
 }
 
@@ -332,7 +337,8 @@ static bool twin(void *ctx, long id, const char *nama_kunci)
         for (int k = st->c[*ci].first; k >= 0; k = st->w[k].next)
             if (st->w[k].day == st->cur->ukur)
                 return true;
-    return tb_store_pengukuran_on(st->m->store, id, st->cur->tgl_ukur) == 1;
+    /* in a bulk load every measurement in the store came from this run */
+    return !st->bulk && tb_store_pengukuran_on(st->m->store, id, st->cur->tgl_ukur) == 1;
 }
 
 static long new_child(state *st, const char *key, size_t klen, long id)
@@ -531,7 +537,7 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
         if (tb_store_individu_find(s, &p, &id, &by_name) < 0)
             return -1;
         long last = -1;
-        if (id && (last = tb_store_pengukuran_last_day(s, id)) < -1)
+        if (id && !st->bulk && (last = tb_store_pengukuran_last_day(s, id)) < -1)
             return -1;
         long *dup = id ? imp_map_get(&st->by_id, (const char *)&id, sizeof id) : NULL;
         if (dup) {
@@ -563,7 +569,7 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
             c->fp = fp;
             c->attr_day = r->ukur;
             c->named = by_name;
-            c->fresh = out == TB_PUT_INSERTED;
+            c->fresh = out == TB_PUT_INSERTED || st->bulk; /* no stored weighings */
             c->ordered = true;
             *outcome = out == TB_PUT_INSERTED ? TB_PUT_UPDATED : out;
         }
@@ -657,7 +663,7 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
 static int end(imp *m)
 {
     state *st = m->state;
-    if (flush(st))
+    if (flush(st) || (st->bulk && tb_store_pengukuran_bulk_end(m->store)))
         return -1;
     /* N/T/O/B of new children whose weighings came in date order is already right */
     for (long i = 0; i < st->nc; i++)

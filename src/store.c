@@ -65,6 +65,11 @@ static int exec(tb_store *s, const char *sql)
     return 0;
 }
 
+int tb_store_exec(tb_store *s, const char *sql)
+{
+    return exec(s, sql);
+}
+
 void tb_store_release(tb_store *s)
 {
     for (sqlite3_stmt *st = sqlite3_next_stmt(s->db, NULL); st; st = sqlite3_next_stmt(s->db, st))

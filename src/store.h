@@ -65,6 +65,11 @@ int tb_store_version(tb_store *s);
 int tb_store_schema_latest(void);
 const char *tb_store_schema_sql(int version);
 const char *tb_store_schema_data(int version);
+/* The CREATE INDEX statements of pengukuran's indexes that a bulk load rebuilds. */
+const char *tb_store_schema_pengukuran_indexes(void);
+
+/* Runs one or more SQL statements without parameters (schema work). 0 or -1. */
+int tb_store_exec(tb_store *s, const char *sql);
 
 /* A cached prepared statement for sql (reset, bindings cleared); NULL on error. */
 sqlite3_stmt *tb_store_stmt(tb_store *s, const char *sql);

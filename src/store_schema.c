@@ -401,12 +401,56 @@ static const char *const migration_2 =
  * used by none and cost every insert a fourth index update (import speed). */
 static const char *const migration_3 = "DROP INDEX IF EXISTS pengukuran_tanggal;";
 
-static const char *const migrations_sql[] = {NULL, migration_1, migration_2, migration_3, NULL};
-static const char *const migrations_data[] = {NULL, migration_1_data, NULL, NULL, NULL};
+/* The indexes a bulk load drops and builds again (tb_store_pengukuran_bulk_*). */
+#define PENGUKURAN_INDEXES                                                                         \
+    "CREATE UNIQUE INDEX pengukuran_anak_tanggal ON pengukuran(anak_id, tanggal);"                 \
+    "CREATE INDEX pengukuran_posyandu_tanggal ON pengukuran(posyandu_id, tanggal);"
+
+const char *tb_store_schema_pengukuran_indexes(void)
+{
+    return PENGUKURAN_INDEXES;
+}
+
+/* 4: pengukuran's uniqueness as named indexes instead of table constraints, so
+ * a first bulk load can drop and rebuild them (store_write.c), and the client
+ * uuid index partial: only offline entries have one, so imported rows no
+ * longer add a NULL entry each. The table is rebuilt (SQLite cannot drop a
+ * constraint); no other table references it. */
+static const char *const migration_4 =
+    "CREATE TABLE pengukuran_baru ("
+    "  id INTEGER PRIMARY KEY,"
+    "  anak_id INTEGER NOT NULL REFERENCES anak(individu_id),"
+    "  tanggal TEXT NOT NULL,"
+    "  posyandu_id INTEGER REFERENCES posyandu(id),"
+    "  bb REAL, tb REAL,"
+    "  cara_ukur TEXT CHECK (cara_ukur IN ('l', 'h')),"
+    "  oedema INTEGER NOT NULL DEFAULT 0,"
+    "  lila REAL, lika REAL,"
+    "  pengukur TEXT, kit_standar INTEGER,"
+    "  vit_a INTEGER NOT NULL DEFAULT 0, pmt_kg REAL, kpsp TEXT,"
+    "  rujukan INTEGER NOT NULL DEFAULT 0,"
+    "  umur_hari INTEGER, tb_koreksi REAL,"
+    "  z_bbu REAL, z_tbu REAL, z_bbtb REAL, z_imtu REAL, z_lila REAL, z_lika REAL,"
+    "  f_bbu INTEGER, f_tbu INTEGER, f_bbtb INTEGER, f_imtu INTEGER,"
+    "  kat_bbu TEXT, kat_tbu TEXT, kat_bbtb TEXT, kat_imtu TEXT,"
+    "  naik TEXT CHECK (naik IN ('N', 'T', 'O', 'B')),"
+    "  t2 INTEGER NOT NULL DEFAULT 0, bgm INTEGER NOT NULL DEFAULT 0,"
+    "  uuid_klien TEXT,"
+    "  dibuat_oleh INTEGER REFERENCES pengguna(id)"
+    ");"
+    "INSERT INTO pengukuran_baru SELECT * FROM pengukuran;"
+    "DROP TABLE pengukuran;"
+    "ALTER TABLE pengukuran_baru RENAME TO pengukuran;"
+    "CREATE UNIQUE INDEX pengukuran_uuid ON pengukuran(uuid_klien) WHERE uuid_klien IS NOT NULL;"
+    PENGUKURAN_INDEXES;
+
+static const char *const migrations_sql[] = {NULL,        migration_1, migration_2,
+                                             migration_3, migration_4, NULL};
+static const char *const migrations_data[] = {NULL, migration_1_data, NULL, NULL, NULL, NULL};
 
 int tb_store_schema_latest(void)
 {
-    return 3;
+    return 4;
 }
 
 const char *tb_store_schema_sql(int version)

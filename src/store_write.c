@@ -243,6 +243,33 @@ int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl
     return 0;
 }
 
+int tb_store_pengukuran_bulk_begin(tb_store *s)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT EXISTS (SELECT 1 FROM pengukuran)");
+    if (!st)
+        return -1;
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return tb_store_fail(s, "pengukuran: %s", sqlite3_errmsg(tb_store_db(s)));
+    int rows = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    if (rows)
+        return 0;
+    if (tb_store_exec(s, "DROP INDEX pengukuran_anak_tanggal;"
+                         " DROP INDEX pengukuran_posyandu_tanggal;"))
+        return -1;
+    return 1;
+}
+
+int tb_store_pengukuran_bulk_end(tb_store *s)
+{
+    /* the sorts may use a second core (the reader thread is done by now) */
+    if (tb_store_exec(s, "PRAGMA threads = 2"))
+        return -1;
+    int rc = tb_store_exec(s, tb_store_schema_pengukuran_indexes());
+    sqlite3_exec(tb_store_db(s), "PRAGMA threads = 0", NULL, NULL, NULL);
+    return rc;
+}
+
 /* INSERT OR FAIL of n rows (1 or TB_PENGUKURAN_BATCH): built once from constants. */
 static const char *insert_many_sql(int n)
 {

@@ -60,6 +60,17 @@ void tb_pengukuran_init(tb_pengukuran *p);
 int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl_lahir, int jk,
                             int *outcome);
 
+/*
+ * A first load into an empty pengukuran, inside the caller's transaction:
+ * bulk_begin drops the (anak_id, tanggal) and (posyandu_id, tanggal) indexes
+ * when the table has no rows (1) and leaves them when it has (0); bulk_end
+ * builds them again (sorting a million entries once costs less than a
+ * million B-tree inserts). Between the two, nothing may look measurements
+ * up or upsert them: only tb_store_pengukuran_insert_many. -1 on error.
+ */
+int tb_store_pengukuran_bulk_begin(tb_store *s);
+int tb_store_pengukuran_bulk_end(tb_store *s);
+
 /* Rows per statement of tb_store_pengukuran_insert_many. */
 #define TB_PENGUKURAN_BATCH 32
 
