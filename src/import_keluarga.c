@@ -12,6 +12,18 @@
  * terlalu_dekat, terlalu_banyak (4T, for PUS), and the additional factors the
  * rule lists (rumah_tidak_layak, pendidikan_ibu_rendah, desil_1). A value
  * that is not given is not a factor.
+ *
+ * Two shapes of file: one row per family (the family's values, the 4T inputs
+ * as columns), or one row per member when the file has a member name column
+ * (`nama`; with `nik`, `jk`, `tgl_lahir`, `hubungan`, and `hamil` on the
+ * member's row). Then the members are stored as people of the family (the
+ * children linked to the wife as their mother), and the 4T and sasaran
+ * inputs a file does not give as columns come from the members: the wife's
+ * age (istri, or a woman who heads the family), her pregnancy, the number of
+ * children (hubungan anak), the youngest child's age, the spacing between
+ * the two youngest, and any member under baduta_bulan / balita_bulan months.
+ * Member files are written at the end of the run, family by family, once
+ * every member of a family has been read.
  */
 #include <jansson.h>
 #include <math.h>
@@ -22,6 +34,8 @@
 #include "import.h"
 #include "store_people.h"
 #include "store_write.h"
+#include "tb_date.h"
+#include "tb_match.h"
 
 enum {
     F_NO_KK,
@@ -47,6 +61,11 @@ enum {
     F_PUS,
     F_BADUTA,
     F_BALITA,
+    F_NIK, /* member rows */
+    F_NAMA,
+    F_JK,
+    F_TGL_LAHIR,
+    F_HUBUNGAN,
     NFIELDS
 };
 
@@ -75,6 +94,30 @@ static const imp_field fields[NFIELDS] = {
     [F_PUS] = {"pus", "pus|keluargapus|pasanganusiasubur"},
     [F_BADUTA] = {"baduta", "baduta|punyabaduta|jumlahbaduta|adabaduta"},
     [F_BALITA] = {"balita", "balita|punyabalita|jumlahbalita|adabalita"},
+    [F_NIK] = {"nik", "nik|nikanggota|nikanggotakeluarga"},
+    [F_NAMA] = {"nama", "nama|namaanggota|namaanggotakeluarga|namalengkap"},
+    [F_JK] = {"jk", "jk|jeniskelamin|kelamin|lp|sex"},
+    [F_TGL_LAHIR] = {"tgl_lahir", "tgllahir|tanggallahir|tgllhr"},
+    [F_HUBUNGAN] = {"hubungan", "hubungan|hubungankeluarga|hubungandengankk|"
+                                "hubungandengankepalakeluarga|statushubungan|shdk"},
+};
+
+/* A member's relation to the head of the family. */
+enum { HUB_NONE, HUB_KEPALA, HUB_SUAMI, HUB_ISTRI, HUB_ANAK, HUB_LAIN };
+
+static const struct {
+    const char *folded;
+    int hub;
+} relations[] = {
+    {"kepala", HUB_KEPALA},   {"kepalakeluarga", HUB_KEPALA},
+    {"kk", HUB_KEPALA},       {"suami", HUB_SUAMI},
+    {"istri", HUB_ISTRI},     {"isteri", HUB_ISTRI},
+    {"anak", HUB_ANAK},       {"anakkandung", HUB_ANAK},
+    {"anaktiri", HUB_ANAK},   {"anakangkat", HUB_ANAK},
+    {"cucu", HUB_LAIN},       {"menantu", HUB_LAIN},
+    {"orangtua", HUB_LAIN},   {"mertua", HUB_LAIN},
+    {"famililain", HUB_LAIN}, {"pembantu", HUB_LAIN},
+    {"lainnya", HUB_LAIN},    {"lain", HUB_LAIN},
 };
 
 typedef struct {
@@ -85,6 +128,10 @@ typedef struct {
     int rumah_layak, desil, tahun_pk;
     double umur_ibu, jumlah_anak, jarak, umur_bungsu; /* NAN = not given */
     int hamil, pus, baduta, balita;                   /* 1 / 0, -1 = not given */
+    /* member rows */
+    char nik[17], nama[128], kunci[TB_NAME_KEY_MAX + 1], tgl_lahir[11];
+    int jk, hub;
+    long lahir; /* day number, -1 */
 } rec;
 
 /* Folded value -> category code (the codes the KRS rule lists). */
@@ -291,6 +338,34 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
     imp_yesno(m, row, F_PUS, &r->pus, rej);
     count_or_yesno(m, row, F_BADUTA, &r->baduta, rej);
     count_or_yesno(m, row, F_BALITA, &r->balita, rej);
+    r->lahir = -1;
+    if (m->col[F_NAMA] < 0)
+        return;
+    /* a member row */
+    imp_nik(m, row, F_NIK, true, r->nik, rej);
+    if (imp_text(m, row, F_NAMA, r->nama, sizeof r->nama, rej)) {
+        tb_name_key(r->nama, strlen(r->nama), r->kunci, sizeof r->kunci);
+        if (!r->kunci[0])
+            imp_problem(rej, F_NAMA, "nama anggota keluarga kosong");
+    }
+    imp_sex(m, row, F_JK, &r->jk, rej);
+    if (imp_date(m, row, F_TGL_LAHIR, false, &r->lahir, rej) && r->lahir >= 0)
+        imp_iso(r->lahir, r->tgl_lahir);
+    else if (!r->nik[0] && r->kunci[0])
+        imp_problem(rej, F_TGL_LAHIR, "anggota tanpa NIK perlu tanggal lahir");
+    s = imp_value(m, row, F_HUBUNGAN, &n);
+    if (n) {
+        char fo[40];
+        imp_fold(s, n > 60 ? 60 : n, fo, sizeof fo);
+        for (size_t i = 0; i < sizeof relations / sizeof *relations && !r->hub; i++)
+            if (!strcmp(fo, relations[i].folded))
+                r->hub = relations[i].hub;
+        if (!r->hub)
+            imp_problem(rej, F_HUBUNGAN,
+                        "hubungan '%.30s' tidak dikenal (Kepala Keluarga, Suami, Istri, Anak, "
+                        "Cucu, Menantu, Orang Tua, Mertua, Famili Lain, Lainnya)",
+                        s);
+    }
 }
 
 static int check_columns(const imp *m, char *err, size_t errlen)
@@ -371,13 +446,43 @@ static bool in_list(char **l, int n, const char *v)
     return false;
 }
 
+/* --- member rows, kept until the end of the run ---------------------------------- */
+
+typedef struct {
+    long line;
+    int next; /* the family's next member, -1 */
+    char nik[17], nama[128], kunci[TB_NAME_KEY_MAX + 1], tgl_lahir[11];
+    int jk, hub, hamil;
+    long lahir;
+} member;
+
+typedef struct {
+    rec r; /* the family's values: the last row's where given; hamil, pus, baduta, balita: any */
+    char desa[16];
+    long line; /* its first row */
+    int first, last;
+} family;
+
+typedef struct {
+    rule *ru;
+    imp_map fams; /* no. KK -> index into f */
+    family *f;
+    long nf, capf;
+    member *mb;
+    long nm, capm;
+} state;
+
 static int begin(imp *m)
 {
     char *data = NULL;
-    rule *r = calloc(1, sizeof *r);
-    if (!r)
+    state *st = calloc(1, sizeof *st);
+    rule *r = st ? calloc(1, sizeof *r) : NULL;
+    if (!r) {
+        free(st);
         return tb_store_fail(m->store, "out of memory");
-    m->state = r;
+    }
+    st->ru = r;
+    m->state = st;
     int have = tb_store_ref_active(m->store, "krs", r->versi, sizeof r->versi, &data);
     if (have < 0)
         return -1;
@@ -426,20 +531,20 @@ static int begin(imp *m)
 
 static void cleanup(imp *m)
 {
-    if (m->state)
-        rule_free(m->state);
+    state *st = m->state;
+    if (st) {
+        rule_free(st->ru);
+        imp_map_free(&st->fams);
+        free(st->f);
+        free(st->mb);
+        free(st);
+    }
     m->state = NULL;
 }
 
-static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *outcome)
+/* Computes sasaran and KRS of a family from r and writes it: its id, or -1. */
+static long put_family(imp *m, const rule *ru, const rec *r, const char *desa, int *outcome)
 {
-    (void)row;
-    const rule *ru = m->state;
-    const rec *r = vr;
-    char desa[16];
-    int d = imp_desa(m, r->kode_desa, NULL, NULL, NULL, NULL, F_KODE_DESA, F_KODE_DESA, desa, rej);
-    if (d)
-        return d < 0 ? -1 : 0;
     tb_keluarga k = {.no_kk = r->no_kk,
                      .desa = desa,
                      .rt = r->rt,
@@ -492,8 +597,247 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
         imp_add_factor(faktor, sizeof faktor, "desil_1");
     k.krs = k.sasaran && faktor[0];
     k.krs_faktor = faktor;
-    if (tb_store_keluarga_put(m->store, &k, outcome) < 0)
-        return -1;
+    return tb_store_keluarga_put(m->store, &k, outcome);
+}
+
+/* Later rows of a family: values given replace; hamil, pus, baduta, balita: yes wins. */
+static void merge_family(rec *d, const rec *r)
+{
+    char *const dst[] = {d->rt,         d->rw,     d->alamat,
+                         d->sumber_air, d->jamban, d->pendidikan_ibu,
+                         d->jkn,        d->bansos, d->sumber_pk};
+    const char *const src[] = {r->rt,         r->rw,     r->alamat,
+                               r->sumber_air, r->jamban, r->pendidikan_ibu,
+                               r->jkn,        r->bansos, r->sumber_pk};
+    const size_t cap[] = {sizeof d->rt,         sizeof d->rw,     sizeof d->alamat,
+                          sizeof d->sumber_air, sizeof d->jamban, sizeof d->pendidikan_ibu,
+                          sizeof d->jkn,        sizeof d->bansos, sizeof d->sumber_pk};
+    for (size_t i = 0; i < sizeof dst / sizeof *dst; i++)
+        if (src[i][0])
+            snprintf(dst[i], cap[i], "%s", src[i]);
+    if (r->rumah_layak >= 0)
+        d->rumah_layak = r->rumah_layak;
+    if (r->desil >= 0)
+        d->desil = r->desil;
+    if (r->tahun_pk >= 0)
+        d->tahun_pk = r->tahun_pk;
+    const double *ns[] = {&r->umur_ibu, &r->jumlah_anak, &r->jarak, &r->umur_bungsu};
+    double *nd[] = {&d->umur_ibu, &d->jumlah_anak, &d->jarak, &d->umur_bungsu};
+    for (int i = 0; i < 4; i++)
+        if (!isnan(*ns[i]))
+            *nd[i] = *ns[i];
+    int *fd[] = {&d->hamil, &d->pus, &d->baduta, &d->balita};
+    const int *fs[] = {&r->hamil, &r->pus, &r->baduta, &r->balita};
+    for (int i = 0; i < 4; i++)
+        if (*fs[i] > *fd[i])
+            *fd[i] = *fs[i];
+}
+
+static bool same_member(const member *a, const rec *r)
+{
+    if (a->nik[0] || r->nik[0])
+        return !strcmp(a->nik, r->nik);
+    return !strcmp(a->kunci, r->kunci) && !strcmp(a->tgl_lahir, r->tgl_lahir);
+}
+
+/* A member row: its family is gathered, the member kept (written at the end). */
+static int keep_member(imp *m, state *st, const rec *r, const char *desa, long line,
+                       imp_reject *rej)
+{
+    long *fi = imp_map_get(&st->fams, r->no_kk, 16);
+    family *fa;
+    if (fi) {
+        fa = &st->f[*fi];
+        if (strcmp(fa->desa, desa)) {
+            imp_problem(rej, F_KODE_DESA, "KK %s sudah tercatat di desa %s (baris %ld)", r->no_kk,
+                        fa->desa, fa->line);
+            return 0;
+        }
+        for (int k = fa->first; k >= 0; k = st->mb[k].next) {
+            if (same_member(&st->mb[k], r)) {
+                imp_problem(rej, r->nik[0] ? F_NIK : F_NAMA,
+                            "anggota ini sudah ada di KK yang sama (baris %ld)", st->mb[k].line);
+                return 0;
+            }
+        }
+        merge_family(&fa->r, r);
+    } else {
+        if (st->nf == st->capf) {
+            long cap = st->capf ? st->capf * 2 : 1024;
+            family *f = realloc(st->f, (size_t)cap * sizeof *f);
+            if (!f)
+                return tb_store_fail(m->store, "out of memory");
+            st->f = f;
+            st->capf = cap;
+        }
+        fa = &st->f[st->nf];
+        fa->r = *r;
+        snprintf(fa->desa, sizeof fa->desa, "%s", desa);
+        fa->line = line;
+        fa->first = fa->last = -1;
+        if (!imp_map_put(&st->fams, r->no_kk, 16, st->nf))
+            return tb_store_fail(m->store, "out of memory");
+        st->nf++;
+    }
+    if (st->nm == st->capm) {
+        long cap = st->capm ? st->capm * 2 : 4096;
+        member *mb = realloc(st->mb, (size_t)cap * sizeof *mb);
+        if (!mb)
+            return tb_store_fail(m->store, "out of memory");
+        st->mb = mb;
+        st->capm = cap;
+    }
+    member *me = &st->mb[st->nm];
+    memset(me, 0, sizeof *me);
+    me->line = line;
+    me->next = -1;
+    memcpy(me->nik, r->nik, sizeof me->nik);
+    memcpy(me->nama, r->nama, sizeof me->nama);
+    memcpy(me->kunci, r->kunci, sizeof me->kunci);
+    memcpy(me->tgl_lahir, r->tgl_lahir, sizeof me->tgl_lahir);
+    me->jk = r->jk;
+    me->hub = r->hub;
+    me->hamil = r->hamil;
+    me->lahir = r->lahir;
+    if (fa->last >= 0)
+        st->mb[fa->last].next = (int)st->nm;
+    else
+        fa->first = (int)st->nm;
+    fa->last = (int)st->nm;
+    st->nm++;
+    return 0;
+}
+
+static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *outcome)
+{
+    state *st = m->state;
+    const rec *r = vr;
+    char desa[16];
+    int d = imp_desa(m, r->kode_desa, NULL, NULL, NULL, NULL, F_KODE_DESA, F_KODE_DESA, desa, rej);
+    if (d)
+        return d < 0 ? -1 : 0;
+    if (m->col[F_NAMA] >= 0)
+        return keep_member(m, st, r, desa, row->line, rej); /* counted when written */
+    return put_family(m, st->ru, r, desa, outcome) < 0 ? -1 : 0;
+}
+
+static double months(long from, long to)
+{
+    return floor((double)(to - from) / 30.4375);
+}
+
+/* The family's 4T and sasaran inputs that its rows did not give, from its members. */
+static void from_members(const imp *m, const state *st, const family *fa, int wife, rec *r)
+{
+    const rule *ru = st->ru;
+    const member *w = wife >= 0 ? &st->mb[wife] : NULL;
+    if (isnan(r->umur_ibu) && w && w->lahir >= 0) {
+        double u = floor((double)(m->today - w->lahir) / 365.25);
+        if (u >= 10 && u <= 80)
+            r->umur_ibu = u;
+    }
+    int anak = 0, baduta = 0, balita = 0;
+    bool relations_known = false;
+    long young = -1, second = -1; /* birth days of the two youngest children */
+    for (int k = fa->first; k >= 0; k = st->mb[k].next) {
+        const member *me = &st->mb[k];
+        relations_known |= me->hub != HUB_NONE;
+        if (me->lahir >= 0) {
+            double mo = months(me->lahir, m->today);
+            baduta |= mo < ru->baduta_bulan;
+            balita |= mo >= ru->baduta_bulan && mo < ru->balita_bulan;
+        }
+        if (me->hub != HUB_ANAK)
+            continue;
+        anak++;
+        if (me->lahir > young) {
+            second = young;
+            young = me->lahir;
+        } else if (me->lahir > second) {
+            second = me->lahir;
+        }
+    }
+    if (relations_known) {
+        if (isnan(r->jumlah_anak))
+            r->jumlah_anak = anak;
+        if (isnan(r->umur_bungsu) && young >= 0)
+            r->umur_bungsu = months(young, m->today);
+        if (isnan(r->jarak) && second >= 0)
+            r->jarak = months(second, young);
+    }
+    if (relations_known && r->baduta < 0) /* a roster: its members are the whole family */
+        r->baduta = baduta;
+    if (relations_known && r->balita < 0)
+        r->balita = balita;
+}
+
+static void count_row(imp *m, int out)
+{
+    if (out == TB_PUT_INSERTED)
+        m->imported++;
+    else if (out == TB_PUT_UPDATED)
+        m->updated++;
+}
+
+/* Member files: each family, then its members (the wife first: the children's mother). */
+static int end(imp *m)
+{
+    state *st = m->state;
+    for (long i = 0; i < st->nf; i++) {
+        family *fa = &st->f[i];
+        int wife = -1, head_woman = -1;
+        for (int k = fa->first; k >= 0; k = st->mb[k].next) {
+            if (st->mb[k].hub == HUB_ISTRI && wife < 0)
+                wife = k;
+            if (st->mb[k].hub == HUB_KEPALA && st->mb[k].jk == 2 && head_woman < 0)
+                head_woman = k;
+        }
+        if (wife < 0)
+            wife = head_woman;
+        rec r = fa->r;
+        from_members(m, st, fa, wife, &r);
+        int fout = TB_PUT_UNCHANGED;
+        long kid = put_family(m, st->ru, &r, fa->desa, &fout);
+        if (kid < 0)
+            return -1;
+        long ibu = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int k = fa->first; k >= 0; k = st->mb[k].next) {
+                if ((pass == 0) != (k == wife))
+                    continue;
+                const member *me = &st->mb[k];
+                double mo = me->lahir >= 0 ? months(me->lahir, m->today) : NAN, yr = mo / 12;
+                bool pus = k == wife && yr >= st->ru->pus_min && yr < st->ru->pus_max + 1;
+                const char *peran = pus && me->hamil == 1                ? "bumil"
+                                    : pus                                ? "pus"
+                                    : mo < 60                            ? "anak"
+                                    : me->jk == 2 && yr >= 10 && yr < 20 ? "remaja_putri"
+                                                                         : NULL;
+                tb_individu p = {.nik = me->nik[0] ? me->nik : NULL,
+                                 .nama = me->nama,
+                                 .nama_kunci = me->kunci,
+                                 .jk = me->jk,
+                                 .tgl_lahir = me->tgl_lahir[0] ? me->tgl_lahir : NULL,
+                                 .desa = fa->desa,
+                                 .rt = fa->r.rt[0] ? fa->r.rt : NULL,
+                                 .rw = fa->r.rw[0] ? fa->r.rw : NULL,
+                                 .alamat = fa->r.alamat[0] ? fa->r.alamat : NULL,
+                                 .keluarga_id = kid,
+                                 .ibu_id = me->hub == HUB_ANAK ? ibu : 0,
+                                 .peran = peran};
+                long id;
+                int out = TB_PUT_UNCHANGED;
+                bool by_name = false;
+                if (tb_store_individu_put(m->store, &p, &id, &out, &by_name))
+                    return -1;
+                if (k == wife)
+                    ibu = id;
+                if (k == fa->first && fout != TB_PUT_UNCHANGED && out != TB_PUT_INSERTED)
+                    out = fout; /* the family's first row carries the family's change */
+                count_row(m, out);
+            }
+        }
+    }
     return 0;
 }
 
@@ -507,5 +851,6 @@ const imp_kind imp_kind_keluarga = {
     .prepare = prepare,
     .begin = begin,
     .store = store,
+    .end = end,
     .cleanup = cleanup,
 };

@@ -87,6 +87,33 @@ out=$("$T" --db "$DB" import keluarga "$D/keluarga.csv" --rejects "$W/k.rej" 2>/
 check "keluarga: rule changed in the store -> updated=1 ($out)" "[ \"\$(field imported '$out') \$(field updated '$out')\" = '0 1' ]"
 check "keluarga: terlalu_tua gone" "[ \"\$(q \"SELECT krs_faktor FROM keluarga WHERE no_kk = '3507010101010004'\")\" = 'terlalu_dekat,terlalu_banyak' ]"
 
+# 3b. keluarga, one row per member: people of the family, the children linked to
+# the wife, and the 4T/sasaran inputs taken from the members.
+A="$W/a.db"
+"$T" --db "$A" import wilayah "$D/wilayah.csv" >/dev/null 2>&1
+out=$("$T" --db "$A" import keluarga "$D/anggota.csv" --rejects "$W/a.rej" 2>"$W/err")
+check "anggota: summary ($out $(cat "$W/err"))" "[ '$out' = 'read=8 imported=5 updated=0 rejected=3 rejects=$W/a.rej' ]"
+check "anggota: 2 families, 5 people in them" "[ \"\$(sqlite3 '$A' 'SELECT count(*) FROM keluarga; SELECT count(*) FROM individu WHERE keluarga_id IS NOT NULL' | tr '\n' ' ')\" = '2 5 ' ]"
+check "anggota: KRS from the members (wife 19, children 11 months apart, unsafe water)" "[ \"\$(sqlite3 '$A' \"SELECT pus, pus_hamil, punya_baduta, punya_balita, krs, krs_faktor FROM keluarga WHERE no_kk = '3507010101020001'\")\" = '1|1|1|0|1|air_tidak_layak,terlalu_muda,terlalu_dekat' ]"
+check "anggota: a family without wife or children is not sasaran" "[ \"\$(sqlite3 '$A' \"SELECT sasaran, krs FROM keluarga WHERE no_kk = '3507010101020002'\")\" = '0|0' ]"
+check "anggota: children linked to the wife as mother" "[ \"\$(sqlite3 '$A' \"SELECT group_concat(c.nama || '<' || m.nama, ';') FROM individu c JOIN individu m ON m.id = c.ibu_id\")\" = 'Ahmad Fauzi<Siti Aminah;Aisyah<Siti Aminah' ]"
+check "anggota: roles (pregnant wife, children under five)" "[ \"\$(sqlite3 '$A' \"SELECT group_concat(nama || ':' || coalesce(peran, '-'), ';') FROM (SELECT * FROM individu ORDER BY nama)\")\" = 'Ahmad Fauzi:anak;Aisyah:anak;Budi Santoso:-;Siti Aminah:bumil;Suparman:-' ]"
+check "anggota: the same child twice in a KK (old spelling) rejected" "grep -q ',7,Nama,anggota ini sudah ada di KK yang sama (baris 4)' '$W/a.rej'"
+check "anggota: no NIK and no birth date rejected" "grep -q ',8,Tgl Lahir,anggota tanpa NIK perlu tanggal lahir' '$W/a.rej'"
+check "anggota: unknown relation rejected" "grep -q \",9,Hubungan,\\\"hubungan 'Sepupu jauh' tidak dikenal\" '$W/a.rej'"
+out=$("$T" --db "$A" import keluarga "$D/anggota.csv" --rejects "$W/a.rej" 2>/dev/null)
+check "anggota: again changes nothing ($out)" "[ \"\$(field imported '$out') \$(field updated '$out')\" = '0 0' ]"
+# the rows in reverse give the same families and people
+{ head -n 1 "$D/anggota.csv"; tail -n +2 "$D/anggota.csv" | tac; } > "$W/anggota-rev.csv"
+"$T" --db "$W/ar.db" import wilayah "$D/wilayah.csv" >/dev/null 2>&1
+"$T" --db "$W/ar.db" import keluarga "$W/anggota-rev.csv" --rejects "$W/ar.rej" >/dev/null 2>&1
+fam="SELECT no_kk, pus, pus_hamil, punya_baduta, punya_balita, t4_muda, t4_dekat, sasaran, krs, krs_faktor FROM keluarga ORDER BY no_kk; SELECT c.nama_kunci, c.peran, m.nama_kunci FROM individu c LEFT JOIN individu m ON m.id = c.ibu_id ORDER BY c.nama_kunci"
+check "anggota: row order does not matter (the duplicate aside: the first spelling stays)" "[ \"\$(sqlite3 '$A' '$fam')\" = \"\$(sqlite3 '$W/ar.db' '$fam')\" ]"
+# an e-PPGBM measurement of the census child without NIK finds the same person
+printf 'NIK,Nama,JK,Tgl Lahir,Nama Ortu,Kode Desa,Posyandu,Tanggal Pengukuran,Berat,Tinggi\n,Achmad Fauzi,L,2024-08-15,Siti Aminah,35.07.01.2001,Posyandu Mawar,2025-06-10,8.9,72.5\n' > "$W/ae.csv"
+out=$("$T" --db "$A" import eppgbm "$W/ae.csv" 2>/dev/null)
+check "anggota: e-PPGBM row matched to the census child by name, birth date, mother ($out)" "[ \"\$(field matched_by_name '$out')\" = 1 ] && [ \$(sqlite3 '$A' 'SELECT count(*) FROM individu') -eq 5 ]"
+
 # 4. catin: ideal / berisiko from the active Elsimil rule.
 out=$("$T" --db "$DB" import catin "$D/catin.csv" --rejects "$W/c.rej" 2>"$W/err")
 check "catin: exit 0 ($(cat "$W/err"))" "[ $? -eq 0 ]"
