@@ -54,6 +54,8 @@ enum {
     F_VIT_A,
     F_PMT,
     F_KIA,
+    F_PUSKESMAS,
+    F_KPSP,
     NFIELDS
 };
 
@@ -90,6 +92,19 @@ static const imp_field fields[NFIELDS] = {
     [F_VIT_A] = {"vit_a", "vita|jmlvita|jumlahvita|vitamina|kapsulvita"},
     [F_PMT] = {"pmt_kg", "pmtditerimakg|pmtditerima|pmt|pmtkg"},
     [F_KIA] = {"buku_kia", "kia|bukukia|punyakia|memilikibukukia|punyabukukia"},
+    [F_PUSKESMAS] = {"puskesmas", "puskesmas|namapuskesmas|pkm"},
+    [F_KPSP] = {"kpsp", "kpsp|hasilkpsp"},
+};
+
+/* KPSP results (developmental screening): the folded answer -> the stored code. */
+static const char *const kpsp_codes[][2] = {
+    {"s", "sesuai"},
+    {"sesuai", "sesuai"},
+    {"m", "meragukan"},
+    {"meragukan", "meragukan"},
+    {"p", "penyimpangan"},
+    {"penyimpangan", "penyimpangan"},
+    {"adapenyimpangan", "penyimpangan"},
 };
 
 /* A prepared row. */
@@ -104,7 +119,8 @@ typedef struct {
     char cara;
     int oedema, vit_a, kia;
     imp_place w;
-    char posyandu[128];
+    char posyandu[128], puskesmas[128];
+    const char *kpsp; /* a code of kpsp_codes, or NULL */
     char rt[16], rw[16], alamat[256];
     tb_growth_result growth; /* computed here, on the reader thread */
 } rec;
@@ -204,6 +220,17 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
     static const imp_place_cols where = {F_KODE_DESA, F_PROV, F_KAB, F_KEC, F_DESA};
     imp_read_place(m, row, &where, &r->w, rej);
     imp_text(m, row, F_POSYANDU, r->posyandu, sizeof r->posyandu, rej);
+    imp_text(m, row, F_PUSKESMAS, r->puskesmas, sizeof r->puskesmas, rej);
+    s = imp_value(m, row, F_KPSP, &n);
+    if (n) {
+        char f[32];
+        imp_fold(s, n > 30 ? 30 : n, f, sizeof f);
+        for (size_t i = 0; i < sizeof kpsp_codes / sizeof *kpsp_codes && !r->kpsp; i++)
+            if (!strcmp(f, kpsp_codes[i][0]))
+                r->kpsp = kpsp_codes[i][1];
+        if (!r->kpsp)
+            imp_problem(rej, F_KPSP, "hasil KPSP '%.30s' bukan Sesuai/Meragukan/Penyimpangan", s);
+    }
     imp_text(m, row, F_RT, r->rt, sizeof r->rt, rej);
     imp_text(m, row, F_RW, r->rw, sizeof r->rw, rej);
     imp_text(m, row, F_ALAMAT, r->alamat, sizeof r->alamat, rej);
@@ -479,6 +506,13 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
                 return -1;
             if (!imp_map_put(&st->posyandu, key, kn, posyandu_id))
                 return tb_store_fail(s, "out of memory");
+            if (r->puskesmas[0]) { /* the posyandu's first row this run names its puskesmas */
+                long pkm = tb_store_puskesmas_ensure(s, desa, r->puskesmas);
+                int out;
+                if (pkm < 0 || tb_store_posyandu_set_puskesmas(s, posyandu_id, pkm, &out))
+                    return -1;
+                merge(outcome, out);
+            }
         }
     }
 
@@ -571,7 +605,7 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
             c->named = by_name;
             c->fresh = out == TB_PUT_INSERTED || st->bulk; /* no stored weighings */
             c->ordered = true;
-            *outcome = out == TB_PUT_INSERTED ? TB_PUT_UPDATED : out;
+            merge(outcome, out == TB_PUT_INSERTED ? TB_PUT_UPDATED : out);
         }
     }
     child *c = &st->c[ci];
@@ -612,6 +646,7 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
     p.lika = r->lika;
     p.vit_a = r->vit_a;
     p.pmt_kg = r->pmt;
+    p.kpsp = r->kpsp; /* a string constant: safe in the pending batch */
     p.growth = &r->growth;
     /* N/T/O/B now when every weighing of the child is known and in order */
     if (c->fresh && c->ordered && (c->last < 0 || st->w[c->last].day < r->ukur) && c->nw < 255) {

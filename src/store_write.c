@@ -99,6 +99,48 @@ long tb_store_posyandu_ensure(tb_store *s, const char *desa, const char *nama)
     return sqlite3_last_insert_rowid(tb_store_db(s));
 }
 
+long tb_store_puskesmas_ensure(tb_store *s, const char *desa, const char *nama)
+{
+    char kab[8], kec[12]; /* 35.07, 35.07.01 */
+    snprintf(kab, sizeof kab, "%.5s", desa);
+    snprintf(kec, sizeof kec, "%.8s", desa);
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT id FROM puskesmas WHERE nama = ?1 AND"
+                                        " kecamatan >= ?2 || '.' AND kecamatan < ?2 || '/'"
+                                        " ORDER BY kecamatan = ?3 DESC, id LIMIT 1");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, nama, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, kab, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, kec, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        long id = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+        return id;
+    }
+    st = tb_store_stmt(s, "INSERT INTO puskesmas (nama, kecamatan) VALUES (?1, ?2)");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, nama, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, kec, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "puskesmas %s: %s", nama, sqlite3_errmsg(tb_store_db(s)));
+    return sqlite3_last_insert_rowid(tb_store_db(s));
+}
+
+int tb_store_posyandu_set_puskesmas(tb_store *s, long posyandu_id, long puskesmas_id, int *outcome)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "UPDATE posyandu SET puskesmas_id = ?2 WHERE id = ?1"
+                                        " AND puskesmas_id IS NOT ?2");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, posyandu_id);
+    sqlite3_bind_int64(st, 2, puskesmas_id);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "posyandu: %s", sqlite3_errmsg(tb_store_db(s)));
+    *outcome = sqlite3_changes(tb_store_db(s)) ? TB_PUT_UPDATED : TB_PUT_UNCHANGED;
+    return 0;
+}
+
 void tb_pengukuran_init(tb_pengukuran *p)
 {
     memset(p, 0, sizeof *p);
@@ -145,11 +187,11 @@ imtu:
 #define PENGUKURAN_COLUMNS                                                                         \
     "(anak_id, tanggal, posyandu_id, bb, tb, cara_ukur, oedema, lila,"                             \
     " lika, vit_a, pmt_kg, umur_hari, tb_koreksi, z_bbu, z_tbu, z_bbtb, z_imtu, z_lila, z_lika,"   \
-    " f_bbu, f_tbu, f_bbtb, f_imtu, kat_bbu, kat_tbu, kat_bbtb, kat_imtu, bgm, uuid_klien,"       \
-    " dibuat_oleh, naik, t2, pengukur)"
-#define PENGUKURAN_PARAMS 33
+    " f_bbu, f_tbu, f_bbtb, f_imtu, kat_bbu, kat_tbu, kat_bbtb, kat_imtu, bgm, uuid_klien,"        \
+    " dibuat_oleh, naik, t2, pengukur, kpsp)"
+#define PENGUKURAN_PARAMS 34
 
-/* Binds one row's values to parameters b+1 .. b+32. */
+/* Binds one row's values to parameters b+1 .. b+PENGUKURAN_PARAMS. */
 static void bind_row(tb_store *s, sqlite3_stmt *st, int b, const tb_pengukuran *p,
                      const computed *c)
 {
@@ -172,8 +214,8 @@ static void bind_row(tb_store *s, sqlite3_stmt *st, int b, const tb_pengukuran *
     if (r->age_days >= 0)
         sqlite3_bind_int(st, b + 12, r->age_days);
     bind_real_or_null(st, b + 13, r->clenhei);
-    double zs[6] = {r->z[TB_ZWEI], r->z[TB_ZLEN], r->z[TB_ZWFL], c->zimtu, r->z[TB_ZAC],
-                    r->z[TB_ZHC]};
+    double zs[6] = {r->z[TB_ZWEI], r->z[TB_ZLEN], r->z[TB_ZWFL],
+                    c->zimtu,      r->z[TB_ZAC],  r->z[TB_ZHC]};
     for (int i = 0; i < 6; i++)
         bind_real_or_null(st, b + 14 + i, zs[i]);
     int fs[4] = {r->flag[TB_ZWEI], r->flag[TB_ZLEN], r->flag[TB_ZWFL], c->fimtu};
@@ -194,6 +236,7 @@ static void bind_row(tb_store *s, sqlite3_stmt *st, int b, const tb_pengukuran *
     }
     sqlite3_bind_int(st, b + 32, p->t2 ? 1 : 0);
     bind_text_or_null(st, b + 33, p->pengukur);
+    bind_text_or_null(st, b + 34, p->kpsp);
 }
 
 int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl_lahir, int jk,
@@ -204,7 +247,8 @@ int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl
         return tb_store_fail(s, "measurement date '%s' is not a date", p->tanggal);
     computed c;
     compute(p, born, day, jk, &c);
-    sqlite3_stmt *st = tb_store_stmt(s, "SELECT 1 FROM pengukuran WHERE anak_id = ?1 AND tanggal = ?2");
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT 1 FROM pengukuran WHERE anak_id = ?1 AND tanggal = ?2");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, p->anak_id);
@@ -214,7 +258,7 @@ int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl
         s,
         "INSERT INTO pengukuran " PENGUKURAN_COLUMNS
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-        " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)"
+        " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)"
         " ON CONFLICT (anak_id, tanggal) DO UPDATE SET posyandu_id = excluded.posyandu_id,"
         " bb = excluded.bb, tb = excluded.tb, cara_ukur = excluded.cara_ukur,"
         " oedema = excluded.oedema, lila = excluded.lila, lika = excluded.lika,"
@@ -224,13 +268,15 @@ int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl
         " z_lika = excluded.z_lika, f_bbu = excluded.f_bbu, f_tbu = excluded.f_tbu,"
         " f_bbtb = excluded.f_bbtb, f_imtu = excluded.f_imtu, kat_bbu = excluded.kat_bbu,"
         " kat_tbu = excluded.kat_tbu, kat_bbtb = excluded.kat_bbtb, kat_imtu = excluded.kat_imtu,"
-        " bgm = excluded.bgm, pengukur = coalesce(excluded.pengukur, pengukur)"
+        " bgm = excluded.bgm, pengukur = coalesce(excluded.pengukur, pengukur),"
+        " kpsp = coalesce(excluded.kpsp, kpsp)"
         " WHERE bb IS NOT excluded.bb OR tb IS NOT excluded.tb"
         " OR cara_ukur IS NOT excluded.cara_ukur OR oedema IS NOT excluded.oedema"
         " OR lila IS NOT excluded.lila OR lika IS NOT excluded.lika"
         " OR vit_a IS NOT excluded.vit_a OR pmt_kg IS NOT excluded.pmt_kg"
         " OR posyandu_id IS NOT excluded.posyandu_id OR umur_hari IS NOT excluded.umur_hari"
-        " OR (excluded.pengukur IS NOT NULL AND pengukur IS NOT excluded.pengukur)");
+        " OR (excluded.pengukur IS NOT NULL AND pengukur IS NOT excluded.pengukur)"
+        " OR (excluded.kpsp IS NOT NULL AND kpsp IS NOT excluded.kpsp)");
     if (!st)
         return -1;
     bind_row(s, st, 0, p, &c);
@@ -238,8 +284,9 @@ int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl
     if (sqlite3_step(st) != SQLITE_DONE)
         return tb_store_fail(s, "pengukuran %s: %s", p->tanggal, sqlite3_errmsg(db));
     if (outcome)
-        *outcome = sqlite3_changes(db) == 0 ? TB_PUT_UNCHANGED : exists ? TB_PUT_UPDATED
-                                                                        : TB_PUT_INSERTED;
+        *outcome = sqlite3_changes(db) == 0 ? TB_PUT_UNCHANGED
+                   : exists                 ? TB_PUT_UPDATED
+                                            : TB_PUT_INSERTED;
     return 0;
 }
 

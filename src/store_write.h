@@ -21,6 +21,15 @@ int tb_store_wilayah_put(tb_store *s, const char *kode, const char *nama, int *c
 /* The id of the posyandu named nama in desa, created if missing; -1 on error. */
 long tb_store_posyandu_ensure(tb_store *s, const char *desa, const char *nama);
 
+/*
+ * The id of the puskesmas named nama: the one of that name in the desa's
+ * kabupaten, else created in the desa's kecamatan; -1 on error.
+ */
+long tb_store_puskesmas_ensure(tb_store *s, const char *desa, const char *nama);
+
+/* Links a posyandu to its puskesmas; *outcome TB_PUT_UPDATED when the link changed. */
+int tb_store_posyandu_set_puskesmas(tb_store *s, long posyandu_id, long puskesmas_id, int *outcome);
+
 typedef struct {
     long anak_id;     /* individu id of the child */
     char tanggal[11]; /* yyyy-mm-dd */
@@ -40,6 +49,7 @@ typedef struct {
     char naik;
     int t2;
     const char *pengukur; /* who measured (cadre's name), or NULL */
+    const char *kpsp;     /* KPSP result: sesuai / meragukan / penyimpangan, or NULL */
     /* the growth engine's results for this measurement, when the caller
      * computed them already (tb_growth_compute with the age in days from the
      * birth date, the sex and these values, WHO's built-in tables); NULL =

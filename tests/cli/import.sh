@@ -110,9 +110,14 @@ check "anggota: again changes nothing ($out)" "[ \"\$(field imported '$out') \$(
 fam="SELECT no_kk, pus, pus_hamil, punya_baduta, punya_balita, t4_muda, t4_dekat, sasaran, krs, krs_faktor FROM keluarga ORDER BY no_kk; SELECT c.nama_kunci, c.peran, m.nama_kunci FROM individu c LEFT JOIN individu m ON m.id = c.ibu_id ORDER BY c.nama_kunci"
 check "anggota: row order does not matter (the duplicate aside: the first spelling stays)" "[ \"\$(sqlite3 '$A' '$fam')\" = \"\$(sqlite3 '$W/ar.db' '$fam')\" ]"
 # an e-PPGBM measurement of the census child without NIK finds the same person
-printf 'NIK,Nama,JK,Tgl Lahir,Nama Ortu,Kode Desa,Posyandu,Tanggal Pengukuran,Berat,Tinggi\n,Achmad Fauzi,L,2024-08-15,Siti Aminah,35.07.01.2001,Posyandu Mawar,2025-06-10,8.9,72.5\n' > "$W/ae.csv"
-out=$("$T" --db "$A" import eppgbm "$W/ae.csv" 2>/dev/null)
+printf 'NIK,Nama,JK,Tgl Lahir,Nama Ortu,Kode Desa,Puskesmas,Posyandu,Tanggal Pengukuran,Berat,Tinggi,KPSP\n,Achmad Fauzi,L,2024-08-15,Siti Aminah,35.07.01.2001,Puskesmas Donomulyo,Posyandu Mawar,2025-06-10,8.9,72.5,Sesuai\n,Aisyah,P,2023-09-01,Siti Aminah,35.07.01.2001,Puskesmas Donomulyo,Posyandu Mawar,2025-06-10,10.1,80.2,Baik\n' > "$W/ae.csv"
+out=$("$T" --db "$A" import eppgbm "$W/ae.csv" --rejects "$W/ae.rej" 2>/dev/null)
 check "anggota: e-PPGBM row matched to the census child by name, birth date, mother ($out)" "[ \"\$(field matched_by_name '$out')\" = 1 ] && [ \$(sqlite3 '$A' 'SELECT count(*) FROM individu') -eq 5 ]"
+check "eppgbm: KPSP result stored as its code" "[ \"\$(sqlite3 '$A' 'SELECT kpsp FROM pengukuran')\" = sesuai ]"
+check "eppgbm: an unknown KPSP result rejected" "grep -q \",3,KPSP,hasil KPSP 'Baik' bukan Sesuai/Meragukan/Penyimpangan\" '$W/ae.rej'"
+check "eppgbm: the posyandu linked to its puskesmas in the kecamatan" "[ \"\$(sqlite3 '$A' 'SELECT k.nama, k.kecamatan FROM posyandu p JOIN puskesmas k ON k.id = p.puskesmas_id')\" = 'Puskesmas Donomulyo|35.07.01' ]"
+out=$("$T" --db "$A" import eppgbm "$W/ae.csv" --rejects "$W/ae.rej" 2>/dev/null)
+check "eppgbm: with puskesmas and KPSP, again changes nothing ($out)" "[ \"\$(field imported '$out') \$(field updated '$out')\" = '0 0' ] && [ \$(sqlite3 '$A' 'SELECT count(*) FROM puskesmas') -eq 1 ]"
 
 # 4. catin: ideal / berisiko from the active Elsimil rule.
 out=$("$T" --db "$DB" import catin "$D/catin.csv" --rejects "$W/c.rej" 2>"$W/err")
