@@ -58,6 +58,17 @@ void imp_problem(imp_reject *rej, int field, const char *fmt, ...)
     rej->n++;
 }
 
+void *imp_grow(void *arr, long n, long *cap, size_t elem, long first)
+{
+    if (n < *cap)
+        return arr;
+    long c = *cap ? *cap * 2 : first;
+    void *a = realloc(arr, (size_t)c * elem);
+    if (a)
+        *cap = c;
+    return a;
+}
+
 uint64_t imp_hash(uint64_t h, const void *p, size_t len)
 {
     const unsigned char *b = p;
@@ -545,14 +556,10 @@ static size_t fold_wilayah(const char *name, int level, char *out, size_t cap)
 
 static long add_code(desa_index *x, const char *kode)
 {
-    if (x->ncodes == x->capcodes) {
-        long cap = x->capcodes ? x->capcodes * 2 : 4096;
-        char(*c)[16] = realloc(x->codes, (size_t)cap * sizeof *c);
-        if (!c)
-            return -1;
-        x->codes = c;
-        x->capcodes = cap;
-    }
+    char(*c)[16] = imp_grow(x->codes, x->ncodes, &x->capcodes, sizeof *c, 4096);
+    if (!c)
+        return -1;
+    x->codes = c;
     snprintf(x->codes[x->ncodes], 16, "%s", kode);
     return x->ncodes++;
 }

@@ -194,6 +194,14 @@ int imp_reject_row(imp *m, long line, int nfields, char *const *fields, const si
 /* Checks that every desa imp_desa resolved exists in the store: 0, or -1 with the error set. */
 int imp_desa_verify(imp *m);
 
+/*
+ * Room for one more element in a growable array of n elements of elem bytes
+ * with *cap allocated: arr itself when there is room, else arr moved to a
+ * block twice as large (first elements at the start) with *cap updated.
+ * NULL when out of memory (arr and *cap unchanged).
+ */
+void *imp_grow(void *arr, long n, long *cap, size_t elem, long first);
+
 /* 64-bit FNV-1a, for fingerprints. */
 uint64_t imp_hash(uint64_t h, const void *p, size_t len);
 #define IMP_HASH_INIT 1469598103934665603ULL

@@ -370,14 +370,10 @@ static bool twin(void *ctx, long id, const char *nama_kunci)
 
 static long new_child(state *st, const char *key, size_t klen, long id)
 {
-    if (st->nc == st->capc) {
-        long cap = st->capc ? st->capc * 2 : 4096;
-        child *c = realloc(st->c, (size_t)cap * sizeof *c);
-        if (!c)
-            return -1;
-        st->c = c;
-        st->capc = cap;
-    }
+    child *c = imp_grow(st->c, st->nc, &st->capc, sizeof *c, 4096);
+    if (!c)
+        return -1;
+    st->c = c;
     long ci = st->nc++;
     memset(&st->c[ci], 0, sizeof st->c[ci]);
     st->c[ci].id = id;
@@ -622,14 +618,10 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
     }
     if (by_name)
         m->matched_by_name++;
-    if (st->nw == st->capw) {
-        long cap = st->capw ? st->capw * 2 : 65536;
-        weighing *w = realloc(st->w, (size_t)cap * sizeof *w);
-        if (!w)
-            return tb_store_fail(s, "out of memory");
-        st->w = w;
-        st->capw = cap;
-    }
+    weighing *w = imp_grow(st->w, st->nw, &st->capw, sizeof *w, 65536);
+    if (!w)
+        return tb_store_fail(s, "out of memory");
+    st->w = w;
     int wi = (int)st->nw++;
     st->w[wi] = (weighing){r->ukur, row->line, (int)(r->ukur - r->lahir), r->bb, -1};
 

@@ -662,14 +662,10 @@ static int keep_member(imp *m, state *st, const rec *r, const char *desa, long l
         }
         merge_family(&fa->r, r);
     } else {
-        if (st->nf == st->capf) {
-            long cap = st->capf ? st->capf * 2 : 1024;
-            family *f = realloc(st->f, (size_t)cap * sizeof *f);
-            if (!f)
-                return tb_store_fail(m->store, "out of memory");
-            st->f = f;
-            st->capf = cap;
-        }
+        family *f = imp_grow(st->f, st->nf, &st->capf, sizeof *f, 1024);
+        if (!f)
+            return tb_store_fail(m->store, "out of memory");
+        st->f = f;
         fa = &st->f[st->nf];
         fa->r = *r;
         snprintf(fa->desa, sizeof fa->desa, "%s", desa);
@@ -679,14 +675,10 @@ static int keep_member(imp *m, state *st, const rec *r, const char *desa, long l
             return tb_store_fail(m->store, "out of memory");
         st->nf++;
     }
-    if (st->nm == st->capm) {
-        long cap = st->capm ? st->capm * 2 : 4096;
-        member *mb = realloc(st->mb, (size_t)cap * sizeof *mb);
-        if (!mb)
-            return tb_store_fail(m->store, "out of memory");
-        st->mb = mb;
-        st->capm = cap;
-    }
+    member *mb = imp_grow(st->mb, st->nm, &st->capm, sizeof *mb, 4096);
+    if (!mb)
+        return tb_store_fail(m->store, "out of memory");
+    st->mb = mb;
     member *me = &st->mb[st->nm];
     memset(me, 0, sizeof *me);
     me->line = line;
@@ -716,8 +708,10 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
     int d = imp_desa(m, r->kode_desa, NULL, NULL, NULL, NULL, F_KODE_DESA, F_KODE_DESA, desa, rej);
     if (d)
         return d < 0 ? -1 : 0;
-    if (m->col[F_NAMA] >= 0)
-        return keep_member(m, st, r, desa, row->line, rej); /* counted when written */
+    if (m->col[F_NAMA] >= 0) {
+        *outcome = IMP_DEFERRED; /* counted when written, in end() */
+        return keep_member(m, st, r, desa, row->line, rej);
+    }
     return put_family(m, st->ru, r, desa, outcome) < 0 ? -1 : 0;
 }
 

@@ -97,14 +97,10 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
     size_t need = 0;
     for (int k = 0; k < row->nfields; k++)
         need += row->lens[k] + 1;
-    if (st->n == st->cap) {
-        long cap = st->cap ? st->cap * 2 : 1024;
-        held *h = realloc(st->h, (size_t)cap * sizeof *h);
-        if (!h)
-            return tb_store_fail(m->store, "out of memory");
-        st->h = h;
-        st->cap = cap;
-    }
+    held *all = imp_grow(st->h, st->n, &st->cap, sizeof *all, 1024);
+    if (!all)
+        return tb_store_fail(m->store, "out of memory");
+    st->h = all;
     if (st->used + need > st->acap) {
         size_t cap = st->acap ? st->acap : 1 << 16;
         while (cap < st->used + need)
