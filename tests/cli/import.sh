@@ -217,6 +217,23 @@ out=$("$T" --db "$K" import eppgbm "$W/big.csv" --rejects "$W/big.rej" 2>"$W/err
 check "after SIGKILL: the import runs to the end ($out)" "[ \$(field read '$out') -eq 300000 ] && [ \$(field imported '$out') -gt 299000 ]"
 check "after SIGKILL: foreign keys hold" "[ -z \"\$(sqlite3 '$K' 'PRAGMA foreign_key_check')\" ]"
 
+# 8b. The same for a first load (bulk mode: the measurement indexes are dropped
+# and rebuilt inside the transaction): killed, the database keeps them and
+# nothing else changes.
+KB="$W/kb.db"
+"$T" --db "$KB" import wilayah "$W/kw.csv" >/dev/null 2>&1
+kbbefore=$(state "$KB")
+"$T" --db "$KB" import eppgbm "$W/big.csv" >/dev/null 2>&1 &
+pid=$!
+sleep 3
+alive=0
+kill -0 "$pid" 2>/dev/null && alive=1
+kill -9 "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+check "SIGKILL in a first load: still running when killed" "[ $alive -eq 1 ]"
+check "SIGKILL in a first load: database dump identical (indexes included)" "[ \"\$(state '$KB')\" = '$kbbefore' ]"
+check "SIGKILL in a first load: integrity" "[ \"\$(sqlite3 '$KB' 'PRAGMA integrity_check')\" = ok ]"
+
 # 9. N/T/O/B and 2T computed in memory while reading (rows in date order) equal
 # what the store recomputes from all of a child's weighings (rows in reverse).
 "$G" 20000 3 > "$W/ord.csv"
