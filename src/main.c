@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "store.h"
 
 typedef struct {
     const char *name;
@@ -16,7 +17,8 @@ typedef struct {
 static const command commands[] = {
     {"zscore", tb_cmd_zscore, "WHO z-scores, flags and Permenkes categories for a CSV file"},
     {"prevalence", tb_cmd_prevalence, "prevalence estimates (WHO method) for a CSV file"},
-    {"serve", tb_cmd_serve, "the web application (demo district created when the database is empty)"},
+    {"serve", tb_cmd_serve,
+     "the web application (demo district created when the database is empty)"},
     {"demo", tb_cmd_demo, "fill an empty database with the demo district (Kabupaten Sukamaju)"},
     {"import", tb_cmd_import, "import e-PPGBM, family, catin or wilayah data (CSV or XLSX)"},
     {"report", tb_cmd_report, "a report (SKDN, prevalensi, lists...) as CSV, XLSX or PDF"},
@@ -41,6 +43,7 @@ int main(int argc, char **argv)
         argv += 2;
         argc -= 2;
     }
+    tb_store_global_init();
     if (argc < 2) {
         usage(stderr);
         return 2;

@@ -206,6 +206,11 @@ static int load_reference(tb_store *s)
     return 0;
 }
 
+void tb_store_global_init(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); /* fails harmlessly once SQLite has started */
+}
+
 int tb_store_page_pool(size_t bytes)
 {
     int hdr = 0;

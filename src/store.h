@@ -30,6 +30,13 @@ const char *tb_store_default_path(const char *arg);
 int tb_store_open(const char *path, tb_store **out, char *err, size_t errlen);
 
 /*
+ * Process-wide SQLite settings, before the first store is opened: no
+ * memory statistics (otherwise every allocation SQLite makes takes one
+ * global mutex, which the web server's worker threads queue on).
+ */
+void tb_store_global_init(void);
+
+/*
  * For a bulk load, before the first store is opened: SQLite's page cache in
  * one region of about `bytes`, backed by transparent huge pages where the
  * kernel offers them (a 1M-row import touches ~400 MB of cache, and faulting
