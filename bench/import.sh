@@ -3,7 +3,8 @@
 # 111,000 children, month by month, 15% without NIK) into a database that
 # holds only the wilayah list, against two floors: reading the same file
 # (floor_copy) and computing its z-scores (`tumbuh zscore`, read + compute +
-# write). Then the same file again (nothing changes). Wall time and peak
+# write). Then the same file again (nothing changes). XLSX=1 adds the same
+# rows as a workbook (below). Wall time and peak
 # memory (max RSS), best of 3 (each import into a fresh copy of the database).
 set -eu
 cd "$(dirname "$0")/.."
@@ -33,3 +34,18 @@ echo "  $(TUMBUH_IMPORT_TIMING=1 sh $D/import-once.sh 2>&1 >/dev/null | tail -n 
 echo "  result: $(sh $D/import-once.sh)"
 echo "again (nothing changes):          $(best build/tumbuh --db $D/import.db import eppgbm --rejects $D/import.rej $D/eppgbm-$N.csv)"
 echo "  result: $(build/tumbuh --db $D/import.db import eppgbm --rejects $D/import.rej $D/eppgbm-$N.csv)"
+# XLSX=1: the same rows as a workbook (written by bench/csv2xlsx.c with
+# libxlsxwriter, inline strings: 1.35 GB of sheet XML for 1M rows), against
+# the floor of only inflating the sheet and running expat over it.
+if [ "${XLSX:-0}" = 1 ]; then
+  for t in csv2xlsx floor_xlsx; do
+    [ -x $D/$t ] && [ $D/$t -nt bench/$t.c ] ||
+      cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -o $D/$t bench/$t.c -lxlsxwriter -lzip -lexpat
+  done
+  [ -f $D/eppgbm-$N.xlsx ] || $D/csv2xlsx $D/eppgbm-$N.csv $D/eppgbm-$N.xlsx
+  ls -l $D/eppgbm-$N.xlsx | awk '{printf "xlsx input: %.1f MB\n", $5/1e6}'
+  sed "s/eppgbm-$N.csv/eppgbm-$N.xlsx/" $D/import-once.sh > $D/import-once-xlsx.sh
+  echo "floor (inflate + expat, xlsx):    $(best $D/floor_xlsx $D/eppgbm-$N.xlsx)"
+  echo "tumbuh import eppgbm (xlsx):      $(best sh $D/import-once-xlsx.sh)"
+  echo "  $(TUMBUH_IMPORT_TIMING=1 sh $D/import-once-xlsx.sh 2>&1 >/dev/null | tail -n 1)"
+fi

@@ -16,7 +16,10 @@
  * a part that produces no parser event for STALL_LIMIT bytes (a giant tag or
  * comment that expat would buffer) is refused; names, relationships and
  * formats share a META_LIMIT budget; every cell, row, shared-strings table and
- * zip entry has a size limit.
+ * zip entry has a size limit, and a large entry that deflated like a zip bomb
+ * is refused before it is read. Parts are streamed, so an entry's size costs
+ * time, not memory: the default limit (8 GiB) lets through Excel's full
+ * 1,048,576 rows of a wide export (a 1M-row e-PPGBM sheet is 1.35 GB of XML).
  */
 #include "tb_date.h"
 #include "xlsx.h"
@@ -33,6 +36,9 @@
 #include <zip.h>
 
 #define CHUNK 65536
+/* an entry over BOMB_MIN bytes that deflated more than BOMB_RATIO to 1 is refused */
+#define BOMB_MIN (64ULL << 20)
+#define BOMB_RATIO 200
 #define MAX_ROWNUM 1048576L
 #define STALL_LIMIT (16LL << 20)
 #define META_LIMIT ((size_t)64 << 20)
@@ -107,7 +113,7 @@ struct tb_xlsx_reader {
 
     /* sheet */
     int in_data, in_row, in_c, in_v, in_is, has_f, has_v, inline_str;
-    char ctype[16];
+    int ctype; /* CT_*: the cell's t attribute */
     long cstyle;
     int ccol, lastcol;
     long rownum;
@@ -317,8 +323,6 @@ static void decode_x(sbuf *b)
     b->len = o;
 }
 
-
-
 /*
  * Converts a date serial stored as text ("45123" or "45123.75") to yyyy-mm-dd
  * in out (>= 48 bytes). Returns 1 on success, 0 when the text is not a plain
@@ -352,8 +356,8 @@ static int serial_to_iso(const char *s, size_t n, int date1904, char *out)
             memcpy(out, "1900-02-29", 11); /* Excel's phantom leap day */
             return 1;
         }
-        days = serial < 60 ? tb_date_days(1899, 12, 31) + serial
-                           : tb_date_days(1899, 12, 30) + serial;
+        days =
+            serial < 60 ? tb_date_days(1899, 12, 31) + serial : tb_date_days(1899, 12, 30) + serial;
     }
     long y;
     unsigned m, d;
@@ -518,10 +522,18 @@ static int entry_begin(tb_xlsx_reader *r, const char *name, int required)
     }
     zip_stat_t st;
     zip_stat_init(&st);
-    if (zip_stat_index(r->zip, (zip_uint64_t)idx, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
-        st.size > r->o.max_entry) {
+    bool stat = zip_stat_index(r->zip, (zip_uint64_t)idx, 0, &st) == 0;
+    if (stat && (st.valid & ZIP_STAT_SIZE) && st.size > r->o.max_entry) {
         fail(r, TB_CSV_ERR_TOO_LONG, "%s: uncompressed size %llu bytes exceeds the limit of %llu",
              name, (unsigned long long)st.size, r->o.max_entry);
+        return -1;
+    }
+    /* XML of real sheets deflates 5-50 to 1; a zip bomb about 1000 to 1 */
+    if (stat && (st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) &&
+        st.size > BOMB_MIN && st.size / (st.comp_size + 1) > BOMB_RATIO) {
+        fail(r, TB_CSV_ERR_TOO_LONG,
+             "%s: %llu bytes compressed %llu to 1: not a spreadsheet (a zip bomb?)", name,
+             (unsigned long long)st.size, (unsigned long long)(st.size / (st.comp_size + 1)));
         return -1;
     }
     r->zf = zip_fopen_index(r->zip, (zip_uint64_t)idx, 0);
@@ -803,10 +815,13 @@ static void XMLCALL st_end(void *ud, const XML_Char *name)
 /* shared strings                                                           */
 
 /* Appends collected text, enforcing the cell limit; what names the text in the message. */
-static void text_add(tb_xlsx_reader *r, const char *s, int len, const char *what)
+/* Appends cell text (row n's cell, or shared string n); the message is built only on failure. */
+static void text_add(tb_xlsx_reader *r, const char *s, int len, bool shared, long long n)
 {
     if ((size_t)len > r->o.max_cell - r->text.len) {
         r->text.len = 0;
+        char what[64];
+        snprintf(what, sizeof what, shared ? "shared string %lld" : "row %lld: cell", n);
         hfail(r, TB_CSV_ERR_TOO_LONG, "%s: text longer than %zu bytes", what, r->o.max_cell);
         return;
     }
@@ -892,11 +907,8 @@ static void XMLCALL sst_chars(void *ud, const XML_Char *s, int len)
     tb_xlsx_reader *r = ud;
     if (touch(r))
         return;
-    if (r->in_si && r->in_t && !r->in_rph) {
-        char what[64];
-        snprintf(what, sizeof what, "shared string %zu", r->ss_n);
-        text_add(r, s, len, what);
-    }
+    if (r->in_si && r->in_t && !r->in_rph)
+        text_add(r, s, len, true, (long long)r->ss_n);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -959,18 +971,57 @@ static size_t field_len(size_t len, const size_t *off, int n, int i)
 }
 
 /* <sheetData>, <row r>, <c r t s>, <v>, <f>, <is>, <t>, <rPh>. */
+/* The sheet elements the reader acts on (every cell has three to six of them). */
+enum { EL_OTHER, EL_SHEETDATA, EL_ROW, EL_C, EL_V, EL_F, EL_IS, EL_T, EL_RPH };
+
+static int element(const char *ln)
+{
+    switch (ln[0]) {
+    case 'c':
+        return ln[1] ? EL_OTHER : EL_C;
+    case 'v':
+        return ln[1] ? EL_OTHER : EL_V;
+    case 'f':
+        return ln[1] ? EL_OTHER : EL_F;
+    case 't':
+        return ln[1] ? EL_OTHER : EL_T;
+    case 'i':
+        return strcmp(ln, "is") ? EL_OTHER : EL_IS;
+    case 'r':
+        return !strcmp(ln, "row") ? EL_ROW : !strcmp(ln, "rPh") ? EL_RPH : EL_OTHER;
+    case 's':
+        return strcmp(ln, "sheetData") ? EL_OTHER : EL_SHEETDATA;
+    default:
+        return EL_OTHER;
+    }
+}
+
+/* Cell types (the t attribute of <c>): number when absent. */
+enum { CT_N, CT_S, CT_STR, CT_B, CT_E, CT_D, CT_INLINE, CT_OTHER };
+
+static int cell_type(const char *t)
+{
+    static const char *const names[] = {"n", "s", "str", "b", "e", "d", "inlineStr"};
+    if (!t)
+        return CT_N;
+    for (int i = 0; i < (int)(sizeof names / sizeof *names); i++)
+        if (!strcmp(t, names[i]))
+            return i;
+    return CT_OTHER; /* read as a number, as before */
+}
+
 static void XMLCALL sh_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
     tb_xlsx_reader *r = ud;
     if (touch(r))
         return;
-    const char *ln = lname(name);
+    int el = element(lname(name));
     if (!r->in_data) {
-        if (strcmp(ln, "sheetData") == 0)
+        if (el == EL_SHEETDATA)
             r->in_data = 1;
         return;
     }
-    if (strcmp(ln, "row") == 0) {
+    if (el == EL_ROW) {
         const char *rr = attr(atts, "r");
         long long v = rr ? parse_index(rr, strlen(rr)) : r->rownum + 1;
         if (v < 1 || v > MAX_ROWNUM) {
@@ -983,8 +1034,22 @@ static void XMLCALL sh_start(void *ud, const XML_Char *name, const XML_Char **at
         r->rbuf.len = 0;
         r->rn = 0;
         r->lastcol = 0;
-    } else if (r->in_row && strcmp(ln, "c") == 0) {
-        const char *ref = attr(atts, "r"), *t = attr(atts, "t"), *s = attr(atts, "s");
+    } else if (r->in_row && el == EL_C) {
+        /* r, t and s in one pass (this runs for every cell) */
+        const char *ref = NULL, *t = NULL, *s = NULL;
+        for (const XML_Char **a = atts; a[0]; a += 2) {
+            if (a[0][0] == 'x' && strncmp(a[0], "xmlns", 5) == 0)
+                continue;
+            const char *an = lname(a[0]);
+            if (an[0] && !an[1]) {
+                if (an[0] == 'r')
+                    ref = a[1];
+                else if (an[0] == 't')
+                    t = a[1];
+                else if (an[0] == 's')
+                    s = a[1];
+            }
+        }
         long col = ref ? ref_column(ref) : r->lastcol + 1;
         if (col <= 0) {
             hfail(r, TB_CSV_ERR_IO, "row %ld: bad cell reference \"%.20s\"", r->rownum, ref);
@@ -1003,25 +1068,25 @@ static void XMLCALL sh_start(void *ud, const XML_Char *name, const XML_Char **at
         }
         r->in_c = 1;
         r->ccol = (int)col;
-        snprintf(r->ctype, sizeof r->ctype, "%s", t ? t : "n");
+        r->ctype = cell_type(t);
         long long sv = s ? parse_index(s, strlen(s)) : 0;
         r->cstyle = sv < 0 || sv > INT32_MAX ? 0 : (long)sv;
-        r->inline_str = strcmp(r->ctype, "inlineStr") == 0;
+        r->inline_str = r->ctype == CT_INLINE;
         r->has_f = r->has_v = r->in_v = r->in_is = r->in_t = r->in_rph = 0;
         r->text.len = 0;
         if (r->text.p)
             r->text.p[0] = 0;
     } else if (r->in_c) {
-        if (strcmp(ln, "v") == 0) {
+        if (el == EL_V) {
             r->in_v = 1;
             r->has_v = 1;
-        } else if (strcmp(ln, "f") == 0) {
+        } else if (el == EL_F) {
             r->has_f = 1;
-        } else if (strcmp(ln, "is") == 0) {
+        } else if (el == EL_IS) {
             r->in_is = 1;
-        } else if (r->in_is && strcmp(ln, "rPh") == 0) {
+        } else if (r->in_is && el == EL_RPH) {
             r->in_rph = 1;
-        } else if (r->in_is && !r->in_rph && strcmp(ln, "t") == 0) {
+        } else if (r->in_is && !r->in_rph && el == EL_T) {
             r->in_t = 1;
         }
     }
@@ -1033,7 +1098,7 @@ static void cell_done(tb_xlsx_reader *r)
     const char *v = r->text.p ? r->text.p : "";
     size_t n = r->text.len;
     char date[48];
-    const char *t = r->ctype;
+    int t = r->ctype;
     if (r->inline_str) {
         decode_x(&r->text);
         v = r->text.p ? r->text.p : "";
@@ -1042,7 +1107,7 @@ static void cell_done(tb_xlsx_reader *r)
         r->formulas++;
         v = "";
         n = 0;
-    } else if (strcmp(t, "s") == 0) {
+    } else if (t == CT_S) {
         if (!r->has_v) {
             n = 0;
         } else {
@@ -1056,17 +1121,17 @@ static void cell_done(tb_xlsx_reader *r)
             v = r->ss + r->ss_off[i];
             n = ((size_t)i + 1 < r->ss_n ? r->ss_off[i + 1] : r->ss_len) - r->ss_off[i] - 1;
         }
-    } else if (strcmp(t, "str") == 0) {
+    } else if (t == CT_STR) {
         decode_x(&r->text);
         v = r->text.p ? r->text.p : "";
         n = r->text.len;
-    } else if (strcmp(t, "b") == 0) {
+    } else if (t == CT_B) {
         long long b = parse_index(v, n);
         if (b == 0 || b == 1) {
             v = b ? "TRUE" : "FALSE";
             n = strlen(v);
         }
-    } else if (strcmp(t, "e") != 0 && strcmp(t, "d") != 0) {
+    } else if (t != CT_E && t != CT_D) {
         /* a number: trim blanks, then render as a date when the format says so */
         while (n && (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n'))
             v++, n--;
@@ -1120,27 +1185,34 @@ static void XMLCALL sh_end(void *ud, const XML_Char *name)
     tb_xlsx_reader *r = ud;
     if (touch(r) || !r->in_data)
         return;
-    const char *ln = lname(name);
-    if (strcmp(ln, "sheetData") == 0) {
+    switch (element(lname(name))) {
+    case EL_SHEETDATA:
         r->in_data = 0;
-    } else if (strcmp(ln, "row") == 0) {
+        break;
+    case EL_ROW:
         if (r->in_row) {
             r->in_row = 0;
             row_done(r);
         }
-    } else if (strcmp(ln, "c") == 0) {
+        break;
+    case EL_C:
         if (r->in_c) {
             r->in_c = 0;
             cell_done(r);
         }
-    } else if (strcmp(ln, "v") == 0) {
+        break;
+    case EL_V:
         r->in_v = 0;
-    } else if (strcmp(ln, "is") == 0) {
+        break;
+    case EL_IS:
         r->in_is = 0;
-    } else if (strcmp(ln, "t") == 0) {
+        break;
+    case EL_T:
         r->in_t = 0;
-    } else if (strcmp(ln, "rPh") == 0) {
+        break;
+    case EL_RPH:
         r->in_rph = 0;
+        break;
     }
 }
 
@@ -1150,11 +1222,8 @@ static void XMLCALL sh_chars(void *ud, const XML_Char *s, int len)
     tb_xlsx_reader *r = ud;
     if (touch(r) || !r->in_c)
         return;
-    if ((r->in_v && !r->inline_str) || (r->in_is && r->in_t && !r->in_rph)) {
-        char what[48];
-        snprintf(what, sizeof what, "row %ld: cell", r->rownum);
-        text_add(r, s, len, what);
-    }
+    if ((r->in_v && !r->inline_str) || (r->in_is && r->in_t && !r->in_rph))
+        text_add(r, s, len, false, r->rownum);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1346,7 +1415,7 @@ tb_xlsx_reader *tb_xlsx_open_opt(const char *path, const void *data, size_t len,
     if (!r->o.max_shared)
         r->o.max_shared = (size_t)256 << 20;
     if (!r->o.max_entry)
-        r->o.max_entry = 1ULL << 30;
+        r->o.max_entry = 8ULL << 30;
     r->cur_sheet = -1;
 
     zip_error_t ze;

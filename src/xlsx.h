@@ -43,7 +43,7 @@ typedef struct {
     int max_columns;              /* default 16384 (Excel's XFD) */
     size_t max_row;               /* bytes of one row's fields; default 16 MiB */
     size_t max_shared;            /* bytes of the shared strings table; default 256 MiB */
-    unsigned long long max_entry; /* uncompressed bytes of one zip entry; default 1 GiB */
+    unsigned long long max_entry; /* uncompressed bytes of one zip entry; default 8 GiB */
 } tb_xlsx_options;
 
 /*

@@ -701,6 +701,20 @@ static void test_limits(void)
     CHECK_STR(s, "1|1\n");
     free(s);
 
+    /* 70 MB of whitespace between rows deflates ~1000 to 1: refused before reading */
+    n = (size_t)70 << 20;
+    x = malloc(n + 200);
+    strcpy(x, "<worksheet><sheetData><row><c><v>1</v></c></row>");
+    k = strlen(x);
+    memset(x + k, ' ', n);
+    strcpy(x + k + n, "</sheetData></worksheet>");
+    make_book(path, x, NULL, NULL, NULL);
+    free(x);
+    s = dump(path, NULL);
+    CHECK(has(s, "OPEN xl/worksheets/sheet1.xml: 73400") && has(s, "a zip bomb?"),
+          "zip bomb ratio");
+    free(s);
+
     /* a giant comment that expat must buffer whole: refused, not swallowed */
     n = (size_t)20 << 20;
     x = malloc(n + 200);
