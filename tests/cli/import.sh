@@ -90,7 +90,7 @@ check "keluarga: terlalu_tua gone" "[ \"\$(q \"SELECT krs_faktor FROM keluarga W
 # 3b. keluarga, one row per member: people of the family, the children linked to
 # the wife, and the 4T/sasaran inputs taken from the members.
 A="$W/a.db"
-"$T" --db "$A" import wilayah "$D/wilayah.csv" >/dev/null 2>&1
+"$T" --db "$A" import wilayah "$D/wilayah.csv" --rejects "$W/aw.rej" >/dev/null 2>&1
 out=$("$T" --db "$A" import keluarga "$D/anggota.csv" --rejects "$W/a.rej" 2>"$W/err")
 check "anggota: summary ($out $(cat "$W/err"))" "[ '$out' = 'read=8 imported=5 updated=0 rejected=3 rejects=$W/a.rej' ]"
 check "anggota: 2 families, 5 people in them" "[ \"\$(sqlite3 '$A' 'SELECT count(*) FROM keluarga; SELECT count(*) FROM individu WHERE keluarga_id IS NOT NULL' | tr '\n' ' ')\" = '2 5 ' ]"
@@ -105,7 +105,7 @@ out=$("$T" --db "$A" import keluarga "$D/anggota.csv" --rejects "$W/a.rej" 2>/de
 check "anggota: again changes nothing ($out)" "[ \"\$(field imported '$out') \$(field updated '$out')\" = '0 0' ]"
 # the rows in reverse give the same families and people
 { head -n 1 "$D/anggota.csv"; tail -n +2 "$D/anggota.csv" | tac; } > "$W/anggota-rev.csv"
-"$T" --db "$W/ar.db" import wilayah "$D/wilayah.csv" >/dev/null 2>&1
+"$T" --db "$W/ar.db" import wilayah "$D/wilayah.csv" --rejects "$W/arw.rej" >/dev/null 2>&1
 "$T" --db "$W/ar.db" import keluarga "$W/anggota-rev.csv" --rejects "$W/ar.rej" >/dev/null 2>&1
 fam="SELECT no_kk, pus, pus_hamil, punya_baduta, punya_balita, t4_muda, t4_dekat, sasaran, krs, krs_faktor FROM keluarga ORDER BY no_kk; SELECT c.nama_kunci, c.peran, m.nama_kunci FROM individu c LEFT JOIN individu m ON m.id = c.ibu_id ORDER BY c.nama_kunci"
 check "anggota: row order does not matter (the duplicate aside: the first spelling stays)" "[ \"\$(sqlite3 '$A' '$fam')\" = \"\$(sqlite3 '$W/ar.db' '$fam')\" ]"
@@ -249,6 +249,8 @@ o2=$(kms "$W/rev.db" "$W/rev.csv")
 check "KMS: both orders import the same rows ($o1 / $o2)" "[ \$(field imported '$o1') -gt 19000 ] && [ \$(field imported '$o1') -eq \$(field imported '$o2') ]"
 check "KMS: in-memory N/T/O/B and 2T equal the store's recomputation" "cmp -s '$W/ord.db.kms' '$W/rev.db.kms'"
 check "KMS: the comparison covers N, T, O and B" "[ \$(cut -d'|' -f5 '$W/ord.db.kms' | sort -u | tr -d '\n') = BNOT ]"
+
+check "no rejects file left next to the test data" "[ -z \"\$(ls '$D' | grep tolak)\" ]"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
