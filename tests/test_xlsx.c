@@ -199,6 +199,24 @@ static void make_book(const char *path, const char *sheet, const char *sst, cons
     write_zip(path, n, names, data);
 }
 
+/* A workbook whose sheet has one row (1) and then n bytes of fill between open and close. */
+static void padded_book(const char *path, const char *open, char fill, size_t n, const char *close)
+{
+    static const char head[] = "<worksheet><sheetData><row><c><v>1</v></c></row>";
+    static const char tail[] = "</sheetData></worksheet>";
+    size_t ho = strlen(head) + strlen(open);
+    char *x = malloc(ho + n + strlen(close) + sizeof tail);
+    if (!x)
+        return;
+    strcpy(x, head);
+    strcat(x, open);
+    memset(x + ho, fill, n);
+    strcpy(x + ho + n, close);
+    strcat(x + ho + n, tail);
+    make_book(path, x, NULL, NULL, NULL);
+    free(x);
+}
+
 /* ------------------------------------------------------------------------ */
 
 /* The main libxlsxwriter workbook: every cell type, dates, gaps, two sheets. */
@@ -685,14 +703,7 @@ static void test_limits(void)
     free(s);
 
     /* a zip entry larger than the limit (a zip bomb in miniature): refused from its size */
-    size_t n = 200000;
-    x = malloc(n + 200);
-    strcpy(x, "<worksheet><sheetData><row><c><v>1</v></c></row><!--");
-    size_t k = strlen(x);
-    memset(x + k, ' ', n);
-    strcpy(x + k + n, "--></sheetData></worksheet>");
-    make_book(path, x, NULL, NULL, NULL);
-    free(x);
+    padded_book(path, "<!--", ' ', 200000, "-->");
     o = (tb_xlsx_options){.max_entry = 100000};
     s = dump_opt(path, &o);
     CHECK(has(s, "OPEN xl/worksheets/sheet1.xml: uncompressed size 200"), "entry limit");
@@ -702,28 +713,14 @@ static void test_limits(void)
     free(s);
 
     /* 70 MB of whitespace between rows deflates ~1000 to 1: refused before reading */
-    n = (size_t)70 << 20;
-    x = malloc(n + 200);
-    strcpy(x, "<worksheet><sheetData><row><c><v>1</v></c></row>");
-    k = strlen(x);
-    memset(x + k, ' ', n);
-    strcpy(x + k + n, "</sheetData></worksheet>");
-    make_book(path, x, NULL, NULL, NULL);
-    free(x);
+    padded_book(path, "", ' ', (size_t)70 << 20, "");
     s = dump(path, NULL);
     CHECK(has(s, "OPEN xl/worksheets/sheet1.xml: 73400") && has(s, "a zip bomb?"),
           "zip bomb ratio");
     free(s);
 
     /* a giant comment that expat must buffer whole: refused, not swallowed */
-    n = (size_t)20 << 20;
-    x = malloc(n + 200);
-    strcpy(x, "<worksheet><sheetData><row><c><v>1</v></c></row><!--");
-    k = strlen(x);
-    memset(x + k, 'z', n);
-    strcpy(x + k + n, "--></sheetData></worksheet>");
-    make_book(path, x, NULL, NULL, NULL);
-    free(x);
+    padded_book(path, "<!--", 'z', (size_t)20 << 20, "-->");
     s = dump(path, NULL);
     CHECK(has(s, "1|1\nERR -3 xl/worksheets/sheet1.xml line 1: XML tag or comment longer"),
           "stall");

@@ -199,15 +199,20 @@ K="$W/k.db"
 "$T" --db "$K" import wilayah "$W/kw.csv" >/dev/null 2>&1
 "$T" --db "$K" import eppgbm "$D/eppgbm.csv" --rejects "$W/kr.rej" >/dev/null 2>&1
 "$G" 300000 7 > "$W/big.csv"
+# killed DB: imports big.csv into DB, kills it with SIGKILL after 3 s; alive=1
+# when it was still running then.
+killed() {
+  "$T" --db "$1" import eppgbm "$W/big.csv" >/dev/null 2>&1 &
+  pid=$!
+  sleep 3
+  alive=0
+  kill -0 "$pid" 2>/dev/null && alive=1
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+}
 kbefore=$(state "$K")
 kcounts=$(sqlite3 "$K" "SELECT (SELECT count(*) FROM individu), (SELECT count(*) FROM anak), (SELECT count(*) FROM pengukuran), (SELECT count(*) FROM posyandu), (SELECT count(*) FROM wilayah)")
-"$T" --db "$K" import eppgbm "$W/big.csv" >/dev/null 2>&1 &
-pid=$!
-sleep 3
-alive=0
-kill -0 "$pid" 2>/dev/null && alive=1
-kill -9 "$pid" 2>/dev/null
-wait "$pid" 2>/dev/null
+killed "$K"
 check "SIGKILL: the import was still running when killed" "[ $alive -eq 1 ]"
 check "SIGKILL: database dump identical" "[ \"\$(state '$K')\" = '$kbefore' ]"
 check "SIGKILL: counts identical" "[ \"\$(sqlite3 '$K' \"SELECT (SELECT count(*) FROM individu), (SELECT count(*) FROM anak), (SELECT count(*) FROM pengukuran), (SELECT count(*) FROM posyandu), (SELECT count(*) FROM wilayah)\")\" = '$kcounts' ]"
@@ -223,13 +228,7 @@ check "after SIGKILL: foreign keys hold" "[ -z \"\$(sqlite3 '$K' 'PRAGMA foreign
 KB="$W/kb.db"
 "$T" --db "$KB" import wilayah "$W/kw.csv" >/dev/null 2>&1
 kbbefore=$(state "$KB")
-"$T" --db "$KB" import eppgbm "$W/big.csv" >/dev/null 2>&1 &
-pid=$!
-sleep 3
-alive=0
-kill -0 "$pid" 2>/dev/null && alive=1
-kill -9 "$pid" 2>/dev/null
-wait "$pid" 2>/dev/null
+killed "$KB"
 check "SIGKILL in a first load: still running when killed" "[ $alive -eq 1 ]"
 check "SIGKILL in a first load: database dump identical (indexes included)" "[ \"\$(state '$KB')\" = '$kbbefore' ]"
 check "SIGKILL in a first load: integrity" "[ \"\$(sqlite3 '$KB' 'PRAGMA integrity_check')\" = ok ]"
