@@ -153,6 +153,32 @@ int tb_store_anak_riwayat(tb_store *s, long anak_id, tb_ukur_row *rows, int max)
     return n;
 }
 
+int tb_store_anggota_keluarga(tb_store *s, long anak_id, tb_anggota_row *rows, int max)
+{
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT m.nama, m.jk, m.tgl_lahir, m.peran FROM individu c"
+                         " JOIN individu m ON m.keluarga_id = c.keluarga_id AND m.id <> c.id"
+                         " WHERE c.id = ?1 ORDER BY m.tgl_lahir IS NULL, m.tgl_lahir, m.id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, anak_id);
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max) {
+        tb_anggota_row *r = &rows[n++];
+        const char *t[3] = {(const char *)sqlite3_column_text(st, 0),
+                            (const char *)sqlite3_column_text(st, 2),
+                            (const char *)sqlite3_column_text(st, 3)};
+        snprintf(r->nama, sizeof r->nama, "%s", t[0] ? t[0] : "");
+        r->jk = sqlite3_column_int(st, 1);
+        snprintf(r->tgl_lahir, sizeof r->tgl_lahir, "%s", t[1] ? t[1] : "");
+        snprintf(r->peran, sizeof r->peran, "%s", t[2] ? t[2] : "");
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tb_store_fail(s, "%s", sqlite3_errmsg(tb_store_db(s)));
+    return n;
+}
+
 int tb_store_posyandu_sasaran(tb_store *s, long posyandu_id, const char *month,
                               int (*fn)(void *ctx, const tb_sasaran_row *r), void *ctx)
 {

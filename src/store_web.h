@@ -45,6 +45,21 @@ typedef struct {
     double pmt_kg;
 } tb_ukur_row;
 
+/* A member of a child's family (same keluarga), for the child's page. */
+typedef struct {
+    char nama[128];
+    int jk;
+    char tgl_lahir[11];
+    char peran[16];
+} tb_anggota_row;
+
+/*
+ * The other members of child anak_id's family (by birth date, oldest first),
+ * at most max: their number, 0 when the child has no family recorded, -1 on
+ * error.
+ */
+int tb_store_anggota_keluarga(tb_store *s, long anak_id, tb_anggota_row *rows, int max);
+
 /* 1 found, 0 not found, -1 error. */
 int tb_store_posyandu_info(tb_store *s, long id, tb_posyandu_info *out);
 int tb_store_anak_info(tb_store *s, long id, tb_anak_info *out);

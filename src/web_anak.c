@@ -116,6 +116,38 @@ static void identity(tb_buf *b, const tb_anak_info *a)
     tb_buf_puts(b, "</dd></dl>");
 }
 
+/* The other members of the family, with what they are to the programme. */
+static void family(tb_buf *b, const tb_anggota_row *m, int n)
+{
+    static const char *const roles[][2] = {
+        {"bumil", "ibu hamil"},           {"pus", "pasangan usia subur"}, {"anak", "balita"},
+        {"remaja_putri", "remaja putri"}, {"catin", "calon pengantin"},   {"nifas", "ibu nifas"}};
+    tb_buf_puts(b, "<h2>Anggota keluarga</h2>");
+    if (n == 0) {
+        tb_buf_puts(b, "<p>Belum ada anggota keluarga tercatat (impor data keluarga per"
+                       " anggota).</p>");
+        return;
+    }
+    tb_buf_puts(b, "<ul>");
+    for (int i = 0; i < n; i++) {
+        tb_buf_puts(b, "<li>");
+        tb_buf_html(b, m[i].nama);
+        tb_buf_puts(b, m[i].jk == 1 ? " (L" : m[i].jk == 2 ? " (P" : " (");
+        if (m[i].tgl_lahir[0]) {
+            tb_buf_puts(b, m[i].jk ? ", lahir " : "lahir ");
+            tb_buf_html(b, m[i].tgl_lahir);
+        }
+        for (size_t k = 0; k < sizeof roles / sizeof *roles; k++) {
+            if (!strcmp(m[i].peran, roles[k][0])) {
+                tb_buf_puts(b, ", ");
+                tb_buf_puts(b, roles[k][1]);
+            }
+        }
+        tb_buf_puts(b, ")</li>");
+    }
+    tb_buf_puts(b, "</ul>");
+}
+
 static void risks(tb_buf *b, const tb_anak_info *a)
 {
     tb_buf_puts(b, "<h2>Faktor risiko</h2><ul>");
@@ -153,7 +185,9 @@ void tb_page_anak(tb_req *q, tb_res *r)
         return;
     tb_ukur_row rows[MAX_ROWS];
     int n = tb_store_anak_riwayat(q->store, a.id, rows, MAX_ROWS);
-    if (n < 0)
+    tb_anggota_row members[32];
+    int nm = n < 0 ? -1 : tb_store_anggota_keluarga(q->store, a.id, members, 32);
+    if (n < 0 || nm < 0)
         return tb_res_error(r, q, 500, tb_store_error(q->store));
     tb_html_begin(r, q, a.nama);
     tb_buf *b = &r->body;
@@ -184,6 +218,7 @@ void tb_page_anak(tb_req *q, tb_res *r)
         tb_buf_puts(b, "</div>");
     }
     risks(b, &a);
+    family(b, members, nm);
     tb_buf_puts(b, "<h2>Grafik pertumbuhan</h2><section class=\"grafik\">");
     chart(b, &a, rows, n, TB_CHART_BBU);
     chart(b, &a, rows, n, TB_CHART_TBU);

@@ -63,6 +63,13 @@ check "SQL in a parameter is only data" "[ $(get kader "/dasbor?wilayah=35.99%27
 # child page: growth charts drawn as SVG, card printable
 get kader "/anak/$CIN" > /dev/null
 check "child page has 3 growth charts" "[ \$(grep -o '<svg' \"$W/body\" | wc -l) -ge 3 ]"
+# the family: every other member of the child's KK, by name; none for a child without a KK
+FAM=$(sqlite3 "$DB" "SELECT count(*) FROM individu m JOIN individu c ON c.keluarga_id = m.keluarga_id AND m.id <> c.id WHERE c.id = $CIN")
+SIB=$(sqlite3 "$DB" "SELECT m.nama FROM individu m JOIN individu c ON c.keluarga_id = m.keluarga_id AND m.id <> c.id WHERE c.id = $CIN ORDER BY m.tgl_lahir DESC LIMIT 1")
+check "child page lists the family's $FAM other members" "[ $FAM -ge 1 ] && [ \$(tr -d '\n' < \"$W/body\" | grep -o '<h2>Anggota keluarga</h2><ul>.*' | sed 's|</ul>.*||' | grep -o '<li>' | wc -l) -eq $FAM ] && grep -qF \"$SIB\" \"$W/body\""
+get kader "/anak/$NEW" > /dev/null
+check "child without a family: said so" "grep -q 'Belum ada anggota keluarga tercatat' \"$W/body\""
+get kader "/anak/$CIN" > /dev/null
 check "chart as a picture" "[ $(get kader "/anak/$CIN/grafik/bbu.svg") = 200 ] && head -c 4 \"$W/body\" | grep -q '<svg'"
 check "card with advice" "[ $(get kader "/anak/$CIN/kartu") = 200 ] && grep -q 'Saran untuk Ayah dan Bunda' \"$W/body\""
 # downloads
