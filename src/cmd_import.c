@@ -251,7 +251,19 @@ bool imp_in_range(imp_reject *rej, int f, double v, double lo, double hi, const 
 {
     if (isnan(v) || (v >= lo && v <= hi))
         return true;
-    imp_problem(rej, f, "%.1f %s di luar rentang wajar (%g-%g)", v, unit, lo, hi);
+    imp_problem(rej, f, "%.1f%s%s di luar rentang wajar (%g-%g)", v, *unit ? " " : "", unit, lo,
+                hi);
+    return false;
+}
+
+bool imp_number_in(const imp *m, const tb_csv_row *row, int f, double lo, double hi,
+                   const char *unit, double *out, imp_reject *rej)
+{
+    if (!imp_number(m, row, f, out, rej))
+        return false;
+    if (imp_in_range(rej, f, *out, lo, hi, unit))
+        return true;
+    *out = NAN;
     return false;
 }
 

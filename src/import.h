@@ -168,6 +168,10 @@ void imp_read_place(const imp *m, const tb_csv_row *row, const imp_place_cols *c
 /* True when v is missing or within lo..hi; else a problem "out of the plausible range". */
 bool imp_in_range(imp_reject *rej, int f, double v, double lo, double hi, const char *unit);
 
+/* imp_number, then imp_in_range (unit may be ""); a value out of range becomes NAN. */
+bool imp_number_in(const imp *m, const tb_csv_row *row, int f, double lo, double hi,
+                   const char *unit, double *out, imp_reject *rej);
+
 /* Appends a factor code to a comma-separated list of cap bytes. */
 void imp_add_factor(char *list, size_t cap, const char *f);
 

@@ -113,16 +113,11 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
         imp_iso(r->periksa, r->tgl_periksa);
     if (r->nikah >= 0)
         imp_iso(r->nikah, r->tgl_nikah);
-    if (imp_number(m, row, F_BB, &r->bb, rej))
-        imp_in_range(rej, F_BB, r->bb, 25, 200, "kg");
-    if (imp_number(m, row, F_TB, &r->tb, rej))
-        imp_in_range(rej, F_TB, r->tb, 120, 210, "cm");
-    if (imp_number(m, row, F_LILA, &r->lila, rej))
-        imp_in_range(rej, F_LILA, r->lila, 10, 60, "cm");
-    if (imp_number(m, row, F_HB, &r->hb, rej))
-        imp_in_range(rej, F_HB, r->hb, 3, 25, "g/dL");
-    if (imp_number(m, row, F_LINGKAR_PERUT, &r->perut, rej))
-        imp_in_range(rej, F_LINGKAR_PERUT, r->perut, 40, 200, "cm");
+    imp_number_in(m, row, F_BB, 25, 200, "kg", &r->bb, rej);
+    imp_number_in(m, row, F_TB, 120, 210, "cm", &r->tb, rej);
+    imp_number_in(m, row, F_LILA, 10, 60, "cm", &r->lila, rej);
+    imp_number_in(m, row, F_HB, 3, 25, "g/dL", &r->hb, rej);
+    imp_number_in(m, row, F_LINGKAR_PERUT, 40, 200, "cm", &r->perut, rej);
     if (isnan(r->bb) && isnan(r->tb) && isnan(r->lila) && isnan(r->hb) && isnan(r->perut) &&
         !rej->n)
         imp_problem(rej, F_LILA, "tidak ada hasil pemeriksaan (BB, TB, LiLA, Hb, lingkar perut)");

@@ -167,14 +167,10 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
         imp_iso(r->ukur, r->tgl_ukur);
 
     /* measurements */
-    if (imp_number(m, row, F_BB, &r->bb, rej))
-        imp_in_range(rej, F_BB, r->bb, 0.5, 40, "kg");
-    if (imp_number(m, row, F_TB, &r->tb, rej))
-        imp_in_range(rej, F_TB, r->tb, 35, 130, "cm");
-    if (imp_number(m, row, F_LILA, &r->lila, rej))
-        imp_in_range(rej, F_LILA, r->lila, 5, 30, "cm");
-    if (imp_number(m, row, F_LIKA, &r->lika, rej))
-        imp_in_range(rej, F_LIKA, r->lika, 25, 60, "cm");
+    imp_number_in(m, row, F_BB, 0.5, 40, "kg", &r->bb, rej);
+    imp_number_in(m, row, F_TB, 35, 130, "cm", &r->tb, rej);
+    imp_number_in(m, row, F_LILA, 5, 30, "cm", &r->lila, rej);
+    imp_number_in(m, row, F_LIKA, 25, 60, "cm", &r->lika, rej);
     if (isnan(r->bb) && isnan(r->tb) && isnan(r->lila) && isnan(r->lika) && !rej->n)
         imp_problem(rej, F_BB, "tidak ada hasil ukur (berat, tinggi, LiLA atau LiKA)");
     if (imp_number(m, row, F_BB_LAHIR, &r->bb_lahir, rej)) {
@@ -182,10 +178,8 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
             r->bb_lahir /= 1000;
         imp_in_range(rej, F_BB_LAHIR, r->bb_lahir, 0.3, 7, "kg");
     }
-    if (imp_number(m, row, F_TB_LAHIR, &r->tb_lahir, rej))
-        imp_in_range(rej, F_TB_LAHIR, r->tb_lahir, 25, 65, "cm");
-    if (imp_number(m, row, F_PMT, &r->pmt, rej))
-        imp_in_range(rej, F_PMT, r->pmt, 0, 100, "kg");
+    imp_number_in(m, row, F_TB_LAHIR, 25, 65, "cm", &r->tb_lahir, rej);
+    imp_number_in(m, row, F_PMT, 0, 100, "kg", &r->pmt, rej);
     size_t n;
     const char *s = imp_value(m, row, F_CARA_UKUR, &n);
     if (n) {
@@ -408,6 +402,20 @@ static void merge(int *row, int put)
             *row = TB_PUT_UPDATED;
 }
 
+/* The child of row r as the matcher sees it: identity, desa, mother's name key, twins. */
+static tb_individu child_person(state *st, const rec *r, const char *desa)
+{
+    return (tb_individu){.nik = r->nik,
+                         .nama = r->nama,
+                         .nama_kunci = r->kunci,
+                         .jk = r->jk,
+                         .tgl_lahir = r->tgl_lahir,
+                         .desa = desa,
+                         .ibu_kunci = r->ortu_kunci,
+                         .exclude = twin,
+                         .exclude_ctx = st};
+}
+
 /* Writes the child's identity (mother, individu, anak). 0 or -1. */
 static int write_child(state *st, const rec *r, const char *desa, long posyandu_id, child *c,
                        int *outcome, bool *by_name, long *id)
@@ -434,24 +442,14 @@ static int write_child(state *st, const rec *r, const char *desa, long posyandu_
                 return tb_store_fail(s, "out of memory");
         }
     }
-    tb_individu p = {.nik = r->nik,
-                     .nama = r->nama,
-                     .nama_kunci = r->kunci,
-                     .jk = r->jk,
-                     .tgl_lahir = r->tgl_lahir,
-                     .desa = desa,
-                     .rt = r->rt,
-                     .rw = r->rw,
-                     .alamat = r->alamat,
-                     .ibu_id = ibu,
-                     .ibu_kunci = r->ortu_kunci,
-                     .peran = "anak",
-                     .id = c     ? c->id
-                           : *id ? *id
-                                 : -1, /* looked up already */
-                     .id_by_name = *by_name,
-                     .exclude = twin,
-                     .exclude_ctx = st};
+    tb_individu p = child_person(st, r, desa);
+    p.rt = r->rt;
+    p.rw = r->rw;
+    p.alamat = r->alamat;
+    p.ibu_id = ibu;
+    p.peran = "anak";
+    p.id = c ? c->id : *id ? *id : -1; /* looked up already */
+    p.id_by_name = *by_name;
     if (tb_store_individu_put(s, &p, id, &out, by_name))
         return -1;
     if (out == TB_PUT_INSERTED)
@@ -549,15 +547,7 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
             c->attr_day = r->ukur;
         }
     } else {
-        tb_individu p = {.nik = r->nik,
-                         .nama = r->nama,
-                         .nama_kunci = r->kunci,
-                         .jk = r->jk,
-                         .tgl_lahir = r->tgl_lahir,
-                         .desa = desa,
-                         .ibu_kunci = r->ortu_kunci,
-                         .exclude = twin,
-                         .exclude_ctx = st};
+        tb_individu p = child_person(st, r, desa);
         if (r->nik_ortu[0]) {
             long *known = imp_map_get(&st->mothers, r->nik_ortu, 16);
             if (known)

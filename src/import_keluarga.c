@@ -273,19 +273,6 @@ static bool count_or_yesno(const imp *m, const tb_csv_row *row, int f, int *v, i
     return true;
 }
 
-static bool number_in(const imp *m, const tb_csv_row *row, int f, double lo, double hi, double *out,
-                      imp_reject *rej)
-{
-    if (!imp_number(m, row, f, out, rej))
-        return false;
-    if (!isnan(*out) && (*out < lo || *out > hi)) {
-        imp_problem(rej, f, "%g di luar rentang wajar (%g-%g)", *out, lo, hi);
-        *out = NAN;
-        return false;
-    }
-    return true;
-}
-
 static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *rej)
 {
     rec *r = out;
@@ -316,24 +303,24 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
     imp_text(m, row, F_SUMBER_PK, r->sumber_pk, sizeof r->sumber_pk, rej);
     double v;
     r->desil = r->tahun_pk = -1;
-    if (number_in(m, row, F_DESIL, 1, 10, &v, rej) && !isnan(v)) {
+    if (imp_number_in(m, row, F_DESIL, 1, 10, "", &v, rej) && !isnan(v)) {
         if (v != floor(v))
             imp_problem(rej, F_DESIL, "desil %g bukan bilangan bulat 1-10", v);
         else
             r->desil = (int)v;
     }
-    if (number_in(m, row, F_TAHUN_PK, 2000, 2100, &v, rej) && !isnan(v))
+    if (imp_number_in(m, row, F_TAHUN_PK, 2000, 2100, "", &v, rej) && !isnan(v))
         r->tahun_pk = (int)v;
-    number_in(m, row, F_UMUR_IBU, 10, 80, &r->umur_ibu, rej);
+    imp_number_in(m, row, F_UMUR_IBU, 10, 80, "tahun", &r->umur_ibu, rej);
     long lahir;
     if (imp_date(m, row, F_TGL_LAHIR_IBU, false, &lahir, rej) && lahir >= 0 && isnan(r->umur_ibu)) {
         r->umur_ibu = floor((double)(m->today - lahir) / 365.25);
         if (r->umur_ibu < 10 || r->umur_ibu > 80)
             imp_problem(rej, F_TGL_LAHIR_IBU, "umur ibu %g tahun tidak wajar", r->umur_ibu);
     }
-    number_in(m, row, F_JUMLAH_ANAK, 0, 30, &r->jumlah_anak, rej);
-    number_in(m, row, F_JARAK, 0, 600, &r->jarak, rej);
-    number_in(m, row, F_UMUR_BUNGSU, 0, 600, &r->umur_bungsu, rej);
+    imp_number_in(m, row, F_JUMLAH_ANAK, 0, 30, "anak", &r->jumlah_anak, rej);
+    imp_number_in(m, row, F_JARAK, 0, 600, "bulan", &r->jarak, rej);
+    imp_number_in(m, row, F_UMUR_BUNGSU, 0, 600, "bulan", &r->umur_bungsu, rej);
     imp_yesno(m, row, F_HAMIL, &r->hamil, rej);
     imp_yesno(m, row, F_PUS, &r->pus, rej);
     count_or_yesno(m, row, F_BADUTA, &r->baduta, rej);

@@ -201,21 +201,7 @@ void tb_page_anak(tb_req *q, tb_res *r)
     identity(b, &a);
     if (n > 0) {
         tb_buf_puts(b, "<h2>Hasil terakhir</h2>");
-        tb_advice adv;
-        tb_advice_for(&rows[n - 1], &adv);
-        char sum[256];
-        tb_save_summary(&rows[n - 1], sum, sizeof sum);
-        tb_buf_puts(b, adv.rujuk ? "<div class=\"hasil rujuk\"><p>" : "<div class=\"hasil\"><p>");
-        tb_buf_html(b, rows[n - 1].tanggal);
-        tb_buf_puts(b, ": ");
-        tb_buf_html(b, sum);
-        tb_buf_puts(b, "</p>");
-        for (int i = 0; i < adv.n; i++) {
-            tb_buf_puts(b, "<p>");
-            tb_buf_html(b, adv.text[i]);
-            tb_buf_puts(b, "</p>");
-        }
-        tb_buf_puts(b, "</div>");
+        tb_save_result_html(b, &rows[n - 1], true);
     }
     risks(b, &a);
     family(b, members, nm);

@@ -242,7 +242,7 @@ typedef struct {
     int n, done;
 } day_ctx;
 
-static void result_html(tb_buf *b, const tb_ukur_row *u)
+void tb_save_result_html(tb_buf *b, const tb_ukur_row *u, bool dated)
 {
     tb_advice adv;
     tb_advice_for(u, &adv);
@@ -250,6 +250,10 @@ static void result_html(tb_buf *b, const tb_ukur_row *u)
     tb_save_summary(u, sum, sizeof sum);
     tb_buf_puts(b, adv.rujuk ? "<div class=\"hasil rujuk\">" : "<div class=\"hasil\">");
     tb_buf_puts(b, "<p>");
+    if (dated) {
+        tb_buf_html(b, u->tanggal);
+        tb_buf_puts(b, ": ");
+    }
     tb_buf_html(b, sum);
     tb_buf_puts(b, "</p>");
     for (int i = 0; i < adv.n; i++) {
@@ -281,7 +285,7 @@ static int day_child(void *ctx, const tb_sasaran_row *s)
     }
     tb_buf_puts(b, "</div>");
     if (s->has_now)
-        result_html(b, &s->now);
+        tb_save_result_html(b, &s->now, false);
     tb_buf_printf(b,
                   "<form class=\"ukur\" method=\"post\" action=\"/posyandu/%ld\" data-anak=\"%ld\""
                   " data-posyandu=\"%ld\"",
@@ -431,7 +435,7 @@ void tb_page_posyandu_save(tb_req *q, tb_res *r)
                       p.id);
     } else {
         tb_buf_puts(b, "<h1>Tersimpan</h1>");
-        result_html(b, &res.row);
+        tb_save_result_html(b, &res.row, false);
         tb_buf_printf(b,
                       "<p><a href=\"/posyandu/%ld?bulan=%.7s#anak-%ld\">Kembali ke daftar</a>"
                       " · <a href=\"/anak/%ld\">Grafik pertumbuhan</a></p>",

@@ -36,5 +36,7 @@ typedef struct {
 void tb_save_entry_from_form(const tb_req *q, tb_save_entry *e);
 int tb_save_measurement(tb_req *q, const tb_save_entry *e, tb_save_result *res);
 void tb_save_summary(const tb_ukur_row *u, char *out, size_t n);
+/* The result box of a measurement: summary (after its date when dated) and advice. */
+void tb_save_result_html(tb_buf *b, const tb_ukur_row *u, bool dated);
 
 #endif
