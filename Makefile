@@ -5,10 +5,11 @@
 #   make bench      run the benchmarks under bench/ (optimised build)
 #   make fuzz       build the libFuzzer targets (clang)
 #
-# Layout (dependencies point downwards only):
+# Layout (dependencies point downwards only; docs/ARCHITECTURE.md):
 #   lib/   libtumbuh: pure computation (growth standards, statistics). No I/O,
 #          no mutable globals, no hidden allocation.
-#   src/   the application: CSV I/O, CLI commands, store, import, reports, web.
+#   src/   the application, one folder per layer: base, format, store,
+#          import and report, web and cli. Sources are found by folder.
 #   tools/ build-time generators (the WHO tables are compiled in from WHO_DIR).
 #
 # WHO_DIR names the directory holding WHO's growth tables (default ../shared/who).
@@ -28,7 +29,8 @@ OPT_FLAGS  := -O2 -g -march=x86-64-v2
 SAN_FLAGS  := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 LIB_SRC  := $(sort $(wildcard lib/*.c))
-APP_SRC  := $(sort $(filter-out src/main.c,$(wildcard src/*.c)))
+LAYERS   := base format store import report web cli
+APP_SRC  := $(sort $(filter-out src/cli/main.c,$(foreach d,$(LAYERS),$(wildcard src/$(d)/*.c))))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 GEN_SRC  := build/gen/who_tables.c build/gen/assets.c
 ASSETS   := assets/app.css assets/app.js docs/openapi.json
@@ -72,10 +74,10 @@ build/gen/assets.c: build/embed $(ASSETS)
 	@mkdir -p build/gen
 	build/embed $(ASSETS) > $@.tmp && mv $@.tmp $@
 
-build/o/gen/assets.o: build/gen/assets.c src/assets.h
+build/o/gen/assets.o: build/gen/assets.c src/base/assets.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) -O2 $(INCS) -c -o $@ $<
-build/san/gen/assets.o: build/gen/assets.c src/assets.h
+build/san/gen/assets.o: build/gen/assets.c src/base/assets.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) -O1 $(INCS) -c -o $@ $<
 
@@ -95,10 +97,10 @@ build/san/%.o: %.c
 	$(CC) $(CSTD) $(WARN) $(SAN_FLAGS) $(INCS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 # --- programs ---------------------------------------------------------------
-build/tumbuh: build/o/src/main.o $(REL_OBJ)
+build/tumbuh: build/o/src/cli/main.o $(REL_OBJ)
 	$(CC) $(OPT_FLAGS) -o $@ $^ $(LIBS)
 
-build/san/tumbuh: build/san/src/main.o $(SAN_OBJ)
+build/san/tumbuh: build/san/src/cli/main.o $(SAN_OBJ)
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(LIBS)
 
 build/tests/%: build/san/tests/%.o $(SAN_OBJ)
@@ -116,7 +118,7 @@ BENCH_TOOLS := build/bench/gen_anthro build/bench/floor_copy
 build/bench/gen_anthro: bench/gen_anthro.c
 	@mkdir -p build/bench
 	$(CC) $(CSTD) $(WARN) -O2 -o $@ $< -lm
-build/bench/floor_copy: bench/floor_copy.c build/o/src/csv.o
+build/bench/floor_copy: bench/floor_copy.c build/o/src/format/csv.o
 	@mkdir -p build/bench
 	$(CC) $(CSTD) $(WARN) $(OPT_FLAGS) $(INCS) -o $@ $^ -lm
 
@@ -131,7 +133,7 @@ build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC) $(GEN_SRC)
 	clang $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined $(INCS) $(PKG_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(GEN_SRC) $(LIBS)
 
 format:
-	clang-format -i lib/*.c lib/*.h src/*.c src/*.h tests/*.c tools/*.c bench/*.c
+	clang-format -i lib/*.[ch] src/*/*.[ch] tests/*.c tests/fuzz/*.c tools/*.c bench/*.c
 
 clean:
 	rm -rf build

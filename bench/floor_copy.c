@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "csv.h"
+#include "format/csv.h"
 
 int main(int argc, char **argv)
 {

@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "anthro_input.h"
+#include "format/anthro_input.h"
 #include "tb_test.h"
 
 /* Builds a row view over an array of strings. */

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
+#include "format/csv.h"
 #include "tb_test.h"
 
 /* Reads all records of text; returns the final status and fills a summary. */

@@ -15,7 +15,7 @@
 
 #include "tb_growth.h"
 #include "tb_test.h"
-#include "who_tables.h"
+#include "base/who_tables.h"
 
 static const tb_who_tables *T = &tb_who_tables_builtin;
 

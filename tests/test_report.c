@@ -13,12 +13,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "render.h"
-#include "report.h"
-#include "store_write.h"
+#include "format/render.h"
+#include "report/report.h"
+#include "store/write.h"
 #include "tb_growth.h"
 #include "tb_test.h"
-#include "who_tables.h"
+#include "base/who_tables.h"
 
 static tb_store *S;
 

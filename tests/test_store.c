@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "store.h"
-#include "store_write.h"
+#include "store/store.h"
+#include "store/write.h"
 #include "tb_test.h"
 
 static long scalar(tb_store *s, const char *sql)

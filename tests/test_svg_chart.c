@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "svg_chart.h"
+#include "format/svg_chart.h"
 #include "tb_test.h"
-#include "who_tables.h"
+#include "base/who_tables.h"
 
 /* Renders into a string (caller frees). */
 static char *render(tb_chart_kind kind, const tb_chart_point *p, int n, const char *title)

@@ -21,7 +21,7 @@
 #include <zip.h>
 
 #include "tb_test.h"
-#include "xlsx.h"
+#include "format/xlsx.h"
 
 /* A fresh temporary file name (the file exists, empty). */
 static char *tmpname(void)

@@ -1,5 +1,5 @@
 /*
- * fuzz_xlsx.c - libFuzzer target for the XLSX reader (src/xlsx.c).
+ * fuzz_xlsx.c - libFuzzer target for the XLSX reader (src/format/xlsx.c).
  *
  * The first input byte picks what the rest of the input is:
  *   0: a whole .xlsx file (mostly exercises the zip layer);
@@ -14,7 +14,7 @@
 
 #include <zip.h>
 
-#include "xlsx.h"
+#include "format/xlsx.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

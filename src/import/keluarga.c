@@ -1,0 +1,837 @@
+/*
+ * import_keluarga.c - `tumbuh import keluarga`: family census rows
+ * (Pendataan Keluarga) into keluarga, with keluarga sasaran and keluarga
+ * berisiko stunting (KRS) computed from the active 'krs' rule in ref_versi
+ * (domain reference section 5). The rule is data: its JSON names the safe
+ * water sources and latrines, the 4T limits and the additional factors.
+ *
+ * Sasaran: PUS (wife aged pus_umur_min..pus_umur_maks), PUS hamil, a child
+ * under baduta_bulan months (baduta), or of baduta_bulan..balita_bulan-1
+ * months (balita). KRS: a sasaran family with at least one factor:
+ * air_tidak_layak, jamban_tidak_layak, terlalu_muda, terlalu_tua,
+ * terlalu_dekat, terlalu_banyak (4T, for PUS), and the additional factors the
+ * rule lists (rumah_tidak_layak, pendidikan_ibu_rendah, desil_1). A value
+ * that is not given is not a factor.
+ *
+ * Two shapes of file: one row per family (the family's values, the 4T inputs
+ * as columns), or one row per member when the file has a member name column
+ * (`nama`; with `nik`, `jk`, `tgl_lahir`, `hubungan`, and `hamil` on the
+ * member's row). Then the members are stored as people of the family (the
+ * children linked to the wife as their mother), and the 4T and sasaran
+ * inputs a file does not give as columns come from the members: the wife's
+ * age (istri, or a woman who heads the family), her pregnancy, the number of
+ * children (hubungan anak), the youngest child's age, the spacing between
+ * the two youngest, and any member under baduta_bulan / balita_bulan months.
+ * Member files are written at the end of the run, family by family, once
+ * every member of a family has been read.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import/import.h"
+#include "store/people.h"
+#include "store/write.h"
+#include "tb_date.h"
+#include "tb_match.h"
+
+enum {
+    F_NO_KK,
+    F_KODE_DESA,
+    F_RT,
+    F_RW,
+    F_ALAMAT,
+    F_SUMBER_AIR,
+    F_JAMBAN,
+    F_RUMAH_LAYAK,
+    F_PENDIDIKAN_IBU,
+    F_DESIL,
+    F_JKN,
+    F_BANSOS,
+    F_SUMBER_PK,
+    F_TAHUN_PK,
+    F_UMUR_IBU,
+    F_TGL_LAHIR_IBU,
+    F_HAMIL,
+    F_JUMLAH_ANAK,
+    F_JARAK,
+    F_UMUR_BUNGSU,
+    F_PUS,
+    F_BADUTA,
+    F_BALITA,
+    F_NIK, /* member rows */
+    F_NAMA,
+    F_JK,
+    F_TGL_LAHIR,
+    F_HUBUNGAN,
+    NFIELDS
+};
+
+static const imp_field fields[NFIELDS] = {
+    [F_NO_KK] = {"no_kk", "nokk|nomorkk|kk|nokartukeluarga|nomorkartukeluarga|kartukeluarga"},
+    [F_KODE_DESA] = {"kode_desa", "kodedesa|kddesa|desa|kodewilayah|kodedesakel|kodekelurahan"},
+    [F_RT] = {"rt", "rt"},
+    [F_RW] = {"rw", "rw"},
+    [F_ALAMAT] = {"alamat", "alamat|address"},
+    [F_SUMBER_AIR] = {"sumber_air", "sumberair|sumberairminum|sumberairminumutama|airminum"},
+    [F_JAMBAN] = {"jamban", "jamban|fasilitasbab|kakus|jambansehat|fasilitasjamban"},
+    [F_RUMAH_LAYAK] = {"rumah_layak", "rumahlayak|rumahlayakhuni|layakhuni"},
+    [F_PENDIDIKAN_IBU] = {"pendidikan_ibu", "pendidikanibu|pendidikanistri|pendidikanterakhiribu"},
+    [F_DESIL] = {"desil", "desil|desilp3ke|desilkesejahteraan"},
+    [F_JKN] = {"jkn", "jkn|bpjs|jaminankesehatan"},
+    [F_BANSOS] = {"bansos", "bansos|bantuansosial"},
+    [F_SUMBER_PK] = {"sumber_pk", "sumberpk|sumberdata|pendataan"},
+    [F_TAHUN_PK] = {"tahun_pk", "tahunpk|tahun|tahunpendataan"},
+    [F_UMUR_IBU] = {"umur_ibu", "umuribu|usiaibu|umuristri|usiaistri"},
+    [F_TGL_LAHIR_IBU] = {"tgl_lahir_ibu", "tgllahiribu|tanggallahiribu|tgllahiristri"},
+    [F_HAMIL] = {"hamil", "hamil|ibuhamil|sedanghamil|istrihamil|pushamil"},
+    [F_JUMLAH_ANAK] = {"jumlah_anak", "jumlahanak|jmlanak|jumlahanakhidup|anakdilahirkanhidup"},
+    [F_JARAK] = {"jarak_kelahiran", "jarakkelahiran|jarakkelahiranbulan|jaraklahir|jarakanak"},
+    [F_UMUR_BUNGSU] = {"umur_anak_bungsu",
+                       "umuranakbungsu|usiaanakbungsu|umuranakbungsubulan|umuranakterakhir"},
+    [F_PUS] = {"pus", "pus|keluargapus|pasanganusiasubur"},
+    [F_BADUTA] = {"baduta", "baduta|punyabaduta|jumlahbaduta|adabaduta"},
+    [F_BALITA] = {"balita", "balita|punyabalita|jumlahbalita|adabalita"},
+    [F_NIK] = {"nik", "nik|nikanggota|nikanggotakeluarga"},
+    [F_NAMA] = {"nama", "nama|namaanggota|namaanggotakeluarga|namalengkap"},
+    [F_JK] = {"jk", "jk|jeniskelamin|kelamin|lp|sex"},
+    [F_TGL_LAHIR] = {"tgl_lahir", "tgllahir|tanggallahir|tgllhr"},
+    [F_HUBUNGAN] = {"hubungan", "hubungan|hubungankeluarga|hubungandengankk|"
+                                "hubungandengankepalakeluarga|statushubungan|shdk"},
+};
+
+/* A member's relation to the head of the family. */
+enum { HUB_NONE, HUB_KEPALA, HUB_SUAMI, HUB_ISTRI, HUB_ANAK, HUB_LAIN };
+
+static const struct {
+    const char *folded;
+    int hub;
+} relations[] = {
+    {"kepala", HUB_KEPALA},   {"kepalakeluarga", HUB_KEPALA},
+    {"kk", HUB_KEPALA},       {"suami", HUB_SUAMI},
+    {"istri", HUB_ISTRI},     {"isteri", HUB_ISTRI},
+    {"anak", HUB_ANAK},       {"anakkandung", HUB_ANAK},
+    {"anaktiri", HUB_ANAK},   {"anakangkat", HUB_ANAK},
+    {"cucu", HUB_LAIN},       {"menantu", HUB_LAIN},
+    {"orangtua", HUB_LAIN},   {"mertua", HUB_LAIN},
+    {"famililain", HUB_LAIN}, {"pembantu", HUB_LAIN},
+    {"lainnya", HUB_LAIN},    {"lain", HUB_LAIN},
+};
+
+typedef struct {
+    char no_kk[17], kode_desa[16];
+    char rt[16], rw[16], alamat[256];
+    char sumber_air[48], jamban[48], pendidikan_ibu[48];
+    char jkn[48], bansos[128], sumber_pk[48];
+    int rumah_layak, desil, tahun_pk;
+    double umur_ibu, jumlah_anak, jarak, umur_bungsu; /* NAN = not given */
+    int hamil, pus, baduta, balita;                   /* 1 / 0, -1 = not given */
+    /* member rows */
+    char nik[17], nama[128], kunci[TB_NAME_KEY_MAX + 1], tgl_lahir[11];
+    int jk, hub;
+    long lahir; /* day number, -1 */
+} rec;
+
+/* Folded value -> category code (the codes the KRS rule lists). */
+static const char *const water[][2] = {
+    {"kemasan", "kemasan"},
+    {"airkemasan", "kemasan"},
+    {"airminumkemasan", "kemasan"},
+    {"airkemasanbermerk", "kemasan"},
+    {"amdk", "kemasan"},
+    {"isiulang", "isi_ulang"},
+    {"airisiulang", "isi_ulang"},
+    {"depot", "isi_ulang"},
+    {"depotairminum", "isi_ulang"},
+    {"galon", "isi_ulang"},
+    {"galonisiulang", "isi_ulang"},
+    {"ledeng", "ledeng"},
+    {"ledengpam", "ledeng"},
+    {"ledengpdam", "ledeng"},
+    {"pam", "ledeng"},
+    {"pdam", "ledeng"},
+    {"airledeng", "ledeng"},
+    {"perpipaan", "ledeng"},
+    {"sumurbor", "sumur_bor"},
+    {"sumurborpompa", "sumur_bor"},
+    {"sumurpompa", "sumur_bor"},
+    {"bor", "sumur_bor"},
+    {"sumurterlindung", "sumur_terlindungi"},
+    {"sumurterlindungi", "sumur_terlindungi"},
+    {"sumurgaliterlindung", "sumur_terlindungi"},
+    {"sumurgaliterlindungi", "sumur_terlindungi"},
+    {"sumurtakterlindung", "sumur_tidak_terlindungi"},
+    {"sumurtidakterlindung", "sumur_tidak_terlindungi"},
+    {"sumurtidakterlindungi", "sumur_tidak_terlindungi"},
+    {"sumurgalitidakterlindungi", "sumur_tidak_terlindungi"},
+    {"mataairterlindung", "mata_air_terlindungi"},
+    {"mataairterlindungi", "mata_air_terlindungi"},
+    {"mataairtakterlindung", "mata_air_tidak_terlindungi"},
+    {"mataairtidakterlindungi", "mata_air_tidak_terlindungi"},
+    {"mataair", "mata_air_tidak_terlindungi"},
+    {"airhujan", "air_hujan"},
+    {"penampunganairhujan", "air_hujan"},
+    {"sungai", "air_permukaan"},
+    {"airsungai", "air_permukaan"},
+    {"danau", "air_permukaan"},
+    {"airpermukaan", "air_permukaan"},
+    {"lainnya", "lainnya"},
+    {NULL, NULL},
+};
+
+static const char *const latrine[][2] = {
+    {"septik", "septik"},
+    {"septic", "septik"},
+    {"septiktank", "septik"},
+    {"septictank", "septik"},
+    {"tangkiseptik", "septik"},
+    {"denganseptik", "septik"},
+    {"denganseptiktank", "septik"},
+    {"denganseptictank", "septik"},
+    {"jambanseptik", "septik"},
+    {"ipal", "septik"},
+    {"tanpaseptik", "tanpa_septik"},
+    {"tanpaseptiktank", "tanpa_septik"},
+    {"tanpaseptictank", "tanpa_septik"},
+    {"tidakadaseptik", "tanpa_septik"},
+    {"cubluk", "tanpa_septik"},
+    {"jambantanpaseptik", "tanpa_septik"},
+    {"tidakada", "tidak_ada"},
+    {"tidakpunya", "tidak_ada"},
+    {"tidakadajamban", "tidak_ada"},
+    {"babsembarangan", "tidak_ada"},
+    {"tidakmemiliki", "tidak_ada"},
+    {NULL, NULL},
+};
+
+static const char *const education[][2] = {
+    {"tidaksekolah", "tidak_sekolah"},
+    {"tidakpernahsekolah", "tidak_sekolah"},
+    {"belumsekolah", "tidak_sekolah"},
+    {"tidaktamatsd", "tidak_tamat_sd"},
+    {"tidaktamatsdmi", "tidak_tamat_sd"},
+    {"belumtamatsd", "tidak_tamat_sd"},
+    {"sd", "sd"},
+    {"sdmi", "sd"},
+    {"tamatsd", "sd"},
+    {"sdsederajat", "sd"},
+    {"smp", "smp"},
+    {"smpmts", "smp"},
+    {"sltp", "smp"},
+    {"tamatsmp", "smp"},
+    {"smpsederajat", "smp"},
+    {"sma", "sma"},
+    {"smk", "sma"},
+    {"smasmk", "sma"},
+    {"smasmkma", "sma"},
+    {"slta", "sma"},
+    {"ma", "sma"},
+    {"smasederajat", "sma"},
+    {"d1", "diploma"},
+    {"d2", "diploma"},
+    {"d3", "diploma"},
+    {"diploma", "diploma"},
+    {"akademi", "diploma"},
+    {"d4", "s1"},
+    {"s1", "s1"},
+    {"sarjana", "s1"},
+    {"s2", "s2"},
+    {"s3", "s3"},
+    {"pascasarjana", "s2"},
+    {NULL, NULL},
+};
+
+/* The category of a value: the table's code, else the folded value. */
+static void category(const char *s, size_t n, const char *const table[][2], char *out, size_t cap)
+{
+    char f[40];
+    imp_fold(s, n > 60 ? 60 : n, f, sizeof f);
+    for (int i = 0; table[i][0]; i++) {
+        if (!strcmp(f, table[i][0])) {
+            snprintf(out, cap, "%s", table[i][1]);
+            return;
+        }
+    }
+    snprintf(out, cap, "%s", f);
+}
+
+static bool count_or_yesno(const imp *m, const tb_csv_row *row, int f, int *v, imp_reject *rej)
+{
+    imp_reject quiet = {0};
+    if (imp_yesno(m, row, f, v, &quiet))
+        return true;
+    double x;
+    if (!imp_number(m, row, f, &x, rej))
+        return false;
+    if (x < 0 || x > 30 || x != floor(x)) {
+        imp_problem(rej, f, "jumlah %g tidak sah", x);
+        return false;
+    }
+    *v = x > 0;
+    return true;
+}
+
+static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *rej)
+{
+    rec *r = out;
+    memset(r, 0, sizeof *r);
+    if (imp_nik(m, row, F_NO_KK, false, r->no_kk, rej) && !r->no_kk[0])
+        imp_problem(rej, F_NO_KK, "nomor KK kosong");
+    size_t n;
+    const char *s = imp_value(m, row, F_KODE_DESA, &n);
+    if (!n)
+        imp_problem(rej, F_KODE_DESA, "kode desa kosong");
+    else if (imp_wilayah_code(s, n, r->kode_desa) != 4)
+        imp_problem(rej, F_KODE_DESA, "'%.30s' bukan kode desa Kemendagri (35.07.01.2001)", s);
+    imp_text(m, row, F_RT, r->rt, sizeof r->rt, rej);
+    imp_text(m, row, F_RW, r->rw, sizeof r->rw, rej);
+    imp_text(m, row, F_ALAMAT, r->alamat, sizeof r->alamat, rej);
+    s = imp_value(m, row, F_SUMBER_AIR, &n);
+    if (n)
+        category(s, n, water, r->sumber_air, sizeof r->sumber_air);
+    s = imp_value(m, row, F_JAMBAN, &n);
+    if (n)
+        category(s, n, latrine, r->jamban, sizeof r->jamban);
+    s = imp_value(m, row, F_PENDIDIKAN_IBU, &n);
+    if (n)
+        category(s, n, education, r->pendidikan_ibu, sizeof r->pendidikan_ibu);
+    imp_yesno(m, row, F_RUMAH_LAYAK, &r->rumah_layak, rej);
+    imp_text(m, row, F_JKN, r->jkn, sizeof r->jkn, rej);
+    imp_text(m, row, F_BANSOS, r->bansos, sizeof r->bansos, rej);
+    imp_text(m, row, F_SUMBER_PK, r->sumber_pk, sizeof r->sumber_pk, rej);
+    double v;
+    r->desil = r->tahun_pk = -1;
+    if (imp_number_in(m, row, F_DESIL, 1, 10, "", &v, rej) && !isnan(v)) {
+        if (v != floor(v))
+            imp_problem(rej, F_DESIL, "desil %g bukan bilangan bulat 1-10", v);
+        else
+            r->desil = (int)v;
+    }
+    if (imp_number_in(m, row, F_TAHUN_PK, 2000, 2100, "", &v, rej) && !isnan(v))
+        r->tahun_pk = (int)v;
+    imp_number_in(m, row, F_UMUR_IBU, 10, 80, "tahun", &r->umur_ibu, rej);
+    long lahir;
+    if (imp_date(m, row, F_TGL_LAHIR_IBU, false, &lahir, rej) && lahir >= 0 && isnan(r->umur_ibu)) {
+        r->umur_ibu = floor((double)(m->today - lahir) / 365.25);
+        if (r->umur_ibu < 10 || r->umur_ibu > 80)
+            imp_problem(rej, F_TGL_LAHIR_IBU, "umur ibu %g tahun tidak wajar", r->umur_ibu);
+    }
+    imp_number_in(m, row, F_JUMLAH_ANAK, 0, 30, "anak", &r->jumlah_anak, rej);
+    imp_number_in(m, row, F_JARAK, 0, 600, "bulan", &r->jarak, rej);
+    imp_number_in(m, row, F_UMUR_BUNGSU, 0, 600, "bulan", &r->umur_bungsu, rej);
+    imp_yesno(m, row, F_HAMIL, &r->hamil, rej);
+    imp_yesno(m, row, F_PUS, &r->pus, rej);
+    count_or_yesno(m, row, F_BADUTA, &r->baduta, rej);
+    count_or_yesno(m, row, F_BALITA, &r->balita, rej);
+    r->lahir = -1;
+    if (m->col[F_NAMA] < 0)
+        return;
+    /* a member row */
+    imp_nik(m, row, F_NIK, true, r->nik, rej);
+    if (imp_text(m, row, F_NAMA, r->nama, sizeof r->nama, rej)) {
+        tb_name_key(r->nama, strlen(r->nama), r->kunci, sizeof r->kunci);
+        if (!r->kunci[0])
+            imp_problem(rej, F_NAMA, "nama anggota keluarga kosong");
+    }
+    imp_sex(m, row, F_JK, &r->jk, rej);
+    if (imp_date(m, row, F_TGL_LAHIR, false, &r->lahir, rej) && r->lahir >= 0)
+        imp_iso(r->lahir, r->tgl_lahir);
+    else if (!r->nik[0] && r->kunci[0])
+        imp_problem(rej, F_TGL_LAHIR, "anggota tanpa NIK perlu tanggal lahir");
+    s = imp_value(m, row, F_HUBUNGAN, &n);
+    if (n) {
+        char fo[40];
+        imp_fold(s, n > 60 ? 60 : n, fo, sizeof fo);
+        for (size_t i = 0; i < sizeof relations / sizeof *relations && !r->hub; i++)
+            if (!strcmp(fo, relations[i].folded))
+                r->hub = relations[i].hub;
+        if (!r->hub)
+            imp_problem(rej, F_HUBUNGAN,
+                        "hubungan '%.30s' tidak dikenal (Kepala Keluarga, Suami, Istri, Anak, "
+                        "Cucu, Menantu, Orang Tua, Mertua, Famili Lain, Lainnya)",
+                        s);
+    }
+}
+
+static int check_columns(const imp *m, char *err, size_t errlen)
+{
+    if (m->col[F_NO_KK] < 0 || m->col[F_KODE_DESA] < 0) {
+        const char *f = m->col[F_NO_KK] < 0 ? "no_kk" : "kode_desa";
+        snprintf(err, errlen,
+                 "kolom %s tidak ada (judul kolom di baris 1; pakai --map JUDUL=%s bila namanya "
+                 "lain)",
+                 f, f);
+        return -1;
+    }
+    return 0;
+}
+
+/* --- the KRS rule ----------------------------------------------------------------- */
+
+typedef struct {
+    char versi[64];
+    char **air_layak, **jamban_layak, **pendidikan_rendah;
+    int nair, njamban, npend;
+    double umur_muda, umur_tua_dari, umur_tua_sampai, jarak_bulan, anak_banyak;
+    double pus_min, pus_max, baduta_bulan, balita_bulan;
+    bool rumah, pendidikan, desil1; /* additional factors in force */
+} rule;
+
+static void free_list(char **l, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(l[i]);
+    free(l);
+}
+
+static void rule_free(rule *r)
+{
+    free_list(r->air_layak, r->nair);
+    free_list(r->jamban_layak, r->njamban);
+    free_list(r->pendidikan_rendah, r->npend);
+    free(r);
+}
+
+/* Reads a list of strings; a missing key gives the defaults. 0 or -1. */
+static int read_list(json_t *root, const char *key, const char *const *defaults, char ***out,
+                     int *n)
+{
+    json_t *a = json_object_get(root, key);
+    size_t cnt = 0;
+    if (a && json_is_array(a))
+        cnt = json_array_size(a);
+    else
+        for (; defaults && defaults[cnt]; cnt++)
+            ;
+    *out = calloc(cnt + 1, sizeof **out);
+    if (!*out)
+        return -1;
+    *n = 0;
+    for (size_t i = 0; i < cnt; i++) {
+        const char *v = a ? json_string_value(json_array_get(a, i)) : defaults[i];
+        if (!v)
+            continue;
+        if (!((*out)[(*n)++] = strdup(v)))
+            return -1;
+    }
+    return 0;
+}
+
+static double read_num(json_t *root, const char *key, double dflt)
+{
+    json_t *v = json_object_get(root, key);
+    return v && json_is_number(v) ? json_number_value(v) : dflt;
+}
+
+static bool in_list(char **l, int n, const char *v)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(l[i], v))
+            return true;
+    return false;
+}
+
+/* --- member rows, kept until the end of the run ---------------------------------- */
+
+typedef struct {
+    long line;
+    int next; /* the family's next member, -1 */
+    char nik[17], nama[128], kunci[TB_NAME_KEY_MAX + 1], tgl_lahir[11];
+    int jk, hub, hamil;
+    long lahir;
+} member;
+
+typedef struct {
+    rec r; /* the family's values: the last row's where given; hamil, pus, baduta, balita: any */
+    char desa[16];
+    long line; /* its first row */
+    int first, last;
+} family;
+
+typedef struct {
+    rule *ru;
+    imp_map fams; /* no. KK -> index into f */
+    family *f;
+    long nf, capf;
+    member *mb;
+    long nm, capm;
+} state;
+
+static int begin(imp *m)
+{
+    char *data = NULL;
+    state *st = calloc(1, sizeof *st);
+    rule *r = st ? calloc(1, sizeof *r) : NULL;
+    if (!r) {
+        free(st);
+        return tb_store_fail(m->store, "out of memory");
+    }
+    st->ru = r;
+    m->state = st;
+    int have = tb_store_ref_active(m->store, "krs", r->versi, sizeof r->versi, &data);
+    if (have < 0)
+        return -1;
+    if (!have || !data) {
+        snprintf(m->err, sizeof m->err,
+                 "tidak ada aturan KRS aktif (ref_versi jenis 'krs' dengan data JSON)");
+        free(data);
+        return -1;
+    }
+    json_error_t je;
+    json_t *root = json_loads(data, 0, &je);
+    free(data);
+    if (!root || !json_is_object(root)) {
+        snprintf(m->err, sizeof m->err, "aturan KRS %s: JSON tidak sah (%s)", r->versi, je.text);
+        json_decref(root);
+        return -1;
+    }
+    static const char *const pend_default[] = {"tidak_sekolah", "tidak_tamat_sd", "sd", NULL};
+    int rc = read_list(root, "air_layak", NULL, &r->air_layak, &r->nair) |
+             read_list(root, "jamban_layak", NULL, &r->jamban_layak, &r->njamban) |
+             read_list(root, "pendidikan_rendah", pend_default, &r->pendidikan_rendah, &r->npend);
+    r->umur_muda = read_num(root, "umur_muda", NAN);
+    r->umur_tua_dari = read_num(root, "umur_tua_dari", NAN);
+    r->umur_tua_sampai = read_num(root, "umur_tua_sampai", NAN);
+    r->jarak_bulan = read_num(root, "jarak_bulan", NAN);
+    r->anak_banyak = read_num(root, "anak_banyak", NAN);
+    /* sasaran limits: domain reference section 5 unless the rule says otherwise */
+    r->pus_min = read_num(root, "pus_umur_min", 15);
+    r->pus_max = read_num(root, "pus_umur_maks", 49);
+    r->baduta_bulan = read_num(root, "baduta_bulan", 24);
+    r->balita_bulan = read_num(root, "balita_bulan", 60);
+    json_t *extra = json_object_get(root, "faktor_tambahan");
+    for (size_t i = 0; extra && i < json_array_size(extra); i++) {
+        const char *f = json_string_value(json_array_get(extra, i));
+        if (!f)
+            continue;
+        r->rumah |= !strcmp(f, "rumah_tidak_layak");
+        r->pendidikan |= !strcmp(f, "pendidikan_ibu_rendah");
+        r->desil1 |= !strcmp(f, "desil_1");
+    }
+    json_decref(root);
+    if (rc)
+        return tb_store_fail(m->store, "out of memory");
+    return 0;
+}
+
+static void cleanup(imp *m)
+{
+    state *st = m->state;
+    if (st) {
+        rule_free(st->ru);
+        imp_map_free(&st->fams);
+        free(st->f);
+        free(st->mb);
+        free(st);
+    }
+    m->state = NULL;
+}
+
+/* Computes sasaran and KRS of a family from r and writes it: its id, or -1. */
+static long put_family(imp *m, const rule *ru, const rec *r, const char *desa, int *outcome)
+{
+    tb_keluarga k = {.no_kk = r->no_kk,
+                     .desa = desa,
+                     .rt = r->rt,
+                     .rw = r->rw,
+                     .alamat = r->alamat,
+                     .sumber_pk = r->sumber_pk,
+                     .tahun_pk = r->tahun_pk,
+                     .desil = r->desil,
+                     .sumber_air = r->sumber_air,
+                     .jamban = r->jamban,
+                     .rumah_layak = r->rumah_layak,
+                     .pendidikan_ibu = r->pendidikan_ibu,
+                     .jkn = r->jkn,
+                     .bansos = r->bansos};
+    /* sasaran */
+    double u = r->umur_ibu;
+    k.pus = r->pus >= 0 ? r->pus : (!isnan(u) && u >= ru->pus_min && u <= ru->pus_max);
+    k.pus_hamil = k.pus && r->hamil == 1;
+    double b = r->umur_bungsu;
+    k.punya_baduta = r->baduta >= 0 ? r->baduta : (!isnan(b) && b < ru->baduta_bulan);
+    k.punya_balita =
+        r->balita >= 0 ? r->balita : (!isnan(b) && b >= ru->baduta_bulan && b < ru->balita_bulan);
+    k.sasaran = k.pus || k.punya_baduta || k.punya_balita;
+    /* risk factors */
+    char faktor[256] = "";
+    if (r->sumber_air[0] && !in_list(ru->air_layak, ru->nair, r->sumber_air))
+        imp_add_factor(faktor, sizeof faktor, "air_tidak_layak");
+    if (r->jamban[0] && !in_list(ru->jamban_layak, ru->njamban, r->jamban))
+        imp_add_factor(faktor, sizeof faktor, "jamban_tidak_layak");
+    if (k.pus) {
+        k.t4_muda = !isnan(u) && u < ru->umur_muda;
+        k.t4_tua = !isnan(u) && u >= ru->umur_tua_dari && u <= ru->umur_tua_sampai;
+        k.t4_dekat = !isnan(r->jarak) && r->jarak < ru->jarak_bulan;
+        k.t4_banyak = !isnan(r->jumlah_anak) && r->jumlah_anak > ru->anak_banyak;
+        if (k.t4_muda)
+            imp_add_factor(faktor, sizeof faktor, "terlalu_muda");
+        if (k.t4_tua)
+            imp_add_factor(faktor, sizeof faktor, "terlalu_tua");
+        if (k.t4_dekat)
+            imp_add_factor(faktor, sizeof faktor, "terlalu_dekat");
+        if (k.t4_banyak)
+            imp_add_factor(faktor, sizeof faktor, "terlalu_banyak");
+    }
+    if (ru->rumah && r->rumah_layak == 0)
+        imp_add_factor(faktor, sizeof faktor, "rumah_tidak_layak");
+    if (ru->pendidikan && r->pendidikan_ibu[0] &&
+        in_list(ru->pendidikan_rendah, ru->npend, r->pendidikan_ibu))
+        imp_add_factor(faktor, sizeof faktor, "pendidikan_ibu_rendah");
+    if (ru->desil1 && r->desil == 1)
+        imp_add_factor(faktor, sizeof faktor, "desil_1");
+    k.krs = k.sasaran && faktor[0];
+    k.krs_faktor = faktor;
+    return tb_store_keluarga_put(m->store, &k, outcome);
+}
+
+/* Later rows of a family: values given replace; hamil, pus, baduta, balita: yes wins. */
+static void merge_family(rec *d, const rec *r)
+{
+    char *const dst[] = {d->rt,         d->rw,     d->alamat,
+                         d->sumber_air, d->jamban, d->pendidikan_ibu,
+                         d->jkn,        d->bansos, d->sumber_pk};
+    const char *const src[] = {r->rt,         r->rw,     r->alamat,
+                               r->sumber_air, r->jamban, r->pendidikan_ibu,
+                               r->jkn,        r->bansos, r->sumber_pk};
+    const size_t cap[] = {sizeof d->rt,         sizeof d->rw,     sizeof d->alamat,
+                          sizeof d->sumber_air, sizeof d->jamban, sizeof d->pendidikan_ibu,
+                          sizeof d->jkn,        sizeof d->bansos, sizeof d->sumber_pk};
+    for (size_t i = 0; i < sizeof dst / sizeof *dst; i++)
+        if (src[i][0])
+            snprintf(dst[i], cap[i], "%s", src[i]);
+    if (r->rumah_layak >= 0)
+        d->rumah_layak = r->rumah_layak;
+    if (r->desil >= 0)
+        d->desil = r->desil;
+    if (r->tahun_pk >= 0)
+        d->tahun_pk = r->tahun_pk;
+    const double *ns[] = {&r->umur_ibu, &r->jumlah_anak, &r->jarak, &r->umur_bungsu};
+    double *nd[] = {&d->umur_ibu, &d->jumlah_anak, &d->jarak, &d->umur_bungsu};
+    for (int i = 0; i < 4; i++)
+        if (!isnan(*ns[i]))
+            *nd[i] = *ns[i];
+    int *fd[] = {&d->hamil, &d->pus, &d->baduta, &d->balita};
+    const int *fs[] = {&r->hamil, &r->pus, &r->baduta, &r->balita};
+    for (int i = 0; i < 4; i++)
+        if (*fs[i] > *fd[i])
+            *fd[i] = *fs[i];
+}
+
+static bool same_member(const member *a, const rec *r)
+{
+    if (a->nik[0] || r->nik[0])
+        return !strcmp(a->nik, r->nik);
+    return !strcmp(a->kunci, r->kunci) && !strcmp(a->tgl_lahir, r->tgl_lahir);
+}
+
+/* A member row: its family is gathered, the member kept (written at the end). */
+static int keep_member(imp *m, state *st, const rec *r, const char *desa, long line,
+                       imp_reject *rej)
+{
+    long *fi = imp_map_get(&st->fams, r->no_kk, 16);
+    family *fa;
+    if (fi) {
+        fa = &st->f[*fi];
+        if (strcmp(fa->desa, desa)) {
+            imp_problem(rej, F_KODE_DESA, "KK %s sudah tercatat di desa %s (baris %ld)", r->no_kk,
+                        fa->desa, fa->line);
+            return 0;
+        }
+        for (int k = fa->first; k >= 0; k = st->mb[k].next) {
+            if (same_member(&st->mb[k], r)) {
+                imp_problem(rej, r->nik[0] ? F_NIK : F_NAMA,
+                            "anggota ini sudah ada di KK yang sama (baris %ld)", st->mb[k].line);
+                return 0;
+            }
+        }
+        merge_family(&fa->r, r);
+    } else {
+        family *f = imp_grow(st->f, st->nf, &st->capf, sizeof *f, 1024);
+        if (!f)
+            return tb_store_fail(m->store, "out of memory");
+        st->f = f;
+        fa = &st->f[st->nf];
+        fa->r = *r;
+        snprintf(fa->desa, sizeof fa->desa, "%s", desa);
+        fa->line = line;
+        fa->first = fa->last = -1;
+        if (!imp_map_put(&st->fams, r->no_kk, 16, st->nf))
+            return tb_store_fail(m->store, "out of memory");
+        st->nf++;
+    }
+    member *mb = imp_grow(st->mb, st->nm, &st->capm, sizeof *mb, 4096);
+    if (!mb)
+        return tb_store_fail(m->store, "out of memory");
+    st->mb = mb;
+    member *me = &st->mb[st->nm];
+    memset(me, 0, sizeof *me);
+    me->line = line;
+    me->next = -1;
+    memcpy(me->nik, r->nik, sizeof me->nik);
+    memcpy(me->nama, r->nama, sizeof me->nama);
+    memcpy(me->kunci, r->kunci, sizeof me->kunci);
+    memcpy(me->tgl_lahir, r->tgl_lahir, sizeof me->tgl_lahir);
+    me->jk = r->jk;
+    me->hub = r->hub;
+    me->hamil = r->hamil;
+    me->lahir = r->lahir;
+    if (fa->last >= 0)
+        st->mb[fa->last].next = (int)st->nm;
+    else
+        fa->first = (int)st->nm;
+    fa->last = (int)st->nm;
+    st->nm++;
+    return 0;
+}
+
+static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *outcome)
+{
+    state *st = m->state;
+    const rec *r = vr;
+    char desa[16];
+    int d = imp_desa(m, r->kode_desa, NULL, NULL, NULL, NULL, F_KODE_DESA, F_KODE_DESA, desa, rej);
+    if (d)
+        return d < 0 ? -1 : 0;
+    if (m->col[F_NAMA] >= 0) {
+        *outcome = IMP_DEFERRED; /* counted when written, in end() */
+        return keep_member(m, st, r, desa, row->line, rej);
+    }
+    return put_family(m, st->ru, r, desa, outcome) < 0 ? -1 : 0;
+}
+
+static double months(long from, long to)
+{
+    return floor((double)(to - from) / 30.4375);
+}
+
+/* The family's 4T and sasaran inputs that its rows did not give, from its members. */
+static void from_members(const imp *m, const state *st, const family *fa, int wife, rec *r)
+{
+    const rule *ru = st->ru;
+    const member *w = wife >= 0 ? &st->mb[wife] : NULL;
+    if (isnan(r->umur_ibu) && w && w->lahir >= 0) {
+        double u = floor((double)(m->today - w->lahir) / 365.25);
+        if (u >= 10 && u <= 80)
+            r->umur_ibu = u;
+    }
+    int anak = 0, baduta = 0, balita = 0;
+    bool relations_known = false;
+    long young = -1, second = -1; /* birth days of the two youngest children */
+    for (int k = fa->first; k >= 0; k = st->mb[k].next) {
+        const member *me = &st->mb[k];
+        relations_known |= me->hub != HUB_NONE;
+        if (me->lahir >= 0) {
+            double mo = months(me->lahir, m->today);
+            baduta |= mo < ru->baduta_bulan;
+            balita |= mo >= ru->baduta_bulan && mo < ru->balita_bulan;
+        }
+        if (me->hub != HUB_ANAK)
+            continue;
+        anak++;
+        if (me->lahir > young) {
+            second = young;
+            young = me->lahir;
+        } else if (me->lahir > second) {
+            second = me->lahir;
+        }
+    }
+    if (relations_known) {
+        if (isnan(r->jumlah_anak))
+            r->jumlah_anak = anak;
+        if (isnan(r->umur_bungsu) && young >= 0)
+            r->umur_bungsu = months(young, m->today);
+        if (isnan(r->jarak) && second >= 0)
+            r->jarak = months(second, young);
+    }
+    if (relations_known && r->baduta < 0) /* a roster: its members are the whole family */
+        r->baduta = baduta;
+    if (relations_known && r->balita < 0)
+        r->balita = balita;
+}
+
+static void count_row(imp *m, int out)
+{
+    if (out == TB_PUT_INSERTED)
+        m->imported++;
+    else if (out == TB_PUT_UPDATED)
+        m->updated++;
+}
+
+/* Member files: each family, then its members (the wife first: the children's mother). */
+static int end(imp *m)
+{
+    state *st = m->state;
+    for (long i = 0; i < st->nf; i++) {
+        family *fa = &st->f[i];
+        int wife = -1, head_woman = -1;
+        for (int k = fa->first; k >= 0; k = st->mb[k].next) {
+            if (st->mb[k].hub == HUB_ISTRI && wife < 0)
+                wife = k;
+            if (st->mb[k].hub == HUB_KEPALA && st->mb[k].jk == 2 && head_woman < 0)
+                head_woman = k;
+        }
+        if (wife < 0)
+            wife = head_woman;
+        rec r = fa->r;
+        from_members(m, st, fa, wife, &r);
+        int fout = TB_PUT_UNCHANGED;
+        long kid = put_family(m, st->ru, &r, fa->desa, &fout);
+        if (kid < 0)
+            return -1;
+        long ibu = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int k = fa->first; k >= 0; k = st->mb[k].next) {
+                if ((pass == 0) != (k == wife))
+                    continue;
+                const member *me = &st->mb[k];
+                double mo = me->lahir >= 0 ? months(me->lahir, m->today) : NAN, yr = mo / 12;
+                bool pus = k == wife && yr >= st->ru->pus_min && yr < st->ru->pus_max + 1;
+                const char *peran = pus && me->hamil == 1                ? "bumil"
+                                    : pus                                ? "pus"
+                                    : mo < 60                            ? "anak"
+                                    : me->jk == 2 && yr >= 10 && yr < 20 ? "remaja_putri"
+                                                                         : NULL;
+                tb_individu p = {.nik = me->nik[0] ? me->nik : NULL,
+                                 .nama = me->nama,
+                                 .nama_kunci = me->kunci,
+                                 .jk = me->jk,
+                                 .tgl_lahir = me->tgl_lahir[0] ? me->tgl_lahir : NULL,
+                                 .desa = fa->desa,
+                                 .rt = fa->r.rt[0] ? fa->r.rt : NULL,
+                                 .rw = fa->r.rw[0] ? fa->r.rw : NULL,
+                                 .alamat = fa->r.alamat[0] ? fa->r.alamat : NULL,
+                                 .keluarga_id = kid,
+                                 .ibu_id = me->hub == HUB_ANAK ? ibu : 0,
+                                 .peran = peran};
+                long id;
+                int out = TB_PUT_UNCHANGED;
+                bool by_name = false;
+                if (tb_store_individu_put(m->store, &p, &id, &out, &by_name))
+                    return -1;
+                if (k == wife)
+                    ibu = id;
+                if (k == fa->first && fout != TB_PUT_UNCHANGED && out != TB_PUT_INSERTED)
+                    out = fout; /* the family's first row carries the family's change */
+                count_row(m, out);
+            }
+        }
+    }
+    return 0;
+}
+
+const imp_kind imp_kind_keluarga = {
+    .name = "keluarga",
+    .summary = "data keluarga (Pendataan Keluarga): sasaran dan KRS dihitung dari aturan aktif",
+    .fields = fields,
+    .nfields = NFIELDS,
+    .rec_size = sizeof(rec),
+    .check_columns = check_columns,
+    .prepare = prepare,
+    .begin = begin,
+    .store = store,
+    .end = end,
+    .cleanup = cleanup,
+};

@@ -1,0 +1,55 @@
+/*
+ * report.h - every figure and list Tumbuh shows, computed in one place.
+ *
+ * The web pages, the JSON API and `tumbuh report` all call these functions,
+ * so a number is the same wherever it is read. Each report takes a wilayah
+ * code (any level: kabupaten, kecamatan, desa) or a posyandu, and a month
+ * (yyyy-mm), and returns a tb_table (table.h) owned by the caller.
+ * Personal data (names, NIK) appear only when `with_names` is set, which
+ * callers set only for roles that need them (UU PDP 27/2022).
+ */
+#ifndef TB_REPORT_H
+#define TB_REPORT_H
+
+#include <stdbool.h>
+
+#include "store/store.h"
+#include "format/table.h"
+
+typedef struct {
+    const char *wilayah; /* Kemendagri code, any level */
+    long posyandu_id;    /* > 0: one posyandu instead of a wilayah */
+    char month[8];       /* yyyy-mm */
+    bool with_names;     /* include names/NIK/addresses in lists */
+} tb_report_scope;
+
+/* The report names `tumbuh report NAME` and the web know. */
+typedef enum {
+    TB_REPORT_SKDN,           /* S, K, D, N, T, O, B, 2T, BGM and ratios, per sub-area */
+    TB_REPORT_PREVALENSI,     /* stunting/wasting/underweight/overweight with coverage */
+    TB_REPORT_TREN,           /* 12-month trend of prevalence and coverage */
+    TB_REPORT_STUNTING,       /* by name: stunted children (latest measurement) */
+    TB_REPORT_WASTING,        /* by name: wasted children */
+    TB_REPORT_2T,             /* by name: 2T this month */
+    TB_REPORT_BGM,            /* by name: BGM this month */
+    TB_REPORT_TIDAK_DIUKUR,   /* by name: targets not measured this month (home visits) */
+    TB_REPORT_KUALITAS,       /* data-quality scorecard per posyandu */
+    TB_REPORT_REKONSILIASI,   /* survey prevalence x targets vs cases found by name */
+    TB_REPORT_KUALITAS_KADER, /* data-quality scorecard per cadre (who measured) */
+    TB_REPORT_COUNT
+} tb_report_kind;
+
+/* The name of a report ("skdn", "prevalensi", ...) and its Indonesian title. */
+const char *tb_report_name(tb_report_kind k);
+const char *tb_report_title(tb_report_kind k);
+
+/* The report for a name, or -1. */
+int tb_report_lookup(const char *name);
+
+/* Does the report list people (and so need with_names for names)? */
+bool tb_report_is_list(tb_report_kind k);
+
+/* Computes a report; 0 and *out, or -1 with tb_store_error(). */
+int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *scope, tb_table **out);
+
+#endif

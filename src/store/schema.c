@@ -1,0 +1,464 @@
+/*
+ * store_schema.c - the SQLite schema of Tumbuh, as numbered migrations.
+ *
+ * Each migration is applied once, in its own transaction, when a database is
+ * opened (store.c); PRAGMA user_version records how far a database is. A
+ * migration is never edited once released: changes come as a new one.
+ * Table and column names are Indonesian where they name programme concepts
+ * (domain reference section 14), so that they read like the forms they come
+ * from. Reference data that policy can change (KBM, Permenkes bands, KRS
+ * rules, Elsimil thresholds, checklists) is data here, versioned, not code.
+ */
+#include "store/store.h"
+
+static const char *const migration_1 =
+    /* --- wilayah: provinsi (1), kabupaten (2), kecamatan (3), desa (4) --- */
+    "CREATE TABLE wilayah ("
+    "  kode TEXT PRIMARY KEY,"              /* Kemendagri code, dotted: 35.07.01.2001 */
+    "  tingkat INTEGER NOT NULL CHECK (tingkat BETWEEN 1 AND 4),"
+    "  induk TEXT REFERENCES wilayah(kode),"
+    "  nama TEXT NOT NULL,"
+    "  kampung_kb INTEGER NOT NULL DEFAULT 0,"
+    "  rumah_dataku TEXT"                    /* sederhana / lengkap / paripurna */
+    ");"
+    "CREATE INDEX wilayah_induk ON wilayah(induk);"
+    "CREATE TABLE wilayah_lokus ("
+    "  kode TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  tahun INTEGER NOT NULL,"
+    "  PRIMARY KEY (kode, tahun)"
+    ");"
+    "CREATE TABLE puskesmas ("
+    "  id INTEGER PRIMARY KEY,"
+    "  kode TEXT UNIQUE,"
+    "  nama TEXT NOT NULL,"
+    "  kecamatan TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  UNIQUE (kecamatan, nama)"
+    ");"
+    "CREATE TABLE posyandu ("
+    "  id INTEGER PRIMARY KEY,"
+    "  nama TEXT NOT NULL,"
+    "  desa TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  puskesmas_id INTEGER REFERENCES puskesmas(id),"
+    "  jenis TEXT NOT NULL DEFAULT 'posyandu',"
+    "  kit_standar INTEGER NOT NULL DEFAULT 0,"
+    "  UNIQUE (desa, nama)"
+    ");"
+    /* --- families (Pendataan Keluarga) and people --- */
+    "CREATE TABLE keluarga ("
+    "  id INTEGER PRIMARY KEY,"
+    "  no_kk TEXT NOT NULL UNIQUE,"
+    "  desa TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  rt TEXT, rw TEXT, alamat TEXT,"
+    "  sumber_pk TEXT, tahun_pk INTEGER,"
+    "  desil INTEGER,"                       /* P3KE welfare decile */
+    "  sumber_air TEXT,"                     /* category, see referensi krs */
+    "  jamban TEXT,"                         /* septik / tanpa_septik / tidak_ada */
+    "  rumah_layak INTEGER,"
+    "  pendidikan_ibu TEXT,"
+    "  jkn TEXT,"                            /* pbi / mandiri / tidak */
+    "  bansos TEXT,"                         /* pkh, bpnt, ... comma-separated */
+    "  pus INTEGER NOT NULL DEFAULT 0, pus_hamil INTEGER NOT NULL DEFAULT 0,"
+    "  punya_baduta INTEGER NOT NULL DEFAULT 0, punya_balita INTEGER NOT NULL DEFAULT 0,"
+    "  t4_muda INTEGER NOT NULL DEFAULT 0, t4_tua INTEGER NOT NULL DEFAULT 0,"
+    "  t4_dekat INTEGER NOT NULL DEFAULT 0, t4_banyak INTEGER NOT NULL DEFAULT 0,"
+    "  sasaran INTEGER NOT NULL DEFAULT 0,"  /* keluarga sasaran (computed) */
+    "  krs INTEGER NOT NULL DEFAULT 0,"      /* keluarga berisiko stunting (computed) */
+    "  krs_faktor TEXT,"                     /* risk factors found (computed) */
+    "  tgl_verifikasi TEXT"
+    ");"
+    "CREATE INDEX keluarga_desa ON keluarga(desa);"
+    "CREATE TABLE individu ("
+    "  id INTEGER PRIMARY KEY,"
+    "  nik TEXT UNIQUE,"                     /* NIK, or temporary: mother's NIK + digit */
+    "  nik_sementara INTEGER NOT NULL DEFAULT 0,"
+    "  nama TEXT NOT NULL,"
+    "  nama_kunci TEXT NOT NULL,"            /* normalised name for matching */
+    "  jk INTEGER CHECK (jk IN (1, 2)),"     /* 1 laki-laki, 2 perempuan */
+    "  tgl_lahir TEXT,"
+    "  keluarga_id INTEGER REFERENCES keluarga(id),"
+    "  ibu_id INTEGER REFERENCES individu(id),"
+    "  desa TEXT REFERENCES wilayah(kode),"
+    "  rt TEXT, rw TEXT, alamat TEXT,"
+    "  peran TEXT"                           /* catin, pus, bumil, nifas, remaja_putri, anak */
+    ");"
+    "CREATE INDEX individu_cocok ON individu(desa, nama_kunci, tgl_lahir);"
+    "CREATE INDEX individu_keluarga ON individu(keluarga_id);"
+    "CREATE TABLE anak ("
+    "  individu_id INTEGER PRIMARY KEY REFERENCES individu(id),"
+    "  bb_lahir REAL, pb_lahir REAL, usia_gestasi INTEGER,"
+    "  nama_ortu TEXT,"
+    "  posyandu_id INTEGER REFERENCES posyandu(id),"
+    "  buku_kia INTEGER NOT NULL DEFAULT 0,"
+    "  akta_lahir INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "CREATE INDEX anak_posyandu ON anak(posyandu_id);"
+    /* --- measurements: z-scores and categories computed on write --- */
+    "CREATE TABLE pengukuran ("
+    "  id INTEGER PRIMARY KEY,"
+    "  anak_id INTEGER NOT NULL REFERENCES anak(individu_id),"
+    "  tanggal TEXT NOT NULL,"
+    "  posyandu_id INTEGER REFERENCES posyandu(id),"
+    "  bb REAL, tb REAL,"
+    "  cara_ukur TEXT CHECK (cara_ukur IN ('l', 'h')),"
+    "  oedema INTEGER NOT NULL DEFAULT 0,"
+    "  lila REAL, lika REAL,"
+    "  pengukur TEXT, kit_standar INTEGER,"
+    "  vit_a INTEGER NOT NULL DEFAULT 0, pmt_kg REAL, kpsp TEXT,"
+    "  rujukan INTEGER NOT NULL DEFAULT 0,"
+    "  umur_hari INTEGER, tb_koreksi REAL,"
+    "  z_bbu REAL, z_tbu REAL, z_bbtb REAL, z_imtu REAL, z_lila REAL, z_lika REAL,"
+    "  f_bbu INTEGER, f_tbu INTEGER, f_bbtb INTEGER, f_imtu INTEGER,"
+    "  kat_bbu TEXT, kat_tbu TEXT, kat_bbtb TEXT, kat_imtu TEXT,"
+    "  naik TEXT CHECK (naik IN ('N', 'T', 'O', 'B')),"
+    "  t2 INTEGER NOT NULL DEFAULT 0, bgm INTEGER NOT NULL DEFAULT 0,"
+    "  uuid_klien TEXT UNIQUE,"              /* offline entries: sent once, stored once */
+    "  dibuat_oleh INTEGER REFERENCES pengguna(id),"
+    "  UNIQUE (anak_id, tanggal)"
+    ");"
+    "CREATE INDEX pengukuran_posyandu_tanggal ON pengukuran(posyandu_id, tanggal);"
+    "CREATE INDEX pengukuran_tanggal ON pengukuran(tanggal);"
+    /* --- pregnancy, ANC, post-partum --- */
+    "CREATE TABLE kehamilan ("
+    "  id INTEGER PRIMARY KEY,"
+    "  ibu_id INTEGER NOT NULL REFERENCES individu(id),"
+    "  hpht TEXT, hpl TEXT, gravida INTEGER, paritas INTEGER, umur_ibu INTEGER,"
+    "  lila REAL, hb REAL,"
+    "  kek INTEGER NOT NULL DEFAULT 0, anemia INTEGER NOT NULL DEFAULT 0,"
+    "  risti INTEGER NOT NULL DEFAULT 0,"
+    "  ttd_jumlah INTEGER NOT NULL DEFAULT 0, mt INTEGER NOT NULL DEFAULT 0,"
+    "  kelas_ibu INTEGER NOT NULL DEFAULT 0,"
+    "  tgl_persalinan TEXT, tempat_persalinan TEXT, penolong TEXT,"
+    "  kb_pasca_salin TEXT,"
+    "  UNIQUE (ibu_id, hpht)"
+    ");"
+    "CREATE TABLE kunjungan_anc ("
+    "  id INTEGER PRIMARY KEY,"
+    "  kehamilan_id INTEGER NOT NULL REFERENCES kehamilan(id),"
+    "  ke INTEGER NOT NULL CHECK (ke BETWEEN 1 AND 12),"
+    "  tanggal TEXT NOT NULL, pemberi TEXT,"
+    "  UNIQUE (kehamilan_id, ke)"
+    ");"
+    "CREATE TABLE kunjungan_nifas ("
+    "  id INTEGER PRIMARY KEY,"
+    "  kehamilan_id INTEGER NOT NULL REFERENCES kehamilan(id),"
+    "  ke INTEGER NOT NULL CHECK (ke BETWEEN 1 AND 4),"
+    "  tanggal TEXT NOT NULL,"
+    "  UNIQUE (kehamilan_id, ke)"
+    ");"
+    /* --- catin screening (Elsimil) --- */
+    "CREATE TABLE catin ("
+    "  id INTEGER PRIMARY KEY,"
+    "  individu_id INTEGER NOT NULL REFERENCES individu(id),"
+    "  tgl_rencana_nikah TEXT, tgl_periksa TEXT NOT NULL,"
+    "  bb REAL, tb REAL, imt REAL, lila REAL, lingkar_perut REAL, hb REAL,"
+    "  merokok INTEGER NOT NULL DEFAULT 0,"
+    "  hasil TEXT CHECK (hasil IN ('ideal', 'berisiko')),"
+    "  faktor TEXT,"
+    "  no_sertifikat TEXT, ttd INTEGER NOT NULL DEFAULT 0, mulai_pendampingan TEXT,"
+    "  UNIQUE (individu_id, tgl_periksa)"
+    ");"
+    /* --- Tim Pendamping Keluarga --- */
+    "CREATE TABLE tpk ("
+    "  id INTEGER PRIMARY KEY,"
+    "  kode TEXT UNIQUE, desa TEXT NOT NULL REFERENCES wilayah(kode), nama TEXT NOT NULL"
+    ");"
+    "CREATE TABLE tpk_anggota ("
+    "  id INTEGER PRIMARY KEY,"
+    "  tpk_id INTEGER NOT NULL REFERENCES tpk(id),"
+    "  nama TEXT NOT NULL,"
+    "  peran TEXT NOT NULL CHECK (peran IN ('bidan', 'kader_pkk', 'kader_kb')),"
+    "  no_sk TEXT, pengguna_id INTEGER REFERENCES pengguna(id)"
+    ");"
+    "CREATE TABLE tpk_kunjungan ("
+    "  id INTEGER PRIMARY KEY,"
+    "  tpk_id INTEGER NOT NULL REFERENCES tpk(id),"
+    "  keluarga_id INTEGER REFERENCES keluarga(id),"
+    "  individu_id INTEGER REFERENCES individu(id),"
+    "  tanggal TEXT NOT NULL,"
+    "  sasaran TEXT NOT NULL CHECK (sasaran IN ('catin', 'bumil', 'nifas', 'baduta', 'balita')),"
+    "  standar TEXT,"                        /* checklist items done (3 standar), JSON */
+    "  pasti TEXT,"                          /* checklist items done (4 PASTI), JSON */
+    "  observasi TEXT, konseling TEXT,"
+    "  rujukan_ke TEXT, status_rujukan TEXT, bansos TEXT, kunjungan_berikut TEXT"
+    ");"
+    "CREATE INDEX tpk_kunjungan_tanggal ON tpk_kunjungan(tpk_id, tanggal);"
+    /* --- meetings and their follow-up --- */
+    "CREATE TABLE rapat ("
+    "  id INTEGER PRIMARY KEY,"
+    "  jenis TEXT NOT NULL CHECK (jenis IN ('minilok', 'rakor', 'rembuk', 'audit_kasus')),"
+    "  wilayah TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  tanggal TEXT NOT NULL, judul TEXT NOT NULL, catatan TEXT"
+    ");"
+    "CREATE TABLE rapat_peserta ("
+    "  id INTEGER PRIMARY KEY, rapat_id INTEGER NOT NULL REFERENCES rapat(id),"
+    "  nama TEXT NOT NULL, jabatan TEXT, instansi TEXT"
+    ");"
+    "CREATE TABLE rapat_masalah ("
+    "  id INTEGER PRIMARY KEY, rapat_id INTEGER NOT NULL REFERENCES rapat(id),"
+    "  uraian TEXT NOT NULL"
+    ");"
+    "CREATE TABLE rapat_rekomendasi ("
+    "  id INTEGER PRIMARY KEY, rapat_id INTEGER NOT NULL REFERENCES rapat(id),"
+    "  masalah_id INTEGER REFERENCES rapat_masalah(id), uraian TEXT NOT NULL"
+    ");"
+    /* an action item (RTL) or referral, from a meeting, a visit or a case audit */
+    "CREATE TABLE tindak_lanjut ("
+    "  id INTEGER PRIMARY KEY,"
+    "  asal TEXT NOT NULL CHECK (asal IN ('rapat', 'kunjungan', 'aks', 'posyandu')),"
+    "  rapat_id INTEGER REFERENCES rapat(id),"
+    "  rekomendasi_id INTEGER REFERENCES rapat_rekomendasi(id),"
+    "  kunjungan_id INTEGER REFERENCES tpk_kunjungan(id),"
+    "  individu_id INTEGER REFERENCES individu(id),"
+    "  uraian TEXT NOT NULL,"
+    "  penanggung_jawab TEXT NOT NULL,"      /* OPD, jabatan or desa */
+    "  wilayah TEXT REFERENCES wilayah(kode),"
+    "  sumber_anggaran TEXT,"                /* APBDes, APBD, DAK, BOK, ... */
+    "  tenggat TEXT,"
+    "  status TEXT NOT NULL DEFAULT 'baru'"
+    "    CHECK (status IN ('baru', 'proses', 'selesai', 'batal')),"
+    "  bukti TEXT,"
+    "  ditinjau_rapat_id INTEGER REFERENCES rapat(id),"  /* reviewed at the next meeting */
+    "  diperbarui TEXT"
+    ");"
+    "CREATE INDEX tindak_lanjut_status ON tindak_lanjut(status, tenggat);"
+    "CREATE TABLE kasus_aks ("
+    "  id INTEGER PRIMARY KEY,"
+    "  individu_id INTEGER NOT NULL REFERENCES individu(id),"
+    "  kategori TEXT NOT NULL CHECK (kategori IN ('catin', 'bumil', 'nifas', 'baduta', 'balita')),"
+    "  semester TEXT NOT NULL, rapat_id INTEGER REFERENCES rapat(id),"
+    "  temuan TEXT, rekomendasi_pakar TEXT, tgl_diseminasi TEXT, hasil TEXT"
+    ");"
+    /* --- convergence actions, TPPS, indicators --- */
+    "CREATE TABLE aksi_konvergensi ("
+    "  kabupaten TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  tahun INTEGER NOT NULL, aksi INTEGER NOT NULL CHECK (aksi BETWEEN 1 AND 8),"
+    "  tanggal TEXT, dokumen TEXT, pic TEXT,"
+    "  status TEXT NOT NULL DEFAULT 'belum' CHECK (status IN ('belum', 'proses', 'selesai')),"
+    "  diunggah INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (kabupaten, tahun, aksi)"
+    ");"
+    "CREATE TABLE tpps_anggota ("
+    "  id INTEGER PRIMARY KEY,"
+    "  wilayah TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  nama TEXT NOT NULL, jabatan TEXT, instansi TEXT,"
+    "  peran TEXT NOT NULL,"                 /* ketua, sekretaris, pokja ..., anggota */
+    "  no_sk TEXT, mulai TEXT, selesai TEXT"
+    ");"
+    "CREATE TABLE indikator ("
+    "  kode TEXT PRIMARY KEY, nama TEXT NOT NULL,"
+    "  sumber TEXT NOT NULL,"                /* perpres_spesifik, perpres_sensitif, ran_pasti, ... */
+    "  pembilang TEXT, penyebut TEXT, tingkat TEXT, opd TEXT"
+    ");"
+    "CREATE TABLE indikator_target ("
+    "  kode TEXT NOT NULL REFERENCES indikator(kode), tahun INTEGER NOT NULL,"
+    "  target REAL NOT NULL, catatan TEXT, PRIMARY KEY (kode, tahun)"
+    ");"
+    "CREATE TABLE indikator_nilai ("
+    "  kode TEXT NOT NULL REFERENCES indikator(kode),"
+    "  wilayah TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  periode TEXT NOT NULL, pembilang REAL, penyebut REAL, nilai REAL,"
+    "  sumber TEXT NOT NULL,"
+    "  PRIMARY KEY (kode, wilayah, periode, sumber)"
+    ");"
+    "CREATE TABLE survei_prevalensi ("
+    "  wilayah TEXT NOT NULL REFERENCES wilayah(kode), tahun INTEGER NOT NULL,"
+    "  survei TEXT NOT NULL, stunting REAL, wasting REAL, underweight REAL,"
+    "  PRIMARY KEY (wilayah, tahun, survei)"
+    ");"
+    /* --- users and the audit trail --- */
+    "CREATE TABLE pengguna ("
+    "  id INTEGER PRIMARY KEY,"
+    "  username TEXT NOT NULL UNIQUE,"
+    "  nama TEXT NOT NULL,"
+    "  hash TEXT NOT NULL,"                  /* argon2id (libsodium crypto_pwhash_str) */
+    "  peran TEXT NOT NULL CHECK (peran IN ('admin_kab', 'tpps_kab', 'opd', 'tpps_kec',"
+    "    'gizi_puskesmas', 'desa', 'kader', 'tpk')),"
+    "  wilayah TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  posyandu_id INTEGER REFERENCES posyandu(id),"
+    "  aktif INTEGER NOT NULL DEFAULT 1,"
+    "  dibuat TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ");"
+    "CREATE TABLE audit_log ("
+    "  id INTEGER PRIMARY KEY,"
+    "  waktu TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+    "  pengguna_id INTEGER REFERENCES pengguna(id),"
+    "  aksi TEXT NOT NULL CHECK (aksi IN ('tambah', 'ubah', 'hapus', 'impor', 'masuk')),"
+    "  tabel TEXT NOT NULL, baris TEXT,"
+    "  sebelum TEXT, sesudah TEXT"           /* JSON */
+    ");"
+    "CREATE INDEX audit_log_tabel ON audit_log(tabel, baris);"
+    /* --- versioned reference data --- */
+    "CREATE TABLE ref_versi ("
+    "  jenis TEXT NOT NULL,"                 /* kbm, ambang, krs, elsimil, checklist, kms */
+    "  versi TEXT NOT NULL,"
+    "  berlaku_mulai TEXT NOT NULL,"
+    "  aktif INTEGER NOT NULL DEFAULT 0,"
+    "  sumber TEXT NOT NULL,"
+    "  catatan TEXT,"
+    "  data TEXT,"                           /* JSON for non-tabular rules */
+    "  PRIMARY KEY (jenis, versi)"
+    ");"
+    "CREATE UNIQUE INDEX ref_versi_aktif ON ref_versi(jenis) WHERE aktif = 1;"
+    "CREATE TABLE ref_kbm ("
+    "  versi TEXT NOT NULL, umur_bulan INTEGER NOT NULL, gram INTEGER NOT NULL,"
+    "  PRIMARY KEY (versi, umur_bulan)"
+    ");"
+    "CREATE TABLE ref_ambang ("
+    "  versi TEXT NOT NULL,"
+    "  indeks TEXT NOT NULL,"                /* bbu, tbu, bbtb, imtu, imtu_5_18 */
+    "  urutan INTEGER NOT NULL, kode TEXT NOT NULL, label TEXT NOT NULL,"
+    "  z_bawah REAL, z_atas REAL,"           /* band: z_bawah <(=) z <(=) z_atas */
+    "  PRIMARY KEY (versi, indeks, urutan)"
+    ");"
+    "CREATE TABLE ref_checklist ("
+    "  versi TEXT NOT NULL, daftar TEXT NOT NULL,"  /* 3standar, 4pasti */
+    "  urutan INTEGER NOT NULL, kode TEXT NOT NULL, label TEXT NOT NULL,"
+    "  PRIMARY KEY (versi, daftar, urutan)"
+    ");";
+
+/* Reference data of migration 1, with its sources (domain reference). */
+static const char *const migration_1_data =
+    /* KBM: Buku KIA 2023 (6.3) and its two conflicting variants. */
+    "INSERT INTO ref_versi VALUES ('kbm', 'kia2023', '2023-05-06', 1,"
+    "  'Buku KIA 2023 p. 54', 'month 1 800 g ... 7-10 300 g, from 11 200 g', NULL);"
+    "INSERT INTO ref_versi VALUES ('kbm', 'kia2023-bulan3-600', '2023-05-06', 0,"
+    "  'program-owner spreadsheet', '600 g at month 3 [CONFLICT]', NULL);"
+    "INSERT INTO ref_versi VALUES ('kbm', 'switch12', '2010-01-01', 0,"
+    "  'public implementations', '300 g to month 11, 200 g from month 12 [CONFLICT]', NULL);"
+    "WITH RECURSIVE m(b) AS (SELECT 1 UNION ALL SELECT b + 1 FROM m WHERE b < 60)"
+    "INSERT INTO ref_kbm SELECT v.versi, b, CASE"
+    "  WHEN b = 1 THEN 800 WHEN b = 2 THEN 900"
+    "  WHEN b = 3 THEN (CASE v.versi WHEN 'kia2023-bulan3-600' THEN 600 ELSE 800 END)"
+    "  WHEN b = 4 THEN 600 WHEN b = 5 THEN 500 WHEN b = 6 THEN 400"
+    "  WHEN b <= (CASE v.versi WHEN 'switch12' THEN 11 ELSE 10 END) THEN 300"
+    "  ELSE 200 END"
+    "  FROM m, (SELECT versi FROM ref_versi WHERE jenis = 'kbm') v;"
+    /* Permenkes 2/2020 bands (section 7). */
+    "INSERT INTO ref_versi VALUES ('ambang', 'permenkes-2-2020', '2020-01-08', 1,"
+    "  'Permenkes 2/2020 Standar Antropometri Anak', NULL, NULL);"
+    "INSERT INTO ref_ambang VALUES"
+    "  ('permenkes-2-2020', 'bbu', 1, 'BBSK', 'Berat badan sangat kurang', NULL, -3),"
+    "  ('permenkes-2-2020', 'bbu', 2, 'BBK', 'Berat badan kurang', -3, -2),"
+    "  ('permenkes-2-2020', 'bbu', 3, 'BBN', 'Berat badan normal', -2, 1),"
+    "  ('permenkes-2-2020', 'bbu', 4, 'RBBL', 'Risiko berat badan lebih', 1, NULL),"
+    "  ('permenkes-2-2020', 'tbu', 1, 'SP', 'Sangat pendek', NULL, -3),"
+    "  ('permenkes-2-2020', 'tbu', 2, 'P', 'Pendek', -3, -2),"
+    "  ('permenkes-2-2020', 'tbu', 3, 'N', 'Normal', -2, 3),"
+    "  ('permenkes-2-2020', 'tbu', 4, 'T', 'Tinggi', 3, NULL),"
+    "  ('permenkes-2-2020', 'bbtb', 1, 'GBR', 'Gizi buruk', NULL, -3),"
+    "  ('permenkes-2-2020', 'bbtb', 2, 'GK', 'Gizi kurang', -3, -2),"
+    "  ('permenkes-2-2020', 'bbtb', 3, 'GB', 'Gizi baik', -2, 1),"
+    "  ('permenkes-2-2020', 'bbtb', 4, 'RGL', 'Berisiko gizi lebih', 1, 2),"
+    "  ('permenkes-2-2020', 'bbtb', 5, 'GL', 'Gizi lebih', 2, 3),"
+    "  ('permenkes-2-2020', 'bbtb', 6, 'OB', 'Obesitas', 3, NULL),"
+    "  ('permenkes-2-2020', 'imtu', 1, 'GBR', 'Gizi buruk', NULL, -3),"
+    "  ('permenkes-2-2020', 'imtu', 2, 'GK', 'Gizi kurang', -3, -2),"
+    "  ('permenkes-2-2020', 'imtu', 3, 'GB', 'Gizi baik', -2, 1),"
+    "  ('permenkes-2-2020', 'imtu', 4, 'RGL', 'Berisiko gizi lebih', 1, 2),"
+    "  ('permenkes-2-2020', 'imtu', 5, 'GL', 'Gizi lebih', 2, 3),"
+    "  ('permenkes-2-2020', 'imtu', 6, 'OB', 'Obesitas', 3, NULL),"
+    "  ('permenkes-2-2020', 'imtu_5_18', 1, 'GBR', 'Gizi buruk', NULL, -3),"
+    "  ('permenkes-2-2020', 'imtu_5_18', 2, 'GK', 'Gizi kurang', -3, -2),"
+    "  ('permenkes-2-2020', 'imtu_5_18', 3, 'GB', 'Gizi baik', -2, 1),"
+    "  ('permenkes-2-2020', 'imtu_5_18', 4, 'GL', 'Gizi lebih', 1, 2),"
+    "  ('permenkes-2-2020', 'imtu_5_18', 5, 'OB', 'Obesitas', 2, NULL);"
+    /* KRS rules (section 5). */
+    "INSERT INTO ref_versi VALUES ('krs', 'bkkbn-2023', '2023-07-01', 1,"
+    "  'BKKBN Sulbar 2024-01-21; tribunnews 2023-11-27', 'terlalu tua 35-40 as stated [note]',"
+    "  '{\"air_layak\": [\"kemasan\", \"isi_ulang\", \"ledeng\", \"sumur_bor\","
+    "    \"sumur_terlindungi\"], \"jamban_layak\": [\"septik\"], \"umur_muda\": 20,"
+    "    \"umur_tua_dari\": 35, \"umur_tua_sampai\": 40, \"jarak_bulan\": 24, \"anak_banyak\": 3,"
+    "    \"faktor_tambahan\": [\"rumah_tidak_layak\", \"pendidikan_ibu_rendah\", \"desil_1\"]}');"
+    /* Elsimil thresholds (section 4) [UNCONFIRMED / CONFLICT noted]. */
+    "INSERT INTO ref_versi VALUES ('elsimil', 'bkkbn-2023', '2023-03-01', 1,"
+    "  'BKKBN Babel (LiLA); WHO anaemia cut-off (Hb)', 'Hb 11.5 per Kaper Sumut [CONFLICT]',"
+    "  '{\"lila_min\": 23.5, \"hb_min\": 12.0, \"imt_min\": 18.5, \"umur_min\": 20}');"
+    /* KMS lines: red line = BB/U -3 SD (BGM) [UNCONFIRMED, section 6.3]. */
+    "INSERT INTO ref_versi VALUES ('kms', 'juknis-kms-2021', '2021-04-01', 1,"
+    "  'Juknis KMS 2021 (values UNCONFIRMED)', 'garis merah BB/U -3 SD, oranye +1 SD',"
+    "  '{\"garis_merah_z\": -3.0, \"garis_oranye_z\": 1.0, \"kbm_kali_bulan\": false}');"
+    /* 3 standar and 4 PASTI: not found in any source (section 3); a default
+     * interpretation, to be replaced when the defining document is found. */
+    "INSERT INTO ref_versi VALUES ('checklist', 'default-2026', '2026-01-01', 1,"
+    "  'placeholder interpretation (domain reference section 3: NOT FOUND)',"
+    "  'configurable: replace with the defining document', NULL);"
+    "INSERT INTO ref_checklist VALUES"
+    "  ('default-2026', '3standar', 1, 'ukur_bb', 'Berat badan ditimbang'),"
+    "  ('default-2026', '3standar', 2, 'ukur_pb_tb', 'Panjang/tinggi badan diukur'),"
+    "  ('default-2026', '3standar', 3, 'catat_kia', 'Hasil dicatat di Buku KIA'),"
+    "  ('default-2026', '4pasti', 1, 'pasti_diukur', 'Pasti diukur'),"
+    "  ('default-2026', '4pasti', 2, 'pasti_dirujuk', 'Pasti dirujuk bila bermasalah'),"
+    "  ('default-2026', '4pasti', 3, 'pasti_diintervensi', 'Pasti diintervensi'),"
+    "  ('default-2026', '4pasti', 4, 'pasti_didampingi', 'Pasti didampingi');";
+
+/* 2: people without a NIK are matched by desa and birth date first, then by name
+ * similarity (store_people.c); this index makes that lookup direct. */
+static const char *const migration_2 =
+    "CREATE INDEX individu_desa_lahir ON individu(desa, tgl_lahir);";
+
+/* 3: every report reaches measurements through the child (anak_id, tanggal)
+ * or the posyandu (posyandu_id, tanggal); the index on the date alone was
+ * used by none and cost every insert a fourth index update (import speed). */
+static const char *const migration_3 = "DROP INDEX IF EXISTS pengukuran_tanggal;";
+
+/* The indexes a bulk load drops and builds again (tb_store_pengukuran_bulk_*). */
+#define PENGUKURAN_INDEXES                                                                         \
+    "CREATE UNIQUE INDEX pengukuran_anak_tanggal ON pengukuran(anak_id, tanggal);"                 \
+    "CREATE INDEX pengukuran_posyandu_tanggal ON pengukuran(posyandu_id, tanggal);"
+
+const char *tb_store_schema_pengukuran_indexes(void)
+{
+    return PENGUKURAN_INDEXES;
+}
+
+/* 4: pengukuran's uniqueness as named indexes instead of table constraints, so
+ * a first bulk load can drop and rebuild them (store_write.c), and the client
+ * uuid index partial: only offline entries have one, so imported rows no
+ * longer add a NULL entry each. The table is rebuilt (SQLite cannot drop a
+ * constraint); no other table references it. */
+static const char *const migration_4 =
+    "CREATE TABLE pengukuran_baru ("
+    "  id INTEGER PRIMARY KEY,"
+    "  anak_id INTEGER NOT NULL REFERENCES anak(individu_id),"
+    "  tanggal TEXT NOT NULL,"
+    "  posyandu_id INTEGER REFERENCES posyandu(id),"
+    "  bb REAL, tb REAL,"
+    "  cara_ukur TEXT CHECK (cara_ukur IN ('l', 'h')),"
+    "  oedema INTEGER NOT NULL DEFAULT 0,"
+    "  lila REAL, lika REAL,"
+    "  pengukur TEXT, kit_standar INTEGER,"
+    "  vit_a INTEGER NOT NULL DEFAULT 0, pmt_kg REAL, kpsp TEXT,"
+    "  rujukan INTEGER NOT NULL DEFAULT 0,"
+    "  umur_hari INTEGER, tb_koreksi REAL,"
+    "  z_bbu REAL, z_tbu REAL, z_bbtb REAL, z_imtu REAL, z_lila REAL, z_lika REAL,"
+    "  f_bbu INTEGER, f_tbu INTEGER, f_bbtb INTEGER, f_imtu INTEGER,"
+    "  kat_bbu TEXT, kat_tbu TEXT, kat_bbtb TEXT, kat_imtu TEXT,"
+    "  naik TEXT CHECK (naik IN ('N', 'T', 'O', 'B')),"
+    "  t2 INTEGER NOT NULL DEFAULT 0, bgm INTEGER NOT NULL DEFAULT 0,"
+    "  uuid_klien TEXT,"
+    "  dibuat_oleh INTEGER REFERENCES pengguna(id)"
+    ");"
+    "INSERT INTO pengukuran_baru SELECT * FROM pengukuran;"
+    "DROP TABLE pengukuran;"
+    "ALTER TABLE pengukuran_baru RENAME TO pengukuran;"
+    "CREATE UNIQUE INDEX pengukuran_uuid ON pengukuran(uuid_klien) WHERE uuid_klien IS NOT NULL;"
+    PENGUKURAN_INDEXES;
+
+static const char *const migrations_sql[] = {NULL,        migration_1, migration_2,
+                                             migration_3, migration_4, NULL};
+static const char *const migrations_data[] = {NULL, migration_1_data, NULL, NULL, NULL, NULL};
+
+int tb_store_schema_latest(void)
+{
+    return 4;
+}
+
+const char *tb_store_schema_sql(int version)
+{
+    return version >= 1 && version <= tb_store_schema_latest() ? migrations_sql[version] : NULL;
+}
+
+const char *tb_store_schema_data(int version)
+{
+    return version >= 1 && version <= tb_store_schema_latest() ? migrations_data[version] : NULL;
+}

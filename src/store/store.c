@@ -1,0 +1,298 @@
+/*
+ * store.c - opening, migrating and transacting with the SQLite store.
+ *
+ * See store.h. Prepared statements are cached by their SQL text (the text is
+ * always a constant in the caller, so the cache is small and bounded).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "store/store.h"
+
+#define STMT_CACHE 256
+
+struct tb_store {
+    sqlite3 *db;
+    char err[512];
+    struct {
+        const char *sql;
+        sqlite3_stmt *st;
+    } cache[STMT_CACHE];
+    int ncache;
+    tb_kbm kbm;
+    double bgm_z;
+};
+
+const char *tb_store_default_path(const char *arg)
+{
+    if (arg && *arg)
+        return arg;
+    const char *env = getenv("TUMBUH_DB");
+    return env && *env ? env : "tumbuh.db";
+}
+
+sqlite3 *tb_store_db(tb_store *s)
+{
+    return s->db;
+}
+
+const char *tb_store_error(const tb_store *s)
+{
+    return s->err;
+}
+
+int tb_store_fail(tb_store *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->err, sizeof s->err, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* Runs SQL with no parameters (schema, pragmas, transactions). */
+static int exec(tb_store *s, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        tb_store_fail(s, "%s", msg ? msg : sqlite3_errmsg(s->db));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+int tb_store_exec(tb_store *s, const char *sql)
+{
+    return exec(s, sql);
+}
+
+void tb_store_release(tb_store *s)
+{
+    for (sqlite3_stmt *st = sqlite3_next_stmt(s->db, NULL); st; st = sqlite3_next_stmt(s->db, st))
+        if (sqlite3_stmt_busy(st))
+            sqlite3_reset(st);
+}
+
+int tb_store_begin(tb_store *s)
+{
+    /* A statement left mid-result holds a read snapshot; writing from an old
+     * snapshot fails at once in WAL mode (SQLITE_BUSY_SNAPSHOT). */
+    tb_store_release(s);
+    return exec(s, "BEGIN IMMEDIATE");
+}
+
+int tb_store_commit(tb_store *s)
+{
+    return exec(s, "COMMIT");
+}
+
+int tb_store_rollback(tb_store *s)
+{
+    if (sqlite3_get_autocommit(s->db))
+        return 0;
+    return exec(s, "ROLLBACK");
+}
+
+int tb_store_version(tb_store *s)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "PRAGMA user_version");
+    int v = -1;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    if (st)
+        sqlite3_reset(st);
+    return v;
+}
+
+sqlite3_stmt *tb_store_stmt(tb_store *s, const char *sql)
+{
+    /* the SQL is a constant in the caller: its address finds it without comparing text */
+    int hit = -1;
+    for (int i = 0; i < s->ncache && hit < 0; i++)
+        if (s->cache[i].sql == sql)
+            hit = i;
+    for (int i = 0; i < s->ncache && hit < 0; i++)
+        if (!strcmp(s->cache[i].sql, sql))
+            hit = i;
+    if (hit >= 0) {
+        sqlite3_reset(s->cache[hit].st);
+        sqlite3_clear_bindings(s->cache[hit].st);
+        return s->cache[hit].st;
+    }
+    if (s->ncache == STMT_CACHE) {
+        tb_store_fail(s, "statement cache full (%d): raise STMT_CACHE", STMT_CACHE);
+        return NULL;
+    }
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+        tb_store_fail(s, "%s", sqlite3_errmsg(s->db));
+        return NULL;
+    }
+    s->cache[s->ncache].sql = sql;
+    s->cache[s->ncache].st = st;
+    s->ncache++;
+    return st;
+}
+
+int tb_store_audit(tb_store *s, long user, const char *action, const char *table, const char *row,
+                   const char *before, const char *after)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "INSERT INTO audit_log (pengguna_id, aksi, tabel, baris,"
+                                        " sebelum, sesudah) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!st)
+        return -1;
+    if (user > 0)
+        sqlite3_bind_int64(st, 1, user);
+    sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, table, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, row, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, before, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 6, after, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "audit: %s", sqlite3_errmsg(s->db));
+    return 0;
+}
+
+/* Applies the migrations the database does not have yet, each in one transaction. */
+static int migrate(tb_store *s)
+{
+    int have = tb_store_version(s);
+    if (have < 0)
+        return -1;
+    if (have > tb_store_schema_latest())
+        return tb_store_fail(s, "the database has schema version %d, newer than this program (%d)",
+                             have, tb_store_schema_latest());
+    for (int v = have + 1; v <= tb_store_schema_latest(); v++) {
+        if (tb_store_begin(s))
+            return -1;
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+        if (exec(s, tb_store_schema_sql(v)) ||
+            (tb_store_schema_data(v) && exec(s, tb_store_schema_data(v))) || exec(s, pragma) ||
+            tb_store_commit(s)) {
+            char why[512];
+            snprintf(why, sizeof why, "%s", s->err);
+            tb_store_rollback(s);
+            return tb_store_fail(s, "migration %d failed: %s", v, why);
+        }
+    }
+    return 0;
+}
+
+/* Loads the active KBM table and KMS red line. */
+static int load_reference(tb_store *s)
+{
+    memset(&s->kbm, 0, sizeof s->kbm);
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT k.umur_bulan, k.gram FROM ref_kbm k"
+                                        " JOIN ref_versi v ON v.jenis = 'kbm' AND v.aktif = 1"
+                                        " AND v.versi = k.versi");
+    if (!st)
+        return -1;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int m = sqlite3_column_int(st, 0);
+        if (m >= 0 && m <= TB_KBM_MAX_MONTH)
+            s->kbm.gram[m] = sqlite3_column_int(st, 1);
+    }
+    s->kbm.gram[0] = s->kbm.gram[1];
+    s->bgm_z = -3.0;
+    st = tb_store_stmt(s, "SELECT json_extract(data, '$.garis_merah_z') FROM ref_versi"
+                          " WHERE jenis = 'kms' AND aktif = 1");
+    if (st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+        s->bgm_z = sqlite3_column_double(st, 0);
+    return 0;
+}
+
+void tb_store_global_init(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); /* fails harmlessly once SQLite has started */
+}
+
+int tb_store_page_pool(size_t bytes)
+{
+    int hdr = 0;
+    if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &hdr) != SQLITE_OK)
+        return -1;
+    size_t slot = (4096 + (size_t)hdr + 15) & ~(size_t)15; /* tumbuh.db uses 4 KiB pages */
+    size_t n = bytes / slot;
+    void *pool = mmap(NULL, n * slot, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (pool == MAP_FAILED)
+        return -1;
+#ifdef MADV_HUGEPAGE
+    madvise(pool, n * slot, MADV_HUGEPAGE); /* advice only: 4 KiB pages are fine too */
+#endif
+    if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, pool, (int)slot, (int)n) != SQLITE_OK) {
+        munmap(pool, n * slot);
+        return -1;
+    }
+    return 0; /* the pool lives as long as the process */
+}
+
+int tb_store_open(const char *path, tb_store **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    tb_store *s = calloc(1, sizeof *s);
+    if (!s) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        snprintf(err, errlen, "cannot open %s: %s", path,
+                 s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        tb_store_close(s);
+        return -1;
+    }
+    sqlite3_busy_timeout(s->db, 5000);
+    if (exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                " PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
+                " PRAGMA cache_size = -65536") ||
+        migrate(s) || load_reference(s)) {
+        snprintf(err, errlen, "%s: %s", path, s->err);
+        tb_store_close(s);
+        return -1;
+    }
+    *out = s;
+    return 0;
+}
+
+void tb_store_close(tb_store *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < s->ncache; i++)
+        sqlite3_finalize(s->cache[i].st);
+    if (s->db)
+        sqlite3_close(s->db);
+    free(s);
+}
+
+const tb_kbm *tb_store_kbm(const tb_store *s)
+{
+    return &s->kbm;
+}
+
+double tb_store_bgm_z(const tb_store *s)
+{
+    return s->bgm_z;
+}
+
+long tb_store_count(tb_store *s, const char *table)
+{
+    /* table names cannot be bound: accept only known identifiers */
+    for (const char *p = table; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || *p == '_'))
+            return -1;
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+    sqlite3_stmt *st = NULL;
+    long n = -1;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}

@@ -1,0 +1,99 @@
+/*
+ * store_write.h - upserts shared by imports, the demo generator and forms.
+ * Part of the store module (see store.h); each returns 0 or -1 with
+ * tb_store_error() set.
+ */
+#ifndef TB_STORE_WRITE_H
+#define TB_STORE_WRITE_H
+
+#include "store/store.h"
+#include "tb_growth.h"
+
+/* What an upsert did. */
+enum { TB_PUT_UNCHANGED = 0, TB_PUT_INSERTED = 1, TB_PUT_UPDATED = 2 };
+
+/* The level of a dotted Kemendagri code (1 provinsi .. 4 desa), or -1. */
+int tb_wilayah_level(const char *kode);
+
+/* Inserts or renames a wilayah (its parent from the code); *changed if it did. */
+int tb_store_wilayah_put(tb_store *s, const char *kode, const char *nama, int *changed);
+
+/* The id of the posyandu named nama in desa, created if missing; -1 on error. */
+long tb_store_posyandu_ensure(tb_store *s, const char *desa, const char *nama);
+
+/*
+ * The id of the puskesmas named nama: the one of that name in the desa's
+ * kabupaten, else created in the desa's kecamatan; -1 on error.
+ */
+long tb_store_puskesmas_ensure(tb_store *s, const char *desa, const char *nama);
+
+/* Links a posyandu to its puskesmas; *outcome TB_PUT_UPDATED when the link changed. */
+int tb_store_posyandu_set_puskesmas(tb_store *s, long posyandu_id, long puskesmas_id, int *outcome);
+
+typedef struct {
+    long anak_id;     /* individu id of the child */
+    char tanggal[11]; /* yyyy-mm-dd */
+    long posyandu_id; /* 0 = unknown */
+    double bb, tb;    /* kg, cm; NAN = not measured */
+    char cara_ukur;   /* 'l', 'h' or 0 */
+    int oedema;
+    double lila, lika; /* cm; NAN */
+    int vit_a;
+    double pmt_kg;
+    const char *uuid_klien; /* offline entry id, or NULL */
+    long dibuat_oleh;       /* user id, 0 = import */
+    /* N/T/O/B and 2T when the caller already knows them (tb_kms_status_many
+     * over the child's weighings up to this one), written on insert only;
+     * 0 = left to tb_store_kms_recompute. Saves the recompute its updates
+     * when a child's weighings are written in date order. */
+    char naik;
+    int t2;
+    const char *pengukur; /* who measured (cadre's name), or NULL */
+    const char *kpsp;     /* KPSP result: sesuai / meragukan / penyimpangan, or NULL */
+    /* the growth engine's results for this measurement, when the caller
+     * computed them already (tb_growth_compute with the age in days from the
+     * birth date, the sex and these values, WHO's built-in tables); NULL =
+     * computed here */
+    const tb_growth_result *growth;
+} tb_pengukuran;
+
+/* Sets every field to "not given". */
+void tb_pengukuran_init(tb_pengukuran *p);
+
+/*
+ * Writes a measurement (upsert on child + date) with its z-scores, flags,
+ * Permenkes categories and BGM computed by the growth engine from the
+ * child's birth date (yyyy-mm-dd) and sex (1/2). *outcome tells whether it
+ * was inserted, updated or unchanged. Call tb_store_kms_recompute for the
+ * child afterwards (N/T/O/B depend on the other weighings).
+ */
+int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl_lahir, int jk,
+                            int *outcome);
+
+/*
+ * A first load into an empty pengukuran, inside the caller's transaction:
+ * bulk_begin drops the (anak_id, tanggal) and (posyandu_id, tanggal) indexes
+ * when the table has no rows (1) and leaves them when it has (0); bulk_end
+ * builds them again (sorting a million entries once costs less than a
+ * million B-tree inserts). Between the two, nothing may look measurements
+ * up or upsert them: only tb_store_pengukuran_insert_many. -1 on error.
+ */
+int tb_store_pengukuran_bulk_begin(tb_store *s);
+int tb_store_pengukuran_bulk_end(tb_store *s);
+
+/* Rows per statement of tb_store_pengukuran_insert_many. */
+#define TB_PENGUKURAN_BATCH 32
+
+/*
+ * Inserts n new measurements (z-scores as tb_store_pengukuran_put, child i
+ * born tgl_lahir[i] with sex jk[i]) with one statement per
+ * TB_PENGUKURAN_BATCH rows: for bulk imports of children new to the store.
+ * A measurement that exists already (same child and date) is an error.
+ */
+int tb_store_pengukuran_insert_many(tb_store *s, const tb_pengukuran *p,
+                                    const char *const *tgl_lahir, const int *jk, int n);
+
+/* Recomputes N/T/O/B and 2T of all a child's weighings (KBM from the store). */
+int tb_store_kms_recompute(tb_store *s, long anak_id);
+
+#endif

@@ -1,0 +1,322 @@
+/*
+ * web_anak.c - the child page (identity, family, risk factors, history,
+ * growth charts on the WHO curves) and the printable card for the parents.
+ * Personal data: only for roles that see names, inside their area.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/advice.h"
+#include "format/render.h"
+#include "web/scope.h"
+#include "store/web.h"
+#include "format/svg_chart.h"
+#include "tb_date.h"
+#include "web/http.h"
+#include "web/save.h"
+#include "base/who_tables.h"
+
+#define MAX_ROWS 128
+
+static bool read_anak(tb_req *q, tb_res *r, tb_anak_info *a)
+{
+    char *end;
+    long id = strtol(q->path + strlen("/anak/"), &end, 10);
+    int f = id > 0 ? tb_store_anak_info(q->store, id, a) : 0;
+    if (f < 0) {
+        tb_res_error(r, q, 500, tb_store_error(q->store));
+        return false;
+    }
+    if (f == 0 || (*end && *end != '/')) {
+        tb_res_error(r, q, 404, "Anak tidak ditemukan.");
+        return false;
+    }
+    if (!tb_scope_anak_ok(&q->user, a) || !tb_role_sees_names(&q->user)) {
+        tb_res_error(r, q, 403,
+                     "Data anak ini tidak dapat Anda buka (di luar wilayah atau"
+                     " peran tanpa akses data pribadi).");
+        return false;
+    }
+    r->no_store = true;
+    return true;
+}
+
+static void chart(tb_buf *b, const tb_anak_info *a, const tb_ukur_row *rows, int n,
+                  tb_chart_kind kind)
+{
+    tb_chart_point pts[MAX_ROWS];
+    int np = 0, under2 = 1;
+    for (int i = 0; i < n; i++) {
+        const tb_ukur_row *u = &rows[i];
+        if (kind == TB_CHART_BBU && !isnan(u->bb))
+            pts[np++] = (tb_chart_point){u->umur_hari, u->bb};
+        else if (kind == TB_CHART_TBU && !isnan(u->tb))
+            pts[np++] = (tb_chart_point){u->umur_hari, u->tb};
+        else if (kind == TB_CHART_BBTB && !isnan(u->bb) && !isnan(u->tb))
+            pts[np++] = (tb_chart_point){u->tb, u->bb};
+        under2 = u->umur_hari < 731;
+    }
+    static const char *const titles[] = {"Berat badan menurut umur (BB/U)",
+                                         "Panjang/tinggi badan menurut umur (PB/U, TB/U)",
+                                         "Berat badan menurut panjang/tinggi (BB/PB, BB/TB)"};
+    char *data = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&data, &len);
+    if (!f)
+        return;
+    int rc = tb_svg_growth_chart(f, &tb_who_tables_builtin, kind, a->jk, pts, np, under2,
+                                 titles[kind == TB_CHART_BBU   ? 0
+                                        : kind == TB_CHART_TBU ? 1
+                                                               : 2]);
+    fclose(f);
+    if (rc == 0) {
+        tb_buf_puts(b, "<figure>");
+        tb_buf_put(b, data, len);
+        tb_buf_puts(b, "</figure>");
+    }
+    free(data);
+}
+
+static void cell_num(tb_buf *b, double v, tb_col_kind k)
+{
+    char s[32] = "";
+    if (!isnan(v))
+        tb_render_number(s, sizeof s, v, k);
+    tb_buf_puts(b, "<td class=\"n\">");
+    tb_buf_html(b, s);
+    tb_buf_puts(b, "</td>");
+}
+
+static void identity(tb_buf *b, const tb_anak_info *a)
+{
+    tb_buf_puts(b, "<dl class=\"identitas\"><dt>NIK</dt><dd>");
+    tb_buf_html(b, *a->nik ? a->nik : "belum ada");
+    tb_buf_puts(b, "</dd><dt>Jenis kelamin</dt><dd>");
+    tb_buf_puts(b, a->jk == 1 ? "Laki-laki" : "Perempuan");
+    tb_buf_puts(b, "</dd><dt>Tanggal lahir</dt><dd>");
+    tb_buf_html(b, a->tgl_lahir);
+    tb_buf_puts(b, "</dd><dt>Ibu / orang tua</dt><dd>");
+    tb_buf_html(b, a->ibu);
+    tb_buf_puts(b, "</dd><dt>Alamat</dt><dd>");
+    tb_buf_html(b, a->alamat);
+    if (*a->rt) {
+        tb_buf_puts(b, " RT ");
+        tb_buf_html(b, a->rt);
+        tb_buf_puts(b, " RW ");
+        tb_buf_html(b, a->rw);
+    }
+    tb_buf_puts(b, ", ");
+    tb_buf_html(b, a->desa_nama);
+    tb_buf_puts(b, "</dd><dt>Posyandu</dt><dd>");
+    tb_buf_html(b, a->posyandu);
+    tb_buf_puts(b, "</dd><dt>No. KK</dt><dd>");
+    tb_buf_html(b, a->no_kk);
+    tb_buf_puts(b, "</dd></dl>");
+}
+
+/* The other members of the family, with what they are to the programme. */
+static void family(tb_buf *b, const tb_anggota_row *m, int n)
+{
+    static const char *const roles[][2] = {
+        {"bumil", "ibu hamil"},           {"pus", "pasangan usia subur"}, {"anak", "balita"},
+        {"remaja_putri", "remaja putri"}, {"catin", "calon pengantin"},   {"nifas", "ibu nifas"}};
+    tb_buf_puts(b, "<h2>Anggota keluarga</h2>");
+    if (n == 0) {
+        tb_buf_puts(b, "<p>Belum ada anggota keluarga tercatat (impor data keluarga per"
+                       " anggota).</p>");
+        return;
+    }
+    tb_buf_puts(b, "<ul>");
+    for (int i = 0; i < n; i++) {
+        tb_buf_puts(b, "<li>");
+        tb_buf_html(b, m[i].nama);
+        tb_buf_puts(b, m[i].jk == 1 ? " (L" : m[i].jk == 2 ? " (P" : " (");
+        if (m[i].tgl_lahir[0]) {
+            tb_buf_puts(b, m[i].jk ? ", lahir " : "lahir ");
+            tb_buf_html(b, m[i].tgl_lahir);
+        }
+        for (size_t k = 0; k < sizeof roles / sizeof *roles; k++) {
+            if (!strcmp(m[i].peran, roles[k][0])) {
+                tb_buf_puts(b, ", ");
+                tb_buf_puts(b, roles[k][1]);
+            }
+        }
+        tb_buf_puts(b, ")</li>");
+    }
+    tb_buf_puts(b, "</ul>");
+}
+
+static void risks(tb_buf *b, const tb_anak_info *a)
+{
+    tb_buf_puts(b, "<h2>Faktor risiko</h2><ul>");
+    int any = 0;
+    if (!isnan(a->bb_lahir) && a->bb_lahir < 2.5) {
+        tb_buf_puts(b, "<li>Berat badan lahir rendah (BBLR, &lt; 2,5 kg)</li>");
+        any = 1;
+    }
+    if (!isnan(a->pb_lahir) && a->pb_lahir < 48) {
+        tb_buf_puts(b, "<li>Panjang badan lahir pendek (&lt; 48 cm)</li>");
+        any = 1;
+    }
+    if (a->krs_faktor[0]) {
+        tb_buf_puts(b, "<li>Keluarga berisiko stunting: ");
+        char f[160];
+        snprintf(f, sizeof f, "%s", a->krs_faktor);
+        for (char *p = f; *p; p++)
+            if (*p == '_')
+                *p = ' ';
+            else if (*p == ',')
+                *p = ';';
+        tb_buf_html(b, f);
+        tb_buf_puts(b, "</li>");
+        any = 1;
+    }
+    if (!any)
+        tb_buf_puts(b, "<li>Tidak ada faktor risiko tercatat.</li>");
+    tb_buf_puts(b, "</ul>");
+}
+
+void tb_page_anak(tb_req *q, tb_res *r)
+{
+    tb_anak_info a;
+    if (!read_anak(q, r, &a))
+        return;
+    tb_ukur_row rows[MAX_ROWS];
+    int n = tb_store_anak_riwayat(q->store, a.id, rows, MAX_ROWS);
+    tb_anggota_row members[32];
+    int nm = n < 0 ? -1 : tb_store_anggota_keluarga(q->store, a.id, members, 32);
+    if (n < 0 || nm < 0)
+        return tb_res_error(r, q, 500, tb_store_error(q->store));
+    tb_html_begin(r, q, a.nama);
+    tb_buf *b = &r->body;
+    tb_buf_puts(b, "<h1>");
+    tb_buf_html(b, a.nama);
+    tb_buf_puts(b, "</h1>");
+    tb_buf_printf(b,
+                  "<nav class=\"tautan\"><a href=\"/anak/%ld/kartu\">Kartu untuk orang tua"
+                  " (cetak)</a> <a href=\"/posyandu/%ld\">Hari posyandu</a></nav>",
+                  a.id, a.posyandu_id);
+    identity(b, &a);
+    if (n > 0) {
+        tb_buf_puts(b, "<h2>Hasil terakhir</h2>");
+        tb_save_result_html(b, &rows[n - 1], true);
+    }
+    risks(b, &a);
+    family(b, members, nm);
+    tb_buf_puts(b, "<h2>Grafik pertumbuhan</h2><section class=\"grafik\">");
+    chart(b, &a, rows, n, TB_CHART_BBU);
+    chart(b, &a, rows, n, TB_CHART_TBU);
+    chart(b, &a, rows, n, TB_CHART_BBTB);
+    tb_buf_puts(b, "</section><h2>Riwayat pengukuran</h2><div class=\"tabel\"><table><thead><tr>"
+                   "<th>Tanggal</th><th class=\"n\">Umur (bln)</th><th class=\"n\">BB (kg)</th>"
+                   "<th class=\"n\">PB/TB (cm)</th><th>Cara</th><th class=\"n\">BB/U</th>"
+                   "<th class=\"n\">TB/U</th><th class=\"n\">BB/TB</th><th>Status</th>"
+                   "<th>N/T</th></tr></thead><tbody>");
+    for (int i = n - 1; i >= 0; i--) {
+        const tb_ukur_row *u = &rows[i];
+        tb_buf_puts(b, "<tr><td>");
+        tb_buf_html(b, u->tanggal);
+        tb_buf_puts(b, "</td>");
+        cell_num(b, floor(u->umur_hari / 30.4375), TB_COL_INT);
+        cell_num(b, u->bb, TB_COL_DEC1);
+        cell_num(b, u->tb, TB_COL_DEC1);
+        tb_buf_puts(b, u->cara == 'l'   ? "<td>terlentang</td>"
+                       : u->cara == 'h' ? "<td>berdiri</td>"
+                                        : "<td></td>");
+        cell_num(b, u->f_bbu ? NAN : u->z_bbu, TB_COL_DEC2);
+        cell_num(b, u->f_tbu ? NAN : u->z_tbu, TB_COL_DEC2);
+        cell_num(b, u->f_bbtb ? NAN : u->z_bbtb, TB_COL_DEC2);
+        tb_buf_puts(b, "<td>");
+        tb_buf_html(b, u->kat_tbu);
+        tb_buf_puts(b, " ");
+        tb_buf_html(b, u->kat_bbtb);
+        if (u->f_bbu || u->f_tbu || u->f_bbtb)
+            tb_buf_puts(b, " (nilai ditandai)");
+        tb_buf_puts(b, "</td><td>");
+        char nk[2] = {u->naik, 0};
+        tb_buf_html(b, nk);
+        if (u->t2)
+            tb_buf_puts(b, " 2T");
+        if (u->bgm)
+            tb_buf_puts(b, " BGM");
+        tb_buf_puts(b, "</td></tr>");
+    }
+    tb_buf_puts(b, "</tbody></table></div>");
+    tb_html_end(r);
+}
+
+void tb_page_anak_grafik(tb_req *q, tb_res *r)
+{
+    tb_anak_info a;
+    if (!read_anak(q, r, &a))
+        return;
+    const char *k = strstr(q->path, "/grafik/") + strlen("/grafik/");
+    tb_chart_kind kind;
+    if (!strcmp(k, "bbu.svg"))
+        kind = TB_CHART_BBU;
+    else if (!strcmp(k, "tbu.svg"))
+        kind = TB_CHART_TBU;
+    else if (!strcmp(k, "bbtb.svg"))
+        kind = TB_CHART_BBTB;
+    else
+        return tb_res_error(r, q, 404, "Grafik tidak dikenal (bbu.svg, tbu.svg, bbtb.svg).");
+    tb_ukur_row rows[MAX_ROWS];
+    int n = tb_store_anak_riwayat(q->store, a.id, rows, MAX_ROWS);
+    if (n < 0)
+        return tb_res_error(r, q, 500, tb_store_error(q->store));
+    chart(&r->body, &a, rows, n, kind);
+    /* chart() wraps the SVG in <figure>: keep only the SVG */
+    char *s = strstr(r->body.data ? r->body.data : "", "<svg");
+    char *e = r->body.data ? strstr(r->body.data, "</figure>") : NULL;
+    if (!s || !e)
+        return tb_res_error(r, q, 500, "Grafik tidak dapat dibuat.");
+    size_t len = (size_t)(e - s);
+    memmove(r->body.data, s, len);
+    r->body.len = len;
+    r->body.data[len] = 0;
+    r->ctype = "image/svg+xml";
+}
+
+void tb_page_kartu(tb_req *q, tb_res *r)
+{
+    tb_anak_info a;
+    if (!read_anak(q, r, &a))
+        return;
+    tb_ukur_row rows[MAX_ROWS];
+    int n = tb_store_anak_riwayat(q->store, a.id, rows, MAX_ROWS);
+    if (n < 0)
+        return tb_res_error(r, q, 500, tb_store_error(q->store));
+    tb_html_begin(r, q, "Kartu pertumbuhan");
+    tb_buf *b = &r->body;
+    tb_buf_puts(b, "<article class=\"kartu\"><h1>Kartu Pertumbuhan Anak</h1><p><strong>");
+    tb_buf_html(b, a.nama);
+    tb_buf_puts(b, "</strong>, lahir ");
+    tb_buf_html(b, a.tgl_lahir);
+    tb_buf_puts(b, " · Posyandu ");
+    tb_buf_html(b, a.posyandu);
+    tb_buf_puts(b, "</p>");
+    if (n > 0) {
+        char sum[256];
+        tb_save_summary(&rows[n - 1], sum, sizeof sum);
+        tb_buf_puts(b, "<p>Penimbangan terakhir ");
+        tb_buf_html(b, rows[n - 1].tanggal);
+        tb_buf_puts(b, ": ");
+        tb_buf_html(b, sum);
+        tb_buf_puts(b, "</p><h2>Saran untuk Ayah dan Bunda</h2><ul class=\"saran\">");
+        tb_advice adv;
+        tb_advice_for(&rows[n - 1], &adv);
+        for (int i = 0; i < adv.n; i++) {
+            tb_buf_puts(b, "<li>");
+            tb_buf_html(b, adv.text[i]);
+            tb_buf_puts(b, "</li>");
+        }
+        tb_buf_puts(b, "<li>Datang ke posyandu setiap bulan untuk ditimbang dan diukur.</li>"
+                       "</ul>");
+    }
+    chart(b, &a, rows, n, TB_CHART_BBU);
+    chart(b, &a, rows, n, TB_CHART_TBU);
+    tb_buf_puts(b, "<p><button data-cetak>Cetak kartu</button></p></article>");
+    tb_html_end(r);
+}

@@ -1,0 +1,221 @@
+/*
+ * web_api.c - the JSON API under /api/v1 (described in docs/openapi.json).
+ * Same session, scope and CSRF rules as the pages; writes need the
+ * X-CSRF-Token header. The pages' offline queue posts measurements here.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format/render_html.h"
+#include "report/report.h"
+#include "web/scope.h"
+#include "store/web.h"
+#include "web/http.h"
+#include "web/save.h"
+
+static void json_row(tb_buf *b, const tb_ukur_row *u)
+{
+    tb_buf_puts(b, "{\"tanggal\":");
+    tb_buf_json_str(b, u->tanggal);
+    tb_buf_printf(b, ",\"umur_hari\":%d,\"bb\":", u->umur_hari);
+    tb_buf_json_num(b, u->bb);
+    tb_buf_puts(b, ",\"tb\":");
+    tb_buf_json_num(b, u->tb);
+    char c[2] = {u->cara, 0};
+    tb_buf_puts(b, ",\"cara_ukur\":");
+    tb_buf_json_str(b, u->cara ? c : NULL);
+    tb_buf_puts(b, ",\"z_bbu\":");
+    tb_buf_json_num(b, u->z_bbu);
+    tb_buf_puts(b, ",\"z_tbu\":");
+    tb_buf_json_num(b, u->z_tbu);
+    tb_buf_puts(b, ",\"z_bbtb\":");
+    tb_buf_json_num(b, u->z_bbtb);
+    tb_buf_printf(b, ",\"f_bbu\":%d,\"f_tbu\":%d,\"f_bbtb\":%d,\"kat_bbu\":", u->f_bbu, u->f_tbu,
+                  u->f_bbtb);
+    tb_buf_json_str(b, u->kat_bbu);
+    tb_buf_puts(b, ",\"kat_tbu\":");
+    tb_buf_json_str(b, u->kat_tbu);
+    tb_buf_puts(b, ",\"kat_bbtb\":");
+    tb_buf_json_str(b, u->kat_bbtb);
+    char n[2] = {u->naik, 0};
+    tb_buf_puts(b, ",\"naik\":");
+    tb_buf_json_str(b, u->naik ? n : NULL);
+    tb_buf_printf(b, ",\"t2\":%s,\"bgm\":%s}", u->t2 ? "true" : "false", u->bgm ? "true" : "false");
+}
+
+static double jnum(json_t *o, const char *k, bool *given)
+{
+    json_t *v = json_object_get(o, k);
+    *given = false;
+    if (json_is_number(v)) {
+        *given = true;
+        return json_number_value(v);
+    }
+    if (json_is_string(v) && *json_string_value(v)) {
+        *given = true;
+        char tmp[32], *end;
+        snprintf(tmp, sizeof tmp, "%s", json_string_value(v));
+        for (char *p = tmp; *p; p++)
+            if (*p == ',')
+                *p = '.';
+        double d = strtod(tmp, &end);
+        return *end ? NAN : d;
+    }
+    return NAN;
+}
+
+static bool jtrue(json_t *o, const char *k)
+{
+    json_t *v = json_object_get(o, k);
+    return json_is_true(v) || (json_is_integer(v) && json_integer_value(v)) ||
+           (json_is_string(v) && *json_string_value(v) && strcmp(json_string_value(v), "0"));
+}
+
+static void api_pengukuran(tb_req *q, tb_res *r)
+{
+    json_error_t jerr;
+    json_t *o = json_loadb(q->body, q->body_len, 0, &jerr);
+    if (!json_is_object(o)) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "JSON tidak valid (baris %d, kolom %d): %s", jerr.line,
+                 jerr.column, jerr.text);
+        json_decref(o);
+        return tb_res_error(r, q, 400, msg);
+    }
+    tb_save_entry e;
+    memset(&e, 0, sizeof e);
+    json_t *v = json_object_get(o, "anak_id");
+    e.anak_id = json_is_integer(v) ? (long)json_integer_value(v) : 0;
+    v = json_object_get(o, "tanggal");
+    snprintf(e.tanggal, sizeof e.tanggal, "%s", json_is_string(v) ? json_string_value(v) : "");
+    e.bb = jnum(o, "bb", &e.bb_given);
+    e.tb = jnum(o, "tb", &e.tb_given);
+    bool lila_given;
+    e.lila = jnum(o, "lila", &lila_given);
+    v = json_object_get(o, "cara_ukur");
+    e.cara = json_is_string(v) && (json_string_value(v)[0] == 'l' || json_string_value(v)[0] == 'h')
+                 ? json_string_value(v)[0]
+                 : 0;
+    e.vit_a = jtrue(o, "vit_a");
+    e.pmt = jtrue(o, "pmt");
+    e.yakin = jtrue(o, "yakin");
+    v = json_object_get(o, "uuid");
+    if (json_is_string(v)) {
+        const char *u = json_string_value(v);
+        if (strlen(u) >= sizeof e.uuid || strspn(u, "0123456789abcdefABCDEF-") != strlen(u)) {
+            json_decref(o);
+            return tb_res_error(r, q, 400, "uuid tidak valid.");
+        }
+        snprintf(e.uuid, sizeof e.uuid, "%s", u);
+    }
+    json_decref(o);
+    tb_save_result res;
+    if (tb_save_measurement(q, &e, &res) < 0) {
+        r->status = res.status;
+        r->ctype = "application/json";
+        tb_buf_puts(&r->body, "{\"galat\":");
+        tb_buf_json_str(&r->body, res.error);
+        tb_buf_printf(&r->body, ",\"perlu_konfirmasi\":%s}", res.confirm ? "true" : "false");
+        return;
+    }
+    r->status = res.status;
+    r->ctype = "application/json";
+    tb_buf *b = &r->body;
+    tb_buf_printf(b, "{\"anak_id\":%ld,\"duplikat\":%s,\"ringkasan\":", e.anak_id,
+                  res.duplicate ? "true" : "false");
+    tb_buf_json_str(b, res.summary);
+    tb_buf_printf(b, ",\"rujuk\":%s,\"saran\":[", res.advice.rujuk ? "true" : "false");
+    for (int i = 0; i < res.advice.n; i++) {
+        if (i)
+            tb_buf_puts(b, ",");
+        tb_buf_json_str(b, res.advice.text[i]);
+    }
+    tb_buf_puts(b, "],\"pengukuran\":");
+    json_row(b, &res.row);
+    tb_buf_puts(b, "}");
+}
+
+static void api_laporan(tb_req *q, tb_res *r)
+{
+    const char *name = q->path + strlen("/api/v1/laporan/");
+    int kind = tb_report_lookup(name);
+    if (kind < 0)
+        return tb_res_error(r, q, 404, "Laporan tidak dikenal.");
+    page_scope ps;
+    if (!tb_page_scope_read(q, r, &ps))
+        return;
+    tb_table *t = NULL;
+    if (tb_report_run(q->store, (tb_report_kind)kind, &ps.sc, &t))
+        return tb_res_error(r, q, 500, tb_store_error(q->store));
+    if (!ps.sc.with_names && tb_report_is_list((tb_report_kind)kind))
+        for (long i = 0; i < t->nrows; i++)
+            tb_table_set_num(t, i, 0, NAN); /* no ids without names */
+    tb_render_json(t, &r->body);
+    tb_table_free(t);
+    r->ctype = "application/json";
+}
+
+static void api_anak(tb_req *q, tb_res *r)
+{
+    char *end;
+    long id = strtol(q->path + strlen("/api/v1/anak/"), &end, 10);
+    tb_anak_info a;
+    int f = id > 0 && !*end ? tb_store_anak_info(q->store, id, &a) : 0;
+    if (f != 1)
+        return tb_res_error(r, q, 404, "Anak tidak ditemukan.");
+    if (!tb_scope_anak_ok(&q->user, &a) || !tb_role_sees_names(&q->user))
+        return tb_res_error(r, q, 403, "Di luar wilayah kerja atau peran Anda.");
+    tb_ukur_row rows[128];
+    int n = tb_store_anak_riwayat(q->store, id, rows, 128);
+    tb_buf *b = &r->body;
+    tb_buf_printf(b, "{\"id\":%ld,\"nik\":", a.id);
+    tb_buf_json_str(b, *a.nik ? a.nik : NULL);
+    tb_buf_puts(b, ",\"nama\":");
+    tb_buf_json_str(b, a.nama);
+    tb_buf_printf(b, ",\"jk\":%d,\"tgl_lahir\":", a.jk);
+    tb_buf_json_str(b, a.tgl_lahir);
+    tb_buf_printf(b, ",\"posyandu_id\":%ld,\"desa\":", a.posyandu_id);
+    tb_buf_json_str(b, a.desa);
+    tb_buf_puts(b, ",\"pengukuran\":[");
+    for (int i = 0; i < n; i++) {
+        if (i)
+            tb_buf_puts(b, ",");
+        json_row(b, &rows[i]);
+    }
+    tb_buf_puts(b, "]}");
+    r->ctype = "application/json";
+    r->no_store = true;
+}
+
+void tb_api(tb_req *q, tb_res *r)
+{
+    const char *p = q->path;
+    bool post = !strcmp(q->method, "POST");
+    if (!strcmp(p, "/api/v1/saya") && !post) {
+        tb_buf *b = &r->body;
+        tb_buf_printf(b, "{\"id\":%ld,\"pengguna\":", q->user.id);
+        tb_buf_json_str(b, q->user.username);
+        tb_buf_puts(b, ",\"nama\":");
+        tb_buf_json_str(b, q->user.nama);
+        tb_buf_puts(b, ",\"peran\":");
+        tb_buf_json_str(b, q->user.peran);
+        tb_buf_puts(b, ",\"wilayah\":");
+        tb_buf_json_str(b, q->user.wilayah);
+        tb_buf_printf(b, ",\"posyandu_id\":%ld,\"lihat_nama\":%s,\"csrf\":", q->user.posyandu_id,
+                      tb_role_sees_names(&q->user) ? "true" : "false");
+        tb_buf_json_str(b, q->csrf);
+        tb_buf_puts(b, "}");
+        r->ctype = "application/json";
+        return;
+    }
+    if (!strcmp(p, "/api/v1/pengukuran") && post)
+        return api_pengukuran(q, r);
+    if (!strncmp(p, "/api/v1/laporan/", 16) && !post)
+        return api_laporan(q, r);
+    if (!strncmp(p, "/api/v1/anak/", 13) && !post)
+        return api_anak(q, r);
+    tb_res_error(r, q, 404, "Titik akhir API tidak dikenal.");
+}

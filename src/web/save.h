@@ -1,0 +1,42 @@
+/*
+ * web_save.h - saving one measurement from the posyandu-day form or the
+ * API (web_posyandu.c): scope and role checks, validation, plausibility
+ * (asks for confirmation), idempotent offline entries (client uuid), one
+ * transaction with the audit record, and the result with advice.
+ */
+#ifndef TB_WEB_SAVE_H
+#define TB_WEB_SAVE_H
+
+#include <stdbool.h>
+
+#include "report/advice.h"
+#include "store/web.h"
+#include "web/http.h"
+
+typedef struct {
+    long anak_id;
+    char tanggal[11];
+    double bb, tb, lila; /* NAN = not given */
+    bool bb_given, tb_given;
+    char cara; /* 'l', 'h', 0 = by age */
+    bool vit_a, pmt, yakin;
+    char uuid[48]; /* offline entry id, "" = none */
+} tb_save_entry;
+
+typedef struct {
+    int status; /* HTTP status */
+    char error[256];
+    bool confirm;   /* unusual value: confirm and send again with yakin */
+    bool duplicate; /* this uuid was stored before */
+    tb_ukur_row row;
+    tb_advice advice;
+    char summary[256];
+} tb_save_result;
+
+void tb_save_entry_from_form(const tb_req *q, tb_save_entry *e);
+int tb_save_measurement(tb_req *q, const tb_save_entry *e, tb_save_result *res);
+void tb_save_summary(const tb_ukur_row *u, char *out, size_t n);
+/* The result box of a measurement: summary (after its date when dated) and advice. */
+void tb_save_result_html(tb_buf *b, const tb_ukur_row *u, bool dated);
+
+#endif
