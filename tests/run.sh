@@ -91,11 +91,14 @@ for n in $names; do
   case " $SLOW " in *" $n "*) ;; *) order="$order $n" ;; esac
 done
 
+# A PORT set outside would make the web tests share one port: each picks its
+# own from its PID instead (tests/web-lib.sh).
+unset PORT
 JOBS=${TEST_JOBS:-$(nproc 2>/dev/null || echo 2)}
 dir=$(mktemp -d "${TMPDIR:-/tmp}/tumbuh-tests.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 trap 'exit 130' INT TERM
-printf '%s\n' $order | xargs -n 1 -P "$JOBS" sh tests/run.sh --one "$dir"
+printf '%s\n' $order | xargs -r -n 1 -P "$JOBS" sh tests/run.sh --one "$dir"
 
 total_p=0
 total_f=0
