@@ -4,15 +4,19 @@
 #   make test       build everything under AddressSanitizer + UBSan and run every test
 #   make bench      run the benchmarks under bench/ (optimised build)
 #   make fuzz       build the libFuzzer targets (clang)
-#   make run        build build/tumbuh and serve the demo district
-#   make format     clang-format every source;  make clean  removes build/
+#   make run        build build/tumbuh and serve the demo district (tumbuh.db)
+#   make format     clang-format every source
+#   make clean      remove build/
 #
-# The fast loop: make builds in parallel (one job per core; an explicit -jN
-# wins), keeps every object, so an unchanged second `make test` compiles
-# nothing, and tests/run.sh runs the tests in parallel too. After a change:
-#   make test T=test_csv               rebuild what changed, run one test
-#   make test T="test_store web_scope" several (C tests by binary name,
-#                                      shell tests by tests/cli/ name, .sh optional)
+# The fast loop. make runs one job per core (make -jN sets another number)
+# and keeps every object, so a second `make test` with nothing changed
+# compiles nothing and only runs the tests, which tests/run.sh also runs in
+# parallel (TEST_JOBS, default one per core). After changing a file:
+#   make test T=test_csv                 rebuild what changed, run that test only
+#   make test T="test_store web_scope"   several: a C test by its binary name
+#                                        (tests/test_*.c), a shell test by its
+#                                        tests/cli/ name (.sh optional)
+# then `make test` (every test) before committing.
 #
 # Layout (dependencies point downwards only; docs/ARCHITECTURE.md):
 #   lib/   libtumbuh: pure computation (growth standards, statistics). No I/O,
