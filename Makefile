@@ -4,6 +4,19 @@
 #   make test       build everything under AddressSanitizer + UBSan and run every test
 #   make bench      run the benchmarks under bench/ (optimised build)
 #   make fuzz       build the libFuzzer targets (clang)
+#   make run        build build/tumbuh and serve the demo district (tumbuh.db)
+#   make format     clang-format every source
+#   make clean      remove build/
+#
+# The fast loop. make runs one job per core (make -jN sets another number)
+# and keeps every object, so a second `make test` with nothing changed
+# compiles nothing and only runs the tests, which tests/run.sh also runs in
+# parallel (TEST_JOBS, default one per core). After changing a file:
+#   make test T=test_csv                 rebuild what changed, run that test only
+#   make test T="test_store web_scope"   several: a C test by its binary name
+#                                        (tests/test_*.c), a shell test by its
+#                                        tests/cli/ name (.sh optional)
+# then `make test` (every test) before committing.
 #
 # Layout (dependencies point downwards only; docs/ARCHITECTURE.md):
 #   lib/   libtumbuh: pure computation (growth standards, statistics). No I/O,
@@ -16,6 +29,15 @@
 # Its files are checked against data/who-tables.sha256 before they are compiled in.
 
 WHO_DIR ?= ../shared/who
+
+# Parallel by default: one job per core unless the command line says -jN
+# (make clean is kept serial when asked for together with other goals).
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+ifeq (,$(filter -j%,$(MAKEFLAGS)))
+ifeq (,$(and $(filter clean,$(MAKECMDGOALS)),$(filter-out clean,$(MAKECMDGOALS))))
+MAKEFLAGS += -j$(NPROC)
+endif
+endif
 CC      ?= cc
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -38,6 +60,7 @@ ASSETS   := assets/app.css assets/app.js docs/openapi.json
 # Two object trees: release (build/o) and sanitized (build/san).
 REL_OBJ := $(patsubst %.c,build/o/%.o,$(LIB_SRC) $(APP_SRC)) build/o/gen/who_tables.o build/o/gen/assets.o
 SAN_OBJ := $(patsubst %.c,build/san/%.o,$(LIB_SRC) $(APP_SRC)) build/san/gen/who_tables.o build/san/gen/assets.o
+TEST_OBJ := $(patsubst %.c,build/san/%.o,$(TEST_SRC))
 TEST_BIN := $(patsubst tests/%.c,build/tests/%,$(TEST_SRC))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
@@ -80,6 +103,9 @@ build/o/gen/assets.o: build/gen/assets.c src/base/assets.h
 build/san/gen/assets.o: build/gen/assets.c src/base/assets.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) -O1 $(INCS) -c -o $@ $<
+build/fuzzobj/gen/assets.o: build/gen/assets.c src/base/assets.h
+	@mkdir -p $(dir $@)
+	clang $(CSTD) -O1 $(INCS) -c -o $@ $<
 
 # --- objects ----------------------------------------------------------------
 build/o/gen/who_tables.o: build/gen/who_tables.c lib/tb_growth.h
@@ -88,6 +114,9 @@ build/o/gen/who_tables.o: build/gen/who_tables.c lib/tb_growth.h
 build/san/gen/who_tables.o: build/gen/who_tables.c lib/tb_growth.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) -O1 $(INCS) -c -o $@ $<
+build/fuzzobj/gen/who_tables.o: build/gen/who_tables.c lib/tb_growth.h
+	@mkdir -p $(dir $@)
+	clang $(CSTD) -O1 $(INCS) -c -o $@ $<
 
 build/o/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -103,16 +132,29 @@ build/tumbuh: build/o/src/cli/main.o $(REL_OBJ)
 build/san/tumbuh: build/san/src/cli/main.o $(SAN_OBJ)
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(LIBS)
 
-build/tests/%: build/san/tests/%.o $(SAN_OBJ)
+# A static pattern rule names each test object, so make never deletes it as
+# an intermediate file (a second `make test` relinks and recompiles nothing).
+$(TEST_BIN): build/tests/%: build/san/tests/%.o $(SAN_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(LIBS)
 
 # --- tests ------------------------------------------------------------------
 # Every test binary prints "N passed, N failed" for itself; tests/run.sh runs
-# them all, then the CLI tests (which drive build/san/tumbuh), and prints the
-# closing total.
-test: $(TEST_BIN) build/san/tumbuh build/tumbuh $(FUZZ_BIN)
-	@WHO_DIR="$(WHO_DIR)" tests/run.sh
+# them all and the CLI tests (which drive build/san/tumbuh), in parallel, and
+# prints the closing total. T="name ..." runs only those tests and builds
+# only what they need: a C test its binary, a shell test build/san/tumbuh,
+# fuzz_smoke the fuzz targets.
+T :=
+T_NAMES := $(patsubst %.sh,%,$(notdir $(T)))
+ifeq ($(strip $(T)),)
+TEST_NEEDS := $(TEST_BIN) build/san/tumbuh build/tumbuh $(FUZZ_BIN)
+else
+TEST_NEEDS := $(addprefix build/tests/,$(filter test_%,$(T_NAMES))) \
+              $(if $(filter-out test_%,$(T_NAMES)),build/san/tumbuh) \
+              $(if $(filter fuzz_smoke,$(T_NAMES)),$(FUZZ_BIN))
+endif
+test: $(TEST_NEEDS)
+	@WHO_DIR="$(WHO_DIR)" tests/run.sh $(T)
 
 BENCH_TOOLS := build/bench/gen_anthro build/bench/floor_copy
 build/bench/gen_anthro: bench/gen_anthro.c
@@ -126,11 +168,28 @@ bench: build/tumbuh $(BENCH_TOOLS)
 	@bench/run.sh
 
 # --- fuzzing (clang, libFuzzer) ---------------------------------------------
-FUZZ_LIB_SRC := $(LIB_SRC) $(APP_SRC)
+# The targets fuzz the file readers of src/format/, which may use only lib/
+# and src/base/ (the layers), so lib/ and FUZZ_LAYERS are compiled once, with
+# the fuzzer's coverage instrumentation and the sanitizers, into
+# build/fuzzobj/ and archived; each target is linked against the archive,
+# which pulls in only the objects the target uses. A target for a higher
+# layer adds that layer (and the ones below it) to FUZZ_LAYERS.
+FUZZ_LAYERS := base format
+FUZZ_FLAGS  := -g -O1 -fsanitize=address,undefined
+FUZZ_LIBOBJ := $(patsubst %.c,build/fuzzobj/%.o,$(LIB_SRC) \
+                 $(sort $(foreach d,$(FUZZ_LAYERS),$(wildcard src/$(d)/*.c)))) \
+               build/fuzzobj/gen/who_tables.o build/fuzzobj/gen/assets.o
+FUZZ_OBJ    := $(patsubst %.c,build/fuzzobj/%.o,$(FUZZ_SRC))
 fuzz: $(FUZZ_BIN)
-build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC) $(GEN_SRC)
+build/fuzzobj/%.o: %.c
+	@mkdir -p $(dir $@)
+	clang $(CSTD) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(INCS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+build/fuzzobj/libtumbuh.a: $(FUZZ_LIBOBJ)
+	rm -f $@
+	ar rcs $@ $^
+$(FUZZ_BIN): build/fuzz/%: build/fuzzobj/tests/fuzz/%.o build/fuzzobj/libtumbuh.a
 	@mkdir -p build/fuzz
-	clang $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined $(INCS) $(PKG_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(GEN_SRC) $(LIBS)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS)
 
 format:
 	clang-format -i lib/*.[ch] src/*/*.[ch] tests/*.c tests/fuzz/*.c tools/*.c bench/*.c
@@ -138,4 +197,5 @@ format:
 clean:
 	rm -rf build
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(patsubst %.o,%.d,$(REL_OBJ) $(SAN_OBJ) $(TEST_OBJ) $(FUZZ_LIBOBJ) $(FUZZ_OBJ) \
+           build/o/src/cli/main.o build/san/src/cli/main.o build/o/src/format/csv.o)
