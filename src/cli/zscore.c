@@ -158,14 +158,14 @@ static void print_summary(const tb_zscore_csv_stats *st)
 /* Runs the pipeline from in to the output; prints the summary on success. Returns 0 or 1. */
 static int run(const options *o, FILE *in, progress *pg)
 {
-    tb_zscore_csv_options zo = {o->in_path,
-                                o->plus,
-                                o->threads,
-                                o->strict,
-                                MAX_WARNINGS_SHOWN,
-                                on_message,
-                                pg ? on_progress : NULL,
-                                pg};
+    tb_zscore_csv_options zo = {.name = o->in_path,
+                                .plus = o->plus,
+                                .threads = o->threads,
+                                .strict = o->strict,
+                                .max_warnings_shown = MAX_WARNINGS_SHOWN,
+                                .message = on_message,
+                                .progress = pg ? on_progress : NULL,
+                                .ud = pg};
     tb_zscore_csv *z = tb_zscore_csv_open(in, &zo);
     if (!z)
         return 1;
