@@ -30,7 +30,7 @@ typedef struct {
     int threads;             /* worker threads; 1 = compute in the calling thread */
     bool strict;             /* stop at the first unreadable value or wrong-width row */
     long max_warnings_shown; /* unreadable-value warnings passed to message, at most */
-    /* Every diagnostic, one line ending in '\n' (len bytes, not NUL-terminated). */
+    /* Every diagnostic (required), one line ending in '\n' (len bytes, not NUL-terminated). */
     void (*message)(void *ud, const char *line, size_t len);
     /* Called after each batch with the input bytes consumed; may be NULL. */
     void (*progress)(void *ud, long long bytes_read);
