@@ -1,10 +1,13 @@
 /*
- * test_anthro_input.c - column names, dates and value codes of anthro_input.c.
+ * test_anthro_input.c - column names, dates and value codes of anthro_input.c,
+ * and the z-score pipeline over a CSV file built on it (zscore_csv.c).
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "format/anthro_input.h"
+#include "format/zscore_csv.h"
 #include "tb_test.h"
 
 /* Builds a row view over an array of strings. */
@@ -106,10 +109,81 @@ static void test_values(void)
     CHECK(np == 1 && isnan(in.weight), "8,5 not a number without decimal comma");
 }
 
+/* Collects the pipeline's messages. */
+static void collect(void *ud, const char *line, size_t len)
+{
+    fwrite(line, 1, len, (FILE *)ud);
+}
+
+/* Runs the pipeline over csv; the output and messages are returned (caller frees). */
+static int zscore_text(const char *csv, int threads, bool strict, char **out, char **msgs,
+                       tb_zscore_csv_stats *st)
+{
+    size_t on, mn;
+    FILE *in = fmemopen((void *)csv, strlen(csv), "r");
+    FILE *o = open_memstream(out, &on), *m = open_memstream(msgs, &mn);
+    tb_zscore_csv_options zo = {.name = "t.csv",
+                                .plus = TB_PLUS_LIMITS_1_1,
+                                .threads = threads,
+                                .strict = strict,
+                                .max_warnings_shown = 50,
+                                .message = collect,
+                                .ud = m};
+    int rc = -2;
+    tb_zscore_csv *z = tb_zscore_csv_open(in, &zo);
+    if (z)
+        rc = tb_zscore_csv_run(z, o, st);
+    tb_zscore_csv_close(z);
+    fclose(o);
+    fclose(m);
+    fclose(in);
+    return rc;
+}
+
+static void test_zscore_pipeline(void)
+{
+    /* 10,000 rows (three batches), one unreadable weight in every 1,000 */
+    size_t cap = 400000, n = 0;
+    char *csv = malloc(cap);
+    n += (size_t)snprintf(csv + n, cap - n, "id;sex;age_days;weight;lenhei\n");
+    for (int i = 0; i < 10000; i++)
+        n += (size_t)snprintf(csv + n, cap - n, "%d;%d;%d;%s;%d,5\n", i, 1 + i % 2, i % 1800,
+                              i % 1000 == 7 ? "x" : "9,5", 60 + i % 40);
+    char *o1, *m1, *o3, *m3, *os, *ms;
+    tb_zscore_csv_stats s1, s3, ss;
+    int rc1 = zscore_text(csv, 1, false, &o1, &m1, &s1);
+    int rc3 = zscore_text(csv, 3, false, &o3, &m3, &s3);
+    CHECK(rc1 == 0 && rc3 == 0, "pipeline runs (%d, %d)", rc1, rc3);
+    CHECK(s1.rows == 10000 && s1.warnings == 10 && s1.shown == 10, "rows %ld, warnings %ld",
+          s1.rows, s1.warnings);
+    CHECK(!strcmp(o1, o3) && !strcmp(m1, m3), "three threads write what one writes");
+    CHECK(!strncmp(o1, "id;sex;age_days;weight;lenhei;age_days;age_months;", 50),
+          "header: the input's, then ours with its delimiter");
+    CHECK(strstr(o1, "\n7;2;7;x;67,5;7;0,23;") != NULL, "a row kept as read, numbers with ','");
+    CHECK(!strncmp(m1, "line 9, column 4 (weight): 'x' not a number; treated as missing\n", 64),
+          "first warning names line and column: %.70s", m1);
+    int rcs = zscore_text(csv, 2, true, &os, &ms, &ss);
+    CHECK(rcs == -1 && ss.shown == 1 && strchr(ms, '\n') == ms + strlen(ms) - 1,
+          "strict: stops after one warning (%d)", rcs);
+    char *oe, *me;
+    CHECK(zscore_text("", 1, false, &oe, &me, &ss) == -2 && strstr(me, "t.csv is empty"),
+          "empty input: no pipeline, a message");
+    free(oe);
+    free(me);
+    CHECK(zscore_text("id,weight\n1,9\n", 1, false, &oe, &me, &ss) == -2 &&
+              strstr(me, "no sex column"),
+          "no sex column: %s", me);
+    free(oe);
+    free(me);
+    free(o1), free(m1), free(o3), free(m3), free(os), free(ms);
+    free(csv);
+}
+
 int main(void)
 {
     test_columns();
     test_dates();
     test_values();
+    test_zscore_pipeline();
     TB_TEST_MAIN_END();
 }

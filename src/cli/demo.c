@@ -1,7 +1,7 @@
 /*
- * cmd_demo.c - `tumbuh demo [--seed N] [--size small|district] [--until YYYY-MM]`:
- * fills an empty database with the demo district (demo.h) and prints the
- * demo users with their passwords, once.
+ * demo.c - `tumbuh demo [--seed N] [--size small|district] [--until YYYY-MM]`:
+ * fills an empty database with the demo district (import/demo.h) and prints
+ * the demo users with their passwords, once, then what was created.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,35 +20,57 @@ static int usage(void)
     return 2;
 }
 
+/* Reads the value v of option a into o. Returns 0, or -1 when a or v is not valid. */
+static int parse_option(const char *a, const char *v, tb_demo_options *o)
+{
+    if (!strcmp(a, "--seed") && v) {
+        char *end;
+        o->seed = strtoul(v, &end, 10);
+        return *end ? -1 : 0;
+    }
+    if (!strcmp(a, "--size") && v) {
+        if (!strcmp(v, "small"))
+            o->size = TB_DEMO_SMALL;
+        else if (!strcmp(v, "district"))
+            o->size = TB_DEMO_DISTRICT;
+        else
+            return -1;
+        return 0;
+    }
+    if (!strcmp(a, "--until") && v && strlen(v) == 7) {
+        snprintf(o->until, sizeof o->until, "%s", v);
+        return 0;
+    }
+    return -1;
+}
+
+/* Fills o from the arguments (defaults: seed 1, the district, until this month). 0 or -1. */
+static int parse_args(int argc, char **argv, tb_demo_options *o)
+{
+    *o = (tb_demo_options){.seed = 1, .size = TB_DEMO_DISTRICT, .pw = TB_PW_INTERACTIVE};
+    tb_this_month(o->until);
+    for (int i = 1; i < argc; i += 2)
+        if (parse_option(argv[i], i + 1 < argc ? argv[i + 1] : NULL, o))
+            return -1;
+    if (getenv("TUMBUH_FAST_HASH"))
+        o->pw = TB_PW_MIN; /* tests only: light argon2id parameters */
+    return 0;
+}
+
+static void print_summary(tb_store *s, const char *path)
+{
+    printf("Kabupaten demo dibuat di %s: %ld wilayah, %ld posyandu, %ld keluarga, %ld anak,"
+           " %ld pengukuran.\n",
+           path, tb_store_count(s, "wilayah"), tb_store_count(s, "posyandu"),
+           tb_store_count(s, "keluarga"), tb_store_count(s, "anak"),
+           tb_store_count(s, "pengukuran"));
+}
+
 int tb_cmd_demo(int argc, char **argv)
 {
-    tb_demo_options o = {.seed = 1, .size = TB_DEMO_DISTRICT, .pw = TB_PW_INTERACTIVE};
-    tb_this_month(o.until);
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "--seed") && v) {
-            char *end;
-            o.seed = strtoul(v, &end, 10);
-            if (*end)
-                return usage();
-            i++;
-        } else if (!strcmp(a, "--size") && v) {
-            if (!strcmp(v, "small"))
-                o.size = TB_DEMO_SMALL;
-            else if (!strcmp(v, "district"))
-                o.size = TB_DEMO_DISTRICT;
-            else
-                return usage();
-            i++;
-        } else if (!strcmp(a, "--until") && v && strlen(v) == 7) {
-            snprintf(o.until, sizeof o.until, "%s", v);
-            i++;
-        } else {
-            return usage();
-        }
-    }
-    if (getenv("TUMBUH_FAST_HASH"))
-        o.pw = TB_PW_MIN; /* tests only: light argon2id parameters */
+    tb_demo_options o;
+    if (parse_args(argc, argv, &o))
+        return usage();
     const char *path = tb_store_default_path(NULL);
     char err[512];
     tb_store *s;
@@ -58,17 +80,13 @@ int tb_cmd_demo(int argc, char **argv)
     }
     o.users_out = stdout;
     o.progress = isatty(2) ? stderr : NULL;
-    int rc = tb_demo_generate(s, &o);
-    if (rc < 0) {
+    int status = 0;
+    if (tb_demo_generate(s, &o) < 0) {
         fprintf(stderr, "tumbuh demo: %s\n", tb_store_error(s));
-        tb_store_close(s);
-        return 1;
+        status = 1;
+    } else {
+        print_summary(s, path);
     }
-    printf("Kabupaten demo dibuat di %s: %ld wilayah, %ld posyandu, %ld keluarga, %ld anak,"
-           " %ld pengukuran.\n",
-           path, tb_store_count(s, "wilayah"), tb_store_count(s, "posyandu"),
-           tb_store_count(s, "keluarga"), tb_store_count(s, "anak"),
-           tb_store_count(s, "pengukuran"));
     tb_store_close(s);
-    return 0;
+    return status;
 }

@@ -15,8 +15,8 @@
 #include "tb_date.h"
 
 static const char *const col_names[TB_COL_COUNT] = {
-    "sex",    "age_days", "age_months", "birth_date", "visit_date", "weight",  "lenhei",
-    "measure", "oedema",  "headc",      "armc",       "triskin",    "subskin",
+    "sex",     "age_days", "age_months", "birth_date", "visit_date", "weight",  "lenhei",
+    "measure", "oedema",   "headc",      "armc",       "triskin",    "subskin",
 };
 
 /* Aliases, already folded (lowercase letters and digits only). */
@@ -157,7 +157,6 @@ int tb_anthro_columns_find(const tb_csv_row *header, tb_anthro_columns *cols, ch
     return 0;
 }
 
-
 /* Reads exactly n digits at s; returns the value or -1. */
 static long digits(const char *s, size_t n)
 {
@@ -232,100 +231,137 @@ static bool blank(const char *s, size_t len)
 }
 
 static const char *const male_words[] = {"1", "m", "l", "male", "lakilaki", "laki", "lk", NULL};
-static const char *const female_words[] = {"2", "f", "p", "female", "perempuan", "pr", "w",
-                                           "wanita", NULL};
-static const char *const length_words[] = {"l", "length", "recumbent", "terlentang", "pb",
-                                           "berbaring", NULL};
+static const char *const female_words[] = {"2",  "f", "p",      "female", "perempuan",
+                                           "pr", "w", "wanita", NULL};
+static const char *const length_words[] = {"l",  "length",    "recumbent", "terlentang",
+                                           "pb", "berbaring", NULL};
 static const char *const height_words[] = {"h", "height", "standing", "berdiri", "tb", NULL};
 static const char *const yes_words[] = {"y", "1", "yes", "ya", NULL};
 static const char *const no_words[] = {"n", "2", "no", "tidak", "t", "0", NULL};
+
+/* Where a numeric column's value goes (every column but sex, dates, measure and oedema). */
+static inline double *number_slot(tb_growth_input *in, tb_col c)
+{
+    switch (c) {
+    case TB_COL_AGE_DAYS:
+        return &in->age_days;
+    case TB_COL_AGE_MONTHS:
+        return &in->age_months;
+    case TB_COL_WEIGHT:
+        return &in->weight;
+    case TB_COL_LENHEI:
+        return &in->lenhei;
+    case TB_COL_HEADC:
+        return &in->headc;
+    case TB_COL_ARMC:
+        return &in->armc;
+    case TB_COL_TRISKIN:
+        return &in->triskin;
+    case TB_COL_SUBSKIN:
+        return &in->subskin;
+    default:
+        return NULL;
+    }
+}
+
+/*
+ * Reads the non-blank value s (len bytes) of column c into in (the dates are
+ * only checked here). Returns NULL, or why the value cannot be read.
+ */
+static inline const char *read_value(tb_col c, const char *s, size_t len, bool decimal_comma,
+                                     tb_growth_input *in)
+{
+    double v;
+    long d;
+    switch (c) {
+    case TB_COL_SEX:
+        if (word_of(s, len, male_words) >= 0)
+            in->sex = TB_SEX_MALE;
+        else if (word_of(s, len, female_words) >= 0)
+            in->sex = TB_SEX_FEMALE;
+        else
+            return "not a sex code (1/2, m/f, L/P)";
+        return NULL;
+    case TB_COL_MEASURE:
+        if (word_of(s, len, length_words) >= 0)
+            in->measure = TB_MEASURE_LENGTH;
+        else if (word_of(s, len, height_words) >= 0)
+            in->measure = TB_MEASURE_HEIGHT;
+        else
+            return "not a measure code (l/h, terlentang/berdiri)";
+        return NULL;
+    case TB_COL_OEDEMA:
+        if (word_of(s, len, yes_words) >= 0)
+            in->oedema = true;
+        else if (word_of(s, len, no_words) < 0)
+            return "not an oedema code (y/n)";
+        return NULL;
+    case TB_COL_BIRTH_DATE:
+    case TB_COL_VISIT_DATE:
+        return tb_parse_date(s, len, &d) ? "not a date (yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy)" : NULL;
+    default:
+        if (tb_parse_number(s, len, decimal_comma, &v))
+            return "not a number";
+        double *slot = number_slot(in, c);
+        if (slot)
+            *slot = v;
+        return NULL;
+    }
+}
+
+/* Age in days from the birth and visit dates when both read. NULL, or why not. */
+static inline const char *age_from_dates(const tb_anthro_columns *cols, const tb_csv_row *row,
+                                         tb_growth_input *in)
+{
+    long b, v;
+    int bi = cols->col[TB_COL_BIRTH_DATE], vi = cols->col[TB_COL_VISIT_DATE];
+    if (tb_parse_date(row->fields[bi], row->lens[bi], &b) ||
+        tb_parse_date(row->fields[vi], row->lens[vi], &v))
+        return NULL; /* already reported as not a date, or blank */
+    if (v < b)
+        return "visit date before birth date";
+    in->age_days = (double)(v - b);
+    return NULL;
+}
+
+/* Notes a problem (up to max of them) and counts it. */
+static inline void add_problem(tb_anthro_problem *problems, int max, int *nprob, tb_col c,
+                               int field, const char *why)
+{
+    if (*nprob < max)
+        problems[*nprob] = (tb_anthro_problem){c, field, why};
+    (*nprob)++;
+}
+
+/* True when column c is present in the row. */
+static inline bool has_field(const tb_anthro_columns *cols, const tb_csv_row *row, tb_col c)
+{
+    return cols->col[c] >= 0 && cols->col[c] < row->nfields;
+}
 
 int tb_anthro_row_read(const tb_anthro_columns *cols, const tb_csv_row *row, bool decimal_comma,
                        tb_growth_input *in, tb_anthro_problem *problems, int max_problems)
 {
     int nprob = 0;
     tb_growth_input_init(in);
-#define FIELD(c) (cols->col[c] >= 0 && cols->col[c] < row->nfields)
-#define PROBLEM(c, why)                                                                            \
-    do {                                                                                           \
-        if (nprob < max_problems)                                                                  \
-            problems[nprob] = (tb_anthro_problem){(c), cols->col[c], (why)};                       \
-        nprob++;                                                                                   \
-    } while (0)
-
     for (int c = 0; c < TB_COL_COUNT; c++) {
-        if (!FIELD(c))
+        if (!has_field(cols, row, (tb_col)c))
             continue;
         const char *s = row->fields[cols->col[c]];
         size_t len = row->lens[cols->col[c]];
         if (blank(s, len))
             continue;
-        double v;
-        long d;
-        switch ((tb_col)c) {
-        case TB_COL_SEX:
-            if (word_of(s, len, male_words) >= 0)
-                in->sex = TB_SEX_MALE;
-            else if (word_of(s, len, female_words) >= 0)
-                in->sex = TB_SEX_FEMALE;
-            else
-                PROBLEM(c, "not a sex code (1/2, m/f, L/P)");
-            break;
-        case TB_COL_MEASURE:
-            if (word_of(s, len, length_words) >= 0)
-                in->measure = TB_MEASURE_LENGTH;
-            else if (word_of(s, len, height_words) >= 0)
-                in->measure = TB_MEASURE_HEIGHT;
-            else
-                PROBLEM(c, "not a measure code (l/h, terlentang/berdiri)");
-            break;
-        case TB_COL_OEDEMA:
-            if (word_of(s, len, yes_words) >= 0)
-                in->oedema = true;
-            else if (word_of(s, len, no_words) < 0)
-                PROBLEM(c, "not an oedema code (y/n)");
-            break;
-        case TB_COL_BIRTH_DATE:
-        case TB_COL_VISIT_DATE:
-            if (tb_parse_date(s, len, &d))
-                PROBLEM(c, "not a date (yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy)");
-            break;
-        default:
-            if (tb_parse_number(s, len, decimal_comma, &v))
-                PROBLEM(c, "not a number");
-            else if (c == TB_COL_AGE_DAYS)
-                in->age_days = v;
-            else if (c == TB_COL_AGE_MONTHS)
-                in->age_months = v;
-            else if (c == TB_COL_WEIGHT)
-                in->weight = v;
-            else if (c == TB_COL_LENHEI)
-                in->lenhei = v;
-            else if (c == TB_COL_HEADC)
-                in->headc = v;
-            else if (c == TB_COL_ARMC)
-                in->armc = v;
-            else if (c == TB_COL_TRISKIN)
-                in->triskin = v;
-            else if (c == TB_COL_SUBSKIN)
-                in->subskin = v;
-            break;
-        }
+        const char *why = read_value((tb_col)c, s, len, decimal_comma, in);
+        if (why)
+            add_problem(problems, max_problems, &nprob, (tb_col)c, cols->col[c], why);
     }
     /* Age from dates when neither days nor months were given. */
-    if (isnan(in->age_days) && isnan(in->age_months) && FIELD(TB_COL_BIRTH_DATE) &&
-        FIELD(TB_COL_VISIT_DATE)) {
-        long b, v;
-        int bi = cols->col[TB_COL_BIRTH_DATE], vi = cols->col[TB_COL_VISIT_DATE];
-        if (!tb_parse_date(row->fields[bi], row->lens[bi], &b) &&
-            !tb_parse_date(row->fields[vi], row->lens[vi], &v)) {
-            if (v >= b)
-                in->age_days = (double)(v - b);
-            else
-                PROBLEM(TB_COL_VISIT_DATE, "visit date before birth date");
-        }
+    if (isnan(in->age_days) && isnan(in->age_months) && has_field(cols, row, TB_COL_BIRTH_DATE) &&
+        has_field(cols, row, TB_COL_VISIT_DATE)) {
+        const char *why = age_from_dates(cols, row, in);
+        if (why)
+            add_problem(problems, max_problems, &nprob, TB_COL_VISIT_DATE,
+                        cols->col[TB_COL_VISIT_DATE], why);
     }
-#undef FIELD
-#undef PROBLEM
     return nprob;
 }

@@ -286,6 +286,116 @@ static tb_csv_status split(tb_csv_reader *r, size_t len, long line, int *nfields
     return TB_CSV_OK;
 }
 
+/*
+ * Finds the end of the next record: the first LF with an even number of
+ * quotes since r->pos, reading more input as needed. Returns TB_CSV_OK with
+ * *rend (the LF's offset, or r->end when the input ends without one) and
+ * *quotes, TB_CSV_EOF when no byte is left, or an error.
+ */
+static inline tb_csv_status find_record_end(tb_csv_reader *r, size_t *rend, size_t *quotes)
+{
+    size_t scan = r->pos; /* where to look for the next LF */
+    size_t q = 0;
+    for (;;) {
+        char *nl = memchr(r->buf + scan, '\n', r->end - scan);
+        if (nl) {
+            size_t at = (size_t)(nl - r->buf);
+            q += count_quotes(r->buf + scan, at - scan);
+            if (q % 2 == 0) {
+                *rend = at;
+                *quotes = q;
+                return TB_CSV_OK;
+            }
+            scan = at + 1;
+            continue;
+        }
+        q += count_quotes(r->buf + scan, r->end - scan);
+        scan = r->end;
+        if (r->end - r->pos > r->max_record)
+            return fail(r, TB_CSV_ERR_TOO_LONG, r->line, "record longer than the limit");
+        if (r->eof)
+            break;
+        size_t keep = scan - r->pos;
+        if (fill(r) < 0)
+            return fail(r, TB_CSV_ERR_IO, r->line, "read error");
+        scan = r->pos + keep; /* fill may have moved the window */
+    }
+    if (r->end == r->pos)
+        return TB_CSV_EOF;
+    if (q % 2)
+        return fail(r, TB_CSV_ERR_QUOTE, r->line, "end of file inside a quoted field");
+    *rend = r->end;
+    *quotes = q;
+    return TB_CSV_OK;
+}
+
+/*
+ * Moves the window past the record [start, rend) and its LF, counting the
+ * bytes and the lines it spans (line breaks inside quoted fields). Returns
+ * the line number where the record starts.
+ */
+static inline long consume_record(tb_csv_reader *r, size_t start, size_t rend, size_t quotes)
+{
+    r->pos = rend < r->end ? rend + 1 : rend;
+    r->consumed += (long long)(r->pos - start);
+    long line = r->line;
+    long lines = 1;
+    if (quotes) {
+        const char *p = r->buf + start, *e = r->buf + rend;
+        while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL)
+            lines++, p++;
+    }
+    r->line += lines;
+    return line;
+}
+
+/* Makes room for n bytes in the scratch buffer. Returns 0 or -1 (no memory). */
+static inline int reserve_scratch(tb_csv_reader *r, size_t n)
+{
+    if (n <= r->scratch_cap)
+        return 0;
+    size_t cap = r->scratch_cap ? r->scratch_cap : 4096;
+    while (cap < n)
+        cap *= 2;
+    char *s = realloc(r->scratch, cap);
+    if (!s)
+        return -1;
+    r->scratch = s;
+    r->scratch_cap = cap;
+    return 0;
+}
+
+/*
+ * Checks a non-blank record (text, UTF-8), copies it to scratch, splits it
+ * and hands it out in *row. Returns TB_CSV_OK or an error.
+ */
+static inline tb_csv_status deliver(tb_csv_reader *r, tb_csv_row *row, const char *raw,
+                                    size_t raw_len, long line)
+{
+    if (memchr(raw, 0, raw_len))
+        return fail(r, TB_CSV_ERR_BINARY, line, "NUL byte: this is not a text (CSV) file");
+    if (!valid_utf8((const unsigned char *)raw, raw_len))
+        return fail(r, TB_CSV_ERR_ENCODING, line, "not UTF-8 text (save the file as CSV UTF-8)");
+    if (!r->delimiter)
+        r->delimiter = detect_delimiter(raw, raw_len);
+    if (reserve_scratch(r, raw_len + 1))
+        return fail(r, TB_CSV_ERR_NOMEM, line, "out of memory");
+    memcpy(r->scratch, raw, raw_len);
+    r->scratch[raw_len] = 0;
+    int nf;
+    tb_csv_status st = split(r, raw_len, line, &nf);
+    if (st)
+        return st;
+    row->nfields = nf;
+    row->fields = r->fields;
+    row->lens = r->lens;
+    row->raw = raw;
+    row->raw_len = raw_len;
+    row->line = line;
+    row->record = r->record++;
+    return TB_CSV_OK;
+}
+
 tb_csv_status tb_csv_next(tb_csv_reader *r, tb_csv_row *row)
 {
     if (r->failed)
@@ -293,97 +403,19 @@ tb_csv_status tb_csv_next(tb_csv_reader *r, tb_csv_row *row)
     if (!r->buf && fill(r) < 0)
         return fail(r, TB_CSV_ERR_IO, r->line, "read error");
     for (;;) {
-        /* Find the end of the record: a LF with even quote parity. */
-        size_t scan = r->pos; /* where to look for the next LF */
-        size_t quotes = 0;
-        size_t rend = 0;
-        bool found = false, at_eof = false;
-        for (;;) {
-            char *nl = memchr(r->buf + scan, '\n', r->end - scan);
-            if (nl) {
-                size_t at = (size_t)(nl - r->buf);
-                quotes += count_quotes(r->buf + scan, at - scan);
-                if (quotes % 2 == 0) {
-                    rend = at;
-                    found = true;
-                    break;
-                }
-                scan = at + 1;
-                continue;
-            }
-            quotes += count_quotes(r->buf + scan, r->end - scan);
-            scan = r->end;
-            if (r->end - r->pos > r->max_record)
-                return fail(r, TB_CSV_ERR_TOO_LONG, r->line, "record longer than the limit");
-            if (r->eof) {
-                at_eof = true;
-                break;
-            }
-            size_t keep = scan - r->pos;
-            long got = fill(r);
-            if (got < 0)
-                return fail(r, TB_CSV_ERR_IO, r->line, "read error");
-            scan = r->pos + keep; /* fill may have moved the window */
-        }
-        if (at_eof) {
-            if (r->end == r->pos)
-                return TB_CSV_EOF;
-            if (quotes % 2)
-                return fail(r, TB_CSV_ERR_QUOTE, r->line, "end of file inside a quoted field");
-            rend = r->end;
-        }
-        (void)found;
+        size_t rend, quotes;
+        tb_csv_status st = find_record_end(r, &rend, &quotes);
+        if (st != TB_CSV_OK)
+            return st;
         size_t start = r->pos;
         size_t raw_len = rend - start;
         if (raw_len > r->max_record)
             return fail(r, TB_CSV_ERR_TOO_LONG, r->line, "record longer than the limit");
-        r->pos = rend < r->end ? rend + 1 : rend;
-        r->consumed += (long long)(r->pos - start);
-        long line = r->line;
-        /* lines inside quoted fields */
-        long lines = 1;
-        if (quotes) {
-            const char *p = r->buf + start, *e = r->buf + rend;
-            while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL)
-                lines++, p++;
-        }
-        r->line += lines;
+        long line = consume_record(r, start, rend, quotes);
         if (raw_len && r->buf[start + raw_len - 1] == '\r')
             raw_len--;
-        if (raw_len == 0)
-            continue; /* blank line */
-        const char *raw = r->buf + start;
-        if (memchr(raw, 0, raw_len))
-            return fail(r, TB_CSV_ERR_BINARY, line, "NUL byte: this is not a text (CSV) file");
-        if (!valid_utf8((const unsigned char *)raw, raw_len))
-            return fail(r, TB_CSV_ERR_ENCODING, line,
-                        "not UTF-8 text (save the file as CSV UTF-8)");
-        if (!r->delimiter)
-            r->delimiter = detect_delimiter(raw, raw_len);
-        if (raw_len + 1 > r->scratch_cap) {
-            size_t cap = r->scratch_cap ? r->scratch_cap : 4096;
-            while (cap < raw_len + 1)
-                cap *= 2;
-            char *s = realloc(r->scratch, cap);
-            if (!s)
-                return fail(r, TB_CSV_ERR_NOMEM, line, "out of memory");
-            r->scratch = s;
-            r->scratch_cap = cap;
-        }
-        memcpy(r->scratch, raw, raw_len);
-        r->scratch[raw_len] = 0;
-        int nf;
-        tb_csv_status st = split(r, raw_len, line, &nf);
-        if (st)
-            return st;
-        row->nfields = nf;
-        row->fields = r->fields;
-        row->lens = r->lens;
-        row->raw = raw;
-        row->raw_len = raw_len;
-        row->line = line;
-        row->record = r->record++;
-        return TB_CSV_OK;
+        if (raw_len > 0) /* a blank line is skipped */
+            return deliver(r, row, r->buf + start, raw_len, line);
     }
 }
 

@@ -90,16 +90,17 @@ static void axes(FILE *out, const frame *f, const char *xlabel, const char *ylab
     for (double x = ceil(f->x0 / xstep) * xstep; x <= f->x1 + 1e-9; x += xstep)
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%g</text>", px(f, x),
                 H - MB + 14, x);
-    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", (ML + W - MR) / 2,
-            H - 10);
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", (ML + W - MR) / 2, H - 10);
     tb_svg_escape(out, xlabel);
-    fprintf(out, "</text><text transform=\"translate(14 %.1f) rotate(-90)\""
-                 " text-anchor=\"middle\">",
+    fprintf(out,
+            "</text><text transform=\"translate(14 %.1f) rotate(-90)\""
+            " text-anchor=\"middle\">",
             (MT + H - MB) / 2);
     tb_svg_escape(out, ylabel);
     fputs("</text></g>", out);
-    fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\""
-                 " stroke=\"#999\"/>",
+    fprintf(out,
+            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\""
+            " stroke=\"#999\"/>",
             ML, MT, W - ML - MR, H - MT - MB);
 }
 
@@ -122,95 +123,113 @@ static int lms_at(const tb_who_tables *t, tb_chart_kind kind, int sex, int under
     return 0;
 }
 
-int tb_svg_growth_chart(FILE *out, const tb_who_tables *t, tb_chart_kind kind, int sex,
-                        const tb_chart_point *pts, int n, int under_2y, const char *title)
+/* The WHO curves from -3 to +3 SD sampled along the x axis. */
+enum { MAXS = 256, NSD = 7 };
+typedef struct {
+    int n;
+    double x[MAXS];      /* chart units: months, or cm for BB/TB */
+    double y[NSD][MAXS]; /* kg or cm at -3, -2, ..., +3 SD */
+} curves;
+
+/* The x range of a growth chart: months up to the child's age (24 at least, 60 at most),
+ * or the cm of the length or height table. */
+static void chart_x_range(frame *f, tb_chart_kind kind, int under_2y, const tb_chart_point *pts,
+                          int n)
 {
-    if (sex < 1 || sex > 2 || n < 0)
-        return -1;
-    /* x range in chart units: months for age charts, cm for BB/TB */
-    frame f;
-    double step; /* sampling step in table units */
     if (kind == TB_CHART_BBTB) {
-        f.x0 = under_2y ? 45 : 65;
-        f.x1 = under_2y ? 110 : 120;
-        step = 0.5;
-    } else {
-        double maxm = 24;
-        for (int i = 0; i < n; i++)
-            maxm = fmax(maxm, pts[i].x / TB_DAYS_PER_MONTH);
-        f.x0 = 0;
-        f.x1 = fmin(60, ceil(maxm / 12) * 12);
-        step = 0.5;
+        f->x0 = under_2y ? 45 : 65;
+        f->x1 = under_2y ? 110 : 120;
+        return;
     }
-    static const double sds[] = {-3, -2, -1, 0, 1, 2, 3};
-    enum { MAXS = 256 };
-    double cx[MAXS], cy[7][MAXS];
-    int ns = 0;
-    f.y0 = INFINITY;
-    f.y1 = -INFINITY;
-    for (double x = f.x0; x <= f.x1 + 1e-9 && ns < MAXS; x += step) {
+    double maxm = 24;
+    for (int i = 0; i < n; i++)
+        maxm = fmax(maxm, pts[i].x / TB_DAYS_PER_MONTH);
+    f->x0 = 0;
+    f->x1 = fmin(60, ceil(maxm / 12) * 12);
+}
+
+/* Samples the curves every half unit across the frame, setting its y range. */
+static void sample_curves(curves *c, frame *f, const tb_who_tables *t, tb_chart_kind kind, int sex,
+                          int under_2y)
+{
+    static const double sds[NSD] = {-3, -2, -1, 0, 1, 2, 3};
+    const double step = 0.5; /* sampling step in chart units */
+    c->n = 0;
+    f->y0 = INFINITY;
+    f->y1 = -INFINITY;
+    for (double x = f->x0; x <= f->x1 + 1e-9 && c->n < MAXS; x += step) {
         tb_lms p;
         double key = kind == TB_CHART_BBTB ? x : x * TB_DAYS_PER_MONTH;
         if (lms_at(t, kind, sex, under_2y, key, &p))
             continue;
-        cx[ns] = x;
-        for (int k = 0; k < 7; k++) {
-            cy[k][ns] = tb_growth_lms_value(p, sds[k]);
-            f.y0 = fmin(f.y0, cy[k][ns]);
-            f.y1 = fmax(f.y1, cy[k][ns]);
+        c->x[c->n] = x;
+        for (int k = 0; k < NSD; k++) {
+            double y = c->y[k][c->n] = tb_growth_lms_value(p, sds[k]);
+            f->y0 = fmin(f->y0, y);
+            f->y1 = fmax(f->y1, y);
         }
-        ns++;
+        c->n++;
     }
-    if (ns < 2)
-        return -1;
-    /* the axis holds every point: no capping */
+}
+
+/* Widens the y range to hold every point (no capping), with a 4% margin. */
+static void fit_points(frame *f, const tb_chart_point *pts, int n)
+{
     for (int i = 0; i < n; i++) {
         if (isnan(pts[i].y))
             continue;
-        f.y0 = fmin(f.y0, pts[i].y);
-        f.y1 = fmax(f.y1, pts[i].y);
+        f->y0 = fmin(f->y0, pts[i].y);
+        f->y1 = fmax(f->y1, pts[i].y);
     }
-    double pad = (f.y1 - f.y0) * 0.04;
-    f.y0 = fmax(0, f.y0 - pad);
-    f.y1 += pad;
-    header(out, title);
-    const char *xlabel = kind == TB_CHART_BBTB ? (under_2y ? "Panjang badan (cm)"
-                                                           : "Tinggi badan (cm)")
-                                               : "Umur (bulan)";
-    const char *ylabel = kind == TB_CHART_TBU ? "Panjang/tinggi badan (cm)" : "Berat badan (kg)";
-    /* bands: -3..-2 and +2..+3 yellow, -2..+2 green (as the KMS) */
+    double pad = (f->y1 - f->y0) * 0.04;
+    f->y0 = fmax(0, f->y0 - pad);
+    f->y1 += pad;
+}
+
+/* The bands: -3..-2 and +2..+3 yellow, -2..+2 green (as the KMS). */
+static void draw_bands(FILE *out, const frame *f, const curves *c)
+{
     static const struct {
         int lo, hi;
         const char *fill;
     } bands[] = {{0, 1, "#fff3b0"}, {1, 5, "#d8f0d2"}, {5, 6, "#fff3b0"}};
     for (int b = 0; b < 3; b++) {
         fprintf(out, "<path fill=\"%s\" d=\"", bands[b].fill);
-        for (int i = 0; i < ns; i++)
-            fprintf(out, "%c%.1f %.1f", i ? 'L' : 'M', px(&f, cx[i]), py(&f, cy[bands[b].hi][i]));
-        for (int i = ns - 1; i >= 0; i--)
-            fprintf(out, "L%.1f %.1f", px(&f, cx[i]), py(&f, cy[bands[b].lo][i]));
+        for (int i = 0; i < c->n; i++)
+            fprintf(out, "%c%.1f %.1f", i ? 'L' : 'M', px(f, c->x[i]), py(f, c->y[bands[b].hi][i]));
+        for (int i = c->n - 1; i >= 0; i--)
+            fprintf(out, "L%.1f %.1f", px(f, c->x[i]), py(f, c->y[bands[b].lo][i]));
         fputs("Z\"/>", out);
     }
-    axes(out, &f, xlabel, ylabel, kind == TB_CHART_BBTB ? 5 : (f.x1 > 24 ? 6 : 3));
-    static const char *const colors[7] = {"#c00", "#e08000", "#9a9", "#080",
-                                          "#9a9", "#e08000", "#c00"};
-    static const char *const labels[7] = {"-3", "-2", "-1", "0", "+1", "+2", "+3"};
-    for (int k = 0; k < 7; k++) {
+}
+
+/* The seven SD lines, each labelled at its right end. */
+static void draw_curves(FILE *out, const frame *f, const curves *c)
+{
+    static const char *const colors[NSD] = {"#c00", "#e08000", "#9a9", "#080",
+                                            "#9a9", "#e08000", "#c00"};
+    static const char *const labels[NSD] = {"-3", "-2", "-1", "0", "+1", "+2", "+3"};
+    for (int k = 0; k < NSD; k++) {
         fprintf(out, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s points=\"",
                 colors[k], k == 3 || k == 0 || k == 6 ? "1.6" : "1",
                 k == 2 || k == 4 ? " stroke-dasharray=\"3 3\"" : "");
-        for (int i = 0; i < ns; i++)
-            fprintf(out, "%.1f,%.1f ", px(&f, cx[i]), py(&f, cy[k][i]));
+        for (int i = 0; i < c->n; i++)
+            fprintf(out, "%.1f,%.1f ", px(f, c->x[i]), py(f, c->y[k][i]));
         fprintf(out, "\"/><text x=\"%.1f\" y=\"%.1f\" fill=\"%s\" font-size=\"10\">%s</text>",
-                W - MR + 3, py(&f, cy[k][ns - 1]) + 3, colors[k], labels[k]);
+                W - MR + 3, py(f, c->y[k][c->n - 1]) + 3, colors[k], labels[k]);
     }
-    /* the child's points */
+}
+
+/* The child's measurements: a line, and a point with its values as a tooltip. */
+static void draw_points(FILE *out, const frame *f, tb_chart_kind kind, const tb_chart_point *pts,
+                        int n)
+{
     fputs("<polyline fill=\"none\" stroke=\"#1a4d8f\" stroke-width=\"1.8\" points=\"", out);
     for (int i = 0; i < n; i++) {
         if (isnan(pts[i].y))
             continue;
         double x = kind == TB_CHART_BBTB ? pts[i].x : pts[i].x / TB_DAYS_PER_MONTH;
-        fprintf(out, "%.1f,%.1f ", px(&f, x), py(&f, pts[i].y));
+        fprintf(out, "%.1f,%.1f ", px(f, x), py(f, pts[i].y));
     }
     fputs("\"/>", out);
     for (int i = 0; i < n; i++) {
@@ -220,8 +239,31 @@ int tb_svg_growth_chart(FILE *out, const tb_who_tables *t, tb_chart_kind kind, i
         fprintf(out,
                 "<circle class=\"titik\" cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#1a4d8f\">"
                 "<title>%.1f; %.1f</title></circle>",
-                px(&f, x), py(&f, pts[i].y), x, pts[i].y);
+                px(f, x), py(f, pts[i].y), x, pts[i].y);
     }
+}
+
+int tb_svg_growth_chart(FILE *out, const tb_who_tables *t, tb_chart_kind kind, int sex,
+                        const tb_chart_point *pts, int n, int under_2y, const char *title)
+{
+    if (sex < 1 || sex > 2 || n < 0)
+        return -1;
+    frame f;
+    curves c;
+    chart_x_range(&f, kind, under_2y, pts, n);
+    sample_curves(&c, &f, t, kind, sex, under_2y);
+    if (c.n < 2)
+        return -1;
+    fit_points(&f, pts, n);
+    header(out, title);
+    draw_bands(out, &f, &c);
+    const char *xlabel = kind == TB_CHART_BBTB
+                             ? (under_2y ? "Panjang badan (cm)" : "Tinggi badan (cm)")
+                             : "Umur (bulan)";
+    const char *ylabel = kind == TB_CHART_TBU ? "Panjang/tinggi badan (cm)" : "Berat badan (kg)";
+    axes(out, &f, xlabel, ylabel, kind == TB_CHART_BBTB ? 5 : (f.x1 > 24 ? 6 : 3));
+    draw_curves(out, &f, &c);
+    draw_points(out, &f, kind, pts, n);
     fputs("</svg>\n", out);
     return 0;
 }
@@ -274,8 +316,7 @@ int tb_svg_line(FILE *out, const char *title, const char *const *labels, const d
             fprintf(out, "%.1f,%.1f ", px(&f, i), py(&f, values[i]));
     fputs("\"/>", out);
     for (int i = 0; i < n; i++) {
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", px(&f, i),
-                H - MB + 14);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", px(&f, i), H - MB + 14);
         tb_svg_escape(out, labels[i]);
         fputs("</text>", out);
         if (isnan(values[i]))

@@ -1010,6 +1010,101 @@ static int cell_type(const char *t)
     return CT_OTHER; /* read as a number, as before */
 }
 
+/* At <row r>: starts collecting a row. */
+static inline void row_begin(tb_xlsx_reader *r, const XML_Char **atts)
+{
+    const char *rr = attr(atts, "r");
+    long long v = rr ? parse_index(rr, strlen(rr)) : r->rownum + 1;
+    if (v < 1 || v > MAX_ROWNUM) {
+        hfail(r, TB_CSV_ERR_IO, "%s line %lu: bad row number \"%.20s\"", r->part,
+              (unsigned long)XML_GetCurrentLineNumber(r->p), rr ? rr : "");
+        return;
+    }
+    r->in_row = 1;
+    r->rownum = (long)v;
+    r->rbuf.len = 0;
+    r->rn = 0;
+    r->lastcol = 0;
+}
+
+/* The r, t and s attributes of a <c>, in one pass (this runs for every cell). */
+static inline void cell_attrs(const XML_Char **atts, const char **ref, const char **t,
+                              const char **s)
+{
+    *ref = *t = *s = NULL;
+    for (const XML_Char **a = atts; a[0]; a += 2) {
+        if (a[0][0] == 'x' && strncmp(a[0], "xmlns", 5) == 0)
+            continue;
+        const char *an = lname(a[0]);
+        if (an[0] && !an[1]) {
+            if (an[0] == 'r')
+                *ref = a[1];
+            else if (an[0] == 't')
+                *t = a[1];
+            else if (an[0] == 's')
+                *s = a[1];
+        }
+    }
+}
+
+/* The 1-based column of a cell (the next one without a reference), or -1 (error set). */
+static inline long cell_column(tb_xlsx_reader *r, const char *ref)
+{
+    long col = ref ? ref_column(ref) : r->lastcol + 1;
+    if (col <= 0) {
+        hfail(r, TB_CSV_ERR_IO, "row %ld: bad cell reference \"%.20s\"", r->rownum, ref);
+        return -1;
+    }
+    if (col > r->o.max_columns || col <= r->lastcol) {
+        char cn[8];
+        col_letters(col, cn);
+        if (col > r->o.max_columns)
+            hfail(r, TB_CSV_ERR_TOO_WIDE, "row %ld: cell %s%ld beyond the limit of %d columns",
+                  r->rownum, cn, r->rownum, r->o.max_columns);
+        else
+            hfail(r, TB_CSV_ERR_IO, "row %ld: cell %s%ld out of order", r->rownum, cn, r->rownum);
+        return -1;
+    }
+    return col;
+}
+
+/* At <c r t s>: starts collecting a cell. */
+static inline void cell_begin(tb_xlsx_reader *r, const XML_Char **atts)
+{
+    const char *ref, *t, *s;
+    cell_attrs(atts, &ref, &t, &s);
+    long col = cell_column(r, ref);
+    if (col < 0)
+        return;
+    r->in_c = 1;
+    r->ccol = (int)col;
+    r->ctype = cell_type(t);
+    long long sv = s ? parse_index(s, strlen(s)) : 0;
+    r->cstyle = sv < 0 || sv > INT32_MAX ? 0 : (long)sv;
+    r->inline_str = r->ctype == CT_INLINE;
+    r->has_f = r->has_v = r->in_v = r->in_is = r->in_t = r->in_rph = 0;
+    r->text.len = 0;
+    if (r->text.p)
+        r->text.p[0] = 0;
+}
+
+/* Inside a cell: <v>, <f>, <is>, and <t> or <rPh> of an inline string. */
+static inline void cell_child(tb_xlsx_reader *r, int el)
+{
+    if (el == EL_V) {
+        r->in_v = 1;
+        r->has_v = 1;
+    } else if (el == EL_F) {
+        r->has_f = 1;
+    } else if (el == EL_IS) {
+        r->in_is = 1;
+    } else if (r->in_is && el == EL_RPH) {
+        r->in_rph = 1;
+    } else if (r->in_is && !r->in_rph && el == EL_T) {
+        r->in_t = 1;
+    }
+}
+
 static void XMLCALL sh_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
     tb_xlsx_reader *r = ud;
@@ -1019,76 +1114,12 @@ static void XMLCALL sh_start(void *ud, const XML_Char *name, const XML_Char **at
     if (!r->in_data) {
         if (el == EL_SHEETDATA)
             r->in_data = 1;
-        return;
-    }
-    if (el == EL_ROW) {
-        const char *rr = attr(atts, "r");
-        long long v = rr ? parse_index(rr, strlen(rr)) : r->rownum + 1;
-        if (v < 1 || v > MAX_ROWNUM) {
-            hfail(r, TB_CSV_ERR_IO, "%s line %lu: bad row number \"%.20s\"", r->part,
-                  (unsigned long)XML_GetCurrentLineNumber(r->p), rr ? rr : "");
-            return;
-        }
-        r->in_row = 1;
-        r->rownum = (long)v;
-        r->rbuf.len = 0;
-        r->rn = 0;
-        r->lastcol = 0;
+    } else if (el == EL_ROW) {
+        row_begin(r, atts);
     } else if (r->in_row && el == EL_C) {
-        /* r, t and s in one pass (this runs for every cell) */
-        const char *ref = NULL, *t = NULL, *s = NULL;
-        for (const XML_Char **a = atts; a[0]; a += 2) {
-            if (a[0][0] == 'x' && strncmp(a[0], "xmlns", 5) == 0)
-                continue;
-            const char *an = lname(a[0]);
-            if (an[0] && !an[1]) {
-                if (an[0] == 'r')
-                    ref = a[1];
-                else if (an[0] == 't')
-                    t = a[1];
-                else if (an[0] == 's')
-                    s = a[1];
-            }
-        }
-        long col = ref ? ref_column(ref) : r->lastcol + 1;
-        if (col <= 0) {
-            hfail(r, TB_CSV_ERR_IO, "row %ld: bad cell reference \"%.20s\"", r->rownum, ref);
-            return;
-        }
-        if (col > r->o.max_columns || col <= r->lastcol) {
-            char cn[8];
-            col_letters(col, cn);
-            if (col > r->o.max_columns)
-                hfail(r, TB_CSV_ERR_TOO_WIDE, "row %ld: cell %s%ld beyond the limit of %d columns",
-                      r->rownum, cn, r->rownum, r->o.max_columns);
-            else
-                hfail(r, TB_CSV_ERR_IO, "row %ld: cell %s%ld out of order", r->rownum, cn,
-                      r->rownum);
-            return;
-        }
-        r->in_c = 1;
-        r->ccol = (int)col;
-        r->ctype = cell_type(t);
-        long long sv = s ? parse_index(s, strlen(s)) : 0;
-        r->cstyle = sv < 0 || sv > INT32_MAX ? 0 : (long)sv;
-        r->inline_str = r->ctype == CT_INLINE;
-        r->has_f = r->has_v = r->in_v = r->in_is = r->in_t = r->in_rph = 0;
-        r->text.len = 0;
-        if (r->text.p)
-            r->text.p[0] = 0;
+        cell_begin(r, atts);
     } else if (r->in_c) {
-        if (el == EL_V) {
-            r->in_v = 1;
-            r->has_v = 1;
-        } else if (el == EL_F) {
-            r->has_f = 1;
-        } else if (el == EL_IS) {
-            r->in_is = 1;
-        } else if (r->in_is && el == EL_RPH) {
-            r->in_rph = 1;
-        } else if (r->in_is && !r->in_rph && el == EL_T) {
-            r->in_t = 1;
-        }
+        cell_child(r, el);
     }
 }
 
@@ -1241,21 +1272,28 @@ static void list_sheets(const tb_xlsx_reader *r, char *msg, size_t cap)
     }
 }
 
-/* Reads the workbook, its relationships, styles and shared strings, and opens the sheet. */
-static int load(tb_xlsx_reader *r, const char *sheet_name)
+/* The workbook part that _rels/.rels names (default xl/workbook.xml) into wb. 0 or -1 (error set).
+ */
+static int find_workbook(tb_xlsx_reader *r, char *wb, size_t cap)
 {
-    char wb[512] = "xl/workbook.xml", path[512];
-
+    char path[512];
+    snprintf(wb, cap, "xl/workbook.xml");
     if (parse_part(r, "_rels/.rels", 0, rels_start, end_ignore, NULL) < 0)
         return -1;
     const rel *od = rel_by_type(r, "/officeDocument");
     if (od && resolve("", od->target, path, sizeof path) == 0)
-        snprintf(wb, sizeof wb, "%s", path);
+        snprintf(wb, cap, "%s", path);
     rels_clear(r);
     if (zip_name_locate(r->zip, wb, ZIP_FL_NOCASE) < 0) {
         fail(r, TB_CSV_ERR_IO, "not an XLSX file (the zip archive has no %s)", wb);
         return -1;
     }
+    return 0;
+}
+
+/* Reads the workbook's sheets (names, ids, hidden) and date system. 0 or -1 (error set). */
+static int read_workbook(tb_xlsx_reader *r, const char *wb)
+{
     if (parse_part(r, wb, 1, wb_start, end_ignore, NULL) < 0)
         return -1;
     for (int i = 0; i < r->nsheets; i++)
@@ -1274,20 +1312,34 @@ static int load(tb_xlsx_reader *r, const char *sheet_name)
     }
     for (int i = 0; i < r->nsheets; i++)
         r->names[i] = r->sheets[i].name;
+    return 0;
+}
 
-    /* the workbook's relationships: dir/_rels/base.rels */
+/* Reads the workbook's relationships: dir/_rels/base.rels. 0 or -1 (error set). */
+static int read_workbook_rels(tb_xlsx_reader *r, const char *wb)
+{
+    char path[512];
     const char *sl = strrchr(wb, '/');
     int dl = sl ? (int)(sl - wb + 1) : 0;
-    snprintf(path, sizeof path, "%.*s_rels/%s.rels", dl, wb, wb + dl);
-    if (parse_part(r, path, 1, rels_start, end_ignore, NULL) < 0)
+    /* a name cut short here is then not found in the zip: "missing" */
+    if (snprintf(path, sizeof path, "%.*s_rels/%s.rels", dl, wb, wb + dl) < 0 ||
+        parse_part(r, path, 1, rels_start, end_ignore, NULL) < 0)
         return -1;
     for (int i = 0; i < r->nrels; i++)
         if (!r->rels[i].id || !r->rels[i].type || !r->rels[i].target) {
             fail(r, TB_CSV_ERR_NOMEM, "out of memory");
             return -1;
         }
+    return 0;
+}
 
-    /* choose the sheet */
+/*
+ * The sheet to read: the one named (exactly, else ignoring case), or the
+ * first visible worksheet, else the first worksheet. Returns its index, or
+ * -1 (error set; a missing name lists the sheets there are).
+ */
+static int choose_sheet(tb_xlsx_reader *r, const char *sheet_name)
+{
     int k = -1;
     if (sheet_name) {
         for (int i = 0; i < r->nsheets && k < 0; i++)
@@ -1301,20 +1353,23 @@ static int load(tb_xlsx_reader *r, const char *sheet_name)
                      "sheet \"%.100s\" not found; the workbook has: ", sheet_name);
             list_sheets(r, r->err, sizeof r->err);
             r->status = TB_CSV_ERR_IO;
-            return -1;
         }
-    } else {
-        for (int pass = 0; pass < 2 && k < 0; pass++)
-            for (int i = 0; i < r->nsheets && k < 0; i++) {
-                const rel *x = rel_by_id(r, r->sheets[i].rid);
-                if (x && (pass || !r->sheets[i].hidden) && is_worksheet(x))
-                    k = i;
-            }
-        if (k < 0) {
-            fail(r, TB_CSV_ERR_IO, "the workbook has no worksheet");
-            return -1;
-        }
+        return k;
     }
+    for (int pass = 0; pass < 2 && k < 0; pass++)
+        for (int i = 0; i < r->nsheets && k < 0; i++) {
+            const rel *x = rel_by_id(r, r->sheets[i].rid);
+            if (x && (pass || !r->sheets[i].hidden) && is_worksheet(x))
+                k = i;
+        }
+    if (k < 0)
+        fail(r, TB_CSV_ERR_IO, "the workbook has no worksheet");
+    return k;
+}
+
+/* The part of sheet k, which must be a worksheet, into out. 0 or -1 (error set). */
+static int sheet_part(tb_xlsx_reader *r, const char *wb, int k, char *out, size_t cap)
+{
     const rel *sr = rel_by_id(r, r->sheets[k].rid);
     if (!sr) {
         fail(r, TB_CSV_ERR_IO, "damaged XLSX file: sheet \"%.100s\" has no part",
@@ -1325,16 +1380,18 @@ static int load(tb_xlsx_reader *r, const char *sheet_name)
         fail(r, TB_CSV_ERR_IO, "sheet \"%.100s\" is not a worksheet (a chart?)", r->sheets[k].name);
         return -1;
     }
-    char sheet_path[512];
-    if (resolve(wb, sr->target, sheet_path, sizeof sheet_path) < 0) {
+    if (resolve(wb, sr->target, out, cap) < 0) {
         fail(r, TB_CSV_ERR_IO, "damaged XLSX file: bad part name for sheet \"%.100s\"",
              r->sheets[k].name);
         return -1;
     }
-    r->cur_sheet = k;
+    return 0;
+}
 
-    /* styles and shared strings (both optional) */
-    char st_path[512] = "xl/styles.xml", ss_path[512] = "xl/sharedStrings.xml";
+/* Reads the styles and shared strings (both optional) the workbook names. 0 or -1 (error set). */
+static int read_styles_and_strings(tb_xlsx_reader *r, const char *wb)
+{
+    char st_path[512] = "xl/styles.xml", ss_path[512] = "xl/sharedStrings.xml", path[512];
     const rel *x = rel_by_type(r, "/styles");
     if (x && resolve(wb, x->target, path, sizeof path) == 0)
         snprintf(st_path, sizeof st_path, "%s", path);
@@ -1344,9 +1401,21 @@ static int load(tb_xlsx_reader *r, const char *sheet_name)
     rels_clear(r);
     if (parse_part(r, st_path, 0, st_start, st_end, NULL) < 0)
         return -1;
-    if (parse_part(r, ss_path, 0, sst_start, sst_end, sst_chars) < 0)
-        return -1;
+    return parse_part(r, ss_path, 0, sst_start, sst_end, sst_chars) < 0 ? -1 : 0;
+}
 
+/* Reads the workbook, its relationships, styles and shared strings, and opens the sheet. */
+static int load(tb_xlsx_reader *r, const char *sheet_name)
+{
+    char wb[512], sheet_path[512];
+    if (find_workbook(r, wb, sizeof wb) || read_workbook(r, wb) || read_workbook_rels(r, wb))
+        return -1;
+    int k = choose_sheet(r, sheet_name);
+    if (k < 0 || sheet_part(r, wb, k, sheet_path, sizeof sheet_path))
+        return -1;
+    r->cur_sheet = k;
+    if (read_styles_and_strings(r, wb))
+        return -1;
     /* the sheet stays open for tb_xlsx_next */
     if (entry_begin(r, sheet_path, 1) < 0)
         return -1;
