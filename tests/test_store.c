@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "store/store.h"
-#include "store/write.h"
+#include "store/pengukuran.h"
 #include "tb_test.h"
 
 static long scalar(tb_store *s, const char *sql)

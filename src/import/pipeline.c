@@ -32,8 +32,8 @@
 #include "cli/commands.h"
 #include "format/csv.h"
 #include "import/import.h"
-#include "store/people.h"
-#include "store/write.h"
+#include "store/individu.h"
+#include "store/pengukuran.h"
 #include "tb_date.h"
 #include "format/xlsx.h"
 

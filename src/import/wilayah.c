@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "import/import.h"
-#include "store/people.h"
-#include "store/write.h"
+#include "store/individu.h"
+#include "store/pengukuran.h"
 
 enum { F_KODE, F_NAMA, NFIELDS };
 

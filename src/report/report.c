@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "report/report.h"
-#include "store/write.h"
+#include "store/pengukuran.h"
 
 static const char *const names[TB_REPORT_COUNT] = {
     "skdn", "prevalensi",   "tren",     "stunting",     "wasting",       "2t",

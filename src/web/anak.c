@@ -11,7 +11,7 @@
 #include "report/advice.h"
 #include "format/render.h"
 #include "web/scope.h"
-#include "store/web.h"
+#include "store/anak.h"
 #include "format/svg_chart.h"
 #include "tb_date.h"
 #include "web/http.h"

@@ -17,7 +17,7 @@
 #include "format/render_html.h"
 #include "report/report.h"
 #include "web/scope.h"
-#include "store/web.h"
+#include "store/anak.h"
 #include "format/svg_chart.h"
 #include "web/http.h"
 #include "web/cache.h"

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "store/write.h"
+#include "store/pengukuran.h"
 #include "tb_date.h"
 #include "tb_growth.h"
 #include "tb_kms.h"

@@ -1,7 +1,7 @@
 /*
  * store_web.c - queries and writes of the web pages (store_web.h).
  */
-#include "store/web.h"
+#include "store/anak.h"
 
 #include "tb_match.h"
 

@@ -15,7 +15,7 @@
 #include <stdbool.h>
 
 #include "store/store.h"
-#include "store/write.h"
+#include "store/pengukuran.h"
 
 /* A family (Pendataan Keluarga). NULL text and -1 numbers are "not given". */
 typedef struct {

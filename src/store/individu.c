@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/people.h"
+#include "store/individu.h"
 #include "tb_date.h"
 #include "tb_match.h"
 
