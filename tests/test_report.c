@@ -15,6 +15,7 @@
 
 #include "format/render.h"
 #include "report/report.h"
+#include "store/internal.h"
 #include "store/pengukuran.h"
 #include "tb_growth.h"
 #include "tb_test.h"

@@ -8,7 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/internal.h"
 #include "store/store.h"
+#include "store/wilayah.h"
+#include "store/posyandu.h"
 #include "store/pengukuran.h"
 #include "tb_test.h"
 

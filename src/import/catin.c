@@ -19,7 +19,7 @@
 
 #include "import/import.h"
 #include "store/individu.h"
-#include "store/pengukuran.h"
+#include "store/catin.h"
 #include "tb_match.h"
 
 enum {

@@ -22,6 +22,7 @@
 #include "base/clock.h"
 #include "store/demo.h"
 #include "store/users.h"
+#include "store/wilayah.h"
 #include "store/pengukuran.h"
 #include "tb_date.h"
 #include "tb_growth.h"

@@ -19,7 +19,9 @@
 #include <string.h>
 
 #include "import/import.h"
+#include "store/posyandu.h"
 #include "store/individu.h"
+#include "store/anak.h"
 #include "store/pengukuran.h"
 #include "tb_date.h"
 #include "tb_kms.h"

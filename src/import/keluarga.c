@@ -32,8 +32,8 @@
 #include <string.h>
 
 #include "import/import.h"
+#include "store/keluarga.h"
 #include "store/individu.h"
-#include "store/pengukuran.h"
 #include "tb_date.h"
 #include "tb_match.h"
 

@@ -17,7 +17,8 @@
 #include <string.h>
 
 #include "report/report.h"
-#include "store/pengukuran.h"
+#include "store/internal.h"
+#include "store/wilayah.h"
 
 static const char *const names[TB_REPORT_COUNT] = {
     "skdn", "prevalensi",   "tren",     "stunting",     "wasting",       "2t",

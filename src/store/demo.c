@@ -2,6 +2,7 @@
  * store_demo.c - the parameterised inserts of the demo generator.
  */
 #include "store/demo.h"
+#include "store/internal.h"
 
 #include <math.h>
 #include <stdarg.h>

@@ -13,6 +13,7 @@
 #include "report/report.h"
 #include "web/scope.h"
 #include "store/anak.h"
+#include "store/pengukuran.h"
 #include "web/http.h"
 #include "web/save.h"
 

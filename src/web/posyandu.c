@@ -13,6 +13,7 @@
 #include "report/advice.h"
 #include "format/render.h"
 #include "web/scope.h"
+#include "store/posyandu.h"
 #include "store/anak.h"
 #include "store/pengukuran.h"
 #include "tb_date.h"

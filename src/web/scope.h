@@ -14,6 +14,7 @@
 #include <stdbool.h>
 
 #include "store/users.h"
+#include "store/posyandu.h"
 #include "store/anak.h"
 
 /* Is the wilayah code inside the user's area (the same code or below it)? */
