@@ -1,5 +1,5 @@
 /*
- * store_demo.c - the parameterised inserts of the demo generator.
+ * demo.c - the parameterised inserts of the demo generator.
  */
 #include "store/demo.h"
 #include "store/internal.h"

@@ -1,5 +1,5 @@
 /*
- * store_schema.c - the SQLite schema of Tumbuh, as numbered migrations.
+ * schema.c - the SQLite schema of Tumbuh, as numbered migrations.
  *
  * Each migration is applied once, in its own transaction, when a database is
  * opened (store.c); PRAGMA user_version records how far a database is. A
@@ -392,7 +392,7 @@ static const char *const migration_1_data =
     "  ('default-2026', '4pasti', 4, 'pasti_didampingi', 'Pasti didampingi');";
 
 /* 2: people without a NIK are matched by desa and birth date first, then by name
- * similarity (store_people.c); this index makes that lookup direct. */
+ * similarity (individu.c); this index makes that lookup direct. */
 static const char *const migration_2 =
     "CREATE INDEX individu_desa_lahir ON individu(desa, tgl_lahir);";
 
@@ -412,7 +412,7 @@ const char *tb_store_schema_pengukuran_indexes(void)
 }
 
 /* 4: pengukuran's uniqueness as named indexes instead of table constraints, so
- * a first bulk load can drop and rebuild them (store_write.c), and the client
+ * a first bulk load can drop and rebuild them (pengukuran.c), and the client
  * uuid index partial: only offline entries have one, so imported rows no
  * longer add a NULL entry each. The table is rebuilt (SQLite cannot drop a
  * constraint); no other table references it. */

@@ -1,5 +1,5 @@
 /*
- * store_users.c - the pengguna table.
+ * users.c - the pengguna table.
  */
 #include "store/internal.h"
 #include "store/users.h"
