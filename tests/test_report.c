@@ -15,7 +15,8 @@
 
 #include "format/render.h"
 #include "report/report.h"
-#include "store/write.h"
+#include "store/internal.h"
+#include "store/pengukuran.h"
 #include "tb_growth.h"
 #include "tb_test.h"
 #include "base/who_tables.h"

@@ -8,8 +8,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/internal.h"
 #include "store/store.h"
-#include "store/write.h"
+#include "store/wilayah.h"
+#include "store/posyandu.h"
+#include "store/pengukuran.h"
 #include "tb_test.h"
 
 static long scalar(tb_store *s, const char *sql)

@@ -18,8 +18,8 @@
 #include <string.h>
 
 #include "import/import.h"
-#include "store/people.h"
-#include "store/write.h"
+#include "store/individu.h"
+#include "store/catin.h"
 #include "tb_match.h"
 
 enum {

@@ -19,8 +19,10 @@
 #include <string.h>
 
 #include "import/import.h"
-#include "store/people.h"
-#include "store/write.h"
+#include "store/posyandu.h"
+#include "store/individu.h"
+#include "store/anak.h"
+#include "store/pengukuran.h"
 #include "tb_date.h"
 #include "tb_kms.h"
 #include "tb_match.h"

@@ -32,8 +32,8 @@
 #include <string.h>
 
 #include "import/import.h"
-#include "store/people.h"
-#include "store/write.h"
+#include "store/keluarga.h"
+#include "store/individu.h"
 #include "tb_date.h"
 #include "tb_match.h"
 

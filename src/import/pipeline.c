@@ -32,8 +32,8 @@
 #include "cli/commands.h"
 #include "format/csv.h"
 #include "import/import.h"
-#include "store/people.h"
-#include "store/write.h"
+#include "store/internal.h" /* until its SQLite calls move to store/bulk.c */
+#include "store/wilayah.h"
 #include "tb_date.h"
 #include "format/xlsx.h"
 

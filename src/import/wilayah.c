@@ -12,8 +12,7 @@
 #include <string.h>
 
 #include "import/import.h"
-#include "store/people.h"
-#include "store/write.h"
+#include "store/wilayah.h"
 
 enum { F_KODE, F_NAMA, NFIELDS };
 

@@ -8,7 +8,7 @@
 
 #include <stdbool.h>
 
-#include "store/web.h"
+#include "store/pengukuran.h"
 
 #define TB_ADVICE_MAX 6
 

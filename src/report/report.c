@@ -8,8 +8,10 @@
  *  N, T, O, B, 2T, BGM  the status of that weighing (lib/kms.c, on write);
  *  prevalence = cases / children with a valid (unflagged) z-score for the
  *  index, always shown with coverage = measured / S.
- * Every query is parameterised; the area is matched by Kemendagri code prefix
- * (a kabupaten code matches all its desa), and split one level down.
+ * The figures come from the store (store/report.h: one query per report,
+ * the area matched by Kemendagri code prefix and split one level down);
+ * this file makes the tables: titles, columns, ratios, totals, labels and
+ * drill-down links.
  */
 #include <math.h>
 #include <stdio.h>
@@ -17,7 +19,8 @@
 #include <string.h>
 
 #include "report/report.h"
-#include "store/write.h"
+#include "store/report.h"
+#include "store/wilayah.h"
 
 static const char *const names[TB_REPORT_COUNT] = {
     "skdn", "prevalensi",   "tren",     "stunting",     "wasting",       "2t",
@@ -75,63 +78,6 @@ static int month_ok(const char *m, char *label, size_t n)
     return 0;
 }
 
-/* The name of the area in scope, for titles. */
-static void scope_label(tb_store *s, const tb_report_scope *sc, char *out, size_t n)
-{
-    sqlite3_stmt *st;
-    if (sc->posyandu_id > 0) {
-        st = tb_store_stmt(s, "SELECT 'Posyandu ' || nama FROM posyandu WHERE id = ?1");
-        if (st)
-            sqlite3_bind_int64(st, 1, sc->posyandu_id);
-    } else {
-        st = tb_store_stmt(s, "SELECT nama FROM wilayah WHERE kode = ?1");
-        if (st)
-            sqlite3_bind_text(st, 1, sc->wilayah, -1, SQLITE_TRANSIENT);
-    }
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
-    else
-        snprintf(out, n, "%s", sc->wilayah ? sc->wilayah : "?");
-}
-
-/*
- * Binds the common parameters: ?1 area code (or '' for a posyandu), ?2 month
- * (yyyy-mm), ?3 the length of the sub-area code (0 = by posyandu), ?4 the
- * posyandu id (0 = by area).
- */
-static void bind_scope(sqlite3_stmt *st, const tb_report_scope *sc)
-{
-    int level = sc->posyandu_id > 0 ? 5 : tb_wilayah_level(sc->wilayah);
-    static const int sub_len[] = {0, 5, 8, 13, 0, 0};
-    sqlite3_bind_text(st, 1, sc->posyandu_id > 0 ? "" : sc->wilayah, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, sc->month, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 3, level >= 1 && level <= 5 ? sub_len[level] : 0);
-    sqlite3_bind_int64(st, 4, sc->posyandu_id > 0 ? sc->posyandu_id : 0);
-}
-
-/*
- * The children in scope with their sub-area, and each one's last measurement
- * of the month. Shared by SKDN and prevalence: one definition of S and D.
- */
-#define SCOPE_CTE                                                                                  \
-    "WITH s AS ("                                                                                  \
-    " SELECT a.individu_id AS id, a.buku_kia AS k, p.id AS pos, p.desa AS desa,"                   \
-    "  CASE WHEN ?3 = 0 THEN 'p' || p.id ELSE substr(p.desa, 1, ?3) END AS sub"                    \
-    " FROM posyandu p CROSS JOIN anak a ON a.posyandu_id = p.id"                                   \
-    " CROSS JOIN individu i ON i.id = a.individu_id"                                               \
-    " WHERE (?4 > 0 AND p.id = ?4 OR ?4 = 0 AND p.desa >= ?1 AND p.desa < ?1 || '/')"              \
-    "  AND i.tgl_lahir < date(?2 || '-01', '+1 month')"                                            \
-    "  AND i.tgl_lahir >= date(?2 || '-01', '+1 month', '-60 months')),"                           \
-    " m AS ("                                                                                      \
-    " SELECT g.* FROM pengukuran g JOIN s ON s.id = g.anak_id"                                     \
-    " WHERE g.tanggal >= ?2 || '-01' AND g.tanggal < date(?2 || '-01', '+1 month')"                \
-    "  AND g.tanggal = (SELECT max(h.tanggal) FROM pengukuran h WHERE h.anak_id = g.anak_id"       \
-    "   AND h.tanggal >= ?2 || '-01' AND h.tanggal < date(?2 || '-01', '+1 month')))"
-
-#define SUB_LABEL                                                                                  \
-    "COALESCE((SELECT nama FROM wilayah WHERE kode = s.sub),"                                      \
-    " (SELECT 'Posyandu ' || nama FROM posyandu WHERE 'p' || id = s.sub), s.sub)"
-
 /* A drill-down link for a sub-area key ("p12" = posyandu 12, else a code). */
 static void drill_link(tb_table *t, long row, const char *sub, const char *month)
 {
@@ -149,6 +95,40 @@ static double pct(double a, double b)
     return b > 0 ? 100.0 * a / b : NAN;
 }
 
+/* The store's view of a report scope (the month may be another one). */
+static tb_store_scope store_scope(const tb_report_scope *sc, const char *month)
+{
+    tb_store_scope ss = {sc->wilayah, sc->posyandu_id, month};
+    return ss;
+}
+
+/* What the per-sub-area row callbacks fill: the table and the running totals. */
+typedef struct {
+    tb_table *t;
+    const char *month;
+    double tot[9];
+} sub_ctx;
+
+/* Starts a row for a sub-area: its label and drill-down link. */
+static long sub_row(sub_ctx *c, const tb_sub_counts *r)
+{
+    long row = tb_table_add_row(c->t);
+    tb_table_set_text(c->t, row, 0, r->label);
+    drill_link(c->t, row, r->key, c->month);
+    return row;
+}
+
+static int skdn_row(void *ctx, const tb_sub_counts *r)
+{
+    sub_ctx *c = ctx;
+    long row = sub_row(c, r);
+    for (int k = 0; k < 9; k++) {
+        tb_table_set_num(c->t, row, 1 + k, r->v[k]);
+        c->tot[k] += r->v[k];
+    }
+    return 0;
+}
+
 static int report_skdn(tb_store *s, const tb_report_scope *sc, const char *title, tb_table **out)
 {
     static const char *const keys[] = {"wilayah", "S",   "K",   "D",   "N",   "T",     "O",   "B",
@@ -160,39 +140,23 @@ static int report_skdn(tb_store *s, const tb_report_scope *sc, const char *title
         TB_COL_TEXT,    TB_COL_INT,     TB_COL_INT,     TB_COL_INT,     TB_COL_INT,
         TB_COL_INT,     TB_COL_INT,     TB_COL_INT,     TB_COL_INT,     TB_COL_INT,
         TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT};
-    tb_table *t = tb_table_new(title, 15, keys, heads, kinds);
-    if (!t)
+    sub_ctx c = {tb_table_new(title, 15, keys, heads, kinds), sc->month, {0}};
+    if (!c.t)
         return tb_store_fail(s, "out of memory");
-    sqlite3_stmt *st = tb_store_stmt(
-        s, SCOPE_CTE " SELECT s.sub, " SUB_LABEL ", count(*), sum(s.k), count(m.id),"
-                     " sum(m.naik = 'N'), sum(m.naik = 'T'), sum(m.naik = 'O'), sum(m.naik = 'B'),"
-                     " sum(m.t2), sum(m.bgm)"
-                     " FROM s LEFT JOIN m ON m.anak_id = s.id AND m.bb IS NOT NULL"
-                     " GROUP BY s.sub ORDER BY 2");
-    if (!st) {
-        tb_table_free(t);
+    tb_store_scope ss = store_scope(sc, sc->month);
+    if (tb_store_skdn(s, &ss, skdn_row, &c) < 0) {
+        tb_table_free(c.t);
         return -1;
     }
-    bind_scope(st, sc);
-    double tot[10] = {0};
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        long r = tb_table_add_row(t);
-        tb_table_set_text(t, r, 0, (const char *)sqlite3_column_text(st, 1));
-        drill_link(t, r, (const char *)sqlite3_column_text(st, 0), sc->month);
-        for (int c = 0; c < 9; c++) {
-            double v = sqlite3_column_double(st, 2 + c);
-            tb_table_set_num(t, r, 1 + c, v);
-            tot[c] += v;
-        }
-    }
+    tb_table *t = c.t;
     long r = tb_table_add_row(t);
     tb_table_set_text(t, r, 0, "Jumlah");
-    for (int c = 0; c < 9; c++)
-        tb_table_set_num(t, r, 1 + c, tot[c]);
+    for (int k = 0; k < 9; k++)
+        tb_table_set_num(t, r, 1 + k, c.tot[k]);
     for (long i = 0; i < t->nrows; i++) {
         double v[10];
-        for (int c = 0; c < 9; c++)
-            v[c] = tb_table_cell(t, i, 1 + c).num;
+        for (int k = 0; k < 9; k++)
+            v[k] = tb_table_cell(t, i, 1 + k).num;
         /* 0 S, 1 K, 2 D, 3 N, 4 T, 5 O, 6 B, 7 2T, 8 BGM */
         tb_table_set_num(t, i, 10, pct(v[1], v[0]));
         tb_table_set_num(t, i, 11, pct(v[2], v[0]));
@@ -204,6 +168,21 @@ static int report_skdn(tb_store *s, const tb_report_scope *sc, const char *title
                       "S sasaran balita; K punya Buku KIA; D ditimbang; N naik; T tidak naik;"
                       " O tidak ditimbang bulan lalu; B baru pertama kali ditimbang. D = N+T+O+B.");
     *out = t;
+    return 0;
+}
+
+/* The prevalence table's count columns, in the order of tb_store_prevalensi's
+ * counts: S, diukur_tb, stunting, diukur_bbtb, wasting, ditimbang, uw, ow. */
+static const int prev_cols[8] = {1, 2, 4, 6, 7, 9, 10, 12};
+
+static int prevalensi_row(void *ctx, const tb_sub_counts *r)
+{
+    sub_ctx *c = ctx;
+    long row = sub_row(c, r);
+    for (int k = 0; k < 8; k++) {
+        c->tot[k] += r->v[k];
+        tb_table_set_num(c->t, row, prev_cols[k], r->v[k]);
+    }
     return 0;
 }
 
@@ -225,48 +204,19 @@ static int report_prevalensi(tb_store *s, const tb_report_scope *sc, const char 
                                         TB_COL_INT,     TB_COL_PERCENT, TB_COL_INT, TB_COL_INT,
                                         TB_COL_PERCENT, TB_COL_INT,     TB_COL_INT, TB_COL_PERCENT,
                                         TB_COL_INT,     TB_COL_PERCENT};
-    tb_table *t = tb_table_new(title, 14, keys, heads, kinds);
-    if (!t)
+    sub_ctx c = {tb_table_new(title, 14, keys, heads, kinds), sc->month, {0}};
+    if (!c.t)
         return tb_store_fail(s, "out of memory");
-    sqlite3_stmt *st = tb_store_stmt(
-        s, SCOPE_CTE " SELECT s.sub, " SUB_LABEL ", count(*),"
-                     " sum(m.f_tbu = 0), sum(m.f_tbu = 0 AND m.z_tbu < -2),"
-                     " sum(m.f_bbtb = 0), sum(m.f_bbtb = 0 AND m.z_bbtb < -2),"
-                     " sum(m.f_bbu = 0), sum(m.f_bbu = 0 AND m.z_bbu < -2),"
-                     " sum(m.f_bbtb = 0 AND m.z_bbtb > 2)"
-                     " FROM s LEFT JOIN m ON m.anak_id = s.id GROUP BY s.sub ORDER BY 2");
-    if (!st) {
-        tb_table_free(t);
+    tb_store_scope ss = store_scope(sc, sc->month);
+    if (tb_store_prevalensi(s, &ss, prevalensi_row, &c) < 0) {
+        tb_table_free(c.t);
         return -1;
     }
-    bind_scope(st, sc);
-    double tot[8] = {0};
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        long r = tb_table_add_row(t);
-        tb_table_set_text(t, r, 0, (const char *)sqlite3_column_text(st, 1));
-        drill_link(t, r, (const char *)sqlite3_column_text(st, 0), sc->month);
-        for (int c = 0; c < 8; c++) {
-            double v = sqlite3_column_double(st, 2 + c);
-            tot[c] += v;
-        }
-        /* columns: S, diukur_tb, stunting, diukur_bbtb, wasting, ditimbang, uw, ow */
-        double v[8];
-        for (int c = 0; c < 8; c++)
-            v[c] = sqlite3_column_double(st, 2 + c);
-        tb_table_set_num(t, r, 1, v[0]);
-        tb_table_set_num(t, r, 2, v[1]);
-        tb_table_set_num(t, r, 4, v[2]);
-        tb_table_set_num(t, r, 6, v[3]);
-        tb_table_set_num(t, r, 7, v[4]);
-        tb_table_set_num(t, r, 9, v[5]);
-        tb_table_set_num(t, r, 10, v[6]);
-        tb_table_set_num(t, r, 12, v[7]);
-    }
+    tb_table *t = c.t;
     long r = tb_table_add_row(t);
     tb_table_set_text(t, r, 0, "Jumlah");
-    int cols[8] = {1, 2, 4, 6, 7, 9, 10, 12};
-    for (int c = 0; c < 8; c++)
-        tb_table_set_num(t, r, cols[c], tot[c]);
+    for (int k = 0; k < 8; k++)
+        tb_table_set_num(t, r, prev_cols[k], c.tot[k]);
     for (long i = 0; i < t->nrows; i++) {
         double S = tb_table_cell(t, i, 1).num, dtb = tb_table_cell(t, i, 2).num;
         double dbt = tb_table_cell(t, i, 6).num, dbb = tb_table_cell(t, i, 9).num;
@@ -300,41 +250,84 @@ static int report_tren(tb_store *s, const tb_report_scope *sc, const char *title
         int mm = mo - k, yy = y;
         while (mm < 1)
             mm += 12, yy--;
-        tb_report_scope one = *sc;
         char m7[32];
         snprintf(m7, sizeof m7, "%04d-%02d", yy % 10000, mm);
-        memcpy(one.month, m7, 8);
-        sqlite3_stmt *st =
-            tb_store_stmt(s, SCOPE_CTE " SELECT count(*), count(m.bb), sum(m.f_tbu = 0),"
-                                       " sum(m.f_tbu = 0 AND m.z_tbu < -2), sum(m.f_bbtb = 0),"
-                                       " sum(m.f_bbtb = 0 AND m.z_bbtb < -2)"
-                                       " FROM s LEFT JOIN m ON m.anak_id = s.id");
-        if (!st) {
+        tb_store_scope one = store_scope(sc, m7);
+        tb_month_totals m;
+        if (tb_store_month_totals(s, &one, &m) < 0) {
             tb_table_free(t);
             return -1;
         }
-        bind_scope(st, &one);
-        if (sqlite3_step(st) != SQLITE_ROW)
-            continue;
         long r = tb_table_add_row(t);
         char label[32];
         snprintf(label, sizeof label, "%.3s %d", month_names[mm - 1], yy);
         tb_table_set_text(t, r, 0, label);
-        double S = sqlite3_column_double(st, 0), D = sqlite3_column_double(st, 1);
-        double dtb = sqlite3_column_double(st, 2), stn = sqlite3_column_double(st, 3);
-        double dbt = sqlite3_column_double(st, 4), wst = sqlite3_column_double(st, 5);
-        tb_table_set_num(t, r, 1, S);
-        tb_table_set_num(t, r, 2, D);
-        tb_table_set_num(t, r, 3, pct(D, S));
-        tb_table_set_num(t, r, 4, dtb);
-        tb_table_set_num(t, r, 5, pct(stn, dtb));
-        tb_table_set_num(t, r, 6, pct(wst, dbt));
+        tb_table_set_num(t, r, 1, m.S);
+        tb_table_set_num(t, r, 2, m.D);
+        tb_table_set_num(t, r, 3, pct(m.D, m.S));
+        tb_table_set_num(t, r, 4, m.diukur_tb);
+        tb_table_set_num(t, r, 5, pct(m.stunting, m.diukur_tb));
+        tb_table_set_num(t, r, 6, pct(m.wasting, m.diukur_bbtb));
     }
     *out = t;
     return 0;
 }
 
-/* The by-name lists: one SQL condition each on the month's last measurement. */
+/* A by-name list row into the table (personal data only with names). */
+typedef struct {
+    tb_table *t;
+    bool with_names;
+} list_ctx;
+
+static int list_row(void *ctx, const tb_list_row *l)
+{
+    list_ctx *c = ctx;
+    tb_table *t = c->t;
+    long r = tb_table_add_row(t);
+    tb_table_set_num(t, r, 0, (double)l->id);
+    char href[64];
+    snprintf(href, sizeof href, "/anak/%ld", l->id);
+    tb_table_set_link(t, r, href);
+    tb_table_set_text(t, r, 9, l->tanggal);
+    const double v[5] = {l->bb, l->tb, l->z_bbu, l->z_tbu, l->z_bbtb};
+    for (int k = 0; k < 5; k++)
+        if (!isnan(v[k]))
+            tb_table_set_num(t, r, 10 + k, v[k]);
+    tb_table_set_text(t, r, 15, l->status);
+    if (l->umur_hari >= 0)
+        tb_table_set_num(t, r, 4, floor(l->umur_hari / 30.4375));
+    if (!l->found)
+        return 0;
+    if (c->with_names) {
+        tb_table_set_text(t, r, 1, l->nama);
+        tb_table_set_text(t, r, 2, l->nik);
+        tb_table_set_text(t, r, 7, l->ortu);
+        tb_table_set_text(t, r, 8, l->alamat);
+    }
+    tb_table_set_text(t, r, 3, l->jk == 1 ? "L" : l->jk == 2 ? "P" : "");
+    tb_table_set_text(t, r, 5, l->desa);
+    tb_table_set_text(t, r, 6, l->posyandu);
+    return 0;
+}
+
+/* The store's list for a by-name report. */
+static tb_list_kind list_kind(tb_report_kind k)
+{
+    switch (k) {
+    case TB_REPORT_STUNTING:
+        return TB_LIST_STUNTING;
+    case TB_REPORT_WASTING:
+        return TB_LIST_WASTING;
+    case TB_REPORT_2T:
+        return TB_LIST_2T;
+    case TB_REPORT_BGM:
+        return TB_LIST_BGM;
+    default:
+        return TB_LIST_TIDAK_DIUKUR;
+    }
+}
+
+/* The by-name lists: one condition each on the month's last measurement. */
 static int report_list(tb_store *s, tb_report_kind k, const tb_report_scope *sc, const char *title,
                        tb_table **out)
 {
@@ -349,121 +342,38 @@ static int report_list(tb_store *s, tb_report_kind k, const tb_report_scope *sc,
                                         TB_COL_INT,  TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT,
                                         TB_COL_TEXT, TB_COL_DATE, TB_COL_DEC1, TB_COL_DEC1,
                                         TB_COL_DEC2, TB_COL_DEC2, TB_COL_DEC2, TB_COL_TEXT};
-    const char *sql = NULL;
-    switch (k) {
-    case TB_REPORT_STUNTING:
-        sql = SCOPE_CTE " SELECT s.id, m.tanggal, m.bb, m.tb, m.z_bbu, m.z_tbu, m.z_bbtb,"
-                        " m.kat_tbu, m.umur_hari FROM s JOIN m ON m.anak_id = s.id"
-                        " WHERE m.f_tbu = 0 AND m.z_tbu < -2 ORDER BY m.z_tbu";
-        break;
-    case TB_REPORT_WASTING:
-        sql = SCOPE_CTE " SELECT s.id, m.tanggal, m.bb, m.tb, m.z_bbu, m.z_tbu, m.z_bbtb,"
-                        " m.kat_bbtb, m.umur_hari FROM s JOIN m ON m.anak_id = s.id"
-                        " WHERE m.f_bbtb = 0 AND m.z_bbtb < -2 ORDER BY m.z_bbtb";
-        break;
-    case TB_REPORT_2T:
-        sql = SCOPE_CTE " SELECT s.id, m.tanggal, m.bb, m.tb, m.z_bbu, m.z_tbu, m.z_bbtb,"
-                        " '2T', m.umur_hari FROM s JOIN m ON m.anak_id = s.id WHERE m.t2 = 1"
-                        " ORDER BY s.sub";
-        break;
-    case TB_REPORT_BGM:
-        sql = SCOPE_CTE " SELECT s.id, m.tanggal, m.bb, m.tb, m.z_bbu, m.z_tbu, m.z_bbtb,"
-                        " 'BGM', m.umur_hari FROM s JOIN m ON m.anak_id = s.id WHERE m.bgm = 1"
-                        " ORDER BY m.z_bbu";
-        break;
-    default: /* not measured this month: last measurement ever, if any */
-        sql = SCOPE_CTE " SELECT s.id, (SELECT max(tanggal) FROM pengukuran WHERE anak_id = s.id),"
-                        " NULL, NULL, NULL, NULL, NULL, 'belum diukur', NULL"
-                        " FROM s WHERE NOT EXISTS (SELECT 1 FROM m WHERE m.anak_id = s.id)"
-                        " ORDER BY s.sub";
-        break;
-    }
-    tb_table *t = tb_table_new(title, 16, keys, heads, kinds);
-    if (!t)
+    list_ctx c = {tb_table_new(title, 16, keys, heads, kinds), sc->with_names};
+    if (!c.t)
         return tb_store_fail(s, "out of memory");
-    sqlite3_stmt *st = tb_store_stmt(s, sql);
-    if (!st) {
-        tb_table_free(t);
+    tb_store_scope ss = store_scope(sc, sc->month);
+    if (tb_store_list(s, &ss, list_kind(k), list_row, &c) < 0) {
+        tb_table_free(c.t);
         return -1;
     }
-    bind_scope(st, sc);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        long id = sqlite3_column_int64(st, 0);
-        long r = tb_table_add_row(t);
-        tb_table_set_num(t, r, 0, (double)id);
-        char href[64];
-        snprintf(href, sizeof href, "/anak/%ld", id);
-        tb_table_set_link(t, r, href);
-        tb_table_set_text(t, r, 9, (const char *)sqlite3_column_text(st, 1));
-        for (int c = 0; c < 5; c++)
-            if (sqlite3_column_type(st, 2 + c) != SQLITE_NULL)
-                tb_table_set_num(t, r, 10 + c, sqlite3_column_double(st, 2 + c));
-        tb_table_set_text(t, r, 15, (const char *)sqlite3_column_text(st, 7));
-        if (sqlite3_column_type(st, 8) != SQLITE_NULL)
-            tb_table_set_num(t, r, 4, floor(sqlite3_column_int(st, 8) / 30.4375));
-        /* identity and place: a second, parameterised lookup per child */
-        sqlite3_stmt *q = tb_store_stmt(
-            s, "SELECT i.nama, i.nik, i.jk, w.nama, p.nama, a.nama_ortu,"
-               " trim(COALESCE(i.alamat, '') || ' RT ' || COALESCE(i.rt, '-') || '/RW ' ||"
-               " COALESCE(i.rw, '-')), i.tgl_lahir, ?2"
-               " FROM individu i JOIN anak a ON a.individu_id = i.id"
-               " LEFT JOIN posyandu p ON p.id = a.posyandu_id"
-               " LEFT JOIN wilayah w ON w.kode = p.desa WHERE i.id = ?1");
-        if (!q) {
-            tb_table_free(t);
-            return -1;
-        }
-        sqlite3_bind_int64(q, 1, id);
-        sqlite3_bind_text(q, 2, sc->month, -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(q) == SQLITE_ROW) {
-            if (sc->with_names) {
-                tb_table_set_text(t, r, 1, (const char *)sqlite3_column_text(q, 0));
-                tb_table_set_text(t, r, 2, (const char *)sqlite3_column_text(q, 1));
-                tb_table_set_text(t, r, 7, (const char *)sqlite3_column_text(q, 5));
-                tb_table_set_text(t, r, 8, (const char *)sqlite3_column_text(q, 6));
-            }
-            int jk = sqlite3_column_int(q, 2);
-            tb_table_set_text(t, r, 3, jk == 1 ? "L" : jk == 2 ? "P" : "");
-            tb_table_set_text(t, r, 5, (const char *)sqlite3_column_text(q, 3));
-            tb_table_set_text(t, r, 6, (const char *)sqlite3_column_text(q, 4));
-        }
-    }
     if (!sc->with_names)
-        tb_table_subtitle(t, "Nama, NIK, orang tua dan alamat hanya tampil untuk peran yang"
-                             " membutuhkannya (UU PDP 27/2022).");
-    *out = t;
+        tb_table_subtitle(c.t, "Nama, NIK, orang tua dan alamat hanya tampil untuk peran yang"
+                               " membutuhkannya (UU PDP 27/2022).");
+    *out = c.t;
+    return 0;
+}
+
+static int kualitas_row(void *ctx, const tb_kualitas_row *q)
+{
+    tb_table *t = ctx;
+    long r = tb_table_add_row(t);
+    tb_table_set_text(t, r, 0, q->label);
+    for (int c = 1; c < 11; c++) {
+        double v = q->v[c - 1];
+        if (isnan(v))
+            continue;
+        if (c == 3 || c == 4) /* variances -> SD */
+            v = sqrt(v > 0 ? v : 0);
+        tb_table_set_num(t, r, c, v);
+    }
     return 0;
 }
 
 /* The data-quality scorecard, grouped by posyandu or by the cadre who measured. */
-#define KUALITAS_SQL(LABEL, GROUP)                                                                 \
-    "WITH g AS (SELECT g.*, p.nama AS pnama, i.tgl_lahir,"                                         \
-    "  COALESCE(g.pengukur, '(tidak tercatat)') || ' - ' || p.nama AS kader,"                      \
-    "  (SELECT h.bb FROM pengukuran h WHERE h.anak_id = g.anak_id AND h.tanggal < g.tanggal"       \
-    "   ORDER BY h.tanggal DESC LIMIT 1) AS bb_lalu,"                                              \
-    "  (SELECT h.tb FROM pengukuran h WHERE h.anak_id = g.anak_id AND h.tanggal < g.tanggal"       \
-    "   ORDER BY h.tanggal DESC LIMIT 1) AS tb_lalu"                                               \
-    " FROM posyandu p CROSS JOIN pengukuran g ON g.posyandu_id = p.id"                             \
-    " CROSS JOIN individu i ON i.id = g.anak_id"                                                   \
-    " WHERE (?4 > 0 AND p.id = ?4 OR ?4 = 0 AND p.desa >= ?1 AND p.desa < ?1 || '/')"              \
-    "  AND g.tanggal >= ?2 || '-01' AND g.tanggal < date(?2 || '-01', '+1 month'))"                \
-    " SELECT " LABEL ", count(*),"                                                                 \
-    "  100.0 * sum(f_bbu = 1 OR f_tbu = 1 OR f_bbtb = 1) / count(*),"                              \
-    "  avg(CASE WHEN f_tbu = 0 THEN z_tbu * z_tbu END)"                                            \
-    "   - avg(CASE WHEN f_tbu = 0 THEN z_tbu END) * avg(CASE WHEN f_tbu = 0 THEN z_tbu END),"      \
-    "  avg(CASE WHEN f_bbu = 0 THEN z_bbu * z_bbu END)"                                            \
-    "   - avg(CASE WHEN f_bbu = 0 THEN z_bbu END) * avg(CASE WHEN f_bbu = 0 THEN z_bbu END),"      \
-    "  100.0 * avg(CASE WHEN bb IS NOT NULL THEN"                                                  \
-    "   (CAST(round(bb * 10) AS INTEGER) % 10) IN (0, 5) END),"                                    \
-    "  100.0 * avg(CASE WHEN tb IS NOT NULL THEN"                                                  \
-    "   (CAST(round(tb * 10) AS INTEGER) % 10) IN (0, 5) END),"                                    \
-    "  100.0 * avg(CAST(substr(tgl_lahir, 9, 2) AS INTEGER) IN (1, 15)),"                          \
-    "  100.0 * avg(tb IS NULL),"                                                                   \
-    "  100.0 * avg(CASE WHEN cara_ukur IS NOT NULL AND umur_hari IS NOT NULL THEN"                 \
-    "   (cara_ukur = 'l' AND umur_hari >= 731) OR (cara_ukur = 'h' AND umur_hari < 731) END),"     \
-    "  sum(abs(bb - bb_lalu) > 2 OR tb < tb_lalu - 1.5)"                                           \
-    " FROM g GROUP BY " GROUP " ORDER BY 3 DESC"
-
 static int report_kualitas(tb_store *s, const tb_report_scope *sc, const char *title,
                            bool per_kader, tb_table **out)
 {
@@ -490,29 +400,38 @@ static int report_kualitas(tb_store *s, const tb_report_scope *sc, const char *t
     tb_table *t = tb_table_new(title, 11, keys, (const char *const *)heads, kinds);
     if (!t)
         return tb_store_fail(s, "out of memory");
-    sqlite3_stmt *st = tb_store_stmt(s, per_kader ? KUALITAS_SQL("kader", "kader")
-                                                  : KUALITAS_SQL("pnama", "posyandu_id"));
-    if (!st) {
+    tb_store_scope ss = store_scope(sc, sc->month);
+    if (tb_store_kualitas(s, &ss, per_kader, kualitas_row, t) < 0) {
         tb_table_free(t);
         return -1;
-    }
-    bind_scope(st, sc);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        long r = tb_table_add_row(t);
-        tb_table_set_text(t, r, 0, (const char *)sqlite3_column_text(st, 0));
-        for (int c = 1; c < 11; c++) {
-            if (sqlite3_column_type(st, c) == SQLITE_NULL)
-                continue;
-            double v = sqlite3_column_double(st, c);
-            if (c == 3 || c == 4) /* variances -> SD */
-                v = sqrt(v > 0 ? v : 0);
-            tb_table_set_num(t, r, c, v);
-        }
     }
     tb_table_subtitle(t, "Cara WHO: SD z-score yang wajar 0,8-1,2; digit akhir ,0/,5 wajar sekitar"
                          " 20%; tanggal lahir 1/15 wajar sekitar 7%. Angka di luar itu patut"
                          " diperiksa bersama kader.");
     *out = t;
+    return 0;
+}
+
+/* What the survey rows of the reconciliation need: the table and this month's figures. */
+typedef struct {
+    tb_table *t;
+    double S, found, measured;
+} rekon_ctx;
+
+static int rekonsiliasi_row(void *ctx, const char *survei, int tahun, double prev)
+{
+    rekon_ctx *c = ctx;
+    tb_table *t = c->t;
+    long r = tb_table_add_row(t);
+    double expected = round(prev / 100.0 * c->S);
+    tb_table_set_text(t, r, 0, survei);
+    tb_table_set_num(t, r, 1, tahun);
+    tb_table_set_num(t, r, 2, prev);
+    tb_table_set_num(t, r, 3, c->S);
+    tb_table_set_num(t, r, 4, expected);
+    tb_table_set_num(t, r, 5, c->found);
+    tb_table_set_num(t, r, 6, expected > c->found ? expected - c->found : 0);
+    tb_table_set_num(t, r, 7, pct(c->measured, c->S));
     return 0;
 }
 
@@ -527,52 +446,31 @@ static int report_rekonsiliasi(tb_store *s, const tb_report_scope *sc, const cha
         "Kasus diharapkan", "Kasus ditemukan", "Belum ditemukan",       "Cakupan ukur (%)"};
     static const tb_col_kind kinds[] = {TB_COL_TEXT, TB_COL_INT, TB_COL_PERCENT, TB_COL_INT,
                                         TB_COL_INT,  TB_COL_INT, TB_COL_INT,     TB_COL_PERCENT};
-    tb_table *t = tb_table_new(title, 8, keys, heads, kinds);
-    if (!t)
+    rekon_ctx c = {tb_table_new(title, 8, keys, heads, kinds), 0, 0, 0};
+    if (!c.t)
         return tb_store_fail(s, "out of memory");
     /* S and cases found by name, this month */
-    sqlite3_stmt *st = tb_store_stmt(
-        s, SCOPE_CTE " SELECT count(*), sum(m.f_tbu = 0 AND m.z_tbu < -2), sum(m.f_tbu = 0)"
-                     " FROM s LEFT JOIN m ON m.anak_id = s.id");
-    if (!st) {
-        tb_table_free(t);
+    tb_store_scope ss = store_scope(sc, sc->month);
+    tb_month_totals m;
+    if (tb_store_month_totals(s, &ss, &m) < 0) {
+        tb_table_free(c.t);
         return -1;
     }
-    bind_scope(st, sc);
-    double S = 0, found = 0, measured = 0;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        S = sqlite3_column_double(st, 0);
-        found = sqlite3_column_double(st, 1);
-        measured = sqlite3_column_double(st, 2);
-    }
+    c.S = m.S;
+    c.found = m.stunting;
+    c.measured = m.diukur_tb;
     /* the survey figures of the kabupaten the scope lies in */
     char kab[8] = "";
     if (sc->wilayah && strlen(sc->wilayah) >= 5)
         snprintf(kab, sizeof kab, "%.5s", sc->wilayah);
-    st = tb_store_stmt(s, "SELECT survei, tahun, stunting FROM survei_prevalensi"
-                          " WHERE wilayah = ?1 ORDER BY tahun DESC");
-    if (!st) {
-        tb_table_free(t);
+    if (tb_store_survei_stunting(s, kab, rekonsiliasi_row, &c) < 0) {
+        tb_table_free(c.t);
         return -1;
     }
-    sqlite3_bind_text(st, 1, kab, -1, SQLITE_TRANSIENT);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        long r = tb_table_add_row(t);
-        double prev = sqlite3_column_double(st, 2);
-        double expected = round(prev / 100.0 * S);
-        tb_table_set_text(t, r, 0, (const char *)sqlite3_column_text(st, 0));
-        tb_table_set_num(t, r, 1, sqlite3_column_double(st, 1));
-        tb_table_set_num(t, r, 2, prev);
-        tb_table_set_num(t, r, 3, S);
-        tb_table_set_num(t, r, 4, expected);
-        tb_table_set_num(t, r, 5, found);
-        tb_table_set_num(t, r, 6, expected > found ? expected - found : 0);
-        tb_table_set_num(t, r, 7, pct(measured, S));
-    }
-    tb_table_subtitle(t, "Kasus diharapkan = prevalensi survei kabupaten x sasaran balita;"
-                         " kasus ditemukan = anak stunting menurut pengukuran bulan ini, by name"
-                         " by address.");
-    *out = t;
+    tb_table_subtitle(c.t, "Kasus diharapkan = prevalensi survei kabupaten x sasaran balita;"
+                           " kasus ditemukan = anak stunting menurut pengukuran bulan ini, by name"
+                           " by address.");
+    *out = c.t;
     return 0;
 }
 
@@ -587,7 +485,9 @@ int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_t
     if ((unsigned)k >= TB_REPORT_COUNT)
         return tb_store_fail(s, "laporan tidak dikenal");
     char area[200], title[400];
-    scope_label(s, sc, area, sizeof area);
+    tb_store_scope ss = store_scope(sc, sc->month);
+    if (tb_store_scope_name(s, &ss, area, sizeof area) != 1) /* unknown: the code itself */
+        snprintf(area, sizeof area, "%s", sc->wilayah ? sc->wilayah : "?");
     snprintf(title, sizeof title, "%s - %s, %s", titles[k], area, month);
     switch (k) {
     case TB_REPORT_SKDN:

@@ -1,7 +1,8 @@
 /*
- * store_demo.c - the parameterised inserts of the demo generator.
+ * demo.c - the parameterised inserts of the demo generator.
  */
 #include "store/demo.h"
+#include "store/internal.h"
 
 #include <math.h>
 #include <stdarg.h>

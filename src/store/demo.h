@@ -1,5 +1,5 @@
 /*
- * store_demo.h - the inserts the demo generator (demo.c) makes.
+ * demo.h - the inserts the demo generator (import/demo.c) makes.
  *
  * Part of the store module (store.h): the SQL lives here, parameterised;
  * demo.c only says which row to add and with which values.
@@ -13,7 +13,7 @@ typedef enum {
     TB_DEMO_PUSKESMAS,     /* kode, nama, kecamatan */
     TB_DEMO_POSYANDU,      /* nama, desa, puskesmas_id, kit_standar */
     TB_DEMO_LOKUS,         /* kode, tahun */
-    TB_DEMO_KELUARGA,      /* see store_demo.c */
+    TB_DEMO_KELUARGA,      /* see demo.c (store) */
     TB_DEMO_INDIVIDU,      /* nik, nik_sementara, nama, nama_kunci, jk, tgl_lahir, keluarga_id,
                               ibu_id, desa, rt, rw, alamat, peran */
     TB_DEMO_ANAK,          /* individu_id, bb_lahir, pb_lahir, nama_ortu, posyandu_id, buku_kia */

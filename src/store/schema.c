@@ -1,5 +1,5 @@
 /*
- * store_schema.c - the SQLite schema of Tumbuh, as numbered migrations.
+ * schema.c - the SQLite schema of Tumbuh, as numbered migrations.
  *
  * Each migration is applied once, in its own transaction, when a database is
  * opened (store.c); PRAGMA user_version records how far a database is. A
@@ -14,12 +14,12 @@
 static const char *const migration_1 =
     /* --- wilayah: provinsi (1), kabupaten (2), kecamatan (3), desa (4) --- */
     "CREATE TABLE wilayah ("
-    "  kode TEXT PRIMARY KEY,"              /* Kemendagri code, dotted: 35.07.01.2001 */
+    "  kode TEXT PRIMARY KEY," /* Kemendagri code, dotted: 35.07.01.2001 */
     "  tingkat INTEGER NOT NULL CHECK (tingkat BETWEEN 1 AND 4),"
     "  induk TEXT REFERENCES wilayah(kode),"
     "  nama TEXT NOT NULL,"
     "  kampung_kb INTEGER NOT NULL DEFAULT 0,"
-    "  rumah_dataku TEXT"                    /* sederhana / lengkap / paripurna */
+    "  rumah_dataku TEXT" /* sederhana / lengkap / paripurna */
     ");"
     "CREATE INDEX wilayah_induk ON wilayah(induk);"
     "CREATE TABLE wilayah_lokus ("
@@ -50,36 +50,36 @@ static const char *const migration_1 =
     "  desa TEXT NOT NULL REFERENCES wilayah(kode),"
     "  rt TEXT, rw TEXT, alamat TEXT,"
     "  sumber_pk TEXT, tahun_pk INTEGER,"
-    "  desil INTEGER,"                       /* P3KE welfare decile */
-    "  sumber_air TEXT,"                     /* category, see referensi krs */
-    "  jamban TEXT,"                         /* septik / tanpa_septik / tidak_ada */
+    "  desil INTEGER,"   /* P3KE welfare decile */
+    "  sumber_air TEXT," /* category, see referensi krs */
+    "  jamban TEXT,"     /* septik / tanpa_septik / tidak_ada */
     "  rumah_layak INTEGER,"
     "  pendidikan_ibu TEXT,"
-    "  jkn TEXT,"                            /* pbi / mandiri / tidak */
-    "  bansos TEXT,"                         /* pkh, bpnt, ... comma-separated */
+    "  jkn TEXT,"    /* pbi / mandiri / tidak */
+    "  bansos TEXT," /* pkh, bpnt, ... comma-separated */
     "  pus INTEGER NOT NULL DEFAULT 0, pus_hamil INTEGER NOT NULL DEFAULT 0,"
     "  punya_baduta INTEGER NOT NULL DEFAULT 0, punya_balita INTEGER NOT NULL DEFAULT 0,"
     "  t4_muda INTEGER NOT NULL DEFAULT 0, t4_tua INTEGER NOT NULL DEFAULT 0,"
     "  t4_dekat INTEGER NOT NULL DEFAULT 0, t4_banyak INTEGER NOT NULL DEFAULT 0,"
-    "  sasaran INTEGER NOT NULL DEFAULT 0,"  /* keluarga sasaran (computed) */
-    "  krs INTEGER NOT NULL DEFAULT 0,"      /* keluarga berisiko stunting (computed) */
-    "  krs_faktor TEXT,"                     /* risk factors found (computed) */
+    "  sasaran INTEGER NOT NULL DEFAULT 0," /* keluarga sasaran (computed) */
+    "  krs INTEGER NOT NULL DEFAULT 0,"     /* keluarga berisiko stunting (computed) */
+    "  krs_faktor TEXT,"                    /* risk factors found (computed) */
     "  tgl_verifikasi TEXT"
     ");"
     "CREATE INDEX keluarga_desa ON keluarga(desa);"
     "CREATE TABLE individu ("
     "  id INTEGER PRIMARY KEY,"
-    "  nik TEXT UNIQUE,"                     /* NIK, or temporary: mother's NIK + digit */
+    "  nik TEXT UNIQUE," /* NIK, or temporary: mother's NIK + digit */
     "  nik_sementara INTEGER NOT NULL DEFAULT 0,"
     "  nama TEXT NOT NULL,"
-    "  nama_kunci TEXT NOT NULL,"            /* normalised name for matching */
-    "  jk INTEGER CHECK (jk IN (1, 2)),"     /* 1 laki-laki, 2 perempuan */
+    "  nama_kunci TEXT NOT NULL,"        /* normalised name for matching */
+    "  jk INTEGER CHECK (jk IN (1, 2))," /* 1 laki-laki, 2 perempuan */
     "  tgl_lahir TEXT,"
     "  keluarga_id INTEGER REFERENCES keluarga(id),"
     "  ibu_id INTEGER REFERENCES individu(id),"
     "  desa TEXT REFERENCES wilayah(kode),"
     "  rt TEXT, rw TEXT, alamat TEXT,"
-    "  peran TEXT"                           /* catin, pus, bumil, nifas, remaja_putri, anak */
+    "  peran TEXT" /* catin, pus, bumil, nifas, remaja_putri, anak */
     ");"
     "CREATE INDEX individu_cocok ON individu(desa, nama_kunci, tgl_lahir);"
     "CREATE INDEX individu_keluarga ON individu(keluarga_id);"
@@ -111,7 +111,7 @@ static const char *const migration_1 =
     "  kat_bbu TEXT, kat_tbu TEXT, kat_bbtb TEXT, kat_imtu TEXT,"
     "  naik TEXT CHECK (naik IN ('N', 'T', 'O', 'B')),"
     "  t2 INTEGER NOT NULL DEFAULT 0, bgm INTEGER NOT NULL DEFAULT 0,"
-    "  uuid_klien TEXT UNIQUE,"              /* offline entries: sent once, stored once */
+    "  uuid_klien TEXT UNIQUE," /* offline entries: sent once, stored once */
     "  dibuat_oleh INTEGER REFERENCES pengguna(id),"
     "  UNIQUE (anak_id, tanggal)"
     ");"
@@ -176,8 +176,8 @@ static const char *const migration_1 =
     "  individu_id INTEGER REFERENCES individu(id),"
     "  tanggal TEXT NOT NULL,"
     "  sasaran TEXT NOT NULL CHECK (sasaran IN ('catin', 'bumil', 'nifas', 'baduta', 'balita')),"
-    "  standar TEXT,"                        /* checklist items done (3 standar), JSON */
-    "  pasti TEXT,"                          /* checklist items done (4 PASTI), JSON */
+    "  standar TEXT," /* checklist items done (3 standar), JSON */
+    "  pasti TEXT,"   /* checklist items done (4 PASTI), JSON */
     "  observasi TEXT, konseling TEXT,"
     "  rujukan_ke TEXT, status_rujukan TEXT, bansos TEXT, kunjungan_berikut TEXT"
     ");"
@@ -210,14 +210,14 @@ static const char *const migration_1 =
     "  kunjungan_id INTEGER REFERENCES tpk_kunjungan(id),"
     "  individu_id INTEGER REFERENCES individu(id),"
     "  uraian TEXT NOT NULL,"
-    "  penanggung_jawab TEXT NOT NULL,"      /* OPD, jabatan or desa */
+    "  penanggung_jawab TEXT NOT NULL," /* OPD, jabatan or desa */
     "  wilayah TEXT REFERENCES wilayah(kode),"
-    "  sumber_anggaran TEXT,"                /* APBDes, APBD, DAK, BOK, ... */
+    "  sumber_anggaran TEXT," /* APBDes, APBD, DAK, BOK, ... */
     "  tenggat TEXT,"
     "  status TEXT NOT NULL DEFAULT 'baru'"
     "    CHECK (status IN ('baru', 'proses', 'selesai', 'batal')),"
     "  bukti TEXT,"
-    "  ditinjau_rapat_id INTEGER REFERENCES rapat(id),"  /* reviewed at the next meeting */
+    "  ditinjau_rapat_id INTEGER REFERENCES rapat(id)," /* reviewed at the next meeting */
     "  diperbarui TEXT"
     ");"
     "CREATE INDEX tindak_lanjut_status ON tindak_lanjut(status, tenggat);"
@@ -241,12 +241,12 @@ static const char *const migration_1 =
     "  id INTEGER PRIMARY KEY,"
     "  wilayah TEXT NOT NULL REFERENCES wilayah(kode),"
     "  nama TEXT NOT NULL, jabatan TEXT, instansi TEXT,"
-    "  peran TEXT NOT NULL,"                 /* ketua, sekretaris, pokja ..., anggota */
+    "  peran TEXT NOT NULL," /* ketua, sekretaris, pokja ..., anggota */
     "  no_sk TEXT, mulai TEXT, selesai TEXT"
     ");"
     "CREATE TABLE indikator ("
     "  kode TEXT PRIMARY KEY, nama TEXT NOT NULL,"
-    "  sumber TEXT NOT NULL,"                /* perpres_spesifik, perpres_sensitif, ran_pasti, ... */
+    "  sumber TEXT NOT NULL," /* perpres_spesifik, perpres_sensitif, ran_pasti, ... */
     "  pembilang TEXT, penyebut TEXT, tingkat TEXT, opd TEXT"
     ");"
     "CREATE TABLE indikator_target ("
@@ -270,7 +270,7 @@ static const char *const migration_1 =
     "  id INTEGER PRIMARY KEY,"
     "  username TEXT NOT NULL UNIQUE,"
     "  nama TEXT NOT NULL,"
-    "  hash TEXT NOT NULL,"                  /* argon2id (libsodium crypto_pwhash_str) */
+    "  hash TEXT NOT NULL," /* argon2id (libsodium crypto_pwhash_str) */
     "  peran TEXT NOT NULL CHECK (peran IN ('admin_kab', 'tpps_kab', 'opd', 'tpps_kec',"
     "    'gizi_puskesmas', 'desa', 'kader', 'tpk')),"
     "  wilayah TEXT NOT NULL REFERENCES wilayah(kode),"
@@ -284,18 +284,18 @@ static const char *const migration_1 =
     "  pengguna_id INTEGER REFERENCES pengguna(id),"
     "  aksi TEXT NOT NULL CHECK (aksi IN ('tambah', 'ubah', 'hapus', 'impor', 'masuk')),"
     "  tabel TEXT NOT NULL, baris TEXT,"
-    "  sebelum TEXT, sesudah TEXT"           /* JSON */
+    "  sebelum TEXT, sesudah TEXT" /* JSON */
     ");"
     "CREATE INDEX audit_log_tabel ON audit_log(tabel, baris);"
     /* --- versioned reference data --- */
     "CREATE TABLE ref_versi ("
-    "  jenis TEXT NOT NULL,"                 /* kbm, ambang, krs, elsimil, checklist, kms */
+    "  jenis TEXT NOT NULL," /* kbm, ambang, krs, elsimil, checklist, kms */
     "  versi TEXT NOT NULL,"
     "  berlaku_mulai TEXT NOT NULL,"
     "  aktif INTEGER NOT NULL DEFAULT 0,"
     "  sumber TEXT NOT NULL,"
     "  catatan TEXT,"
-    "  data TEXT,"                           /* JSON for non-tabular rules */
+    "  data TEXT," /* JSON for non-tabular rules */
     "  PRIMARY KEY (jenis, versi)"
     ");"
     "CREATE UNIQUE INDEX ref_versi_aktif ON ref_versi(jenis) WHERE aktif = 1;"
@@ -305,13 +305,13 @@ static const char *const migration_1 =
     ");"
     "CREATE TABLE ref_ambang ("
     "  versi TEXT NOT NULL,"
-    "  indeks TEXT NOT NULL,"                /* bbu, tbu, bbtb, imtu, imtu_5_18 */
+    "  indeks TEXT NOT NULL," /* bbu, tbu, bbtb, imtu, imtu_5_18 */
     "  urutan INTEGER NOT NULL, kode TEXT NOT NULL, label TEXT NOT NULL,"
-    "  z_bawah REAL, z_atas REAL,"           /* band: z_bawah <(=) z <(=) z_atas */
+    "  z_bawah REAL, z_atas REAL," /* band: z_bawah <(=) z <(=) z_atas */
     "  PRIMARY KEY (versi, indeks, urutan)"
     ");"
     "CREATE TABLE ref_checklist ("
-    "  versi TEXT NOT NULL, daftar TEXT NOT NULL,"  /* 3standar, 4pasti */
+    "  versi TEXT NOT NULL, daftar TEXT NOT NULL," /* 3standar, 4pasti */
     "  urutan INTEGER NOT NULL, kode TEXT NOT NULL, label TEXT NOT NULL,"
     "  PRIMARY KEY (versi, daftar, urutan)"
     ");";
@@ -392,7 +392,7 @@ static const char *const migration_1_data =
     "  ('default-2026', '4pasti', 4, 'pasti_didampingi', 'Pasti didampingi');";
 
 /* 2: people without a NIK are matched by desa and birth date first, then by name
- * similarity (store_people.c); this index makes that lookup direct. */
+ * similarity (individu.c); this index makes that lookup direct. */
 static const char *const migration_2 =
     "CREATE INDEX individu_desa_lahir ON individu(desa, tgl_lahir);";
 
@@ -412,7 +412,7 @@ const char *tb_store_schema_pengukuran_indexes(void)
 }
 
 /* 4: pengukuran's uniqueness as named indexes instead of table constraints, so
- * a first bulk load can drop and rebuild them (store_write.c), and the client
+ * a first bulk load can drop and rebuild them (pengukuran.c), and the client
  * uuid index partial: only offline entries have one, so imported rows no
  * longer add a NULL entry each. The table is rebuilt (SQLite cannot drop a
  * constraint); no other table references it. */
@@ -441,8 +441,8 @@ static const char *const migration_4 =
     "INSERT INTO pengukuran_baru SELECT * FROM pengukuran;"
     "DROP TABLE pengukuran;"
     "ALTER TABLE pengukuran_baru RENAME TO pengukuran;"
-    "CREATE UNIQUE INDEX pengukuran_uuid ON pengukuran(uuid_klien) WHERE uuid_klien IS NOT NULL;"
-    PENGUKURAN_INDEXES;
+    "CREATE UNIQUE INDEX pengukuran_uuid ON pengukuran(uuid_klien) WHERE uuid_klien IS NOT "
+    "NULL;" PENGUKURAN_INDEXES;
 
 static const char *const migrations_sql[] = {NULL,        migration_1, migration_2,
                                              migration_3, migration_4, NULL};

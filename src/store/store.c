@@ -1,5 +1,7 @@
 /*
- * store.c - opening, migrating and transacting with the SQLite store.
+ * store.c - opening, migrating and transacting with the SQLite store, the
+ * audit log, the active reference data, and the shared internals of
+ * internal.h (the handle, the statement cache).
  *
  * See store.h. Prepared statements are cached by their SQL text (the text is
  * always a constant in the caller, so the cache is small and bounded).
@@ -10,7 +12,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include "store/store.h"
+#include "store/internal.h"
 
 #define STMT_CACHE 256
 
@@ -295,4 +297,62 @@ long tb_store_count(tb_store *s, const char *table)
         n = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return n;
+}
+
+int tb_store_cache_kb(tb_store *s, int kb)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", -kb);
+    char *err = NULL;
+    if (sqlite3_exec(tb_store_db(s), sql, NULL, NULL, &err) != SQLITE_OK) {
+        tb_store_fail(s, "%s", err ? err : "cache_size");
+        sqlite3_free(err);
+        return -1;
+    }
+    return 0;
+}
+
+int tb_store_row_exists(tb_store *s, const char *table, long id)
+{
+    const char *sql = !strcmp(table, "individu")   ? "SELECT 1 FROM individu WHERE id = ?1"
+                      : !strcmp(table, "anak")     ? "SELECT 1 FROM anak WHERE individu_id = ?1"
+                      : !strcmp(table, "posyandu") ? "SELECT 1 FROM posyandu WHERE id = ?1"
+                                                   : NULL;
+    if (!sql)
+        return tb_store_fail(s, "no such table: %s", table);
+    sqlite3_stmt *st = tb_store_stmt(s, sql);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return 1;
+    if (rc != SQLITE_DONE)
+        return tb_store_fail(s, "%s: %s", table, sqlite3_errmsg(tb_store_db(s)));
+    return 0;
+}
+
+int tb_store_ref_active(tb_store *s, const char *jenis, char *versi, size_t versilen, char **data)
+{
+    *data = NULL;
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT versi, data FROM ref_versi WHERE jenis = ?1 AND aktif = 1");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, jenis, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    if (rc != SQLITE_ROW)
+        return tb_store_fail(s, "ref_versi: %s", sqlite3_errmsg(tb_store_db(s)));
+    if (versi && versilen)
+        snprintf(versi, versilen, "%s", (const char *)sqlite3_column_text(st, 0));
+    const char *d = (const char *)sqlite3_column_text(st, 1);
+    if (d && !(*data = strdup(d))) {
+        sqlite3_reset(st);
+        return tb_store_fail(s, "out of memory");
+    }
+    sqlite3_reset(st);
+    return 1;
 }

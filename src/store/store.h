@@ -1,27 +1,38 @@
 /*
- * store.h - the SQLite store: the one module that owns the SQL.
+ * store.h - the store: the one layer that owns the SQL (SQLite today).
  *
- * Opening a store applies the schema migrations (store_schema.c) and sets
- * WAL, foreign keys and a busy timeout. Every statement is prepared with
- * bound parameters; no SQL is ever built from data. Writers group their work
- * in one transaction (tb_store_begin / commit / rollback): a crash or a kill
+ * Opening a store applies the schema migrations (schema.c) and sets WAL,
+ * foreign keys and a busy timeout. Every statement is prepared with bound
+ * parameters; no SQL is ever built from data. Writers group their work in
+ * one transaction (tb_store_begin / commit / rollback): a crash or a kill
  * mid-write leaves the database as it was before.
  *
+ * The public headers name what the application needs and expose no SQLite
+ * type; internal.h (for the store's own files only) holds the handle and
+ * the statement cache. One file per capability:
+ *   store.c       open/close, transactions, audit, reference data, row checks
+ *   schema.c      the migrations
+ *   wilayah.c     areas (Kemendagri codes)     posyandu.c  posyandu, puskesmas
+ *   keluarga.c    families                     individu.c  people, matched by NIK or name
+ *   anak.c        children                     pengukuran.c measurements, KMS status
+ *   catin.c       catin screenings             users.c     users (pengguna)
+ *   report.c      the figures and lists of the reports   demo.c  the demo's inserts
+ *
  * Functions return 0 on success and -1 on failure with a message in the
- * store (tb_store_error). Files: store.c (open, transactions, audit,
- * reference data), store_schema.c (migrations), store_write.c (the upserts
- * the imports and forms use).
+ * store (tb_store_error).
  */
 #ifndef TB_STORE_H
 #define TB_STORE_H
 
-#include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "tb_kms.h"
 
 typedef struct tb_store tb_store;
+
+/* What an upsert did. */
+enum { TB_PUT_UNCHANGED = 0, TB_PUT_INSERTED = 1, TB_PUT_UPDATED = 2 };
 
 /* The database path: the argument, else $TUMBUH_DB, else "tumbuh.db". */
 const char *tb_store_default_path(const char *arg);
@@ -48,9 +59,6 @@ int tb_store_page_pool(size_t bytes);
 /* Closes the store; NULL is fine. */
 void tb_store_close(tb_store *s);
 
-/* The SQLite handle, for the store's own modules (store_*.c, reports). */
-sqlite3 *tb_store_db(tb_store *s);
-
 /* The last error message. */
 const char *tb_store_error(const tb_store *s);
 
@@ -68,18 +76,12 @@ int tb_store_rollback(tb_store *s);
 /* The schema version of the open database (PRAGMA user_version). */
 int tb_store_version(tb_store *s);
 
-/* Migrations, from store_schema.c: the latest version, and each step's SQL. */
+/* Migrations, from schema.c: the latest version, and each step's SQL. */
 int tb_store_schema_latest(void);
 const char *tb_store_schema_sql(int version);
 const char *tb_store_schema_data(int version);
 /* The CREATE INDEX statements of pengukuran's indexes that a bulk load rebuilds. */
 const char *tb_store_schema_pengukuran_indexes(void);
-
-/* Runs one or more SQL statements without parameters (schema work). 0 or -1. */
-int tb_store_exec(tb_store *s, const char *sql);
-
-/* A cached prepared statement for sql (reset, bindings cleared); NULL on error. */
-sqlite3_stmt *tb_store_stmt(tb_store *s, const char *sql);
 
 /*
  * Writes an audit record: who (user id, 0 = system), action ("tambah",
@@ -97,5 +99,22 @@ double tb_store_bgm_z(const tb_store *s);
 
 /* Counts the rows of a table (for tests and reports). -1 on error. */
 long tb_store_count(tb_store *s, const char *table);
+
+/*
+ * 1 when the row with that id exists in table ("individu", "anak" by
+ * individu_id, "posyandu"), 0 when not, -1 on error (or another table).
+ */
+int tb_store_row_exists(tb_store *s, const char *table, long id);
+
+/*
+ * The active version of a reference rule (ref_versi, jenis = "krs",
+ * "elsimil", ...): its name into versi and its JSON data into *data
+ * (malloc'd, the caller frees; NULL when the version has none). Returns 1, 0
+ * when no version is active, -1 on error.
+ */
+int tb_store_ref_active(tb_store *s, const char *jenis, char *versi, size_t versilen, char **data);
+
+/* Sets this connection's page cache size in KiB (servers keep it small per thread). 0 or -1. */
+int tb_store_cache_kb(tb_store *s, int kb);
 
 #endif

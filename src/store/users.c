@@ -1,6 +1,7 @@
 /*
- * store_users.c - the pengguna table.
+ * users.c - the pengguna table.
  */
+#include "store/internal.h"
 #include "store/users.h"
 
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /*
- * store_users.h - users (pengguna) of the store: create and look up.
+ * users.h - users (pengguna) of the store: create and look up.
  * Part of the store module (store.h). Passwords arrive already hashed
  * (password.h); the store never sees a clear password.
  */

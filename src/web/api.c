@@ -12,7 +12,8 @@
 #include "format/render_html.h"
 #include "report/report.h"
 #include "web/scope.h"
-#include "store/web.h"
+#include "store/anak.h"
+#include "store/pengukuran.h"
 #include "web/http.h"
 #include "web/save.h"
 

@@ -5,7 +5,7 @@
 #include "web/http.h"
 
 #include "base/clock.h"
-#include "store/web.h"
+#include "store/store.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>

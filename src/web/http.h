@@ -18,7 +18,7 @@
 #include "store/store.h"
 #include "report/report.h"
 #include "store/users.h"
-#include "store/web.h"
+#include "store/posyandu.h"
 
 #define TB_WEB_MAX_FIELDS 64
 

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 
 #include "report/advice.h"
-#include "store/web.h"
+#include "store/pengukuran.h"
 #include "web/http.h"
 
 typedef struct {

@@ -14,7 +14,8 @@
 #include <stdbool.h>
 
 #include "store/users.h"
-#include "store/web.h"
+#include "store/posyandu.h"
+#include "store/anak.h"
 
 /* Is the wilayah code inside the user's area (the same code or below it)? */
 bool tb_scope_code_ok(const tb_user *u, const char *kode);

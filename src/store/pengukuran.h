@@ -1,35 +1,31 @@
 /*
- * store_write.h - upserts shared by imports, the demo generator and forms.
- * Part of the store module (see store.h); each returns 0 or -1 with
- * tb_store_error() set.
+ * pengukuran.h - measurements of children: the upsert with its z-scores
+ * (growth engine on write), the bulk load of an import, the KMS status
+ * (N/T/O/B, 2T) recomputed per child, and the lookups of one measurement.
+ * Part of the store (store.h); each returns 0 or -1 with tb_store_error()
+ * set unless it says otherwise.
  */
-#ifndef TB_STORE_WRITE_H
-#define TB_STORE_WRITE_H
+#ifndef TB_STORE_PENGUKURAN_H
+#define TB_STORE_PENGUKURAN_H
 
 #include "store/store.h"
 #include "tb_growth.h"
 
-/* What an upsert did. */
-enum { TB_PUT_UNCHANGED = 0, TB_PUT_INSERTED = 1, TB_PUT_UPDATED = 2 };
+/* One stored measurement as the pages show it (NAN: not measured). */
+typedef struct {
+    char tanggal[11];
+    int umur_hari;
+    double bb, tb, lila;
+    char cara;
+    double z_bbu, z_tbu, z_bbtb, z_imtu;
+    int f_bbu, f_tbu, f_bbtb;
+    char kat_bbu[8], kat_tbu[8], kat_bbtb[8];
+    char naik;
+    int t2, bgm, vit_a;
+    double pmt_kg;
+} tb_ukur_row;
 
-/* The level of a dotted Kemendagri code (1 provinsi .. 4 desa), or -1. */
-int tb_wilayah_level(const char *kode);
-
-/* Inserts or renames a wilayah (its parent from the code); *changed if it did. */
-int tb_store_wilayah_put(tb_store *s, const char *kode, const char *nama, int *changed);
-
-/* The id of the posyandu named nama in desa, created if missing; -1 on error. */
-long tb_store_posyandu_ensure(tb_store *s, const char *desa, const char *nama);
-
-/*
- * The id of the puskesmas named nama: the one of that name in the desa's
- * kabupaten, else created in the desa's kecamatan; -1 on error.
- */
-long tb_store_puskesmas_ensure(tb_store *s, const char *desa, const char *nama);
-
-/* Links a posyandu to its puskesmas; *outcome TB_PUT_UPDATED when the link changed. */
-int tb_store_posyandu_set_puskesmas(tb_store *s, long posyandu_id, long puskesmas_id, int *outcome);
-
+/* A measurement to write. */
 typedef struct {
     long anak_id;     /* individu id of the child */
     char tanggal[11]; /* yyyy-mm-dd */
@@ -95,5 +91,18 @@ int tb_store_pengukuran_insert_many(tb_store *s, const tb_pengukuran *p,
 
 /* Recomputes N/T/O/B and 2T of all a child's weighings (KBM from the store). */
 int tb_store_kms_recompute(tb_store *s, long anak_id);
+
+/* The day number of a child's last stored measurement, or -1 when it has none; -2 on error. */
+long tb_store_pengukuran_last_day(tb_store *s, long anak_id);
+
+/* 1 when the child has a stored measurement on that date, 0 when not, -1 on error. */
+int tb_store_pengukuran_on(tb_store *s, long anak_id, const char *tanggal);
+
+/* The measurement of a child on a date as JSON into out (empty: none): 1, 0 or -1. */
+int tb_store_pengukuran_json(tb_store *s, long anak_id, const char *tanggal, char *out, size_t n);
+
+/* The measurement id for an offline entry's client id (and its child and
+ * date), 0 if none, -1 error. */
+long tb_store_pengukuran_by_uuid(tb_store *s, const char *uuid, long *anak_id, char tanggal[11]);
 
 #endif

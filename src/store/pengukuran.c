@@ -1,145 +1,23 @@
 /*
- * store_write.c - the writes that imports, the demo and forms share.
+ * pengukuran.c - measurements (see pengukuran.h).
  *
- * Every write is an upsert on a natural key (wilayah code, posyandu within
- * its desa, NIK, child + measurement date), so that writing the same data
- * twice changes nothing. Measurements get their z-scores and categories from
+ * A measurement is written as an upsert on child + date, so that writing the
+ * same data twice changes nothing. It gets its z-scores and categories from
  * the growth engine on write; N/T/O/B, 2T and BGM are recomputed for a child
  * from all its weighings (tb_store_kms_recompute), because imports may bring
- * them out of date order.
+ * them out of date order. A first import into an empty table loads in
+ * batches with the indexes dropped (bulk_begin / insert_many / bulk_end).
  */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "store/write.h"
+#include "base/who_tables.h"
+#include "store/internal.h"
+#include "store/pengukuran.h"
 #include "tb_date.h"
 #include "tb_growth.h"
 #include "tb_kms.h"
-#include "base/who_tables.h"
-
-int tb_wilayah_level(const char *kode)
-{
-    /* 35 / 35.07 / 35.07.01 / 35.07.01.2001 */
-    size_t n = strlen(kode);
-    int dots = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = kode[i];
-        if (c == '.')
-            dots++;
-        else if (c < '0' || c > '9')
-            return -1;
-    }
-    static const size_t lens[] = {2, 5, 8, 13};
-    if (dots > 3 || n != lens[dots])
-        return -1;
-    return dots + 1;
-}
-
-/* Binds a text value, or NULL when empty. */
-static void bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
-{
-    if (v && *v)
-        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, i);
-}
-
-static void bind_real_or_null(sqlite3_stmt *st, int i, double v)
-{
-    if (isnan(v))
-        sqlite3_bind_null(st, i);
-    else
-        sqlite3_bind_double(st, i, v);
-}
-
-int tb_store_wilayah_put(tb_store *s, const char *kode, const char *nama, int *changed)
-{
-    int level = tb_wilayah_level(kode);
-    if (level < 0)
-        return tb_store_fail(
-            s, "'%s' is not a Kemendagri code (35, 35.07, 35.07.01, 35.07.01.2001)", kode);
-    char induk[16] = "";
-    if (level > 1) {
-        snprintf(induk, sizeof induk, "%s", kode);
-        *strrchr(induk, '.') = 0;
-    }
-    sqlite3_stmt *st = tb_store_stmt(
-        s, "INSERT INTO wilayah (kode, tingkat, induk, nama) VALUES (?1, ?2, ?3, ?4)"
-           " ON CONFLICT (kode) DO UPDATE SET nama = excluded.nama WHERE nama <> excluded.nama");
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, kode, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 2, level);
-    bind_text_or_null(st, 3, induk);
-    sqlite3_bind_text(st, 4, nama, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        return tb_store_fail(s, "wilayah %s: %s", kode, sqlite3_errmsg(tb_store_db(s)));
-    if (changed)
-        *changed = sqlite3_changes(tb_store_db(s)) > 0;
-    return 0;
-}
-
-long tb_store_posyandu_ensure(tb_store *s, const char *desa, const char *nama)
-{
-    sqlite3_stmt *st = tb_store_stmt(s, "SELECT id FROM posyandu WHERE desa = ?1 AND nama = ?2");
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, desa, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, nama, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        return sqlite3_column_int64(st, 0);
-    st = tb_store_stmt(s, "INSERT INTO posyandu (desa, nama) VALUES (?1, ?2)");
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, desa, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, nama, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        return tb_store_fail(s, "posyandu %s: %s", nama, sqlite3_errmsg(tb_store_db(s)));
-    return sqlite3_last_insert_rowid(tb_store_db(s));
-}
-
-long tb_store_puskesmas_ensure(tb_store *s, const char *desa, const char *nama)
-{
-    char kab[8], kec[12]; /* 35.07, 35.07.01 */
-    snprintf(kab, sizeof kab, "%.5s", desa);
-    snprintf(kec, sizeof kec, "%.8s", desa);
-    sqlite3_stmt *st = tb_store_stmt(s, "SELECT id FROM puskesmas WHERE nama = ?1 AND"
-                                        " kecamatan >= ?2 || '.' AND kecamatan < ?2 || '/'"
-                                        " ORDER BY kecamatan = ?3 DESC, id LIMIT 1");
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, nama, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, kab, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, kec, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        long id = sqlite3_column_int64(st, 0);
-        sqlite3_reset(st);
-        return id;
-    }
-    st = tb_store_stmt(s, "INSERT INTO puskesmas (nama, kecamatan) VALUES (?1, ?2)");
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, nama, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, kec, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        return tb_store_fail(s, "puskesmas %s: %s", nama, sqlite3_errmsg(tb_store_db(s)));
-    return sqlite3_last_insert_rowid(tb_store_db(s));
-}
-
-int tb_store_posyandu_set_puskesmas(tb_store *s, long posyandu_id, long puskesmas_id, int *outcome)
-{
-    sqlite3_stmt *st = tb_store_stmt(s, "UPDATE posyandu SET puskesmas_id = ?2 WHERE id = ?1"
-                                        " AND puskesmas_id IS NOT ?2");
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, posyandu_id);
-    sqlite3_bind_int64(st, 2, puskesmas_id);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        return tb_store_fail(s, "posyandu: %s", sqlite3_errmsg(tb_store_db(s)));
-    *outcome = sqlite3_changes(tb_store_db(s)) ? TB_PUT_UPDATED : TB_PUT_UNCHANGED;
-    return 0;
-}
 
 void tb_pengukuran_init(tb_pengukuran *p)
 {
@@ -200,34 +78,34 @@ static void bind_row(tb_store *s, sqlite3_stmt *st, int b, const tb_pengukuran *
     sqlite3_bind_text(st, b + 2, p->tanggal, -1, SQLITE_TRANSIENT);
     if (p->posyandu_id > 0)
         sqlite3_bind_int64(st, b + 3, p->posyandu_id);
-    bind_real_or_null(st, b + 4, p->bb);
-    bind_real_or_null(st, b + 5, p->tb);
+    tb_store_bind_real(st, b + 4, p->bb);
+    tb_store_bind_real(st, b + 5, p->tb);
     if (p->cara_ukur == 'l' || p->cara_ukur == 'h') {
         char m[2] = {p->cara_ukur, 0};
         sqlite3_bind_text(st, b + 6, m, 1, SQLITE_TRANSIENT);
     }
     sqlite3_bind_int(st, b + 7, p->oedema);
-    bind_real_or_null(st, b + 8, p->lila);
-    bind_real_or_null(st, b + 9, p->lika);
+    tb_store_bind_real(st, b + 8, p->lila);
+    tb_store_bind_real(st, b + 9, p->lika);
     sqlite3_bind_int(st, b + 10, p->vit_a);
-    bind_real_or_null(st, b + 11, p->pmt_kg);
+    tb_store_bind_real(st, b + 11, p->pmt_kg);
     if (r->age_days >= 0)
         sqlite3_bind_int(st, b + 12, r->age_days);
-    bind_real_or_null(st, b + 13, r->clenhei);
+    tb_store_bind_real(st, b + 13, r->clenhei);
     double zs[6] = {r->z[TB_ZWEI], r->z[TB_ZLEN], r->z[TB_ZWFL],
                     c->zimtu,      r->z[TB_ZAC],  r->z[TB_ZHC]};
     for (int i = 0; i < 6; i++)
-        bind_real_or_null(st, b + 14 + i, zs[i]);
+        tb_store_bind_real(st, b + 14 + i, zs[i]);
     int fs[4] = {r->flag[TB_ZWEI], r->flag[TB_ZLEN], r->flag[TB_ZWFL], c->fimtu};
     for (int i = 0; i < 4; i++)
         if (fs[i] >= 0)
             sqlite3_bind_int(st, b + 20 + i, fs[i]);
-    bind_text_or_null(st, b + 24, tb_cat_bbu_code(r->bbu));
-    bind_text_or_null(st, b + 25, tb_cat_tbu_code(r->tbu));
-    bind_text_or_null(st, b + 26, tb_cat_gizi_code(r->bbtb));
-    bind_text_or_null(st, b + 27, tb_cat_gizi_code(r->imtu));
+    tb_store_bind_text(st, b + 24, tb_cat_bbu_code(r->bbu));
+    tb_store_bind_text(st, b + 25, tb_cat_tbu_code(r->tbu));
+    tb_store_bind_text(st, b + 26, tb_cat_gizi_code(r->bbtb));
+    tb_store_bind_text(st, b + 27, tb_cat_gizi_code(r->imtu));
     sqlite3_bind_int(st, b + 28, tb_kms_bgm(r->z[TB_ZWEI], r->flag[TB_ZWEI], tb_store_bgm_z(s)));
-    bind_text_or_null(st, b + 29, p->uuid_klien);
+    tb_store_bind_text(st, b + 29, p->uuid_klien);
     if (p->dibuat_oleh > 0)
         sqlite3_bind_int64(st, b + 30, p->dibuat_oleh);
     if (p->naik == 'N' || p->naik == 'T' || p->naik == 'O' || p->naik == 'B') {
@@ -235,8 +113,8 @@ static void bind_row(tb_store *s, sqlite3_stmt *st, int b, const tb_pengukuran *
         sqlite3_bind_text(st, b + 31, nk, 1, SQLITE_TRANSIENT);
     }
     sqlite3_bind_int(st, b + 32, p->t2 ? 1 : 0);
-    bind_text_or_null(st, b + 33, p->pengukur);
-    bind_text_or_null(st, b + 34, p->kpsp);
+    tb_store_bind_text(st, b + 33, p->pengukur);
+    tb_store_bind_text(st, b + 34, p->kpsp);
 }
 
 int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl_lahir, int jk,
@@ -403,5 +281,99 @@ int tb_store_kms_recompute(tb_store *s, long anak_id)
         if (sqlite3_step(st) != SQLITE_DONE)
             return tb_store_fail(s, "naik: %s", sqlite3_errmsg(tb_store_db(s)));
     }
+    return 0;
+}
+
+void tb_store_ukur_read(sqlite3_stmt *st, int c, tb_ukur_row *u)
+{
+    memset(u, 0, sizeof *u);
+    tb_store_col_text(st, c, u->tanggal, sizeof u->tanggal);
+    u->umur_hari = sqlite3_column_int(st, c + 1);
+    u->bb = tb_store_col_real(st, c + 2);
+    u->tb = tb_store_col_real(st, c + 3);
+    u->lila = tb_store_col_real(st, c + 4);
+    const unsigned char *cu = sqlite3_column_text(st, c + 5);
+    u->cara = cu ? (char)cu[0] : 0;
+    u->z_bbu = tb_store_col_real(st, c + 6);
+    u->z_tbu = tb_store_col_real(st, c + 7);
+    u->z_bbtb = tb_store_col_real(st, c + 8);
+    u->z_imtu = tb_store_col_real(st, c + 9);
+    u->f_bbu = sqlite3_column_int(st, c + 10);
+    u->f_tbu = sqlite3_column_int(st, c + 11);
+    u->f_bbtb = sqlite3_column_int(st, c + 12);
+    tb_store_col_text(st, c + 13, u->kat_bbu, sizeof u->kat_bbu);
+    tb_store_col_text(st, c + 14, u->kat_tbu, sizeof u->kat_tbu);
+    tb_store_col_text(st, c + 15, u->kat_bbtb, sizeof u->kat_bbtb);
+    const unsigned char *nk = sqlite3_column_text(st, c + 16);
+    u->naik = nk ? (char)nk[0] : 0;
+    u->t2 = sqlite3_column_int(st, c + 17);
+    u->bgm = sqlite3_column_int(st, c + 18);
+    u->vit_a = sqlite3_column_int(st, c + 19);
+    u->pmt_kg = tb_store_col_real(st, c + 20);
+}
+
+int tb_store_pengukuran_json(tb_store *s, long anak_id, const char *tanggal, char *out, size_t n)
+{
+    out[0] = 0;
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "SELECT json_object('bb', bb, 'tb', tb, 'cara_ukur', cara_ukur, 'lila', lila,"
+           " 'vit_a', vit_a, 'pmt_kg', pmt_kg, 'posyandu_id', posyandu_id, 'z_bbu', z_bbu,"
+           " 'z_tbu', z_tbu, 'z_bbtb', z_bbtb)"
+           " FROM pengukuran WHERE anak_id = ?1 AND tanggal = ?2");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, anak_id);
+    sqlite3_bind_text(st, 2, tanggal, -1, SQLITE_TRANSIENT);
+    int rc = tb_store_step_one(s, st);
+    if (rc == 1)
+        tb_store_col_text(st, 0, out, n);
+    return rc;
+}
+
+long tb_store_pengukuran_by_uuid(tb_store *s, const char *uuid, long *anak_id, char tanggal[11])
+{
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT id, anak_id, tanggal FROM pengukuran WHERE uuid_klien = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
+    int rc = tb_store_step_one(s, st);
+    if (rc != 1)
+        return rc;
+    *anak_id = (long)sqlite3_column_int64(st, 1);
+    tb_store_col_text(st, 2, tanggal, 11);
+    return (long)sqlite3_column_int64(st, 0);
+}
+
+long tb_store_pengukuran_last_day(tb_store *s, long anak_id)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT max(tanggal) FROM pengukuran WHERE anak_id = ?1");
+    if (!st)
+        return -2;
+    sqlite3_bind_int64(st, 1, anak_id);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        tb_store_fail(s, "pengukuran: %s", sqlite3_errmsg(tb_store_db(s)));
+        return -2;
+    }
+    const char *d = (const char *)sqlite3_column_text(st, 0);
+    long day = d ? tb_date_iso(d) : -1;
+    sqlite3_reset(st);
+    return day;
+}
+
+int tb_store_pengukuran_on(tb_store *s, long anak_id, const char *tanggal)
+{
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT 1 FROM pengukuran WHERE anak_id = ?1 AND tanggal = ?2");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, anak_id);
+    sqlite3_bind_text(st, 2, tanggal, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return 1;
+    if (rc != SQLITE_DONE)
+        return tb_store_fail(s, "pengukuran: %s", sqlite3_errmsg(tb_store_db(s)));
     return 0;
 }

@@ -1,0 +1,183 @@
+/*
+ * individu.c - people (see individu.h).
+ *
+ * A person is found by NIK, or without one by name: everyone born that day
+ * in the desa is a candidate, name keys of lib/match.c compared, sex and
+ * mother not contradicting. The upsert then updates with a WHERE clause that
+ * is true only when a value differs, so that the change count tells an
+ * update from "nothing to do".
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "store/individu.h"
+#include "store/internal.h"
+#include "tb_match.h"
+
+/* Columns of a match candidate, in this order. */
+#define CANDIDATE_COLUMNS                                                                          \
+    "SELECT i.id, i.nik, i.jk, i.ibu_id, m.nama_kunci, a.nama_ortu, i.nama_kunci"                  \
+    " FROM individu i LEFT JOIN individu m ON m.id = i.ibu_id"                                     \
+    " LEFT JOIN anak a ON a.individu_id = i.id"
+
+/* Does the candidate on the current row of st fit p (apart from the name)? */
+static bool candidate_fits(sqlite3_stmt *st, const tb_individu *p)
+{
+    long id = sqlite3_column_int64(st, 0);
+    if (p->nik && *p->nik && sqlite3_column_type(st, 1) != SQLITE_NULL)
+        return false; /* a different NIK: a different person */
+    int jk = sqlite3_column_int(st, 2);
+    if (p->jk && jk && p->jk != jk)
+        return false;
+    long ibu = sqlite3_column_int64(st, 3);
+    if (p->ibu_id && ibu) {
+        if (p->ibu_id != ibu)
+            return false;
+    } else if (p->ibu_kunci && *p->ibu_kunci) {
+        const char *mk = (const char *)sqlite3_column_text(st, 4);
+        char key[TB_NAME_KEY_MAX + 1] = "";
+        if (!mk || !*mk) {
+            const char *ortu = (const char *)sqlite3_column_text(st, 5);
+            if (ortu)
+                tb_name_key(ortu, strlen(ortu), key, sizeof key);
+            mk = key;
+        }
+        if (*mk && !tb_name_match(mk, p->ibu_kunci))
+            return false;
+    }
+    const char *k = (const char *)sqlite3_column_text(st, 6);
+    if (p->exclude && k && strcmp(k, p->nama_kunci) && p->exclude(p->exclude_ctx, id, k))
+        return false;
+    return true;
+}
+
+/*
+ * Finds p by name: 1 (id in *id), 0 when no one fits, -1 on error. Everyone
+ * born that day in the desa is a candidate (index individu_desa_lahir); an
+ * equal name key wins over the most similar one.
+ */
+static int find_by_name(tb_store *s, const tb_individu *p, long *id)
+{
+    if (!p->desa || !*p->desa || !p->tgl_lahir || !*p->tgl_lahir || !p->nama_kunci ||
+        !*p->nama_kunci)
+        return 0;
+    sqlite3_stmt *st =
+        tb_store_stmt(s, CANDIDATE_COLUMNS " WHERE i.desa = ?1 AND i.tgl_lahir = ?2 ORDER BY i.id");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, p->desa, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, p->tgl_lahir, -1, SQLITE_TRANSIENT);
+    double best = 0;
+    long best_id = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *k = (const char *)sqlite3_column_text(st, 6);
+        if (!k)
+            continue;
+        double sim = strcmp(k, p->nama_kunci) ? tb_name_similarity(k, p->nama_kunci) : 2.0;
+        if (sim >= TB_NAME_MATCH_MIN && sim > best && candidate_fits(st, p)) {
+            best = sim;
+            best_id = sqlite3_column_int64(st, 0);
+        }
+    }
+    if (rc != SQLITE_DONE)
+        return tb_store_fail(s, "individu: %s", sqlite3_errmsg(tb_store_db(s)));
+    *id = best_id;
+    return best_id ? 1 : 0;
+}
+
+int tb_store_individu_find(tb_store *s, const tb_individu *p, long *id, bool *by_name)
+{
+    long found = 0;
+    *id = 0;
+    if (by_name)
+        *by_name = false;
+    if (p->nik && *p->nik) {
+        sqlite3_stmt *st = tb_store_stmt(s, "SELECT id FROM individu WHERE nik = ?1");
+        if (!st)
+            return -1;
+        sqlite3_bind_text(st, 1, p->nik, -1, SQLITE_TRANSIENT);
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW)
+            found = sqlite3_column_int64(st, 0);
+        else if (rc != SQLITE_DONE)
+            return tb_store_fail(s, "individu %s: %s", p->nik, sqlite3_errmsg(tb_store_db(s)));
+        sqlite3_reset(st);
+    }
+    if (!found) {
+        int r = find_by_name(s, p, &found);
+        if (r < 0)
+            return -1;
+        if (r == 1 && by_name)
+            *by_name = true;
+    }
+    *id = found;
+    return found ? 1 : 0;
+}
+
+int tb_store_individu_put(tb_store *s, const tb_individu *p, long *id, int *outcome, bool *by_name)
+{
+    sqlite3 *db = tb_store_db(s);
+    long found = p->id > 0 ? p->id : 0;
+    bool named = found && p->id_by_name;
+    *id = 0;
+    if (by_name)
+        *by_name = false;
+    if (!found && p->id == 0 && tb_store_individu_find(s, p, &found, &named) < 0)
+        return -1;
+    sqlite3_stmt *st;
+    if (found) {
+        /* ?13: the name may change (found by NIK); a name match keeps the stored name */
+        st = tb_store_stmt(
+            s, "UPDATE individu SET nik = coalesce(?2, nik),"
+               " nama = CASE WHEN ?13 THEN ?3 ELSE nama END,"
+               " nama_kunci = CASE WHEN ?13 THEN ?4 ELSE nama_kunci END,"
+               " jk = coalesce(?5, jk), tgl_lahir = coalesce(?6, tgl_lahir),"
+               " keluarga_id = coalesce(?7, keluarga_id), ibu_id = coalesce(?8, ibu_id),"
+               " desa = coalesce(?9, desa), rt = coalesce(?10, rt), rw = coalesce(?11, rw),"
+               " alamat = coalesce(?12, alamat), peran = coalesce(peran, ?14)"
+               " WHERE id = ?1 AND (nik IS NOT coalesce(?2, nik)"
+               " OR (?13 AND (nama IS NOT ?3 OR nama_kunci IS NOT ?4))"
+               " OR jk IS NOT coalesce(?5, jk) OR tgl_lahir IS NOT coalesce(?6, tgl_lahir)"
+               " OR keluarga_id IS NOT coalesce(?7, keluarga_id)"
+               " OR ibu_id IS NOT coalesce(?8, ibu_id) OR desa IS NOT coalesce(?9, desa)"
+               " OR rt IS NOT coalesce(?10, rt) OR rw IS NOT coalesce(?11, rw)"
+               " OR alamat IS NOT coalesce(?12, alamat) OR peran IS NOT coalesce(peran, ?14))");
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, found);
+        sqlite3_bind_int(st, 13, !named);
+    } else {
+        st = tb_store_stmt(s, "INSERT INTO individu (nik, nama, nama_kunci, jk, tgl_lahir,"
+                              " keluarga_id, ibu_id, desa, rt, rw, alamat, peran)"
+                              " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14)");
+        if (!st)
+            return -1;
+    }
+    tb_store_bind_text(st, 2, p->nik);
+    sqlite3_bind_text(st, 3, p->nama ? p->nama : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, p->nama_kunci ? p->nama_kunci : "", -1, SQLITE_TRANSIENT);
+    tb_store_bind_int(st, 5, p->jk, 1);
+    tb_store_bind_text(st, 6, p->tgl_lahir);
+    tb_store_bind_int(st, 7, p->keluarga_id, 1);
+    tb_store_bind_int(st, 8, p->ibu_id, 1);
+    tb_store_bind_text(st, 9, p->desa);
+    tb_store_bind_text(st, 10, p->rt);
+    tb_store_bind_text(st, 11, p->rw);
+    tb_store_bind_text(st, 12, p->alamat);
+    tb_store_bind_text(st, 14, p->peran);
+    if (tb_store_step_done(s, st, "individu"))
+        return -1;
+    if (found) {
+        *id = found;
+        if (outcome)
+            *outcome = sqlite3_changes(db) ? TB_PUT_UPDATED : TB_PUT_UNCHANGED;
+    } else {
+        *id = sqlite3_last_insert_rowid(db);
+        if (outcome)
+            *outcome = TB_PUT_INSERTED;
+    }
+    if (by_name)
+        *by_name = named;
+    return 0;
+}

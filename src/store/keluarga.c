@@ -1,0 +1,108 @@
+/*
+ * keluarga.c - families (see keluarga.h): the census upsert on no. KK (read
+ * by key, then insert, or update with a WHERE clause true only when a value
+ * differs, so that "nothing changed" is told apart), and a child's family.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "store/internal.h"
+#include "store/keluarga.h"
+
+long tb_store_keluarga_put(tb_store *s, const tb_keluarga *k, int *outcome)
+{
+    sqlite3 *db = tb_store_db(s);
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT id FROM keluarga WHERE no_kk = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, k->no_kk, -1, SQLITE_TRANSIENT);
+    long id = 0;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64(st, 0);
+    else if (rc != SQLITE_DONE)
+        return tb_store_fail(s, "keluarga %s: %s", k->no_kk, sqlite3_errmsg(db));
+    if (id) {
+        st = tb_store_stmt(
+            s, "UPDATE keluarga SET desa = ?2, rt = ?3, rw = ?4, alamat = ?5, sumber_pk = ?6,"
+               " tahun_pk = ?7, desil = ?8, sumber_air = ?9, jamban = ?10, rumah_layak = ?11,"
+               " pendidikan_ibu = ?12, jkn = ?13, bansos = ?14, pus = ?15, pus_hamil = ?16,"
+               " punya_baduta = ?17, punya_balita = ?18, t4_muda = ?19, t4_tua = ?20,"
+               " t4_dekat = ?21, t4_banyak = ?22, sasaran = ?23, krs = ?24, krs_faktor = ?25"
+               " WHERE id = ?1 AND (desa IS NOT ?2 OR rt IS NOT ?3 OR rw IS NOT ?4"
+               " OR alamat IS NOT ?5 OR sumber_pk IS NOT ?6 OR tahun_pk IS NOT ?7"
+               " OR desil IS NOT ?8 OR sumber_air IS NOT ?9 OR jamban IS NOT ?10"
+               " OR rumah_layak IS NOT ?11 OR pendidikan_ibu IS NOT ?12 OR jkn IS NOT ?13"
+               " OR bansos IS NOT ?14 OR pus IS NOT ?15 OR pus_hamil IS NOT ?16"
+               " OR punya_baduta IS NOT ?17 OR punya_balita IS NOT ?18 OR t4_muda IS NOT ?19"
+               " OR t4_tua IS NOT ?20 OR t4_dekat IS NOT ?21 OR t4_banyak IS NOT ?22"
+               " OR sasaran IS NOT ?23 OR krs IS NOT ?24 OR krs_faktor IS NOT ?25)");
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, id);
+    } else {
+        st = tb_store_stmt(
+            s, "INSERT INTO keluarga (no_kk, desa, rt, rw, alamat, sumber_pk, tahun_pk, desil,"
+               " sumber_air, jamban, rumah_layak, pendidikan_ibu, jkn, bansos, pus, pus_hamil,"
+               " punya_baduta, punya_balita, t4_muda, t4_tua, t4_dekat, t4_banyak, sasaran, krs,"
+               " krs_faktor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+               " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)");
+        if (!st)
+            return -1;
+        sqlite3_bind_text(st, 1, k->no_kk, -1, SQLITE_TRANSIENT);
+    }
+    tb_store_bind_text(st, 2, k->desa);
+    tb_store_bind_text(st, 3, k->rt);
+    tb_store_bind_text(st, 4, k->rw);
+    tb_store_bind_text(st, 5, k->alamat);
+    tb_store_bind_text(st, 6, k->sumber_pk);
+    tb_store_bind_int(st, 7, k->tahun_pk, 0);
+    tb_store_bind_int(st, 8, k->desil, 0);
+    tb_store_bind_text(st, 9, k->sumber_air);
+    tb_store_bind_text(st, 10, k->jamban);
+    tb_store_bind_int(st, 11, k->rumah_layak, 0);
+    tb_store_bind_text(st, 12, k->pendidikan_ibu);
+    tb_store_bind_text(st, 13, k->jkn);
+    tb_store_bind_text(st, 14, k->bansos);
+    const int flags[] = {k->pus,    k->pus_hamil, k->punya_baduta, k->punya_balita, k->t4_muda,
+                         k->t4_tua, k->t4_dekat,  k->t4_banyak,    k->sasaran,      k->krs};
+    for (int i = 0; i < 10; i++)
+        sqlite3_bind_int(st, 15 + i, flags[i] ? 1 : 0);
+    tb_store_bind_text(st, 25, k->krs_faktor);
+    if (tb_store_step_done(s, st, "keluarga"))
+        return -1;
+    if (!id) {
+        if (outcome)
+            *outcome = TB_PUT_INSERTED;
+        return sqlite3_last_insert_rowid(db);
+    }
+    if (outcome)
+        *outcome = sqlite3_changes(db) ? TB_PUT_UPDATED : TB_PUT_UNCHANGED;
+    return id;
+}
+
+int tb_store_anggota_keluarga(tb_store *s, long anak_id, tb_anggota_row *rows, int max)
+{
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT m.nama, m.jk, m.tgl_lahir, m.peran FROM individu c"
+                         " JOIN individu m ON m.keluarga_id = c.keluarga_id AND m.id <> c.id"
+                         " WHERE c.id = ?1 ORDER BY m.tgl_lahir IS NULL, m.tgl_lahir, m.id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, anak_id);
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max) {
+        tb_anggota_row *r = &rows[n++];
+        const char *t[3] = {(const char *)sqlite3_column_text(st, 0),
+                            (const char *)sqlite3_column_text(st, 2),
+                            (const char *)sqlite3_column_text(st, 3)};
+        snprintf(r->nama, sizeof r->nama, "%s", t[0] ? t[0] : "");
+        r->jk = sqlite3_column_int(st, 1);
+        snprintf(r->tgl_lahir, sizeof r->tgl_lahir, "%s", t[1] ? t[1] : "");
+        snprintf(r->peran, sizeof r->peran, "%s", t[2] ? t[2] : "");
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tb_store_fail(s, "%s", sqlite3_errmsg(tb_store_db(s)));
+    return n;
+}

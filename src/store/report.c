@@ -1,0 +1,312 @@
+/*
+ * report.c (store) - the queries behind the reports (see store/report.h).
+ *
+ * Every query is parameterised with the same four values (bind_scope): the
+ * area code, the month, the length of a sub-area code, the posyandu id. The
+ * children in scope and their last measurement of the month are one common
+ * table expression (SCOPE_CTE) shared by SKDN, prevalence, the trend and the
+ * lists: one definition of S and D.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store/internal.h"
+#include "store/report.h"
+#include "store/wilayah.h"
+
+int tb_store_scope_name(tb_store *s, const tb_store_scope *sc, char *out, size_t n)
+{
+    sqlite3_stmt *st;
+    out[0] = 0;
+    if (sc->posyandu_id > 0) {
+        st = tb_store_stmt(s, "SELECT 'Posyandu ' || nama FROM posyandu WHERE id = ?1");
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, sc->posyandu_id);
+    } else {
+        st = tb_store_stmt(s, "SELECT nama FROM wilayah WHERE kode = ?1");
+        if (!st)
+            return -1;
+        sqlite3_bind_text(st, 1, sc->wilayah, -1, SQLITE_TRANSIENT);
+    }
+    int rc = tb_store_step_one(s, st);
+    if (rc == 1)
+        tb_store_col_text(st, 0, out, n);
+    return rc;
+}
+
+/*
+ * Binds the common parameters: ?1 area code (or '' for a posyandu), ?2 month
+ * (yyyy-mm), ?3 the length of the sub-area code (0 = by posyandu), ?4 the
+ * posyandu id (0 = by area).
+ */
+static void bind_scope(sqlite3_stmt *st, const tb_store_scope *sc)
+{
+    int level = sc->posyandu_id > 0 ? 5 : tb_wilayah_level(sc->wilayah);
+    static const int sub_len[] = {0, 5, 8, 13, 0, 0};
+    sqlite3_bind_text(st, 1, sc->posyandu_id > 0 ? "" : sc->wilayah, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, sc->month, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 3, level >= 1 && level <= 5 ? sub_len[level] : 0);
+    sqlite3_bind_int64(st, 4, sc->posyandu_id > 0 ? sc->posyandu_id : 0);
+}
+
+/* The step loop's end: 0 when the rows ran out, else the error. */
+static int step_end(tb_store *s, int rc)
+{
+    if (rc != SQLITE_DONE)
+        return tb_store_fail(s, "%s", sqlite3_errmsg(tb_store_db(s)));
+    return 0;
+}
+
+/*
+ * The children in scope with their sub-area, and each one's last measurement
+ * of the month. Shared by SKDN and prevalence: one definition of S and D.
+ */
+#define SCOPE_CTE                                                                                  \
+    "WITH s AS ("                                                                                  \
+    " SELECT a.individu_id AS id, a.buku_kia AS k, p.id AS pos, p.desa AS desa,"                   \
+    "  CASE WHEN ?3 = 0 THEN 'p' || p.id ELSE substr(p.desa, 1, ?3) END AS sub"                    \
+    " FROM posyandu p CROSS JOIN anak a ON a.posyandu_id = p.id"                                   \
+    " CROSS JOIN individu i ON i.id = a.individu_id"                                               \
+    " WHERE (?4 > 0 AND p.id = ?4 OR ?4 = 0 AND p.desa >= ?1 AND p.desa < ?1 || '/')"              \
+    "  AND i.tgl_lahir < date(?2 || '-01', '+1 month')"                                            \
+    "  AND i.tgl_lahir >= date(?2 || '-01', '+1 month', '-60 months')),"                           \
+    " m AS ("                                                                                      \
+    " SELECT g.* FROM pengukuran g JOIN s ON s.id = g.anak_id"                                     \
+    " WHERE g.tanggal >= ?2 || '-01' AND g.tanggal < date(?2 || '-01', '+1 month')"                \
+    "  AND g.tanggal = (SELECT max(h.tanggal) FROM pengukuran h WHERE h.anak_id = g.anak_id"       \
+    "   AND h.tanggal >= ?2 || '-01' AND h.tanggal < date(?2 || '-01', '+1 month')))"
+
+#define SUB_LABEL                                                                                  \
+    "COALESCE((SELECT nama FROM wilayah WHERE kode = s.sub),"                                      \
+    " (SELECT 'Posyandu ' || nama FROM posyandu WHERE 'p' || id = s.sub), s.sub)"
+
+/* Runs a per-sub-area count query (columns: key, label, ncols counts). */
+static int sub_counts(tb_store *s, const char *sql, int ncols, const tb_store_scope *sc,
+                      int (*fn)(void *ctx, const tb_sub_counts *r), void *ctx)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, sql);
+    if (!st)
+        return -1;
+    bind_scope(st, sc);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        tb_sub_counts r = {(const char *)sqlite3_column_text(st, 0),
+                           (const char *)sqlite3_column_text(st, 1),
+                           {0}};
+        for (int c = 0; c < ncols; c++)
+            r.v[c] = sqlite3_column_double(st, 2 + c);
+        if (fn(ctx, &r) < 0) {
+            sqlite3_reset(st);
+            return -1;
+        }
+    }
+    return step_end(s, rc);
+}
+
+int tb_store_skdn(tb_store *s, const tb_store_scope *sc,
+                  int (*fn)(void *ctx, const tb_sub_counts *r), void *ctx)
+{
+    return sub_counts(s,
+                      SCOPE_CTE
+                      " SELECT s.sub, " SUB_LABEL ", count(*), sum(s.k), count(m.id),"
+                      " sum(m.naik = 'N'), sum(m.naik = 'T'), sum(m.naik = 'O'), sum(m.naik = 'B'),"
+                      " sum(m.t2), sum(m.bgm)"
+                      " FROM s LEFT JOIN m ON m.anak_id = s.id AND m.bb IS NOT NULL"
+                      " GROUP BY s.sub ORDER BY 2",
+                      9, sc, fn, ctx);
+}
+
+int tb_store_prevalensi(tb_store *s, const tb_store_scope *sc,
+                        int (*fn)(void *ctx, const tb_sub_counts *r), void *ctx)
+{
+    return sub_counts(s,
+                      SCOPE_CTE " SELECT s.sub, " SUB_LABEL ", count(*),"
+                                " sum(m.f_tbu = 0), sum(m.f_tbu = 0 AND m.z_tbu < -2),"
+                                " sum(m.f_bbtb = 0), sum(m.f_bbtb = 0 AND m.z_bbtb < -2),"
+                                " sum(m.f_bbu = 0), sum(m.f_bbu = 0 AND m.z_bbu < -2),"
+                                " sum(m.f_bbtb = 0 AND m.z_bbtb > 2)"
+                                " FROM s LEFT JOIN m ON m.anak_id = s.id GROUP BY s.sub ORDER BY 2",
+                      8, sc, fn, ctx);
+}
+
+int tb_store_month_totals(tb_store *s, const tb_store_scope *sc, tb_month_totals *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st =
+        tb_store_stmt(s, SCOPE_CTE " SELECT count(*), count(m.bb), sum(m.f_tbu = 0),"
+                                   " sum(m.f_tbu = 0 AND m.z_tbu < -2), sum(m.f_bbtb = 0),"
+                                   " sum(m.f_bbtb = 0 AND m.z_bbtb < -2)"
+                                   " FROM s LEFT JOIN m ON m.anak_id = s.id");
+    if (!st)
+        return -1;
+    bind_scope(st, sc);
+    int rc = tb_store_step_one(s, st);
+    if (rc < 0)
+        return -1;
+    if (rc == 1) {
+        out->S = sqlite3_column_double(st, 0);
+        out->D = sqlite3_column_double(st, 1);
+        out->diukur_tb = sqlite3_column_double(st, 2);
+        out->stunting = sqlite3_column_double(st, 3);
+        out->diukur_bbtb = sqlite3_column_double(st, 4);
+        out->wasting = sqlite3_column_double(st, 5);
+    }
+    sqlite3_reset(st);
+    return 0;
+}
+
+/* The SQL of each list: one condition each on the month's last measurement. */
+static const char *list_sql(tb_list_kind k)
+{
+    switch (k) {
+    case TB_LIST_STUNTING:
+        return SCOPE_CTE " SELECT s.id, m.tanggal, m.bb, m.tb, m.z_bbu, m.z_tbu, m.z_bbtb,"
+                         " m.kat_tbu, m.umur_hari FROM s JOIN m ON m.anak_id = s.id"
+                         " WHERE m.f_tbu = 0 AND m.z_tbu < -2 ORDER BY m.z_tbu";
+    case TB_LIST_WASTING:
+        return SCOPE_CTE " SELECT s.id, m.tanggal, m.bb, m.tb, m.z_bbu, m.z_tbu, m.z_bbtb,"
+                         " m.kat_bbtb, m.umur_hari FROM s JOIN m ON m.anak_id = s.id"
+                         " WHERE m.f_bbtb = 0 AND m.z_bbtb < -2 ORDER BY m.z_bbtb";
+    case TB_LIST_2T:
+        return SCOPE_CTE " SELECT s.id, m.tanggal, m.bb, m.tb, m.z_bbu, m.z_tbu, m.z_bbtb,"
+                         " '2T', m.umur_hari FROM s JOIN m ON m.anak_id = s.id WHERE m.t2 = 1"
+                         " ORDER BY s.sub";
+    case TB_LIST_BGM:
+        return SCOPE_CTE " SELECT s.id, m.tanggal, m.bb, m.tb, m.z_bbu, m.z_tbu, m.z_bbtb,"
+                         " 'BGM', m.umur_hari FROM s JOIN m ON m.anak_id = s.id WHERE m.bgm = 1"
+                         " ORDER BY m.z_bbu";
+    default: /* not measured this month: last measurement ever, if any */
+        return SCOPE_CTE " SELECT s.id, (SELECT max(tanggal) FROM pengukuran WHERE anak_id = s.id),"
+                         " NULL, NULL, NULL, NULL, NULL, 'belum diukur', NULL"
+                         " FROM s WHERE NOT EXISTS (SELECT 1 FROM m WHERE m.anak_id = s.id)"
+                         " ORDER BY s.sub";
+    }
+}
+
+/* Fills the identity and place of r->id (a second, parameterised lookup);
+ * the strings live until the statement is next used. 0 or -1. */
+static int list_identity(tb_store *s, const char *month, tb_list_row *r)
+{
+    sqlite3_stmt *q = tb_store_stmt(
+        s, "SELECT i.nama, i.nik, i.jk, w.nama, p.nama, a.nama_ortu,"
+           " trim(COALESCE(i.alamat, '') || ' RT ' || COALESCE(i.rt, '-') || '/RW ' ||"
+           " COALESCE(i.rw, '-')), i.tgl_lahir, ?2"
+           " FROM individu i JOIN anak a ON a.individu_id = i.id"
+           " LEFT JOIN posyandu p ON p.id = a.posyandu_id"
+           " LEFT JOIN wilayah w ON w.kode = p.desa WHERE i.id = ?1");
+    if (!q)
+        return -1;
+    sqlite3_bind_int64(q, 1, r->id);
+    sqlite3_bind_text(q, 2, month, -1, SQLITE_TRANSIENT);
+    r->found = sqlite3_step(q) == SQLITE_ROW;
+    if (!r->found)
+        return 0;
+    r->nama = (const char *)sqlite3_column_text(q, 0);
+    r->nik = (const char *)sqlite3_column_text(q, 1);
+    r->jk = sqlite3_column_int(q, 2);
+    r->desa = (const char *)sqlite3_column_text(q, 3);
+    r->posyandu = (const char *)sqlite3_column_text(q, 4);
+    r->ortu = (const char *)sqlite3_column_text(q, 5);
+    r->alamat = (const char *)sqlite3_column_text(q, 6);
+    return 0;
+}
+
+int tb_store_list(tb_store *s, const tb_store_scope *sc, tb_list_kind k,
+                  int (*fn)(void *ctx, const tb_list_row *r), void *ctx)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, list_sql(k));
+    if (!st)
+        return -1;
+    bind_scope(st, sc);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        tb_list_row r;
+        memset(&r, 0, sizeof r);
+        r.id = (long)sqlite3_column_int64(st, 0);
+        r.tanggal = (const char *)sqlite3_column_text(st, 1);
+        r.bb = tb_store_col_real(st, 2);
+        r.tb = tb_store_col_real(st, 3);
+        r.z_bbu = tb_store_col_real(st, 4);
+        r.z_tbu = tb_store_col_real(st, 5);
+        r.z_bbtb = tb_store_col_real(st, 6);
+        r.status = (const char *)sqlite3_column_text(st, 7);
+        r.umur_hari = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 8);
+        if (list_identity(s, sc->month, &r) < 0 || fn(ctx, &r) < 0) {
+            sqlite3_reset(st);
+            return -1;
+        }
+    }
+    return step_end(s, rc);
+}
+
+/* The data-quality scorecard, grouped by posyandu or by the cadre who measured. */
+#define KUALITAS_SQL(LABEL, GROUP)                                                                 \
+    "WITH g AS (SELECT g.*, p.nama AS pnama, i.tgl_lahir,"                                         \
+    "  COALESCE(g.pengukur, '(tidak tercatat)') || ' - ' || p.nama AS kader,"                      \
+    "  (SELECT h.bb FROM pengukuran h WHERE h.anak_id = g.anak_id AND h.tanggal < g.tanggal"       \
+    "   ORDER BY h.tanggal DESC LIMIT 1) AS bb_lalu,"                                              \
+    "  (SELECT h.tb FROM pengukuran h WHERE h.anak_id = g.anak_id AND h.tanggal < g.tanggal"       \
+    "   ORDER BY h.tanggal DESC LIMIT 1) AS tb_lalu"                                               \
+    " FROM posyandu p CROSS JOIN pengukuran g ON g.posyandu_id = p.id"                             \
+    " CROSS JOIN individu i ON i.id = g.anak_id"                                                   \
+    " WHERE (?4 > 0 AND p.id = ?4 OR ?4 = 0 AND p.desa >= ?1 AND p.desa < ?1 || '/')"              \
+    "  AND g.tanggal >= ?2 || '-01' AND g.tanggal < date(?2 || '-01', '+1 month'))"                \
+    " SELECT " LABEL ", count(*),"                                                                 \
+    "  100.0 * sum(f_bbu = 1 OR f_tbu = 1 OR f_bbtb = 1) / count(*),"                              \
+    "  avg(CASE WHEN f_tbu = 0 THEN z_tbu * z_tbu END)"                                            \
+    "   - avg(CASE WHEN f_tbu = 0 THEN z_tbu END) * avg(CASE WHEN f_tbu = 0 THEN z_tbu END),"      \
+    "  avg(CASE WHEN f_bbu = 0 THEN z_bbu * z_bbu END)"                                            \
+    "   - avg(CASE WHEN f_bbu = 0 THEN z_bbu END) * avg(CASE WHEN f_bbu = 0 THEN z_bbu END),"      \
+    "  100.0 * avg(CASE WHEN bb IS NOT NULL THEN"                                                  \
+    "   (CAST(round(bb * 10) AS INTEGER) % 10) IN (0, 5) END),"                                    \
+    "  100.0 * avg(CASE WHEN tb IS NOT NULL THEN"                                                  \
+    "   (CAST(round(tb * 10) AS INTEGER) % 10) IN (0, 5) END),"                                    \
+    "  100.0 * avg(CAST(substr(tgl_lahir, 9, 2) AS INTEGER) IN (1, 15)),"                          \
+    "  100.0 * avg(tb IS NULL),"                                                                   \
+    "  100.0 * avg(CASE WHEN cara_ukur IS NOT NULL AND umur_hari IS NOT NULL THEN"                 \
+    "   (cara_ukur = 'l' AND umur_hari >= 731) OR (cara_ukur = 'h' AND umur_hari < 731) END),"     \
+    "  sum(abs(bb - bb_lalu) > 2 OR tb < tb_lalu - 1.5)"                                           \
+    " FROM g GROUP BY " GROUP " ORDER BY 3 DESC"
+
+int tb_store_kualitas(tb_store *s, const tb_store_scope *sc, bool per_kader,
+                      int (*fn)(void *ctx, const tb_kualitas_row *r), void *ctx)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, per_kader ? KUALITAS_SQL("kader", "kader")
+                                                  : KUALITAS_SQL("pnama", "posyandu_id"));
+    if (!st)
+        return -1;
+    bind_scope(st, sc);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        tb_kualitas_row r;
+        r.label = (const char *)sqlite3_column_text(st, 0);
+        for (int c = 0; c < 10; c++)
+            r.v[c] = tb_store_col_real(st, 1 + c);
+        if (fn(ctx, &r) < 0) {
+            sqlite3_reset(st);
+            return -1;
+        }
+    }
+    return step_end(s, rc);
+}
+
+int tb_store_survei_stunting(tb_store *s, const char *kabupaten,
+                             int (*fn)(void *ctx, const char *survei, int tahun, double pct),
+                             void *ctx)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT survei, tahun, stunting FROM survei_prevalensi"
+                                        " WHERE wilayah = ?1 ORDER BY tahun DESC");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, kabupaten, -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (fn(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1),
+               sqlite3_column_double(st, 2)) < 0) {
+            sqlite3_reset(st);
+            return -1;
+        }
+    return step_end(s, rc);
+}

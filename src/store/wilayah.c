@@ -1,0 +1,135 @@
+/*
+ * wilayah.c - areas by Kemendagri code (see wilayah.h): the code's level,
+ * the upsert of the wilayah import, names, sub-areas and code lists.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "store/internal.h"
+#include "store/wilayah.h"
+
+int tb_wilayah_level(const char *kode)
+{
+    /* 35 / 35.07 / 35.07.01 / 35.07.01.2001 */
+    size_t n = strlen(kode);
+    int dots = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = kode[i];
+        if (c == '.')
+            dots++;
+        else if (c < '0' || c > '9')
+            return -1;
+    }
+    static const size_t lens[] = {2, 5, 8, 13};
+    if (dots > 3 || n != lens[dots])
+        return -1;
+    return dots + 1;
+}
+
+int tb_store_wilayah_put(tb_store *s, const char *kode, const char *nama, int *changed)
+{
+    int level = tb_wilayah_level(kode);
+    if (level < 0)
+        return tb_store_fail(
+            s, "'%s' is not a Kemendagri code (35, 35.07, 35.07.01, 35.07.01.2001)", kode);
+    char induk[16] = "";
+    if (level > 1) {
+        snprintf(induk, sizeof induk, "%s", kode);
+        *strrchr(induk, '.') = 0;
+    }
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "INSERT INTO wilayah (kode, tingkat, induk, nama) VALUES (?1, ?2, ?3, ?4)"
+           " ON CONFLICT (kode) DO UPDATE SET nama = excluded.nama WHERE nama <> excluded.nama");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, kode, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, level);
+    tb_store_bind_text(st, 3, induk);
+    sqlite3_bind_text(st, 4, nama, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "wilayah %s: %s", kode, sqlite3_errmsg(tb_store_db(s)));
+    if (changed)
+        *changed = sqlite3_changes(tb_store_db(s)) > 0;
+    return 0;
+}
+
+int tb_store_wilayah_nama(tb_store *s, const char *kode, char *out, size_t n)
+{
+    out[0] = 0;
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT nama FROM wilayah WHERE kode = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, kode, -1, SQLITE_TRANSIENT);
+    int rc = tb_store_step_one(s, st);
+    if (rc == 1)
+        tb_store_col_text(st, 0, out, n);
+    return rc;
+}
+
+int tb_store_wilayah_anak(tb_store *s, const char *kode,
+                          int (*fn)(void *ctx, const char *kode, const char *nama), void *ctx)
+{
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT kode, nama FROM wilayah WHERE induk = ?1 ORDER BY nama");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, kode, -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        if (fn(ctx, (const char *)sqlite3_column_text(st, 0),
+               (const char *)sqlite3_column_text(st, 1)) < 0)
+            return -1;
+    return 0;
+}
+
+int tb_store_wilayah_kode_list(tb_store *s, int from, int to, char (*codes)[32], int max)
+{
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT kode FROM wilayah WHERE tingkat BETWEEN ?1 AND ?2 ORDER BY kode");
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, from);
+    sqlite3_bind_int(st, 2, to);
+    int n = 0;
+    while (n < max && sqlite3_step(st) == SQLITE_ROW)
+        tb_store_col_text(st, 0, codes[n++], 32);
+    return n;
+}
+
+int tb_store_wilayah_get(tb_store *s, const char *kode, char *nama, size_t namalen)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT nama FROM wilayah WHERE kode = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, kode, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        if (nama && namalen)
+            snprintf(nama, namalen, "%s", (const char *)sqlite3_column_text(st, 0));
+        sqlite3_reset(st);
+        return 1;
+    }
+    if (rc != SQLITE_DONE)
+        return tb_store_fail(s, "wilayah: %s", sqlite3_errmsg(tb_store_db(s)));
+    return 0;
+}
+
+int tb_store_wilayah_each(tb_store *s,
+                          int (*fn)(void *ctx, const char *kode, int tingkat, const char *nama),
+                          void *ctx)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT kode, tingkat, nama FROM wilayah ORDER BY kode");
+    if (!st)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int r = fn(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1),
+                   (const char *)sqlite3_column_text(st, 2));
+        if (r) {
+            sqlite3_reset(st);
+            return r;
+        }
+    }
+    if (rc != SQLITE_DONE)
+        return tb_store_fail(s, "wilayah: %s", sqlite3_errmsg(tb_store_db(s)));
+    return 0;
+}

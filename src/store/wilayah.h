@@ -1,0 +1,38 @@
+/*
+ * wilayah.h - areas: provinsi, kabupaten, kecamatan and desa by their dotted
+ * Kemendagri code (35, 35.07, 35.07.01, 35.07.01.2001). Part of the store
+ * (store.h); each function returns -1 with tb_store_error() set on error.
+ */
+#ifndef TB_STORE_WILAYAH_H
+#define TB_STORE_WILAYAH_H
+
+#include <stddef.h>
+
+#include "store/store.h"
+
+/* The level of a dotted Kemendagri code (1 provinsi .. 4 desa), or -1. */
+int tb_wilayah_level(const char *kode);
+
+/* Inserts or renames a wilayah (its parent from the code); *changed if it did. 0 or -1. */
+int tb_store_wilayah_put(tb_store *s, const char *kode, const char *nama, int *changed);
+
+/* Looks a wilayah up: 1 (and its name into nama) when it exists, 0 when not, -1 on error. */
+int tb_store_wilayah_get(tb_store *s, const char *kode, char *nama, size_t namalen);
+
+/* The name of a wilayah into out (empty when unknown): 1 found, 0 not, -1 error. */
+int tb_store_wilayah_nama(tb_store *s, const char *kode, char *out, size_t n);
+
+/* Calls fn for every wilayah (stops and returns fn's value when it is not 0). */
+int tb_store_wilayah_each(tb_store *s,
+                          int (*fn)(void *ctx, const char *kode, int tingkat, const char *nama),
+                          void *ctx);
+
+/* Sub-areas of a wilayah (one level down), by name; stops with -1 when fn
+ * returns < 0. 0 or -1. */
+int tb_store_wilayah_anak(tb_store *s, const char *kode,
+                          int (*fn)(void *ctx, const char *kode, const char *nama), void *ctx);
+
+/* Codes of the wilayah with levels from..to (1 provinsi .. 4 desa); the count or -1. */
+int tb_store_wilayah_kode_list(tb_store *s, int from, int to, char (*codes)[32], int max);
+
+#endif
