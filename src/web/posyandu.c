@@ -1,5 +1,5 @@
 /*
- * web_posyandu.c - the posyandu day: the target children (S) of a posyandu
+ * posyandu.c - the posyandu day: the target children (S) of a posyandu
  * for a month with last month's result, entry of this month's measurement,
  * registering a new child. Saving (form or API) computes z-scores,
  * categories, N/T/O/B, 2T and BGM at once and answers with advice.
@@ -16,7 +16,10 @@
 #include "store/web.h"
 #include "store/write.h"
 #include "tb_date.h"
+#include "web/cache.h"
+#include "web/handlers.h"
 #include "web/http.h"
+#include "web/page.h"
 #include "web/save.h"
 
 static void num(char *out, size_t n, double v, int dec)
@@ -221,7 +224,7 @@ static int list_posyandu(void *ctx, long id, const char *nama, const char *desa)
 static bool read_posyandu(tb_req *q, tb_res *r, tb_posyandu_info *p)
 {
     char *end;
-    long id = strtol(q->path + strlen("/posyandu/"), &end, 10);
+    long id = strtol(tb_req_param(q, "id"), &end, 10);
     if (id <= 0 || (*end && *end != '/') || tb_store_posyandu_info(q->store, id, p) != 1) {
         tb_res_error(r, q, 404, "Posyandu tidak ditemukan.");
         return false;
@@ -320,21 +323,22 @@ static int day_child(void *ctx, const tb_sasaran_row *s)
     return 0;
 }
 
+void tb_page_posyandu_list(tb_req *q, tb_res *r)
+{
+    if (q->user.posyandu_id > 0) {
+        char to[64];
+        snprintf(to, sizeof to, "/posyandu/%ld", q->user.posyandu_id);
+        return tb_res_redirect(r, to);
+    }
+    tb_html_begin(r, q, "Pilih posyandu");
+    tb_buf_puts(&r->body, "<h1>Pilih posyandu</h1><ul>");
+    tb_store_posyandu_list(q->store, q->user.wilayah, list_posyandu, &r->body);
+    tb_buf_puts(&r->body, "</ul>");
+    tb_html_end(r);
+}
+
 void tb_page_posyandu(tb_req *q, tb_res *r)
 {
-    if (!strcmp(q->path, "/posyandu/") || !strcmp(q->path, "/posyandu")) {
-        if (q->user.posyandu_id > 0) {
-            char to[64];
-            snprintf(to, sizeof to, "/posyandu/%ld", q->user.posyandu_id);
-            return tb_res_redirect(r, to);
-        }
-        tb_html_begin(r, q, "Pilih posyandu");
-        tb_buf_puts(&r->body, "<h1>Pilih posyandu</h1><ul>");
-        tb_store_posyandu_list(q->store, q->user.wilayah, list_posyandu, &r->body);
-        tb_buf_puts(&r->body, "</ul>");
-        tb_html_end(r);
-        return;
-    }
     tb_posyandu_info p;
     if (!read_posyandu(q, r, &p))
         return;
