@@ -83,58 +83,57 @@ void tb_save_entry_from_form(const tb_req *q, tb_save_entry *e)
     e->tb_given = tb_req_form(q, "tb") && *tb_req_form(q, "tb");
 }
 
-int tb_save_measurement(tb_req *q, const tb_save_entry *e, tb_save_result *res)
+/* Sets the error of a save; returns false. */
+static bool save_error(tb_save_result *res, int status, const char *msg)
 {
-    memset(res, 0, sizeof *res);
-    tb_anak_info a;
-    int f = e->anak_id > 0 ? tb_store_anak_info(q->store, e->anak_id, &a) : 0;
+    res->status = status;
+    snprintf(res->error, sizeof res->error, "%s", msg);
+    return false;
+}
+
+/* The child of an entry, when the user enters measurements for it (404, 403, 500). */
+static bool entry_child(tb_req *q, const tb_save_entry *e, tb_anak_info *a, tb_save_result *res)
+{
+    int f = e->anak_id > 0 ? tb_store_anak_info(q->store, e->anak_id, a) : 0;
     if (f < 0)
-        return res->status = 500,
-               snprintf(res->error, sizeof res->error, "%s", tb_store_error(q->store)), -1;
+        return save_error(res, 500, tb_store_error(q->store));
     if (f == 0)
-        return res->status = 404, snprintf(res->error, sizeof res->error, "Anak tidak ditemukan."),
-               -1;
-    if (!tb_role_enters(&q->user) || !tb_scope_anak_ok(&q->user, &a))
-        return res->status = 403,
-               snprintf(res->error, sizeof res->error, "Anak ini di luar wilayah kerja Anda."), -1;
-    long day = tb_date_iso(e->tanggal), born = tb_date_iso(a.tgl_lahir);
+        return save_error(res, 404, "Anak tidak ditemukan.");
+    if (!tb_role_enters(&q->user) || !tb_scope_anak_ok(&q->user, a))
+        return save_error(res, 403, "Anak ini di luar wilayah kerja Anda.");
+    return true;
+}
+
+/* The date and the values of an entry are in range (else 422). */
+static bool entry_valid(const tb_save_entry *e, const tb_anak_info *a, tb_save_result *res)
+{
+    long day = tb_date_iso(e->tanggal), born = tb_date_iso(a->tgl_lahir);
     char now[11];
     tb_today_iso(now);
-    res->status = 422;
+    const char *msg = NULL;
     if (day < 0)
-        return snprintf(res->error, sizeof res->error, "Tanggal ukur tidak valid (TTTT-BB-HH)."),
-               -1;
-    if (day > tb_date_iso(now))
-        return snprintf(res->error, sizeof res->error, "Tanggal ukur di masa depan."), -1;
-    if (born >= 0 && day < born)
-        return snprintf(res->error, sizeof res->error, "Tanggal ukur sebelum tanggal lahir."), -1;
-    if (e->bb_given && (isnan(e->bb) || e->bb <= 0.3 || e->bb > 80))
-        return snprintf(res->error, sizeof res->error,
-                        "Berat badan harus angka dalam kg (0,3-80)."),
-               -1;
-    if (e->tb_given && (isnan(e->tb) || e->tb < 30 || e->tb > 160))
-        return snprintf(res->error, sizeof res->error,
-                        "Panjang/tinggi badan harus angka dalam cm (30-160)."),
-               -1;
-    if (!e->bb_given && !e->tb_given)
-        return snprintf(res->error, sizeof res->error, "Isi berat atau panjang/tinggi badan."), -1;
-    if (!isnan(e->lila) && (e->lila < 5 || e->lila > 35))
-        return snprintf(res->error, sizeof res->error, "LiLA harus dalam cm (5-35)."), -1;
-    res->status = 0;
-    /* the same offline entry sent again: answer with what is stored */
-    if (e->uuid[0]) {
-        long anak = 0;
-        char tgl[11];
-        long id = tb_store_pengukuran_by_uuid(q->store, e->uuid, &anak, tgl);
-        if (id < 0)
-            return res->status = 500,
-                   snprintf(res->error, sizeof res->error, "%s", tb_store_error(q->store)), -1;
-        if (id > 0) {
-            res->duplicate = true;
-            goto read_back;
-        }
-    }
-    /* plausibility: ask before storing an unusual value */
+        msg = "Tanggal ukur tidak valid (TTTT-BB-HH).";
+    else if (day > tb_date_iso(now))
+        msg = "Tanggal ukur di masa depan.";
+    else if (born >= 0 && day < born)
+        msg = "Tanggal ukur sebelum tanggal lahir.";
+    else if (e->bb_given && (isnan(e->bb) || e->bb <= 0.3 || e->bb > 80))
+        msg = "Berat badan harus angka dalam kg (0,3-80).";
+    else if (e->tb_given && (isnan(e->tb) || e->tb < 30 || e->tb > 160))
+        msg = "Panjang/tinggi badan harus angka dalam cm (30-160).";
+    else if (!e->bb_given && !e->tb_given)
+        msg = "Isi berat atau panjang/tinggi badan.";
+    else if (!isnan(e->lila) && (e->lila < 5 || e->lila > 35))
+        msg = "LiLA harus dalam cm (5-35).";
+    return msg ? save_error(res, 422, msg) : true;
+}
+
+/* Plausibility: an unusual value, or a jump from the last one, is stored
+ * only when confirmed (yakin); else res asks for confirmation (409). */
+static bool entry_plausible(tb_req *q, const tb_save_entry *e, tb_save_result *res)
+{
+    if (e->yakin)
+        return true;
     tb_ukur_row hist[64];
     int nh = tb_store_anak_riwayat(q->store, e->anak_id, hist, 64);
     double last_bb = NAN, last_tb = NAN;
@@ -145,26 +144,32 @@ int tb_save_measurement(tb_req *q, const tb_save_entry *e, tb_save_result *res)
             if (!isnan(hist[i].tb))
                 last_tb = hist[i].tb;
         }
-    if (!e->yakin) {
-        if ((!isnan(e->bb) && (e->bb < 1 || e->bb > 40)) ||
-            (!isnan(e->tb) && (e->tb < 40 || e->tb > 130)) ||
-            (!isnan(e->bb) && !isnan(last_bb) && fabs(e->bb - last_bb) > 1.5) ||
-            (!isnan(e->tb) && !isnan(last_tb) && e->tb < last_tb - 1.5)) {
-            res->status = 409;
-            snprintf(res->error, sizeof res->error,
-                     "Nilai tidak biasa (bulan lalu: BB %.1f kg, PB/TB %.1f cm). Periksa lagi;"
-                     " bila benar, simpan dengan konfirmasi.",
-                     last_bb, last_tb);
-            res->confirm = true;
-            return -1;
-        }
+    if ((!isnan(e->bb) && (e->bb < 1 || e->bb > 40)) ||
+        (!isnan(e->tb) && (e->tb < 40 || e->tb > 130)) ||
+        (!isnan(e->bb) && !isnan(last_bb) && fabs(e->bb - last_bb) > 1.5) ||
+        (!isnan(e->tb) && !isnan(last_tb) && e->tb < last_tb - 1.5)) {
+        res->status = 409;
+        snprintf(res->error, sizeof res->error,
+                 "Nilai tidak biasa (bulan lalu: BB %.1f kg, PB/TB %.1f cm). Periksa lagi;"
+                 " bila benar, simpan dengan konfirmasi.",
+                 last_bb, last_tb);
+        res->confirm = true;
+        return false;
     }
+    return true;
+}
+
+/* Stores the entry with its audit record (before and after) in one
+ * transaction; *outcome is TB_PUT_*. -1 on a store error, rolled back. */
+static int entry_store(tb_req *q, const tb_save_entry *e, const tb_anak_info *a, int *outcome)
+{
+    long day = tb_date_iso(e->tanggal), born = tb_date_iso(a->tgl_lahir);
     int age = born >= 0 ? (int)(day - born) : 0;
     tb_pengukuran p;
     tb_pengukuran_init(&p);
     p.anak_id = e->anak_id;
     snprintf(p.tanggal, sizeof p.tanggal, "%s", e->tanggal);
-    p.posyandu_id = a.posyandu_id;
+    p.posyandu_id = a->posyandu_id;
     p.bb = e->bb;
     p.tb = e->tb;
     p.cara_ukur = e->cara ? e->cara : (age < 731 ? 'l' : 'h');
@@ -175,37 +180,64 @@ int tb_save_measurement(tb_req *q, const tb_save_entry *e, tb_save_result *res)
     p.dibuat_oleh = q->user.id;
     p.pengukur = q->user.nama;
     char before[1024], after[1024], row[48];
-    int outcome = 0;
     if (tb_store_begin(q->store) < 0)
-        goto fail;
+        return -1;
     if (tb_store_pengukuran_json(q->store, e->anak_id, e->tanggal, before, sizeof before) < 0 ||
-        tb_store_pengukuran_put(q->store, &p, a.tgl_lahir, a.jk, &outcome) < 0 ||
+        tb_store_pengukuran_put(q->store, &p, a->tgl_lahir, a->jk, outcome) < 0 ||
         tb_store_kms_recompute(q->store, e->anak_id) < 0 ||
         tb_store_pengukuran_json(q->store, e->anak_id, e->tanggal, after, sizeof after) < 0)
         goto rollback;
     snprintf(row, sizeof row, "%ld/%s", e->anak_id, e->tanggal);
-    if (outcome != TB_PUT_UNCHANGED &&
-        tb_store_audit(q->store, q->user.id, outcome == TB_PUT_INSERTED ? "tambah" : "ubah",
+    if (*outcome != TB_PUT_UNCHANGED &&
+        tb_store_audit(q->store, q->user.id, *outcome == TB_PUT_INSERTED ? "tambah" : "ubah",
                        "pengukuran", row, before[0] ? before : NULL, after) < 0)
         goto rollback;
     if (tb_store_commit(q->store) < 0)
         goto rollback;
     tb_web_data_changed();
-read_back:
-    nh = tb_store_anak_riwayat(q->store, e->anak_id, hist, 64);
+    return 0;
+rollback:
+    tb_store_rollback(q->store);
+    return -1;
+}
+
+/* The stored row of the entry (the last one for a duplicate), its advice,
+ * summary and status: 201 when inserted, else 200. */
+static void entry_result(tb_req *q, const tb_save_entry *e, int outcome, tb_save_result *res)
+{
+    tb_ukur_row hist[64];
+    int nh = tb_store_anak_riwayat(q->store, e->anak_id, hist, 64);
     for (int i = 0; i < nh; i++)
         if (!strcmp(hist[i].tanggal, e->tanggal) || (res->duplicate && i == nh - 1))
             res->row = hist[i];
     tb_advice_for(&res->row, &res->advice);
     tb_save_summary(&res->row, res->summary, sizeof res->summary);
     res->status = res->duplicate ? 200 : outcome == TB_PUT_INSERTED ? 201 : 200;
+}
+
+int tb_save_measurement(tb_req *q, const tb_save_entry *e, tb_save_result *res)
+{
+    memset(res, 0, sizeof *res);
+    tb_anak_info a;
+    if (!entry_child(q, e, &a, res) || !entry_valid(e, &a, res))
+        return -1;
+    if (e->uuid[0]) { /* the same offline entry sent again: answer with what is stored */
+        long anak = 0;
+        char tgl[11];
+        long id = tb_store_pengukuran_by_uuid(q->store, e->uuid, &anak, tgl);
+        if (id < 0)
+            return save_error(res, 500, tb_store_error(q->store)), -1;
+        res->duplicate = id > 0;
+    }
+    int outcome = 0;
+    if (!res->duplicate) {
+        if (!entry_plausible(q, e, res))
+            return -1;
+        if (entry_store(q, e, &a, &outcome) < 0)
+            return save_error(res, 500, tb_store_error(q->store)), -1;
+    }
+    entry_result(q, e, outcome, res);
     return 0;
-rollback:
-    tb_store_rollback(q->store);
-fail:
-    res->status = 500;
-    snprintf(res->error, sizeof res->error, "%s", tb_store_error(q->store));
-    return -1;
 }
 
 /* ---- pages ---- */
@@ -337,6 +369,45 @@ void tb_page_posyandu_list(tb_req *q, tb_res *r)
     tb_html_end(r);
 }
 
+/* The month of the posyandu day (bulan=TTTT-BB, else this month) into
+ * month[8]; false when bulan= is malformed. */
+static bool day_month(const tb_req *q, const char *today, char *month)
+{
+    const char *bulan = tb_req_query(q, "bulan");
+    if (bulan && strlen(bulan) == 7 && bulan[4] == '-') {
+        char d[11];
+        snprintf(d, sizeof d, "%s-01", bulan);
+        if (tb_date_iso(d) < 0)
+            return false;
+        snprintf(month, 8, "%s", bulan);
+    } else {
+        snprintf(month, 8, "%.7s", today);
+    }
+    return true;
+}
+
+/* The folded form that registers a new child at posyandu id. */
+static void new_child_form(tb_buf *b, const tb_req *q, long id)
+{
+    tb_buf_printf(b,
+                  "<details><summary>Daftarkan anak baru</summary><form method=\"post\""
+                  " action=\"/posyandu/%ld/anak-baru\">",
+                  id);
+    tb_buf_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
+    tb_buf_html(b, q->csrf);
+    tb_buf_puts(b, "\"><label>Nama anak <input name=\"nama\" required maxlength=\"100\"></label>"
+                   "<label>NIK (16 angka, bila ada) <input name=\"nik\" pattern=\"[0-9]{16}\""
+                   " inputmode=\"numeric\"></label>"
+                   "<label>Jenis kelamin <select name=\"jk\"><option value=\"1\">Laki-laki</option>"
+                   "<option value=\"2\">Perempuan</option></select></label>"
+                   "<label>Tanggal lahir <input type=\"date\" name=\"tgl_lahir\" required></label>"
+                   "<label>Nama ibu <input name=\"ibu\" maxlength=\"100\"></label>"
+                   "<label>BB lahir (kg) <input type=\"number\" name=\"bb_lahir\" step=\"0.01\""
+                   " min=\"0.5\" max=\"6\"></label>"
+                   "<label>PB lahir (cm) <input type=\"number\" name=\"pb_lahir\" step=\"0.1\""
+                   " min=\"30\" max=\"60\"></label><button>Daftarkan</button></form></details>");
+}
+
 void tb_page_posyandu(tb_req *q, tb_res *r)
 {
     tb_posyandu_info p;
@@ -344,18 +415,10 @@ void tb_page_posyandu(tb_req *q, tb_res *r)
         return;
     if (!tb_role_enters(&q->user) || !tb_role_sees_names(&q->user))
         return tb_res_error(r, q, 403, "Peran Anda tidak mengisi hari posyandu.");
-    const char *bulan = tb_req_query(q, "bulan");
     char month[8], now[11];
     tb_today_iso(now);
-    if (bulan && strlen(bulan) == 7 && bulan[4] == '-') {
-        char d[11];
-        snprintf(d, sizeof d, "%s-01", bulan);
-        if (tb_date_iso(d) < 0)
-            return tb_res_error(r, q, 400, "Bulan harus berbentuk TTTT-BB.");
-        snprintf(month, sizeof month, "%s", bulan);
-    } else {
-        snprintf(month, sizeof month, "%.7s", now);
-    }
+    if (!day_month(q, now, month))
+        return tb_res_error(r, q, 400, "Bulan harus berbentuk TTTT-BB.");
     day_ctx c = {.b = &r->body, .q = q, .p = &p, .month = month};
     if (!strncmp(now, month, 7))
         snprintf(c.tanggal, sizeof c.tanggal, "%s", now);
@@ -380,23 +443,7 @@ void tb_page_posyandu(tb_req *q, tb_res *r)
                   " posyandu ini</a> <a href=\"/laporan/tidak-diukur?posyandu=%ld&amp;bulan=%s\">"
                   "Belum diukur (kunjungan rumah)</a></nav>",
                   p.id, month, p.id, month);
-    tb_buf_printf(b,
-                  "<details><summary>Daftarkan anak baru</summary><form method=\"post\""
-                  " action=\"/posyandu/%ld/anak-baru\">",
-                  p.id);
-    tb_buf_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
-    tb_buf_html(b, q->csrf);
-    tb_buf_puts(b, "\"><label>Nama anak <input name=\"nama\" required maxlength=\"100\"></label>"
-                   "<label>NIK (16 angka, bila ada) <input name=\"nik\" pattern=\"[0-9]{16}\""
-                   " inputmode=\"numeric\"></label>"
-                   "<label>Jenis kelamin <select name=\"jk\"><option value=\"1\">Laki-laki</option>"
-                   "<option value=\"2\">Perempuan</option></select></label>"
-                   "<label>Tanggal lahir <input type=\"date\" name=\"tgl_lahir\" required></label>"
-                   "<label>Nama ibu <input name=\"ibu\" maxlength=\"100\"></label>"
-                   "<label>BB lahir (kg) <input type=\"number\" name=\"bb_lahir\" step=\"0.01\""
-                   " min=\"0.5\" max=\"6\"></label>"
-                   "<label>PB lahir (cm) <input type=\"number\" name=\"pb_lahir\" step=\"0.1\""
-                   " min=\"30\" max=\"60\"></label><button>Daftarkan</button></form></details>");
+    new_child_form(b, q, p.id);
     tb_buf_puts(b, "<ul class=\"anak-daftar\">");
     if (tb_store_posyandu_sasaran(q->store, p.id, month, day_child, &c) < 0)
         return tb_res_error(r, q, 500, tb_store_error(q->store));
