@@ -186,13 +186,19 @@ int tb_routes_check(FILE *err)
     for (size_t i = 0; i < NROUTES; i++) {
         const tb_route *rt = &ROUTES[i];
         const char *why = NULL;
-        int nparams = 0;
-        for (const char *p = rt->pattern; *p; p++)
+        int nparams = 0, open = 0;
+        bool bad = false; /* a brace unbalanced, nested or across a segment */
+        for (const char *p = rt->pattern; *p; p++) {
             nparams += *p == '{' || (*p == '*' && !p[1]);
+            open += *p == '{' ? 1 : *p == '}' ? -1 : 0;
+            bad |= open < 0 || open > 1 || (open && *p == '/');
+        }
         if (strcmp(rt->method, "GET") && strcmp(rt->method, "POST"))
             why = "method is not GET or POST";
         else if (rt->pattern[0] != '/')
             why = "pattern does not start with /";
+        else if (bad || open)
+            why = "a {parameter} is not closed within its segment";
         else if (nparams > TB_REQ_MAX_PARAMS)
             why = "too many path parameters";
         else if ((rt->roles == TB_ROLE_PUBLIC) != !(rt->flags & TB_ROUTE_LOGIN))
