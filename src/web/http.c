@@ -62,7 +62,7 @@ const char *tb_req_param(const tb_req *q, const char *name)
     for (int i = 0; i < q->nparams; i++)
         if ((size_t)q->param_name_len[i] == n && !memcmp(q->param_names[i], name, n))
             return q->param_vals[i];
-    return NULL;
+    return "";
 }
 
 const char *tb_req_arg(const tb_req *q, const char *name)

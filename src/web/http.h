@@ -75,7 +75,8 @@ const char *tb_req_cookie(const tb_req *q, const char *name);
 /* A query argument, else a form field. */
 const char *tb_req_arg(const tb_req *q, const char *name);
 /* A path parameter of the matched route ("id" for {id}, "*" for the rest
- * after a trailing *), or NULL. Valid for the request's lifetime. */
+ * after a trailing *), "" when the route has none of that name (never
+ * NULL). Valid for the request's lifetime. */
 const char *tb_req_param(const tb_req *q, const char *name);
 
 /* Answers 303 See Other to location. */
