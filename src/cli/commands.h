@@ -1,5 +1,5 @@
 /*
- * commands.h - the CLI commands of `tumbuh`. Each lives in src/cmd_NAME.c,
+ * commands.h - the CLI commands of `tumbuh`. Each lives in src/cli/NAME.c,
  * takes the arguments after its name (argv[0] is the command name) and
  * returns the process exit status.
  */
@@ -12,5 +12,6 @@ int tb_cmd_report(int argc, char **argv);
 int tb_cmd_demo(int argc, char **argv);
 int tb_cmd_import(int argc, char **argv);
 int tb_cmd_serve(int argc, char **argv);
+int tb_cmd_routes(int argc, char **argv);
 
 #endif

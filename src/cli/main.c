@@ -1,5 +1,5 @@
 /*
- * main.c - the `tumbuh` program: dispatches to the commands in src/cmd_*.c.
+ * main.c - the `tumbuh` program: dispatches to the commands, one per file in src/cli/.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +22,8 @@ static const command commands[] = {
     {"demo", tb_cmd_demo, "fill an empty database with the demo district (Kabupaten Sukamaju)"},
     {"import", tb_cmd_import, "import e-PPGBM, family, catin or wilayah data (CSV or XLSX)"},
     {"report", tb_cmd_report, "a report (SKDN, prevalensi, lists...) as CSV, XLSX or PDF"},
+    {"routes", tb_cmd_routes,
+     "the URLs of the web application: method, pattern, roles, login/CSRF"},
 };
 
 static void usage(FILE *out)

@@ -1,5 +1,5 @@
 /*
- * cmd_serve.c - `tumbuh serve [--listen ADDR:PORT] [--threads N] [--demo-size small|district]`:
+ * serve.c - `tumbuh serve [--listen ADDR:PORT] [--threads N] [--demo-size small|district]`:
  * the web application. On an empty database it first creates the demo
  * district (and prints its users' passwords once).
  */
@@ -12,7 +12,7 @@
 #include "cli/commands.h"
 #include "import/demo.h"
 #include "store/store.h"
-#include "web/http.h"
+#include "web/server.h"
 
 static int usage(void)
 {

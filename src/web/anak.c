@@ -1,5 +1,5 @@
 /*
- * web_anak.c - the child page (identity, family, risk factors, history,
+ * anak.c - the child page (identity, family, risk factors, history,
  * growth charts on the WHO curves) and the printable card for the parents.
  * Personal data: only for roles that see names, inside their area.
  */
@@ -16,7 +16,9 @@
 #include "store/pengukuran.h"
 #include "format/svg_chart.h"
 #include "tb_date.h"
+#include "web/handlers.h"
 #include "web/http.h"
+#include "web/page.h"
 #include "web/save.h"
 #include "base/who_tables.h"
 
@@ -25,7 +27,7 @@
 static bool read_anak(tb_req *q, tb_res *r, tb_anak_info *a)
 {
     char *end;
-    long id = strtol(q->path + strlen("/anak/"), &end, 10);
+    long id = strtol(tb_req_param(q, "id"), &end, 10);
     int f = id > 0 ? tb_store_anak_info(q->store, id, a) : 0;
     if (f < 0) {
         tb_res_error(r, q, 500, tb_store_error(q->store));
@@ -254,7 +256,7 @@ void tb_page_anak_grafik(tb_req *q, tb_res *r)
     tb_anak_info a;
     if (!read_anak(q, r, &a))
         return;
-    const char *k = strstr(q->path, "/grafik/") + strlen("/grafik/");
+    const char *k = tb_req_param(q, "jenis");
     tb_chart_kind kind;
     if (!strcmp(k, "bbu.svg"))
         kind = TB_CHART_BBU;

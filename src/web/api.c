@@ -1,7 +1,8 @@
 /*
- * web_api.c - the JSON API under /api/v1 (described in docs/openapi.json).
- * Same session, scope and CSRF rules as the pages; writes need the
- * X-CSRF-Token header. The pages' offline queue posts measurements here.
+ * api.c - the handlers of the JSON API under /api/v1 (described in
+ * docs/openapi.json; routed by routes.c). Same session, scope and CSRF
+ * rules as the pages; writes need the X-CSRF-Token header. The pages'
+ * offline queue posts measurements here.
  */
 #include <jansson.h>
 #include <math.h>
@@ -14,7 +15,9 @@
 #include "web/scope.h"
 #include "store/anak.h"
 #include "store/pengukuran.h"
+#include "web/handlers.h"
 #include "web/http.h"
+#include "web/page.h"
 #include "web/save.h"
 
 static void json_row(tb_buf *b, const tb_ukur_row *u)
@@ -75,7 +78,7 @@ static bool jtrue(json_t *o, const char *k)
            (json_is_string(v) && *json_string_value(v) && strcmp(json_string_value(v), "0"));
 }
 
-static void api_pengukuran(tb_req *q, tb_res *r)
+void tb_api_pengukuran(tb_req *q, tb_res *r)
 {
     json_error_t jerr;
     json_t *o = json_loadb(q->body, q->body_len, 0, &jerr);
@@ -139,9 +142,9 @@ static void api_pengukuran(tb_req *q, tb_res *r)
     tb_buf_puts(b, "}");
 }
 
-static void api_laporan(tb_req *q, tb_res *r)
+void tb_api_laporan(tb_req *q, tb_res *r)
 {
-    const char *name = q->path + strlen("/api/v1/laporan/");
+    const char *name = tb_req_param(q, "nama");
     int kind = tb_report_lookup(name);
     if (kind < 0)
         return tb_res_error(r, q, 404, "Laporan tidak dikenal.");
@@ -159,10 +162,10 @@ static void api_laporan(tb_req *q, tb_res *r)
     r->ctype = "application/json";
 }
 
-static void api_anak(tb_req *q, tb_res *r)
+void tb_api_anak(tb_req *q, tb_res *r)
 {
     char *end;
-    long id = strtol(q->path + strlen("/api/v1/anak/"), &end, 10);
+    long id = strtol(tb_req_param(q, "id"), &end, 10);
     tb_anak_info a;
     int f = id > 0 && !*end ? tb_store_anak_info(q->store, id, &a) : 0;
     if (f != 1)
@@ -191,32 +194,20 @@ static void api_anak(tb_req *q, tb_res *r)
     r->no_store = true;
 }
 
-void tb_api(tb_req *q, tb_res *r)
+void tb_api_saya(tb_req *q, tb_res *r)
 {
-    const char *p = q->path;
-    bool post = !strcmp(q->method, "POST");
-    if (!strcmp(p, "/api/v1/saya") && !post) {
-        tb_buf *b = &r->body;
-        tb_buf_printf(b, "{\"id\":%ld,\"pengguna\":", q->user.id);
-        tb_buf_json_str(b, q->user.username);
-        tb_buf_puts(b, ",\"nama\":");
-        tb_buf_json_str(b, q->user.nama);
-        tb_buf_puts(b, ",\"peran\":");
-        tb_buf_json_str(b, q->user.peran);
-        tb_buf_puts(b, ",\"wilayah\":");
-        tb_buf_json_str(b, q->user.wilayah);
-        tb_buf_printf(b, ",\"posyandu_id\":%ld,\"lihat_nama\":%s,\"csrf\":", q->user.posyandu_id,
-                      tb_role_sees_names(&q->user) ? "true" : "false");
-        tb_buf_json_str(b, q->csrf);
-        tb_buf_puts(b, "}");
-        r->ctype = "application/json";
-        return;
-    }
-    if (!strcmp(p, "/api/v1/pengukuran") && post)
-        return api_pengukuran(q, r);
-    if (!strncmp(p, "/api/v1/laporan/", 16) && !post)
-        return api_laporan(q, r);
-    if (!strncmp(p, "/api/v1/anak/", 13) && !post)
-        return api_anak(q, r);
-    tb_res_error(r, q, 404, "Titik akhir API tidak dikenal.");
+    tb_buf *b = &r->body;
+    tb_buf_printf(b, "{\"id\":%ld,\"pengguna\":", q->user.id);
+    tb_buf_json_str(b, q->user.username);
+    tb_buf_puts(b, ",\"nama\":");
+    tb_buf_json_str(b, q->user.nama);
+    tb_buf_puts(b, ",\"peran\":");
+    tb_buf_json_str(b, q->user.peran);
+    tb_buf_puts(b, ",\"wilayah\":");
+    tb_buf_json_str(b, q->user.wilayah);
+    tb_buf_printf(b, ",\"posyandu_id\":%ld,\"lihat_nama\":%s,\"csrf\":", q->user.posyandu_id,
+                  tb_role_sees_names(&q->user) ? "true" : "false");
+    tb_buf_json_str(b, q->csrf);
+    tb_buf_puts(b, "}");
+    r->ctype = "application/json";
 }

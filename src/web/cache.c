@@ -1,9 +1,11 @@
 /*
- * web_cache.c - a direct-mapped cache of rendered fragments (web_cache.h).
+ * cache.c - a direct-mapped cache of rendered fragments and the data
+ * version that makes them stale (cache.h).
  */
 #include "web/cache.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -21,6 +23,17 @@ typedef struct {
 
 static slot slots[SLOTS];
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static atomic_ulong data_version = 1;
+
+unsigned long tb_web_data_version(void)
+{
+    return atomic_load(&data_version);
+}
+
+void tb_web_data_changed(void)
+{
+    atomic_fetch_add(&data_version, 1);
+}
 
 static unsigned hash(const char *s)
 {

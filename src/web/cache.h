@@ -1,5 +1,5 @@
 /*
- * web_cache.h - rendered report fragments kept in memory until the data
+ * cache.h - rendered report fragments kept in memory until the data
  * changes (tb_web_data_version). Dashboards at kabupaten level read half a
  * million measurements; computing them once per data change, not once per
  * visitor, is what keeps pages fast with many users.
@@ -21,5 +21,10 @@
 bool tb_cache_get(const char *key, unsigned long version, int max_age, tb_buf *b, long *made);
 /* Stores a fragment. */
 void tb_cache_put(const char *key, unsigned long version, const char *data, size_t len);
+
+/* The data version: bumped on every write, so cached report tables older
+ * than it are stale. Both are thread-safe and never fail. */
+unsigned long tb_web_data_version(void);
+void tb_web_data_changed(void);
 
 #endif

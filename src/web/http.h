@@ -1,29 +1,30 @@
 /*
- * web.h - the HTTP side of `tumbuh serve`: requests, responses, sessions.
+ * http.h - the HTTP adapter of `tumbuh serve`: requests, responses and the
+ * libmicrohttpd server loop.
  *
- * web.c adapts libmicrohttpd (a thread pool; each worker thread has its own
- * SQLite connection), parses forms and cookies, and checks the session and
- * the CSRF token before any handler runs. Handlers live in web_pages.c
- * (dashboards and reports), web_posyandu.c (the posyandu day), web_anak.c
- * (the child page and card), web_api.c (JSON under /api/v1) and
- * web_session.c (login, logout, sessions, rate limit).
+ * http.c knows no page and no URL. It reads a request (method, path,
+ * query, form body, headers, cookies, client address), opens the worker
+ * thread's SQLite connection, hands the request to the one dispatch
+ * function it was started with (routes.c), and sends the response with the
+ * security headers every answer carries. Pages, the route table and the
+ * server start-up (server.c) sit on top of this file, never below it.
  */
-#ifndef TB_WEB_H
-#define TB_WEB_H
+#ifndef TB_WEB_HTTP_H
+#define TB_WEB_HTTP_H
 
+#include <netinet/in.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "base/buf.h"
 #include "store/store.h"
-#include "report/report.h"
 #include "store/users.h"
-#include "store/posyandu.h"
 
 #define TB_WEB_MAX_FIELDS 64
+#define TB_REQ_MAX_PARAMS 4
 
 typedef struct {
-    const char *method; /* GET, POST */
+    const char *method; /* GET, POST, HEAD */
     const char *path;   /* /dasbor */
     void *conn;         /* struct MHD_Connection */
     const char *body;
@@ -33,10 +34,17 @@ typedef struct {
     tb_store *store;
     bool logged_in;
     tb_user user;
+    unsigned role;    /* the user's role bit (scope.h), set by the router */
     char csrf[65];    /* the session's CSRF token */
     char session[65]; /* the session token */
     char ip[64];
     bool secure; /* served over TLS (X-Forwarded-Proto: https) */
+    /* path parameters of the matched route ({id}, *), filled by the router */
+    const char *param_names[TB_REQ_MAX_PARAMS]; /* into the route's pattern */
+    int param_name_len[TB_REQ_MAX_PARAMS];
+    const char *param_vals[TB_REQ_MAX_PARAMS]; /* NUL-terminated, into param_buf */
+    int nparams;
+    char param_buf[512];
 } tb_req;
 
 typedef struct {
@@ -46,8 +54,15 @@ typedef struct {
     char location[512];
     char cookie[256];
     char disposition[160];
-    bool no_store; /* Cache-Control: no-store (personal data) */
+    bool no_store;     /* Cache-Control: no-store (personal data) */
+    bool public_cache; /* Cache-Control: public, a day (static assets, when not logged in) */
 } tb_res;
+
+/* A request handler: reads q, fills r (status 200 and an empty HTML body
+ * on entry). Every page, the router and the error page have this shape. */
+typedef void tb_handler(tb_req *q, tb_res *r);
+/* Writes an error response (status and message) for q. */
+typedef void tb_error_handler(tb_res *r, const tb_req *q, int status, const char *message);
 
 /* A query-string argument, or NULL. */
 const char *tb_req_query(const tb_req *q, const char *name);
@@ -55,73 +70,33 @@ const char *tb_req_query(const tb_req *q, const char *name);
 const char *tb_req_form(const tb_req *q, const char *name);
 /* A request header, or NULL. */
 const char *tb_req_header(const tb_req *q, const char *name);
+/* A cookie, or NULL. */
+const char *tb_req_cookie(const tb_req *q, const char *name);
 /* A query argument, else a form field. */
 const char *tb_req_arg(const tb_req *q, const char *name);
+/* A path parameter of the matched route ("id" for {id}, "*" for the rest
+ * after a trailing *), "" when the route has none of that name (never
+ * NULL). Valid for the request's lifetime. */
+const char *tb_req_param(const tb_req *q, const char *name);
 
-/* Responses. */
+/* Answers 303 See Other to location. */
 void tb_res_redirect(tb_res *r, const char *location);
-void tb_res_error(tb_res *r, const tb_req *q, int status, const char *message);
 
-/* --- sessions and login (web_session.c) --- */
+/* Decodes %XX and + of an urlencoded string in place (%00 is kept as text). */
+void tb_http_url_decode(char *s);
 
-/* Looks up the session of the cookie; fills q->user, q->csrf. */
-void tb_session_load(tb_req *q);
-/* Creates a session for user; sets the cookie on r. */
-int tb_session_create(tb_req *q, tb_res *r, const tb_user *u);
-void tb_session_destroy(tb_req *q, tb_res *r);
-/* Does the request carry the session's CSRF token (form field or header)? */
-bool tb_session_csrf_ok(const tb_req *q);
-/* Login rate limit: may this ip/user try now? Records the outcome. */
-bool tb_login_allowed(const char *ip, const char *username);
-void tb_login_record(const char *ip, const char *username, bool ok);
-void tb_session_init(void);
-
-/* --- handlers --- */
-void tb_page_login(tb_req *q, tb_res *r);
-void tb_page_logout(tb_req *q, tb_res *r);
-void tb_page_home(tb_req *q, tb_res *r);
-void tb_page_dasbor(tb_req *q, tb_res *r);
-void tb_page_laporan(tb_req *q, tb_res *r);
-void tb_page_unduh(tb_req *q, tb_res *r);
-void tb_page_posyandu(tb_req *q, tb_res *r);
-void tb_page_posyandu_save(tb_req *q, tb_res *r);
-void tb_page_anak_baru(tb_req *q, tb_res *r);
-void tb_page_anak(tb_req *q, tb_res *r);
-void tb_page_anak_grafik(tb_req *q, tb_res *r);
-void tb_page_kartu(tb_req *q, tb_res *r);
-void tb_page_asset(tb_req *q, tb_res *r);
-void tb_api(tb_req *q, tb_res *r);
-
-/* The area and month of a page or API call (wilayah= or posyandu=, bulan=),
- * checked against the user's scope; false after writing an error response. */
 typedef struct {
-    tb_report_scope sc;
-    char wilayah[32];
-    tb_posyandu_info pos;
-    char nama[200]; /* the area's name */
-} page_scope;
-bool tb_page_scope_read(tb_req *q, tb_res *r, page_scope *ps);
+    struct sockaddr_in addr; /* where to listen */
+    int threads;             /* worker threads, each with its own SQLite connection */
+    const char *db_path;     /* the database every worker opens */
+    tb_handler *dispatch;    /* called for every request that reaches the application */
+    tb_error_handler *error; /* renders the adapter's own errors (405, 413, 503) */
+} tb_http_options;
 
-/* The dashboard figures of a scope, from the cache when current (web_pages.c). */
-int tb_dasbor_fragment(tb_store *st, const page_scope *ps, tb_buf *b, long *made);
-/* Computes the kabupaten and kecamatan dashboards of a month into the cache. */
-void tb_web_warm(tb_store *st, const char *month);
-
-/* Page frame: header with navigation, and footer. */
-void tb_html_begin(tb_res *r, const tb_req *q, const char *title);
-void tb_html_end(tb_res *r);
-
-/* The server. */
-typedef struct {
-    const char *db_path;
-    const char *listen; /* ADDR:PORT */
-    int threads;
-} tb_server_options;
-
-int tb_serve(const tb_server_options *o);
-
-/* Bumped on every write: cached report tables older than this are stale. */
-unsigned long tb_web_data_version(void);
-void tb_web_data_changed(void);
+/* Starts the server threads; returns a handle for tb_http_stop, or NULL
+ * when the address cannot be listened on. o must outlive the server. */
+void *tb_http_start(const tb_http_options *o);
+/* Stops the server started by tb_http_start. */
+void tb_http_stop(void *server);
 
 #endif

@@ -1,6 +1,6 @@
 /*
- * web_save.h - saving one measurement from the posyandu-day form or the
- * API (web_posyandu.c): scope and role checks, validation, plausibility
+ * save.h - saving one measurement from the posyandu-day form or the
+ * API (save.c): scope and role checks, validation, plausibility
  * (asks for confirmation), idempotent offline entries (client uuid), one
  * transaction with the audit record, and the result with advice.
  */
@@ -33,9 +33,16 @@ typedef struct {
     char summary[256];
 } tb_save_result;
 
+/* Reads an entry from the posyandu-day form fields of q (missing numbers NAN). */
 void tb_save_entry_from_form(const tb_req *q, tb_save_entry *e);
+/* Saves an entry for q's user. 0 when stored or already stored (res has
+ * the row, advice, summary, status 201 or 200); -1 otherwise with
+ * res->status and res->error (404, 403, 422, 409 with res->confirm, 500). */
 int tb_save_measurement(tb_req *q, const tb_save_entry *e, tb_save_result *res);
+/* One line summing a measurement up (BB, PB/TB, z-scores, categories, N/T). */
 void tb_save_summary(const tb_ukur_row *u, char *out, size_t n);
+/* A decimal number typed in a form (comma or point), NAN when empty or not one. */
+double tb_save_parse_num(const char *s);
 /* The result box of a measurement: summary (after its date when dated) and advice. */
 void tb_save_result_html(tb_buf *b, const tb_ukur_row *u, bool dated);
 

@@ -27,24 +27,30 @@ bool tb_scope_anak_ok(const tb_user *u, const tb_anak_info *a)
     return u->posyandu_id <= 0 || u->posyandu_id == a->posyandu_id;
 }
 
-static bool role_in(const tb_user *u, const char *const *roles)
+static const char *const ROLES[TB_ROLE_COUNT] = {"admin_kab",      "tpps_kab", "opd",   "tpps_kec",
+                                                 "gizi_puskesmas", "desa",     "kader", "tpk"};
+
+unsigned tb_role_bit(const char *peran)
 {
-    for (; *roles; roles++)
-        if (!strcmp(u->peran, *roles))
-            return true;
-    return false;
+    for (int i = 0; i < TB_ROLE_COUNT; i++)
+        if (!strcmp(peran, ROLES[i]))
+            return 1u << i;
+    return 0;
+}
+
+const char *tb_role_name(int i)
+{
+    return i >= 0 && i < TB_ROLE_COUNT ? ROLES[i] : "?";
 }
 
 bool tb_role_sees_names(const tb_user *u)
 {
-    static const char *const r[] = {"gizi_puskesmas", "desa", "kader", "tpk", NULL};
-    return role_in(u, r);
+    return (tb_role_bit(u->peran) & TB_ROLES_NAMES) != 0;
 }
 
 bool tb_role_enters(const tb_user *u)
 {
-    static const char *const r[] = {"gizi_puskesmas", "desa", "kader", NULL};
-    return role_in(u, r);
+    return (tb_role_bit(u->peran) & TB_ROLES_ENTER) != 0;
 }
 
 const char *tb_role_label(const char *peran)

@@ -1,5 +1,5 @@
 /*
- * web_session.c - login, logout, sessions, CSRF tokens and the login rate
+ * session.c - sessions, CSRF tokens and the login rate
  * limit.
  *
  * Sessions live in memory (a restart logs everyone out): a random 256-bit
@@ -9,7 +9,6 @@
  * minutes for one user name (30 from one address), further attempts are
  * refused for 15 minutes. Every login is written to the audit log.
  */
-#include <microhttpd.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -17,7 +16,7 @@
 #include <time.h>
 
 #include "base/password.h"
-#include "web/http.h"
+#include "web/session.h"
 
 #define MAX_SESSIONS 8192
 #define IDLE_SECONDS (8 * 3600)
@@ -58,7 +57,7 @@ static void random_hex(char out[65])
 
 static const char *cookie_token(const tb_req *q)
 {
-    return MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, "tumbuh_sesi");
+    return tb_req_cookie(q, "tumbuh_sesi");
 }
 
 void tb_session_load(tb_req *q)

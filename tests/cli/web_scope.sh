@@ -2,6 +2,8 @@
 # tests/cli/web_scope.sh - the role matrix: every role against every endpoint,
 # inside its area and outside it (another kabupaten, another posyandu).
 # Scope is enforced where data is read and written, not only in menus.
+# The endpoints come from the route table (`tumbuh routes`): every route is
+# called as every role, and a route without a fixture below fails the test.
 . tests/cli-lib.sh
 . tests/web-lib.sh
 
@@ -12,6 +14,66 @@ C2=$(sqlite3 "$DB" "SELECT individu_id FROM anak WHERE posyandu_id = 2 LIMIT 1")
 
 expect() { # expect DESC WANT GOT
   check "$1: want $2, got $3" "[ \"$3\" = \"$2\" ]"
+}
+
+# fixture "METHOD PATTERN": the in-area request for a route and the status a
+# role in its mask gets (A|B: either). Writes are sent deliberately empty
+# (only the CSRF token), so they are refused by validation, not stored.
+fixture() {
+  case "$1" in
+    "GET /masuk") echo "/masuk 200" ;;
+    "POST /masuk") echo "/masuk 400" ;;
+    "GET /aset/*") echo "/aset/app.css 200" ;;
+    "GET /api/v1/openapi.json") echo "/api/v1/openapi.json 200" ;;
+    "POST /keluar") echo "/keluar 303" ;;
+    "GET /") echo "/ 303" ;;
+    "GET /dasbor") echo "/dasbor?wilayah=$WIN&bulan=2026-10 200" ;;
+    "GET /laporan/{nama}") echo "/laporan/stunting?wilayah=$WIN&bulan=2026-10 200" ;;
+    "GET /unduh/{berkas}") echo "/unduh/skdn.csv?wilayah=$WIN&bulan=2026-10 200" ;;
+    "GET /posyandu/") echo "/posyandu/ 200|303" ;;
+    "POST /posyandu/{id}/anak-baru") echo "/posyandu/1/anak-baru 422" ;;
+    "GET /posyandu/{id}") echo "/posyandu/1?bulan=2026-10 200" ;;
+    "POST /posyandu/{id}") echo "/posyandu/1 404" ;;
+    "GET /anak/{id}/kartu") echo "/anak/$CIN/kartu 200" ;;
+    "GET /anak/{id}/grafik/{jenis}") echo "/anak/$CIN/grafik/tbu.svg 200" ;;
+    "GET /anak/{id}") echo "/anak/$CIN 200" ;;
+    "GET /api/v1/saya") echo "/api/v1/saya 200" ;;
+    "POST /api/v1/pengukuran") echo "/api/v1/pengukuran 400" ;;
+    "GET /api/v1/laporan/{nama}") echo "/api/v1/laporan/skdn?wilayah=$WIN&bulan=2026-10 200" ;;
+    "GET /api/v1/anak/{id}") echo "/api/v1/anak/$CIN 200" ;;
+    *) return 1 ;;
+  esac
+}
+TAB=$(printf '\t')
+$T routes > "$W/routes.tsv"
+check "tumbuh routes lists the route table" "[ \$(wc -l < \"$W/routes.tsv\") -ge 20 ]"
+while IFS="$TAB" read -r m pat roles flags doc; do
+  check "route $m $pat has no fixture in web_scope.sh" "fixture \"$m $pat\" > /dev/null"
+  case $roles in publik) want=- ;; *) want=login ;; esac
+  check "route $m $pat: login flag matches its roles" "[ \"\${flags%%,*}\" = $want ]"
+done < "$W/routes.tsv"
+
+# every route as user $1 (role $ROLE): 403 outside the route's role mask, the
+# fixture's status inside it
+route_matrix() {
+  while IFS="$TAB" read -r m pat roles flags doc; do
+    f=$(fixture "$m $pat") || continue
+    path=${f% *}
+    want=${f##* }
+    case ",$roles," in *",$ROLE,"* | ",publik,") ;; *) want=403 ;; esac
+    if [ "$m" = POST ]; then
+      tok=$(cat "$W/$1.csrf")
+      got=$(curl -s -b "$W/$1.jar" -o "$W/body" -w '%{http_code}' -H "X-CSRF-Token: $tok" \
+        -d "csrf=$tok" "$B$path")
+    else
+      got=$(get "$1" "$path")
+    fi
+    case "|$want|" in
+      *"|$got|"*) pass=$((pass + 1)) ;;
+      *) fail=$((fail + 1)); echo "FAIL: $1 ($ROLE) $m $pat as $path: want $want, got $got" >&2 ;;
+    esac
+    [ "$pat" = /keluar ] && login "$1" # logged out by the route: log in again
+  done < "$W/routes.tsv"
 }
 n=0
 for u in admin tpps.kab opd.dinkes tpps.kec gizi.puskesmas bidan.desa kader tpk; do
@@ -39,6 +101,7 @@ for u in admin tpps.kab opd.dinkes tpps.kec gizi.puskesmas bidan.desa kader tpk;
   expect "$u child API inside" $want "$(get "$u" "/api/v1/anak/$CIN")"
   expect "$u child page outside" 403 "$(get "$u" "/anak/$COUT")"
   expect "$u child API outside" 403 "$(get "$u" "/api/v1/anak/$COUT")"
+  route_matrix "$u"
   if [ "$ROLE" = kader ]; then
     expect "kader: another posyandu of the same desa" 403 "$(get "$u" "/posyandu/2")"
     expect "kader: a child of another posyandu" 403 "$(get "$u" "/anak/$C2")"

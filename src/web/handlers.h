@@ -1,0 +1,40 @@
+/*
+ * handlers.h - every handler the route table (routes.c) names, by the file
+ * that holds it. A handler has the tb_handler shape (http.h); the router
+ * has checked login, the CSRF token of a write and the role before it
+ * runs, and fills the path parameters (tb_req_param). Handlers still check
+ * the area (scope.h) of what they read or write.
+ */
+#ifndef TB_WEB_HANDLERS_H
+#define TB_WEB_HANDLERS_H
+
+#include "web/http.h"
+
+/* login.c */
+void tb_page_login(tb_req *q, tb_res *r);
+void tb_page_logout(tb_req *q, tb_res *r);
+void tb_page_home(tb_req *q, tb_res *r);
+/* dasbor.c */
+void tb_page_dasbor(tb_req *q, tb_res *r);
+/* laporan.c: {nama} a report name; {berkas} NAME.csv|xlsx|pdf or publikasi.pdf */
+void tb_page_laporan(tb_req *q, tb_res *r);
+void tb_page_unduh(tb_req *q, tb_res *r);
+/* posyandu.c: {id} a posyandu */
+void tb_page_posyandu_list(tb_req *q, tb_res *r);
+void tb_page_posyandu(tb_req *q, tb_res *r);
+void tb_page_posyandu_save(tb_req *q, tb_res *r);
+void tb_page_anak_baru(tb_req *q, tb_res *r);
+/* anak.c: {id} a child; {jenis} bbu.svg, tbu.svg or bbtb.svg */
+void tb_page_anak(tb_req *q, tb_res *r);
+void tb_page_anak_grafik(tb_req *q, tb_res *r);
+void tb_page_kartu(tb_req *q, tb_res *r);
+/* aset.c: * the asset's file name */
+void tb_page_asset(tb_req *q, tb_res *r);
+void tb_page_openapi(tb_req *q, tb_res *r);
+/* api.c: JSON under /api/v1 */
+void tb_api_saya(tb_req *q, tb_res *r);
+void tb_api_pengukuran(tb_req *q, tb_res *r);
+void tb_api_laporan(tb_req *q, tb_res *r);
+void tb_api_anak(tb_req *q, tb_res *r);
+
+#endif

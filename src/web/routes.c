@@ -1,0 +1,217 @@
+/*
+ * routes.c - the route table and the router (routes.h).
+ *
+ * The table below is the one list of every URL. The router scans it top
+ * to bottom (about twenty entries, compared character by character; no
+ * allocation), so a more specific pattern goes before a general one.
+ */
+#include "web/routes.h"
+
+#include <string.h>
+
+#include "web/handlers.h"
+#include "web/page.h"
+#include "web/scope.h"
+#include "web/session.h"
+
+#define PUBLIC TB_ROLE_PUBLIC
+#define ALL TB_ROLES_ALL
+#define NAMES TB_ROLES_NAMES
+#define ENTER TB_ROLES_ENTER
+#define LOGIN TB_ROUTE_LOGIN
+#define CSRF (TB_ROUTE_LOGIN | TB_ROUTE_CSRF)
+
+#define DENY_DAY "Peran Anda tidak mengisi hari posyandu."
+#define DENY_SAVE "Anak ini di luar wilayah kerja Anda."
+#define DENY_CHILD                                                                                 \
+    "Data anak ini tidak dapat Anda buka (di luar wilayah atau peran tanpa akses data pribadi)."
+#define DENY_API_CHILD "Di luar wilayah kerja atau peran Anda."
+
+/* clang-format off */
+static const tb_route ROUTES[] = {
+    /* public: no login */
+    {"GET", "/masuk", tb_page_login, PUBLIC, 0, NULL,
+     "login form; lanjut= the page to open after login"},
+    {"POST", "/masuk", tb_page_login, PUBLIC, 0, NULL,
+     "log in: pengguna, sandi, lanjut (rate-limited, audited)"},
+    {"GET", "/aset/*", tb_page_asset, PUBLIC, 0, NULL,
+     "a static file compiled in (app.css, app.js)"},
+    {"GET", "/api/v1/openapi.json", tb_page_openapi, PUBLIC, 0, NULL,
+     "the OpenAPI description of /api/v1"},
+    /* pages */
+    {"POST", "/keluar", tb_page_logout, ALL, CSRF, NULL,
+     "log out: csrf"},
+    {"GET", "/", tb_page_home, ALL, LOGIN, NULL,
+     "the user's start page (redirect: cadre's posyandu, else the area's dashboard)"},
+    {"GET", "/dasbor", tb_page_dasbor, ALL, LOGIN, NULL,
+     "dashboard: wilayah= or posyandu=, bulan=TTTT-BB"},
+    {"GET", "/laporan/{nama}", tb_page_laporan, ALL, LOGIN, NULL,
+     "a report as a page: {nama} report name; wilayah= or posyandu=, bulan="},
+    {"GET", "/unduh/{berkas}", tb_page_unduh, ALL, LOGIN, NULL,
+     "a report as a file: {berkas} NAME.csv|xlsx|pdf or publikasi.pdf; wilayah= or posyandu=, bulan="},
+    {"GET", "/posyandu/", tb_page_posyandu_list, ALL, LOGIN, NULL,
+     "the posyandu of the user's area to choose from (a cadre: redirect to theirs)"},
+    {"POST", "/posyandu/{id}/anak-baru", tb_page_anak_baru, ENTER, CSRF,
+     "Peran Anda tidak mendaftarkan anak.",
+     "register a child at posyandu {id}: nama, nik, jk, tgl_lahir, ibu, bb_lahir, pb_lahir, csrf"},
+    {"GET", "/posyandu/{id}", tb_page_posyandu, ENTER, LOGIN, DENY_DAY,
+     "the posyandu day of posyandu {id}: bulan="},
+    {"POST", "/posyandu/{id}", tb_page_posyandu_save, ENTER, CSRF, DENY_SAVE,
+     "save a measurement: anak_id, tanggal, bb, tb, cara_ukur, lila, vit_a, pmt, yakin, csrf"},
+    {"GET", "/anak/{id}/kartu", tb_page_kartu, NAMES, LOGIN, DENY_CHILD,
+     "the printable growth card of child {id}"},
+    {"GET", "/anak/{id}/grafik/{jenis}", tb_page_anak_grafik, NAMES, LOGIN, DENY_CHILD,
+     "a growth chart of child {id} as SVG: {jenis} bbu.svg, tbu.svg or bbtb.svg"},
+    {"GET", "/anak/{id}", tb_page_anak, NAMES, LOGIN, DENY_CHILD,
+     "the child page of child {id}: identity, family, risks, charts, history"},
+    /* JSON API (docs/openapi.json) */
+    {"GET", "/api/v1/saya", tb_api_saya, ALL, LOGIN, NULL,
+     "the logged-in user, with the CSRF token for writes"},
+    {"POST", "/api/v1/pengukuran", tb_api_pengukuran, ENTER, CSRF, DENY_SAVE,
+     "save a measurement (JSON: anak_id, tanggal, bb, tb, cara_ukur, lila, vit_a, pmt, yakin, uuid); X-CSRF-Token"},
+    {"GET", "/api/v1/laporan/{nama}", tb_api_laporan, ALL, LOGIN, NULL,
+     "a report as JSON: {nama} report name; wilayah= or posyandu=, bulan="},
+    {"GET", "/api/v1/anak/{id}", tb_api_anak, NAMES, LOGIN, DENY_API_CHILD,
+     "child {id} with every measurement"},
+};
+/* clang-format on */
+
+#define NROUTES (sizeof ROUTES / sizeof ROUTES[0])
+
+const tb_route *tb_routes(size_t *n)
+{
+    *n = NROUTES;
+    return ROUTES;
+}
+
+/* Adds a path parameter (name into the pattern, value copied into q). */
+static bool add_param(tb_req *q, size_t *used, const char *name, size_t name_len, const char *v,
+                      size_t len)
+{
+    if (q->nparams >= TB_REQ_MAX_PARAMS || *used + len + 1 > sizeof q->param_buf)
+        return false;
+    char *dst = q->param_buf + *used;
+    memcpy(dst, v, len);
+    dst[len] = 0;
+    *used += len + 1;
+    q->param_names[q->nparams] = name;
+    q->param_name_len[q->nparams] = (int)name_len;
+    q->param_vals[q->nparams] = dst;
+    q->nparams++;
+    return true;
+}
+
+bool tb_route_match(const char *pattern, const char *path, tb_req *q)
+{
+    const char *p = pattern, *s = path;
+    size_t used = 0;
+    if (q)
+        q->nparams = 0;
+    while (*p) {
+        if (*p == '{') {
+            const char *name = p + 1, *close = strchr(name, '}');
+            const char *e = s;
+            while (*e && *e != '/')
+                e++;
+            if (q && !add_param(q, &used, name, (size_t)(close - name), s, (size_t)(e - s)))
+                return false;
+            p = close + 1;
+            s = e;
+        } else if (*p == '*' && !p[1]) {
+            size_t len = strlen(s);
+            if (q && !add_param(q, &used, p, 1, s, len))
+                return false;
+            p++;
+            s += len;
+        } else if (*p++ != *s++) {
+            return false;
+        }
+    }
+    return !*s;
+}
+
+static bool method_ok(const char *route, const char *method)
+{
+    return !strcmp(route, method) || (!strcmp(route, "GET") && !strcmp(method, "HEAD"));
+}
+
+static const tb_route *find(tb_req *q)
+{
+    for (size_t i = 0; i < NROUTES; i++)
+        if (method_ok(ROUTES[i].method, q->method) && tb_route_match(ROUTES[i].pattern, q->path, q))
+            return &ROUTES[i];
+    q->nparams = 0;
+    return NULL;
+}
+
+/* No session: 401 for the API, else to the login page and back. */
+static void not_logged_in(tb_req *q, tb_res *r)
+{
+    if (!strncmp(q->path, "/api/", 5))
+        return tb_res_error(r, q, 401, "Belum masuk: sesi tidak ada atau kedaluwarsa.");
+    tb_buf b = {0};
+    tb_buf_puts(&b, "/masuk?lanjut=");
+    tb_buf_url(&b, q->path);
+    tb_res_redirect(r, b.data ? b.data : "/masuk");
+    tb_buf_free(&b);
+}
+
+void tb_route_dispatch(tb_req *q, tb_res *r)
+{
+    tb_session_load(q);
+    if (q->logged_in)
+        q->role = tb_role_bit(q->user.peran);
+    const tb_route *rt = find(q);
+    if (rt && !(rt->flags & TB_ROUTE_LOGIN))
+        return rt->handler(q, r);
+    if (!q->logged_in)
+        return not_logged_in(q, r);
+    /* every logged-in write carries the token, even to an unknown URL */
+    if (!strcmp(q->method, "POST") && (!rt || (rt->flags & TB_ROUTE_CSRF)) &&
+        !tb_session_csrf_ok(q))
+        return tb_res_error(r, q, 403, "Token formulir (CSRF) tidak cocok. Muat ulang halaman.");
+    if (!rt)
+        return tb_res_error(r, q, 404,
+                            !strncmp(q->path, "/api/v1/", 8) ? "Titik akhir API tidak dikenal."
+                                                             : "Halaman tidak ditemukan.");
+    if (!(rt->roles & q->role))
+        return tb_res_error(r, q, 403,
+                            rt->deny ? rt->deny : "Peran Anda tidak dapat membuka halaman ini.");
+    rt->handler(q, r);
+}
+
+int tb_routes_check(FILE *err)
+{
+    int rc = 0;
+    for (size_t i = 0; i < NROUTES; i++) {
+        const tb_route *rt = &ROUTES[i];
+        const char *why = NULL;
+        int nparams = 0, open = 0;
+        bool bad = false; /* a brace unbalanced, nested or across a segment */
+        for (const char *p = rt->pattern; *p; p++) {
+            nparams += *p == '{' || (*p == '*' && !p[1]);
+            open += *p == '{' ? 1 : *p == '}' ? -1 : 0;
+            bad |= open < 0 || open > 1 || (open && *p == '/');
+        }
+        if (strcmp(rt->method, "GET") && strcmp(rt->method, "POST"))
+            why = "method is not GET or POST";
+        else if (rt->pattern[0] != '/')
+            why = "pattern does not start with /";
+        else if (bad || open)
+            why = "a {parameter} is not closed within its segment";
+        else if (nparams > TB_REQ_MAX_PARAMS)
+            why = "too many path parameters";
+        else if ((rt->roles == TB_ROLE_PUBLIC) != !(rt->flags & TB_ROUTE_LOGIN))
+            why = "public routes, and only they, need no login";
+        else if (!rt->roles)
+            why = "no role may call it";
+        else if ((rt->flags & TB_ROUTE_LOGIN) && !strcmp(rt->method, "POST") &&
+                 !(rt->flags & TB_ROUTE_CSRF))
+            why = "a logged-in write without the CSRF check";
+        if (why) {
+            fprintf(err, "route %s %s: %s\n", rt->method, rt->pattern, why);
+            rc = -1;
+        }
+    }
+    return rc;
+}
