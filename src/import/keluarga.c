@@ -31,7 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/import.h"
+#include "import/kind.h"
 #include "store/people.h"
 #include "store/write.h"
 #include "tb_date.h"

@@ -31,7 +31,7 @@
 #include "format/anthro_input.h"
 #include "cli/commands.h"
 #include "format/csv.h"
-#include "import/import.h"
+#include "import/kind.h"
 #include "store/people.h"
 #include "store/write.h"
 #include "tb_date.h"
