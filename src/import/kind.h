@@ -1,7 +1,9 @@
 /*
- * import.h - internals of `tumbuh import`, shared by the driver
- * (cmd_import.c) and the kinds (import_eppgbm.c, import_keluarga.c,
- * import_catin.c, import_wilayah.c).
+ * kind.h - the interface between the import pipeline (pipeline.c) and the
+ * import kinds (eppgbm.c, keluarga.c, catin.c, wilayah.c), with the helpers
+ * the kinds share: the rejects (rejects.c), field readers (fields.c), NIK
+ * and no. KK (identity.c), places (place.c) and caches (map.c). The command
+ * uses import/import.h instead.
  *
  * A kind names its fields (with the header names it accepts), prepares each
  * row (parse and validate, no store access: this runs on the reader thread)
@@ -9,12 +11,13 @@
  * A row that fails either step is written to the rejects file with its line,
  * column and reason.
  */
-#ifndef TB_IMPORT_H
-#define TB_IMPORT_H
+#ifndef TB_IMPORT_KIND_H
+#define TB_IMPORT_KIND_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "format/csv.h"
 #include "store/store.h"
@@ -35,11 +38,13 @@ typedef struct {
     } p[IMP_MAX_PROBLEMS];
 } imp_reject;
 
-/* Adds a problem (printf-style reason, in Bahasa Indonesia). */
+/* Adds a problem (printf-style reason, in Bahasa Indonesia); beyond IMP_MAX_PROBLEMS ignored
+ * (rejects.c). */
 void imp_problem(imp_reject *rej, int field, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* A string -> long hash map with its keys in one arena (no per-entry malloc). */
+/* A string -> long hash map with its keys in one arena (no per-entry malloc; map.c). Zeroed is
+ * empty. */
 typedef struct {
     char *arena;
     size_t used, cap;
@@ -56,6 +61,7 @@ typedef struct {
 long *imp_map_get(const imp_map *m, const char *key, size_t len);
 /* Stores key -> val (replacing); returns the value's slot, NULL when memory runs out. */
 long *imp_map_put(imp_map *m, const char *key, size_t len, long val);
+/* Frees the map's memory and leaves it empty. */
 void imp_map_free(imp_map *m);
 
 typedef struct imp imp;
@@ -88,7 +94,21 @@ struct imp_kind {
     bool foreign_keys_checked_at_end;
 };
 
+/* The kinds (eppgbm.c, keluarga.c, catin.c, wilayah.c), listed in pipeline.c. */
 extern const imp_kind imp_kind_eppgbm, imp_kind_keluarga, imp_kind_catin, imp_kind_wilayah;
+
+/* The rejects file of a run (rejects.c): written to path.tmp, renamed at the end. */
+typedef struct {
+    const char *path; /* not owned */
+    char *tmp;        /* path.tmp, once opened */
+    FILE *f;          /* opened at the first rejected row */
+    char delim;       /* the input's delimiter */
+    char *buf;        /* quoting buffer */
+    size_t cap;
+} imp_rejects;
+
+/* The places resolved during a run (place.c), created by the first imp_desa. */
+typedef struct imp_places imp_places;
 
 /* The run. */
 struct imp {
@@ -100,9 +120,13 @@ struct imp {
     long today;    /* day number of today (dates after it are refused) */
     /* counts */
     long read, imported, updated, rejected, matched_by_name;
-    void *state;   /* the kind's */
-    char err[512]; /* fatal error message */
+    void *state;         /* the kind's */
+    imp_rejects rejects; /* the rejects file */
+    imp_places *places;  /* imp_desa's caches, or NULL */
+    char err[512];       /* fatal error message */
 };
+
+/* --- fields.c: reading a row's fields ----------------------------------------- */
 
 /* The value of field f in row, trimmed (pointer into the row; length in *len). "" when absent. */
 const char *imp_value(const imp *m, const tb_csv_row *row, int f, size_t *len);
@@ -115,6 +139,13 @@ bool imp_has(const imp *m, const tb_csv_row *row, int f);
 
 /* Reads a number (decimal point or comma); NAN when blank; false (and a problem) when bad. */
 bool imp_number(const imp *m, const tb_csv_row *row, int f, double *out, imp_reject *rej);
+
+/* True when v is missing or within lo..hi; else a problem "out of the plausible range". */
+bool imp_in_range(imp_reject *rej, int f, double v, double lo, double hi, const char *unit);
+
+/* imp_number, then imp_in_range (unit may be ""); a value out of range becomes NAN. */
+bool imp_number_in(const imp *m, const tb_csv_row *row, int f, double lo, double hi,
+                   const char *unit, double *out, imp_reject *rej);
 
 /*
  * Reads a date (yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy, an Excel serial number,
@@ -133,12 +164,25 @@ bool imp_sex(const imp *m, const tb_csv_row *row, int f, int *jk, imp_reject *re
 /* Reads yes/no (ya/tidak, y/n, 1/0, true/false): 1, 0, or -1 when blank; false when bad. */
 bool imp_yesno(const imp *m, const tb_csv_row *row, int f, int *v, imp_reject *rej);
 
+/* Appends a factor code to a comma-separated list of cap bytes. */
+void imp_add_factor(char *list, size_t cap, const char *f);
+
+/* Folds s (len bytes) to lowercase letters and digits into out (cap bytes); returns the length. */
+size_t imp_fold(const char *s, size_t len, char *out, size_t cap);
+
+/* A short, printable copy of s (n bytes) for messages, in buf (cap bytes); returns buf. */
+const char *imp_shown(const char *s, size_t n, char *buf, size_t cap);
+
+/* --- identity.c: NIK and no. KK ------------------------------------------------ */
+
 /*
  * Reads a NIK (or no. KK): 16 digits, spaces and a leading apostrophe
  * ignored; "" when blank. A NIK also needs a plausible province code and
  * birth date inside (nik = true). false (and a problem) when bad.
  */
 bool imp_nik(const imp *m, const tb_csv_row *row, int f, bool nik, char out[17], imp_reject *rej);
+
+/* --- place.c: places ---------------------------------------------------------- */
 
 /*
  * Normalises a Kemendagri code written with or without dots (35, 3507,
@@ -165,16 +209,6 @@ typedef struct {
 void imp_read_place(const imp *m, const tb_csv_row *row, const imp_place_cols *c, imp_place *p,
                     imp_reject *rej);
 
-/* True when v is missing or within lo..hi; else a problem "out of the plausible range". */
-bool imp_in_range(imp_reject *rej, int f, double v, double lo, double hi, const char *unit);
-
-/* imp_number, then imp_in_range (unit may be ""); a value out of range becomes NAN. */
-bool imp_number_in(const imp *m, const tb_csv_row *row, int f, double lo, double hi,
-                   const char *unit, double *out, imp_reject *rej);
-
-/* Appends a factor code to a comma-separated list of cap bytes. */
-void imp_add_factor(char *list, size_t cap, const char *f);
-
 /*
  * Resolves a desa from a code and/or names (provinsi, kabupaten/kota,
  * kecamatan, desa/kelurahan; any may be NULL). A code that is not stored
@@ -188,6 +222,11 @@ void imp_add_factor(char *list, size_t cap, const char *f);
 int imp_desa(imp *m, const char *kode, const char *prov, const char *kab, const char *kec,
              const char *desa, int field_code, int field_name, char out[16], imp_reject *rej);
 
+/* Checks that every desa imp_desa resolved exists in the store: 0, or -1 with the error set. */
+int imp_desa_verify(imp *m);
+
+/* --- rejects.c: the rejects file ---------------------------------------------- */
+
 /*
  * Writes a row kept aside by the kind (its fields as read) to the rejects
  * file and counts it as rejected. 0, or -1 on a write error.
@@ -195,8 +234,7 @@ int imp_desa(imp *m, const char *kode, const char *prov, const char *kab, const 
 int imp_reject_row(imp *m, long line, int nfields, char *const *fields, const size_t *lens,
                    const imp_reject *rej);
 
-/* Checks that every desa imp_desa resolved exists in the store: 0, or -1 with the error set. */
-int imp_desa_verify(imp *m);
+/* --- map.c: caches ------------------------------------------------------------ */
 
 /*
  * Room for one more element in a growable array of n elements of elem bytes
@@ -210,7 +248,19 @@ void *imp_grow(void *arr, long n, long *cap, size_t elem, long first);
 uint64_t imp_hash(uint64_t h, const void *p, size_t len);
 #define IMP_HASH_INIT 1469598103934665603ULL
 
-/* Folds s (len bytes) to lowercase letters and digits into out (cap bytes); returns the length. */
-size_t imp_fold(const char *s, size_t len, char *out, size_t cap);
+/* --- for the pipeline only -------------------------------------------------- */
+
+/* Flushes the rejects file if open: 0, or -1 (m->err set). */
+int imp_rejects_flush(imp *m);
+
+/*
+ * Closes the rejects file if open: renamed to its path when keep, else its
+ * temporary file removed. Frees the rejects' memory. 0, or -1 with a message
+ * in err (the run then fails).
+ */
+int imp_rejects_close(imp *m, bool keep, char *err, size_t errlen);
+
+/* Frees imp_desa's caches (m->places). */
+void imp_places_free(imp *m);
 
 #endif

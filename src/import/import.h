@@ -1,0 +1,54 @@
+/*
+ * import.h - running an import: a CSV or XLSX file of one kind (e-PPGBM
+ * exports, family census rows, catin screenings, the Kemendagri code list)
+ * into the store, in one transaction. This is what `tumbuh import` calls;
+ * the kinds themselves and the pipeline's pieces use import/kind.h.
+ */
+#ifndef TB_IMPORT_H
+#define TB_IMPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* What to import. */
+typedef struct {
+    const char *db;      /* the store's path (tb_store_default_path applies: NULL is the default) */
+    const char *kind;    /* a kind's name (tb_import_kind) */
+    const char *path;    /* the file: CSV (',' ';' or tab) or XLSX */
+    const char *sheet;   /* XLSX: the sheet to read, NULL for the first */
+    const char *map;     /* "HEADER=FIELD,..." naming a header for a field, or NULL */
+    const char *rejects; /* where rejected rows go (written only when a row is rejected) */
+    /* called at most every 0.25 s while rows are stored: rows read so far and
+     * the percentage of the file read (-1 when unknown, e.g. XLSX); may be NULL */
+    void (*progress)(void *ctx, long rows, int percent);
+    void *progress_ctx;
+} tb_import_options;
+
+/* What an import did. */
+typedef struct {
+    long read, imported, updated, rejected;
+    long matched_by_name;        /* children recognised by name rather than NIK */
+    bool counts_matched_by_name; /* the kind matches by name (the count is meaningful) */
+    /* seconds spent storing the rows, finishing (the kind's end), committing */
+    double rows_s, end_s, commit_s;
+    char err[1024]; /* why the import failed, in Bahasa Indonesia ("" when it did not) */
+} tb_import_summary;
+
+/*
+ * The name of import kind i (0, 1, ...) and, in *summary when not NULL, its
+ * one-line description; NULL past the last kind.
+ */
+const char *tb_import_kind(size_t i, const char **summary);
+
+/*
+ * Imports o->path as kind o->kind into the store o->db: every valid row is
+ * stored, every other row written to o->rejects with its line, column and
+ * reason, all in one transaction. Returns 0 with the counts in *sum, or -1
+ * with nothing stored (the transaction rolled back, no rejects file left)
+ * and the reason in sum->err. Configures SQLite for a single-threaded bulk
+ * load (tb_store_bulk_global_config): call before the process opens any
+ * other store. Runs one reader thread for the duration of the call.
+ */
+int tb_import_run(const tb_import_options *o, tb_import_summary *sum);
+
+#endif
