@@ -1,5 +1,5 @@
 /*
- * import_catin.c - `tumbuh import catin`: Elsimil-style screenings of
+ * catin.c - `tumbuh import catin`: Elsimil-style screenings of
  * brides- and grooms-to-be (domain reference section 4) into individu
  * (peran catin) and catin, with the result (ideal / berisiko) and its
  * factors from the active 'elsimil' rule in ref_versi:

@@ -1,5 +1,5 @@
 /*
- * import_eppgbm.c - `tumbuh import eppgbm`: e-PPGBM exports (domain
+ * eppgbm.c - `tumbuh import eppgbm`: e-PPGBM exports (domain
  * reference 6.4) into wilayah, posyandu, individu, anak and pengukuran.
  *
  * One row is one measurement of one child. Children are found by NIK, else

@@ -1,5 +1,5 @@
 /*
- * import_keluarga.c - `tumbuh import keluarga`: family census rows
+ * keluarga.c - `tumbuh import keluarga`: family census rows
  * (Pendataan Keluarga) into keluarga, with keluarga sasaran and keluarga
  * berisiko stunting (KRS) computed from the active 'krs' rule in ref_versi
  * (domain reference section 5). The rule is data: its JSON names the safe

@@ -1,5 +1,5 @@
 /*
- * import_wilayah.c - `tumbuh import wilayah`: the Kemendagri code list
+ * wilayah.c - `tumbuh import wilayah`: the Kemendagri code list
  * (kode, nama) into wilayah.
  *
  * The level comes from the code (35, 35.07, 35.07.01, 35.07.01.2001; codes
