@@ -2,8 +2,9 @@
  * kind.h - the interface between the import pipeline (pipeline.c) and the
  * import kinds (eppgbm.c, keluarga.c, catin.c, wilayah.c), with the helpers
  * the kinds share: the rejects (rejects.c), field readers (fields.c), NIK
- * and no. KK (identity.c), places (place.c) and caches (map.c). The command
- * uses import/import.h instead.
+ * and no. KK (identity.c), places (place.c) and caches (map.c), and the
+ * pipeline's own pieces (columns.c, rejects.c). The command uses
+ * import/import.h instead.
  *
  * A kind names its fields (with the header names it accepts), prepares each
  * row (parse and validate, no store access: this runs on the reader thread)
@@ -249,6 +250,13 @@ uint64_t imp_hash(uint64_t h, const void *p, size_t len);
 #define IMP_HASH_INIT 1469598103934665603ULL
 
 /* --- for the pipeline only -------------------------------------------------- */
+
+/*
+ * Maps the header (m->header) to the kind's fields (m->col): each field's
+ * aliases, then map ("HEADER=FIELD,...", may be NULL), which wins (columns.c).
+ * 0, or -1 with a message in err.
+ */
+int imp_map_columns(imp *m, const char *map, char *err, size_t errlen);
 
 /* Flushes the rejects file if open: 0, or -1 (m->err set). */
 int imp_rejects_flush(imp *m);

@@ -9,24 +9,22 @@
  * them. A row that fails either step goes to the rejects file (rejects.c)
  * with its line, column and reason; the others are stored. A fatal error
  * (unreadable file, missing column, store error) rolls everything back: a
- * run stores all its valid rows or nothing. The SQLite settings of a bulk
- * load come from the store (store/bulk.h).
+ * run stores all its valid rows or nothing. The file is opened by
+ * source.c, its header mapped to the kind's fields by columns.c; the SQLite
+ * settings of a bulk load come from the store (store/bulk.h).
  */
 #include <ctype.h>
-#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "base/clock.h"
 #include "format/csv.h"
-#include "format/xlsx.h"
 #include "import/import.h"
 #include "import/kind.h"
+#include "import/source.h"
 #include "store/bulk.h"
 #include "store/people.h"
 #include "store/write.h"
@@ -45,52 +43,6 @@ const char *tb_import_kind(size_t i, const char **summary)
     if (summary)
         *summary = kinds[i]->summary;
     return kinds[i]->name;
-}
-
-/* --- the source: CSV or XLSX --------------------------------------------------- */
-
-typedef struct {
-    FILE *f;
-    tb_csv_reader *csv;
-    tb_xlsx_reader *xlsx;
-    long long size;
-    char delim;
-} source;
-
-static tb_csv_status src_next(source *s, tb_csv_row *row)
-{
-    return s->xlsx ? tb_xlsx_next(s->xlsx, row) : tb_csv_next(s->csv, row);
-}
-
-static const char *src_error(const source *s)
-{
-    return s->xlsx ? tb_xlsx_error(s->xlsx) : tb_csv_error(s->csv);
-}
-
-static long long src_bytes(const source *s)
-{
-    return s->xlsx ? tb_xlsx_bytes_read(s->xlsx) : tb_csv_bytes_read(s->csv);
-}
-
-/* Explains a CSV reader error in Bahasa Indonesia. */
-static const char *csv_status_text(tb_csv_status st)
-{
-    switch (st) {
-    case TB_CSV_ERR_QUOTE:
-        return "berkas terpotong atau tanda kutip tidak ditutup";
-    case TB_CSV_ERR_TOO_LONG:
-        return "satu baris atau sel terlalu panjang";
-    case TB_CSV_ERR_TOO_WIDE:
-        return "terlalu banyak kolom";
-    case TB_CSV_ERR_BINARY:
-        return "berisi data biner (bukan teks CSV; UTF-16? simpan ulang sebagai CSV UTF-8)";
-    case TB_CSV_ERR_ENCODING:
-        return "bukan teks UTF-8 (mungkin Latin-1/ANSI: simpan ulang sebagai CSV UTF-8)";
-    case TB_CSV_ERR_NOMEM:
-        return "memori habis";
-    default:
-        return "tidak dapat dibaca";
-    }
 }
 
 /* --- batches and the reader thread ------------------------------------------- */
@@ -112,7 +64,7 @@ typedef struct {
 
 typedef struct {
     imp *m;
-    source *src;
+    imp_source *src;
     const char *path;
     batch *ring; /* [NRING] */
     pthread_mutex_t mu;
@@ -218,32 +170,17 @@ static void prepare_row(const imp *m, const tb_csv_row *row, void *rec, imp_reje
     m->kind->prepare(m, row, rec, rej);
 }
 
-/* Does the file end without a line break (a cut-off last record)? */
-static bool ends_cut(FILE *f)
-{
-    struct stat st;
-    if (fstat(fileno(f), &st) || !S_ISREG(st.st_mode) || st.st_size == 0)
-        return false;
-    long pos = ftell(f);
-    int c = EOF;
-    if (!fseek(f, -1, SEEK_END))
-        c = fgetc(f);
-    fseek(f, pos, SEEK_SET);
-    return c != '\n' && c != '\r';
-}
-
 /* Fills batch b with the next rows (prepared when the reader prepares); sets b->status. */
 static void fill_batch(pipeline *p, batch *b, int *last_nfields, char **fields, size_t *lens)
 {
     imp *m = p->m;
     while (b->n < BATCH_ROWS) {
         tb_csv_row row;
-        tb_csv_status st = src_next(p->src, &row);
+        tb_csv_status st = imp_source_next(p->src, &row);
         if (st == TB_CSV_EOF) {
             b->status = 1;
             /* a last row cut short: the file was truncated */
-            if (!p->src->xlsx && *last_nfields >= 0 && *last_nfields < m->ncols &&
-                ends_cut(p->src->f)) {
+            if (*last_nfields >= 0 && *last_nfields < m->ncols && imp_source_cut(p->src)) {
                 b->status = -1;
                 snprintf(b->err, sizeof b->err,
                          "%s terpotong: baris terakhir tidak lengkap (%d dari %d kolom)", p->path,
@@ -253,8 +190,8 @@ static void fill_batch(pipeline *p, batch *b, int *last_nfields, char **fields, 
         }
         if (st != TB_CSV_OK) {
             b->status = -1;
-            snprintf(b->err, sizeof b->err, "%s: %s (%s)", p->path, csv_status_text(st),
-                     src_error(p->src));
+            snprintf(b->err, sizeof b->err, "%s: %s (%s)", p->path, imp_csv_status_text(st),
+                     imp_source_error(p->src));
             return;
         }
         if (row.nfields > MAX_COLS) {
@@ -304,7 +241,7 @@ static void *reader_main(void *arg)
         b->err[0] = 0;
         fill_batch(p, b, &last_nfields, fields, lens);
         pthread_mutex_lock(&p->mu);
-        p->bytes = src_bytes(p->src);
+        p->bytes = imp_source_bytes(p->src);
         b->state = 1;
         pthread_cond_broadcast(&p->cv);
         pthread_mutex_unlock(&p->mu);
@@ -312,148 +249,6 @@ static void *reader_main(void *arg)
             return NULL;
         seq++;
     }
-}
-
-/* Finds the field of a folded header name: index, or -1. */
-static int field_of(const imp_kind *k, const char *folded)
-{
-    for (int f = 0; f < k->nfields; f++) {
-        const char *a = k->fields[f].aliases;
-        size_t n = strlen(folded);
-        while (*a) {
-            const char *end = strchr(a, '|');
-            size_t len = end ? (size_t)(end - a) : strlen(a);
-            if (len == n && !memcmp(a, folded, n))
-                return f;
-            a += len + (end ? 1 : 0);
-        }
-    }
-    return -1;
-}
-
-/* Maps the header to fields (aliases, then --map). 0 or -1 with a message. */
-static int map_columns(imp *m, const char *map, char *err, size_t errlen)
-{
-    const imp_kind *k = m->kind;
-    for (int f = 0; f < k->nfields; f++)
-        m->col[f] = -1;
-    for (int c = 0; c < m->ncols; c++) {
-        char folded[128];
-        imp_fold(m->header[c], strlen(m->header[c]), folded, sizeof folded);
-        int f = field_of(k, folded);
-        if (f >= 0 && m->col[f] < 0)
-            m->col[f] = c;
-    }
-    if (!map)
-        return 0;
-    const char *p = map;
-    while (*p) {
-        const char *end = strchr(p, ',');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        const char *eq = memchr(p, '=', len);
-        if (!eq) {
-            snprintf(err, errlen, "--map: '%.*s' harus berbentuk JUDUL=FIELD", (int)len, p);
-            return -1;
-        }
-        char hdr[256], fld[64];
-        snprintf(hdr, sizeof hdr, "%.*s", (int)(eq - p), p);
-        snprintf(fld, sizeof fld, "%.*s", (int)(len - (size_t)(eq - p) - 1), eq + 1);
-        int f = -1;
-        for (int i = 0; i < k->nfields; i++)
-            if (!strcmp(k->fields[i].name, fld))
-                f = i;
-        if (f < 0) {
-            int o = snprintf(err, errlen, "--map: field '%s' tidak dikenal untuk %s; field:", fld,
-                             k->name);
-            for (int i = 0; i < k->nfields && o > 0 && (size_t)o < errlen; i++)
-                o += snprintf(err + o, errlen - (size_t)o, " %s", k->fields[i].name);
-            return -1;
-        }
-        int col = -1;
-        for (int c = 0; c < m->ncols && col < 0; c++)
-            if (!strcmp(m->header[c], hdr))
-                col = c;
-        char fh[256], fc[256];
-        imp_fold(hdr, strlen(hdr), fh, sizeof fh);
-        for (int c = 0; c < m->ncols && col < 0; c++)
-            if (imp_fold(m->header[c], strlen(m->header[c]), fc, sizeof fc) && !strcmp(fc, fh))
-                col = c;
-        if (col < 0) {
-            snprintf(err, errlen, "--map: kolom '%s' tidak ada di judul kolom berkas", hdr);
-            return -1;
-        }
-        /* the column now means this field only */
-        for (int i = 0; i < k->nfields; i++)
-            if (m->col[i] == col)
-                m->col[i] = -1;
-        m->col[f] = col;
-        p += len + (end ? 1 : 0);
-    }
-    return 0;
-}
-
-/* Opens the input: XLSX by name or content, else CSV. 0 or -1 (message in err). */
-static int open_source(source *s, const tb_import_options *o, char *err, size_t errlen)
-{
-    memset(s, 0, sizeof *s);
-    const char *path = o->path;
-    s->f = fopen(path, "rb");
-    if (!s->f) {
-        snprintf(err, errlen, "tidak dapat membuka %s: %s", path, strerror(errno));
-        return -1;
-    }
-    struct stat st;
-    if (!fstat(fileno(s->f), &st))
-        s->size = st.st_size;
-    unsigned char magic[8] = {0};
-    size_t got = fread(magic, 1, sizeof magic, s->f);
-    rewind(s->f);
-    size_t pl = strlen(path);
-    bool xlsx_name =
-        pl > 5 && (!strcasecmp(path + pl - 5, ".xlsx") || !strcasecmp(path + pl - 5, ".xlsm"));
-    bool zip = got >= 4 && !memcmp(magic, "PK\3\4", 4);
-    if (got >= 8 && !memcmp(magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
-        snprintf(err, errlen,
-                 "%s adalah berkas Excel 97-2003 (.xls) yang tidak "
-                 "didukung: simpan sebagai .xlsx atau CSV UTF-8",
-                 path);
-        return -1;
-    }
-    if (got >= 2 &&
-        ((magic[0] == 0xFF && magic[1] == 0xFE) || (magic[0] == 0xFE && magic[1] == 0xFF))) {
-        snprintf(err, errlen, "%s berkode UTF-16: simpan ulang sebagai CSV UTF-8", path);
-        return -1;
-    }
-    if (xlsx_name || zip) {
-        char xerr[512];
-        s->xlsx = tb_xlsx_open(path, o->sheet, xerr, sizeof xerr);
-        if (!s->xlsx) {
-            snprintf(err, errlen, "%s bukan berkas XLSX yang dapat dibaca: %s", path, xerr);
-            return -1;
-        }
-        s->delim = ',';
-        return 0;
-    }
-    if (o->sheet) {
-        snprintf(err, errlen, "--sheet hanya untuk berkas XLSX");
-        return -1;
-    }
-    s->csv = tb_csv_open(s->f, NULL);
-    if (!s->csv) {
-        snprintf(err, errlen, "memori habis");
-        return -1;
-    }
-    return 0;
-}
-
-static void close_source(source *s)
-{
-    if (s->xlsx)
-        tb_xlsx_close(s->xlsx);
-    if (s->csv)
-        tb_csv_close(s->csv);
-    if (s->f)
-        fclose(s->f);
 }
 
 static double now_s(void)
@@ -548,7 +343,7 @@ static int consume(pipeline *p, const tb_import_options *o)
 /* Everything one run holds, released by run_close. */
 typedef struct {
     imp m;
-    source src;
+    imp_source src;
     pipeline p;
     pthread_t thr;
     bool source_open, thread_started, in_tx;
@@ -559,16 +354,17 @@ static int read_header(run *r, const tb_import_options *o, char *err, size_t err
 {
     imp *m = &r->m;
     r->source_open = true;
-    if (open_source(&r->src, o, err, errlen))
+    if (imp_source_open(&r->src, o->path, o->sheet, err, errlen))
         return -1;
     tb_csv_row row;
-    tb_csv_status cs = src_next(&r->src, &row);
+    tb_csv_status cs = imp_source_next(&r->src, &row);
     if (cs == TB_CSV_EOF) {
         snprintf(err, errlen, "%s kosong: perlu baris judul kolom dan data", o->path);
         return -1;
     }
     if (cs != TB_CSV_OK) {
-        snprintf(err, errlen, "%s: %s (%s)", o->path, csv_status_text(cs), src_error(&r->src));
+        snprintf(err, errlen, "%s: %s (%s)", o->path, imp_csv_status_text(cs),
+                 imp_source_error(&r->src));
         return -1;
     }
     if (row.nfields > MAX_COLS) {
@@ -588,7 +384,7 @@ static int read_header(run *r, const tb_import_options *o, char *err, size_t err
         r->src.delim = tb_csv_delimiter(r->src.csv);
     m->rejects.delim = r->src.delim;
     char why[512];
-    if (map_columns(m, o->map, why, sizeof why) || m->kind->check_columns(m, why, sizeof why)) {
+    if (imp_map_columns(m, o->map, why, sizeof why) || m->kind->check_columns(m, why, sizeof why)) {
         snprintf(err, errlen, "%s: %s", o->path, why);
         return -1;
     }
@@ -711,7 +507,7 @@ static bool run_close(run *r, bool ok, tb_import_summary *sum)
     free(m->header);
     free(m->col);
     if (r->source_open)
-        close_source(&r->src);
+        imp_source_close(&r->src);
     return ok;
 }
 
