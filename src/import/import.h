@@ -17,7 +17,7 @@ typedef struct {
     const char *path;    /* the file: CSV (',' ';' or tab) or XLSX */
     const char *sheet;   /* XLSX: the sheet to read, NULL for the first */
     const char *map;     /* "HEADER=FIELD,..." naming a header for a field, or NULL */
-    const char *rejects; /* where rejected rows go (written only when a row is rejected) */
+    const char *rejects; /* required: where rejected rows go (written only when a row is) */
     /* called at most every 0.25 s while rows are stored: rows read so far and
      * the percentage of the file read (-1 when unknown, e.g. XLSX); may be NULL */
     void (*progress)(void *ctx, long rows, int percent);
