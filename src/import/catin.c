@@ -1,5 +1,5 @@
 /*
- * import_catin.c - `tumbuh import catin`: Elsimil-style screenings of
+ * catin.c - `tumbuh import catin`: Elsimil-style screenings of
  * brides- and grooms-to-be (domain reference section 4) into individu
  * (peran catin) and catin, with the result (ideal / berisiko) and its
  * factors from the active 'elsimil' rule in ref_versi:
@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/import.h"
+#include "import/kind.h"
 #include "store/individu.h"
 #include "store/catin.h"
 #include "tb_match.h"
@@ -208,6 +208,53 @@ static void cleanup(imp *m)
     m->state = NULL;
 }
 
+/*
+ * The risk factors of screening r under rule ru, comma-separated into
+ * faktor (cap bytes); returns how many rules could be evaluated (0: no
+ * result). imt is the computed body-mass index, or NAN.
+ */
+static int risk_factors(const rule *ru, const rec *r, double imt, char *faktor, size_t cap)
+{
+    bool woman = r->jk == 2;
+    double umur = floor((r->periksa - r->lahir) / 365.25);
+    int evaluated = 0;
+    if (!isnan(ru->umur_min)) {
+        evaluated++;
+        if (umur < ru->umur_min)
+            imp_add_factor(faktor, cap, "umur_muda");
+    }
+    if (!isnan(imt)) {
+        evaluated += !isnan(ru->imt_min) || !isnan(ru->imt_maks);
+        if (imt < ru->imt_min)
+            imp_add_factor(faktor, cap, "imt_kurang");
+        if (imt > ru->imt_maks)
+            imp_add_factor(faktor, cap, "imt_lebih");
+    }
+    if (woman && !isnan(r->lila) && !isnan(ru->lila_min)) {
+        evaluated++;
+        if (r->lila < ru->lila_min)
+            imp_add_factor(faktor, cap, "lila_kurang");
+    }
+    double hb_min = woman ? ru->hb_min : ru->hb_min_laki;
+    if (!isnan(r->hb) && !isnan(hb_min)) {
+        evaluated++;
+        if (r->hb < hb_min)
+            imp_add_factor(faktor, cap, "anemia");
+    }
+    double perut_max = woman ? ru->perut_p : ru->perut_l;
+    if (!isnan(r->perut) && !isnan(perut_max)) {
+        evaluated++;
+        if (r->perut > perut_max)
+            imp_add_factor(faktor, cap, "lingkar_perut");
+    }
+    if (ru->merokok) {
+        evaluated++;
+        if (r->merokok)
+            imp_add_factor(faktor, cap, "merokok");
+    }
+    return evaluated;
+}
+
 static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *outcome)
 {
     (void)row;
@@ -250,44 +297,8 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
                   .no_sertifikat = r->sertifikat};
     if (!isnan(r->bb) && !isnan(r->tb))
         c.imt = round(r->bb / (r->tb / 100) / (r->tb / 100) * 10) / 10;
-    bool woman = r->jk == 2;
-    double umur = floor((r->periksa - r->lahir) / 365.25);
     char faktor[256] = "";
-    int evaluated = 0;
-    if (!isnan(ru->umur_min)) {
-        evaluated++;
-        if (umur < ru->umur_min)
-            imp_add_factor(faktor, sizeof faktor, "umur_muda");
-    }
-    if (!isnan(c.imt)) {
-        evaluated += !isnan(ru->imt_min) || !isnan(ru->imt_maks);
-        if (c.imt < ru->imt_min)
-            imp_add_factor(faktor, sizeof faktor, "imt_kurang");
-        if (c.imt > ru->imt_maks)
-            imp_add_factor(faktor, sizeof faktor, "imt_lebih");
-    }
-    if (woman && !isnan(r->lila) && !isnan(ru->lila_min)) {
-        evaluated++;
-        if (r->lila < ru->lila_min)
-            imp_add_factor(faktor, sizeof faktor, "lila_kurang");
-    }
-    double hb_min = woman ? ru->hb_min : ru->hb_min_laki;
-    if (!isnan(r->hb) && !isnan(hb_min)) {
-        evaluated++;
-        if (r->hb < hb_min)
-            imp_add_factor(faktor, sizeof faktor, "anemia");
-    }
-    double perut_max = woman ? ru->perut_p : ru->perut_l;
-    if (!isnan(r->perut) && !isnan(perut_max)) {
-        evaluated++;
-        if (r->perut > perut_max)
-            imp_add_factor(faktor, sizeof faktor, "lingkar_perut");
-    }
-    if (ru->merokok) {
-        evaluated++;
-        if (r->merokok)
-            imp_add_factor(faktor, sizeof faktor, "merokok");
-    }
+    int evaluated = risk_factors(ru, r, c.imt, faktor, sizeof faktor);
     c.hasil = !evaluated ? NULL : faktor[0] ? "berisiko" : "ideal";
     c.faktor = faktor;
     if (tb_store_catin_put(m->store, &c, &out))

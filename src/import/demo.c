@@ -344,103 +344,133 @@ static double lms_value(const tb_lms_table *t, int sex, int key, double z)
     return tb_growth_lms_value(t->rows[sex - 1][key - t->first], z);
 }
 
-static int make_children(gen *g, int per_desa)
+/* A child being generated: who it is and the growth path it follows. */
+typedef struct {
+    long anak, born;         /* individu id, birth day */
+    int jk, p;               /* sex; its posyandu (index in the desa) */
+    char lahir[11];          /* birth date */
+    double haz0, drop, whz;  /* length-for-age at birth and its fall by two; weight-for-length */
+    double come;             /* how likely it comes to the posyandu */
+    double last_len, wobble; /* the last length, the slow ups and downs of its weight */
+} kid;
+
+/* Kid c measured on day (age days, month mo) by one of the posyandu's two kader, into pm. */
+static void measure(gen *g, const desa_t *d, kid *c, long day, long age, int mo, tb_pengukuran *pm)
 {
     const tb_who_tables *w = &tb_who_tables_builtin;
+    int p = c->p;
+    double months = age / 30.4375;
+    double haz = c->haz0 + c->drop * (months < 24 ? months / 24 : 1) + 0.15 * normal(&g->r);
+    double len = lms_value(&w->len, c->jk, (int)age, haz) + 0.4 * normal(&g->r);
+    if (len < c->last_len - 1.5)
+        len = c->last_len - 0.5 * unif(&g->r);
+    c->last_len = len;
+    char cara = age < 730 ? 'l' : 'h';
+    if (age >= 730 && chance(&g->r, 0.03))
+        cara = 'l'; /* measured lying down after two years */
+    double lenhei = cara == 'h' && age < 730 ? len - 0.7 : len;
+    const tb_lms_table *wt = age < 730 ? &w->wfl : &w->wfh;
+    c->wobble = 0.85 * c->wobble + 0.12 * normal(&g->r); /* slow ups and downs */
+    double wz = c->whz + c->wobble;
+    double bb = lms_value(wt, c->jk, (int)round(len * 10), wz) + 0.03 * normal(&g->r);
+    int who = pick(&g->r, 2);
+    if (d->heaping[p][who] && chance(&g->r, 0.7)) {
+        bb = round(bb * 2) / 2;
+        lenhei = round(lenhei);
+    } else {
+        bb = round(bb * 10) / 10;
+        lenhei = round(lenhei * 10) / 10;
+    }
+    if (chance(&g->r, 0.002))
+        bb = chance(&g->r, 0.5) ? bb * 10 : round(bb) / 10; /* decimal slip */
+    tb_pengukuran_init(pm);
+    pm->anak_id = c->anak;
+    iso(day, pm->tanggal);
+    pm->posyandu_id = d->posyandu[p];
+    pm->bb = bb;
+    pm->tb = chance(&g->r, 0.004) ? NAN : lenhei;
+    pm->cara_ukur = cara;
+    pm->pengukur = d->kader[p][who];
+    pm->vit_a = (mo == 2 || mo == 8) && age >= 182;
+    if (age < 1826 && chance(&g->r, 0.1))
+        pm->lila = round((14.5 + 1.2 * normal(&g->r) + c->whz * 0.6) * 10) / 10;
+}
+
+/* Kid c's posyandu day in month m of the last 24 (0 the oldest): 1 measured, 0 not, -1 error. */
+static int visit(gen *g, const desa_t *d, kid *c, int m)
+{
+    int y = g->until_y, mo = g->until_m - 23 + m;
+    while (mo < 1) {
+        mo += 12;
+        y--;
+    }
+    long day = tb_date_days(y, (unsigned)mo, (unsigned)d->posyandu_day[c->p]);
+    long age = day - c->born;
+    if (age < 0 || age >= 1826 || day > g->today)
+        return 0;
+    double pcome = c->come + (age < 730 ? 0.08 : -0.05);
+    if (!chance(&g->r, pcome < 0.05 ? 0.05 : pcome > 0.98 ? 0.98 : pcome))
+        return 0;
+    tb_pengukuran pm;
+    measure(g, d, c, day, age, mo, &pm);
+    TRY(tb_store_pengukuran_put(g->s, &pm, c->lahir, c->jk, NULL));
+    g->pengukuran++;
+    return 1;
+}
+
+/* One child of desa d born after born_from, in one of its families, with its measurements. */
+static int make_child(gen *g, desa_t *d, long born_from)
+{
+    kid c = {0};
+    long f = pick(&g->r, (int)d->nfamily);
+    c.jk = 1 + pick(&g->r, 2);
+    c.born = born_from + pick(&g->r, (int)(g->until_day - born_from - 10));
+    if (chance(&g->r, 0.04)) { /* heaped birth date: the 1st or the 15th */
+        long y;
+        unsigned m, dd;
+        tb_date_civil(c.born, &y, &m, &dd);
+        c.born = tb_date_days(y, m, chance(&g->r, 0.5) ? 1 : 15);
+    }
+    char nama[64], key[64], nik[32];
+    person_name(&g->r, c.jk, nama, sizeof nama);
+    tb_name_key(nama, strlen(nama), key, sizeof key);
+    make_nik(d->kec6, c.born, c.jk, g->serial++, nik);
+    iso(c.born, c.lahir);
+    int has_nik = !chance(&g->r, 0.08);
+    c.p = pick(&g->r, d->nposyandu);
+    c.anak = tb_store_demo_insert(g->s, TB_DEMO_INDIVIDU, "tittitllttttt", has_nik ? nik : NULL, 0,
+                                  nama, key, c.jk, c.lahir, family_id(d, f), mother_id(d, f),
+                                  d->kode, NULL, NULL, NULL, "anak");
+    TRY(c.anak);
+    double bbl = 3.0 + 0.45 * normal(&g->r), pbl = 48.5 + 2.0 * normal(&g->r);
+    TRY(tb_store_demo_insert(g->s, TB_DEMO_ANAK, "lddtli", c.anak, round(bbl * 10) / 10,
+                             round(pbl * 10) / 10, NULL, d->posyandu[c.p], chance(&g->r, 0.85)));
+    g->anak++;
+    /* the growth path */
+    c.haz0 = d->mu_haz + 0.6 + 0.9 * normal(&g->r);
+    c.drop = -0.9 + 0.3 * normal(&g->r);
+    c.whz = -0.35 + 0.9 * normal(&g->r);
+    c.come = d->attend[c.p] + 0.15 * normal(&g->r);
+    int measured = 0;
+    for (int m = 0; m < 24; m++) {
+        int v = visit(g, d, &c, m);
+        TRY(v);
+        measured += v;
+    }
+    if (measured)
+        TRY(tb_store_kms_recompute(g->s, c.anak));
+    return 0;
+}
+
+static int make_children(gen *g, int per_desa)
+{
     long born_from = g->until_day - 84 * 30;
     char msg[64];
     for (int i = 0; i < g->ndesa; i++) {
         desa_t *d = &g->desa[i];
         int n = per_desa + pick(&g->r, per_desa / 4 + 1) - per_desa / 8;
-        for (int c = 0; c < n; c++) {
-            long f = pick(&g->r, (int)d->nfamily);
-            int jk = 1 + pick(&g->r, 2);
-            long born = born_from + pick(&g->r, (int)(g->until_day - born_from - 10));
-            if (chance(&g->r, 0.04)) { /* heaped birth date: the 1st or the 15th */
-                long y;
-                unsigned m, dd;
-                tb_date_civil(born, &y, &m, &dd);
-                born = tb_date_days(y, m, chance(&g->r, 0.5) ? 1 : 15);
-            }
-            char nama[64], key[64], nik[32], lahir[11];
-            person_name(&g->r, jk, nama, sizeof nama);
-            tb_name_key(nama, strlen(nama), key, sizeof key);
-            make_nik(d->kec6, born, jk, g->serial++, nik);
-            iso(born, lahir);
-            int has_nik = !chance(&g->r, 0.08);
-            int p = pick(&g->r, d->nposyandu);
-            long anak = tb_store_demo_insert(
-                g->s, TB_DEMO_INDIVIDU, "tittitllttttt", has_nik ? nik : NULL, 0, nama, key, jk,
-                lahir, family_id(d, f), mother_id(d, f), d->kode, NULL, NULL, NULL, "anak");
-            TRY(anak);
-            double bbl = 3.0 + 0.45 * normal(&g->r), pbl = 48.5 + 2.0 * normal(&g->r);
-            TRY(tb_store_demo_insert(g->s, TB_DEMO_ANAK, "lddtli", anak, round(bbl * 10) / 10,
-                                     round(pbl * 10) / 10, NULL, d->posyandu[p],
-                                     chance(&g->r, 0.85)));
-            g->anak++;
-            /* the growth path */
-            double haz0 = d->mu_haz + 0.6 + 0.9 * normal(&g->r);
-            double drop = -0.9 + 0.3 * normal(&g->r);
-            double whz = -0.35 + 0.9 * normal(&g->r);
-            double come = d->attend[p] + 0.15 * normal(&g->r);
-            double last_len = 0, wobble = 0;
-            int measured = 0;
-            for (int m = 0; m < 24; m++) {
-                int y = g->until_y, mo = g->until_m - 23 + m;
-                while (mo < 1) {
-                    mo += 12;
-                    y--;
-                }
-                long day = tb_date_days(y, (unsigned)mo, (unsigned)d->posyandu_day[p]);
-                long age = day - born;
-                if (age < 0 || age >= 1826 || day > g->today)
-                    continue;
-                double pcome = come + (age < 730 ? 0.08 : -0.05);
-                if (!chance(&g->r, pcome < 0.05 ? 0.05 : pcome > 0.98 ? 0.98 : pcome))
-                    continue;
-                double months = age / 30.4375;
-                double haz = haz0 + drop * (months < 24 ? months / 24 : 1) + 0.15 * normal(&g->r);
-                double len = lms_value(&w->len, jk, (int)age, haz) + 0.4 * normal(&g->r);
-                if (len < last_len - 1.5)
-                    len = last_len - 0.5 * unif(&g->r);
-                last_len = len;
-                char cara = age < 730 ? 'l' : 'h';
-                if (age >= 730 && chance(&g->r, 0.03))
-                    cara = 'l'; /* measured lying down after two years */
-                double lenhei = cara == 'h' && age < 730 ? len - 0.7 : len;
-                const tb_lms_table *wt = age < 730 ? &w->wfl : &w->wfh;
-                wobble = 0.85 * wobble + 0.12 * normal(&g->r); /* slow ups and downs */
-                double wz = whz + wobble;
-                double bb = lms_value(wt, jk, (int)round(len * 10), wz) + 0.03 * normal(&g->r);
-                int who = pick(&g->r, 2);
-                if (d->heaping[p][who] && chance(&g->r, 0.7)) {
-                    bb = round(bb * 2) / 2;
-                    lenhei = round(lenhei);
-                } else {
-                    bb = round(bb * 10) / 10;
-                    lenhei = round(lenhei * 10) / 10;
-                }
-                if (chance(&g->r, 0.002))
-                    bb = chance(&g->r, 0.5) ? bb * 10 : round(bb) / 10; /* decimal slip */
-                tb_pengukuran pm;
-                tb_pengukuran_init(&pm);
-                pm.anak_id = anak;
-                iso(day, pm.tanggal);
-                pm.posyandu_id = d->posyandu[p];
-                pm.bb = bb;
-                pm.tb = chance(&g->r, 0.004) ? NAN : lenhei;
-                pm.cara_ukur = cara;
-                pm.pengukur = d->kader[p][who];
-                pm.vit_a = (mo == 2 || mo == 8) && age >= 182;
-                if (age < 1826 && chance(&g->r, 0.1))
-                    pm.lila = round((14.5 + 1.2 * normal(&g->r) + whz * 0.6) * 10) / 10;
-                TRY(tb_store_pengukuran_put(g->s, &pm, lahir, jk, NULL));
-                g->pengukuran++;
-                measured++;
-            }
-            if (measured)
-                TRY(tb_store_kms_recompute(g->s, anak));
-        }
+        for (int c = 0; c < n; c++)
+            TRY(make_child(g, d, born_from));
         if (g->o->progress && (i + 1) % 25 == 0) {
             snprintf(msg, sizeof msg, "%d/%d desa, %ld anak, %ld pengukuran", i + 1, g->ndesa,
                      g->anak, g->pengukuran);
@@ -597,63 +627,70 @@ static const char *const REKOMENDASI[] = {
     "Aksi bergizi dan minum TTD bersama di sekolah",
     "Rujukan balita 2T dan BGM ke puskesmas"};
 
-static int make_meetings(gen *g)
+/* A follow-up of a minilok (rapat, held on day in month m of the year, kecamatan k). */
+static int make_follow_up(gen *g, long rapat, long day, int m, int k, const char *kec)
 {
     static const char *const STATUS_OLD[] = {"selesai", "selesai", "selesai",
                                              "proses",  "batal",   "baru"};
-    for (int m = 0; m < 12; m++) {
-        for (int k = 0; k < g->nkec && k < 32; k++) {
-            char kec[24], t[11], judul[96];
-            snprintf(kec, sizeof kec, "35.99.%02d", k + 1);
-            long day = g->until_day - 20 - (11 - m) * 30 - pick(&g->r, 5);
-            iso(day, t);
-            snprintf(judul, sizeof judul, "Lokakarya mini bulanan Kecamatan %s",
-                     KECAMATAN[k % COUNT(KECAMATAN)]);
-            long rapat =
-                tb_store_demo_insert(g->s, TB_DEMO_RAPAT, "ttttt", "minilok", kec, t, judul, NULL);
-            TRY(rapat);
-            for (int p = 0; p < 4; p++) {
-                static const char *const JAB[] = {"Camat", "Kepala Puskesmas", "Bidan Koordinator",
-                                                  "PKB"};
-                char nama[64];
-                person_name(&g->r, 1 + pick(&g->r, 2), nama, sizeof nama);
-                TRY(tb_store_demo_insert(g->s, TB_DEMO_PESERTA, "lttt", rapat, nama, JAB[p],
-                                         p == 0   ? "Kecamatan"
-                                         : p == 3 ? "DP3AP2KB"
-                                                  : "Puskesmas"));
-            }
-            for (int q = 0; q < 2; q++) {
-                int which = pick(&g->r, COUNT(MASALAH));
-                long mas = tb_store_demo_insert(g->s, TB_DEMO_MASALAH, "lt", rapat, MASALAH[which]);
-                TRY(mas);
-                long rek = tb_store_demo_insert(g->s, TB_DEMO_REKOMENDASI, "llt", rapat, mas,
-                                                REKOMENDASI[which]);
-                TRY(rek);
-                int di = k * 13 + pick(&g->r, 13);
-                const desa_t *d = &g->desa[di % g->ndesa];
-                char owner[96], tenggat[11], diperbarui[11];
-                int desa_owner = chance(&g->r, 0.4);
-                if (desa_owner)
-                    snprintf(owner, sizeof owner, "Pemerintah Desa %s", d->nama);
-                else
-                    snprintf(owner, sizeof owner, "%s", OPD[pick(&g->r, COUNT(OPD))]);
-                long due = day + 30 + pick(&g->r, 60);
-                iso(due, tenggat);
-                const char *status = m < 9    ? STATUS_OLD[pick(&g->r, COUNT(STATUS_OLD))]
-                                     : m < 11 ? (chance(&g->r, 0.5) ? "proses" : "baru")
-                                              : "baru";
-                long upd = day + pick(&g->r, 40);
-                if (upd > g->until_day)
-                    upd = g->until_day;
-                iso(upd, diperbarui);
-                TRY(tb_store_demo_insert(g->s, TB_DEMO_TINDAK_LANJUT, "llttttttlt", rapat, rek,
-                                         REKOMENDASI[which], owner, desa_owner ? d->kode : kec,
-                                         desa_owner ? "APBDes" : ANGGARAN[1 + pick(&g->r, 5)],
-                                         tenggat, status, 0L, diperbarui));
-            }
-        }
+    int which = pick(&g->r, COUNT(MASALAH));
+    long mas = tb_store_demo_insert(g->s, TB_DEMO_MASALAH, "lt", rapat, MASALAH[which]);
+    TRY(mas);
+    long rek =
+        tb_store_demo_insert(g->s, TB_DEMO_REKOMENDASI, "llt", rapat, mas, REKOMENDASI[which]);
+    TRY(rek);
+    int di = k * 13 + pick(&g->r, 13);
+    const desa_t *d = &g->desa[di % g->ndesa];
+    char owner[96], tenggat[11], diperbarui[11];
+    int desa_owner = chance(&g->r, 0.4);
+    if (desa_owner)
+        snprintf(owner, sizeof owner, "Pemerintah Desa %s", d->nama);
+    else
+        snprintf(owner, sizeof owner, "%s", OPD[pick(&g->r, COUNT(OPD))]);
+    long due = day + 30 + pick(&g->r, 60);
+    iso(due, tenggat);
+    const char *status = m < 9    ? STATUS_OLD[pick(&g->r, COUNT(STATUS_OLD))]
+                         : m < 11 ? (chance(&g->r, 0.5) ? "proses" : "baru")
+                                  : "baru";
+    long upd = day + pick(&g->r, 40);
+    if (upd > g->until_day)
+        upd = g->until_day;
+    iso(upd, diperbarui);
+    TRY(tb_store_demo_insert(g->s, TB_DEMO_TINDAK_LANJUT, "llttttttlt", rapat, rek,
+                             REKOMENDASI[which], owner, desa_owner ? d->kode : kec,
+                             desa_owner ? "APBDes" : ANGGARAN[1 + pick(&g->r, 5)], tenggat, status,
+                             0L, diperbarui));
+    return 0;
+}
+
+/* The monthly minilok of kecamatan k in month m (0-11) of the last year: participants, follow-ups.
+ */
+static int make_minilok(gen *g, int m, int k)
+{
+    char kec[24], t[11], judul[96];
+    snprintf(kec, sizeof kec, "35.99.%02d", k + 1);
+    long day = g->until_day - 20 - (11 - m) * 30 - pick(&g->r, 5);
+    iso(day, t);
+    snprintf(judul, sizeof judul, "Lokakarya mini bulanan Kecamatan %s",
+             KECAMATAN[k % COUNT(KECAMATAN)]);
+    long rapat = tb_store_demo_insert(g->s, TB_DEMO_RAPAT, "ttttt", "minilok", kec, t, judul, NULL);
+    TRY(rapat);
+    for (int p = 0; p < 4; p++) {
+        static const char *const JAB[] = {"Camat", "Kepala Puskesmas", "Bidan Koordinator", "PKB"};
+        char nama[64];
+        person_name(&g->r, 1 + pick(&g->r, 2), nama, sizeof nama);
+        TRY(tb_store_demo_insert(g->s, TB_DEMO_PESERTA, "lttt", rapat, nama, JAB[p],
+                                 p == 0   ? "Kecamatan"
+                                 : p == 3 ? "DP3AP2KB"
+                                          : "Puskesmas"));
     }
-    /* district: quarterly rakor, one rembuk stunting, two case audits */
+    for (int q = 0; q < 2; q++)
+        TRY(make_follow_up(g, rapat, day, m, k, kec));
+    return 0;
+}
+
+/* The district's meetings: quarterly rakor, one rembuk stunting, two case audits. */
+static int make_district_meetings(gen *g)
+{
     for (int q = 0; q < 4; q++) {
         char t[11];
         iso(g->until_day - 20 - (3 - q) * 91, t);
@@ -680,6 +717,14 @@ static int make_meetings(gen *g)
                                  "Audit kasus stunting semester", NULL));
     }
     return 0;
+}
+
+static int make_meetings(gen *g)
+{
+    for (int m = 0; m < 12; m++)
+        for (int k = 0; k < g->nkec && k < 32; k++)
+            TRY(make_minilok(g, m, k));
+    return make_district_meetings(g);
 }
 
 static int make_district_records(gen *g)

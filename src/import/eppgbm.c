@@ -1,5 +1,5 @@
 /*
- * import_eppgbm.c - `tumbuh import eppgbm`: e-PPGBM exports (domain
+ * eppgbm.c - `tumbuh import eppgbm`: e-PPGBM exports (domain
  * reference 6.4) into wilayah, posyandu, individu, anak and pengukuran.
  *
  * One row is one measurement of one child. Children are found by NIK, else
@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/import.h"
+#include "import/kind.h"
 #include "store/posyandu.h"
 #include "store/individu.h"
 #include "store/anak.h"
@@ -129,10 +129,9 @@ typedef struct {
 
 /* --- prepare: parse and validate ------------------------------------------- */
 
-static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *rej)
+/* The child's NIK and name, the parent's, and the child's sex. */
+static void read_identity(const imp *m, const tb_csv_row *row, rec *r, imp_reject *rej)
 {
-    rec *r = out;
-    memset(r, 0, sizeof *r);
     imp_nik(m, row, F_NIK, true, r->nik, rej);
     imp_nik(m, row, F_NIK_ORTU, true, r->nik_ortu, rej);
     if (r->nik[0] && !strcmp(r->nik, r->nik_ortu))
@@ -146,6 +145,11 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
         tb_name_key(r->ortu, strlen(r->ortu), r->ortu_kunci, sizeof r->ortu_kunci);
     if (imp_sex(m, row, F_JK, &r->jk, rej) && !r->jk)
         imp_problem(rej, F_JK, "jenis kelamin kosong");
+}
+
+/* The birth and measurement dates: both needed, in order, the child under five then. */
+static void read_dates(const imp *m, const tb_csv_row *row, rec *r, imp_reject *rej)
+{
     bool dates = imp_date(m, row, F_TGL_LAHIR, false, &r->lahir, rej);
     if (dates && r->lahir < 0) {
         imp_problem(rej, F_TGL_LAHIR, "tanggal lahir kosong");
@@ -167,8 +171,47 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
         imp_iso(r->lahir, r->tgl_lahir);
     if (r->ukur >= 0)
         imp_iso(r->ukur, r->tgl_ukur);
+}
 
-    /* measurements */
+/* How the length/height was measured: 'l' lying, 'h' standing, 0 when not given. */
+static void read_cara_ukur(const imp *m, const tb_csv_row *row, rec *r, imp_reject *rej)
+{
+    size_t n;
+    const char *s = imp_value(m, row, F_CARA_UKUR, &n);
+    if (!n)
+        return;
+    char f[32];
+    imp_fold(s, n > 30 ? 30 : n, f, sizeof f);
+    if (!strcmp(f, "l") || !strcmp(f, "terlentang") || !strcmp(f, "berbaring") ||
+        !strcmp(f, "pb") || !strcmp(f, "length") || !strcmp(f, "recumbent"))
+        r->cara = 'l';
+    else if (!strcmp(f, "h") || !strcmp(f, "berdiri") || !strcmp(f, "tb") || !strcmp(f, "height") ||
+             !strcmp(f, "standing"))
+        r->cara = 'h';
+    else
+        imp_problem(rej, F_CARA_UKUR, "cara ukur '%.30s' bukan berdiri/terlentang", s);
+}
+
+/* Vitamin A: yes/no (one capsule or none) or a count of capsules. */
+static void read_vit_a(const imp *m, const tb_csv_row *row, rec *r, imp_reject *rej)
+{
+    int yn;
+    double va;
+    size_t n;
+    const char *s = imp_value(m, row, F_VIT_A, &n);
+    if (n && imp_yesno(m, row, F_VIT_A, &yn, &(imp_reject){0})) {
+        r->vit_a = yn == 1;
+    } else if (imp_number(m, row, F_VIT_A, &va, rej) && !isnan(va)) {
+        if (va < 0 || va > 20 || va != floor(va))
+            imp_problem(rej, F_VIT_A, "jumlah vitamin A '%.20s' tidak sah", s);
+        else
+            r->vit_a = (int)va;
+    }
+}
+
+/* The measurements (at least one of weight, height, LiLA, LiKA), birth size, PMT, oedema, KIA. */
+static void read_measurements(const imp *m, const tb_csv_row *row, rec *r, imp_reject *rej)
+{
     imp_number_in(m, row, F_BB, 0.5, 40, "kg", &r->bb, rej);
     imp_number_in(m, row, F_TB, 35, 130, "cm", &r->tb, rej);
     imp_number_in(m, row, F_LILA, 5, 30, "cm", &r->lila, rej);
@@ -182,70 +225,72 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
     }
     imp_number_in(m, row, F_TB_LAHIR, 25, 65, "cm", &r->tb_lahir, rej);
     imp_number_in(m, row, F_PMT, 0, 100, "kg", &r->pmt, rej);
-    size_t n;
-    const char *s = imp_value(m, row, F_CARA_UKUR, &n);
-    if (n) {
-        char f[32];
-        imp_fold(s, n > 30 ? 30 : n, f, sizeof f);
-        if (!strcmp(f, "l") || !strcmp(f, "terlentang") || !strcmp(f, "berbaring") ||
-            !strcmp(f, "pb") || !strcmp(f, "length") || !strcmp(f, "recumbent"))
-            r->cara = 'l';
-        else if (!strcmp(f, "h") || !strcmp(f, "berdiri") || !strcmp(f, "tb") ||
-                 !strcmp(f, "height") || !strcmp(f, "standing"))
-            r->cara = 'h';
-        else
-            imp_problem(rej, F_CARA_UKUR, "cara ukur '%.30s' bukan berdiri/terlentang", s);
-    }
+    read_cara_ukur(m, row, r, rej);
     int yn;
     if (imp_yesno(m, row, F_OEDEMA, &yn, rej))
         r->oedema = yn == 1;
     if (imp_yesno(m, row, F_KIA, &r->kia, rej) == false)
         r->kia = -1;
-    double va;
-    s = imp_value(m, row, F_VIT_A, &n);
-    if (n && imp_yesno(m, row, F_VIT_A, &yn, &(imp_reject){0})) {
-        r->vit_a = yn == 1;
-    } else if (imp_number(m, row, F_VIT_A, &va, rej) && !isnan(va)) {
-        if (va < 0 || va > 20 || va != floor(va))
-            imp_problem(rej, F_VIT_A, "jumlah vitamin A '%.20s' tidak sah", s);
-        else
-            r->vit_a = (int)va;
-    }
+    read_vit_a(m, row, r, rej);
+}
 
-    /* where */
+/* The KPSP result as one of kpsp_codes. */
+static void read_kpsp(const imp *m, const tb_csv_row *row, rec *r, imp_reject *rej)
+{
+    size_t n;
+    const char *s = imp_value(m, row, F_KPSP, &n);
+    if (!n)
+        return;
+    char f[32];
+    imp_fold(s, n > 30 ? 30 : n, f, sizeof f);
+    for (size_t i = 0; i < sizeof kpsp_codes / sizeof *kpsp_codes && !r->kpsp; i++)
+        if (!strcmp(f, kpsp_codes[i][0]))
+            r->kpsp = kpsp_codes[i][1];
+    if (!r->kpsp)
+        imp_problem(rej, F_KPSP, "hasil KPSP '%.30s' bukan Sesuai/Meragukan/Penyimpangan", s);
+}
+
+/* Where: the desa, posyandu, puskesmas, and the address; with the KPSP result between. */
+static void read_where(const imp *m, const tb_csv_row *row, rec *r, imp_reject *rej)
+{
     static const imp_place_cols where = {F_KODE_DESA, F_PROV, F_KAB, F_KEC, F_DESA};
     imp_read_place(m, row, &where, &r->w, rej);
     imp_text(m, row, F_POSYANDU, r->posyandu, sizeof r->posyandu, rej);
     imp_text(m, row, F_PUSKESMAS, r->puskesmas, sizeof r->puskesmas, rej);
-    s = imp_value(m, row, F_KPSP, &n);
-    if (n) {
-        char f[32];
-        imp_fold(s, n > 30 ? 30 : n, f, sizeof f);
-        for (size_t i = 0; i < sizeof kpsp_codes / sizeof *kpsp_codes && !r->kpsp; i++)
-            if (!strcmp(f, kpsp_codes[i][0]))
-                r->kpsp = kpsp_codes[i][1];
-        if (!r->kpsp)
-            imp_problem(rej, F_KPSP, "hasil KPSP '%.30s' bukan Sesuai/Meragukan/Penyimpangan", s);
-    }
+    read_kpsp(m, row, r, rej);
     imp_text(m, row, F_RT, r->rt, sizeof r->rt, rej);
     imp_text(m, row, F_RW, r->rw, sizeof r->rw, rej);
     imp_text(m, row, F_ALAMAT, r->alamat, sizeof r->alamat, rej);
-    if (!rej->n) {
-        /* z-scores as tb_store_pengukuran_put computes them */
-        tb_growth_input in;
-        tb_growth_input_init(&in);
-        in.sex = r->jk == 1 ? TB_SEX_MALE : TB_SEX_FEMALE;
-        in.age_days = (double)(r->ukur - r->lahir);
-        in.weight = r->bb;
-        in.lenhei = r->tb;
-        in.measure = r->cara == 'l'   ? TB_MEASURE_LENGTH
-                     : r->cara == 'h' ? TB_MEASURE_HEIGHT
-                                      : TB_MEASURE_MISSING;
-        in.oedema = r->oedema;
-        in.armc = r->lila;
-        in.headc = r->lika;
-        tb_growth_compute(&tb_who_tables_builtin, &in, &r->growth);
-    }
+}
+
+/* The z-scores of a valid row, as tb_store_pengukuran_put computes them. */
+static void compute_growth(rec *r)
+{
+    tb_growth_input in;
+    tb_growth_input_init(&in);
+    in.sex = r->jk == 1 ? TB_SEX_MALE : TB_SEX_FEMALE;
+    in.age_days = (double)(r->ukur - r->lahir);
+    in.weight = r->bb;
+    in.lenhei = r->tb;
+    in.measure = r->cara == 'l'   ? TB_MEASURE_LENGTH
+                 : r->cara == 'h' ? TB_MEASURE_HEIGHT
+                                  : TB_MEASURE_MISSING;
+    in.oedema = r->oedema;
+    in.armc = r->lila;
+    in.headc = r->lika;
+    tb_growth_compute(&tb_who_tables_builtin, &in, &r->growth);
+}
+
+static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *rej)
+{
+    rec *r = out;
+    memset(r, 0, sizeof *r);
+    read_identity(m, row, r, rej);
+    read_dates(m, row, r, rej);
+    read_measurements(m, row, r, rej);
+    read_where(m, row, r, rej);
+    if (!rej->n) /* computed here, on the reader thread */
+        compute_growth(r);
 }
 
 static int check_columns(const imp *m, char *err, size_t errlen)
@@ -474,192 +519,228 @@ static int write_child(state *st, const rec *r, const char *desa, long posyandu_
     return 0;
 }
 
-static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *outcome)
+/* The posyandu of row r in desa, created (with its puskesmas) at its first row this run: id, 0, -1.
+ */
+static long row_posyandu(state *st, const rec *r, const char *desa, int *outcome)
 {
-    state *st = m->state;
-    const rec *r = vr;
-    tb_store *s = m->store;
-    st->cur = r;
-    *outcome = TB_PUT_UNCHANGED;
-
-    char desa[16];
-    int d = imp_desa(m, r->w.kode_desa, r->w.prov, r->w.kab, r->w.kec, r->w.desa, F_KODE_DESA,
-                     F_DESA, desa, rej);
-    if (d)
-        return d < 0 ? -1 : 0;
-    long posyandu_id = 0;
-    if (r->posyandu[0]) {
-        char key[160];
-        size_t dl = strlen(desa), pl = strlen(r->posyandu), kn = dl + 1 + pl;
-        memcpy(key, desa, dl);
-        key[dl] = '|';
-        memcpy(key + dl + 1, r->posyandu, pl);
-        long *v = imp_map_get(&st->posyandu, key, kn);
-        if (v) {
-            posyandu_id = *v;
-        } else {
-            if ((posyandu_id = tb_store_posyandu_ensure(s, desa, r->posyandu)) < 0)
-                return -1;
-            if (!imp_map_put(&st->posyandu, key, kn, posyandu_id))
-                return tb_store_fail(s, "out of memory");
-            if (r->puskesmas[0]) { /* the posyandu's first row this run names its puskesmas */
-                long pkm = tb_store_puskesmas_ensure(s, desa, r->puskesmas);
-                int out;
-                if (pkm < 0 || tb_store_posyandu_set_puskesmas(s, posyandu_id, pkm, &out))
-                    return -1;
-                merge(outcome, out);
-            }
-        }
+    if (!r->posyandu[0])
+        return 0;
+    tb_store *s = st->m->store;
+    char key[160];
+    size_t dl = strlen(desa), pl = strlen(r->posyandu), kn = dl + 1 + pl;
+    memcpy(key, desa, dl);
+    key[dl] = '|';
+    memcpy(key + dl + 1, r->posyandu, pl);
+    long *v = imp_map_get(&st->posyandu, key, kn);
+    if (v)
+        return *v;
+    long posyandu_id = tb_store_posyandu_ensure(s, desa, r->posyandu);
+    if (posyandu_id < 0)
+        return -1;
+    if (!imp_map_put(&st->posyandu, key, kn, posyandu_id))
+        return tb_store_fail(s, "out of memory");
+    if (r->puskesmas[0]) { /* the posyandu's first row this run names its puskesmas */
+        long pkm = tb_store_puskesmas_ensure(s, desa, r->puskesmas);
+        int out;
+        if (pkm < 0 || tb_store_posyandu_set_puskesmas(s, posyandu_id, pkm, &out))
+            return -1;
+        merge(outcome, out);
     }
+    return posyandu_id;
+}
 
-    /* The child: known this run, else looked up (and written), by NIK or by name. */
-    char key[TB_NAME_KEY_MAX * 2 + 64];
+/* The run's key of row r's child into key: 'N' NIK, else 'K' desa|name|birth|mother|. Its length.
+ */
+static size_t child_key(const rec *r, const char *desa, char key[TB_NAME_KEY_MAX * 2 + 64])
+{
     size_t kn = 0;
     if (r->nik[0]) {
         key[kn++] = 'N';
         memcpy(key + kn, r->nik, 16);
-        kn += 16;
-    } else {
-        const char *parts[4] = {desa, r->kunci, r->tgl_lahir,
-                                r->nik_ortu[0] ? r->nik_ortu : r->ortu_kunci};
-        key[kn++] = 'K';
-        for (int i = 0; i < 4; i++) {
-            size_t l = strlen(parts[i]);
-            memcpy(key + kn, parts[i], l);
-            kn += l;
-            key[kn++] = '|';
-        }
+        return kn + 16;
     }
+    const char *parts[4] = {desa, r->kunci, r->tgl_lahir,
+                            r->nik_ortu[0] ? r->nik_ortu : r->ortu_kunci};
+    key[kn++] = 'K';
+    for (int i = 0; i < 4; i++) {
+        size_t l = strlen(parts[i]);
+        memcpy(key + kn, parts[i], l);
+        kn += l;
+        key[kn++] = '|';
+    }
+    return kn;
+}
+
+/* Rewrites child ci's identity when row r (not older) brings other values (fingerprint fp). 0/-1.
+ */
+static int refresh_child(state *st, long ci, const rec *r, const char *desa, long posyandu_id,
+                         uint64_t fp, int *outcome)
+{
+    child *c = &st->c[ci];
+    if (c->fp == fp || r->ukur < c->attr_day)
+        return 0;
+    bool bn = c->named;
+    long id = c->id;
+    if (write_child(st, r, desa, posyandu_id, c, outcome, &bn, &id))
+        return -1;
+    st->c[ci].fp = fp;
+    st->c[ci].attr_day = r->ukur;
+    return 0;
+}
+
+/* Writes a child new to this run (id: found in the store, or 0) and caches it: index, or -1. */
+static long write_new_child(state *st, const rec *r, const char *desa, long posyandu_id,
+                            const char *key, size_t kn, uint64_t fp, long id, bool *by_name,
+                            int *outcome)
+{
+    int out = TB_PUT_UNCHANGED;
+    if (write_child(st, r, desa, posyandu_id, NULL, &out, by_name, &id))
+        return -1;
+    long ci = new_child(st, key, kn, id);
+    if (ci < 0)
+        return tb_store_fail(st->m->store, "out of memory");
+    child *c = &st->c[ci];
+    c->fp = fp;
+    c->attr_day = r->ukur;
+    c->named = *by_name;
+    c->fresh = out == TB_PUT_INSERTED || st->bulk; /* no stored weighings */
+    c->ordered = true;
+    merge(outcome, out == TB_PUT_INSERTED ? TB_PUT_UPDATED : out);
+    return ci;
+}
+
+/* The child of a row not seen under this key this run: looked up by NIK or name, written. */
+static long first_row_of_child(state *st, const rec *r, const char *desa, long posyandu_id,
+                               const char *key, size_t kn, uint64_t fp, bool *by_name, int *outcome)
+{
+    tb_store *s = st->m->store;
+    tb_individu p = child_person(st, r, desa);
+    if (r->nik_ortu[0]) {
+        long *known = imp_map_get(&st->mothers, r->nik_ortu, 16);
+        if (known)
+            p.ibu_id = *known;
+    }
+    long id = 0;
+    if (tb_store_individu_find(s, &p, &id, by_name) < 0)
+        return -1;
+    long last = -1;
+    if (id && !st->bulk && (last = tb_store_pengukuran_last_day(s, id)) < -1)
+        return -1;
+    long *dup = id ? imp_map_get(&st->by_id, (const char *)&id, sizeof id) : NULL;
+    if (dup) {
+        /* the same child under another key (e.g. found by name, now with a NIK) */
+        long ci = *dup;
+        if (!imp_map_put(&st->children, key, kn, ci))
+            return tb_store_fail(s, "out of memory");
+        return refresh_child(st, ci, r, desa, posyandu_id, fp, outcome) ? -1 : ci;
+    }
+    if (id && r->ukur < last) {
+        /* an older measurement than the store has: the stored identity stays */
+        long ci = new_child(st, key, kn, id);
+        if (ci < 0)
+            return tb_store_fail(s, "out of memory");
+        st->c[ci].attr_day = last;
+        st->c[ci].named = *by_name;
+        return ci;
+    }
+    return write_new_child(st, r, desa, posyandu_id, key, kn, fp, id, by_name, outcome);
+}
+
+/* The child of row r: known this run, else looked up (and written). Its index, or -1. */
+static long find_child(state *st, const rec *r, const char *desa, long posyandu_id, bool *by_name,
+                       int *outcome)
+{
+    char key[TB_NAME_KEY_MAX * 2 + 64];
+    size_t kn = child_key(r, desa, key);
     long *cip = imp_map_get(&st->children, key, kn);
     uint64_t fp = fingerprint(r, desa, posyandu_id);
-    bool by_name = false;
-    long ci;
-    if (cip) {
-        ci = *cip;
-        child *c = &st->c[ci];
-        if (!r->nik[0])
-            by_name = true; /* recognised by name, birth date, desa and mother */
-        if (c->fp != fp && r->ukur >= c->attr_day) {
-            bool bn = c->named;
-            long id = c->id;
-            if (write_child(st, r, desa, posyandu_id, c, outcome, &bn, &id))
-                return -1;
-            c = &st->c[ci];
-            c->fp = fp;
-            c->attr_day = r->ukur;
-        }
-    } else {
-        tb_individu p = child_person(st, r, desa);
-        if (r->nik_ortu[0]) {
-            long *known = imp_map_get(&st->mothers, r->nik_ortu, 16);
-            if (known)
-                p.ibu_id = *known;
-        }
-        long id = 0;
-        if (tb_store_individu_find(s, &p, &id, &by_name) < 0)
-            return -1;
-        long last = -1;
-        if (id && !st->bulk && (last = tb_store_pengukuran_last_day(s, id)) < -1)
-            return -1;
-        long *dup = id ? imp_map_get(&st->by_id, (const char *)&id, sizeof id) : NULL;
-        if (dup) {
-            /* the same child under another key (e.g. found by name, now with a NIK) */
-            ci = *dup;
-            if (!imp_map_put(&st->children, key, kn, ci))
-                return tb_store_fail(s, "out of memory");
-            child *c = &st->c[ci];
-            if (c->fp != fp && r->ukur >= c->attr_day) {
-                bool bn = c->named;
-                if (write_child(st, r, desa, posyandu_id, c, outcome, &bn, &id))
-                    return -1;
-                st->c[ci].fp = fp;
-                st->c[ci].attr_day = r->ukur;
-            }
-        } else if (id && r->ukur < last) {
-            /* an older measurement than the store has: the stored identity stays */
-            if ((ci = new_child(st, key, kn, id)) < 0)
-                return tb_store_fail(s, "out of memory");
-            st->c[ci].attr_day = last;
-            st->c[ci].named = by_name;
-        } else {
-            int out = TB_PUT_UNCHANGED;
-            if (write_child(st, r, desa, posyandu_id, NULL, &out, &by_name, &id))
-                return -1;
-            if ((ci = new_child(st, key, kn, id)) < 0)
-                return tb_store_fail(s, "out of memory");
-            child *c = &st->c[ci];
-            c->fp = fp;
-            c->attr_day = r->ukur;
-            c->named = by_name;
-            c->fresh = out == TB_PUT_INSERTED || st->bulk; /* no stored weighings */
-            c->ordered = true;
-            merge(outcome, out == TB_PUT_INSERTED ? TB_PUT_UPDATED : out);
-        }
-    }
-    child *c = &st->c[ci];
+    if (!cip)
+        return first_row_of_child(st, r, desa, posyandu_id, key, kn, fp, by_name, outcome);
+    if (!r->nik[0])
+        *by_name = true; /* recognised by name, birth date, desa and mother */
+    return refresh_child(st, *cip, r, desa, posyandu_id, fp, outcome) ? -1 : *cip;
+}
 
-    /* One measurement per child and day. */
+/* True (and a problem) when child c already has a measurement on row r's date. */
+static bool measured_on_day(const state *st, const child *c, const rec *r, imp_reject *rej)
+{
     for (int k = c->first; k >= 0; k = st->w[k].next) {
         if (st->w[k].day == r->ukur) {
             imp_problem(rej, F_TGL_UKUR,
                         "anak ini sudah diukur pada tanggal %s di baris %ld (pengukuran ganda)",
                         r->tgl_ukur, st->w[k].line);
-            *outcome = TB_PUT_UNCHANGED;
-            return 0;
+            return true;
         }
     }
-    if (by_name)
-        m->matched_by_name++;
+    return false;
+}
+
+/* The measurement of row r for child anak_id. */
+static void measurement(const rec *r, long anak_id, long posyandu_id, tb_pengukuran *p)
+{
+    tb_pengukuran_init(p);
+    p->anak_id = anak_id;
+    memcpy(p->tanggal, r->tgl_ukur, 11);
+    p->posyandu_id = posyandu_id;
+    p->bb = r->bb;
+    p->tb = r->tb;
+    p->cara_ukur = r->cara;
+    p->oedema = r->oedema;
+    p->lila = r->lila;
+    p->lika = r->lika;
+    p->vit_a = r->vit_a;
+    p->pmt_kg = r->pmt;
+    p->kpsp = r->kpsp; /* a string constant: safe in the pending batch */
+    p->growth = &r->growth;
+}
+
+/* N/T/O/B of row r's weighing into p when every weighing of child c is known and in order. */
+static void kms_status(state *st, child *c, const rec *r, tb_pengukuran *p)
+{
+    if (!c->fresh || !c->ordered || (c->last >= 0 && st->w[c->last].day >= r->ukur) ||
+        c->nw >= 255) {
+        c->ordered = false;
+        return;
+    }
+    /* the new weighing's status depends on the few before it: the last 8 are plenty */
+    tb_weighing hist[256];
+    tb_kms_status out[256];
+    int n = 0, skip = c->nw > 8 ? c->nw - 8 : 0;
+    for (int k = c->first; k >= 0; k = st->w[k].next)
+        if (skip-- <= 0)
+            hist[n++] = (tb_weighing){st->w[k].day, st->w[k].age, st->w[k].weight};
+    hist[n++] = (tb_weighing){r->ukur, (int)(r->ukur - r->lahir), r->bb};
+    tb_kms_status_many(tb_store_kbm(st->m->store), hist, n, out);
+    p->naik = (char)out[n - 1].naik;
+    p->t2 = out[n - 1].t2;
+}
+
+/* Appends row r's weighing (file line) to child c's list. 0, or -1 out of memory. */
+static int add_weighing(state *st, child *c, const rec *r, long line)
+{
     weighing *w = imp_grow(st->w, st->nw, &st->capw, sizeof *w, 65536);
     if (!w)
-        return tb_store_fail(s, "out of memory");
+        return -1;
     st->w = w;
     int wi = (int)st->nw++;
-    st->w[wi] = (weighing){r->ukur, row->line, (int)(r->ukur - r->lahir), r->bb, -1};
-
-    tb_pengukuran p;
-    tb_pengukuran_init(&p);
-    p.anak_id = c->id;
-    memcpy(p.tanggal, r->tgl_ukur, 11);
-    p.posyandu_id = posyandu_id;
-    p.bb = r->bb;
-    p.tb = r->tb;
-    p.cara_ukur = r->cara;
-    p.oedema = r->oedema;
-    p.lila = r->lila;
-    p.lika = r->lika;
-    p.vit_a = r->vit_a;
-    p.pmt_kg = r->pmt;
-    p.kpsp = r->kpsp; /* a string constant: safe in the pending batch */
-    p.growth = &r->growth;
-    /* N/T/O/B now when every weighing of the child is known and in order */
-    if (c->fresh && c->ordered && (c->last < 0 || st->w[c->last].day < r->ukur) && c->nw < 255) {
-        /* the new weighing's status depends on the few before it: the last 8 are plenty */
-        tb_weighing hist[256];
-        tb_kms_status out[256];
-        int n = 0, skip = c->nw > 8 ? c->nw - 8 : 0;
-        for (int k = c->first; k >= 0; k = st->w[k].next)
-            if (skip-- <= 0)
-                hist[n++] = (tb_weighing){st->w[k].day, st->w[k].age, st->w[k].weight};
-        hist[n++] = (tb_weighing){r->ukur, (int)(r->ukur - r->lahir), r->bb};
-        tb_kms_status_many(tb_store_kbm(s), hist, n, out);
-        p.naik = (char)out[n - 1].naik;
-        p.t2 = out[n - 1].t2;
-    } else {
-        c->ordered = false;
-    }
+    st->w[wi] = (weighing){r->ukur, line, (int)(r->ukur - r->lahir), r->bb, -1};
     if (c->last >= 0)
         st->w[c->last].next = wi;
     else
         c->first = wi;
     c->last = wi;
     c->nw++;
+    return 0;
+}
 
+/* Writes measurement p of child c: batched when the store cannot have one yet. 0 or -1. */
+static int write_measurement(state *st, child *c, const rec *r, const tb_pengukuran *p,
+                             int *outcome)
+{
     int out;
     if (c->fresh) {
-        /* no stored measurement can exist: batched inserts */
         int k = st->npend++;
-        st->pend[k] = p;
+        st->pend[k] = *p;
         st->pend_growth[k] = r->growth;
         st->pend[k].growth = &st->pend_growth[k];
         memcpy(st->pend_lahir[k], r->tgl_lahir, 11);
@@ -667,7 +748,7 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
         if (st->npend == TB_PENGUKURAN_BATCH && flush(st))
             return -1;
         out = TB_PUT_INSERTED;
-    } else if (tb_store_pengukuran_put(s, &p, r->tgl_lahir, r->jk, &out)) {
+    } else if (tb_store_pengukuran_put(st->m->store, p, r->tgl_lahir, r->jk, &out)) {
         return -1;
     }
     if (out != TB_PUT_UNCHANGED)
@@ -677,6 +758,39 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
     else
         merge(outcome, out);
     return 0;
+}
+
+static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *outcome)
+{
+    state *st = m->state;
+    const rec *r = vr;
+    st->cur = r;
+    *outcome = TB_PUT_UNCHANGED;
+    char desa[16];
+    int d = imp_desa(m, r->w.kode_desa, r->w.prov, r->w.kab, r->w.kec, r->w.desa, F_KODE_DESA,
+                     F_DESA, desa, rej);
+    if (d)
+        return d < 0 ? -1 : 0;
+    long posyandu_id = row_posyandu(st, r, desa, outcome);
+    if (posyandu_id < 0)
+        return -1;
+    bool by_name = false;
+    long ci = find_child(st, r, desa, posyandu_id, &by_name, outcome);
+    if (ci < 0)
+        return -1;
+    child *c = &st->c[ci];
+    if (measured_on_day(st, c, r, rej)) { /* one measurement per child and day */
+        *outcome = TB_PUT_UNCHANGED;
+        return 0;
+    }
+    if (by_name)
+        m->matched_by_name++;
+    tb_pengukuran p;
+    measurement(r, c->id, posyandu_id, &p);
+    kms_status(st, c, r, &p);
+    if (add_weighing(st, c, r, row->line))
+        return tb_store_fail(m->store, "out of memory");
+    return write_measurement(st, c, r, &p, outcome);
 }
 
 static int end(imp *m)

@@ -1,216 +1,54 @@
 /*
- * import.h - internals of `tumbuh import`, shared by the driver
- * (cmd_import.c) and the kinds (import_eppgbm.c, import_keluarga.c,
- * import_catin.c, import_wilayah.c).
- *
- * A kind names its fields (with the header names it accepts), prepares each
- * row (parse and validate, no store access: this runs on the reader thread)
- * and stores prepared rows (on the main thread, in the import transaction).
- * A row that fails either step is written to the rejects file with its line,
- * column and reason.
+ * import.h - running an import: a CSV or XLSX file of one kind (e-PPGBM
+ * exports, family census rows, catin screenings, the Kemendagri code list)
+ * into the store, in one transaction. This is what `tumbuh import` calls;
+ * the kinds themselves and the pipeline's pieces use import/kind.h.
  */
 #ifndef TB_IMPORT_H
 #define TB_IMPORT_H
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 
-#include "format/csv.h"
-#include "store/store.h"
-
-/* A field a kind reads. */
+/* What to import. */
 typedef struct {
-    const char *name;    /* canonical name (used by --map and in messages) */
-    const char *aliases; /* header names accepted, folded (a-z0-9), '|'-separated */
-} imp_field;
+    const char *db;      /* the store's path (tb_store_default_path applies: NULL is the default) */
+    const char *kind;    /* a kind's name (tb_import_kind) */
+    const char *path;    /* the file: CSV (',' ';' or tab) or XLSX */
+    const char *sheet;   /* XLSX: the sheet to read, NULL for the first */
+    const char *map;     /* "HEADER=FIELD,..." naming a header for a field, or NULL */
+    const char *rejects; /* required: where rejected rows go (written only when a row is) */
+    /* called at most every 0.25 s while rows are stored: rows read so far and
+     * the percentage of the file read (-1 when unknown, e.g. XLSX); may be NULL */
+    void (*progress)(void *ctx, long rows, int percent);
+    void *progress_ctx;
+} tb_import_options;
 
-/* Why a row was rejected: up to 4 problems. */
-#define IMP_MAX_PROBLEMS 4
+/* What an import did. */
 typedef struct {
-    int n;
-    struct {
-        int field; /* kind field index, or -1 for the whole row */
-        char reason[200];
-    } p[IMP_MAX_PROBLEMS];
-} imp_reject;
-
-/* Adds a problem (printf-style reason, in Bahasa Indonesia). */
-void imp_problem(imp_reject *rej, int field, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-/* A string -> long hash map with its keys in one arena (no per-entry malloc). */
-typedef struct {
-    char *arena;
-    size_t used, cap;
-    struct imp_slot {
-        uint64_t hash;
-        size_t off;
-        uint32_t len;
-        long val;
-    } * slots;
-    size_t nslots, count;
-} imp_map;
-
-/* The value stored for key, or NULL. */
-long *imp_map_get(const imp_map *m, const char *key, size_t len);
-/* Stores key -> val (replacing); returns the value's slot, NULL when memory runs out. */
-long *imp_map_put(imp_map *m, const char *key, size_t len, long val);
-void imp_map_free(imp_map *m);
-
-typedef struct imp imp;
-typedef struct imp_kind imp_kind;
-
-/* Outcome of storing a row: TB_PUT_* or this (the kind counts the row itself later). */
-#define IMP_DEFERRED 3
-
-struct imp_kind {
-    const char *name;
-    const char *summary;
-    const imp_field *fields;
-    int nfields;
-    size_t rec_size; /* bytes of a prepared record */
-    /* Checks the columns found (m->col); 0 or -1 with a message in err. */
-    int (*check_columns)(const imp *m, char *err, size_t errlen);
-    /* Parses and validates a row (no store access, runs on the reader thread). */
-    void (*prepare)(const imp *m, const tb_csv_row *row, void *rec, imp_reject *rej);
-    /* In the transaction, before the first row: rules, caches. 0 or -1. */
-    int (*begin)(imp *m);
-    /* Stores a prepared row: sets *outcome, or adds problems to rej. 0, or -1 (fatal). */
-    int (*store)(imp *m, void *rec, const tb_csv_row *row, imp_reject *rej, int *outcome);
-    /* After the last row (deferred writes, recomputations). 0 or -1. */
-    int (*end)(imp *m);
-    /* Frees the kind's state (also after a failure). */
-    void (*cleanup)(imp *m);
-    bool matched_by_name; /* the summary reports matched_by_name */
-    /* foreign keys are not checked row by row during the import; the kind's
-     * end checks every referenced id (each comes from its own caches) */
-    bool foreign_keys_checked_at_end;
-};
-
-extern const imp_kind imp_kind_eppgbm, imp_kind_keluarga, imp_kind_catin, imp_kind_wilayah;
-
-/* The run. */
-struct imp {
-    const imp_kind *kind;
-    tb_store *store;
-    int *col;      /* [kind->nfields] column index of each field, or -1 */
-    int ncols;     /* header fields */
-    char **header; /* header names as written */
-    long today;    /* day number of today (dates after it are refused) */
-    /* counts */
-    long read, imported, updated, rejected, matched_by_name;
-    void *state;   /* the kind's */
-    char err[512]; /* fatal error message */
-};
-
-/* The value of field f in row, trimmed (pointer into the row; length in *len). "" when absent. */
-const char *imp_value(const imp *m, const tb_csv_row *row, int f, size_t *len);
-
-/* Copies the trimmed value into buf (cap bytes); false (and a problem) when it does not fit. */
-bool imp_text(const imp *m, const tb_csv_row *row, int f, char *buf, size_t cap, imp_reject *rej);
-
-/* True when the field has a column and a non-blank value in row. */
-bool imp_has(const imp *m, const tb_csv_row *row, int f);
-
-/* Reads a number (decimal point or comma); NAN when blank; false (and a problem) when bad. */
-bool imp_number(const imp *m, const tb_csv_row *row, int f, double *out, imp_reject *rej);
+    long read, imported, updated, rejected;
+    long matched_by_name;        /* children recognised by name rather than NIK */
+    bool counts_matched_by_name; /* the kind matches by name (the count is meaningful) */
+    /* seconds spent storing the rows, finishing (the kind's end), committing */
+    double rows_s, end_s, commit_s;
+    char err[1024]; /* why the import failed, in Bahasa Indonesia ("" when it did not) */
+} tb_import_summary;
 
 /*
- * Reads a date (yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy, an Excel serial number,
- * or those followed by a time); *day = -1 when blank. Dates after today are
- * refused unless future_ok. false (and a problem) when bad.
+ * The name of import kind i (0, 1, ...) and, in *summary when not NULL, its
+ * one-line description; NULL past the last kind.
  */
-bool imp_date(const imp *m, const tb_csv_row *row, int f, bool future_ok, long *day,
-              imp_reject *rej);
-
-/* Formats a day number as yyyy-mm-dd into buf (11 bytes). */
-void imp_iso(long day, char *buf);
-
-/* Reads a sex code: 1, 2, or 0 when blank; false (and a problem) when bad. */
-bool imp_sex(const imp *m, const tb_csv_row *row, int f, int *jk, imp_reject *rej);
-
-/* Reads yes/no (ya/tidak, y/n, 1/0, true/false): 1, 0, or -1 when blank; false when bad. */
-bool imp_yesno(const imp *m, const tb_csv_row *row, int f, int *v, imp_reject *rej);
+const char *tb_import_kind(size_t i, const char **summary);
 
 /*
- * Reads a NIK (or no. KK): 16 digits, spaces and a leading apostrophe
- * ignored; "" when blank. A NIK also needs a plausible province code and
- * birth date inside (nik = true). false (and a problem) when bad.
+ * Imports o->path as kind o->kind into the store o->db: every valid row is
+ * stored, every other row written to o->rejects with its line, column and
+ * reason, all in one transaction. Returns 0 with the counts in *sum, or -1
+ * with nothing stored (the transaction rolled back, no rejects file left)
+ * and the reason in sum->err. Configures SQLite for a single-threaded bulk
+ * load (tb_store_bulk_global_config): call before the process opens any
+ * other store. Runs one reader thread for the duration of the call.
  */
-bool imp_nik(const imp *m, const tb_csv_row *row, int f, bool nik, char out[17], imp_reject *rej);
-
-/*
- * Normalises a Kemendagri code written with or without dots (35, 3507,
- * 350701, 3507012001, 35.07.01.2001) into dotted form (16 bytes); returns
- * its level 1-4, or -1 when it is not a code.
- */
-int imp_wilayah_code(const char *s, size_t len, char out[16]);
-
-/* Where a row's person lives: the desa code and the names around it. */
-typedef struct {
-    char kode_desa[16], prov[96], kab[96], kec[96], desa[96];
-} imp_place;
-
-/* The columns of a place, in the order of imp_place. */
-typedef struct {
-    int kode_desa, prov, kab, kec, desa;
-} imp_place_cols;
-
-/*
- * Reads a place: a desa code (dotted or not), or a code written in the desa
- * column, and the names; a problem in rej when the code is malformed or
- * there is no desa at all.
- */
-void imp_read_place(const imp *m, const tb_csv_row *row, const imp_place_cols *c, imp_place *p,
-                    imp_reject *rej);
-
-/* True when v is missing or within lo..hi; else a problem "out of the plausible range". */
-bool imp_in_range(imp_reject *rej, int f, double v, double lo, double hi, const char *unit);
-
-/* imp_number, then imp_in_range (unit may be ""); a value out of range becomes NAN. */
-bool imp_number_in(const imp *m, const tb_csv_row *row, int f, double lo, double hi,
-                   const char *unit, double *out, imp_reject *rej);
-
-/* Appends a factor code to a comma-separated list of cap bytes. */
-void imp_add_factor(char *list, size_t cap, const char *f);
-
-/*
- * Resolves a desa from a code and/or names (provinsi, kabupaten/kota,
- * kecamatan, desa/kelurahan; any may be NULL). A code that is not stored
- * yet is created when its name is known (desa) and its kecamatan exists or
- * can be created from the names given with the code's parents. Names are
- * looked up in the stored wilayah. Writes the desa code into out (16 bytes)
- * and returns 0; returns 1 with a problem in rej when the desa cannot be
- * found; -1 on a store error. field_code / field_name name the columns for
- * the problem.
- */
-int imp_desa(imp *m, const char *kode, const char *prov, const char *kab, const char *kec,
-             const char *desa, int field_code, int field_name, char out[16], imp_reject *rej);
-
-/*
- * Writes a row kept aside by the kind (its fields as read) to the rejects
- * file and counts it as rejected. 0, or -1 on a write error.
- */
-int imp_reject_row(imp *m, long line, int nfields, char *const *fields, const size_t *lens,
-                   const imp_reject *rej);
-
-/* Checks that every desa imp_desa resolved exists in the store: 0, or -1 with the error set. */
-int imp_desa_verify(imp *m);
-
-/*
- * Room for one more element in a growable array of n elements of elem bytes
- * with *cap allocated: arr itself when there is room, else arr moved to a
- * block twice as large (first elements at the start) with *cap updated.
- * NULL when out of memory (arr and *cap unchanged).
- */
-void *imp_grow(void *arr, long n, long *cap, size_t elem, long first);
-
-/* 64-bit FNV-1a, for fingerprints. */
-uint64_t imp_hash(uint64_t h, const void *p, size_t len);
-#define IMP_HASH_INIT 1469598103934665603ULL
-
-/* Folds s (len bytes) to lowercase letters and digits into out (cap bytes); returns the length. */
-size_t imp_fold(const char *s, size_t len, char *out, size_t cap);
+int tb_import_run(const tb_import_options *o, tb_import_summary *sum);
 
 #endif

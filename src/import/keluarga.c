@@ -1,5 +1,5 @@
 /*
- * import_keluarga.c - `tumbuh import keluarga`: family census rows
+ * keluarga.c - `tumbuh import keluarga`: family census rows
  * (Pendataan Keluarga) into keluarga, with keluarga sasaran and keluarga
  * berisiko stunting (KRS) computed from the active 'krs' rule in ref_versi
  * (domain reference section 5). The rule is data: its JSON names the safe
@@ -31,7 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/import.h"
+#include "import/kind.h"
 #include "store/keluarga.h"
 #include "store/individu.h"
 #include "tb_date.h"
@@ -273,10 +273,9 @@ static bool count_or_yesno(const imp *m, const tb_csv_row *row, int f, int *v, i
     return true;
 }
 
-static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *rej)
+/* The family's fields (no. KK, desa, house, welfare, mother, children): every row has them. */
+static void read_family(const imp *m, const tb_csv_row *row, rec *r, imp_reject *rej)
 {
-    rec *r = out;
-    memset(r, 0, sizeof *r);
     if (imp_nik(m, row, F_NO_KK, false, r->no_kk, rej) && !r->no_kk[0])
         imp_problem(rej, F_NO_KK, "nomor KK kosong");
     size_t n;
@@ -325,10 +324,11 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
     imp_yesno(m, row, F_PUS, &r->pus, rej);
     count_or_yesno(m, row, F_BADUTA, &r->baduta, rej);
     count_or_yesno(m, row, F_BALITA, &r->balita, rej);
-    r->lahir = -1;
-    if (m->col[F_NAMA] < 0)
-        return;
-    /* a member row */
+}
+
+/* A member's fields (NIK, name, sex, birth date, relation to the head), when the file has names. */
+static void read_member(const imp *m, const tb_csv_row *row, rec *r, imp_reject *rej)
+{
     imp_nik(m, row, F_NIK, true, r->nik, rej);
     if (imp_text(m, row, F_NAMA, r->nama, sizeof r->nama, rej)) {
         tb_name_key(r->nama, strlen(r->nama), r->kunci, sizeof r->kunci);
@@ -340,7 +340,8 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
         imp_iso(r->lahir, r->tgl_lahir);
     else if (!r->nik[0] && r->kunci[0])
         imp_problem(rej, F_TGL_LAHIR, "anggota tanpa NIK perlu tanggal lahir");
-    s = imp_value(m, row, F_HUBUNGAN, &n);
+    size_t n;
+    const char *s = imp_value(m, row, F_HUBUNGAN, &n);
     if (n) {
         char fo[40];
         imp_fold(s, n > 60 ? 60 : n, fo, sizeof fo);
@@ -353,6 +354,16 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
                         "Cucu, Menantu, Orang Tua, Mertua, Famili Lain, Lainnya)",
                         s);
     }
+}
+
+static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *rej)
+{
+    rec *r = out;
+    memset(r, 0, sizeof *r);
+    read_family(m, row, r, rej);
+    r->lahir = -1;
+    if (m->col[F_NAMA] >= 0) /* a member row */
+        read_member(m, row, r, rej);
 }
 
 static int check_columns(const imp *m, char *err, size_t errlen)

@@ -1,5 +1,5 @@
 /*
- * import_wilayah.c - `tumbuh import wilayah`: the Kemendagri code list
+ * wilayah.c - `tumbuh import wilayah`: the Kemendagri code list
  * (kode, nama) into wilayah.
  *
  * The level comes from the code (35, 35.07, 35.07.01, 35.07.01.2001; codes
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/import.h"
+#include "import/kind.h"
 #include "store/wilayah.h"
 
 enum { F_KODE, F_NAMA, NFIELDS };

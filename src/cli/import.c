@@ -1,0 +1,157 @@
+/*
+ * import.c - `tumbuh import KIND FILE`: e-PPGBM exports, family census rows,
+ * catin screenings and the Kemendagri code list into the store.
+ *
+ *   tumbuh [--db PATH] import KIND FILE [--sheet NAME] [--map HEADER=FIELD,...]
+ *                                       [--rejects PATH]
+ *
+ * Parses the arguments, runs the import (tb_import_run, import/import.h:
+ * one transaction, all valid rows or nothing), shows progress on a
+ * terminal and prints one line to stdout:
+ *   read=N imported=N updated=N rejected=N [matched_by_name=N] [rejects=PATH]
+ * Rejected rows go to FILE.tolak.csv unless --rejects names another file.
+ * Exit status: 0 done, 1 the import failed (nothing stored), 2 bad usage.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "import/import.h"
+
+typedef struct {
+    const char *kind;
+    const char *path;
+    const char *sheet;
+    const char *map;
+    const char *rejects;
+    bool help;
+} options;
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: tumbuh [--db PATH] import KIND FILE [--sheet NAME] [--map HEADER=FIELD,...]"
+               " [--rejects PATH]\n\n"
+               "KIND:\n");
+    const char *name, *summary;
+    for (size_t i = 0; (name = tb_import_kind(i, &summary)); i++)
+        fprintf(f, "  %-9s %s\n", name, summary);
+    fprintf(f, "\nFILE is CSV (',' ';' or tab) or XLSX (the first sheet, or --sheet NAME).\n"
+               "Columns are found by header name (see README.md); --map names a header for a\n"
+               "field. Rejected rows go to FILE.tolak.csv (or --rejects PATH) with baris, kolom,\n"
+               "alasan. Prints: read=N imported=N updated=N rejected=N ...\n");
+}
+
+/* Reads the arguments into o: 0, or -1 (usage printed). -h/--help sets o->help. */
+static int parse_args(int argc, char **argv, options *o)
+{
+    memset(o, 0, sizeof *o);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            o->help = true;
+            return 0;
+        } else if (!strcmp(a, "--sheet") && i + 1 < argc) {
+            o->sheet = argv[++i];
+        } else if (!strcmp(a, "--map") && i + 1 < argc) {
+            o->map = argv[++i];
+        } else if (!strcmp(a, "--rejects") && i + 1 < argc) {
+            o->rejects = argv[++i];
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "tumbuh import: pilihan '%s' tidak dikenal\n", a);
+            usage(stderr);
+            return -1;
+        } else if (!o->kind) {
+            o->kind = a;
+        } else if (!o->path) {
+            o->path = a;
+        } else {
+            fprintf(stderr, "tumbuh import: satu berkas setiap kali\n");
+            return -1;
+        }
+    }
+    if (!o->kind || !o->path) {
+        usage(stderr);
+        return -1;
+    }
+    return 0;
+}
+
+/* True when kind names an import kind; else says which there are. */
+static bool known_kind(const char *kind)
+{
+    const char *name;
+    for (size_t i = 0; (name = tb_import_kind(i, NULL)); i++)
+        if (!strcmp(kind, name))
+            return true;
+    fprintf(stderr, "tumbuh import: jenis '%s' tidak dikenal; pilih salah satu:", kind);
+    for (size_t i = 0; (name = tb_import_kind(i, NULL)); i++)
+        fprintf(stderr, " %s", name);
+    fprintf(stderr, "\n");
+    return false;
+}
+
+/* The progress line on stderr (a terminal), rewritten in place. */
+static void show_progress(void *ctx, long rows, int percent)
+{
+    *(bool *)ctx = true;
+    if (percent < 0)
+        fprintf(stderr, "\rtumbuh import: %ld baris", rows);
+    else
+        fprintf(stderr, "\rtumbuh import: %3d%% (%ld baris)", percent, rows);
+}
+
+/* The summary line on stdout. */
+static void print_summary(const tb_import_summary *s, const char *rejects)
+{
+    printf("read=%ld imported=%ld updated=%ld rejected=%ld", s->read, s->imported, s->updated,
+           s->rejected);
+    if (s->counts_matched_by_name)
+        printf(" matched_by_name=%ld", s->matched_by_name);
+    if (s->rejected)
+        printf(" rejects=%s", rejects);
+    printf("\n");
+}
+
+int tb_cmd_import(int argc, char **argv)
+{
+    options a;
+    if (parse_args(argc, argv, &a))
+        return 2;
+    if (a.help) {
+        usage(stdout);
+        return 0;
+    }
+    if (!known_kind(a.kind))
+        return 2;
+    size_t n = strlen(a.path) + 16;
+    char *default_rejects = malloc(n);
+    if (!default_rejects)
+        return 1;
+    snprintf(default_rejects, n, "%s.tolak.csv", a.path);
+    bool shown = false;
+    tb_import_options o = {.kind = a.kind,
+                           .path = a.path,
+                           .sheet = a.sheet,
+                           .map = a.map,
+                           .rejects = a.rejects ? a.rejects : default_rejects};
+    if (isatty(2)) {
+        o.progress = show_progress;
+        o.progress_ctx = &shown;
+    }
+    tb_import_summary s;
+    int rc = tb_import_run(&o, &s);
+    if (shown)
+        fprintf(stderr, "\r%40s\r", "");
+    if (rc) {
+        fprintf(stderr, "tumbuh import: %s\n", s.err);
+    } else {
+        if (getenv("TUMBUH_IMPORT_TIMING")) /* for benchmarks: where the time went */
+            fprintf(stderr, "tumbuh import: baris %.2f s, akhir %.2f s, commit %.2f s\n", s.rows_s,
+                    s.end_s, s.commit_s);
+        print_summary(&s, o.rejects);
+    }
+    free(default_rejects);
+    return rc ? 1 : 0;
+}
