@@ -2,6 +2,7 @@
  * date.c - day numbers and civil dates (see tb_date.h).
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "tb_date.h"
 
@@ -29,22 +30,38 @@ void tb_date_civil(long z, long *y, unsigned *m, unsigned *d)
     *y = yy + (*m <= 2);
 }
 
-long tb_date_iso(const char *s)
+bool tb_date_valid(long y, long m, long d)
+{
+    static const unsigned char mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1)
+        return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= mdays[m - 1] + (m == 2 && leap);
+}
+
+long tb_date_iso_prefix(const char *s)
 {
     if (!s)
-        return -1;
+        return TB_DATE_NONE;
     long v[3] = {0, 0, 0};
     static const int len[3] = {4, 2, 2};
     for (int k = 0; k < 3; k++) {
         for (int i = 0; i < len[k]; i++, s++) {
             if (*s < '0' || *s > '9')
-                return -1;
+                return TB_DATE_NONE;
             v[k] = v[k] * 10 + (*s - '0');
         }
         if (k < 2 && *s++ != '-')
-            return -1;
+            return TB_DATE_NONE;
     }
-    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
-        return -1;
+    if (!tb_date_valid(v[0], v[1], v[2]))
+        return TB_DATE_NONE;
     return tb_date_days(v[0], (unsigned)v[1], (unsigned)v[2]);
+}
+
+long tb_date_iso(const char *s)
+{
+    if (!s || strlen(s) != 10)
+        return TB_DATE_NONE;
+    return tb_date_iso_prefix(s);
 }

@@ -12,8 +12,8 @@
 long tb_today(void)
 {
     const char *env = getenv("TUMBUH_TODAY"); /* tests: a fixed "today" */
-    long d = env ? tb_date_iso(env) : -1;
-    if (d >= 0)
+    long d = env ? tb_date_iso(env) : TB_DATE_NONE;
+    if (d != TB_DATE_NONE)
         return d;
     time_t t = time(NULL);
     struct tm tm;

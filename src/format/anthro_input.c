@@ -191,11 +191,7 @@ int tb_parse_date(const char *s, size_t len, long *days)
     } else {
         return -1;
     }
-    if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
-        return -1;
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (d > mdays[m - 1] + (m == 2 && leap))
+    if (y < 1900 || y > 2200 || !tb_date_valid(y, m, d))
         return -1;
     *days = tb_date_days(y, (unsigned)m, (unsigned)d);
     return 0;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "import/kind.h"
+#include "tb_date.h"
 #include "store/individu.h"
 #include "store/catin.h"
 #include "tb_match.h"
@@ -96,22 +97,22 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
     }
     if (imp_sex(m, row, F_JK, &r->jk, rej) && !r->jk)
         imp_problem(rej, F_JK, "jenis kelamin kosong");
-    if (imp_date(m, row, F_TGL_LAHIR, false, &r->lahir, rej) && r->lahir < 0)
+    if (imp_date(m, row, F_TGL_LAHIR, false, &r->lahir, rej) && r->lahir == TB_DATE_NONE)
         imp_problem(rej, F_TGL_LAHIR, "tanggal lahir kosong");
-    if (imp_date(m, row, F_TGL_PERIKSA, false, &r->periksa, rej) && r->periksa < 0)
+    if (imp_date(m, row, F_TGL_PERIKSA, false, &r->periksa, rej) && r->periksa == TB_DATE_NONE)
         imp_problem(rej, F_TGL_PERIKSA, "tanggal periksa kosong");
     imp_date(m, row, F_RENCANA_NIKAH, true, &r->nikah, rej);
-    if (r->lahir >= 0 && r->periksa >= 0) {
+    if (r->lahir != TB_DATE_NONE && r->periksa != TB_DATE_NONE) {
         double age = (r->periksa - r->lahir) / 365.25;
         if (age < 12 || age > 80)
             imp_problem(rej, F_TGL_LAHIR, "umur saat periksa %.0f tahun tidak wajar untuk catin",
                         floor(age));
     }
-    if (r->lahir >= 0)
+    if (r->lahir != TB_DATE_NONE)
         imp_iso(r->lahir, r->tgl_lahir);
-    if (r->periksa >= 0)
+    if (r->periksa != TB_DATE_NONE)
         imp_iso(r->periksa, r->tgl_periksa);
-    if (r->nikah >= 0)
+    if (r->nikah != TB_DATE_NONE)
         imp_iso(r->nikah, r->tgl_nikah);
     imp_number_in(m, row, F_BB, 25, 200, "kg", &r->bb, rej);
     imp_number_in(m, row, F_TB, 120, 210, "cm", &r->tb, rej);

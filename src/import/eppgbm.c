@@ -151,12 +151,12 @@ static void read_identity(const imp *m, const tb_csv_row *row, rec *r, imp_rejec
 static void read_dates(const imp *m, const tb_csv_row *row, rec *r, imp_reject *rej)
 {
     bool dates = imp_date(m, row, F_TGL_LAHIR, false, &r->lahir, rej);
-    if (dates && r->lahir < 0) {
+    if (dates && r->lahir == TB_DATE_NONE) {
         imp_problem(rej, F_TGL_LAHIR, "tanggal lahir kosong");
         dates = false;
     }
     bool ukur = imp_date(m, row, F_TGL_UKUR, false, &r->ukur, rej);
-    if (ukur && r->ukur < 0) {
+    if (ukur && r->ukur == TB_DATE_NONE) {
         imp_problem(rej, F_TGL_UKUR, "tanggal pengukuran kosong");
         ukur = false;
     }
@@ -167,9 +167,9 @@ static void read_dates(const imp *m, const tb_csv_row *row, rec *r, imp_reject *
             imp_problem(rej, F_TGL_LAHIR, "umur saat diukur %ld bulan: bukan balita (0-60 bulan)",
                         (long)((r->ukur - r->lahir) / 30.4375));
     }
-    if (r->lahir >= 0)
+    if (r->lahir != TB_DATE_NONE)
         imp_iso(r->lahir, r->tgl_lahir);
-    if (r->ukur >= 0)
+    if (r->ukur != TB_DATE_NONE)
         imp_iso(r->ukur, r->tgl_ukur);
 }
 
@@ -419,7 +419,7 @@ static long new_child(state *st, const char *key, size_t klen, long id)
     memset(&st->c[ci], 0, sizeof st->c[ci]);
     st->c[ci].id = id;
     st->c[ci].first = st->c[ci].last = -1;
-    st->c[ci].attr_day = -1;
+    st->c[ci].attr_day = TB_DATE_NONE; /* before every date */
     if (!imp_map_put(&st->children, key, klen, ci) ||
         !imp_map_put(&st->by_id, (const char *)&id, sizeof id, ci))
         return -1;
@@ -623,8 +623,8 @@ static long first_row_of_child(state *st, const rec *r, const char *desa, long p
     long id = 0;
     if (tb_store_individu_find(s, &p, &id, by_name) < 0)
         return -1;
-    long last = -1;
-    if (id && !st->bulk && (last = tb_store_pengukuran_last_day(s, id)) < -1)
+    long last = TB_DATE_NONE; /* before every date */
+    if (id && !st->bulk && tb_store_pengukuran_last_day(s, id, &last) < 0)
         return -1;
     long *dup = id ? imp_map_get(&st->by_id, (const char *)&id, sizeof id) : NULL;
     if (dup) {

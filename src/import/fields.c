@@ -160,7 +160,7 @@ bool imp_date(const imp *m, const tb_csv_row *row, int f, bool future_ok, long *
 {
     size_t n;
     const char *s = imp_value(m, row, f, &n);
-    *day = -1;
+    *day = TB_DATE_NONE;
     if (!n)
         return true;
     char b[48];
@@ -186,12 +186,12 @@ bool imp_date(const imp *m, const tb_csv_row *row, int f, bool future_ok, long *
     }
     if (*day < tb_date_days(1900, 1, 1)) {
         imp_problem(rej, f, "tanggal '%s' sebelum tahun 1900", imp_shown(s, n, b, sizeof b));
-        *day = -1;
+        *day = TB_DATE_NONE;
         return false;
     }
     if (!future_ok && *day > m->today) {
         imp_problem(rej, f, "tanggal '%s' di masa depan", imp_shown(s, n, b, sizeof b));
-        *day = -1;
+        *day = TB_DATE_NONE;
         return false;
     }
     return true;

@@ -131,7 +131,7 @@ typedef struct {
     /* member rows */
     char nik[17], nama[128], kunci[TB_NAME_KEY_MAX + 1], tgl_lahir[11];
     int jk, hub;
-    long lahir; /* day number, -1 */
+    long lahir; /* day number, TB_DATE_NONE when not given */
 } rec;
 
 /* Folded value -> category code (the codes the KRS rule lists). */
@@ -312,7 +312,8 @@ static void read_family(const imp *m, const tb_csv_row *row, rec *r, imp_reject 
         r->tahun_pk = (int)v;
     imp_number_in(m, row, F_UMUR_IBU, 10, 80, "tahun", &r->umur_ibu, rej);
     long lahir;
-    if (imp_date(m, row, F_TGL_LAHIR_IBU, false, &lahir, rej) && lahir >= 0 && isnan(r->umur_ibu)) {
+    if (imp_date(m, row, F_TGL_LAHIR_IBU, false, &lahir, rej) && lahir != TB_DATE_NONE &&
+        isnan(r->umur_ibu)) {
         r->umur_ibu = floor((double)(m->today - lahir) / 365.25);
         if (r->umur_ibu < 10 || r->umur_ibu > 80)
             imp_problem(rej, F_TGL_LAHIR_IBU, "umur ibu %g tahun tidak wajar", r->umur_ibu);
@@ -336,7 +337,7 @@ static void read_member(const imp *m, const tb_csv_row *row, rec *r, imp_reject 
             imp_problem(rej, F_NAMA, "nama anggota keluarga kosong");
     }
     imp_sex(m, row, F_JK, &r->jk, rej);
-    if (imp_date(m, row, F_TGL_LAHIR, false, &r->lahir, rej) && r->lahir >= 0)
+    if (imp_date(m, row, F_TGL_LAHIR, false, &r->lahir, rej) && r->lahir != TB_DATE_NONE)
         imp_iso(r->lahir, r->tgl_lahir);
     else if (!r->nik[0] && r->kunci[0])
         imp_problem(rej, F_TGL_LAHIR, "anggota tanpa NIK perlu tanggal lahir");
@@ -361,7 +362,7 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
     rec *r = out;
     memset(r, 0, sizeof *r);
     read_family(m, row, r, rej);
-    r->lahir = -1;
+    r->lahir = TB_DATE_NONE;
     if (m->col[F_NAMA] >= 0) /* a member row */
         read_member(m, row, r, rej);
 }
@@ -723,18 +724,18 @@ static void from_members(const imp *m, const state *st, const family *fa, int wi
 {
     const rule *ru = st->ru;
     const member *w = wife >= 0 ? &st->mb[wife] : NULL;
-    if (isnan(r->umur_ibu) && w && w->lahir >= 0) {
+    if (isnan(r->umur_ibu) && w && w->lahir != TB_DATE_NONE) {
         double u = floor((double)(m->today - w->lahir) / 365.25);
         if (u >= 10 && u <= 80)
             r->umur_ibu = u;
     }
     int anak = 0, baduta = 0, balita = 0;
     bool relations_known = false;
-    long young = -1, second = -1; /* birth days of the two youngest children */
+    long young = TB_DATE_NONE, second = TB_DATE_NONE; /* birth days of the two youngest children */
     for (int k = fa->first; k >= 0; k = st->mb[k].next) {
         const member *me = &st->mb[k];
         relations_known |= me->hub != HUB_NONE;
-        if (me->lahir >= 0) {
+        if (me->lahir != TB_DATE_NONE) {
             double mo = months(me->lahir, m->today);
             baduta |= mo < ru->baduta_bulan;
             balita |= mo >= ru->baduta_bulan && mo < ru->balita_bulan;
@@ -752,9 +753,9 @@ static void from_members(const imp *m, const state *st, const family *fa, int wi
     if (relations_known) {
         if (isnan(r->jumlah_anak))
             r->jumlah_anak = anak;
-        if (isnan(r->umur_bungsu) && young >= 0)
+        if (isnan(r->umur_bungsu) && young != TB_DATE_NONE)
             r->umur_bungsu = months(young, m->today);
-        if (isnan(r->jarak) && second >= 0)
+        if (isnan(r->jarak) && second != TB_DATE_NONE)
             r->jarak = months(second, young);
     }
     if (relations_known && r->baduta < 0) /* a roster: its members are the whole family */
@@ -798,7 +799,8 @@ static int end(imp *m)
                 if ((pass == 0) != (k == wife))
                     continue;
                 const member *me = &st->mb[k];
-                double mo = me->lahir >= 0 ? months(me->lahir, m->today) : NAN, yr = mo / 12;
+                double mo = me->lahir != TB_DATE_NONE ? months(me->lahir, m->today) : NAN,
+                       yr = mo / 12;
                 bool pus = k == wife && yr >= st->ru->pus_min && yr < st->ru->pus_max + 1;
                 const char *peran = pus && me->hamil == 1                ? "bumil"
                                     : pus                                ? "pus"

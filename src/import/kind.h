@@ -150,7 +150,7 @@ bool imp_number_in(const imp *m, const tb_csv_row *row, int f, double lo, double
 
 /*
  * Reads a date (yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy, an Excel serial number,
- * or those followed by a time); *day = -1 when blank. Dates after today are
+ * or those followed by a time); *day = TB_DATE_NONE when blank. Dates after today are
  * refused unless future_ok. false (and a problem) when bad.
  */
 bool imp_date(const imp *m, const tb_csv_row *row, int f, bool future_ok, long *day,

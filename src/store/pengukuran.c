@@ -41,7 +41,7 @@ static void compute(const tb_pengukuran *p, long born, long day, int jk, compute
     tb_growth_input in;
     tb_growth_input_init(&in);
     in.sex = jk == 1 ? TB_SEX_MALE : jk == 2 ? TB_SEX_FEMALE : TB_SEX_MISSING;
-    if (born >= 0 && day >= born)
+    if (born != TB_DATE_NONE && day >= born)
         in.age_days = (double)(day - born);
     in.weight = p->bb;
     in.lenhei = p->tb;
@@ -121,7 +121,7 @@ int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl
                             int *outcome)
 {
     long born = tb_date_iso(tgl_lahir), day = tb_date_iso(p->tanggal);
-    if (day < 0)
+    if (day == TB_DATE_NONE)
         return tb_store_fail(s, "measurement date '%s' is not a date", p->tanggal);
     computed c;
     compute(p, born, day, jk, &c);
@@ -226,7 +226,7 @@ int tb_store_pengukuran_insert_many(tb_store *s, const tb_pengukuran *p,
         for (int j = 0; j < k; j++) {
             const tb_pengukuran *m = &p[i + j];
             long day = tb_date_iso(m->tanggal);
-            if (day < 0)
+            if (day == TB_DATE_NONE)
                 return tb_store_fail(s, "measurement date '%s' is not a date", m->tanggal);
             computed c;
             compute(m, tb_date_iso(tgl_lahir[i + j]), day, jk[i + j], &c);
@@ -345,20 +345,22 @@ long tb_store_pengukuran_by_uuid(tb_store *s, const char *uuid, long *anak_id, c
     return (long)sqlite3_column_int64(st, 0);
 }
 
-long tb_store_pengukuran_last_day(tb_store *s, long anak_id)
+int tb_store_pengukuran_last_day(tb_store *s, long anak_id, long *day)
 {
+    *day = TB_DATE_NONE;
     sqlite3_stmt *st = tb_store_stmt(s, "SELECT max(tanggal) FROM pengukuran WHERE anak_id = ?1");
     if (!st)
-        return -2;
+        return -1;
     sqlite3_bind_int64(st, 1, anak_id);
     if (sqlite3_step(st) != SQLITE_ROW) {
         tb_store_fail(s, "pengukuran: %s", sqlite3_errmsg(tb_store_db(s)));
-        return -2;
+        return -1;
     }
     const char *d = (const char *)sqlite3_column_text(st, 0);
-    long day = d ? tb_date_iso(d) : -1;
+    if (d)
+        *day = tb_date_iso(d);
     sqlite3_reset(st);
-    return day;
+    return 0;
 }
 
 int tb_store_pengukuran_on(tb_store *s, long anak_id, const char *tanggal)

@@ -92,8 +92,9 @@ int tb_store_pengukuran_insert_many(tb_store *s, const tb_pengukuran *p,
 /* Recomputes N/T/O/B and 2T of all a child's weighings (KBM from the store). */
 int tb_store_kms_recompute(tb_store *s, long anak_id);
 
-/* The day number of a child's last stored measurement, or -1 when it has none; -2 on error. */
-long tb_store_pengukuran_last_day(tb_store *s, long anak_id);
+/* The day number of a child's last stored measurement into *day
+ * (TB_DATE_NONE when it has none). 0, or -1 on error. */
+int tb_store_pengukuran_last_day(tb_store *s, long anak_id, long *day);
 
 /* 1 when the child has a stored measurement on that date, 0 when not, -1 on error. */
 int tb_store_pengukuran_on(tb_store *s, long anak_id, const char *tanggal);

@@ -137,7 +137,7 @@ static bool day_month(const tb_req *q, const char *today, char *month)
     if (bulan && strlen(bulan) == 7 && bulan[4] == '-') {
         char d[11];
         snprintf(d, sizeof d, "%s-01", bulan);
-        if (tb_date_iso(d) < 0)
+        if (tb_date_iso(d) == TB_DATE_NONE)
             return false;
         snprintf(month, 8, "%s", bulan);
     } else {
@@ -272,7 +272,7 @@ void tb_page_anak_baru(tb_req *q, tb_res *r)
         return tb_res_error(r, q, 422, "NIK harus 16 angka.");
     if (!jk || (strcmp(jk, "1") && strcmp(jk, "2")))
         return tb_res_error(r, q, 422, "Jenis kelamin tidak valid.");
-    if (!lahir || tb_date_iso(lahir) < 0 || strcmp(lahir, now) > 0 ||
+    if (!lahir || tb_date_iso(lahir) == TB_DATE_NONE || strcmp(lahir, now) > 0 ||
         tb_date_iso(now) - tb_date_iso(lahir) > 1826)
         return tb_res_error(r, q, 422,
                             "Tanggal lahir tidak valid atau anak sudah berumur 5 tahun.");

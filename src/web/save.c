@@ -109,11 +109,11 @@ static bool entry_valid(const tb_save_entry *e, const tb_anak_info *a, tb_save_r
     char now[11];
     tb_today_iso(now);
     const char *msg = NULL;
-    if (day < 0)
+    if (day == TB_DATE_NONE)
         msg = "Tanggal ukur tidak valid (TTTT-BB-HH).";
     else if (day > tb_date_iso(now))
         msg = "Tanggal ukur di masa depan.";
-    else if (born >= 0 && day < born)
+    else if (born != TB_DATE_NONE && day < born)
         msg = "Tanggal ukur sebelum tanggal lahir.";
     else if (e->bb_given && (isnan(e->bb) || e->bb <= 0.3 || e->bb > 80))
         msg = "Berat badan harus angka dalam kg (0,3-80).";
@@ -162,11 +162,12 @@ static bool entry_plausible(tb_req *q, const tb_save_entry *e, tb_save_result *r
 static int entry_store(tb_req *q, const tb_save_entry *e, const tb_anak_info *a, int *outcome)
 {
     long day = tb_date_iso(e->tanggal), born = tb_date_iso(a->tgl_lahir);
-    int age = born >= 0 ? (int)(day - born) : 0;
+    int age = born != TB_DATE_NONE ? (int)(day - born) : 0;
     tb_pengukuran p;
     tb_pengukuran_init(&p);
     p.anak_id = e->anak_id;
-    snprintf(p.tanggal, sizeof p.tanggal, "%s", e->tanggal);
+    memcpy(p.tanggal, e->tanggal, sizeof p.tanggal - 1); /* validated: exactly 10 characters */
+    p.tanggal[sizeof p.tanggal - 1] = 0;
     p.posyandu_id = a->posyandu_id;
     p.bb = e->bb;
     p.tb = e->tb;

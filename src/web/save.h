@@ -15,7 +15,7 @@
 
 typedef struct {
     long anak_id;
-    char tanggal[11];
+    char tanggal[32];    /* as sent: validated (exactly yyyy-mm-dd) before use */
     double bb, tb, lila; /* NAN = not given */
     bool bb_given, tb_given;
     char cara; /* 'l', 'h', 0 = by age */

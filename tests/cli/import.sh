@@ -103,6 +103,11 @@ check "anggota: no NIK and no birth date rejected" "grep -q ',8,Tgl Lahir,anggot
 check "anggota: unknown relation rejected" "grep -q \",9,Hubungan,\\\"hubungan 'Sepupu jauh' tidak dikenal\" '$W/a.rej'"
 out=$("$T" --db "$A" import keluarga "$D/anggota.csv" --rejects "$W/a.rej" 2>/dev/null)
 check "anggota: again changes nothing ($out)" "[ \"\$(field imported '$out') \$(field updated '$out')\" = '0 0' ]"
+# a member born before 1970 is a member like any other (day numbers below zero are dates)
+printf 'No KK,Kode Desa,Nama,JK,Tgl Lahir,Hubungan\n3507010101020003,35.07.01.2001,Mbah Karto,L,1955-04-02,Orang Tua\n3507010101020003,35.07.01.2001,Mbah Sumi,P,31/12/1969,Mertua\n' > "$W/sepuh.csv"
+out=$("$T" --db "$A" import keluarga "$W/sepuh.csv" --rejects "$W/sepuh.rej" 2>/dev/null)
+check "anggota: grandparents born 1955 and 1969 kept ($out)" "[ \"\$(field imported '$out') \$(field rejected '$out')\" = '2 0' ] && [ \"\$(sqlite3 '$A' \"SELECT group_concat(tgl_lahir, ' ') FROM (SELECT tgl_lahir FROM individu WHERE nama LIKE 'Mbah %' ORDER BY tgl_lahir)\")\" = '1955-04-02 1969-12-31' ]"
+sqlite3 "$A" "DELETE FROM individu WHERE nama LIKE 'Mbah %'; DELETE FROM keluarga WHERE no_kk = '3507010101020003'"
 # the rows in reverse give the same families and people
 { head -n 1 "$D/anggota.csv"; tail -n +2 "$D/anggota.csv" | tac; } > "$W/anggota-rev.csv"
 "$T" --db "$W/ar.db" import wilayah "$D/wilayah.csv" --rejects "$W/arw.rej" >/dev/null 2>&1

@@ -47,6 +47,8 @@ check "stored once" "[ \$(sqlite3 \"$DB\" \"SELECT count(*) FROM pengukuran WHER
 # plausibility and validation
 check "weight jump: 409 asks to confirm" "[ $(post_json kader /api/v1/pengukuran "{\"anak_id\":$CIN,\"tanggal\":\"2026-11-13\",\"bb\":19}") = 409 ] && grep -q 'perlu_konfirmasi\":true' \"$W/body\""
 check "future date: 422" "[ $(post_json kader /api/v1/pengukuran "{\"anak_id\":$CIN,\"tanggal\":\"2999-01-01\",\"bb\":10}") = 422 ]"
+check "30 February: 422 (not the 2nd of March)" "[ $(post_json kader /api/v1/pengukuran "{\"anak_id\":$CIN,\"tanggal\":\"2026-02-30\",\"bb\":10,\"yakin\":1}") = 422 ]"
+check "a date with trailing characters: 422" "[ $(post_json kader /api/v1/pengukuran "{\"anak_id\":$CIN,\"tanggal\":\"2026-10-05abc\",\"bb\":10,\"yakin\":1}") = 422 ]"
 check "text as weight: 422" "[ $(post_json kader /api/v1/pengukuran "{\"anak_id\":$CIN,\"tanggal\":\"2026-11-14\",\"bb\":\"sepuluh\"}") = 422 ]"
 check "bad JSON: 400 with line and column" "[ $(post_json kader /api/v1/pengukuran '{\"anak_id\": 1,') = 400 ] && grep -q 'baris 1, kolom' \"$W/body\""
 check "advice: refer when BGM/2T/z < -2" "post_json kader /api/v1/pengukuran \"{\\\"anak_id\\\":$CIN,\\\"tanggal\\\":\\\"2026-11-15\\\",\\\"bb\\\":6.0,\\\"tb\\\":81,\\\"yakin\\\":1}\" > /dev/null && grep -q '\"rujuk\":true' \"$W/body\" && grep -q 'rujuk ke puskesmas' \"$W/body\""
