@@ -175,29 +175,34 @@ static void *grow(void *p, int *cap, int need, size_t elem)
     return q;
 }
 
+/* Records the first error (later ones are ignored); true when this one was. */
+static bool vfail(tb_xlsx_reader *r, tb_csv_status st, const char *fmt, va_list ap)
+{
+    if (r->status != TB_CSV_OK)
+        return false;
+    r->status = st;
+    vsnprintf(r->err, sizeof r->err, fmt, ap);
+    return true;
+}
+
 /* Records the first error (later ones are ignored). */
 static void fail(tb_xlsx_reader *r, tb_csv_status st, const char *fmt, ...)
 {
-    if (r->status != TB_CSV_OK)
-        return;
-    r->status = st;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(r->err, sizeof r->err, fmt, ap);
+    vfail(r, st, fmt, ap);
     va_end(ap);
 }
 
 /* Records an error from inside an expat callback and aborts the parse. */
 static void hfail(tb_xlsx_reader *r, tb_csv_status st, const char *fmt, ...)
 {
-    if (r->status != TB_CSV_OK)
-        return;
-    r->status = st;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(r->err, sizeof r->err, fmt, ap);
+    bool first = vfail(r, st, fmt, ap);
     va_end(ap);
-    XML_StopParser(r->p, XML_FALSE);
+    if (first)
+        XML_StopParser(r->p, XML_FALSE);
 }
 
 /* The local part of a possibly prefixed XML name ("x:row" -> "row"). */
