@@ -77,8 +77,9 @@ const char *tb_cat_tbu_label(tb_cat_tbu c)
 /* over_5y: the IMT/U bands of 5-18 years, whose names differ (no "berisiko"). */
 const char *tb_cat_gizi_label(tb_cat_gizi c, bool over_5y)
 {
-    static const char *labels[] = {"",           "Gizi buruk",  "Gizi kurang", "Gizi baik",
-                                   "Berisiko gizi lebih", "Gizi lebih", "Obesitas"};
+    static const char *labels[] = {"",          "Gizi buruk",          "Gizi kurang",
+                                   "Gizi baik", "Berisiko gizi lebih", "Gizi lebih",
+                                   "Obesitas"};
     if (over_5y && c == TB_GIZI_RISIKO_LEBIH)
         return "";
     return (unsigned)c < 7 ? labels[c] : "";

@@ -15,7 +15,6 @@
 #define FLAG_ABS6 6.0
 #define FLAG_ABS5 5.0
 
-
 /* Permenkes 2/2020 IMT/U for 5-18 years: up to 18 years (216 months). */
 #define IMTU_5_18_MONTHS_MAX 216.0
 
@@ -146,9 +145,8 @@ static bool present(double v)
  * One age-based 0-5 indicator: table by rounded age in days, valid for
  * min_day <= age <= 1856 days and age in months < 60.
  */
-static void age_indicator(tb_growth_result *out, tb_indicator i, const tb_lms_table *t,
-                          tb_sex sex, double y, int min_day, bool restricted, double flo,
-                          double fhi)
+static void age_indicator(tb_growth_result *out, tb_indicator i, const tb_lms_table *t, tb_sex sex,
+                          double y, int min_day, bool restricted, double flo, double fhi)
 {
     tb_lms p;
     if (!present(y) || out->age_days < min_day || out->age_days > 1856 ||
@@ -349,8 +347,8 @@ void tb_growth_compute(const tb_who_tables *t, const tb_growth_input *in, tb_gro
     tb_growth_classify(&tb_bands_permenkes, out);
 }
 
-void tb_growth_compute_many(const tb_who_tables *t, const tb_growth_input *in, tb_growth_result *out,
-                            long n)
+void tb_growth_compute_many(const tb_who_tables *t, const tb_growth_input *in,
+                            tb_growth_result *out, long n)
 {
     for (long i = 0; i < n; i++)
         tb_growth_compute(t, &in[i], &out[i]);

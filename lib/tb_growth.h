@@ -86,8 +86,8 @@ typedef struct {
     tb_sex sex;
     double age_days;
     double age_months;
-    double weight;  /* kg */
-    double lenhei;  /* cm, as measured */
+    double weight; /* kg */
+    double lenhei; /* cm, as measured */
     tb_measure measure;
     bool oedema;
     double headc;   /* cm */
@@ -116,22 +116,22 @@ typedef enum {
 /* Weight-for-length/height, and BMI-for-age (both age bands). */
 typedef enum {
     TB_GIZI_NONE = 0,
-    TB_GIZI_BURUK,          /* z < -3 */
-    TB_GIZI_KURANG,         /* -3 <= z < -2 */
-    TB_GIZI_BAIK,           /* -2 <= z <= 1 */
-    TB_GIZI_RISIKO_LEBIH,   /* 1 < z <= 2 (0-60 months only) */
-    TB_GIZI_LEBIH,          /* 2 < z <= 3 (0-60 months); 1 < z <= 2 (5-18 y) */
-    TB_GIZI_OBESITAS        /* z > 3 (0-60 months); z > 2 (5-18 y) */
+    TB_GIZI_BURUK,        /* z < -3 */
+    TB_GIZI_KURANG,       /* -3 <= z < -2 */
+    TB_GIZI_BAIK,         /* -2 <= z <= 1 */
+    TB_GIZI_RISIKO_LEBIH, /* 1 < z <= 2 (0-60 months only) */
+    TB_GIZI_LEBIH,        /* 2 < z <= 3 (0-60 months); 1 < z <= 2 (5-18 y) */
+    TB_GIZI_OBESITAS      /* z > 3 (0-60 months); z > 2 (5-18 y) */
 } tb_cat_gizi;
 
 typedef struct {
     /* Cleaned inputs, as anthro reports them. */
-    int age_days;       /* rounded age in days (round half up); -1 = missing */
-    double age_months;  /* unrounded age in months; NAN = missing */
-    double clenhei;     /* length/height after the 0.7 cm correction; NAN */
-    tb_measure cmeasure;/* measure used (missing when implausible) */
-    bool c9mo_flag;     /* height given for a child under 9 months */
-    double cbmi;        /* weight / (clenhei/100)^2 (0-5 y) or by height (5-19 y) */
+    int age_days;        /* rounded age in days (round half up); -1 = missing */
+    double age_months;   /* unrounded age in months; NAN = missing */
+    double clenhei;      /* length/height after the 0.7 cm correction; NAN */
+    tb_measure cmeasure; /* measure used (missing when implausible) */
+    bool c9mo_flag;      /* height given for a child under 9 months */
+    double cbmi;         /* weight / (clenhei/100)^2 (0-5 y) or by height (5-19 y) */
     /* z-scores rounded to 2 decimals, NAN when not computed; flag -1 when
      * not computed, else 0/1. */
     double z[TB_IND_COUNT];
@@ -202,8 +202,8 @@ void tb_growth_input_init(tb_growth_input *in);
 void tb_growth_compute(const tb_who_tables *t, const tb_growth_input *in, tb_growth_result *out);
 
 /* The same over n rows (a batch). */
-void tb_growth_compute_many(const tb_who_tables *t, const tb_growth_input *in, tb_growth_result *out,
-                            long n);
+void tb_growth_compute_many(const tb_who_tables *t, const tb_growth_input *in,
+                            tb_growth_result *out, long n);
 
 /* The LMS z-score, unrestricted: ((y/M)^L - 1) / (S L). */
 double tb_growth_lms_z(double y, tb_lms p);

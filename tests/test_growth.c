@@ -105,7 +105,7 @@ static void test_reference_set(void)
     (void)fgets(a, sizeof a, in);
     (void)fgets(b, sizeof b, ex);
     int rows = 0, mismatches = 0;
-    static const tb_indicator order[] = {TB_ZLEN, TB_ZWEI, TB_ZWFL, TB_ZBMI, TB_ZHC,  TB_ZAC,
+    static const tb_indicator order[] = {TB_ZLEN, TB_ZWEI, TB_ZWFL, TB_ZBMI, TB_ZHC, TB_ZAC,
                                          TB_ZTS,  TB_ZSS,  TB_ZHFA, TB_ZWFA, TB_ZBFA};
     static const char *names[] = {"zlen", "zwei", "zwfl", "zbmi", "zhc", "zac",
                                   "zts",  "zss",  "zhfa", "zwfa", "zbfa"};
@@ -367,8 +367,7 @@ static void test_rules(void)
     g.measure = TB_MEASURE_LENGTH;
     g.oedema = true;
     r = run(&g);
-    CHECK(isnan(r.z[TB_ZWEI]) && isnan(r.z[TB_ZWFL]) && isnan(r.z[TB_ZBMI]) &&
-              !isnan(r.z[TB_ZLEN]),
+    CHECK(isnan(r.z[TB_ZWEI]) && isnan(r.z[TB_ZWFL]) && isnan(r.z[TB_ZBMI]) && !isnan(r.z[TB_ZLEN]),
           "oedema suppresses weight-based z");
     g = child(TB_SEX_MALE, NAN);
     g.age_months = 100;
@@ -606,8 +605,7 @@ static void test_categories(void)
     tb_lms p = row_of(&T->bfa, 2, 150);
     g.weight = tb_growth_lms_value(p, 1.5) * 1.5 * 1.5;
     r = run(&g);
-    CHECK(r.imtu == TB_GIZI_LEBIH, "IMT/U 5-18 at +1.5: gizi lebih (%s)",
-          tb_cat_gizi_code(r.imtu));
+    CHECK(r.imtu == TB_GIZI_LEBIH, "IMT/U 5-18 at +1.5: gizi lebih (%s)", tb_cat_gizi_code(r.imtu));
     g.weight = tb_growth_lms_value(p, 2.5) * 1.5 * 1.5;
     r = run(&g);
     CHECK(r.imtu == TB_GIZI_OBESITAS, "IMT/U 5-18 at +2.5: obesitas");

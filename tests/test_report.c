@@ -49,8 +49,9 @@ static void child(long id, int jk, const char *born, long pos, int kia, const ch
     sqlite3_step(st);
     sqlite3_finalize(st);
     char q[200];
-    snprintf(q, sizeof q, "INSERT INTO anak (individu_id, posyandu_id, buku_kia, nama_ortu)"
-                          " VALUES (%ld, %ld, %d, 'Ibu %s')",
+    snprintf(q, sizeof q,
+             "INSERT INTO anak (individu_id, posyandu_id, buku_kia, nama_ortu)"
+             " VALUES (%ld, %ld, %d, 'Ibu %s')",
              id, pos, kia, name);
     sql(q);
 }
@@ -98,6 +99,53 @@ static const char *text(const tb_table *t, long r, const char *key)
         if (!strcmp(t->col_keys[c], key))
             return tb_table_cell(t, r, c).text;
     return NULL;
+}
+
+/* The kat_tbu stored for child id on date. */
+static char *kat_tbu(long id, const char *date, char *buf, size_t n)
+{
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(tb_store_db(S),
+                       "SELECT kat_tbu FROM pengukuran WHERE anak_id = ?1 AND tanggal = ?2", -1,
+                       &st, NULL);
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+    buf[0] = 0;
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return buf;
+}
+
+/* Categories come from the active ref_ambang rows, not from code: moving the
+ * sangat pendek cut-off to -2.2 makes a new z = -2.25 measurement SP (-2.5 SD
+ * measured standing under 2 years: +0.7 cm). */
+static void test_bands_from_store(const char *path)
+{
+    char k[8], err[256];
+    CHECK(!strcmp(kat_tbu(1, "2026-11-16", k, sizeof k), "P"), "z -2.25 is P: %s", k);
+    sql("UPDATE ref_ambang SET z_atas = -2.2 WHERE versi = 'permenkes-2-2020' AND indeks = 'tbu'"
+        " AND urutan = 1;"
+        "UPDATE ref_ambang SET z_bawah = -2.2 WHERE versi = 'permenkes-2-2020' AND indeks = 'tbu'"
+        " AND urutan = 2;");
+    tb_store_close(S);
+    S = NULL;
+    CHECK(tb_store_open(path, &S, err, sizeof err) == 0, "reopen: %s", err);
+    measure(1, "2026-12-16", 10.3, height_at(1, 594, -2.5), "2025-05-01", 1);
+    CHECK(!strcmp(kat_tbu(1, "2026-12-16", k, sizeof k), "SP"), "changed band: SP, got %s", k);
+    /* and back: a new active version with the Permenkes cut-offs */
+    sql("INSERT INTO ref_versi VALUES ('ambang', 'uji', '2026-12-01', 0, 'test', NULL, NULL);"
+        "INSERT INTO ref_ambang SELECT 'uji', indeks, urutan, kode, label,"
+        " CASE WHEN indeks = 'tbu' AND urutan = 2 THEN -3 ELSE z_bawah END,"
+        " CASE WHEN indeks = 'tbu' AND urutan = 1 THEN -3 ELSE z_atas END"
+        " FROM ref_ambang WHERE versi = 'permenkes-2-2020';"
+        "UPDATE ref_versi SET aktif = 0 WHERE jenis = 'ambang';"
+        "UPDATE ref_versi SET aktif = 1 WHERE jenis = 'ambang' AND versi = 'uji';");
+    tb_store_close(S);
+    S = NULL;
+    CHECK(tb_store_open(path, &S, err, sizeof err) == 0, "reopen: %s", err);
+    measure(1, "2026-12-20", 10.3, height_at(1, 598, -2.5), "2025-05-01", 1);
+    CHECK(!strcmp(kat_tbu(1, "2026-12-20", k, sizeof k), "P"), "new active version: P, got %s", k);
 }
 
 int main(void)
@@ -250,14 +298,15 @@ int main(void)
     tb_table_free(t);
     /* a posyandu scope, and bad arguments */
     tb_report_scope ps = {NULL, 2, "2026-11", false};
-    CHECK(tb_report_run(S, TB_REPORT_SKDN, &ps, &t) == 0 && t &&
-              num(t, t->nrows - 1, "S") == 2 && num(t, t->nrows - 1, "D") == 1,
+    CHECK(tb_report_run(S, TB_REPORT_SKDN, &ps, &t) == 0 && t && num(t, t->nrows - 1, "S") == 2 &&
+              num(t, t->nrows - 1, "D") == 1,
           "posyandu Mawar: S=2 D=1");
     tb_table_free(t);
     tb_report_scope bad = {"35.07.01", 0, "2026-13", false};
     CHECK(tb_report_run(S, TB_REPORT_SKDN, &bad, &t) == -1 && !t, "bad month refused");
     tb_report_scope bad2 = {"35.07.01' OR 1=1 --", 0, "2026-11", false};
     CHECK(tb_report_run(S, TB_REPORT_SKDN, &bad2, &t) == -1, "bad code refused");
+    test_bands_from_store(path);
     tb_store_close(S);
     unlink(path);
     TB_TEST_MAIN_END();

@@ -208,8 +208,8 @@ static int load_bands(tb_store *s)
             if (!ix || strcmp(ix, names[i]) != 0 || b.n[i] >= TB_BANDS_MAX)
                 continue;
             tb_band *d = &b.band[i][b.n[i]];
-            d->cat = tb_bands_cat_from_code((tb_bands_index)i,
-                                            (const char *)sqlite3_column_text(st, 1));
+            d->cat =
+                tb_bands_cat_from_code((tb_bands_index)i, (const char *)sqlite3_column_text(st, 1));
             d->lo = sqlite3_column_type(st, 2) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 2);
             d->hi = sqlite3_column_type(st, 3) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 3);
             if (d->cat)
