@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "format/render.h"
+#include "report/advice.h"
 #include "report/report.h"
 #include "store/internal.h"
 #include "store/pengukuran.h"
@@ -146,6 +147,81 @@ static void test_bands_from_store(const char *path)
     CHECK(tb_store_open(path, &S, err, sizeof err) == 0, "reopen: %s", err);
     measure(1, "2026-12-20", 10.3, height_at(1, 598, -2.5), "2025-05-01", 1);
     CHECK(!strcmp(kat_tbu(1, "2026-12-20", k, sizeof k), "P"), "new active version: P, got %s", k);
+}
+
+/* A measurement row with nothing in it but what a case sets. */
+static tb_ukur_row blank_row(void)
+{
+    tb_ukur_row u;
+    memset(&u, 0, sizeof u);
+    u.umur_hari = 600;
+    u.bb = u.tb = u.lila = u.pmt_kg = NAN;
+    u.z_bbu = u.z_tbu = u.z_bbtb = u.z_imtu = NAN;
+    return u;
+}
+
+/* Does the advice have a text starting with `start`? */
+static bool advised(const tb_advice *a, const char *start)
+{
+    for (int i = 0; i < a->n; i++)
+        if (!strncmp(a->text[i], start, strlen(start)))
+            return true;
+    return false;
+}
+
+/* Buku KIA 2023 referral (T, red line, orange line) and the Permenkes names. */
+static void test_advice(const char *path)
+{
+    tb_advice a;
+    tb_ukur_row u = blank_row();
+    u.naik = 'N';
+    tb_advice_for(S, &u, &a);
+    CHECK(!a.rujuk, "N: no referral");
+    u.naik = 'T';
+    tb_advice_for(S, &u, &a);
+    CHECK(a.rujuk && advised(&a, "Berat badan tidak naik (T)"), "T alone: refer");
+    u = blank_row();
+    u.z_bbu = 1.5;
+    tb_advice_for(S, &u, &a);
+    CHECK(a.rujuk && advised(&a, "Berat badan di atas garis oranye"), "above +1 SD: refer");
+    u.bgm = 1;
+    u.z_bbu = -3.2;
+    tb_advice_for(S, &u, &a);
+    CHECK(a.rujuk && advised(&a, "Berat badan di bawah garis merah"), "BGM: refer");
+    const struct {
+        const char *kat, *start;
+    } gizi[] = {{"RGL", "Berisiko gizi lebih"}, {"GL", "Gizi lebih"}, {"OB", "Obesitas"}};
+    for (int i = 0; i < 3; i++) {
+        u = blank_row();
+        snprintf(u.kat_bbtb, sizeof u.kat_bbtb, "%s", gizi[i].kat);
+        tb_advice_for(S, &u, &a);
+        CHECK(advised(&a, gizi[i].start) && (i > 0 || !advised(&a, "Gizi lebih")), "BB/TB %s: %s",
+              gizi[i].kat, a.n ? a.text[0] : "");
+    }
+    u = blank_row();
+    u.z_imtu = 1.5; /* IMT/U +1.5 SD: berisiko under 5 years, gizi lebih at 5-18 */
+    tb_advice_for(S, &u, &a);
+    CHECK(advised(&a, "Berisiko gizi lebih"), "IMT/U 0-60 months +1.5: berisiko gizi lebih");
+    u.umur_hari = 2200;
+    tb_advice_for(S, &u, &a);
+    CHECK(advised(&a, "Gizi lebih"), "IMT/U 5-18 years +1.5: gizi lebih");
+    u.z_imtu = 2.5;
+    tb_advice_for(S, &u, &a);
+    CHECK(advised(&a, "Obesitas") && a.rujuk, "IMT/U 5-18 years +2.5: obesitas");
+    /* the orange line is reference data */
+    char err[256];
+    sql("UPDATE ref_versi SET data = json_set(data, '$.garis_oranye_z', 2.0)"
+        " WHERE jenis = 'kms' AND aktif = 1");
+    tb_store_close(S);
+    S = NULL;
+    CHECK(tb_store_open(path, &S, err, sizeof err) == 0, "reopen: %s", err);
+    u = blank_row();
+    u.z_bbu = 1.5;
+    tb_advice_for(S, &u, &a);
+    CHECK(!a.rujuk, "orange line at +2 SD: +1.5 not referred");
+    u.z_bbu = 2.1;
+    tb_advice_for(S, &u, &a);
+    CHECK(a.rujuk, "orange line at +2 SD: +2.1 referred");
 }
 
 int main(void)
@@ -307,6 +383,7 @@ int main(void)
     tb_report_scope bad2 = {"35.07.01' OR 1=1 --", 0, "2026-11", false};
     CHECK(tb_report_run(S, TB_REPORT_SKDN, &bad2, &t) == -1, "bad code refused");
     test_bands_from_store(path);
+    test_advice(path);
     tb_store_close(S);
     unlink(path);
     TB_TEST_MAIN_END();
