@@ -47,5 +47,23 @@ login "$u"
 WIN=$(sqlite3 "$DB" "SELECT wilayah FROM pengguna WHERE username = '$u'")
 get "$u" "/laporan/tidak-diukur?wilayah=$WIN&bulan=$MONTH" > /dev/null
 check "$u: the home-visit list links to the child pages" "grep -q 'href=\"/anak/[0-9]' '$W/body'"
+# a child who moved away leaves S from that month (the status form, for entry roles)
+K=$(sqlite3 "$DB" "SELECT username FROM pengguna WHERE peran = 'kader' AND posyandu_id = 1 LIMIT 1")
+CIN=$(sqlite3 "$DB" "SELECT individu_id FROM anak JOIN individu ON id = individu_id
+  WHERE posyandu_id = 1 AND tgl_lahir > '2022-01-01' LIMIT 1")
+s_pos1() { $T --db "$DB" report skdn --posyandu 1 --month "$1" | awk -F, '$1 == "Jumlah" {print $2}'; }
+before=$(s_pos1 2026-10)
+login "$K"
+check "status form for the cadre" "[ \"\$(get $K /anak/$CIN/status)\" = 200 ]"
+check "status form refused to tpps.kab" "[ \"\$(get tpps.kab /anak/$CIN/status)\" = 403 ]"
+code=$(curl -s -b "$W/$K.jar" -o /dev/null -w '%{http_code}' \
+  -d "status=pindah&tanggal=2026-10-15&catatan=ke+kota&csrf=$(cat "$W/$K.csrf")" "$B/anak/$CIN/status")
+check "status pindah saved: 303, got $code" "[ '$code' = 303 ]"
+after=$(s_pos1 2026-10)
+check "moved child leaves S of October ($before -> $after)" "[ \"$after\" -eq \"$((before - 1))\" ]"
+check "and is still in S of September" "[ \"\$(s_pos1 2026-09)\" -ge \"$after\" ]"
+code=$(curl -s -b "$W/$K.jar" -o /dev/null -w '%{http_code}' \
+  -d "status=hilang&tanggal=2026-10-15&csrf=$(cat "$W/$K.csrf")" "$B/anak/$CIN/status")
+check "unknown status refused: 422, got $code" "[ '$code' = 422 ]"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
