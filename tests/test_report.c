@@ -125,6 +125,18 @@ static char *kat_tbu(long id, const char *date, char *buf, size_t n)
 static void test_bands_from_store(const char *path)
 {
     char k[8], err[256];
+    /* the compiled-in defaults (zscore CLI) equal the seeded rows */
+    const tb_bands *sb = tb_store_bands(S), *pb = &tb_bands_permenkes;
+    int same = 1;
+    for (int i = 0; i < TB_BANDS_COUNT; i++) {
+        same &= sb->n[i] == pb->n[i];
+        for (int j = 0; j < pb->n[i] && same; j++) {
+            const tb_band *x = &sb->band[i][j], *y = &pb->band[i][j];
+            same &= x->cat == y->cat && (x->lo == y->lo || (isnan(x->lo) && isnan(y->lo))) &&
+                    (x->hi == y->hi || (isnan(x->hi) && isnan(y->hi)));
+        }
+    }
+    CHECK(same, "tb_bands_permenkes equals the seeded ref_ambang rows");
     CHECK(!strcmp(kat_tbu(1, "2026-11-16", k, sizeof k), "P"), "z -2.25 is P: %s", k);
     sql("UPDATE ref_ambang SET z_atas = -2.2 WHERE versi = 'permenkes-2-2020' AND indeks = 'tbu'"
         " AND urutan = 1;"

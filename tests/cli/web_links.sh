@@ -47,6 +47,11 @@ login "$u"
 WIN=$(sqlite3 "$DB" "SELECT wilayah FROM pengguna WHERE username = '$u'")
 get "$u" "/laporan/tidak-diukur?wilayah=$WIN&bulan=$MONTH" > /dev/null
 check "$u: the home-visit list links to the child pages" "grep -q 'href=\"/anak/[0-9]' '$W/body'"
+# SKDN by age group and sex from the command line too, with every ratio
+$T --db "$DB" report skdn-umur --wilayah 35.99 --month 2026-10 > "$W/umur.csv" 2> "$W/umur.err"
+check "tumbuh report skdn-umur" "head -1 '$W/umur.csv' | grep -q '^umur,jk,S,K,D,N,T,O,B,2T,BGM,K_S,D_S,D_K,N_D,N_S,BGM_D,2T_D'"
+check "skdn-umur: the five age groups by sex and the totals" \
+  "[ \$(grep -c '^[0-9-]* bulan,[LP],' '$W/umur.csv') -eq 10 ] && grep -q '^Jumlah,L+P,' '$W/umur.csv'"
 # a child who moved away leaves S from that month (the status form, for entry roles)
 K=$(sqlite3 "$DB" "SELECT username FROM pengguna WHERE peran = 'kader' AND posyandu_id = 1 LIMIT 1")
 CIN=$(sqlite3 "$DB" "SELECT individu_id FROM anak JOIN individu ON id = individu_id
