@@ -15,7 +15,6 @@
 #define FLAG_ABS6 6.0
 #define FLAG_ABS5 5.0
 
-
 /* Permenkes 2/2020 IMT/U for 5-18 years: up to 18 years (216 months). */
 #define IMTU_5_18_MONTHS_MAX 216.0
 
@@ -146,9 +145,8 @@ static bool present(double v)
  * One age-based 0-5 indicator: table by rounded age in days, valid for
  * min_day <= age <= 1856 days and age in months < 60.
  */
-static void age_indicator(tb_growth_result *out, tb_indicator i, const tb_lms_table *t,
-                          tb_sex sex, double y, int min_day, bool restricted, double flo,
-                          double fhi)
+static void age_indicator(tb_growth_result *out, tb_indicator i, const tb_lms_table *t, tb_sex sex,
+                          double y, int min_day, bool restricted, double flo, double fhi)
 {
     tb_lms p;
     if (!present(y) || out->age_days < min_day || out->age_days > 1856 ||
@@ -277,26 +275,41 @@ static double usable(const tb_growth_result *r, tb_indicator i)
     return r->flag[i] == 0 ? r->z[i] : NAN;
 }
 
-/*
- * Permenkes 2/2020 (domain reference section 7). A flagged z is not
- * classified. Each band is 1 + the number of cut-offs the z-score passes
- * (z >= -3, z >= -2, z > 1, ...), which follows the enums' order and avoids
- * data-dependent branches.
- */
-static void classify(tb_growth_result *r)
+/* A cut-off passed by z (see tb_bands in tb_growth.h); NAN is never passed. */
+static bool passes(double z, double c)
+{
+    return c < 0 ? z >= c : z > c;
+}
+
+/* The category of z in the bands of one index, 0 when in none. */
+static int band_of(const tb_bands *b, tb_bands_index i, double z)
+{
+    for (int k = 0; k < b->n[i]; k++) {
+        const tb_band *d = &b->band[i][k];
+        if ((isnan(d->lo) || passes(z, d->lo)) && (isnan(d->hi) || !passes(z, d->hi)))
+            return d->cat;
+    }
+    return 0;
+}
+
+/* Permenkes 2/2020 (domain reference section 7). A flagged z is not classified. */
+void tb_growth_classify(const tb_bands *b, tb_growth_result *r)
 {
     double z;
+    r->bbu = TB_BBU_NONE;
+    r->tbu = TB_TBU_NONE;
+    r->bbtb = TB_GIZI_NONE;
+    r->imtu = TB_GIZI_NONE;
     if (!isnan(z = usable(r, TB_ZWEI)))
-        r->bbu = (tb_cat_bbu)(1 + (z >= -3) + (z >= -2) + (z > 1));
+        r->bbu = (tb_cat_bbu)band_of(b, TB_BANDS_BBU, z);
     if (!isnan(z = usable(r, TB_ZLEN)))
-        r->tbu = (tb_cat_tbu)(1 + (z >= -3) + (z >= -2) + (z > 3));
+        r->tbu = (tb_cat_tbu)band_of(b, TB_BANDS_TBU, z);
     if (!isnan(z = usable(r, TB_ZWFL)))
-        r->bbtb = (tb_cat_gizi)(1 + (z >= -3) + (z >= -2) + (z > 1) + (z > 2) + (z > 3));
+        r->bbtb = (tb_cat_gizi)band_of(b, TB_BANDS_BBTB, z);
     if (!isnan(z = usable(r, TB_ZBMI)))
-        r->imtu = (tb_cat_gizi)(1 + (z >= -3) + (z >= -2) + (z > 1) + (z > 2) + (z > 3));
+        r->imtu = (tb_cat_gizi)band_of(b, TB_BANDS_IMTU, z);
     else if (!isnan(z = usable(r, TB_ZBFA)) && r->age_months <= IMTU_5_18_MONTHS_MAX)
-        /* 5-18 years: no "berisiko" band; lebih above +1, obesitas above +2 */
-        r->imtu = (tb_cat_gizi)(1 + (z >= -3) + (z >= -2) + 2 * (z > 1) + (z > 2));
+        r->imtu = (tb_cat_gizi)band_of(b, TB_BANDS_IMTU_5_18, z);
 }
 
 void tb_growth_compute(const tb_who_tables *t, const tb_growth_input *in, tb_growth_result *out)
@@ -331,11 +344,11 @@ void tb_growth_compute(const tb_who_tables *t, const tb_growth_input *in, tb_gro
         compute_5_19(t, in, out);
     else
         compute_0_5(t, in, out);
-    classify(out);
+    tb_growth_classify(&tb_bands_permenkes, out);
 }
 
-void tb_growth_compute_many(const tb_who_tables *t, const tb_growth_input *in, tb_growth_result *out,
-                            long n)
+void tb_growth_compute_many(const tb_who_tables *t, const tb_growth_input *in,
+                            tb_growth_result *out, long n)
 {
     for (long i = 0; i < n; i++)
         tb_growth_compute(t, &in[i], &out[i]);

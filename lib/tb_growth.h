@@ -58,15 +58,16 @@ typedef struct {
 } tb_lms_table;
 
 /*
- * The upper age limits of the 5-19 indicators differ between anthroplus
- * versions, and WHO's two sets of published results follow different ones:
- * - TB_PLUS_LIMITS_1_1 (the default, anthroplus >= 1.1.0 and WHO's example
- *   survey Survey_WHO2007): height- and BMI-for-age below 229 months,
- *   weight-for-age below 121 months;
- * - TB_PLUS_LIMITS_1_0 (anthroplus 1.0.0, as in the 3,000-row reference
- *   set): up to 228 and 120 months inclusive.
+ * The upper age limits of the 5-19 indicators (age in months unrounded,
+ * days / 30.4375):
+ * - TB_PLUS_LIMITS_1_0 (the default; shared/domain/who-growth-method.md,
+ *   anthroplus 1.0.0, WHO's 3,000-row reference set): height- and
+ *   BMI-for-age from 60 to 228 months, weight-for-age from 60 to 120 months,
+ *   both inclusive, so 120.03 months gets no weight-for-age;
+ * - TB_PLUS_LIMITS_1_1 (anthroplus >= 1.1.0, as WHO's example survey
+ *   Survey_WHO2007 was published): below 229 and 121 months.
  */
-typedef enum { TB_PLUS_LIMITS_1_1 = 0, TB_PLUS_LIMITS_1_0 = 1 } tb_plus_limits;
+typedef enum { TB_PLUS_LIMITS_1_0 = 0, TB_PLUS_LIMITS_1_1 = 1 } tb_plus_limits;
 
 typedef struct {
     tb_lms_table len, wei, bmi, hc, ac, ts, ss; /* by age in days */
@@ -85,8 +86,8 @@ typedef struct {
     tb_sex sex;
     double age_days;
     double age_months;
-    double weight;  /* kg */
-    double lenhei;  /* cm, as measured */
+    double weight; /* kg */
+    double lenhei; /* cm, as measured */
     tb_measure measure;
     bool oedema;
     double headc;   /* cm */
@@ -115,22 +116,22 @@ typedef enum {
 /* Weight-for-length/height, and BMI-for-age (both age bands). */
 typedef enum {
     TB_GIZI_NONE = 0,
-    TB_GIZI_BURUK,          /* z < -3 */
-    TB_GIZI_KURANG,         /* -3 <= z < -2 */
-    TB_GIZI_BAIK,           /* -2 <= z <= 1 */
-    TB_GIZI_RISIKO_LEBIH,   /* 1 < z <= 2 (0-60 months only) */
-    TB_GIZI_LEBIH,          /* 2 < z <= 3 (0-60 months); 1 < z <= 2 (5-18 y) */
-    TB_GIZI_OBESITAS        /* z > 3 (0-60 months); z > 2 (5-18 y) */
+    TB_GIZI_BURUK,        /* z < -3 */
+    TB_GIZI_KURANG,       /* -3 <= z < -2 */
+    TB_GIZI_BAIK,         /* -2 <= z <= 1 */
+    TB_GIZI_RISIKO_LEBIH, /* 1 < z <= 2 (0-60 months only) */
+    TB_GIZI_LEBIH,        /* 2 < z <= 3 (0-60 months); 1 < z <= 2 (5-18 y) */
+    TB_GIZI_OBESITAS      /* z > 3 (0-60 months); z > 2 (5-18 y) */
 } tb_cat_gizi;
 
 typedef struct {
     /* Cleaned inputs, as anthro reports them. */
-    int age_days;       /* rounded age in days (round half up); -1 = missing */
-    double age_months;  /* unrounded age in months; NAN = missing */
-    double clenhei;     /* length/height after the 0.7 cm correction; NAN */
-    tb_measure cmeasure;/* measure used (missing when implausible) */
-    bool c9mo_flag;     /* height given for a child under 9 months */
-    double cbmi;        /* weight / (clenhei/100)^2 (0-5 y) or by height (5-19 y) */
+    int age_days;        /* rounded age in days (round half up); -1 = missing */
+    double age_months;   /* unrounded age in months; NAN = missing */
+    double clenhei;      /* length/height after the 0.7 cm correction; NAN */
+    tb_measure cmeasure; /* measure used (missing when implausible) */
+    bool c9mo_flag;      /* height given for a child under 9 months */
+    double cbmi;         /* weight / (clenhei/100)^2 (0-5 y) or by height (5-19 y) */
     /* z-scores rounded to 2 decimals, NAN when not computed; flag -1 when
      * not computed, else 0/1. */
     double z[TB_IND_COUNT];
@@ -142,11 +143,58 @@ typedef struct {
     tb_cat_gizi imtu;
 } tb_growth_result;
 
+/*
+ * The Permenkes 2/2020 bands as data (domain reference section 7), so that a
+ * store can read them from its versioned reference table (ref_ambang). A
+ * band holds the z-scores past its lower cut-off and not past its upper one;
+ * a cut-off c is passed by z >= c when c < 0 and by z > c otherwise, as the
+ * Permenkes writes "-3 SD to < -2 SD", "-2 SD to +1 SD", "> +1 SD". A
+ * missing cut-off is NAN (no lower or no upper limit).
+ */
+typedef enum {
+    TB_BANDS_BBU,       /* BB/U, 0-60 months */
+    TB_BANDS_TBU,       /* PB/U or TB/U, 0-60 months */
+    TB_BANDS_BBTB,      /* BB/PB or BB/TB, 0-60 months */
+    TB_BANDS_IMTU,      /* IMT/U, 0-60 months */
+    TB_BANDS_IMTU_5_18, /* IMT/U, 5-18 years */
+    TB_BANDS_COUNT
+} tb_bands_index;
+
+#define TB_BANDS_MAX 8
+
+typedef struct {
+    double lo, hi; /* cut-offs, NAN = none */
+    int cat;       /* the category: a tb_cat_bbu, tb_cat_tbu or tb_cat_gizi value */
+} tb_band;
+
+typedef struct {
+    int n[TB_BANDS_COUNT];
+    tb_band band[TB_BANDS_COUNT][TB_BANDS_MAX];
+} tb_bands;
+
+/* The Permenkes 2/2020 bands, equal to the seeded rows of ref_ambang. */
+extern const tb_bands tb_bands_permenkes;
+
+/*
+ * The category code (tb_cat_*_code) of index i to its enum value; 0 when the
+ * code is unknown for that index.
+ */
+int tb_bands_cat_from_code(tb_bands_index i, const char *code);
+
+/*
+ * Sets r's categories (bbu, tbu, bbtb, imtu) from its z-scores and flags
+ * with the bands b: a flagged or missing z is not classified; a z in no band
+ * is not classified. IMT/U of 5-18 years uses the 5-18 bands up to 216
+ * months.
+ */
+void tb_growth_classify(const tb_bands *b, tb_growth_result *r);
+
 /* Sets every field of *in to missing. */
 void tb_growth_input_init(tb_growth_input *in);
 
 /*
- * Computes every z-score, flag and category for one measurement. Never
+ * Computes every z-score, flag and category (with tb_bands_permenkes; call
+ * tb_growth_classify for other bands) for one measurement. Never
  * fails: what cannot be computed is left missing. Children under 60 months
  * get the 0-5 indicators (WHO Child Growth Standards 2006); from 60 months
  * the 5-19 indicators (WHO Growth Reference 2007).
@@ -154,8 +202,8 @@ void tb_growth_input_init(tb_growth_input *in);
 void tb_growth_compute(const tb_who_tables *t, const tb_growth_input *in, tb_growth_result *out);
 
 /* The same over n rows (a batch). */
-void tb_growth_compute_many(const tb_who_tables *t, const tb_growth_input *in, tb_growth_result *out,
-                            long n);
+void tb_growth_compute_many(const tb_who_tables *t, const tb_growth_input *in,
+                            tb_growth_result *out, long n);
 
 /* The LMS z-score, unrestricted: ((y/M)^L - 1) / (S L). */
 double tb_growth_lms_z(double y, tb_lms p);

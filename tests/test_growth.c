@@ -105,7 +105,7 @@ static void test_reference_set(void)
     (void)fgets(a, sizeof a, in);
     (void)fgets(b, sizeof b, ex);
     int rows = 0, mismatches = 0;
-    static const tb_indicator order[] = {TB_ZLEN, TB_ZWEI, TB_ZWFL, TB_ZBMI, TB_ZHC,  TB_ZAC,
+    static const tb_indicator order[] = {TB_ZLEN, TB_ZWEI, TB_ZWFL, TB_ZBMI, TB_ZHC, TB_ZAC,
                                          TB_ZTS,  TB_ZSS,  TB_ZHFA, TB_ZWFA, TB_ZBFA};
     static const char *names[] = {"zlen", "zwei", "zwfl", "zbmi", "zhc", "zac",
                                   "zts",  "zss",  "zhfa", "zwfa", "zbfa"};
@@ -164,6 +164,9 @@ static long days_from_dmy(const char *s)
 
 static void test_who2007_survey(void)
 {
+    /* WHO published this set with anthroplus 1.1's limits (below 229 / 121). */
+    tb_who_tables t11 = *T;
+    t11.plus_limits = TB_PLUS_LIMITS_1_1;
     FILE *in = open_example("Survey_WHO2007.csv");
     FILE *ex = open_example("survey_who2007_z.csv");
     CHECK(in && ex, "WHO 2007 survey files present");
@@ -191,7 +194,7 @@ static void test_who2007_survey(void)
         g.measure = TB_MEASURE_HEIGHT;
         g.oedema = oedema_of(fi[10]);
         tb_growth_result r;
-        tb_growth_compute(T, &g, &r);
+        tb_growth_compute(&t11, &g, &r);
         /* ...,zhfa,zwfa,zbfa,fhfa,fwfa,fbfa at 12..17 */
         if (!same(r.z[TB_ZHFA], r.flag[TB_ZHFA], fe[12], fe[15]) ||
             !same(r.z[TB_ZWFA], r.flag[TB_ZWFA], fe[13], fe[16]) ||
@@ -364,8 +367,7 @@ static void test_rules(void)
     g.measure = TB_MEASURE_LENGTH;
     g.oedema = true;
     r = run(&g);
-    CHECK(isnan(r.z[TB_ZWEI]) && isnan(r.z[TB_ZWFL]) && isnan(r.z[TB_ZBMI]) &&
-              !isnan(r.z[TB_ZLEN]),
+    CHECK(isnan(r.z[TB_ZWEI]) && isnan(r.z[TB_ZWFL]) && isnan(r.z[TB_ZBMI]) && !isnan(r.z[TB_ZLEN]),
           "oedema suppresses weight-based z");
     g = child(TB_SEX_MALE, NAN);
     g.age_months = 100;
@@ -478,38 +480,49 @@ static void test_rules(void)
     mid = (tb_lms){a.l + 0.25 * (b.l - a.l), a.m + 0.25 * (b.m - a.m), a.s + 0.25 * (b.s - a.s)};
     CHECK_NEAR(r.z[TB_ZHFA], tb_growth_round2(tb_growth_lms_z(132, mid)), 1e-12);
     CHECK_NEAR(r.cbmi, 30 / (1.32 * 1.32), 1e-9);
-    /* Upper limits: below 121 / 229 months (default, anthroplus >= 1.1). */
-    g.age_months = 120.9;
-    r = run(&g);
-    CHECK(!isnan(r.z[TB_ZWFA]), "wfa at 120.9 months");
-    g.age_months = 121;
-    r = run(&g);
-    CHECK(isnan(r.z[TB_ZWFA]) && !isnan(r.z[TB_ZHFA]), "no wfa at 121 months");
-    g.age_months = 228.9;
-    g.weight = 60;
-    g.lenhei = 170;
-    r = run(&g);
-    CHECK(!isnan(r.z[TB_ZHFA]) && !isnan(r.z[TB_ZBFA]), "hfa/bfa at 228.9 months");
-    g.age_months = 229;
-    r = run(&g);
-    CHECK(isnan(r.z[TB_ZHFA]) && isnan(r.z[TB_ZBFA]), "none at 229 months");
-    /* anthroplus 1.0: up to 120 / 228 inclusive. */
-    tb_who_tables t10 = *T;
-    t10.plus_limits = TB_PLUS_LIMITS_1_0;
-    g.age_months = 228;
-    tb_growth_compute(&t10, &g, &r);
-    CHECK(!isnan(r.z[TB_ZHFA]), "1.0: hfa at 228 months");
-    g.age_months = 228.01;
-    tb_growth_compute(&t10, &g, &r);
-    CHECK(isnan(r.z[TB_ZHFA]), "1.0: no hfa after 228 months");
-    g.age_months = 120;
+    /* Upper limits by default (who-growth-method.md): 60-120 months for
+     * weight-for-age, 60-228 for height- and BMI-for-age, inclusive, on the
+     * unrounded age in months. */
     g.weight = 30;
     g.lenhei = 140;
-    tb_growth_compute(&t10, &g, &r);
-    CHECK(!isnan(r.z[TB_ZWFA]), "1.0: wfa at 120 months");
-    g.age_months = 120.01;
-    tb_growth_compute(&t10, &g, &r);
-    CHECK(isnan(r.z[TB_ZWFA]), "1.0: no wfa after 120 months");
+    g.age_months = 120.0;
+    r = run(&g);
+    CHECK(!isnan(r.z[TB_ZWFA]), "wfa at 120.0 months");
+    g.age_months = 120.03;
+    r = run(&g);
+    CHECK(isnan(r.z[TB_ZWFA]) && !isnan(r.z[TB_ZHFA]), "no wfa at 120.03 months");
+    g = child(TB_SEX_FEMALE, 3653); /* 3653 / 30.4375 = 120.016 months: not 120 */
+    g.weight = 30;
+    g.lenhei = 140;
+    r = run(&g);
+    CHECK(isnan(r.z[TB_ZWFA]), "no wfa at 3653 days (120.02 months, unrounded)");
+    g = child(TB_SEX_FEMALE, NAN);
+    g.weight = 60;
+    g.lenhei = 170;
+    g.age_months = 228.0;
+    r = run(&g);
+    CHECK(!isnan(r.z[TB_ZHFA]) && !isnan(r.z[TB_ZBFA]), "hfa/bfa at 228.0 months");
+    g.age_months = 228.03;
+    r = run(&g);
+    CHECK(isnan(r.z[TB_ZHFA]) && isnan(r.z[TB_ZBFA]) && r.imtu == TB_GIZI_NONE,
+          "no hfa/bfa at 228.03 months");
+    /* anthroplus 1.1: below 121 / 229 months. */
+    tb_who_tables t11 = *T;
+    t11.plus_limits = TB_PLUS_LIMITS_1_1;
+    g.age_months = 228.9;
+    tb_growth_compute(&t11, &g, &r);
+    CHECK(!isnan(r.z[TB_ZHFA]) && !isnan(r.z[TB_ZBFA]), "1.1: hfa/bfa at 228.9 months");
+    g.age_months = 229;
+    tb_growth_compute(&t11, &g, &r);
+    CHECK(isnan(r.z[TB_ZHFA]) && isnan(r.z[TB_ZBFA]), "1.1: none at 229 months");
+    g.age_months = 120.9;
+    g.weight = 30;
+    g.lenhei = 140;
+    tb_growth_compute(&t11, &g, &r);
+    CHECK(!isnan(r.z[TB_ZWFA]), "1.1: wfa at 120.9 months");
+    g.age_months = 121;
+    tb_growth_compute(&t11, &g, &r);
+    CHECK(isnan(r.z[TB_ZWFA]), "1.1: no wfa at 121 months");
     /* Interpolation's upper key as WHO computes it: 103.1 lying at 3 years
      * is 102.39999999999999 cm, and trunc(10x + 1) = 1025. */
     g = child(TB_SEX_MALE, 1110);
@@ -592,14 +605,44 @@ static void test_categories(void)
     tb_lms p = row_of(&T->bfa, 2, 150);
     g.weight = tb_growth_lms_value(p, 1.5) * 1.5 * 1.5;
     r = run(&g);
-    CHECK(r.imtu == TB_GIZI_LEBIH, "IMT/U 5-18 at +1.5: gizi lebih (%s)",
-          tb_cat_gizi_code(r.imtu));
+    CHECK(r.imtu == TB_GIZI_LEBIH, "IMT/U 5-18 at +1.5: gizi lebih (%s)", tb_cat_gizi_code(r.imtu));
     g.weight = tb_growth_lms_value(p, 2.5) * 1.5 * 1.5;
     r = run(&g);
     CHECK(r.imtu == TB_GIZI_OBESITAS, "IMT/U 5-18 at +2.5: obesitas");
     CHECK_STR(tb_cat_gizi_label(TB_GIZI_OBESITAS, true), "Obesitas");
     CHECK_STR(tb_cat_tbu_label(TB_TBU_PENDEK), "Pendek");
     CHECK_STR(tb_cat_bbu_label(TB_BBU_KURANG), "Berat badan kurang");
+}
+
+/* The bands are a parameter: other cut-offs give other categories. */
+static void test_bands_parameter(void)
+{
+    tb_growth_result r;
+    memset(&r, 0, sizeof r);
+    for (int i = 0; i < TB_IND_COUNT; i++) {
+        r.z[i] = NAN;
+        r.flag[i] = -1;
+    }
+    r.z[TB_ZLEN] = -2.5;
+    r.flag[TB_ZLEN] = 0;
+    r.z[TB_ZWEI] = -2.0;
+    r.flag[TB_ZWEI] = 0;
+    tb_growth_classify(&tb_bands_permenkes, &r);
+    CHECK(r.tbu == TB_TBU_PENDEK && r.bbu == TB_BBU_NORMAL, "Permenkes: P, BBN");
+    tb_bands b = tb_bands_permenkes;
+    b.band[TB_BANDS_TBU][0].hi = -2.4; /* sangat pendek below -2.4 */
+    b.band[TB_BANDS_TBU][1].lo = -2.4;
+    b.band[TB_BANDS_BBU][1].hi = -1.5; /* kurang up to -1.5 */
+    b.band[TB_BANDS_BBU][2].lo = -1.5;
+    tb_growth_classify(&b, &r);
+    CHECK(r.tbu == TB_TBU_SANGAT_PENDEK && r.bbu == TB_BBU_KURANG, "changed bands: %s %s",
+          tb_cat_tbu_code(r.tbu), tb_cat_bbu_code(r.bbu));
+    r.flag[TB_ZLEN] = 1;
+    tb_growth_classify(&b, &r);
+    CHECK(r.tbu == TB_TBU_NONE, "a flagged z is not classified");
+    CHECK(tb_bands_cat_from_code(TB_BANDS_IMTU_5_18, "GL") == TB_GIZI_LEBIH &&
+              tb_bands_cat_from_code(TB_BANDS_TBU, "GL") == 0,
+          "codes by index");
 }
 
 int main(void)
@@ -609,5 +652,6 @@ int main(void)
     test_every_table_row();
     test_rules();
     test_categories();
+    test_bands_parameter();
     TB_TEST_MAIN_END();
 }

@@ -61,7 +61,7 @@ static int read_args(int argc, char **argv, options *o)
         else if (!strcmp(a, "-o") && v)
             o->out = v, i++;
         else if (!strcmp(a, "--names"))
-            o->sc.with_names = true;
+            o->sc.with_names = o->sc.link_anak = true; /* the ids too */
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             return 1;

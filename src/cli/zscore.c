@@ -63,7 +63,7 @@ static int parse_value(const char *opt, const char *v, options *o)
 /* Fills o from the arguments. Returns 0, 1 when help was printed, -1 on a usage error. */
 static int parse_args(int argc, char **argv, options *o)
 {
-    *o = (options){1, false, NULL, "-", TB_PLUS_LIMITS_1_1};
+    *o = (options){1, false, NULL, "-", TB_PLUS_LIMITS_1_0};
     int files = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];

@@ -2,7 +2,8 @@
  * report.c - every figure and list, computed from the store (see report.h).
  *
  * Definitions (domain reference 6.1, 6.2, 15):
- *  S  children under five in the month whose posyandu is in the area;
+ *  S  children under five in the month that the store knows in the area
+ *     (posyandu registers and the family census; store/report.h);
  *  K  of S, those with a Buku KIA/KMS;
  *  D  of S, weighed in the month (the last weighing of the month counts);
  *  N, T, O, B, 2T, BGM  the status of that weighing (lib/kms.c, on write);
@@ -23,8 +24,8 @@
 #include "store/wilayah.h"
 
 static const char *const names[TB_REPORT_COUNT] = {
-    "skdn", "prevalensi",   "tren",     "stunting",     "wasting",       "2t",
-    "bgm",  "tidak-diukur", "kualitas", "rekonsiliasi", "kualitas-kader"};
+    "skdn", "prevalensi",   "tren",     "stunting",     "wasting",        "2t",
+    "bgm",  "tidak-diukur", "kualitas", "rekonsiliasi", "kualitas-kader", "skdn-umur"};
 static const char *const titles[TB_REPORT_COUNT] = {
     "SKDN",
     "Prevalensi status gizi",
@@ -36,7 +37,8 @@ static const char *const titles[TB_REPORT_COUNT] = {
     "Daftar sasaran belum diukur bulan ini (kunjungan rumah)",
     "Kartu mutu data per posyandu",
     "Rekonsiliasi dengan survei (SSGI/SKI)",
-    "Kartu mutu data per kader"};
+    "Kartu mutu data per kader",
+    "SKDN menurut kelompok umur dan jenis kelamin"};
 
 const char *tb_report_name(tb_report_kind k)
 {
@@ -82,6 +84,8 @@ static int month_ok(const char *m, char *label, size_t n)
 static void drill_link(tb_table *t, long row, const char *sub, const char *month)
 {
     char href[128];
+    if (sub[0] == '-') /* census children without a posyandu: nothing to drill into */
+        return;
     if (sub[0] == 'p')
         snprintf(href, sizeof href, "/dasbor?posyandu=%s&bulan=%s", sub + 1, month);
     else
@@ -129,18 +133,45 @@ static int skdn_row(void *ctx, const tb_sub_counts *r)
     return 0;
 }
 
+/* The SKDN ratios (domain reference 6.2) of count columns c0.. (S, K, D, N,
+ * T, O, B, 2T, BGM) into columns r0..r0+6: K/S, D/S, D/K, N/D, N/S, BGM/D, 2T/D. */
+static void skdn_ratios(tb_table *t, int c0, int r0)
+{
+    for (long i = 0; i < t->nrows; i++) {
+        double v[9];
+        for (int k = 0; k < 9; k++)
+            v[k] = tb_table_cell(t, i, c0 + k).num;
+        /* 0 S, 1 K, 2 D, 3 N, 4 T, 5 O, 6 B, 7 2T, 8 BGM */
+        const double r[7] = {pct(v[1], v[0]), pct(v[2], v[0]), pct(v[2], v[1]), pct(v[3], v[2]),
+                             pct(v[3], v[0]), pct(v[8], v[2]), pct(v[7], v[2])};
+        for (int k = 0; k < 7; k++)
+            tb_table_set_num(t, i, r0 + k, r[k]);
+    }
+}
+
+#define SKDN_KEYS                                                                                  \
+    "S", "K", "D", "N", "T", "O", "B", "2T", "BGM", "K_S", "D_S", "D_K", "N_D", "N_S", "BGM_D",    \
+        "2T_D"
+#define SKDN_HEADS                                                                                 \
+    "S", "K", "D", "N", "T", "O", "B", "2T", "BGM", "K/S (%)", "D/S (%)", "D/K (%)", "N/D (%)",    \
+        "N/S (%)", "BGM/D (%)", "2T/D (%)"
+#define SKDN_KINDS                                                                                 \
+    TB_COL_INT, TB_COL_INT, TB_COL_INT, TB_COL_INT, TB_COL_INT, TB_COL_INT, TB_COL_INT,            \
+        TB_COL_INT, TB_COL_INT, TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT,    \
+        TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT
+#define SKDN_NOTE                                                                                  \
+    "S sasaran balita (terdaftar di posyandu atau tercatat di pendataan keluarga, tidak pindah"    \
+    " atau meninggal); K punya Buku KIA; D ditimbang; N naik; T tidak naik; O tidak ditimbang"     \
+    " bulan lalu; B baru pertama kali ditimbang. D = N+T+O+B. K/S liputan program, D/S"            \
+    " partisipasi masyarakat, D/K kelangsungan penimbangan, N/D keberhasilan program, N/S"         \
+    " efektivitas kegiatan."
+
 static int report_skdn(tb_store *s, const tb_report_scope *sc, const char *title, tb_table **out)
 {
-    static const char *const keys[] = {"wilayah", "S",   "K",   "D",   "N",   "T",     "O",   "B",
-                                       "2T",      "BGM", "K_S", "D_S", "N_D", "BGM_D", "2T_D"};
-    static const char *const heads[] = {"Wilayah", "S",       "K",       "D",         "N",
-                                        "T",       "O",       "B",       "2T",        "BGM",
-                                        "K/S (%)", "D/S (%)", "N/D (%)", "BGM/D (%)", "2T/D (%)"};
-    static const tb_col_kind kinds[] = {
-        TB_COL_TEXT,    TB_COL_INT,     TB_COL_INT,     TB_COL_INT,     TB_COL_INT,
-        TB_COL_INT,     TB_COL_INT,     TB_COL_INT,     TB_COL_INT,     TB_COL_INT,
-        TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT, TB_COL_PERCENT};
-    sub_ctx c = {tb_table_new(title, 15, keys, heads, kinds), sc->month, {0}};
+    static const char *const keys[] = {"wilayah", SKDN_KEYS};
+    static const char *const heads[] = {"Wilayah", SKDN_HEADS};
+    static const tb_col_kind kinds[] = {TB_COL_TEXT, SKDN_KINDS};
+    sub_ctx c = {tb_table_new(title, 17, keys, heads, kinds), sc->month, {0}};
     if (!c.t)
         return tb_store_fail(s, "out of memory");
     tb_store_scope ss = store_scope(sc, sc->month);
@@ -153,21 +184,71 @@ static int report_skdn(tb_store *s, const tb_report_scope *sc, const char *title
     tb_table_set_text(t, r, 0, "Jumlah");
     for (int k = 0; k < 9; k++)
         tb_table_set_num(t, r, 1 + k, c.tot[k]);
-    for (long i = 0; i < t->nrows; i++) {
-        double v[10];
-        for (int k = 0; k < 9; k++)
-            v[k] = tb_table_cell(t, i, 1 + k).num;
-        /* 0 S, 1 K, 2 D, 3 N, 4 T, 5 O, 6 B, 7 2T, 8 BGM */
-        tb_table_set_num(t, i, 10, pct(v[1], v[0]));
-        tb_table_set_num(t, i, 11, pct(v[2], v[0]));
-        tb_table_set_num(t, i, 12, pct(v[3], v[2]));
-        tb_table_set_num(t, i, 13, pct(v[8], v[2]));
-        tb_table_set_num(t, i, 14, pct(v[7], v[2]));
-    }
-    tb_table_subtitle(t,
-                      "S sasaran balita; K punya Buku KIA; D ditimbang; N naik; T tidak naik;"
-                      " O tidak ditimbang bulan lalu; B baru pertama kali ditimbang. D = N+T+O+B.");
+    skdn_ratios(t, 1, 10);
+    tb_table_subtitle(t, SKDN_NOTE);
     *out = t;
+    return 0;
+}
+
+/* The rows of the age-group report: per group and sex, and the totals. */
+typedef struct {
+    tb_table *t;
+    double by_sex[3][9]; /* totals by jk: 0 not recorded, 1 L, 2 P */
+} umur_ctx;
+
+static const char *const umur_groups[5] = {"0-5 bulan", "6-11 bulan", "12-23 bulan", "24-35 bulan",
+                                           "36-59 bulan"};
+
+static void umur_put(tb_table *t, const char *group, const char *sex, const double *v)
+{
+    long row = tb_table_add_row(t);
+    tb_table_set_text(t, row, 0, group);
+    tb_table_set_text(t, row, 1, sex);
+    for (int k = 0; k < 9; k++)
+        tb_table_set_num(t, row, 2 + k, v[k]);
+}
+
+static int skdn_umur_row(void *ctx, const tb_skdn_umur_row *r)
+{
+    umur_ctx *c = ctx;
+    int jk = r->jk == 1 || r->jk == 2 ? r->jk : 0;
+    umur_put(c->t, umur_groups[r->kelompok < 0 || r->kelompok > 4 ? 4 : r->kelompok],
+             jk == 1   ? "L"
+             : jk == 2 ? "P"
+                       : "-",
+             r->v);
+    for (int k = 0; k < 9; k++)
+        c->by_sex[jk][k] += r->v[k];
+    return 0;
+}
+
+/* SKDN by age group (0-5, 6-11, 12-23, 24-35, 36-59 months) and sex, as the F2 form. */
+static int report_skdn_umur(tb_store *s, const tb_report_scope *sc, const char *title,
+                            tb_table **out)
+{
+    static const char *const keys[] = {"umur", "jk", SKDN_KEYS};
+    static const char *const heads[] = {"Kelompok umur", "L/P", SKDN_HEADS};
+    static const tb_col_kind kinds[] = {TB_COL_TEXT, TB_COL_TEXT, SKDN_KINDS};
+    umur_ctx c = {tb_table_new(title, 18, keys, heads, kinds), {{0}}};
+    if (!c.t)
+        return tb_store_fail(s, "out of memory");
+    tb_store_scope ss = store_scope(sc, sc->month);
+    if (tb_store_skdn_umur(s, &ss, skdn_umur_row, &c) < 0) {
+        tb_table_free(c.t);
+        return -1;
+    }
+    double all[9] = {0};
+    for (int jk = 0; jk < 3; jk++)
+        for (int k = 0; k < 9; k++)
+            all[k] += c.by_sex[jk][k];
+    umur_put(c.t, "Jumlah", "L", c.by_sex[1]);
+    umur_put(c.t, "Jumlah", "P", c.by_sex[2]);
+    if (c.by_sex[0][0] > 0)
+        umur_put(c.t, "Jumlah", "-", c.by_sex[0]);
+    umur_put(c.t, "Jumlah", "L+P", all);
+    skdn_ratios(c.t, 2, 11);
+    tb_table_subtitle(c.t, "Umur dalam bulan genap pada akhir bulan laporan. " SKDN_NOTE);
+    *out = c.t;
     return 0;
 }
 
@@ -276,37 +357,40 @@ static int report_tren(tb_store *s, const tb_report_scope *sc, const char *title
 /* A by-name list row into the table (personal data only with names). */
 typedef struct {
     tb_table *t;
-    bool with_names;
+    bool with_names, link_anak;
+    int skip; /* 1 when the id column is left out */
 } list_ctx;
 
 static int list_row(void *ctx, const tb_list_row *l)
 {
-    list_ctx *c = ctx;
+    list_ctx *c = ctx; /* columns shift left by one without the id column */
     tb_table *t = c->t;
     long r = tb_table_add_row(t);
-    tb_table_set_num(t, r, 0, (double)l->id);
-    char href[64];
-    snprintf(href, sizeof href, "/anak/%ld", l->id);
-    tb_table_set_link(t, r, href);
-    tb_table_set_text(t, r, 9, l->tanggal);
+    if (c->link_anak) {
+        tb_table_set_num(t, r, 0, (double)l->id);
+        char href[64];
+        snprintf(href, sizeof href, "/anak/%ld", l->id);
+        tb_table_set_link(t, r, href);
+    }
+    tb_table_set_text(t, r, 9 - c->skip, l->tanggal);
     const double v[5] = {l->bb, l->tb, l->z_bbu, l->z_tbu, l->z_bbtb};
     for (int k = 0; k < 5; k++)
         if (!isnan(v[k]))
-            tb_table_set_num(t, r, 10 + k, v[k]);
-    tb_table_set_text(t, r, 15, l->status);
+            tb_table_set_num(t, r, 10 + k - c->skip, v[k]);
+    tb_table_set_text(t, r, 15 - c->skip, l->status);
     if (l->umur_hari >= 0)
-        tb_table_set_num(t, r, 4, floor(l->umur_hari / 30.4375));
+        tb_table_set_num(t, r, 4 - c->skip, floor(l->umur_hari / 30.4375));
     if (!l->found)
         return 0;
     if (c->with_names) {
-        tb_table_set_text(t, r, 1, l->nama);
-        tb_table_set_text(t, r, 2, l->nik);
-        tb_table_set_text(t, r, 7, l->ortu);
-        tb_table_set_text(t, r, 8, l->alamat);
+        tb_table_set_text(t, r, 1 - c->skip, l->nama);
+        tb_table_set_text(t, r, 2 - c->skip, l->nik);
+        tb_table_set_text(t, r, 7 - c->skip, l->ortu);
+        tb_table_set_text(t, r, 8 - c->skip, l->alamat);
     }
-    tb_table_set_text(t, r, 3, l->jk == 1 ? "L" : l->jk == 2 ? "P" : "");
-    tb_table_set_text(t, r, 5, l->desa);
-    tb_table_set_text(t, r, 6, l->posyandu);
+    tb_table_set_text(t, r, 3 - c->skip, l->jk == 1 ? "L" : l->jk == 2 ? "P" : "");
+    tb_table_set_text(t, r, 5 - c->skip, l->desa);
+    tb_table_set_text(t, r, 6 - c->skip, l->posyandu);
     return 0;
 }
 
@@ -342,7 +426,10 @@ static int report_list(tb_store *s, tb_report_kind k, const tb_report_scope *sc,
                                         TB_COL_INT,  TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT,
                                         TB_COL_TEXT, TB_COL_DATE, TB_COL_DEC1, TB_COL_DEC1,
                                         TB_COL_DEC2, TB_COL_DEC2, TB_COL_DEC2, TB_COL_TEXT};
-    list_ctx c = {tb_table_new(title, 16, keys, heads, kinds), sc->with_names};
+    /* without the child's page, no id column at all (the list cannot be joined back) */
+    int skip = sc->link_anak ? 0 : 1;
+    list_ctx c = {tb_table_new(title, 16 - skip, keys + skip, heads + skip, kinds + skip),
+                  sc->with_names, sc->link_anak, skip};
     if (!c.t)
         return tb_store_fail(s, "out of memory");
     tb_store_scope ss = store_scope(sc, sc->month);
@@ -492,6 +579,8 @@ int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_t
     switch (k) {
     case TB_REPORT_SKDN:
         return report_skdn(s, sc, title, out);
+    case TB_REPORT_SKDN_UMUR:
+        return report_skdn_umur(s, sc, title, out);
     case TB_REPORT_PREVALENSI:
         return report_prevalensi(s, sc, title, out);
     case TB_REPORT_TREN:

@@ -6,7 +6,10 @@
  * code (any level: kabupaten, kecamatan, desa) or a posyandu, and a month
  * (yyyy-mm), and returns a tb_table (table.h) owned by the caller.
  * Personal data (names, NIK) appear only when `with_names` is set, which
- * callers set only for roles that need them (UU PDP 27/2022).
+ * callers set only for roles that need them (UU PDP 27/2022); the child id
+ * and the link to the child's page only when `link_anak` is set (the viewer
+ * may open that page), so a list never links to a page its reader cannot
+ * open.
  */
 #ifndef TB_REPORT_H
 #define TB_REPORT_H
@@ -21,6 +24,7 @@ typedef struct {
     long posyandu_id;    /* > 0: one posyandu instead of a wilayah */
     char month[8];       /* yyyy-mm */
     bool with_names;     /* include names/NIK/addresses in lists */
+    bool link_anak;      /* the viewer may open /anak/ID: lists link to it and carry the id */
 } tb_report_scope;
 
 /* The report names `tumbuh report NAME` and the web know. */
@@ -36,6 +40,7 @@ typedef enum {
     TB_REPORT_KUALITAS,       /* data-quality scorecard per posyandu */
     TB_REPORT_REKONSILIASI,   /* survey prevalence x targets vs cases found by name */
     TB_REPORT_KUALITAS_KADER, /* data-quality scorecard per cadre (who measured) */
+    TB_REPORT_SKDN_UMUR,      /* SKDN and ratios by age group and sex (the F2 breakdown) */
     TB_REPORT_COUNT
 } tb_report_kind;
 

@@ -32,7 +32,8 @@ typedef struct {
     int fimtu;
 } computed;
 
-static void compute(const tb_pengukuran *p, long born, long day, int jk, computed *c)
+static void compute(tb_store *s, const tb_pengukuran *p, long born, long day, int jk,
+                    computed *c)
 {
     if (p->growth) {
         c->r = *p->growth;
@@ -53,6 +54,7 @@ static void compute(const tb_pengukuran *p, long born, long day, int jk, compute
     in.headc = p->lika;
     tb_growth_compute(&tb_who_tables_builtin, &in, &c->r);
 imtu:
+    tb_growth_classify(tb_store_bands(s), &c->r); /* the active ref_ambang bands */
     c->zimtu = c->r.z[TB_ZBMI];
     c->fimtu = c->r.flag[TB_ZBMI];
     if (isnan(c->zimtu)) {
@@ -124,7 +126,7 @@ int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl
     if (day == TB_DATE_NONE)
         return tb_store_fail(s, "measurement date '%s' is not a date", p->tanggal);
     computed c;
-    compute(p, born, day, jk, &c);
+    compute(s, p, born, day, jk, &c);
     sqlite3_stmt *st =
         tb_store_stmt(s, "SELECT 1 FROM pengukuran WHERE anak_id = ?1 AND tanggal = ?2");
     if (!st)
@@ -229,7 +231,7 @@ int tb_store_pengukuran_insert_many(tb_store *s, const tb_pengukuran *p,
             if (day == TB_DATE_NONE)
                 return tb_store_fail(s, "measurement date '%s' is not a date", m->tanggal);
             computed c;
-            compute(m, tb_date_iso(tgl_lahir[i + j]), day, jk[i + j], &c);
+            compute(s, m, tb_date_iso(tgl_lahir[i + j]), day, jk[i + j], &c);
             bind_row(s, st, j * PENGUKURAN_PARAMS, m, &c);
         }
         if (sqlite3_step(st) != SQLITE_DONE)

@@ -61,26 +61,52 @@ static int step_end(tb_store *s, int rc)
 
 /*
  * The children in scope with their sub-area, and each one's last measurement
- * of the month. Shared by SKDN and prevalence: one definition of S and D.
+ * of the month. Shared by SKDN, prevalence, the trend and the lists: one
+ * definition of S and D. S is every child under five of the area that the
+ * store knows: registered at a posyandu of the area, or (for an area, not a
+ * posyandu) found in the family census of a desa of the area without a
+ * posyandu (sub-area "-"); a child whose latest status dated before the end
+ * of the month is not 'aktif' (moved away, died) is not in S (status.h).
  */
+#define ACTIVE_IN_MONTH(ID)                                                                        \
+    " COALESCE((SELECT x.status FROM anak_status x WHERE x.individu_id = " ID                      \
+    "  AND x.tanggal < date(?2 || '-01', '+1 month') ORDER BY x.tanggal DESC LIMIT 1),"            \
+    "  'aktif') = 'aktif'"
+#define UNDER_FIVE(I)                                                                              \
+    " " I ".tgl_lahir < date(?2 || '-01', '+1 month')"                                             \
+    "  AND " I ".tgl_lahir >= date(?2 || '-01', '+1 month', '-60 months')"
 #define SCOPE_CTE                                                                                  \
     "WITH s AS ("                                                                                  \
     " SELECT a.individu_id AS id, a.buku_kia AS k, p.id AS pos, p.desa AS desa,"                   \
-    "  CASE WHEN ?3 = 0 THEN 'p' || p.id ELSE substr(p.desa, 1, ?3) END AS sub"                    \
+    "  CASE WHEN ?3 = 0 THEN 'p' || p.id ELSE substr(p.desa, 1, ?3) END AS sub,"                   \
+    "  i.tgl_lahir AS lahir, i.jk AS jk"                                                           \
     " FROM posyandu p CROSS JOIN anak a ON a.posyandu_id = p.id"                                   \
     " CROSS JOIN individu i ON i.id = a.individu_id"                                               \
     " WHERE (?4 > 0 AND p.id = ?4 OR ?4 = 0 AND p.desa >= ?1 AND p.desa < ?1 || '/')"              \
-    "  AND i.tgl_lahir < date(?2 || '-01', '+1 month')"                                            \
-    "  AND i.tgl_lahir >= date(?2 || '-01', '+1 month', '-60 months')),"                           \
-    " m AS ("                                                                                      \
-    " SELECT g.* FROM pengukuran g JOIN s ON s.id = g.anak_id"                                     \
-    " WHERE g.tanggal >= ?2 || '-01' AND g.tanggal < date(?2 || '-01', '+1 month')"                \
-    "  AND g.tanggal = (SELECT max(h.tanggal) FROM pengukuran h WHERE h.anak_id = g.anak_id"       \
-    "   AND h.tanggal >= ?2 || '-01' AND h.tanggal < date(?2 || '-01', '+1 month')))"
+    "  AND" UNDER_FIVE("i") " AND" ACTIVE_IN_MONTH(                                                \
+        "a.individu_id") " UNION ALL"                                                              \
+                         " SELECT i.id, COALESCE(a.buku_kia, 0), NULL, kl.desa,"                   \
+                         "  CASE WHEN ?3 = 0 THEN '-' ELSE substr(kl.desa, 1, ?3) END, "           \
+                         "i.tgl_lahir, i.jk"                                                       \
+                         " FROM keluarga kl CROSS JOIN individu i ON i.keluarga_id = kl.id"        \
+                         " LEFT JOIN anak a ON a.individu_id = i.id"                               \
+                         " WHERE ?4 = 0 AND kl.desa >= ?1 AND kl.desa < ?1 || '/' AND "            \
+                         "a.posyandu_id IS NULL"                                                   \
+                         "  AND" UNDER_FIVE("i") " AND" ACTIVE_IN_MONTH(                           \
+                             "i.id") "),"                                                          \
+                                     " m AS ("                                                     \
+                                     " SELECT g.* FROM pengukuran g JOIN s ON s.id = g.anak_id"    \
+                                     " WHERE g.tanggal >= ?2 || '-01' AND g.tanggal < date(?2 || " \
+                                     "'-01', '+1 month')"                                          \
+                                     "  AND g.tanggal = (SELECT max(h.tanggal) FROM pengukuran h " \
+                                     "WHERE h.anak_id = g.anak_id"                                 \
+                                     "   AND h.tanggal >= ?2 || '-01' AND h.tanggal < date(?2 || " \
+                                     "'-01', '+1 month')))"
 
 #define SUB_LABEL                                                                                  \
-    "COALESCE((SELECT nama FROM wilayah WHERE kode = s.sub),"                                      \
-    " (SELECT 'Posyandu ' || nama FROM posyandu WHERE 'p' || id = s.sub), s.sub)"
+    "CASE WHEN s.sub = '-' THEN 'Tanpa posyandu (pendataan keluarga)' ELSE"                        \
+    " COALESCE((SELECT nama FROM wilayah WHERE kode = s.sub),"                                     \
+    " (SELECT 'Posyandu ' || nama FROM posyandu WHERE 'p' || id = s.sub), s.sub) END"
 
 /* Runs a per-sub-area count query (columns: key, label, ncols counts). */
 static int sub_counts(tb_store *s, const char *sql, int ncols, const tb_store_scope *sc,
@@ -116,6 +142,43 @@ int tb_store_skdn(tb_store *s, const tb_store_scope *sc,
                       " FROM s LEFT JOIN m ON m.anak_id = s.id AND m.bb IS NOT NULL"
                       " GROUP BY s.sub ORDER BY 2",
                       9, sc, fn, ctx);
+}
+
+/* The age in completed months on the last day of the month ?2 of a birth date L. */
+#define AGE_AT_MONTH_END(L)                                                                        \
+    "(CAST(substr(?2, 1, 4) AS INTEGER) * 12 + CAST(substr(?2, 6, 2) AS INTEGER)"                  \
+    " - CAST(substr(" L ", 1, 4) AS INTEGER) * 12 - CAST(substr(" L ", 6, 2) AS INTEGER)"          \
+    " - (CAST(strftime('%d', date(?2 || '-01', '+1 month', '-1 day')) AS INTEGER)"                 \
+    "    < CAST(substr(" L ", 9, 2) AS INTEGER)))"
+
+int tb_store_skdn_umur(tb_store *s, const tb_store_scope *sc,
+                       int (*fn)(void *ctx, const tb_skdn_umur_row *r), void *ctx)
+{
+    sqlite3_stmt *st = tb_store_stmt(
+        s, SCOPE_CTE ", u AS (SELECT s.*, " AGE_AT_MONTH_END(
+               "s.lahir") " AS bulan FROM s)"
+                          " SELECT CASE WHEN u.bulan < 6 THEN 0 WHEN u.bulan < 12 THEN 1"
+                          "  WHEN u.bulan < 24 THEN 2 WHEN u.bulan < 36 THEN 3 ELSE 4 END AS kel,"
+                          " COALESCE(u.jk, 0), count(*), sum(u.k), count(m.id),"
+                          " sum(m.naik = 'N'), sum(m.naik = 'T'), sum(m.naik = 'O'), sum(m.naik = "
+                          "'B'),"
+                          " sum(m.t2), sum(m.bgm)"
+                          " FROM u LEFT JOIN m ON m.anak_id = u.id AND m.bb IS NOT NULL"
+                          " GROUP BY 1, 2 ORDER BY 1, 2");
+    if (!st)
+        return -1;
+    bind_scope(st, sc);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        tb_skdn_umur_row r = {sqlite3_column_int(st, 0), sqlite3_column_int(st, 1), {0}};
+        for (int c = 0; c < 9; c++)
+            r.v[c] = sqlite3_column_double(st, 2 + c);
+        if (fn(ctx, &r) < 0) {
+            sqlite3_reset(st);
+            return -1;
+        }
+    }
+    return step_end(s, rc);
 }
 
 int tb_store_prevalensi(tb_store *s, const tb_store_scope *sc,
@@ -193,9 +256,10 @@ static int list_identity(tb_store *s, const char *month, tb_list_row *r)
         s, "SELECT i.nama, i.nik, i.jk, w.nama, p.nama, a.nama_ortu,"
            " trim(COALESCE(i.alamat, '') || ' RT ' || COALESCE(i.rt, '-') || '/RW ' ||"
            " COALESCE(i.rw, '-')), i.tgl_lahir, ?2"
-           " FROM individu i JOIN anak a ON a.individu_id = i.id"
+           " FROM individu i LEFT JOIN anak a ON a.individu_id = i.id"
            " LEFT JOIN posyandu p ON p.id = a.posyandu_id"
-           " LEFT JOIN wilayah w ON w.kode = p.desa WHERE i.id = ?1");
+           " LEFT JOIN keluarga kl ON kl.id = i.keluarga_id"
+           " LEFT JOIN wilayah w ON w.kode = COALESCE(p.desa, kl.desa, i.desa) WHERE i.id = ?1");
     if (!q)
         return -1;
     sqlite3_bind_int64(q, 1, r->id);

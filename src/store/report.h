@@ -6,7 +6,11 @@
  * src/report/ turns the results into tables (titles, ratios, totals, links).
  *
  * Definitions (domain reference 6.1, 6.2, 15):
- *  S  children under five in the month whose posyandu is in the area;
+ *  S  children under five in the month that the store knows in the area:
+ *     registered at a posyandu of the area, and (for an area, not one
+ *     posyandu) the family-census children of its desa without a posyandu
+ *     (sub-area key "-"); a child moved away or died (status.h) leaves S
+ *     from the month of that status;
  *  K  of S, those with a Buku KIA/KMS;
  *  D  of S, weighed in the month (the last weighing of the month counts);
  *  N, T, O, B, 2T, BGM  the status of that weighing (lib/kms.c, on write).
@@ -50,6 +54,20 @@ typedef struct {
  * only weighings with a weight). */
 int tb_store_skdn(tb_store *s, const tb_store_scope *sc,
                   int (*fn)(void *ctx, const tb_sub_counts *r), void *ctx);
+
+/* SKDN of one age group and sex: kelompok 0 = 0-5, 1 = 6-11, 2 = 12-23,
+ * 3 = 24-35, 4 = 36-59 months (completed months on the last day of the
+ * month; the F2 form's groups, domain reference 6.1); jk 1 L, 2 P, 0 not
+ * recorded; v as tb_store_skdn. */
+typedef struct {
+    int kelompok, jk;
+    double v[9];
+} tb_skdn_umur_row;
+
+/* SKDN of the whole scope by age group and sex, in that order (groups
+ * without children are left out). */
+int tb_store_skdn_umur(tb_store *s, const tb_store_scope *sc,
+                       int (*fn)(void *ctx, const tb_skdn_umur_row *r), void *ctx);
 
 /* Prevalence counts per sub-area, by label (valid = unflagged z-score):
  * v = S, valid TB/U, stunted (z < -2), valid BB/TB, wasted (z < -2), valid

@@ -444,13 +444,26 @@ static const char *const migration_4 =
     "CREATE UNIQUE INDEX pengukuran_uuid ON pengukuran(uuid_klien) WHERE uuid_klien IS NOT "
     "NULL;" PENGUKURAN_INDEXES;
 
-static const char *const migrations_sql[] = {NULL,        migration_1, migration_2,
-                                             migration_3, migration_4, NULL};
-static const char *const migrations_data[] = {NULL, migration_1_data, NULL, NULL, NULL, NULL};
+/* 5: a child's status with its date (moved away, died, back again): from
+ * that month on a child who is not 'aktif' leaves S (store/status.h). Keyed
+ * by individu so that a census child without a posyandu can have one too. */
+static const char *const migration_5 =
+    "CREATE TABLE anak_status ("
+    "  individu_id INTEGER NOT NULL REFERENCES individu(id),"
+    "  tanggal TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('aktif', 'pindah', 'meninggal')),"
+    "  catatan TEXT,"
+    "  dibuat_oleh INTEGER REFERENCES pengguna(id),"
+    "  PRIMARY KEY (individu_id, tanggal)"
+    ");";
+
+static const char *const migrations_sql[] = {NULL,        migration_1, migration_2, migration_3,
+                                             migration_4, migration_5, NULL};
+static const char *const migrations_data[] = {NULL, migration_1_data, NULL, NULL, NULL, NULL, NULL};
 
 int tb_store_schema_latest(void)
 {
-    return 4;
+    return 5;
 }
 
 const char *tb_store_schema_sql(int version)

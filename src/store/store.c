@@ -26,6 +26,8 @@ struct tb_store {
     int ncache;
     tb_kbm kbm;
     double bgm_z;
+    double orange_z;
+    tb_bands bands;
 };
 
 const char *tb_store_default_path(const char *arg)
@@ -185,7 +187,44 @@ static int migrate(tb_store *s)
     return 0;
 }
 
-/* Loads the active KBM table and KMS red line. */
+/*
+ * Loads the Permenkes bands of the active 'ambang' version (ref_ambang, in
+ * urutan order); an index without rows keeps the built-in Permenkes bands.
+ */
+static int load_bands(tb_store *s)
+{
+    static const char *const names[TB_BANDS_COUNT] = {"bbu", "tbu", "bbtb", "imtu", "imtu_5_18"};
+    s->bands = tb_bands_permenkes;
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT a.indeks, a.kode, a.z_bawah, a.z_atas"
+                                        " FROM ref_ambang a JOIN ref_versi v ON v.jenis = 'ambang'"
+                                        " AND v.aktif = 1 AND v.versi = a.versi"
+                                        " ORDER BY a.indeks, a.urutan");
+    if (!st)
+        return -1;
+    tb_bands b = {0};
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *ix = (const char *)sqlite3_column_text(st, 0);
+        for (int i = 0; i < TB_BANDS_COUNT; i++) {
+            if (!ix || strcmp(ix, names[i]) != 0 || b.n[i] >= TB_BANDS_MAX)
+                continue;
+            tb_band *d = &b.band[i][b.n[i]];
+            d->cat =
+                tb_bands_cat_from_code((tb_bands_index)i, (const char *)sqlite3_column_text(st, 1));
+            d->lo = sqlite3_column_type(st, 2) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 2);
+            d->hi = sqlite3_column_type(st, 3) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 3);
+            if (d->cat)
+                b.n[i]++;
+        }
+    }
+    for (int i = 0; i < TB_BANDS_COUNT; i++)
+        if (b.n[i] > 0) {
+            s->bands.n[i] = b.n[i];
+            memcpy(s->bands.band[i], b.band[i], sizeof b.band[i]);
+        }
+    return 0;
+}
+
+/* Loads the active KBM table, the KMS red and orange lines and the bands. */
 static int load_reference(tb_store *s)
 {
     memset(&s->kbm, 0, sizeof s->kbm);
@@ -201,11 +240,17 @@ static int load_reference(tb_store *s)
     }
     s->kbm.gram[0] = s->kbm.gram[1];
     s->bgm_z = -3.0;
-    st = tb_store_stmt(s, "SELECT json_extract(data, '$.garis_merah_z') FROM ref_versi"
+    s->orange_z = 1.0;
+    st = tb_store_stmt(s, "SELECT json_extract(data, '$.garis_merah_z'),"
+                          " json_extract(data, '$.garis_oranye_z') FROM ref_versi"
                           " WHERE jenis = 'kms' AND aktif = 1");
-    if (st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-        s->bgm_z = sqlite3_column_double(st, 0);
-    return 0;
+    if (st && sqlite3_step(st) == SQLITE_ROW) {
+        if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+            s->bgm_z = sqlite3_column_double(st, 0);
+        if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+            s->orange_z = sqlite3_column_double(st, 1);
+    }
+    return load_bands(s);
 }
 
 void tb_store_global_init(void)
@@ -270,6 +315,16 @@ void tb_store_close(tb_store *s)
     if (s->db)
         sqlite3_close(s->db);
     free(s);
+}
+
+const tb_bands *tb_store_bands(const tb_store *s)
+{
+    return &s->bands;
+}
+
+double tb_store_orange_z(const tb_store *s)
+{
+    return s->orange_z;
 }
 
 const tb_kbm *tb_store_kbm(const tb_store *s)

@@ -27,6 +27,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "tb_growth.h"
 #include "tb_kms.h"
 
 typedef struct tb_store tb_store;
@@ -96,6 +97,12 @@ const tb_kbm *tb_store_kbm(const tb_store *s);
 
 /* The active KMS red line (BB/U z-score below which a weighing is BGM). */
 double tb_store_bgm_z(const tb_store *s);
+
+/* The active KMS orange line (BB/U z-score above which a child is referred). */
+double tb_store_orange_z(const tb_store *s);
+
+/* The Permenkes bands of the active 'ambang' version (ref_ambang), loaded at open. */
+const tb_bands *tb_store_bands(const tb_store *s);
 
 /* Counts the rows of a table (for tests and reports). -1 on error. */
 long tb_store_count(tb_store *s, const char *table);

@@ -205,7 +205,7 @@ void tb_page_anak(tb_req *q, tb_res *r)
     identity(b, &a);
     if (n > 0) {
         tb_buf_puts(b, "<h2>Hasil terakhir</h2>");
-        tb_save_result_html(b, &rows[n - 1], true);
+        tb_save_result_html(b, q->store, &rows[n - 1], true);
     }
     risks(b, &a);
     family(b, members, nm);
@@ -310,7 +310,7 @@ void tb_page_kartu(tb_req *q, tb_res *r)
         tb_buf_html(b, sum);
         tb_buf_puts(b, "</p><h2>Saran untuk Ayah dan Bunda</h2><ul class=\"saran\">");
         tb_advice adv;
-        tb_advice_for(&rows[n - 1], &adv);
+        tb_advice_for(q->store, &rows[n - 1], &adv);
         for (int i = 0; i < adv.n; i++) {
             tb_buf_puts(b, "<li>");
             tb_buf_html(b, adv.text[i]);

@@ -154,9 +154,7 @@ void tb_api_laporan(tb_req *q, tb_res *r)
     tb_table *t = NULL;
     if (tb_report_run(q->store, (tb_report_kind)kind, &ps.sc, &t))
         return tb_res_error(r, q, 500, tb_store_error(q->store));
-    if (!ps.sc.with_names && tb_report_is_list((tb_report_kind)kind))
-        for (long i = 0; i < t->nrows; i++)
-            tb_table_set_num(t, i, 0, NAN); /* no ids without names */
+    /* lists carry the child id only for roles that may open the child (report.h) */
     tb_render_json(t, &r->body);
     tb_table_free(t);
     r->ctype = "application/json";

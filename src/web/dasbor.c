@@ -128,14 +128,10 @@ static void figure(tb_buf *b, const char *label, double v, tb_col_kind kind, con
     tb_buf_puts(b, "</div>");
 }
 
-static const tb_report_kind LISTS[] = {TB_REPORT_STUNTING,
-                                       TB_REPORT_WASTING,
-                                       TB_REPORT_2T,
-                                       TB_REPORT_BGM,
-                                       TB_REPORT_TIDAK_DIUKUR,
-                                       TB_REPORT_KUALITAS,
-                                       TB_REPORT_KUALITAS_KADER,
-                                       TB_REPORT_REKONSILIASI};
+static const tb_report_kind LISTS[] = {
+    TB_REPORT_SKDN_UMUR,   TB_REPORT_STUNTING,     TB_REPORT_WASTING,  TB_REPORT_2T,
+    TB_REPORT_BGM,         TB_REPORT_TIDAK_DIUKUR, TB_REPORT_KUALITAS, TB_REPORT_KUALITAS_KADER,
+    TB_REPORT_REKONSILIASI};
 
 /* The dashboard body for a scope. */
 static int dasbor_body(tb_store *st, const page_scope *ps, tb_buf *b)

@@ -28,6 +28,9 @@ void tb_page_anak_baru(tb_req *q, tb_res *r);
 void tb_page_anak(tb_req *q, tb_res *r);
 void tb_page_anak_grafik(tb_req *q, tb_res *r);
 void tb_page_kartu(tb_req *q, tb_res *r);
+/* status.c: {id} a child; its status (aktif, pindah, meninggal) with a date */
+void tb_page_status(tb_req *q, tb_res *r);
+void tb_page_status_save(tb_req *q, tb_res *r);
 /* aset.c: * the asset's file name */
 void tb_page_asset(tb_req *q, tb_res *r);
 void tb_page_openapi(tb_req *q, tb_res *r);

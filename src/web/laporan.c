@@ -28,8 +28,8 @@ void tb_page_laporan(tb_req *q, tb_res *r)
     if (!tb_page_scope_read(q, r, &ps))
         return;
     char key[192];
-    snprintf(key, sizeof key, "laporan|%s|%s|%ld|%s|%d", name, ps.wilayah, ps.sc.posyandu_id,
-             ps.sc.month, ps.sc.with_names);
+    snprintf(key, sizeof key, "laporan|%s|%s|%ld|%s|%d%d", name, ps.wilayah, ps.sc.posyandu_id,
+             ps.sc.month, ps.sc.with_names, ps.sc.link_anak);
     tb_html_begin(r, q, tb_report_title((tb_report_kind)kind));
     tb_buf *b = &r->body;
     tb_page_breadcrumb(b, q, &ps);
@@ -58,8 +58,7 @@ void tb_page_laporan(tb_req *q, tb_res *r)
             tb_res_error(r, q, 500, tb_store_error(q->store));
             return;
         }
-        static const char *const hide[] = {"id", NULL};
-        tb_render_html(t, b, ps.sc.with_names ? NULL : hide);
+        tb_render_html(t, b, NULL); /* no id column unless the child's page may be opened */
         tb_table_free(t);
         tb_cache_put(key, v, b->data + at, b->len - at);
     }
@@ -111,12 +110,6 @@ void tb_page_unduh(tb_req *q, tb_res *r)
             tb_res_error(r, q, 500, tb_store_error(q->store));
             goto done;
         }
-    if (!ps.sc.with_names && !pub && tb_report_is_list(ks[0])) {
-        /* no names: blank the id column too, so the list cannot be joined back */
-        int c = tb_page_table_col(t[0], "id");
-        for (long i = 0; c >= 0 && i < t[0]->nrows; i++)
-            tb_table_set_num(t[0], i, c, NAN);
-    }
     char tmp[] = "/tmp/tumbuh-unduh-XXXXXX";
     int fd = mkstemp(tmp);
     if (fd < 0) {

@@ -126,6 +126,7 @@ bool tb_page_scope_read(tb_req *q, tb_res *r, page_scope *ps)
         ps->sc.wilayah = ps->wilayah;
     }
     ps->sc.with_names = tb_role_sees_names(&q->user);
+    ps->sc.link_anak = tb_role_sees_names(&q->user); /* GET /anak/{id} is for these roles */
     return true;
 }
 

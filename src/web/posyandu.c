@@ -80,7 +80,7 @@ static int day_child(void *ctx, const tb_sasaran_row *s)
     }
     tb_buf_puts(b, "</div>");
     if (s->has_now)
-        tb_save_result_html(b, &s->now, false);
+        tb_save_result_html(b, c->q->store, &s->now, false);
     tb_buf_printf(b,
                   "<form class=\"ukur\" method=\"post\" action=\"/posyandu/%ld\" data-anak=\"%ld\""
                   " data-posyandu=\"%ld\"",
@@ -246,7 +246,7 @@ void tb_page_posyandu_save(tb_req *q, tb_res *r)
                       p.id);
     } else {
         tb_buf_puts(b, "<h1>Tersimpan</h1>");
-        tb_save_result_html(b, &res.row, false);
+        tb_save_result_html(b, q->store, &res.row, false);
         tb_buf_printf(b,
                       "<p><a href=\"/posyandu/%ld?bulan=%.7s#anak-%ld\">Kembali ke daftar</a>"
                       " · <a href=\"/anak/%ld\">Grafik pertumbuhan</a></p>",

@@ -62,6 +62,10 @@ static const tb_route ROUTES[] = {
      "the printable growth card of child {id}"},
     {"GET", "/anak/{id}/grafik/{jenis}", tb_page_anak_grafik, NAMES, LOGIN, DENY_CHILD,
      "a growth chart of child {id} as SVG: {jenis} bbu.svg, tbu.svg or bbtb.svg"},
+    {"GET", "/anak/{id}/status", tb_page_status, ENTER, LOGIN, DENY_CHILD,
+     "the status form of child {id} (aktif, pindah, meninggal, with a date)"},
+    {"POST", "/anak/{id}/status", tb_page_status_save, ENTER, CSRF, DENY_CHILD,
+     "set the status of child {id}: status (aktif|pindah|meninggal), tanggal, catatan, csrf"},
     {"GET", "/anak/{id}", tb_page_anak, NAMES, LOGIN, DENY_CHILD,
      "the child page of child {id}: identity, family, risks, charts, history"},
     /* JSON API (docs/openapi.json) */

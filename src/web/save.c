@@ -209,7 +209,7 @@ static void entry_result(tb_req *q, const tb_save_entry *e, int outcome, tb_save
     for (int i = 0; i < nh; i++)
         if (!strcmp(hist[i].tanggal, e->tanggal) || (res->duplicate && i == nh - 1))
             res->row = hist[i];
-    tb_advice_for(&res->row, &res->advice);
+    tb_advice_for(q->store, &res->row, &res->advice);
     tb_save_summary(&res->row, res->summary, sizeof res->summary);
     res->status = res->duplicate ? 200 : outcome == TB_PUT_INSERTED ? 201 : 200;
 }
@@ -239,10 +239,10 @@ int tb_save_measurement(tb_req *q, const tb_save_entry *e, tb_save_result *res)
     return 0;
 }
 
-void tb_save_result_html(tb_buf *b, const tb_ukur_row *u, bool dated)
+void tb_save_result_html(tb_buf *b, tb_store *s, const tb_ukur_row *u, bool dated)
 {
     tb_advice adv;
-    tb_advice_for(u, &adv);
+    tb_advice_for(s, u, &adv);
     char sum[256];
     tb_save_summary(u, sum, sizeof sum);
     tb_buf_puts(b, adv.rujuk ? "<div class=\"hasil rujuk\">" : "<div class=\"hasil\">");

@@ -44,6 +44,6 @@ void tb_save_summary(const tb_ukur_row *u, char *out, size_t n);
 /* A decimal number typed in a form (comma or point), NAN when empty or not one. */
 double tb_save_parse_num(const char *s);
 /* The result box of a measurement: summary (after its date when dated) and advice. */
-void tb_save_result_html(tb_buf *b, const tb_ukur_row *u, bool dated);
+void tb_save_result_html(tb_buf *b, tb_store *s, const tb_ukur_row *u, bool dated);
 
 #endif
