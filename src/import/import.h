@@ -29,6 +29,12 @@ typedef struct {
     long read, imported, updated, rejected;
     long matched_by_name;        /* children recognised by name rather than NIK */
     bool counts_matched_by_name; /* the kind matches by name (the count is meaningful) */
+    /* answers not recognised (rows kept, the value left unknown): distinct
+     * values, the report file (FILE.tak-dikenal.csv, "" when none) and one
+     * line per value for stderr (shortened when long) */
+    long unknown_values;
+    char unknown_path[1024];
+    char unknown_lines[4096];
     /* seconds spent storing the rows, finishing (the kind's end), committing */
     double rows_s, end_s, commit_s;
     char err[1024]; /* why the import failed, in Bahasa Indonesia ("" when it did not) */

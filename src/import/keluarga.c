@@ -25,6 +25,7 @@
  * Member files are written at the end of the run, family by family, once
  * every member of a family has been read.
  */
+#include <ctype.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -125,6 +126,8 @@ typedef struct {
     char rt[16], rw[16], alamat[256];
     char sumber_air[48], jamban[48], pendidikan_ibu[48];
     char jkn[48], bansos[128], sumber_pk[48];
+    /* answers not recognised, as written ("" when recognised or blank) */
+    char raw_air[64], raw_jamban[64], raw_pendidikan[64], raw_rumah[64];
     int rumah_layak, desil, tahun_pk;
     double umur_ibu, jumlah_anak, jarak, umur_bungsu; /* NAN = not given */
     int hamil, pus, baduta, balita;                   /* 1 / 0, -1 = not given */
@@ -134,127 +137,175 @@ typedef struct {
     long lahir; /* day number, TB_DATE_NONE when not given */
 } rec;
 
-/* Folded value -> category code (the codes the KRS rule lists). */
-static const char *const water[][2] = {
-    {"kemasan", "kemasan"},
-    {"airkemasan", "kemasan"},
-    {"airminumkemasan", "kemasan"},
-    {"airkemasanbermerk", "kemasan"},
-    {"amdk", "kemasan"},
-    {"isiulang", "isi_ulang"},
-    {"airisiulang", "isi_ulang"},
-    {"depot", "isi_ulang"},
-    {"depotairminum", "isi_ulang"},
-    {"galon", "isi_ulang"},
-    {"galonisiulang", "isi_ulang"},
-    {"ledeng", "ledeng"},
-    {"ledengpam", "ledeng"},
-    {"ledengpdam", "ledeng"},
-    {"pam", "ledeng"},
-    {"pdam", "ledeng"},
-    {"airledeng", "ledeng"},
-    {"perpipaan", "ledeng"},
-    {"sumurbor", "sumur_bor"},
-    {"sumurborpompa", "sumur_bor"},
-    {"sumurpompa", "sumur_bor"},
-    {"bor", "sumur_bor"},
-    {"sumurterlindung", "sumur_terlindungi"},
-    {"sumurterlindungi", "sumur_terlindungi"},
-    {"sumurgaliterlindung", "sumur_terlindungi"},
-    {"sumurgaliterlindungi", "sumur_terlindungi"},
-    {"sumurtakterlindung", "sumur_tidak_terlindungi"},
-    {"sumurtidakterlindung", "sumur_tidak_terlindungi"},
-    {"sumurtidakterlindungi", "sumur_tidak_terlindungi"},
-    {"sumurgalitidakterlindungi", "sumur_tidak_terlindungi"},
-    {"mataairterlindung", "mata_air_terlindungi"},
-    {"mataairterlindungi", "mata_air_terlindungi"},
-    {"mataairtakterlindung", "mata_air_tidak_terlindungi"},
-    {"mataairtidakterlindungi", "mata_air_tidak_terlindungi"},
-    {"mataair", "mata_air_tidak_terlindungi"},
-    {"airhujan", "air_hujan"},
-    {"penampunganairhujan", "air_hujan"},
-    {"sungai", "air_permukaan"},
-    {"airsungai", "air_permukaan"},
-    {"danau", "air_permukaan"},
-    {"airpermukaan", "air_permukaan"},
-    {"lainnya", "lainnya"},
-    {NULL, NULL},
-};
+/*
+ * Census answers read by their meaning. The PK form (BKKBN Pendataan
+ * Keluarga, domain reference section 5) offers, and enumerators write in
+ * many ways: sumber air minum "Air kemasan/isi ulang", "Ledeng/PAM", "Sumur
+ * bor/pompa", "Sumur terlindung", "Sumur tak terlindung", "Mata air
+ * terlindung / tak terlindung", "Air permukaan (sungai/danau/...)", "Air
+ * hujan", "Lainnya"; jamban "Ya, dengan septic tank", "Ya, tanpa septic
+ * tank", "Tidak, jamban umum/bersama", "Lainnya". An answer is split into
+ * lowercase words and read by the words it has; the result is a code of the
+ * KRS rule (its air_layak / jamban_layak / pendidikan_rendah lists), or
+ * NULL when it says nothing we can map ("Ya", "Lainnya", a typo): then the
+ * value is unknown, stored as UNKNOWN_CODE and reported, never a factor.
+ */
+#define UNKNOWN_CODE "tidak_dikenal"
+#define MAX_WORDS 12
 
-static const char *const latrine[][2] = {
-    {"septik", "septik"},
-    {"septic", "septik"},
-    {"septiktank", "septik"},
-    {"septictank", "septik"},
-    {"tangkiseptik", "septik"},
-    {"denganseptik", "septik"},
-    {"denganseptiktank", "septik"},
-    {"denganseptictank", "septik"},
-    {"jambanseptik", "septik"},
-    {"ipal", "septik"},
-    {"tanpaseptik", "tanpa_septik"},
-    {"tanpaseptiktank", "tanpa_septik"},
-    {"tanpaseptictank", "tanpa_septik"},
-    {"tidakadaseptik", "tanpa_septik"},
-    {"cubluk", "tanpa_septik"},
-    {"jambantanpaseptik", "tanpa_septik"},
-    {"tidakada", "tidak_ada"},
-    {"tidakpunya", "tidak_ada"},
-    {"tidakadajamban", "tidak_ada"},
-    {"babsembarangan", "tidak_ada"},
-    {"tidakmemiliki", "tidak_ada"},
-    {NULL, NULL},
-};
+typedef struct {
+    int n;
+    char w[MAX_WORDS][24];
+    char all[64]; /* every letter and digit, folded, without spaces */
+} words;
 
-static const char *const education[][2] = {
-    {"tidaksekolah", "tidak_sekolah"},
-    {"tidakpernahsekolah", "tidak_sekolah"},
-    {"belumsekolah", "tidak_sekolah"},
-    {"tidaktamatsd", "tidak_tamat_sd"},
-    {"tidaktamatsdmi", "tidak_tamat_sd"},
-    {"belumtamatsd", "tidak_tamat_sd"},
-    {"sd", "sd"},
-    {"sdmi", "sd"},
-    {"tamatsd", "sd"},
-    {"sdsederajat", "sd"},
-    {"smp", "smp"},
-    {"smpmts", "smp"},
-    {"sltp", "smp"},
-    {"tamatsmp", "smp"},
-    {"smpsederajat", "smp"},
-    {"sma", "sma"},
-    {"smk", "sma"},
-    {"smasmk", "sma"},
-    {"smasmkma", "sma"},
-    {"slta", "sma"},
-    {"ma", "sma"},
-    {"smasederajat", "sma"},
-    {"d1", "diploma"},
-    {"d2", "diploma"},
-    {"d3", "diploma"},
-    {"diploma", "diploma"},
-    {"akademi", "diploma"},
-    {"d4", "s1"},
-    {"s1", "s1"},
-    {"sarjana", "s1"},
-    {"s2", "s2"},
-    {"s3", "s3"},
-    {"pascasarjana", "s2"},
-    {NULL, NULL},
-};
-
-/* The category of a value: the table's code, else the folded value. */
-static void category(const char *s, size_t n, const char *const table[][2], char *out, size_t cap)
+static void split_words(const char *s, size_t len, words *out)
 {
-    char f[40];
-    imp_fold(s, n > 60 ? 60 : n, f, sizeof f);
-    for (int i = 0; table[i][0]; i++) {
-        if (!strcmp(f, table[i][0])) {
-            snprintf(out, cap, "%s", table[i][1]);
-            return;
+    memset(out, 0, sizeof *out);
+    imp_fold(s, len > 120 ? 120 : len, out->all, sizeof out->all);
+    size_t k = 0;
+    for (size_t i = 0; i <= len && out->n < MAX_WORDS; i++) {
+        unsigned char c = i < len ? (unsigned char)s[i] : ' ';
+        if (c < 128 && isalnum(c)) {
+            if (k + 1 < sizeof out->w[0])
+                out->w[out->n][k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        } else if (k) {
+            out->w[out->n++][k] = 0;
+            k = 0;
         }
     }
-    snprintf(out, cap, "%s", f);
+}
+
+/* True when one of the words is w (a '|'-separated list of words). */
+static bool has_word(const words *ws, const char *list)
+{
+    for (int i = 0; i < ws->n; i++) {
+        size_t wl = strlen(ws->w[i]);
+        for (const char *p = list; *p;) {
+            const char *e = strchr(p, '|');
+            size_t l = e ? (size_t)(e - p) : strlen(p);
+            if (l == wl && !memcmp(p, ws->w[i], l))
+                return true;
+            p += l + (e != NULL);
+        }
+    }
+    return false;
+}
+
+/* True when the folded answer contains one of the '|'-separated pieces. */
+static bool has_piece(const words *ws, const char *list)
+{
+    char piece[32];
+    for (const char *p = list; *p;) {
+        const char *e = strchr(p, '|');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        snprintf(piece, sizeof piece, "%.*s", (int)l, p);
+        if (strstr(ws->all, piece))
+            return true;
+        p += l + (e != NULL);
+    }
+    return false;
+}
+
+#define NEGATION "tidak|tdk|tak|belum|blm|bukan|gak|nggak|enggak|ga|non|tanpa|no|none"
+
+static const char *water_code(const words *ws)
+{
+    bool neg = has_word(ws, NEGATION) || has_piece(ws, "tidakterlindung|takterlindung");
+    if (has_piece(ws, "kemasan|amdk|bermerk|botol"))
+        return "kemasan";
+    if (has_piece(ws, "isiulang|galon|depot|refill"))
+        return "isi_ulang";
+    if (has_piece(ws, "ledeng|pdam|perpipaan|leding") || has_word(ws, "pam|pipa|paml"))
+        return "ledeng";
+    if (has_piece(ws, "mataair")) {
+        if (neg)
+            return "mata_air_tidak_terlindungi";
+        return has_piece(ws, "terlindung") ? "mata_air_terlindungi" : NULL;
+    }
+    if (has_piece(ws, "sumur") || has_word(ws, "bor|pompa")) {
+        if (has_word(ws, "bor|pompa|pantek|artesis") || has_piece(ws, "sumurbor"))
+            return "sumur_bor";
+        if (neg)
+            return "sumur_tidak_terlindungi";
+        if (has_piece(ws, "terlindung"))
+            return "sumur_terlindungi";
+        return NULL; /* a dug well, protected or not: not said */
+    }
+    if (has_piece(ws, "hujan") || has_word(ws, "pah"))
+        return "air_hujan";
+    if (has_piece(ws, "sungai|danau|waduk|kolam|irigasi|permukaan|telaga|embung|rawa") ||
+        has_word(ws, "kali"))
+        return "air_permukaan";
+    if (has_word(ws, "lainnya|lain"))
+        return "lainnya";
+    return NULL;
+}
+
+static const char *latrine_code(const words *ws)
+{
+    bool septic = has_piece(ws, "septi|septc|sepik|tangki|ipal|leherangsa|jambansehat|kloset");
+    if (has_piece(ws, "sembarang|tidakpunyajamban|tidakadajamban|tanpajamban|"
+                      "tidakmemilikijamban|belumpunyajamban|belumadajamban") ||
+        (has_word(ws, "kebun|pantai|semak|babs") && !septic))
+        return "tidak_ada";
+    if (has_piece(ws, "tanpaseptik|tanpaseptic|tanpaseptitank|tanpatangki|tidakadaseptik|"
+                      "tidakadaseptic|tidakpakaiseptik|nonseptik|cubluk|cemplung|plengsengan|"
+                      "kesungai|kekolam|keempang|kekali|helikopter"))
+        return "tanpa_septik";
+    if (has_word(ws, "umum|bersama|mck|menumpang|numpang|tetangga") ||
+        has_piece(ws, "jambanumum|jambanbersama"))
+        return "bersama";
+    if (septic)
+        return has_word(ws, NEGATION) ? "tanpa_septik" : "septik";
+    /* "Tidak", "Tidak ada", "Tidak punya": no latrine of its own */
+    if (has_word(ws, "tidak|tdk|tak|belum|gak|nggak|enggak") &&
+        !has_word(ws, "tahu|tau|diketahui|jelas"))
+        return "tidak_ada";
+    return NULL;
+}
+
+static const char *education_code(const words *ws)
+{
+    bool neg = has_word(ws, "tidak|tdk|belum|blm|tak");
+    bool tamat_sd = has_word(ws, "sd|mi|sr") || has_piece(ws, "sekolahdasar|ibtidaiyah");
+    if (has_word(ws, "s3|doktor|doktoral"))
+        return "s3";
+    if (has_word(ws, "s2|magister|pascasarjana|master"))
+        return "s2";
+    if (has_word(ws, "s1|d4|sarjana") || has_piece(ws, "perguruantinggi|universitas"))
+        return "s1";
+    if (has_word(ws, "pt") && !tamat_sd)
+        return "s1";
+    if (has_word(ws, "d1|d2|d3|diploma|akademi"))
+        return "diploma";
+    if (has_word(ws, "sma|smk|ma|slta|smu|stm|smea|aliyah") || has_piece(ws, "paketc"))
+        return "sma";
+    if (has_word(ws, "smp|mts|sltp|smpsederajat|tsanawiyah") || has_piece(ws, "paketb"))
+        return "smp";
+    if (tamat_sd || has_piece(ws, "paketa")) {
+        if (neg || has_word(ws, "masih|putus|kelas"))
+            return "tidak_tamat_sd";
+        return "sd";
+    }
+    if (has_piece(ws, "sekolah") && neg)
+        return "tidak_sekolah";
+    if (has_piece(ws, "buta"))
+        return "tidak_sekolah";
+    return NULL;
+}
+
+/* Reads an answer by its meaning into out: the rule's code, or UNKNOWN_CODE (and the value
+ * as written in raw, for the report). */
+static void by_meaning(const char *s, size_t n, const char *(*code)(const words *), char *out,
+                       size_t cap, char *raw, size_t rawcap)
+{
+    words ws;
+    split_words(s, n, &ws);
+    const char *c = code(&ws);
+    snprintf(out, cap, "%s", c ? c : UNKNOWN_CODE);
+    if (!c)
+        imp_shown(s, n, raw, rawcap);
 }
 
 static bool count_or_yesno(const imp *m, const tb_csv_row *row, int f, int *v, imp_reject *rej)
@@ -289,14 +340,20 @@ static void read_family(const imp *m, const tb_csv_row *row, rec *r, imp_reject 
     imp_text(m, row, F_ALAMAT, r->alamat, sizeof r->alamat, rej);
     s = imp_value(m, row, F_SUMBER_AIR, &n);
     if (n)
-        category(s, n, water, r->sumber_air, sizeof r->sumber_air);
+        by_meaning(s, n, water_code, r->sumber_air, sizeof r->sumber_air, r->raw_air,
+                   sizeof r->raw_air);
     s = imp_value(m, row, F_JAMBAN, &n);
     if (n)
-        category(s, n, latrine, r->jamban, sizeof r->jamban);
+        by_meaning(s, n, latrine_code, r->jamban, sizeof r->jamban, r->raw_jamban,
+                   sizeof r->raw_jamban);
     s = imp_value(m, row, F_PENDIDIKAN_IBU, &n);
     if (n)
-        category(s, n, education, r->pendidikan_ibu, sizeof r->pendidikan_ibu);
-    imp_yesno(m, row, F_RUMAH_LAYAK, &r->rumah_layak, rej);
+        by_meaning(s, n, education_code, r->pendidikan_ibu, sizeof r->pendidikan_ibu,
+                   r->raw_pendidikan, sizeof r->raw_pendidikan);
+    s = imp_value(m, row, F_RUMAH_LAYAK, &n);
+    r->rumah_layak = n ? imp_yesno_meaning(s, n) : -1;
+    if (n && r->rumah_layak < 0)
+        imp_shown(s, n, r->raw_rumah, sizeof r->raw_rumah);
     imp_text(m, row, F_JKN, r->jkn, sizeof r->jkn, rej);
     imp_text(m, row, F_BANSOS, r->bansos, sizeof r->bansos, rej);
     imp_text(m, row, F_SUMBER_PK, r->sumber_pk, sizeof r->sumber_pk, rej);
@@ -569,9 +626,12 @@ static long put_family(imp *m, const rule *ru, const rec *r, const char *desa, i
     k.sasaran = k.pus || k.punya_baduta || k.punya_balita;
     /* risk factors */
     char faktor[256] = "";
-    if (r->sumber_air[0] && !in_list(ru->air_layak, ru->nair, r->sumber_air))
+    /* an unknown answer (UNKNOWN_CODE) is no factor */
+    if (r->sumber_air[0] && strcmp(r->sumber_air, UNKNOWN_CODE) &&
+        !in_list(ru->air_layak, ru->nair, r->sumber_air))
         imp_add_factor(faktor, sizeof faktor, "air_tidak_layak");
-    if (r->jamban[0] && !in_list(ru->jamban_layak, ru->njamban, r->jamban))
+    if (r->jamban[0] && strcmp(r->jamban, UNKNOWN_CODE) &&
+        !in_list(ru->jamban_layak, ru->njamban, r->jamban))
         imp_add_factor(faktor, sizeof faktor, "jamban_tidak_layak");
     if (k.pus) {
         k.t4_muda = !isnan(u) && u < ru->umur_muda;
@@ -612,7 +672,7 @@ static void merge_family(rec *d, const rec *r)
                           sizeof d->sumber_air, sizeof d->jamban, sizeof d->pendidikan_ibu,
                           sizeof d->jkn,        sizeof d->bansos, sizeof d->sumber_pk};
     for (size_t i = 0; i < sizeof dst / sizeof *dst; i++)
-        if (src[i][0])
+        if (src[i][0] && (strcmp(src[i], UNKNOWN_CODE) || !dst[i][0]))
             snprintf(dst[i], cap[i], "%s", src[i]);
     if (r->rumah_layak >= 0)
         d->rumah_layak = r->rumah_layak;
@@ -707,6 +767,16 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
     int d = imp_desa(m, r->kode_desa, NULL, NULL, NULL, NULL, F_KODE_DESA, F_KODE_DESA, desa, rej);
     if (d)
         return d < 0 ? -1 : 0;
+    const struct {
+        int f;
+        const char *raw;
+    } unknown[] = {{F_SUMBER_AIR, r->raw_air},
+                   {F_JAMBAN, r->raw_jamban},
+                   {F_PENDIDIKAN_IBU, r->raw_pendidikan},
+                   {F_RUMAH_LAYAK, r->raw_rumah}};
+    for (size_t i = 0; i < sizeof unknown / sizeof *unknown; i++)
+        if (unknown[i].raw[0] && imp_unknown(m, unknown[i].f, unknown[i].raw))
+            return -1;
     if (m->col[F_NAMA] >= 0) {
         *outcome = IMP_DEFERRED; /* counted when written, in end() */
         return keep_member(m, st, r, desa, row->line, rej);
