@@ -57,4 +57,14 @@ const char *tb_import_kind(size_t i, const char **summary);
  */
 int tb_import_run(const tb_import_options *o, tb_import_summary *sum);
 
+/*
+ * Checks a NIK as the Dukcapil numbering makes it: 16 digits, a Kemendagri
+ * province code first, the birth date inside (ddmmyy, the day + 40 for a
+ * woman) a real day, and, when given, equal to tgl_lahir (yyyy-mm-dd) and
+ * agreeing with jk (1 laki-laki, 2 perempuan, 0 unknown). Returns NULL when
+ * it passes, else why (written into why, cap bytes, in Bahasa Indonesia).
+ * Pure: the web layer may call it.
+ */
+const char *tb_nik_problem(const char *nik, const char *tgl_lahir, int jk, char *why, size_t cap);
+
 #endif

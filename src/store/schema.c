@@ -444,13 +444,18 @@ static const char *const migration_4 =
     "CREATE UNIQUE INDEX pengukuran_uuid ON pengukuran(uuid_klien) WHERE uuid_klien IS NOT "
     "NULL;" PENGUKURAN_INDEXES;
 
-static const char *const migrations_sql[] = {NULL,        migration_1, migration_2,
-                                             migration_3, migration_4, NULL};
-static const char *const migrations_data[] = {NULL, migration_1_data, NULL, NULL, NULL, NULL};
+/* Registration checks what it receives (issue 10): a NIK that does not pass
+ * the checks (province code, birth date and sex inside it) is kept apart, as
+ * typed, not as the person's identity. */
+static const char *const migration_5 = "ALTER TABLE individu ADD COLUMN nik_belum_valid TEXT;";
+
+static const char *const migrations_sql[] = {NULL,        migration_1, migration_2, migration_3,
+                                             migration_4, migration_5, NULL};
+static const char *const migrations_data[] = {NULL, migration_1_data, NULL, NULL, NULL, NULL, NULL};
 
 int tb_store_schema_latest(void)
 {
-    return 4;
+    return 5;
 }
 
 const char *tb_store_schema_sql(int version)
