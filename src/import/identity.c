@@ -108,7 +108,7 @@ bool imp_nik(const imp *m, const tb_csv_row *row, int f, bool nik, char out[17],
         int prov = (out[0] - '0') * 10 + (out[1] - '0');
         int day = (out[6] - '0') * 10 + (out[7] - '0');
         int mon = (out[8] - '0') * 10 + (out[9] - '0');
-        if (prov < 11 || prov > 94 || mon < 1 || mon > 12 || day < 1 || day > 71 ||
+        if (!province_known(prov) || mon < 1 || mon > 12 || day < 1 || day > 71 ||
             (day > 31 && day < 41)) {
             imp_problem(rej, f, "NIK '%s' tidak sah (kode provinsi atau tanggal lahir di dalamnya)",
                         out);
