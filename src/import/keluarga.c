@@ -295,14 +295,47 @@ static const char *education_code(const words *ws)
     return NULL;
 }
 
-/* Reads an answer by its meaning into out: the rule's code, or UNKNOWN_CODE (and the value
- * as written in raw, for the report). */
-static void by_meaning(const char *s, size_t n, const char *(*code)(const words *), char *out,
-                       size_t cap, char *raw, size_t rawcap)
+/*
+ * The last readings of each question, per thread (prepare runs on the reader
+ * thread): a census file repeats a few dozen wordings, so most rows cost a
+ * hash and a compare instead of a reading. Direct-mapped; the codes are
+ * string constants.
+ */
+#define MEMO_SLOTS 64
+typedef struct {
+    unsigned char n; /* 0: empty */
+    char s[63];
+    const char *code;
+} memo;
+static _Thread_local memo memos[3][MEMO_SLOTS];
+
+/* Reads an answer (question q: 0 water, 1 latrine, 2 education) by its meaning into out: the
+ * rule's code, or UNKNOWN_CODE (and the value as written in raw, for the report). */
+static void by_meaning(int q, const char *s, size_t n, char *out, size_t cap, char *raw,
+                       size_t rawcap)
 {
-    words ws;
-    split_words(s, n, &ws);
-    const char *c = code(&ws);
+    static const char *(*const readers[3])(const words *) = {water_code, latrine_code,
+                                                             education_code};
+    memo *slot = NULL;
+    const char *c;
+    if (n < sizeof slot->s) {
+        unsigned h = 2166136261u;
+        for (size_t i = 0; i < n; i++)
+            h = (h ^ (unsigned char)s[i]) * 16777619u;
+        slot = &memos[q][h % MEMO_SLOTS];
+    }
+    if (slot && slot->n == n && !memcmp(slot->s, s, n)) {
+        c = slot->code;
+    } else {
+        words ws;
+        split_words(s, n, &ws);
+        c = readers[q](&ws);
+        if (slot) {
+            memcpy(slot->s, s, n);
+            slot->n = (unsigned char)n;
+            slot->code = c;
+        }
+    }
     snprintf(out, cap, "%s", c ? c : UNKNOWN_CODE);
     if (!c)
         imp_shown(s, n, raw, rawcap);
@@ -340,16 +373,14 @@ static void read_family(const imp *m, const tb_csv_row *row, rec *r, imp_reject 
     imp_text(m, row, F_ALAMAT, r->alamat, sizeof r->alamat, rej);
     s = imp_value(m, row, F_SUMBER_AIR, &n);
     if (n)
-        by_meaning(s, n, water_code, r->sumber_air, sizeof r->sumber_air, r->raw_air,
-                   sizeof r->raw_air);
+        by_meaning(0, s, n, r->sumber_air, sizeof r->sumber_air, r->raw_air, sizeof r->raw_air);
     s = imp_value(m, row, F_JAMBAN, &n);
     if (n)
-        by_meaning(s, n, latrine_code, r->jamban, sizeof r->jamban, r->raw_jamban,
-                   sizeof r->raw_jamban);
+        by_meaning(1, s, n, r->jamban, sizeof r->jamban, r->raw_jamban, sizeof r->raw_jamban);
     s = imp_value(m, row, F_PENDIDIKAN_IBU, &n);
     if (n)
-        by_meaning(s, n, education_code, r->pendidikan_ibu, sizeof r->pendidikan_ibu,
-                   r->raw_pendidikan, sizeof r->raw_pendidikan);
+        by_meaning(2, s, n, r->pendidikan_ibu, sizeof r->pendidikan_ibu, r->raw_pendidikan,
+                   sizeof r->raw_pendidikan);
     s = imp_value(m, row, F_RUMAH_LAYAK, &n);
     r->rumah_layak = n ? imp_yesno_meaning(s, n) : -1;
     if (n && r->rumah_layak < 0)
