@@ -59,8 +59,12 @@ check "Buku KIA ticked at registration" "[ $(reg "nama=Hana%20Safitri&jk=2&tgl_l
 get kader "/posyandu/1" > /dev/null
 check "the registration form and each entry form offer Buku KIA" "grep -q 'name=\"buku_kia\"' \"$W/body\" && [ \$(grep -o 'name=\"buku_kia\"' \"$W/body\" | wc -l) -ge 3 ]"
 KID=$(sqlite3 "$DB" "SELECT individu_id FROM anak WHERE posyandu_id = 1 AND buku_kia = 0 AND individu_id IN (SELECT id FROM individu WHERE tgl_lahir > date('now', '-4 years')) LIMIT 1")
+# K of SKDN (children with a Buku KIA) for posyandu 1 this month
+kia() { "$T" --db "$DB" report skdn --posyandu 1 --month "$(date -u +%Y-%m)" | awk -F, 'NR == 2 {print $3}'; }
+K0=$(kia)
 code=$(curl -s -b "$W/kader.jar" -o "$W/body" -w '%{http_code}' -d "anak_id=$KID&tanggal=$(date -u +%F)&bb=9.5&tb=75&cara_ukur=l&yakin=1&buku_kia=1&csrf=$TOK" "$B/posyandu/1")
 check "posyandu day: Buku KIA set with the measurement ($code)" "[ $code = 200 ] && [ \$(sqlite3 \"$DB\" 'SELECT buku_kia FROM anak WHERE individu_id = $KID') = 1 ]"
+check "K of SKDN counts the child now ($K0 -> $(kia))" "[ \$(kia) -eq $((K0 + 1)) ]"
 check "posyandu day: the change audited" "[ \$(sqlite3 \"$DB\" \"SELECT count(*) FROM audit_log WHERE tabel = 'anak' AND baris = '$KID' AND aksi = 'ubah' AND sesudah LIKE '%buku_kia%'\") = 1 ]"
 check "server log has no sanitizer report" "! grep -q 'Sanitizer' \"$W/serve.err\""
 echo "$pass passed, $fail failed"
