@@ -265,6 +265,28 @@ static int duplicates(tb_req *q, tb_res *r, const tb_posyandu_info *p, const reg
     return 1;
 }
 
+/* Registered, but the NIK typed is kept apart: say why, so that the cadre checks the KK. */
+static void registered_unverified(tb_req *q, tb_res *r, const tb_posyandu_info *p, const reg *g,
+                                  long id)
+{
+    tb_html_begin(r, q, "Anak terdaftar");
+    tb_buf *b = &r->body;
+    tb_buf_puts(b, "<h1>Anak terdaftar</h1><p>");
+    tb_buf_html(b, g->nama);
+    tb_buf_puts(b, " sudah terdaftar.</p><p class=\"galat\" role=\"alert\">NIK belum valid: ");
+    tb_buf_html(b, g->why_nik);
+    tb_buf_puts(b, ". NIK yang diketik (");
+    tb_buf_html(b, g->nik_belum_valid);
+    tb_buf_puts(b, ") disimpan terpisah sebagai NIK belum terverifikasi, bukan sebagai identitas"
+                   " anak. Cocokkan dengan Kartu Keluarga atau akta lahir.</p>");
+    tb_buf_printf(b,
+                  "<p><a href=\"/posyandu/%ld#anak-%ld\">Kembali ke hari posyandu</a> · <a"
+                  " href=\"/anak/%ld\">Data anak</a></p>",
+                  p->id, id, id);
+    r->no_store = true;
+    tb_html_end(r);
+}
+
 void tb_page_anak_baru(tb_req *q, tb_res *r)
 {
     tb_posyandu_info p;
@@ -302,6 +324,8 @@ void tb_page_anak_baru(tb_req *q, tb_res *r)
         return tb_res_error(r, q, 500, tb_store_error(q->store));
     }
     tb_web_data_changed();
+    if (g.nik_belum_valid[0])
+        return registered_unverified(q, r, &p, &g, id);
     char to[96];
     snprintf(to, sizeof to, "/posyandu/%ld#anak-%ld", p.id, id);
     tb_res_redirect(r, to);

@@ -39,10 +39,10 @@ check "refusals stored nothing" "[ $(n_anak) = $before ]"
 Y=$(echo "$D3" | cut -c3-4); M=$(echo "$D3" | cut -c6-7); DD=$(echo "$D3" | cut -c9-10)
 GIRL="350701$((DD + 40))$M${Y}0007"
 check "consistent NIK (girl: day + 40): registered with it" "[ $(reg "nama=Citra%20Lestari&jk=2&tgl_lahir=$D3&nik=$GIRL&bb_lahir=3,2&pb_lahir=49") = 303 ] && [ \"\$(col 'i.nik || \"/\" || coalesce(i.nik_belum_valid, \"-\") || \"/\" || a.bb_lahir || \"/\" || a.pb_lahir' 'Citra Lestari')\" = '$GIRL/-/3.2/49.0' ]"
-check "NIK with the boy's day for a girl: kept unverified" "[ $(reg "nama=Dewi%20Anggraini&jk=2&tgl_lahir=$D3&nik=350701$DD$M${Y}0008") = 303 ] && [ \"\$(col 'coalesce(i.nik, \"-\") || \"/\" || i.nik_belum_valid' 'Dewi Anggraini')\" = '-/350701$DD$M${Y}0008' ]"
-check "NIK with an unknown province: kept unverified" "[ $(reg "nama=Eko%20Prasetyo&jk=1&tgl_lahir=$D3&nik=990701$DD$M${Y}0009") = 303 ] && [ \"\$(col 'coalesce(i.nik, \"-\") || \"/\" || i.nik_belum_valid' 'Eko Prasetyo')\" = '-/990701$DD$M${Y}0009' ]"
-check "NIK of 12 digits: kept unverified" "[ $(reg "nama=Fajar%20Nugroho&jk=1&tgl_lahir=$D3&nik=350701010203") = 303 ] && [ \"\$(col 'coalesce(i.nik, \"-\") || \"/\" || i.nik_belum_valid' 'Fajar Nugroho')\" = '-/350701010203' ]"
-check "NIK with another birth date: kept unverified" "[ $(reg "nama=Gilang%20Ramadhan&jk=1&tgl_lahir=$D3&nik=3507011503${Y}0010") = 303 ] && [ -z \"\$(col 'i.nik' 'Gilang Ramadhan')\" ]"
+check "NIK with the boy's day for a girl: kept unverified, and said why" "[ $(reg "nama=Dewi%20Anggraini&jk=2&tgl_lahir=$D3&nik=350701$DD$M${Y}0008") = 200 ] && grep -q 'NIK belum valid: NIK perempuan memakai tanggal lahir + 40' \"$W/body\" && [ \"\$(col 'coalesce(i.nik, \"-\") || \"/\" || i.nik_belum_valid' 'Dewi Anggraini')\" = '-/350701$DD$M${Y}0008' ]"
+check "NIK with an unknown province: kept unverified" "[ $(reg "nama=Eko%20Prasetyo&jk=1&tgl_lahir=$D3&nik=990701$DD$M${Y}0009") = 200 ] && grep -q 'kode provinsi 99' \"$W/body\" && [ \"\$(col 'coalesce(i.nik, \"-\") || \"/\" || i.nik_belum_valid' 'Eko Prasetyo')\" = '-/990701$DD$M${Y}0009' ]"
+check "NIK of 12 digits: kept unverified" "[ $(reg "nama=Fajar%20Nugroho&jk=1&tgl_lahir=$D3&nik=350701010203") = 200 ] && grep -q 'NIK harus 16 angka' \"$W/body\" && [ \"\$(col 'coalesce(i.nik, \"-\") || \"/\" || i.nik_belum_valid' 'Fajar Nugroho')\" = '-/350701010203' ]"
+check "NIK with another birth date: kept unverified" "[ $(reg "nama=Gilang%20Ramadhan&jk=1&tgl_lahir=$D3&nik=3507011503${Y}0010") = 200 ] && grep -q 'tidak sama dengan tanggal lahir' \"$W/body\" && [ -z \"\$(col 'i.nik' 'Gilang Ramadhan')\" ]"
 
 # 3. a likely duplicate is shown before a second child is made
 reg "nama=Muhammad%20Rizky%20Pratama&jk=1&tgl_lahir=$D3&ibu=Siti%20Aminah" > /dev/null
