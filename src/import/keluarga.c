@@ -11,7 +11,9 @@
  * air_tidak_layak, jamban_tidak_layak, terlalu_muda, terlalu_tua,
  * terlalu_dekat, terlalu_banyak (4T, for PUS), and the additional factors the
  * rule lists (rumah_tidak_layak, pendidikan_ibu_rendah, desil_1). A value
- * that is not given is not a factor.
+ * that is not given is not a factor, nor one that cannot be read (answers are
+ * read by their meaning, below; the rest is stored as tidak_dikenal and
+ * reported by the run, unknown.c).
  *
  * Two shapes of file: one row per family (the family's values, the 4T inputs
  * as columns), or one row per member when the file has a member name column
@@ -121,13 +123,16 @@ static const struct {
     {"lainnya", HUB_LAIN},    {"lain", HUB_LAIN},
 };
 
+#define UNKNOWN_MAX 8
+
 typedef struct {
     char no_kk[17], kode_desa[16];
     char rt[16], rw[16], alamat[256];
     char sumber_air[48], jamban[48], pendidikan_ibu[48];
     char jkn[48], bansos[128], sumber_pk[48];
-    /* answers not recognised, as written ("" when recognised or blank) */
-    char raw_air[64], raw_jamban[64], raw_pendidikan[64], raw_rumah[64];
+    /* answers not recognised: their fields and values as written (reported by store) */
+    int nunk, unk_f[UNKNOWN_MAX];
+    char unk[UNKNOWN_MAX][64];
     int rumah_layak, desil, tahun_pk;
     double umur_ibu, jumlah_anak, jarak, umur_bungsu; /* NAN = not given */
     int hamil, pus, baduta, balita;                   /* 1 / 0, -1 = not given */
@@ -309,11 +314,25 @@ typedef struct {
 } memo;
 static _Thread_local memo memos[3][MEMO_SLOTS];
 
-/* Reads an answer (question q: 0 water, 1 latrine, 2 education) by its meaning into out: the
- * rule's code, or UNKNOWN_CODE (and the value as written in raw, for the report). */
-static void by_meaning(int q, const char *s, size_t n, char *out, size_t cap, char *raw,
-                       size_t rawcap)
+/* Notes an answer not recognised (f's value s, n bytes): the row is kept, the value reported. */
+static void note_unknown(rec *r, int f, const char *s, size_t n)
 {
+    if (r->nunk < UNKNOWN_MAX) {
+        r->unk_f[r->nunk] = f;
+        imp_shown(s, n, r->unk[r->nunk], sizeof r->unk[0]);
+        r->nunk++;
+    }
+}
+
+/* Reads field f's answer (question q: 0 water, 1 latrine, 2 education) by its meaning into
+ * out: the rule's code, or UNKNOWN_CODE (noted for the report). Blank leaves out "". */
+static void by_meaning(const imp *m, const tb_csv_row *row, int f, int q, rec *r, char *out,
+                       size_t cap)
+{
+    size_t n;
+    const char *s = imp_value(m, row, f, &n);
+    if (!n)
+        return;
     static const char *(*const readers[3])(const words *) = {water_code, latrine_code,
                                                              education_code};
     memo *slot = NULL;
@@ -338,17 +357,32 @@ static void by_meaning(int q, const char *s, size_t n, char *out, size_t cap, ch
     }
     snprintf(out, cap, "%s", c ? c : UNKNOWN_CODE);
     if (!c)
-        imp_shown(s, n, raw, rawcap);
+        note_unknown(r, f, s, n);
 }
 
-static bool count_or_yesno(const imp *m, const tb_csv_row *row, int f, int *v, imp_reject *rej)
+/* A yes/no answer by its meaning: 1, 0, or -1 when blank or not recognised (noted). */
+static void yesno_kept(const imp *m, const tb_csv_row *row, int f, rec *r, int *v)
 {
-    imp_reject quiet = {0};
-    if (imp_yesno(m, row, f, v, &quiet))
+    size_t n;
+    const char *s = imp_value(m, row, f, &n);
+    *v = n ? imp_yesno_meaning(s, n) : -1;
+    if (n && *v < 0)
+        note_unknown(r, f, s, n);
+}
+
+/* A count or a yes/no answer: 1 (some, yes), 0, -1 blank or not recognised (noted). */
+static bool count_or_yesno(const imp *m, const tb_csv_row *row, int f, rec *r, int *v,
+                           imp_reject *rej)
+{
+    yesno_kept(m, row, f, r, v);
+    if (*v >= 0 || !r->nunk || r->unk_f[r->nunk - 1] != f)
         return true;
+    size_t n;
+    const char *s = imp_value(m, row, f, &n);
     double x;
-    if (!imp_number(m, row, f, &x, rej))
-        return false;
+    if (tb_parse_number(s, n, true, &x) || !isfinite(x))
+        return true; /* neither a count nor yes/no: noted as not recognised */
+    r->nunk--;
     if (x < 0 || x > 30 || x != floor(x)) {
         imp_problem(rej, f, "jumlah %g tidak sah", x);
         return false;
@@ -371,20 +405,10 @@ static void read_family(const imp *m, const tb_csv_row *row, rec *r, imp_reject 
     imp_text(m, row, F_RT, r->rt, sizeof r->rt, rej);
     imp_text(m, row, F_RW, r->rw, sizeof r->rw, rej);
     imp_text(m, row, F_ALAMAT, r->alamat, sizeof r->alamat, rej);
-    s = imp_value(m, row, F_SUMBER_AIR, &n);
-    if (n)
-        by_meaning(0, s, n, r->sumber_air, sizeof r->sumber_air, r->raw_air, sizeof r->raw_air);
-    s = imp_value(m, row, F_JAMBAN, &n);
-    if (n)
-        by_meaning(1, s, n, r->jamban, sizeof r->jamban, r->raw_jamban, sizeof r->raw_jamban);
-    s = imp_value(m, row, F_PENDIDIKAN_IBU, &n);
-    if (n)
-        by_meaning(2, s, n, r->pendidikan_ibu, sizeof r->pendidikan_ibu, r->raw_pendidikan,
-                   sizeof r->raw_pendidikan);
-    s = imp_value(m, row, F_RUMAH_LAYAK, &n);
-    r->rumah_layak = n ? imp_yesno_meaning(s, n) : -1;
-    if (n && r->rumah_layak < 0)
-        imp_shown(s, n, r->raw_rumah, sizeof r->raw_rumah);
+    by_meaning(m, row, F_SUMBER_AIR, 0, r, r->sumber_air, sizeof r->sumber_air);
+    by_meaning(m, row, F_JAMBAN, 1, r, r->jamban, sizeof r->jamban);
+    by_meaning(m, row, F_PENDIDIKAN_IBU, 2, r, r->pendidikan_ibu, sizeof r->pendidikan_ibu);
+    yesno_kept(m, row, F_RUMAH_LAYAK, r, &r->rumah_layak);
     imp_text(m, row, F_JKN, r->jkn, sizeof r->jkn, rej);
     imp_text(m, row, F_BANSOS, r->bansos, sizeof r->bansos, rej);
     imp_text(m, row, F_SUMBER_PK, r->sumber_pk, sizeof r->sumber_pk, rej);
@@ -409,10 +433,10 @@ static void read_family(const imp *m, const tb_csv_row *row, rec *r, imp_reject 
     imp_number_in(m, row, F_JUMLAH_ANAK, 0, 30, "anak", &r->jumlah_anak, rej);
     imp_number_in(m, row, F_JARAK, 0, 600, "bulan", &r->jarak, rej);
     imp_number_in(m, row, F_UMUR_BUNGSU, 0, 600, "bulan", &r->umur_bungsu, rej);
-    imp_yesno(m, row, F_HAMIL, &r->hamil, rej);
-    imp_yesno(m, row, F_PUS, &r->pus, rej);
-    count_or_yesno(m, row, F_BADUTA, &r->baduta, rej);
-    count_or_yesno(m, row, F_BALITA, &r->balita, rej);
+    yesno_kept(m, row, F_HAMIL, r, &r->hamil);
+    yesno_kept(m, row, F_PUS, r, &r->pus);
+    count_or_yesno(m, row, F_BADUTA, r, &r->baduta, rej);
+    count_or_yesno(m, row, F_BALITA, r, &r->balita, rej);
 }
 
 /* A member's fields (NIK, name, sex, birth date, relation to the head), when the file has names. */
@@ -798,15 +822,8 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
     int d = imp_desa(m, r->kode_desa, NULL, NULL, NULL, NULL, F_KODE_DESA, F_KODE_DESA, desa, rej);
     if (d)
         return d < 0 ? -1 : 0;
-    const struct {
-        int f;
-        const char *raw;
-    } unknown[] = {{F_SUMBER_AIR, r->raw_air},
-                   {F_JAMBAN, r->raw_jamban},
-                   {F_PENDIDIKAN_IBU, r->raw_pendidikan},
-                   {F_RUMAH_LAYAK, r->raw_rumah}};
-    for (size_t i = 0; i < sizeof unknown / sizeof *unknown; i++)
-        if (unknown[i].raw[0] && imp_unknown(m, unknown[i].f, unknown[i].raw))
+    for (int i = 0; i < r->nunk; i++)
+        if (imp_unknown(m, r->unk_f[i], r->unk[i]))
             return -1;
     if (m->col[F_NAMA] >= 0) {
         *outcome = IMP_DEFERRED; /* counted when written, in end() */
