@@ -9,6 +9,9 @@
  * one transaction, all valid rows or nothing), shows progress on a
  * terminal and prints one line to stdout:
  *   read=N imported=N updated=N rejected=N [matched_by_name=N] [rejects=PATH]
+ *   [unknown_values=N]
+ * Answers not recognised (kept as unknown) are listed on stderr and in
+ * FILE.tak-dikenal.csv beside the rejects file.
  * Rejected rows go to FILE.tolak.csv unless --rejects names another file.
  * Exit status: 0 done, 1 the import failed (nothing stored), 2 bad usage.
  */
@@ -111,6 +114,8 @@ static void print_summary(const tb_import_summary *s, const char *rejects)
         printf(" matched_by_name=%ld", s->matched_by_name);
     if (s->rejected)
         printf(" rejects=%s", rejects);
+    if (s->unknown_values)
+        printf(" unknown_values=%ld", s->unknown_values);
     printf("\n");
 }
 
@@ -150,6 +155,9 @@ int tb_cmd_import(int argc, char **argv)
         if (getenv("TUMBUH_IMPORT_TIMING")) /* for benchmarks: where the time went */
             fprintf(stderr, "tumbuh import: baris %.2f s, akhir %.2f s, commit %.2f s\n", s.rows_s,
                     s.end_s, s.commit_s);
+        if (s.unknown_values)
+            fprintf(stderr, "%stumbuh import: nilai tak dikenal tercatat di %s\n", s.unknown_lines,
+                    s.unknown_path);
         print_summary(&s, o.rejects);
     }
     free(default_rejects);

@@ -237,6 +237,44 @@ bool imp_sex(const imp *m, const tb_csv_row *row, int f, int *jk, imp_reject *re
     return true;
 }
 
+/* True when one of s's words (split at anything but letters and digits, folded) is in words. */
+static bool any_word(const char *s, size_t n, const char *const *words)
+{
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && !isalnum((unsigned char)s[i]))
+            i++;
+        size_t b = i;
+        while (i < n && isalnum((unsigned char)s[i]))
+            i++;
+        if (i > b && word_index(s + b, i - b, words) >= 0)
+            return true;
+    }
+    return false;
+}
+
+static const char *const negations[] = {"tidak", "tdk",   "tak",    "belum", "blm", "bukan", "gak",
+                                        "ga",    "nggak", "enggak", "no",    "non", NULL};
+static const char *const doubts[] = {"tahu", "tau", "diketahui", "jelas", "yakin", "pasti", NULL};
+static const char *const yes_meaning[] = {"ya",    "iya",    "y",     "yes",      "benar",
+                                          "betul", "ada",    "punya", "memiliki", "layak",
+                                          "hamil", "sedang", "sudah", "pernah",   NULL};
+
+int imp_yesno_meaning(const char *s, size_t n)
+{
+    if (word_index(s, n, yes_words) >= 0)
+        return 1;
+    if (word_index(s, n, no_words) >= 0)
+        return 0;
+    if (n > 120 || any_word(s, n, doubts))
+        return -1;
+    if (any_word(s, n, negations)) /* "Tidak layak huni", "Tidak hamil", "Belum punya" */
+        return 0;
+    if (any_word(s, n, yes_meaning)) /* "Ya, layak huni", "Sedang hamil", "Layak" */
+        return 1;
+    return -1;
+}
+
 bool imp_yesno(const imp *m, const tb_csv_row *row, int f, int *v, imp_reject *rej)
 {
     size_t n;
@@ -244,11 +282,8 @@ bool imp_yesno(const imp *m, const tb_csv_row *row, int f, int *v, imp_reject *r
     *v = -1;
     if (!n)
         return true;
-    if (word_index(s, n, yes_words) >= 0) {
-        *v = 1;
-    } else if (word_index(s, n, no_words) >= 0) {
-        *v = 0;
-    } else {
+    *v = imp_yesno_meaning(s, n);
+    if (*v < 0) {
         char b[48];
         imp_problem(rej, f, "'%s' bukan ya/tidak", imp_shown(s, n, b, sizeof b));
         return false;

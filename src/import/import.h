@@ -29,6 +29,12 @@ typedef struct {
     long read, imported, updated, rejected;
     long matched_by_name;        /* children recognised by name rather than NIK */
     bool counts_matched_by_name; /* the kind matches by name (the count is meaningful) */
+    /* answers not recognised (rows kept, the value left unknown): distinct
+     * values, the report file (FILE.tak-dikenal.csv, "" when none) and one
+     * line per value for stderr (shortened when long) */
+    long unknown_values;
+    char unknown_path[1024];
+    char unknown_lines[4096];
     /* seconds spent storing the rows, finishing (the kind's end), committing */
     double rows_s, end_s, commit_s;
     char err[1024]; /* why the import failed, in Bahasa Indonesia ("" when it did not) */
@@ -50,5 +56,15 @@ const char *tb_import_kind(size_t i, const char **summary);
  * other store. Runs one reader thread for the duration of the call.
  */
 int tb_import_run(const tb_import_options *o, tb_import_summary *sum);
+
+/*
+ * Checks a NIK as the Dukcapil numbering makes it: 16 digits, a Kemendagri
+ * province code first, the birth date inside (ddmmyy, the day + 40 for a
+ * woman) a real day, and, when given, equal to tgl_lahir (yyyy-mm-dd) and
+ * agreeing with jk (1 laki-laki, 2 perempuan, 0 unknown). Returns NULL when
+ * it passes, else why (written into why, cap bytes, in Bahasa Indonesia).
+ * Pure: the web layer may call it.
+ */
+const char *tb_nik_problem(const char *nik, const char *tgl_lahir, int jk, char *why, size_t cap);
 
 #endif

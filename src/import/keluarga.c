@@ -11,7 +11,9 @@
  * air_tidak_layak, jamban_tidak_layak, terlalu_muda, terlalu_tua,
  * terlalu_dekat, terlalu_banyak (4T, for PUS), and the additional factors the
  * rule lists (rumah_tidak_layak, pendidikan_ibu_rendah, desil_1). A value
- * that is not given is not a factor.
+ * that is not given is not a factor, nor one that cannot be read (answers are
+ * read by their meaning, below; the rest is stored as tidak_dikenal and
+ * reported by the run, unknown.c).
  *
  * Two shapes of file: one row per family (the family's values, the 4T inputs
  * as columns), or one row per member when the file has a member name column
@@ -25,6 +27,7 @@
  * Member files are written at the end of the run, family by family, once
  * every member of a family has been read.
  */
+#include <ctype.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -120,11 +123,16 @@ static const struct {
     {"lainnya", HUB_LAIN},    {"lain", HUB_LAIN},
 };
 
+#define UNKNOWN_MAX 8
+
 typedef struct {
     char no_kk[17], kode_desa[16];
     char rt[16], rw[16], alamat[256];
     char sumber_air[48], jamban[48], pendidikan_ibu[48];
     char jkn[48], bansos[128], sumber_pk[48];
+    /* answers not recognised: their fields and values as written (reported by store) */
+    int nunk, unk_f[UNKNOWN_MAX];
+    char unk[UNKNOWN_MAX][64];
     int rumah_layak, desil, tahun_pk;
     double umur_ibu, jumlah_anak, jarak, umur_bungsu; /* NAN = not given */
     int hamil, pus, baduta, balita;                   /* 1 / 0, -1 = not given */
@@ -134,137 +142,247 @@ typedef struct {
     long lahir; /* day number, TB_DATE_NONE when not given */
 } rec;
 
-/* Folded value -> category code (the codes the KRS rule lists). */
-static const char *const water[][2] = {
-    {"kemasan", "kemasan"},
-    {"airkemasan", "kemasan"},
-    {"airminumkemasan", "kemasan"},
-    {"airkemasanbermerk", "kemasan"},
-    {"amdk", "kemasan"},
-    {"isiulang", "isi_ulang"},
-    {"airisiulang", "isi_ulang"},
-    {"depot", "isi_ulang"},
-    {"depotairminum", "isi_ulang"},
-    {"galon", "isi_ulang"},
-    {"galonisiulang", "isi_ulang"},
-    {"ledeng", "ledeng"},
-    {"ledengpam", "ledeng"},
-    {"ledengpdam", "ledeng"},
-    {"pam", "ledeng"},
-    {"pdam", "ledeng"},
-    {"airledeng", "ledeng"},
-    {"perpipaan", "ledeng"},
-    {"sumurbor", "sumur_bor"},
-    {"sumurborpompa", "sumur_bor"},
-    {"sumurpompa", "sumur_bor"},
-    {"bor", "sumur_bor"},
-    {"sumurterlindung", "sumur_terlindungi"},
-    {"sumurterlindungi", "sumur_terlindungi"},
-    {"sumurgaliterlindung", "sumur_terlindungi"},
-    {"sumurgaliterlindungi", "sumur_terlindungi"},
-    {"sumurtakterlindung", "sumur_tidak_terlindungi"},
-    {"sumurtidakterlindung", "sumur_tidak_terlindungi"},
-    {"sumurtidakterlindungi", "sumur_tidak_terlindungi"},
-    {"sumurgalitidakterlindungi", "sumur_tidak_terlindungi"},
-    {"mataairterlindung", "mata_air_terlindungi"},
-    {"mataairterlindungi", "mata_air_terlindungi"},
-    {"mataairtakterlindung", "mata_air_tidak_terlindungi"},
-    {"mataairtidakterlindungi", "mata_air_tidak_terlindungi"},
-    {"mataair", "mata_air_tidak_terlindungi"},
-    {"airhujan", "air_hujan"},
-    {"penampunganairhujan", "air_hujan"},
-    {"sungai", "air_permukaan"},
-    {"airsungai", "air_permukaan"},
-    {"danau", "air_permukaan"},
-    {"airpermukaan", "air_permukaan"},
-    {"lainnya", "lainnya"},
-    {NULL, NULL},
-};
+/*
+ * Census answers read by their meaning. The PK form (BKKBN Pendataan
+ * Keluarga, domain reference section 5) offers, and enumerators write in
+ * many ways: sumber air minum "Air kemasan/isi ulang", "Ledeng/PAM", "Sumur
+ * bor/pompa", "Sumur terlindung", "Sumur tak terlindung", "Mata air
+ * terlindung / tak terlindung", "Air permukaan (sungai/danau/...)", "Air
+ * hujan", "Lainnya"; jamban "Ya, dengan septic tank", "Ya, tanpa septic
+ * tank", "Tidak, jamban umum/bersama", "Lainnya". An answer is split into
+ * lowercase words and read by the words it has; the result is a code of the
+ * KRS rule (its air_layak / jamban_layak / pendidikan_rendah lists), or
+ * NULL when it says nothing we can map ("Ya", "Lainnya", a typo): then the
+ * value is unknown, stored as UNKNOWN_CODE and reported, never a factor.
+ */
+#define UNKNOWN_CODE "tidak_dikenal"
+#define MAX_WORDS 12
 
-static const char *const latrine[][2] = {
-    {"septik", "septik"},
-    {"septic", "septik"},
-    {"septiktank", "septik"},
-    {"septictank", "septik"},
-    {"tangkiseptik", "septik"},
-    {"denganseptik", "septik"},
-    {"denganseptiktank", "septik"},
-    {"denganseptictank", "septik"},
-    {"jambanseptik", "septik"},
-    {"ipal", "septik"},
-    {"tanpaseptik", "tanpa_septik"},
-    {"tanpaseptiktank", "tanpa_septik"},
-    {"tanpaseptictank", "tanpa_septik"},
-    {"tidakadaseptik", "tanpa_septik"},
-    {"cubluk", "tanpa_septik"},
-    {"jambantanpaseptik", "tanpa_septik"},
-    {"tidakada", "tidak_ada"},
-    {"tidakpunya", "tidak_ada"},
-    {"tidakadajamban", "tidak_ada"},
-    {"babsembarangan", "tidak_ada"},
-    {"tidakmemiliki", "tidak_ada"},
-    {NULL, NULL},
-};
+typedef struct {
+    int n;
+    char w[MAX_WORDS][24];
+    char all[64]; /* every letter and digit, folded, without spaces */
+} words;
 
-static const char *const education[][2] = {
-    {"tidaksekolah", "tidak_sekolah"},
-    {"tidakpernahsekolah", "tidak_sekolah"},
-    {"belumsekolah", "tidak_sekolah"},
-    {"tidaktamatsd", "tidak_tamat_sd"},
-    {"tidaktamatsdmi", "tidak_tamat_sd"},
-    {"belumtamatsd", "tidak_tamat_sd"},
-    {"sd", "sd"},
-    {"sdmi", "sd"},
-    {"tamatsd", "sd"},
-    {"sdsederajat", "sd"},
-    {"smp", "smp"},
-    {"smpmts", "smp"},
-    {"sltp", "smp"},
-    {"tamatsmp", "smp"},
-    {"smpsederajat", "smp"},
-    {"sma", "sma"},
-    {"smk", "sma"},
-    {"smasmk", "sma"},
-    {"smasmkma", "sma"},
-    {"slta", "sma"},
-    {"ma", "sma"},
-    {"smasederajat", "sma"},
-    {"d1", "diploma"},
-    {"d2", "diploma"},
-    {"d3", "diploma"},
-    {"diploma", "diploma"},
-    {"akademi", "diploma"},
-    {"d4", "s1"},
-    {"s1", "s1"},
-    {"sarjana", "s1"},
-    {"s2", "s2"},
-    {"s3", "s3"},
-    {"pascasarjana", "s2"},
-    {NULL, NULL},
-};
-
-/* The category of a value: the table's code, else the folded value. */
-static void category(const char *s, size_t n, const char *const table[][2], char *out, size_t cap)
+static void split_words(const char *s, size_t len, words *out)
 {
-    char f[40];
-    imp_fold(s, n > 60 ? 60 : n, f, sizeof f);
-    for (int i = 0; table[i][0]; i++) {
-        if (!strcmp(f, table[i][0])) {
-            snprintf(out, cap, "%s", table[i][1]);
-            return;
+    memset(out, 0, sizeof *out);
+    imp_fold(s, len > 120 ? 120 : len, out->all, sizeof out->all);
+    size_t k = 0;
+    for (size_t i = 0; i <= len && out->n < MAX_WORDS; i++) {
+        unsigned char c = i < len ? (unsigned char)s[i] : ' ';
+        if (c < 128 && isalnum(c)) {
+            if (k + 1 < sizeof out->w[0])
+                out->w[out->n][k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        } else if (k) {
+            out->w[out->n++][k] = 0;
+            k = 0;
         }
     }
-    snprintf(out, cap, "%s", f);
 }
 
-static bool count_or_yesno(const imp *m, const tb_csv_row *row, int f, int *v, imp_reject *rej)
+/* True when one of the words is w (a '|'-separated list of words). */
+static bool has_word(const words *ws, const char *list)
 {
-    imp_reject quiet = {0};
-    if (imp_yesno(m, row, f, v, &quiet))
+    for (int i = 0; i < ws->n; i++) {
+        size_t wl = strlen(ws->w[i]);
+        for (const char *p = list; *p;) {
+            const char *e = strchr(p, '|');
+            size_t l = e ? (size_t)(e - p) : strlen(p);
+            if (l == wl && !memcmp(p, ws->w[i], l))
+                return true;
+            p += l + (e != NULL);
+        }
+    }
+    return false;
+}
+
+/* True when the folded answer contains one of the '|'-separated pieces. */
+static bool has_piece(const words *ws, const char *list)
+{
+    char piece[32];
+    for (const char *p = list; *p;) {
+        const char *e = strchr(p, '|');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        snprintf(piece, sizeof piece, "%.*s", (int)l, p);
+        if (strstr(ws->all, piece))
+            return true;
+        p += l + (e != NULL);
+    }
+    return false;
+}
+
+#define NEGATION "tidak|tdk|tak|belum|blm|bukan|gak|nggak|enggak|ga|non|tanpa|no|none"
+
+static const char *water_code(const words *ws)
+{
+    bool neg = has_word(ws, NEGATION) || has_piece(ws, "tidakterlindung|takterlindung");
+    if (has_piece(ws, "kemasan|amdk|bermerk|botol"))
+        return "kemasan";
+    if (has_piece(ws, "isiulang|galon|depot|refill"))
+        return "isi_ulang";
+    if (has_piece(ws, "ledeng|pdam|perpipaan|leding") || has_word(ws, "pam|pipa|paml"))
+        return "ledeng";
+    if (has_piece(ws, "mataair")) {
+        if (neg)
+            return "mata_air_tidak_terlindungi";
+        return has_piece(ws, "terlindung") ? "mata_air_terlindungi" : NULL;
+    }
+    if (has_piece(ws, "sumur") || has_word(ws, "bor|pompa")) {
+        if (has_word(ws, "bor|pompa|pantek|artesis") || has_piece(ws, "sumurbor"))
+            return "sumur_bor";
+        if (neg)
+            return "sumur_tidak_terlindungi";
+        if (has_piece(ws, "terlindung"))
+            return "sumur_terlindungi";
+        return NULL; /* a dug well, protected or not: not said */
+    }
+    if (has_piece(ws, "hujan") || has_word(ws, "pah"))
+        return "air_hujan";
+    if (has_piece(ws, "sungai|danau|waduk|kolam|irigasi|permukaan|telaga|embung|rawa") ||
+        has_word(ws, "kali"))
+        return "air_permukaan";
+    if (has_word(ws, "lainnya|lain"))
+        return "lainnya";
+    return NULL;
+}
+
+static const char *latrine_code(const words *ws)
+{
+    bool septic = has_piece(ws, "septi|septc|sepik|tangki|ipal|leherangsa|jambansehat|kloset");
+    if (has_piece(ws, "sembarang|tidakpunyajamban|tidakadajamban|tanpajamban|"
+                      "tidakmemilikijamban|belumpunyajamban|belumadajamban") ||
+        (has_word(ws, "kebun|pantai|semak|babs") && !septic))
+        return "tidak_ada";
+    if (has_piece(ws, "tanpaseptik|tanpaseptic|tanpaseptitank|tanpatangki|tidakadaseptik|"
+                      "tidakadaseptic|tidakpakaiseptik|nonseptik|cubluk|cemplung|plengsengan|"
+                      "kesungai|kekolam|keempang|kekali|helikopter"))
+        return "tanpa_septik";
+    if (has_word(ws, "umum|bersama|mck|menumpang|numpang|tetangga") ||
+        has_piece(ws, "jambanumum|jambanbersama"))
+        return "bersama";
+    if (septic)
+        return has_word(ws, NEGATION) ? "tanpa_septik" : "septik";
+    /* "Tidak", "Tidak ada", "Tidak punya": no latrine of its own */
+    if (has_word(ws, "tidak|tdk|tak|belum|gak|nggak|enggak") &&
+        !has_word(ws, "tahu|tau|diketahui|jelas"))
+        return "tidak_ada";
+    return NULL;
+}
+
+static const char *education_code(const words *ws)
+{
+    bool neg = has_word(ws, "tidak|tdk|belum|blm|tak");
+    bool tamat_sd = has_word(ws, "sd|mi|sr") || has_piece(ws, "sekolahdasar|ibtidaiyah");
+    if (has_word(ws, "s3|doktor|doktoral"))
+        return "s3";
+    if (has_word(ws, "s2|magister|pascasarjana|master"))
+        return "s2";
+    if (has_word(ws, "s1|d4|sarjana") || has_piece(ws, "perguruantinggi|universitas"))
+        return "s1";
+    if (has_word(ws, "pt") && !tamat_sd)
+        return "s1";
+    if (has_word(ws, "d1|d2|d3|diploma|akademi"))
+        return "diploma";
+    if (has_word(ws, "sma|smk|ma|slta|smu|stm|smea|aliyah") || has_piece(ws, "paketc"))
+        return "sma";
+    if (has_word(ws, "smp|mts|sltp|smpsederajat|tsanawiyah") || has_piece(ws, "paketb"))
+        return "smp";
+    if (tamat_sd || has_piece(ws, "paketa")) {
+        if (neg || has_word(ws, "masih|putus|kelas"))
+            return "tidak_tamat_sd";
+        return "sd";
+    }
+    if (has_piece(ws, "sekolah") && neg)
+        return "tidak_sekolah";
+    if (has_piece(ws, "buta"))
+        return "tidak_sekolah";
+    return NULL;
+}
+
+/*
+ * The last readings of each question, per thread (prepare runs on the reader
+ * thread): a census file repeats a few dozen wordings, so most rows cost a
+ * hash and a compare instead of a reading. Direct-mapped; the codes are
+ * string constants.
+ */
+#define MEMO_SLOTS 64
+typedef struct {
+    unsigned char n; /* 0: empty */
+    char s[63];
+    const char *code;
+} memo;
+static _Thread_local memo memos[3][MEMO_SLOTS];
+
+/* Notes an answer not recognised (f's value s, n bytes): the row is kept, the value reported. */
+static void note_unknown(rec *r, int f, const char *s, size_t n)
+{
+    if (r->nunk < UNKNOWN_MAX) {
+        r->unk_f[r->nunk] = f;
+        imp_shown(s, n, r->unk[r->nunk], sizeof r->unk[0]);
+        r->nunk++;
+    }
+}
+
+/* Reads field f's answer (question q: 0 water, 1 latrine, 2 education) by its meaning into
+ * out: the rule's code, or UNKNOWN_CODE (noted for the report). Blank leaves out "". */
+static void by_meaning(const imp *m, const tb_csv_row *row, int f, int q, rec *r, char *out,
+                       size_t cap)
+{
+    size_t n;
+    const char *s = imp_value(m, row, f, &n);
+    if (!n)
+        return;
+    static const char *(*const readers[3])(const words *) = {water_code, latrine_code,
+                                                             education_code};
+    memo *slot = NULL;
+    const char *c;
+    if (n < sizeof slot->s) {
+        unsigned h = 2166136261u;
+        for (size_t i = 0; i < n; i++)
+            h = (h ^ (unsigned char)s[i]) * 16777619u;
+        slot = &memos[q][h % MEMO_SLOTS];
+    }
+    if (slot && slot->n == n && !memcmp(slot->s, s, n)) {
+        c = slot->code;
+    } else {
+        words ws;
+        split_words(s, n, &ws);
+        c = readers[q](&ws);
+        if (slot) {
+            memcpy(slot->s, s, n);
+            slot->n = (unsigned char)n;
+            slot->code = c;
+        }
+    }
+    snprintf(out, cap, "%s", c ? c : UNKNOWN_CODE);
+    if (!c)
+        note_unknown(r, f, s, n);
+}
+
+/* A yes/no answer by its meaning: 1, 0, or -1 when blank or not recognised (noted). */
+static void yesno_kept(const imp *m, const tb_csv_row *row, int f, rec *r, int *v)
+{
+    size_t n;
+    const char *s = imp_value(m, row, f, &n);
+    *v = n ? imp_yesno_meaning(s, n) : -1;
+    if (n && *v < 0)
+        note_unknown(r, f, s, n);
+}
+
+/* A count or a yes/no answer: 1 (some, yes), 0, -1 blank or not recognised (noted). */
+static bool count_or_yesno(const imp *m, const tb_csv_row *row, int f, rec *r, int *v,
+                           imp_reject *rej)
+{
+    yesno_kept(m, row, f, r, v);
+    if (*v >= 0 || !r->nunk || r->unk_f[r->nunk - 1] != f)
         return true;
+    size_t n;
+    const char *s = imp_value(m, row, f, &n);
     double x;
-    if (!imp_number(m, row, f, &x, rej))
-        return false;
+    if (tb_parse_number(s, n, true, &x) || !isfinite(x))
+        return true; /* neither a count nor yes/no: noted as not recognised */
+    r->nunk--;
     if (x < 0 || x > 30 || x != floor(x)) {
         imp_problem(rej, f, "jumlah %g tidak sah", x);
         return false;
@@ -287,16 +405,10 @@ static void read_family(const imp *m, const tb_csv_row *row, rec *r, imp_reject 
     imp_text(m, row, F_RT, r->rt, sizeof r->rt, rej);
     imp_text(m, row, F_RW, r->rw, sizeof r->rw, rej);
     imp_text(m, row, F_ALAMAT, r->alamat, sizeof r->alamat, rej);
-    s = imp_value(m, row, F_SUMBER_AIR, &n);
-    if (n)
-        category(s, n, water, r->sumber_air, sizeof r->sumber_air);
-    s = imp_value(m, row, F_JAMBAN, &n);
-    if (n)
-        category(s, n, latrine, r->jamban, sizeof r->jamban);
-    s = imp_value(m, row, F_PENDIDIKAN_IBU, &n);
-    if (n)
-        category(s, n, education, r->pendidikan_ibu, sizeof r->pendidikan_ibu);
-    imp_yesno(m, row, F_RUMAH_LAYAK, &r->rumah_layak, rej);
+    by_meaning(m, row, F_SUMBER_AIR, 0, r, r->sumber_air, sizeof r->sumber_air);
+    by_meaning(m, row, F_JAMBAN, 1, r, r->jamban, sizeof r->jamban);
+    by_meaning(m, row, F_PENDIDIKAN_IBU, 2, r, r->pendidikan_ibu, sizeof r->pendidikan_ibu);
+    yesno_kept(m, row, F_RUMAH_LAYAK, r, &r->rumah_layak);
     imp_text(m, row, F_JKN, r->jkn, sizeof r->jkn, rej);
     imp_text(m, row, F_BANSOS, r->bansos, sizeof r->bansos, rej);
     imp_text(m, row, F_SUMBER_PK, r->sumber_pk, sizeof r->sumber_pk, rej);
@@ -321,10 +433,10 @@ static void read_family(const imp *m, const tb_csv_row *row, rec *r, imp_reject 
     imp_number_in(m, row, F_JUMLAH_ANAK, 0, 30, "anak", &r->jumlah_anak, rej);
     imp_number_in(m, row, F_JARAK, 0, 600, "bulan", &r->jarak, rej);
     imp_number_in(m, row, F_UMUR_BUNGSU, 0, 600, "bulan", &r->umur_bungsu, rej);
-    imp_yesno(m, row, F_HAMIL, &r->hamil, rej);
-    imp_yesno(m, row, F_PUS, &r->pus, rej);
-    count_or_yesno(m, row, F_BADUTA, &r->baduta, rej);
-    count_or_yesno(m, row, F_BALITA, &r->balita, rej);
+    yesno_kept(m, row, F_HAMIL, r, &r->hamil);
+    yesno_kept(m, row, F_PUS, r, &r->pus);
+    count_or_yesno(m, row, F_BADUTA, r, &r->baduta, rej);
+    count_or_yesno(m, row, F_BALITA, r, &r->balita, rej);
 }
 
 /* A member's fields (NIK, name, sex, birth date, relation to the head), when the file has names. */
@@ -569,9 +681,12 @@ static long put_family(imp *m, const rule *ru, const rec *r, const char *desa, i
     k.sasaran = k.pus || k.punya_baduta || k.punya_balita;
     /* risk factors */
     char faktor[256] = "";
-    if (r->sumber_air[0] && !in_list(ru->air_layak, ru->nair, r->sumber_air))
+    /* an unknown answer (UNKNOWN_CODE) is no factor */
+    if (r->sumber_air[0] && strcmp(r->sumber_air, UNKNOWN_CODE) &&
+        !in_list(ru->air_layak, ru->nair, r->sumber_air))
         imp_add_factor(faktor, sizeof faktor, "air_tidak_layak");
-    if (r->jamban[0] && !in_list(ru->jamban_layak, ru->njamban, r->jamban))
+    if (r->jamban[0] && strcmp(r->jamban, UNKNOWN_CODE) &&
+        !in_list(ru->jamban_layak, ru->njamban, r->jamban))
         imp_add_factor(faktor, sizeof faktor, "jamban_tidak_layak");
     if (k.pus) {
         k.t4_muda = !isnan(u) && u < ru->umur_muda;
@@ -612,7 +727,7 @@ static void merge_family(rec *d, const rec *r)
                           sizeof d->sumber_air, sizeof d->jamban, sizeof d->pendidikan_ibu,
                           sizeof d->jkn,        sizeof d->bansos, sizeof d->sumber_pk};
     for (size_t i = 0; i < sizeof dst / sizeof *dst; i++)
-        if (src[i][0])
+        if (src[i][0] && (strcmp(src[i], UNKNOWN_CODE) || !dst[i][0]))
             snprintf(dst[i], cap[i], "%s", src[i]);
     if (r->rumah_layak >= 0)
         d->rumah_layak = r->rumah_layak;
@@ -707,6 +822,9 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
     int d = imp_desa(m, r->kode_desa, NULL, NULL, NULL, NULL, F_KODE_DESA, F_KODE_DESA, desa, rej);
     if (d)
         return d < 0 ? -1 : 0;
+    for (int i = 0; i < r->nunk; i++)
+        if (imp_unknown(m, r->unk_f[i], r->unk[i]))
+            return -1;
     if (m->col[F_NAMA] >= 0) {
         *outcome = IMP_DEFERRED; /* counted when written, in end() */
         return keep_member(m, st, r, desa, row->line, rej);

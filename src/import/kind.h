@@ -111,6 +111,13 @@ typedef struct {
 /* The places resolved during a run (place.c), created by the first imp_desa. */
 typedef struct imp_places imp_places;
 
+/* An answer no reading recognised (unknown.c): its field, the value as written, its rows. */
+typedef struct {
+    int field;
+    long rows;
+    char value[64];
+} imp_unknown_value;
+
 /* The run. */
 struct imp {
     const imp_kind *kind;
@@ -124,7 +131,12 @@ struct imp {
     void *state;         /* the kind's */
     imp_rejects rejects; /* the rejects file */
     imp_places *places;  /* imp_desa's caches, or NULL */
-    char err[512];       /* fatal error message */
+    struct {
+        imp_unknown_value *v; /* in the order first seen */
+        long n, cap;
+        imp_map index; /* "field\x1fvalue" -> index into v */
+    } unknown;
+    char err[512]; /* fatal error message */
 };
 
 /* --- fields.c: reading a row's fields ----------------------------------------- */
@@ -165,6 +177,14 @@ bool imp_sex(const imp *m, const tb_csv_row *row, int f, int *jk, imp_reject *re
 /* Reads yes/no (ya/tidak, y/n, 1/0, true/false): 1, 0, or -1 when blank; false when bad. */
 bool imp_yesno(const imp *m, const tb_csv_row *row, int f, int *v, imp_reject *rej);
 
+/*
+ * Reads a yes/no answer by its meaning: the exact codes (ya/tidak, y/n, 1/0,
+ * true/false), then its words: a negation ("Tidak layak huni", "Belum
+ * punya") is 0, an affirmation ("Ya, layak", "Sedang hamil") 1; -1 when it
+ * says neither or doubts ("Tidak tahu").
+ */
+int imp_yesno_meaning(const char *s, size_t n);
+
 /* Appends a factor code to a comma-separated list of cap bytes. */
 void imp_add_factor(char *list, size_t cap, const char *f);
 
@@ -173,6 +193,26 @@ size_t imp_fold(const char *s, size_t len, char *out, size_t cap);
 
 /* A short, printable copy of s (n bytes) for messages, in buf (cap bytes); returns buf. */
 const char *imp_shown(const char *s, size_t n, char *buf, size_t cap);
+
+/* --- unknown.c: answers not recognised ----------------------------------------- */
+
+/*
+ * Notes that field's value (as written, shortened) was not recognised in a
+ * row that is kept: the value stays unknown and is reported. Main thread
+ * only. 0, or -1 when memory runs out.
+ */
+int imp_unknown(imp *m, int field, const char *value);
+
+/*
+ * Writes the report of unrecognised values (kolom,nilai,baris) to
+ * FILE.tak-dikenal.csv beside the rejects file, its name in path, and one
+ * line per value (for stderr) in lines; with none, removes an old report
+ * and sets path to "". 0, or -1 with the reason in m->err.
+ */
+int imp_unknown_write(imp *m, char *path, size_t pathcap, char *lines, size_t linecap);
+
+/* Frees the run's record of unrecognised values. */
+void imp_unknown_free(imp *m);
 
 /* --- identity.c: NIK and no. KK ------------------------------------------------ */
 

@@ -461,6 +461,12 @@ static int store_rows(run *r, const tb_import_options *o, tb_import_summary *sum
         return -1;
     }
     r->in_tx = false;
+    if (imp_unknown_write(m, sum->unknown_path, sizeof sum->unknown_path, sum->unknown_lines,
+                          sizeof sum->unknown_lines)) {
+        snprintf(sum->err, sizeof sum->err, "%s", m->err);
+        return -1;
+    }
+    sum->unknown_values = m->unknown.n;
     sum->rows_s = t_end - t_rows;
     sum->end_s = t_commit - t_end;
     sum->commit_s = now_s() - t_commit;
@@ -493,6 +499,7 @@ static bool run_close(run *r, bool ok, tb_import_summary *sum)
     if (m->kind->cleanup)
         m->kind->cleanup(m);
     imp_places_free(m);
+    imp_unknown_free(m);
     if (imp_rejects_close(m, ok, sum->err, sizeof sum->err))
         ok = false;
     for (int i = 0; i < NRING && r->p.ring; i++) {

@@ -181,3 +181,115 @@ int tb_store_individu_put(tb_store *s, const tb_individu *p, long *id, int *outc
         *by_name = named;
     return 0;
 }
+
+/* --- registering a child at a posyandu --------------------------------------- */
+
+long tb_store_anak_baru(tb_store *s, const tb_anak_baru *a, long user)
+{
+    char key[TB_NAME_KEY_MAX + 1];
+    tb_name_key(a->nama, strlen(a->nama), key, sizeof key); /* the key imports match on */
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "INSERT INTO individu (nik, nik_belum_valid, nama, nama_kunci, jk, tgl_lahir, desa,"
+           " peran) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'anak')");
+    if (!st)
+        return -1;
+    tb_store_bind_text(st, 1, a->nik && *a->nik ? a->nik : NULL);
+    tb_store_bind_text(st, 2,
+                       a->nik_belum_valid && *a->nik_belum_valid ? a->nik_belum_valid : NULL);
+    sqlite3_bind_text(st, 3, a->nama, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 5, a->jk);
+    sqlite3_bind_text(st, 6, a->tgl_lahir, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 7, a->desa, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "%s", sqlite3_errmsg(tb_store_db(s)));
+    long id = (long)sqlite3_last_insert_rowid(tb_store_db(s));
+    st = tb_store_stmt(s, "INSERT INTO anak (individu_id, bb_lahir, pb_lahir, nama_ortu,"
+                          " posyandu_id, buku_kia) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    tb_store_bind_real(st, 2, a->bb_lahir);
+    tb_store_bind_real(st, 3, a->pb_lahir);
+    tb_store_bind_text(st, 4, a->nama_ibu && *a->nama_ibu ? a->nama_ibu : NULL);
+    sqlite3_bind_int64(st, 5, a->posyandu_id);
+    sqlite3_bind_int(st, 6, a->buku_kia ? 1 : 0);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "%s", sqlite3_errmsg(tb_store_db(s)));
+    char row[32], after[512];
+    snprintf(row, sizeof row, "%ld", id);
+    snprintf(after, sizeof after,
+             "{\"posyandu_id\":%ld,\"tgl_lahir\":\"%.10s\",\"jk\":%d,\"buku_kia\":%d,"
+             "\"nik_belum_valid\":%s}",
+             a->posyandu_id, a->tgl_lahir, a->jk, a->buku_kia ? 1 : 0,
+             a->nik_belum_valid && *a->nik_belum_valid ? "true" : "false");
+    if (tb_store_audit(s, user, "tambah", "anak", row, NULL, after) < 0)
+        return -1;
+    return id;
+}
+
+int tb_store_anak_mirip(tb_store *s, const char *desa, const char *tgl_lahir, const char *nama,
+                        const char *nama_ibu, int (*fn)(void *ctx, const tb_anak_mirip *m),
+                        void *ctx)
+{
+    char key[TB_NAME_KEY_MAX + 1], ibu[TB_NAME_KEY_MAX + 1] = "";
+    tb_name_key(nama, strlen(nama), key, sizeof key);
+    if (nama_ibu)
+        tb_name_key(nama_ibu, strlen(nama_ibu), ibu, sizeof ibu);
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "SELECT i.id, i.nama, i.nama_kunci, i.jk, coalesce(m.nama, a.nama_ortu), p.nama"
+           " FROM individu i JOIN anak a ON a.individu_id = i.id"
+           " LEFT JOIN individu m ON m.id = i.ibu_id LEFT JOIN posyandu p ON p.id = a.posyandu_id"
+           " WHERE i.desa = ?1 AND i.tgl_lahir = ?2 ORDER BY i.id");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, desa, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, tgl_lahir, -1, SQLITE_TRANSIENT);
+    int rc, n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *k = (const char *)sqlite3_column_text(st, 2);
+        const char *their_ibu = (const char *)sqlite3_column_text(st, 4);
+        if (!k || !*key || (strcmp(k, key) && !tb_name_match(k, key)))
+            continue;
+        if (*ibu && their_ibu && *their_ibu) { /* mothers' names must not contradict */
+            char tk[TB_NAME_KEY_MAX + 1];
+            tb_name_key(their_ibu, strlen(their_ibu), tk, sizeof tk);
+            if (*tk && strcmp(tk, ibu) && !tb_name_match(tk, ibu))
+                continue;
+        }
+        const char *pos = (const char *)sqlite3_column_text(st, 5);
+        tb_anak_mirip m = {.id = sqlite3_column_int64(st, 0),
+                           .nama = (const char *)sqlite3_column_text(st, 1),
+                           .jk = sqlite3_column_int(st, 3),
+                           .nama_ibu = their_ibu ? their_ibu : "",
+                           .posyandu = pos ? pos : ""};
+        n++;
+        if (fn(ctx, &m) < 0)
+            break;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return tb_store_fail(s, "%s", sqlite3_errmsg(tb_store_db(s)));
+    return n;
+}
+
+int tb_store_anak_buku_kia(tb_store *s, long anak_id, int punya, long user)
+{
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "UPDATE anak SET buku_kia = ?2 WHERE individu_id = ?1 AND buku_kia <> ?2");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, anak_id);
+    sqlite3_bind_int(st, 2, punya ? 1 : 0);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "%s", sqlite3_errmsg(tb_store_db(s)));
+    if (!sqlite3_changes(tb_store_db(s)))
+        return 0;
+    char row[32];
+    snprintf(row, sizeof row, "%ld", anak_id);
+    if (tb_store_audit(s, user, "ubah", "anak", row,
+                       punya ? "{\"buku_kia\":0}" : "{\"buku_kia\":1}",
+                       punya ? "{\"buku_kia\":1}" : "{\"buku_kia\":0}") < 0)
+        return -1;
+    return 1;
+}

@@ -53,4 +53,39 @@ int tb_store_individu_find(tb_store *s, const tb_individu *p, long *id, bool *by
  */
 int tb_store_individu_put(tb_store *s, const tb_individu *p, long *id, int *outcome, bool *by_name);
 
+/* A child registered at a posyandu (individu + anak). NULL text and NAN are "not given". */
+typedef struct {
+    long posyandu_id;
+    const char *desa;            /* the posyandu's desa */
+    const char *nik;             /* a NIK that passed the checks, or NULL */
+    const char *nik_belum_valid; /* a NIK as typed that did not (kept apart), or NULL */
+    const char *nama, *tgl_lahir, *nama_ibu;
+    int jk, buku_kia; /* 1/2; 1/0 */
+    double bb_lahir, pb_lahir;
+} tb_anak_baru;
+
+/* Registers a new child with an audit record (in the caller's transaction): its id, or -1. */
+long tb_store_anak_baru(tb_store *s, const tb_anak_baru *a, long user);
+
+/* A registered child that may be the one being registered. */
+typedef struct {
+    long id;
+    const char *nama, *nama_ibu, *posyandu; /* "" when unknown */
+    int jk;
+} tb_anak_mirip;
+
+/*
+ * Calls fn for every child of desa born on tgl_lahir whose name is equal or
+ * similar to nama (tb_name_match) and whose mother's name (the linked
+ * mother, else the parent's name on the child's record) does not
+ * contradict nama_ibu (either blank does not contradict). Stops when fn
+ * returns < 0. The number of candidates seen, or -1.
+ */
+int tb_store_anak_mirip(tb_store *s, const char *desa, const char *tgl_lahir, const char *nama,
+                        const char *nama_ibu, int (*fn)(void *ctx, const tb_anak_mirip *m),
+                        void *ctx);
+
+/* Sets whether child anak_id has a Buku KIA, audited when it changes: 1 changed, 0 not, -1. */
+int tb_store_anak_buku_kia(tb_store *s, long anak_id, int punya, long user);
+
 #endif

@@ -23,6 +23,7 @@ void tb_page_unduh(tb_req *q, tb_res *r);
 void tb_page_posyandu_list(tb_req *q, tb_res *r);
 void tb_page_posyandu(tb_req *q, tb_res *r);
 void tb_page_posyandu_save(tb_req *q, tb_res *r);
+/* registrasi.c: {id} a posyandu */
 void tb_page_anak_baru(tb_req *q, tb_res *r);
 /* anak.c: {id} a child; {jenis} bbu.svg, tbu.svg or bbtb.svg */
 void tb_page_anak(tb_req *q, tb_res *r);

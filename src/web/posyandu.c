@@ -1,9 +1,9 @@
 /*
  * posyandu.c - the posyandu day: the target children (S) of a posyandu
- * for a month with last month's result, entry of this month's measurement,
- * registering a new child. The measurement itself is saved by save.c
- * (shared with the API), which computes z-scores, categories, N/T/O/B, 2T
- * and BGM at once and answers with advice.
+ * for a month with last month's result, entry of this month's measurement
+ * (and of the child's Buku KIA). Registering a new child is registrasi.c. The measurement itself is
+ * saved by save.c (shared with the API), which computes z-scores, categories, N/T/O/B, 2T and BGM
+ * at once and answers with advice.
  */
 #include <math.h>
 #include <stdio.h>
@@ -22,6 +22,7 @@
 #include "web/handlers.h"
 #include "web/http.h"
 #include "web/page.h"
+#include "web/registrasi.h"
 #include "web/save.h"
 
 static int list_posyandu(void *ctx, long id, const char *nama, const char *desa)
@@ -111,6 +112,8 @@ static int day_child(void *ctx, const tb_sasaran_row *s)
                    " max=\"35\" inputmode=\"decimal\"></label>"
                    "<label><input type=\"checkbox\" name=\"vit_a\" value=\"1\"> Vitamin A</label>"
                    "<label><input type=\"checkbox\" name=\"pmt\" value=\"1\"> PMT</label>"
+                   "<label><input type=\"checkbox\" name=\"buku_kia\" value=\"1\"> Punya Buku"
+                   " KIA</label>"
                    "<button>Simpan</button></form></li>");
     return 0;
 }
@@ -144,28 +147,6 @@ static bool day_month(const tb_req *q, const char *today, char *month)
         snprintf(month, 8, "%.7s", today);
     }
     return true;
-}
-
-/* The folded form that registers a new child at posyandu id. */
-static void new_child_form(tb_buf *b, const tb_req *q, long id)
-{
-    tb_buf_printf(b,
-                  "<details><summary>Daftarkan anak baru</summary><form method=\"post\""
-                  " action=\"/posyandu/%ld/anak-baru\">",
-                  id);
-    tb_buf_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
-    tb_buf_html(b, q->csrf);
-    tb_buf_puts(b, "\"><label>Nama anak <input name=\"nama\" required maxlength=\"100\"></label>"
-                   "<label>NIK (16 angka, bila ada) <input name=\"nik\" pattern=\"[0-9]{16}\""
-                   " inputmode=\"numeric\"></label>"
-                   "<label>Jenis kelamin <select name=\"jk\"><option value=\"1\">Laki-laki</option>"
-                   "<option value=\"2\">Perempuan</option></select></label>"
-                   "<label>Tanggal lahir <input type=\"date\" name=\"tgl_lahir\" required></label>"
-                   "<label>Nama ibu <input name=\"ibu\" maxlength=\"100\"></label>"
-                   "<label>BB lahir (kg) <input type=\"number\" name=\"bb_lahir\" step=\"0.01\""
-                   " min=\"0.5\" max=\"6\"></label>"
-                   "<label>PB lahir (cm) <input type=\"number\" name=\"pb_lahir\" step=\"0.1\""
-                   " min=\"30\" max=\"60\"></label><button>Daftarkan</button></form></details>");
 }
 
 void tb_page_posyandu(tb_req *q, tb_res *r)
@@ -203,7 +184,7 @@ void tb_page_posyandu(tb_req *q, tb_res *r)
                   " posyandu ini</a> <a href=\"/laporan/tidak-diukur?posyandu=%ld&amp;bulan=%s\">"
                   "Belum diukur (kunjungan rumah)</a></nav>",
                   p.id, month, p.id, month);
-    new_child_form(b, q, p.id);
+    tb_registrasi_form(b, q, p.id, false, false);
     tb_buf_puts(b, "<ul class=\"anak-daftar\">");
     if (tb_store_posyandu_sasaran(q->store, p.id, month, day_child, &c) < 0)
         return tb_res_error(r, q, 500, tb_store_error(q->store));
@@ -245,6 +226,9 @@ void tb_page_posyandu_save(tb_req *q, tb_res *r)
                       " ini benar</button> <a href=\"/posyandu/%ld\">Ukur ulang</a></form>",
                       p.id);
     } else {
+        const char *kia = tb_req_form(q, "buku_kia"); /* K of SKDN: the child has a Buku KIA */
+        if (kia && !strcmp(kia, "1") && tb_registrasi_buku_kia(q, e.anak_id) < 0)
+            return tb_res_error(r, q, 500, tb_store_error(q->store));
         tb_buf_puts(b, "<h1>Tersimpan</h1>");
         tb_save_result_html(b, q->store, &res.row, false);
         tb_buf_printf(b,
@@ -253,43 +237,4 @@ void tb_page_posyandu_save(tb_req *q, tb_res *r)
                       p.id, e.tanggal, e.anak_id, e.anak_id);
     }
     tb_html_end(r);
-}
-
-void tb_page_anak_baru(tb_req *q, tb_res *r)
-{
-    tb_posyandu_info p;
-    if (!read_posyandu(q, r, &p))
-        return;
-    if (!tb_role_enters(&q->user))
-        return tb_res_error(r, q, 403, "Peran Anda tidak mendaftarkan anak.");
-    const char *nama = tb_req_form(q, "nama"), *nik = tb_req_form(q, "nik"),
-               *jk = tb_req_form(q, "jk"), *lahir = tb_req_form(q, "tgl_lahir");
-    char now[11];
-    tb_today_iso(now);
-    if (!nama || !*nama || strlen(nama) > 100)
-        return tb_res_error(r, q, 422, "Nama anak wajib diisi (paling banyak 100 huruf).");
-    if (nik && *nik && (strlen(nik) != 16 || strspn(nik, "0123456789") != 16))
-        return tb_res_error(r, q, 422, "NIK harus 16 angka.");
-    if (!jk || (strcmp(jk, "1") && strcmp(jk, "2")))
-        return tb_res_error(r, q, 422, "Jenis kelamin tidak valid.");
-    if (!lahir || tb_date_iso(lahir) == TB_DATE_NONE || strcmp(lahir, now) > 0 ||
-        tb_date_iso(now) - tb_date_iso(lahir) > 1826)
-        return tb_res_error(r, q, 422,
-                            "Tanggal lahir tidak valid atau anak sudah berumur 5 tahun.");
-    if (tb_store_begin(q->store) < 0)
-        return tb_res_error(r, q, 500, tb_store_error(q->store));
-    long id =
-        tb_store_anak_daftar(q->store, p.id, p.desa, nik, nama, atoi(jk), lahir,
-                             tb_req_form(q, "ibu"), tb_save_parse_num(tb_req_form(q, "bb_lahir")),
-                             tb_save_parse_num(tb_req_form(q, "pb_lahir")), q->user.id);
-    if (id < 0 || tb_store_commit(q->store) < 0) {
-        tb_store_rollback(q->store);
-        return tb_res_error(r, q, 422,
-                            strstr(tb_store_error(q->store), "UNIQUE") ? "NIK ini sudah terdaftar."
-                                                                       : tb_store_error(q->store));
-    }
-    tb_web_data_changed();
-    char to[96];
-    snprintf(to, sizeof to, "/posyandu/%ld#anak-%ld", p.id, id);
-    tb_res_redirect(r, to);
 }

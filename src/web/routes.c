@@ -53,7 +53,7 @@ static const tb_route ROUTES[] = {
      "the posyandu of the user's area to choose from (a cadre: redirect to theirs)"},
     {"POST", "/posyandu/{id}/anak-baru", tb_page_anak_baru, ENTER, CSRF,
      "Peran Anda tidak mendaftarkan anak.",
-     "register a child at posyandu {id}: nama, nik, jk, tgl_lahir, ibu, bb_lahir, pb_lahir, csrf"},
+     "register a child at posyandu {id} (registrasi.c): nama, nik, jk, tgl_lahir, ibu, bb_lahir, pb_lahir, buku_kia, tetap_daftar (register despite a likely duplicate), csrf"},
     {"GET", "/posyandu/{id}", tb_page_posyandu, ENTER, LOGIN, DENY_DAY,
      "the posyandu day of posyandu {id}: bulan="},
     {"POST", "/posyandu/{id}", tb_page_posyandu_save, ENTER, CSRF, DENY_SAVE,

@@ -98,6 +98,33 @@ try {
     await page.screenshot({ path: `${SHOTS}/7-district.png`, fullPage: true });
     await ctx.close();
   }
+  // 4. Registering on a 360 px phone: a likely duplicate is shown before a second child is made.
+  {
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await login(ctx, 'kader');
+    const day = page.url();
+    const born = new Date(Date.now() - 90 * 86400000).toISOString().slice(0, 10);
+    async function register(name) {
+      await page.locator('#anak-baru summary').click();
+      const f = page.locator('#anak-baru form');
+      await f.locator('input[name=nama]').fill(name);
+      await f.locator('select[name=jk]').selectOption('2');
+      await f.locator('input[name=tgl_lahir]').fill(born);
+      await f.locator('input[name=ibu]').fill('Sri Wahyuningsih');
+      await Promise.all([page.waitForNavigation(), f.locator('button').click()]);
+    }
+    await register('Putri Ayu Lestari');
+    check('first registration goes back to the posyandu day', page.url().startsWith(day.split('#')[0].split('?')[0]));
+    await register('Putri Ayu Lestary');
+    const warn = page.locator('section.mirip');
+    check('duplicate warning shown', await warn.isVisible() && /Mungkin anak ini sudah terdaftar/.test(await warn.innerText()));
+    check('the candidate can be opened', await warn.locator('a:has-text("Buka data anak")').isVisible());
+    check('registering anyway is an explicit button', await page.locator('button:has-text("Tetap daftarkan sebagai anak baru")').isVisible());
+    check('what was typed is kept', (await page.locator('input[name=nama]').inputValue()) === 'Putri Ayu Lestary');
+    check('fits 360 px (no sideways scrolling)', await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+    await page.screenshot({ path: `${SHOTS}/8-duplicate-360.png`, fullPage: true });
+    await ctx.close();
+  }
 } catch (e) {
   fail++;
   console.error('FAIL: ' + (e && e.stack || e));

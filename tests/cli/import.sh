@@ -87,6 +87,31 @@ out=$("$T" --db "$DB" import keluarga "$D/keluarga.csv" --rejects "$W/k.rej" 2>/
 check "keluarga: rule changed in the store -> updated=1 ($out)" "[ \"\$(field imported '$out') \$(field updated '$out')\" = '0 1' ]"
 check "keluarga: terlalu_tua gone" "[ \"\$(q \"SELECT krs_faktor FROM keluarga WHERE no_kk = '3507010101010004'\")\" = 'terlalu_dekat,terlalu_banyak' ]"
 
+# 3a. census answers read by their meaning (PK form wordings and their variants); an
+# answer that cannot be read is kept unknown, reported, and never a risk factor.
+V="$W/v.db"
+"$T" --db "$V" import wilayah "$D/wilayah.csv" --rejects "$W/vw.rej" >/dev/null 2>&1
+cp "$D/keluarga-varian.csv" "$W/varian.csv"
+out=$("$T" --db "$V" import keluarga "$W/varian.csv" 2>"$W/err")
+check "varian: exit 0, every row kept, 5 unknown values ($out)" "[ '$out' = 'read=12 imported=12 updated=0 rejected=0 unknown_values=5' ]"
+vq() { sqlite3 "$V" "SELECT group_concat(substr(no_kk, 15) || ':' || krs || ':' || coalesce(krs_faktor, ''), ' ') FROM (SELECT * FROM keluarga ORDER BY no_kk)"; }
+check "varian: safe answers in any wording are not KRS, unsafe ones are ($(vq))" \
+  "[ \"\$(vq)\" = '01:0: 02:0: 03:0: 04:0: 05:1:jamban_tidak_layak 06:1:jamban_tidak_layak 07:1:jamban_tidak_layak 08:1:air_tidak_layak,rumah_tidak_layak,pendidikan_ibu_rendah 09:1:air_tidak_layak,jamban_tidak_layak 10:0: 11:0: 12:0:' ]"
+check "varian: codes stored (septik, ledeng, sumur_bor, s1, tidak_ada)" \
+  "[ \"\$(sqlite3 '$V' \"SELECT group_concat(sumber_air || '/' || jamban || '/' || pendidikan_ibu, ' ') FROM (SELECT * FROM keluarga WHERE no_kk IN ('3507010101030002', '3507010101030003', '3507010101030005') ORDER BY no_kk)\")\" = 'ledeng/septik/smp sumur_bor/septik/s1 kemasan/tidak_ada/sma' ]"
+check "varian: unknown answers stored as unknown" \
+  "[ \"\$(sqlite3 '$V' \"SELECT sumber_air || '/' || jamban || '/' || coalesce(rumah_layak, 'null') FROM keluarga WHERE no_kk = '3507010101030010'\")\" = 'tidak_dikenal/tidak_dikenal/null' ]"
+check "varian: report file next to the rejects file" "[ -f '$W/varian.csv.tak-dikenal.csv' ]"
+check "varian: report header" "[ \"\$(head -n 1 '$W/varian.csv.tak-dikenal.csv')\" = 'kolom,nilai,baris' ]"
+check "varian: water value seen in 2 rows" "grep -qx '\"Sumber Air Minum\",\"Beli dari pikulan\",2' '$W/varian.csv.tak-dikenal.csv'"
+check "varian: latrine, house and education values reported" "grep -qx '\"Jamban\",\"Kakus model baru\",1' '$W/varian.csv.tak-dikenal.csv' && grep -qx '\"Rumah Layak Huni\",\"Rumah panggung\",1' '$W/varian.csv.tak-dikenal.csv' && grep -qx '\"Pendidikan Ibu\",\"Kursus menjahit\",1' '$W/varian.csv.tak-dikenal.csv'"
+check "varian: a pregnancy answer not understood is reported, its row kept" "grep -qx '\"Hamil\",\"Tidak tahu\",1' '$W/varian.csv.tak-dikenal.csv' && [ \"\$(sqlite3 '$V' \"SELECT pus, pus_hamil FROM keluarga WHERE no_kk = '3507010101030012'\")\" = '1|0' ]"
+check "varian: one line per unknown value on stderr" "[ \$(grep -c 'tidak dikenal' '$W/err') -eq 5 ] && grep -q \"kolom Sumber Air Minum: nilai 'Beli dari pikulan' tidak dikenal (2 baris\" '$W/err'"
+head -n 10 "$W/varian.csv" > "$W/varian2.csv"
+sed -i '$d' "$W/varian2.csv"
+out=$("$T" --db "$V" import keluarga "$W/varian2.csv" 2>/dev/null)
+check "varian: no unknown values, no field and no report ($out)" "[ '$out' = 'read=8 imported=0 updated=0 rejected=0' ] && [ ! -f '$W/varian2.csv.tak-dikenal.csv' ]"
+
 # 3b. keluarga, one row per member: people of the family, the children linked to
 # the wife, and the 4T/sasaran inputs taken from the members.
 A="$W/a.db"
