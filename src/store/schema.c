@@ -444,13 +444,26 @@ static const char *const migration_4 =
     "CREATE UNIQUE INDEX pengukuran_uuid ON pengukuran(uuid_klien) WHERE uuid_klien IS NOT "
     "NULL;" PENGUKURAN_INDEXES;
 
-static const char *const migrations_sql[] = {NULL,        migration_1, migration_2,
-                                             migration_3, migration_4, NULL};
-static const char *const migrations_data[] = {NULL, migration_1_data, NULL, NULL, NULL, NULL};
+/* 5: login sessions in the database, so a restart logs nobody out (sesi.c).
+ * Only a hash of the cookie's token is kept (a copy of the database opens no
+ * session); dipakai (last used, unix seconds) drives the idle expiry. */
+static const char *const migration_5 =
+    "CREATE TABLE sesi ("
+    "  hash BLOB PRIMARY KEY," /* crypto_generichash of the token, 32 bytes */
+    "  pengguna_id INTEGER NOT NULL REFERENCES pengguna(id),"
+    "  csrf TEXT NOT NULL,"
+    "  dibuat INTEGER NOT NULL, dipakai INTEGER NOT NULL,"
+    "  alamat TEXT"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX sesi_pengguna ON sesi(pengguna_id);";
+
+static const char *const migrations_sql[] = {NULL,        migration_1, migration_2, migration_3,
+                                             migration_4, migration_5, NULL};
+static const char *const migrations_data[] = {NULL, migration_1_data, NULL, NULL, NULL, NULL, NULL};
 
 int tb_store_schema_latest(void)
 {
-    return 4;
+    return 5;
 }
 
 const char *tb_store_schema_sql(int version)
