@@ -20,15 +20,15 @@
 #include "store/store.h"
 #include "web/server.h"
 
-static int usage(void)
+static int usage(FILE *out, int rc)
 {
-    fprintf(stderr, "pemakaian: tumbuh [--db FILE] serve [--listen ALAMAT:PORT] [--threads N]"
-                    " [--demo-size small|district] [--session-idle JAM] [--trusted-proxy ALAMAT]\n"
-                    "  --session-idle JAM    sesi berakhir setelah JAM jam tidak dipakai (bawaan 8;"
-                    " atau $TUMBUH_SESSION_IDLE_HOURS)\n"
-                    "  --trusted-proxy ALAMAT  alamat proxy TLS di depan; hanya darinya"
-                    " X-Forwarded-For/-Proto dipercaya (atau $TUMBUH_TRUSTED_PROXY)\n");
-    return 2;
+    fprintf(out, "pemakaian: tumbuh [--db FILE] serve [--listen ALAMAT:PORT] [--threads N]"
+                 " [--demo-size small|district] [--session-idle JAM] [--trusted-proxy ALAMAT]\n"
+                 "  --session-idle JAM    sesi berakhir setelah JAM jam tidak dipakai (bawaan 8;"
+                 " atau $TUMBUH_SESSION_IDLE_HOURS)\n"
+                 "  --trusted-proxy ALAMAT  alamat proxy TLS di depan; hanya darinya"
+                 " X-Forwarded-For/-Proto dipercaya (atau $TUMBUH_TRUSTED_PROXY)\n");
+    return rc;
 }
 
 int tb_cmd_serve(int argc, char **argv)
@@ -45,6 +45,8 @@ int tb_cmd_serve(int argc, char **argv)
         o.listen = getenv("TUMBUH_LISTEN");
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+            return usage(stdout, 0);
         if (!strcmp(a, "--listen") && v)
             o.listen = argv[++i];
         else if (!strcmp(a, "--session-idle") && v)
@@ -57,11 +59,11 @@ int tb_cmd_serve(int argc, char **argv)
             size = !strcmp(v, "small") ? TB_DEMO_SMALL : TB_DEMO_DISTRICT;
             i++;
         } else
-            return usage();
+            return usage(stderr, 2);
     }
     if (o.threads < 1 || o.threads > 64 || !(o.session_idle_hours > 0) ||
         o.session_idle_hours > 24 * 365)
-        return usage();
+        return usage(stderr, 2);
     char err[512];
     tb_store *s;
     if (tb_store_open(o.db_path, &s, err, sizeof err) < 0) {

@@ -125,7 +125,7 @@ sleep 2.5
 check "idle: use keeps it alive past the idle time after login" "[ $(saya "$W/i.jar") = 200 ]"
 sleep 6
 check "idle: ended after the idle time unused" "[ $(saya "$W/i.jar") = 401 ] && [ \$(sqlite3 \"$DB\" \"SELECT count(*) FROM sesi s JOIN pengguna u ON u.id = s.pengguna_id WHERE u.username = 'gizi.puskesmas'\") = 0 ]"
-check "serve --session-idle is documented" "$T serve --help 2>&1 | grep -q -- '--session-idle' && $T serve --help 2>&1 | grep -q -- '--trusted-proxy'"
+check "serve --help documents --session-idle and --trusted-proxy" "$T serve --help | grep -q -- '--session-idle JAM' && $T serve --help | grep -q -- '--trusted-proxy'"
 check "server log has no sanitizer report" "! grep -q 'Sanitizer' \"$W/serve.err\""
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
