@@ -139,6 +139,9 @@ void tb_page_login(tb_req *q, tb_res *r)
 
 void tb_page_logout(tb_req *q, tb_res *r)
 {
+    char row[32];
+    snprintf(row, sizeof row, "%ld", q->user.id);
+    tb_store_audit(q->store, q->user.id, "hapus", "sesi", row, NULL, "{\"keluar\":1}");
     tb_session_destroy(q, r);
     tb_res_redirect(r, "/masuk");
 }

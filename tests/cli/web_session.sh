@@ -35,6 +35,7 @@ check "the session survives a server restart" "[ $(saya "$W/a.jar") = 200 ] && g
 cp "$W/a.jar" "$W/a-old.jar"
 check "logout" "[ $(post "$W/a.jar" /keluar x=1) = 303 ]"
 check "after logout the old cookie is refused" "[ $(saya "$W/a-old.jar") = 401 ]"
+check "logout is audited" "[ \$(sqlite3 \"$DB\" \"SELECT count(*) FROM audit_log a JOIN pengguna u ON u.id = a.pengguna_id WHERE u.username = 'kader' AND a.aksi = 'hapus' AND a.tabel = 'sesi' AND a.sesudah = '{\\\"keluar\\\":1}'\") = 1 ]"
 check "after logout the row is gone" "[ \$(sqlite3 \"$DB\" \"SELECT count(*) FROM sesi s JOIN pengguna u ON u.id = s.pengguna_id WHERE u.username = 'kader'\") = 0 ]"
 
 # --- the account page: change password; the other sessions end ---
