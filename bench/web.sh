@@ -19,8 +19,14 @@ PID=$!
 trap 'kill $PID 2>/dev/null' EXIT
 for i in $(seq 1 100); do curl -s -o /dev/null $B/masuk && break; sleep 0.1; done
 pw() { awk -v u="$1" '$1 == u {print $2}' $D/demo-users.txt; }
-curl -s -c $D/kab.jar -o /dev/null -d "pengguna=tpps.kab&sandi=$(pw tpps.kab)" $B/masuk
-curl -s -c $D/kader.jar -o /dev/null -d "pengguna=kader&sandi=$(pw kader)" $B/masuk
+# login through the form: its pre-session CSRF token (cookie tumbuh_pra and field csrf)
+masuk() {
+  rm -f "$1"
+  t=$(curl -s -c "$1" $B/masuk | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p')
+  curl -s -b "$1" -c "$1" -o /dev/null -d "pengguna=$2&sandi=$(pw "$2")&csrf=$t" $B/masuk
+}
+masuk $D/kab.jar tpps.kab
+masuk $D/kader.jar kader
 COOKIE="tumbuh_sesi=$(awk '$6 == "tumbuh_sesi" {print $7}' $D/kab.jar)"
 MONTH=$(date +%Y-%m)
 # URLs: the kabupaten, every kecamatan, 60 desa, 60 posyandu; lists at desa level

@@ -40,6 +40,25 @@ void tb_render_number(char *buf, size_t n, double v, tb_col_kind kind)
     }
 }
 
+/* A text cell of a CSV download. A cell starting with = + - @, tab or
+ * carriage return would be read as a formula by a spreadsheet (formula
+ * injection): it gets a leading single quote, so it stays text. Number
+ * columns are written as numbers and never pass here. */
+static void csv_text(FILE *f, char q[2100], const char *text)
+{
+    char cell[1002];
+    size_t n = strlen(text);
+    if (n > 1000)
+        n = 1000;
+    if (strchr("=+-@\t\r", text[0]) && text[0]) {
+        cell[0] = '\'';
+        memcpy(cell + 1, text, n);
+        text = cell;
+        n++;
+    }
+    fwrite(q, 1, tb_csv_quote(q, text, n, ','), f);
+}
+
 int tb_render_csv(const tb_table *t, FILE *f)
 {
     char q[2100];
@@ -56,10 +75,8 @@ int tb_render_csv(const tb_table *t, FILE *f)
                 fputc(',', f);
             tb_cell cell = tb_table_cell(t, r, c);
             if (t->col_kinds[c] == TB_COL_TEXT || t->col_kinds[c] == TB_COL_DATE) {
-                if (cell.text) {
-                    size_t n = strlen(cell.text);
-                    fwrite(q, 1, tb_csv_quote(q, cell.text, n < 1000 ? n : 1000, ','), f);
-                }
+                if (cell.text)
+                    csv_text(f, q, cell.text);
             } else if (!isnan(cell.num)) {
                 char b[64];
                 int n = tb_format_fixed(b, cell.num, t->col_kinds[c] == TB_COL_INT ? 0 : 2, '.');

@@ -462,8 +462,22 @@ static const char *const migration_5 =
  * typed, not as the person's identity. */
 static const char *const migration_6 = "ALTER TABLE individu ADD COLUMN nik_belum_valid TEXT;";
 
-static const char *const migrations_sql[] = {NULL,        migration_1, migration_2, migration_3,
-                                             migration_4, migration_5, migration_6, NULL};
+/* 7: login sessions in the database, so a restart logs nobody out (sesi.c).
+ * Only a hash of the cookie's token is kept (a copy of the database opens no
+ * session); dipakai (last used, unix seconds) drives the idle expiry. */
+static const char *const migration_7 =
+    "CREATE TABLE sesi ("
+    "  hash BLOB PRIMARY KEY," /* crypto_generichash of the token, 32 bytes */
+    "  pengguna_id INTEGER NOT NULL REFERENCES pengguna(id),"
+    "  csrf TEXT NOT NULL,"
+    "  dibuat INTEGER NOT NULL, dipakai INTEGER NOT NULL,"
+    "  alamat TEXT"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX sesi_pengguna ON sesi(pengguna_id);";
+
+static const char *const migrations_sql[] = {NULL,        migration_1, migration_2,
+                                             migration_3, migration_4, migration_5,
+                                             migration_6, migration_7, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};

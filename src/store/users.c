@@ -71,3 +71,17 @@ int tb_store_user_by_id(tb_store *s, long id, tb_user *out)
     sqlite3_bind_int64(st, 1, id);
     return user_row(s, st, out);
 }
+
+int tb_store_user_set_hash(tb_store *s, long id, const char *hash)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "UPDATE pengguna SET hash = ?2 WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, hash, -1, SQLITE_TRANSIENT);
+    if (tb_store_step_done(s, st, "pengguna") < 0)
+        return -1;
+    char row[32];
+    snprintf(row, sizeof row, "%ld", id);
+    return tb_store_audit(s, id, "ubah", "pengguna", row, NULL, "{\"sandi\":\"diubah\"}");
+}

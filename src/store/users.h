@@ -1,5 +1,5 @@
 /*
- * users.h - users (pengguna) of the store: create and look up.
+ * users.h - users (pengguna) of the store: create, look up, change password.
  * Part of the store module (store.h). Passwords arrive already hashed
  * (password.h); the store never sees a clear password.
  */
@@ -27,5 +27,9 @@ int tb_store_user_create(tb_store *s, const char *username, const char *nama, co
 /* Looks a user up by name / by id: 1 found, 0 not found, -1 error. */
 int tb_store_user_by_name(tb_store *s, const char *username, tb_user *out);
 int tb_store_user_by_id(tb_store *s, long id, tb_user *out);
+
+/* Replaces user id's password hash, audited as a change by that user (the
+ * audit row says the password changed, never the hash). 0 or -1. */
+int tb_store_user_set_hash(tb_store *s, long id, const char *hash);
 
 #endif

@@ -14,6 +14,10 @@
 void tb_page_login(tb_req *q, tb_res *r);
 void tb_page_logout(tb_req *q, tb_res *r);
 void tb_page_home(tb_req *q, tb_res *r);
+/* The account page: change one's password, log out everywhere. */
+void tb_page_akun(tb_req *q, tb_res *r);
+void tb_page_akun_sandi(tb_req *q, tb_res *r);
+void tb_page_keluar_semua(tb_req *q, tb_res *r);
 /* dasbor.c */
 void tb_page_dasbor(tb_req *q, tb_res *r);
 /* laporan.c: {nama} a report name; {berkas} NAME.csv|xlsx|pdf or publikasi.pdf */

@@ -9,6 +9,7 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,11 @@
 #define MAX_BODY (1 << 20)
 
 static _Thread_local tb_store *tls_store; /* one connection per worker thread */
+/* every worker's connection, closed when the server stops */
+#define MAX_STORES 128
+static pthread_mutex_t stores_lock = PTHREAD_MUTEX_INITIALIZER;
+static tb_store *stores[MAX_STORES];
+static int nstores;
 
 static tb_store *thread_store(const char *db_path)
 {
@@ -28,6 +34,10 @@ static tb_store *thread_store(const char *db_path)
             tls_store = NULL;
         } else {
             tb_store_cache_kb(tls_store, 8 * 1024); /* bounded memory per worker */
+            pthread_mutex_lock(&stores_lock);
+            if (nstores < MAX_STORES)
+                stores[nstores++] = tls_store;
+            pthread_mutex_unlock(&stores_lock);
         }
     }
     return tls_store;
@@ -138,6 +148,34 @@ static void client_ip(tb_req *q)
                   sizeof q->ip);
 }
 
+/* Behind the trusted proxy (the peer is its address): the client is the
+ * last hop of X-Forwarded-For (the one the proxy added; earlier hops are
+ * the client's to forge), and TLS is what X-Forwarded-Proto says. From any
+ * other peer both headers are ignored. */
+static void behind_proxy(const tb_http_options *o, tb_req *q)
+{
+    if (!o->trusted_proxy || strcmp(q->ip, o->trusted_proxy))
+        return;
+    const char *proto = tb_req_header(q, "X-Forwarded-Proto");
+    q->secure = proto && !strcmp(proto, "https");
+    const char *xff = tb_req_header(q, "X-Forwarded-For");
+    if (!xff)
+        return;
+    const char *last = strrchr(xff, ',');
+    last = last ? last + 1 : xff;
+    while (*last == ' ' || *last == '\t')
+        last++;
+    char hop[64];
+    size_t n = strcspn(last, " \t");
+    if (n == 0 || n >= sizeof hop)
+        return;
+    memcpy(hop, last, n);
+    hop[n] = 0;
+    unsigned char addr[16];
+    if (inet_pton(AF_INET, hop, addr) == 1 || inet_pton(AF_INET6, hop, addr) == 1)
+        memcpy(q->ip, hop, n + 1);
+}
+
 static enum MHD_Result respond(struct MHD_Connection *c, tb_req *q, tb_res *r)
 {
     if (r->body.oom)
@@ -157,6 +195,11 @@ static enum MHD_Result respond(struct MHD_Connection *c, tb_req *q, tb_res *r)
         MHD_add_response_header(resp, "Location", r->location);
     if (r->cookie[0])
         MHD_add_response_header(resp, "Set-Cookie", r->cookie);
+    if (r->retry_after > 0) {
+        char ra[16];
+        snprintf(ra, sizeof ra, "%d", r->retry_after);
+        MHD_add_response_header(resp, "Retry-After", ra);
+    }
     if (r->disposition[0])
         MHD_add_response_header(resp, "Content-Disposition", r->disposition);
     if (r->no_store || q->logged_in)
@@ -178,8 +221,7 @@ typedef struct {
 static bool read_request(const tb_http_options *o, conn_state *cs, tb_req *q, tb_res *r)
 {
     client_ip(q);
-    const char *proto = tb_req_header(q, "X-Forwarded-Proto");
-    q->secure = proto && !strcmp(proto, "https");
+    behind_proxy(o, q);
     if (strcmp(q->method, "GET") && strcmp(q->method, "POST") && strcmp(q->method, "HEAD")) {
         o->error(r, q, 405, "Metode tidak didukung.");
         return false;
@@ -273,5 +315,10 @@ void *tb_http_start(const tb_http_options *o)
 
 void tb_http_stop(void *server)
 {
-    MHD_stop_daemon(server);
+    MHD_stop_daemon(server); /* joins the workers: their connections are idle now */
+    pthread_mutex_lock(&stores_lock);
+    for (int i = 0; i < nstores; i++)
+        tb_store_close(stores[i]);
+    nstores = 0;
+    pthread_mutex_unlock(&stores_lock);
 }

@@ -37,8 +37,8 @@ typedef struct {
     unsigned role;    /* the user's role bit (scope.h), set by the router */
     char csrf[65];    /* the session's CSRF token */
     char session[65]; /* the session token */
-    char ip[64];
-    bool secure; /* served over TLS (X-Forwarded-Proto: https) */
+    char ip[64];      /* the peer, or the trusted proxy's X-Forwarded-For last hop */
+    bool secure;      /* served over TLS (X-Forwarded-Proto: https from the trusted proxy) */
     /* path parameters of the matched route ({id}, *), filled by the router */
     const char *param_names[TB_REQ_MAX_PARAMS]; /* into the route's pattern */
     int param_name_len[TB_REQ_MAX_PARAMS];
@@ -54,6 +54,7 @@ typedef struct {
     char location[512];
     char cookie[256];
     char disposition[160];
+    int retry_after;   /* > 0: a Retry-After header of that many seconds */
     bool no_store;     /* Cache-Control: no-store (personal data) */
     bool public_cache; /* Cache-Control: public, a day (static assets, when not logged in) */
 } tb_res;
@@ -86,17 +87,20 @@ void tb_res_redirect(tb_res *r, const char *location);
 void tb_http_url_decode(char *s);
 
 typedef struct {
-    struct sockaddr_in addr; /* where to listen */
-    int threads;             /* worker threads, each with its own SQLite connection */
-    const char *db_path;     /* the database every worker opens */
-    tb_handler *dispatch;    /* called for every request that reaches the application */
-    tb_error_handler *error; /* renders the adapter's own errors (405, 413, 503) */
+    struct sockaddr_in addr;   /* where to listen */
+    int threads;               /* worker threads, each with its own SQLite connection */
+    const char *db_path;       /* the database every worker opens */
+    tb_handler *dispatch;      /* called for every request that reaches the application */
+    tb_error_handler *error;   /* renders the adapter's own errors (405, 413, 503) */
+    const char *trusted_proxy; /* the proxy's address: only its X-Forwarded-For (last hop)
+                                  and X-Forwarded-Proto are believed; NULL = none */
 } tb_http_options;
 
 /* Starts the server threads; returns a handle for tb_http_stop, or NULL
  * when the address cannot be listened on. o must outlive the server. */
 void *tb_http_start(const tb_http_options *o);
-/* Stops the server started by tb_http_start. */
+/* Stops the server started by tb_http_start and closes its workers' database
+ * connections. */
 void tb_http_stop(void *server);
 
 #endif

@@ -29,11 +29,11 @@ void tb_html_begin(tb_res *r, const tb_req *q, const char *title)
         tb_buf_puts(b, "<nav><a href=\"/\">Beranda</a>");
         if (tb_role_enters(&q->user))
             tb_buf_puts(b, " <a href=\"/posyandu/\">Hari posyandu</a>");
-        tb_buf_puts(b, "</nav><span class=\"pengguna\">");
+        tb_buf_puts(b, "</nav><a class=\"pengguna\" href=\"/akun\" title=\"Akun saya\">");
         tb_buf_html(b, q->user.nama);
         tb_buf_puts(b, " · ");
         tb_buf_html(b, tb_role_label(q->user.peran));
-        tb_buf_puts(b, "</span><form method=\"post\" action=\"/keluar\" class=\"keluar\">"
+        tb_buf_puts(b, "</a><form method=\"post\" action=\"/keluar\" class=\"keluar\">"
                        "<input type=\"hidden\" name=\"csrf\" value=\"");
         tb_buf_html(b, q->csrf);
         tb_buf_puts(b, "\"><button>Keluar</button></form>");
@@ -71,19 +71,67 @@ void tb_res_error(tb_res *r, const tb_req *q, int status, const char *message)
 
 /* ---- scope of a page: wilayah or posyandu, and month ---- */
 
-static bool valid_month(const char *m)
+bool tb_page_month_ok(const char *m, char *why, size_t n)
 {
-    return m && strlen(m) == 7 && m[4] == '-' && m[0] >= '1' && m[0] <= '2' && m[5] >= '0' &&
-           m[5] <= '1' && m[6] >= '0' && m[6] <= '9' && !(m[5] == '1' && m[6] > '2') &&
-           !(m[5] == '0' && m[6] == '0');
+    bool digits = m && strlen(m) == 7 && m[4] == '-';
+    for (int i = 0; digits && i < 7; i++)
+        digits = i == 4 || (m[i] >= '0' && m[i] <= '9');
+    int mm = digits ? (m[5] - '0') * 10 + (m[6] - '0') : 0;
+    if (!digits || mm < 1 || mm > 12) {
+        snprintf(why, n, "Bulan harus berbentuk TTTT-BB, mis. 2026-11.");
+        return false;
+    }
+    char now[8];
+    tb_this_month(now);
+    if (strcmp(m, TB_PAGE_FIRST_MONTH) < 0) {
+        snprintf(why, n, "Bulan %s terlalu lama: data dimulai %s.", m, TB_PAGE_FIRST_MONTH);
+        return false;
+    }
+    if (strcmp(m, now) > 0) {
+        snprintf(why, n, "Bulan %s belum tiba (bulan ini %s). Pilih bulan ini atau sebelumnya.", m,
+                 now);
+        return false;
+    }
+    return true;
+}
+
+/* Is w a Kemendagri area code (35, 35.99, 35.99.01, 35.99.01.2001)? */
+static bool code_shaped(const char *w)
+{
+    static const int seg[] = {2, 2, 2, 4};
+    int k = 0, len = 0;
+    for (const char *p = w;; p++) {
+        if (*p >= '0' && *p <= '9') {
+            len++;
+        } else if (*p == '.' || !*p) {
+            if (k > 3 || len != seg[k])
+                return false;
+            if (!*p)
+                return true;
+            k++;
+            len = 0;
+        } else {
+            return false;
+        }
+    }
+}
+
+/* A posyandu id: digits only, 1..10^12. */
+static long posyandu_id(const char *v)
+{
+    size_t n = strlen(v);
+    if (n == 0 || n > 12 || strspn(v, "0123456789") != n)
+        return 0;
+    return strtol(v, NULL, 10);
 }
 
 bool tb_page_scope_read(tb_req *q, tb_res *r, page_scope *ps)
 {
     memset(ps, 0, sizeof *ps);
     const char *bulan = tb_req_arg(q, "bulan");
-    if (bulan && *bulan && !valid_month(bulan)) {
-        tb_res_error(r, q, 400, "Bulan harus berbentuk TTTT-BB, mis. 2026-11.");
+    char why[160];
+    if (bulan && *bulan && !tb_page_month_ok(bulan, why, sizeof why)) {
+        tb_res_error(r, q, 400, why);
         return false;
     }
     if (bulan && *bulan)
@@ -92,9 +140,12 @@ bool tb_page_scope_read(tb_req *q, tb_res *r, page_scope *ps)
         tb_this_month(ps->sc.month);
     const char *pos = tb_req_arg(q, "posyandu");
     if (pos && *pos) {
-        char *end;
-        long id = strtol(pos, &end, 10);
-        if (*end || id <= 0 || tb_store_posyandu_info(q->store, id, &ps->pos) != 1) {
+        long id = posyandu_id(pos);
+        if (id <= 0) {
+            tb_res_error(r, q, 400, "posyandu= harus nomor posyandu (angka), mis. posyandu=12.");
+            return false;
+        }
+        if (tb_store_posyandu_info(q->store, id, &ps->pos) != 1) {
             tb_res_error(r, q, 404, "Posyandu tidak ditemukan.");
             return false;
         }
@@ -107,6 +158,12 @@ bool tb_page_scope_read(tb_req *q, tb_res *r, page_scope *ps)
         snprintf(ps->nama, sizeof ps->nama, "%s, %s", ps->pos.nama, ps->pos.desa_nama);
     } else {
         const char *w = tb_req_arg(q, "wilayah");
+        if (w && *w && !code_shaped(w)) {
+            tb_res_error(r, q, 400,
+                         "wilayah= harus kode wilayah Kemendagri, mis. 35.99 (kabupaten),"
+                         " 35.99.01 (kecamatan) atau 35.99.01.2001 (desa).");
+            return false;
+        }
         snprintf(ps->wilayah, sizeof ps->wilayah, "%s", w && *w ? w : q->user.wilayah);
         if (tb_store_wilayah_nama(q->store, ps->wilayah, ps->nama, sizeof ps->nama) != 1) {
             tb_res_error(r, q, 404, "Wilayah tidak ditemukan.");

@@ -8,6 +8,7 @@
 #define TB_WEB_PAGE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "base/buf.h"
 #include "format/table.h"
@@ -32,9 +33,18 @@ typedef struct {
     char nama[200]; /* the area's name */
 } page_scope;
 
+/* The first month a page or report may be about. */
+#define TB_PAGE_FIRST_MONTH "2000-01"
+
+/* Is m a month a page may show: TTTT-BB, from TB_PAGE_FIRST_MONTH to this
+ * month? When not, why (n bytes) says what is wrong in Indonesian (a month
+ * in the future: it has not come yet). */
+bool tb_page_month_ok(const char *m, char *why, size_t n);
 /* Reads wilayah= or posyandu=, and bulan= (this month when absent) and
  * checks them against the user's area; a cadre's area pages are the
- * posyandu's. False after writing the error response (400, 403, 404). */
+ * posyandu's. False after writing the error response: 400 for a malformed
+ * or future month, a wilayah that is not a code, a posyandu that is not a
+ * number; 404 for an unknown area; 403 outside the user's area. */
 bool tb_page_scope_read(tb_req *q, tb_res *r, page_scope *ps);
 /* Appends the query string of a scope (wilayah=..&amp;bulan=.. or
  * posyandu=..&amp;bulan=..), HTML-escaped for an href. */

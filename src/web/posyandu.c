@@ -133,14 +133,12 @@ void tb_page_posyandu_list(tb_req *q, tb_res *r)
 }
 
 /* The month of the posyandu day (bulan=TTTT-BB, else this month) into
- * month[8]; false when bulan= is malformed. */
-static bool day_month(const tb_req *q, const char *today, char *month)
+ * month[8]; false with why (page.h) when bulan= is malformed or future. */
+static bool day_month(const tb_req *q, const char *today, char *month, char why[160])
 {
     const char *bulan = tb_req_query(q, "bulan");
-    if (bulan && strlen(bulan) == 7 && bulan[4] == '-') {
-        char d[11];
-        snprintf(d, sizeof d, "%s-01", bulan);
-        if (tb_date_iso(d) == TB_DATE_NONE)
+    if (bulan && *bulan) {
+        if (!tb_page_month_ok(bulan, why, 160))
             return false;
         snprintf(month, 8, "%s", bulan);
     } else {
@@ -158,8 +156,9 @@ void tb_page_posyandu(tb_req *q, tb_res *r)
         return tb_res_error(r, q, 403, "Peran Anda tidak mengisi hari posyandu.");
     char month[8], now[11];
     tb_today_iso(now);
-    if (!day_month(q, now, month))
-        return tb_res_error(r, q, 400, "Bulan harus berbentuk TTTT-BB.");
+    char why[160];
+    if (!day_month(q, now, month, why))
+        return tb_res_error(r, q, 400, why);
     day_ctx c = {.b = &r->body, .q = q, .p = &p, .month = month};
     if (!strncmp(now, month, 7))
         snprintf(c.tanggal, sizeof c.tanggal, "%s", now);

@@ -72,7 +72,7 @@ int tb_serve(const tb_server_options *o)
 {
     if (tb_routes_check(stderr) < 0)
         return 1;
-    tb_session_init();
+    tb_session_init(o->session_idle_hours);
     static tb_http_options h; /* outlives the server */
     char host[64];
     int port;
@@ -85,6 +85,7 @@ int tb_serve(const tb_server_options *o)
     h.db_path = o->db_path;
     h.dispatch = tb_route_dispatch;
     h.error = tb_res_error;
+    h.trusted_proxy = o->trusted_proxy && *o->trusted_proxy ? o->trusted_proxy : NULL;
     struct rlimit rl;
     if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
         rl.rlim_cur = rl.rlim_max;

@@ -11,6 +11,8 @@ typedef struct {
     const char *db_path;
     const char *listen; /* ADDR:PORT */
     int threads;
+    double session_idle_hours; /* a session ends after this long unused (> 0) */
+    const char *trusted_proxy; /* the TLS proxy's address, or NULL (http.h) */
 } tb_server_options;
 
 /* Serves until SIGINT or SIGTERM. Returns the process exit status: 0 after

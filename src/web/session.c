@@ -1,51 +1,70 @@
 /*
- * session.c - sessions, CSRF tokens and the login rate
- * limit.
+ * session.c - sessions, CSRF tokens and the login throttle.
  *
- * Sessions live in memory (a restart logs everyone out): a random 256-bit
- * token in an HttpOnly, SameSite=Strict cookie (Secure behind TLS), with
- * its own random CSRF token that every form and API write must echo. Idle
- * sessions expire after 8 hours. Login attempts: after 5 failures in 15
- * minutes for one user name (30 from one address), further attempts are
- * refused for 15 minutes. Every login is written to the audit log.
+ * Sessions live in the store (sesi.h), so a restart logs nobody out: a
+ * random 256-bit token in an HttpOnly, SameSite=Strict cookie (Secure
+ * behind TLS), of which only a BLAKE2b hash (crypto_generichash) is stored,
+ * with its own random CSRF token that every form and API write must echo.
+ * A session stays alive while used and ends after the idle time (8 hours
+ * by default); the last-used time is written at most once a minute, so a
+ * request costs one indexed lookup. A deactivated user's session ends at
+ * its next request.
+ *
+ * Login throttle (in memory): failures are counted per (name, address),
+ * per address and per name; past each bar the next attempt must wait a
+ * delay that doubles with every further failure, up to 15 minutes. The bar
+ * for a name from every address together is high, so an attacker
+ * elsewhere cannot lock a cadre out of her account.
  */
+#include <math.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "base/password.h"
+#include "store/sesi.h"
 #include "web/session.h"
 
-#define MAX_SESSIONS 8192
-#define IDLE_SECONDS (8 * 3600)
-#define MAX_FAILS 5     /* per user name */
-#define MAX_FAILS_IP 30 /* per address: many cadres share one NAT */
-#define FAIL_WINDOW (15 * 60)
-#define MAX_TRACK 1024
+#define COOKIE_AGE (30 * 24 * 3600) /* the server decides expiry, not the cookie */
+#define MAX_TRACK 4096
+#define DELAY_CAP (15 * 60)
+#define FORGET (3600) /* failures forgotten after an hour without one */
 
 typedef struct {
-    char token[65];
-    char csrf[65];
-    long user_id;
-    time_t seen;
-} session;
-
-typedef struct {
-    char key[96];
+    char key[140];
     int fails;
-    time_t first;
+    time_t last, until;
 } attempt;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static session sessions[MAX_SESSIONS];
 static attempt attempts[MAX_TRACK];
+static long idle_seconds = 8 * 3600;
+static long touch_every = 60;
+static char dummy_hash[TB_PW_HASH_LEN];
 
-void tb_session_init(void)
+void tb_session_init(double idle_hours)
 {
     if (sodium_init() < 0)
         fprintf(stderr, "tumbuh serve: libsodium init failed\n");
+    if (idle_hours > 0) {
+        idle_seconds = lround(idle_hours * 3600);
+        if (idle_seconds < 1)
+            idle_seconds = 1;
+    }
+    touch_every = idle_seconds / 4 < 60 ? idle_seconds / 4 : 60;
+    char pw[65];
+    unsigned char b[32];
+    randombytes_buf(b, sizeof b);
+    sodium_bin2hex(pw, sizeof pw, b, sizeof b);
+    tb_password_hash(pw, getenv("TUMBUH_FAST_HASH") ? TB_PW_MIN : TB_PW_INTERACTIVE, dummy_hash);
+}
+
+const char *tb_login_dummy_hash(void)
+{
+    return dummy_hash;
 }
 
 static void random_hex(char out[65])
@@ -55,36 +74,43 @@ static void random_hex(char out[65])
     sodium_bin2hex(out, 65, b, sizeof b);
 }
 
-static const char *cookie_token(const tb_req *q)
+static void token_hash(const char *token, unsigned char out[TB_SESI_HASH_LEN])
 {
-    return tb_req_cookie(q, "tumbuh_sesi");
+    crypto_generichash(out, TB_SESI_HASH_LEN, (const unsigned char *)token, strlen(token), NULL, 0);
+}
+
+static bool hex64(const char *t)
+{
+    if (!t || strlen(t) != 64)
+        return false;
+    for (int i = 0; i < 64; i++)
+        if (!strchr("0123456789abcdef", t[i]) || !t[i])
+            return false;
+    return true;
 }
 
 void tb_session_load(tb_req *q)
 {
-    const char *tok = cookie_token(q);
-    if (!tok || strlen(tok) != 64)
+    const char *tok = tb_req_cookie(q, "tumbuh_sesi");
+    if (!hex64(tok))
         return;
-    long uid = 0;
-    time_t now = time(NULL);
-    pthread_mutex_lock(&lock);
-    for (int i = 0; i < MAX_SESSIONS; i++) {
-        session *s = &sessions[i];
-        if (s->user_id && sodium_memcmp(s->token, tok, 64) == 0) {
-            if (now - s->seen > IDLE_SECONDS) {
-                memset(s, 0, sizeof *s);
-                break;
-            }
-            s->seen = now;
-            uid = s->user_id;
-            memcpy(q->csrf, s->csrf, sizeof q->csrf);
-            memcpy(q->session, s->token, sizeof q->session);
-            break;
-        }
+    unsigned char h[TB_SESI_HASH_LEN];
+    token_hash(tok, h);
+    tb_sesi s;
+    if (tb_store_sesi_get(q->store, h, &s) != 1)
+        return;
+    long now = (long)time(NULL);
+    if (now - s.dipakai > idle_seconds || !s.user.aktif) {
+        tb_store_sesi_delete(q->store, h); /* idle, or the user deactivated: ended */
+        return;
     }
-    pthread_mutex_unlock(&lock);
-    if (uid && tb_store_user_by_id(q->store, uid, &q->user) == 1 && q->user.aktif)
-        q->logged_in = true;
+    if (now - s.dipakai >= touch_every)
+        tb_store_sesi_touch(q->store, h, now);
+    q->user = s.user;
+    memcpy(q->csrf, s.csrf, sizeof q->csrf);
+    memcpy(q->session, tok, 64);
+    q->session[64] = 0;
+    q->logged_in = true;
 }
 
 static void set_cookie(const tb_req *q, tb_res *r, const char *token, int max_age)
@@ -96,30 +122,18 @@ static void set_cookie(const tb_req *q, tb_res *r, const char *token, int max_ag
 
 int tb_session_create(tb_req *q, tb_res *r, const tb_user *u)
 {
-    time_t now = time(NULL);
-    int slot = -1;
-    pthread_mutex_lock(&lock);
-    time_t oldest = now + 1;
-    for (int i = 0; i < MAX_SESSIONS; i++) {
-        session *s = &sessions[i];
-        if (!s->user_id || now - s->seen > IDLE_SECONDS) {
-            slot = i;
-            break;
-        }
-        if (s->seen < oldest) {
-            oldest = s->seen;
-            slot = i;
-        }
-    }
-    session *s = &sessions[slot];
-    random_hex(s->token);
-    random_hex(s->csrf);
-    s->user_id = u->id;
-    s->seen = now;
-    memcpy(q->session, s->token, sizeof q->session);
-    memcpy(q->csrf, s->csrf, sizeof q->csrf);
-    pthread_mutex_unlock(&lock);
-    set_cookie(q, r, q->session, IDLE_SECONDS);
+    long now = (long)time(NULL);
+    char token[65], csrf[65];
+    random_hex(token);
+    random_hex(csrf);
+    unsigned char h[TB_SESI_HASH_LEN];
+    token_hash(token, h);
+    tb_store_sesi_purge(q->store, now - idle_seconds);
+    if (tb_store_sesi_create(q->store, h, u->id, csrf, now, q->ip) < 0)
+        return -1;
+    memcpy(q->session, token, sizeof q->session);
+    memcpy(q->csrf, csrf, sizeof q->csrf);
+    set_cookie(q, r, q->session, COOKIE_AGE);
     q->user = *u;
     q->logged_in = true;
     return 0;
@@ -127,13 +141,19 @@ int tb_session_create(tb_req *q, tb_res *r, const tb_user *u)
 
 void tb_session_destroy(tb_req *q, tb_res *r)
 {
-    pthread_mutex_lock(&lock);
-    for (int i = 0; i < MAX_SESSIONS; i++)
-        if (sessions[i].user_id && !strcmp(sessions[i].token, q->session))
-            memset(&sessions[i], 0, sizeof sessions[i]);
-    pthread_mutex_unlock(&lock);
+    if (q->session[0]) {
+        unsigned char h[TB_SESI_HASH_LEN];
+        token_hash(q->session, h);
+        tb_store_sesi_delete(q->store, h);
+    }
     set_cookie(q, r, "", 0);
     q->logged_in = false;
+}
+
+int tb_session_end_user(tb_req *q, long user_id)
+{
+    int n = 0;
+    return tb_store_sesi_delete_user(q->store, user_id, &n) < 0 ? -1 : n;
 }
 
 bool tb_session_csrf_ok(const tb_req *q)
@@ -144,56 +164,107 @@ bool tb_session_csrf_ok(const tb_req *q)
     return q->csrf[0] && t && strlen(t) == 64 && sodium_memcmp(t, q->csrf, 64) == 0;
 }
 
+/* ---- the login form's pre-session token ---- */
+
+void tb_login_pretoken(const tb_req *q, tb_res *r, char out[65])
+{
+    const char *c = tb_req_cookie(q, "tumbuh_pra");
+    if (hex64(c)) {
+        memcpy(out, c, 65);
+        return;
+    }
+    random_hex(out);
+    snprintf(r->cookie, sizeof r->cookie, "tumbuh_pra=%s; Path=/masuk; HttpOnly; SameSite=Strict%s",
+             out, q->secure ? "; Secure" : "");
+}
+
+bool tb_login_pretoken_ok(const tb_req *q)
+{
+    const char *c = tb_req_cookie(q, "tumbuh_pra"), *f = tb_req_form(q, "csrf");
+    return hex64(c) && f && strlen(f) == 64 && sodium_memcmp(c, f, 64) == 0;
+}
+
+/* ---- login throttle ---- */
+
+/* The entry of key (forgetting stale ones); NULL when absent and !create. */
 static attempt *find_attempt(const char *key, time_t now, bool create)
 {
-    attempt *free_slot = NULL;
+    attempt *free_slot = NULL, *oldest = &attempts[0];
     for (int i = 0; i < MAX_TRACK; i++) {
         attempt *a = &attempts[i];
-        if (a->key[0] && now - a->first > FAIL_WINDOW)
+        if (a->key[0] && now - a->last > FORGET && now >= a->until)
             memset(a, 0, sizeof *a);
         if (a->key[0] && !strcmp(a->key, key))
             return a;
         if (!a->key[0] && !free_slot)
             free_slot = a;
+        if (a->last < oldest->last)
+            oldest = a;
     }
     if (!create)
         return NULL;
     if (!free_slot)
-        free_slot = &attempts[(unsigned)now % MAX_TRACK];
+        free_slot = oldest;
     memset(free_slot, 0, sizeof *free_slot);
     snprintf(free_slot->key, sizeof free_slot->key, "%s", key);
-    free_slot->first = now;
     return free_slot;
 }
 
-bool tb_login_allowed(const char *ip, const char *username)
+/* The three keys of an attempt and the failures each may have before the
+ * delays start. */
+static const int BARS[3] = {3, 10, 50};
+
+static void keys(const char *ip, const char *user, char k[3][140])
 {
-    char k1[96], k2[96];
-    snprintf(k1, sizeof k1, "ip:%s", ip);
-    snprintf(k2, sizeof k2, "u:%.60s", username);
-    time_t now = time(NULL);
-    pthread_mutex_lock(&lock);
-    attempt *a = find_attempt(k1, now, false), *b = find_attempt(k2, now, false);
-    bool ok = (!a || a->fails < MAX_FAILS_IP) && (!b || b->fails < MAX_FAILS);
-    pthread_mutex_unlock(&lock);
-    return ok;
+    snprintf(k[0], 140, "p:%.60s\n%.64s", user, ip);
+    snprintf(k[1], 140, "a:%.64s", ip);
+    snprintf(k[2], 140, "u:%.60s", user);
 }
 
-void tb_login_record(const char *ip, const char *username, bool ok)
+int tb_login_wait(const char *ip, const char *username)
 {
-    char k1[96], k2[96];
-    snprintf(k1, sizeof k1, "ip:%s", ip);
-    snprintf(k2, sizeof k2, "u:%.60s", username);
+    char k[3][140];
+    keys(ip, username, k);
     time_t now = time(NULL);
+    long wait = 0;
     pthread_mutex_lock(&lock);
-    for (int i = 0; i < 2; i++) {
-        attempt *a = find_attempt(i ? k2 : k1, now, !ok);
-        if (!a)
-            continue;
-        if (ok && i == 1)
-            memset(a, 0, sizeof *a); /* a good login clears the user's count */
-        else if (!ok)
-            a->fails++;
+    for (int i = 0; i < 3; i++) {
+        attempt *a = find_attempt(k[i], now, false);
+        if (a && a->until - now > wait)
+            wait = (long)(a->until - now);
     }
     pthread_mutex_unlock(&lock);
+    return (int)wait;
+}
+
+int tb_login_record(const char *ip, const char *username, bool ok)
+{
+    char k[3][140];
+    keys(ip, username, k);
+    time_t now = time(NULL);
+    long delay = 0;
+    pthread_mutex_lock(&lock);
+    for (int i = 0; i < 3; i++) {
+        attempt *a = find_attempt(k[i], now, !ok);
+        if (!a)
+            continue;
+        if (ok) {
+            if (i != 1) /* the address keeps its count: other names behind it */
+                memset(a, 0, sizeof *a);
+            continue;
+        }
+        a->fails++;
+        a->last = now;
+        if (a->fails >= BARS[i]) {
+            int n = a->fails - BARS[i];
+            long d = n >= 10 ? DELAY_CAP : 1L << n;
+            if (d > DELAY_CAP)
+                d = DELAY_CAP;
+            a->until = now + d;
+            if (d > delay)
+                delay = d;
+        }
+    }
+    pthread_mutex_unlock(&lock);
+    return (int)delay;
 }

@@ -22,7 +22,10 @@ expect() { # expect DESC WANT GOT
 fixture() {
   case "$1" in
     "GET /masuk") echo "/masuk 200" ;;
-    "POST /masuk") echo "/masuk 400" ;;
+    "POST /masuk") echo "/masuk 403" ;; # without the login form's own token
+    "GET /akun") echo "/akun 200" ;;
+    "POST /akun/sandi") echo "/akun/sandi 400" ;;
+    "POST /akun/keluar-semua") echo "/akun/keluar-semua 303" ;;
     "GET /aset/*") echo "/aset/app.css 200" ;;
     "GET /api/v1/openapi.json") echo "/api/v1/openapi.json 200" ;;
     "POST /keluar") echo "/keluar 303" ;;
@@ -74,7 +77,7 @@ route_matrix() {
       *"|$got|"*) pass=$((pass + 1)) ;;
       *) fail=$((fail + 1)); echo "FAIL: $1 ($ROLE) $m $pat as $path: want $want, got $got" >&2 ;;
     esac
-    [ "$pat" = /keluar ] && login "$1" # logged out by the route: log in again
+    case $pat in /keluar | /akun/keluar-semua) login "$1" ;; esac # logged out: log in again
   done < "$W/routes.tsv"
 }
 n=0

@@ -8,20 +8,40 @@ code() { curl -s -o "$W/body" -D "$W/head" -w '%{http_code}' "$@"; }
 
 check "not logged in: page redirects to login" "[ $(code "$B/dasbor") = 303 ] && grep -qi '^location: /masuk' \"$W/head\""
 check "not logged in: API says 401" "[ $(code "$B/api/v1/saya") = 401 ]"
-check "wrong password: 401" "[ $(code -d 'pengguna=kader&sandi=salah' "$B/masuk") = 401 ]"
-check "unknown user: 401, same message" "[ $(code -d 'pengguna=tidakada&sandi=salah' "$B/masuk") = 401 ] && grep -q 'Nama pengguna atau kata sandi salah' \"$W/body\""
-check "login: 303 and a session cookie" "[ $(code -d "pengguna=kader&sandi=$(pw kader)" "$B/masuk") = 303 ]"
+# the login form carries a pre-session CSRF token (cookie tumbuh_pra + field csrf)
+PRE="$W/pre.jar"
+PT=$(pretoken "$PRE")
+check "login form has a pre-session token" "[ \${#PT} = 64 ] && grep -q tumbuh_pra \"$PRE\""
+# masuk ARGS...: a login POST with the pre-session cookie and token
+masuk() { code -b "$PRE" "$@" -d "csrf=$PT" "$B/masuk"; }
+check "login without the form's token: 403, no session" "[ $(code -d "pengguna=kader&sandi=$(pw kader)" "$B/masuk") = 403 ] && ! grep -qi '^set-cookie: tumbuh_sesi=[0-9a-f]' \"$W/head\""
+check "login with another form's token: 403" "[ $(code -b "$PRE" -d "pengguna=kader&sandi=$(pw kader)&csrf=$(printf '%064d' 0)" "$B/masuk") = 403 ]"
+check "login token without its cookie: 403" "[ $(code -d "pengguna=kader&sandi=$(pw kader)&csrf=$PT" "$B/masuk") = 403 ]"
+check "wrong password: 401" "[ $(masuk -d 'pengguna=kader&sandi=salah') = 401 ]"
+check "unknown user: 401, same message" "[ $(masuk -d 'pengguna=tidakada&sandi=salah') = 401 ] && grep -q 'Nama pengguna atau kata sandi salah' \"$W/body\""
+check "failed logins written to the audit log" "[ \$(sqlite3 \"$DB\" \"SELECT count(*) FROM audit_log WHERE aksi = 'masuk' AND sesudah LIKE '%\\\"hasil\\\":\\\"gagal\\\"%\\\"pengguna\\\":\\\"tidakada\\\"%'\") = 1 ]"
+check "login: 303 and a session cookie" "[ $(masuk -d "pengguna=kader&sandi=$(pw kader)") = 303 ]"
 check "cookie is HttpOnly and SameSite=Strict" "grep -i '^set-cookie: tumbuh_sesi=' \"$W/head\" | grep -q 'HttpOnly; SameSite=Strict'"
 check "cookie not Secure over plain http" "! grep -i '^set-cookie' \"$W/head\" | grep -q Secure"
-code -H 'X-Forwarded-Proto: https' -d "pengguna=kader&sandi=$(pw kader)" "$B/masuk" > /dev/null
-check "cookie Secure behind TLS" "grep -i '^set-cookie' \"$W/head\" | grep -q '; Secure'"
-check "no open redirect after login" "[ $(code -d "pengguna=kader&sandi=$(pw kader)&lanjut=//evil.example" "$B/masuk") = 303 ] && grep -qi '^location: /\s*$' \"$W/head\""
+masuk -H 'X-Forwarded-Proto: https' -d "pengguna=kader&sandi=$(pw kader)" > /dev/null
+check "X-Forwarded-Proto from an untrusted peer: cookie not Secure" "grep -qi '^set-cookie: tumbuh_sesi' \"$W/head\" && ! grep -i '^set-cookie' \"$W/head\" | grep -q '; Secure'"
+# after login only a local path: not another site however it is spelt
+for evil in '//evil.example' '/%09/evil.example/' '/%0a/evil.example' '/%5Cevil.example' '/%5C%5Cevil.example' 'https://evil.example' '%09//evil.example' '/%2F/evil.example/x' ; do
+  check "no open redirect after login: lanjut=$evil" "[ $(masuk -d "pengguna=kader&sandi=$(pw kader)&lanjut=$evil") = 303 ] && grep -qi '^location: /\s*$' \"$W/head\""
+done
+check "a local lanjut is kept" "[ $(masuk -d "pengguna=kader&sandi=$(pw kader)&lanjut=/posyandu/1%3Fbulan%3D2026-10") = 303 ] && grep -qi '^location: /posyandu/1?bulan=2026-10\s*$' \"$W/head\""
 check "stored passwords are argon2id" "[ \$(sqlite3 \"$DB\" \"SELECT count(*) FROM pengguna WHERE hash LIKE '\\\$argon2id\\\$%'\") = 8 ]"
-check "login written to the audit log" "[ \$(sqlite3 \"$DB\" \"SELECT count(*) FROM audit_log WHERE aksi = 'masuk'\") -ge 2 ]"
+check "login written to the audit log" "[ \$(sqlite3 \"$DB\" \"SELECT count(*) FROM audit_log WHERE aksi = 'masuk' AND sesudah LIKE '%berhasil%'\") -ge 2 ]"
 
-# rate limit: 5 failures for a user, then even the right password is refused
-for i in 1 2 3 4 5; do code -d 'pengguna=tpk&sandi=salah' "$B/masuk" > /dev/null; done
-check "after 5 failures: 429" "[ $(code -d "pengguna=tpk&sandi=$(pw tpk)" "$B/masuk") = 429 ]"
+# throttle: after 3 failures of a name from one address the next try waits,
+# and the wait grows; the right password works once the wait is over
+for i in 1 2 3; do masuk -d 'pengguna=tpk&sandi=salah' > /dev/null; done
+check "after 3 failures: 429, wait said, Retry-After" "[ $(masuk -d "pengguna=tpk&sandi=$(pw tpk)") = 429 ] && grep -q 'Coba lagi dalam 1 detik' \"$W/body\" && grep -qi '^retry-after: 1' \"$W/head\""
+sleep 1.2
+check "after the wait: a 4th failure doubles the wait" "[ $(masuk -d 'pengguna=tpk&sandi=salah') = 401 ] && [ $(masuk -d "pengguna=tpk&sandi=$(pw tpk)") = 429 ] && grep -qi '^retry-after: 2' \"$W/head\""
+check "the delay written to the audit log" "[ \$(sqlite3 \"$DB\" \"SELECT count(*) FROM audit_log WHERE aksi = 'masuk' AND sesudah LIKE '%\\\"tunda\\\"%\\\"pengguna\\\":\\\"tpk\\\"%'\") -ge 2 ]"
+sleep 2.2
+check "after the wait the right password works" "[ $(masuk -d "pengguna=tpk&sandi=$(pw tpk)") = 303 ]"
 
 login kader
 check "security headers" "code -b \"$W/kader.jar\" \"$B/posyandu/1\" > /dev/null && grep -qi '^content-security-policy: default-src' \"$W/head\" && grep -qi '^x-content-type-options: nosniff' \"$W/head\" && grep -qi '^x-frame-options: DENY' \"$W/head\" && grep -qi '^cache-control: no-store' \"$W/head\""
@@ -61,7 +81,7 @@ get kader "/anak/$NEW" > /dev/null
 check "markup escaped on the child page" "grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' \"$W/body\" && ! grep -q '<script>alert' \"$W/body\""
 get kader "/posyandu/1?bulan=2026-11" > /dev/null
 check "markup escaped in the posyandu list" "grep -q '&lt;script&gt;' \"$W/body\" && ! grep -q '<script>alert' \"$W/body\""
-check "SQL in a parameter is only data" "[ $(get kader "/dasbor?wilayah=35.99%27%20OR%201=1--") = 404 ]"
+check "SQL in a parameter is only data" "[ $(get kader "/dasbor?wilayah=35.99%27%20OR%201=1--") = 400 ]"
 # child page: growth charts drawn as SVG, card printable
 get kader "/anak/$CIN" > /dev/null
 check "child page has 3 growth charts" "[ \$(grep -o '<svg' \"$W/body\" | wc -l) -ge 3 ]"
@@ -79,6 +99,26 @@ login tpps.kab
 check "XLSX download is a zip" "[ $(get tpps.kab "/unduh/skdn.xlsx?wilayah=35.99&bulan=2026-10") = 200 ] && head -c 2 \"$W/body\" | grep -q PK"
 check "PDF publication" "[ $(get tpps.kab "/unduh/publikasi.pdf?wilayah=35.99.01.2001&bulan=2026-10") = 200 ] && head -c 5 \"$W/body\" | grep -q '%PDF'"
 check "CSV download" "[ $(get tpps.kab "/unduh/prevalensi.csv?wilayah=35.99&bulan=2026-10") = 200 ] && head -1 \"$W/body\" | grep -q '^wilayah,S'"
+# a bad month, area or posyandu in a URL: 400 with a message, never a 500
+for u in "/dasbor?bulan=2abc-01" "/dasbor?bulan=1900-01" "/dasbor?bulan=2026-13" "/dasbor?bulan=2026-1" \
+  "/dasbor?wilayah=xyz" "/dasbor?wilayah=35.99.01.2001.9" "/laporan/stunting?wilayah=35.99%20x" \
+  "/dasbor?posyandu=abc" "/dasbor?posyandu=-1" "/dasbor?posyandu=99999999999999999999" \
+  "/unduh/skdn.csv?wilayah=35.99&bulan=x" ; do
+  check "bad parameter $u: 400 with a message" "[ $(get tpps.kab "$u") = 400 ] && grep -q 'class=\"galat\"' \"$W/body\""
+done
+check "API: bad month is 400 JSON" "[ $(get tpps.kab "/api/v1/laporan/skdn?wilayah=35.99&bulan=2026-00") = 400 ] && grep -q '\"galat\":\"Bulan' \"$W/body\""
+check "a future month: 400, not come yet" "[ $(get tpps.kab "/dasbor?wilayah=35.99&bulan=2999-01") = 400 ] && grep -q 'belum tiba' \"$W/body\""
+check "a future month in the API: 400" "[ $(get tpps.kab "/api/v1/laporan/skdn?wilayah=35.99&bulan=2999-01") = 400 ] && grep -q 'belum tiba' \"$W/body\""
+check "a future posyandu day: 400" "[ $(get kader "/posyandu/1?bulan=2999-01") = 400 ] && grep -q 'belum tiba' \"$W/body\""
+check "an unknown area is still 404" "[ $(get tpps.kab "/dasbor?wilayah=35.99.77") = 404 ]"
+# CSV downloads: a text cell that a spreadsheet would run as a formula gets a
+# leading quote; negative numbers in number columns stay numbers
+curl -s -b "$W/kader.jar" -o /dev/null -d "nama=%3DBudi%2B2&jk=1&tgl_lahir=2025-06-06&csrf=$(cat "$W/kader.csrf")" "$B/posyandu/1/anak-baru"
+curl -s -b "$W/kader.jar" -o /dev/null -d "nama=%40SUM(A1)&jk=2&tgl_lahir=2025-06-07&csrf=$(cat "$W/kader.csrf")" "$B/posyandu/1/anak-baru"
+get kader "/unduh/tidak-diukur.csv?posyandu=1&bulan=2026-11" > /dev/null
+check "CSV: =formula and @formula names quoted" "grep -q \"'=Budi+2\" \"$W/body\" && grep -q \"'@SUM(A1)\" \"$W/body\" && ! grep -q '^=\\|,=B' \"$W/body\""
+get tpps.kab "/unduh/stunting.csv?wilayah=35.99&bulan=2026-10" > /dev/null
+check "CSV: negative z-scores stay numbers" "grep -q ',-[0-9][0-9.]*' \"$W/body\" && ! grep -q \",'-[0-9]\" \"$W/body\""
 check "OpenAPI description served" "[ $(curl -s -o "$W/body" -w '%{http_code}' "$B/api/v1/openapi.json") = 200 ] && grep -q '\"openapi\"' \"$W/body\""
 # logout ends the session
 curl -s -b "$W/kader.jar" -o /dev/null -d "csrf=$(cat "$W/kader.csrf")" "$B/keluar"
