@@ -444,13 +444,21 @@ static const char *const migration_4 =
     "CREATE UNIQUE INDEX pengukuran_uuid ON pengukuran(uuid_klien) WHERE uuid_klien IS NOT "
     "NULL;" PENGUKURAN_INDEXES;
 
-static const char *const migrations_sql[] = {NULL,        migration_1, migration_2,
-                                             migration_3, migration_4, NULL};
-static const char *const migrations_data[] = {NULL, migration_1_data, NULL, NULL, NULL, NULL};
+/* The key of each user's offline queue in the browser (store/antrian.h):
+ * base64 of 32 random bytes, given only to that user's session. */
+static const char *const migration_5 = "CREATE TABLE antrian_kunci ("
+                                       "  pengguna_id INTEGER PRIMARY KEY REFERENCES pengguna(id),"
+                                       "  kunci TEXT NOT NULL,"
+                                       "  dibuat TEXT NOT NULL DEFAULT (datetime('now'))"
+                                       ");";
+
+static const char *const migrations_sql[] = {NULL,        migration_1, migration_2, migration_3,
+                                             migration_4, migration_5, NULL};
+static const char *const migrations_data[] = {NULL, migration_1_data, NULL, NULL, NULL, NULL, NULL};
 
 int tb_store_schema_latest(void)
 {
-    return 4;
+    return 5;
 }
 
 const char *tb_store_schema_sql(int version)
