@@ -381,7 +381,10 @@
   window.addEventListener('beforeunload', function (ev) {
     if (hanyaMemori && Q.length) { ev.preventDefault(); ev.returnValue = ''; }
   });
-  setInterval(function () { flush(); }, 10000);
+  setInterval(function () {
+    if (!me && navigator.onLine && $('#antrian')) ready = load(); // the key could not be fetched at load
+    else flush();
+  }, 10000);
   // test hook: how many entries wait (for tests/browser/run.mjs)
   window.tumbuhAntrian = { jumlah: function () { return Q.length; }, siap: function () { return ready.then(function () { return chain; }); } };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();

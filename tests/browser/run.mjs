@@ -39,12 +39,20 @@ async function measured(page, id, tanggal) {
   return api.pengukuran.filter(p => p.tanggal === tanggal);
 }
 async function queued(page) {
-  return page.evaluate(async () => { await window.tumbuhAntrian.siap(); return window.tumbuhAntrian.jumlah(); });
+  return page.evaluate(async () => {
+    if (!window.tumbuhAntrian) return -1;
+    await window.tumbuhAntrian.siap();
+    return window.tumbuhAntrian.jumlah();
+  });
 }
 function nextDay(iso) {
   const d = new Date(iso + 'T00:00:00Z');
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
+}
+// Runs one part of the tests; an exception fails it, and the next part runs.
+async function part(name, fn) {
+  try { await fn(); } catch (e) { fail++; console.error('FAIL: ' + name + ': ' + (e && e.message || e).split('\n')[0]); }
 }
 // Every button and link in the queue box is at least 44 px high (touch).
 async function touchable(page) {
@@ -55,7 +63,7 @@ async function touchable(page) {
 
 try {
   // 1. A cadre logs in, enters a posyandu day, opens a child's growth chart.
-  {
+  await part('cadre', async () => {
     const ctx = await browser.newContext({ ...PHONE, acceptDownloads: true });
     const page = await login(ctx, 'kader');
     check('cadre lands on the posyandu day', /\/posyandu\/\d+/.test(page.url()));
@@ -94,9 +102,9 @@ try {
     check('child page has growth charts', (await page.locator('section.grafik svg').count()) === 3);
     await page.screenshot({ path: `${SHOTS}/4-child-chart.png`, fullPage: true });
     await ctx.close();
-  }
+  });
   // 2. A kecamatan user is refused a desa outside the kecamatan.
-  {
+  await part('kecamatan', async () => {
     const ctx = await browser.newContext();
     const page = await login(ctx, 'tpps.kec');
     const own = await page.goto(BASE + '/dasbor?wilayah=35.99.01');
@@ -107,9 +115,9 @@ try {
     check('refusal explained', /di luar wilayah/i.test(await page.locator('main').innerText()));
     await page.screenshot({ path: `${SHOTS}/6-refused.png` });
     await ctx.close();
-  }
+  });
   // 3. A district user downloads an XLSX and the PDF.
-  {
+  await part('district', async () => {
     const ctx = await browser.newContext({ acceptDownloads: true });
     const page = await login(ctx, 'tpps.kab');
     check('district user lands on the kabupaten dashboard', /wilayah=35\.99$/.test(page.url()) || /wilayah=35\.99&/.test(page.url()));
@@ -122,10 +130,10 @@ try {
     }
     await page.screenshot({ path: `${SHOTS}/7-district.png`, fullPage: true });
     await ctx.close();
-  }
+  });
   // 4. Session ended while an entry waits offline (401): kept, "masuk lagi",
   //    sent exactly once after logging in again.
-  {
+  await part('401', async () => {
     const ctx = await browser.newContext(PHONE);
     const page = await login(ctx, 'kader');
     const url = page.url();
@@ -162,10 +170,10 @@ try {
     check('401: after login the entry is stored exactly once', m.length === 1 && Math.abs(m[0].bb - parseFloat(bb)) < 0.01);
     check('401: queue empty after sending', (await queued(page)) === 0);
     await ctx.close();
-  }
+  });
   // 5. A date in the future (422): the server's message on the entry, the
   //    user corrects the date and it is stored; discarding asks first.
-  {
+  await part('422', async () => {
     const ctx = await browser.newContext(PHONE);
     const page = await login(ctx, 'kader');
     await queued(page);
@@ -212,10 +220,10 @@ try {
     check('discard: asks, then removes the entry', /^Buang isian/.test(asked) && (await queued(page)) === 0);
     check('discard: nothing stored', (await measured(page, anak2, besok)).length === 0);
     await ctx.close();
-  }
+  });
   // 6. A height well below last month's: the server asks (409), the entry
   //    shows its message, the user confirms and it is stored with yakin.
-  {
+  await part('409', async () => {
     const ctx = await browser.newContext(PHONE);
     const page = await login(ctx, 'kader');
     await queued(page);
@@ -250,11 +258,11 @@ try {
     await item2.waitFor({ timeout: 10000 });
     check('409: "periksa" items shown', /lila: LiLA tidak cocok dengan umur/.test(await item2.innerText()));
     await ctx.close();
-  }
+  });
   // 7. Logging out with an entry queued warns; what stays on the phone is
   //    unreadable; another user neither sees nor sends it; the same user
   //    logging in again sends it.
-  {
+  await part('logout', async () => {
     const ctx = await browser.newContext(PHONE);
     const page = await login(ctx, 'kader');
     const posyandu = page.url();
@@ -298,7 +306,7 @@ try {
     check('logout: nothing left in the queue', (await queued(page)) === 0 &&
       (await page.evaluate(() => Object.keys(localStorage).filter(k => /^tumbuh_antrian:\d+$/.test(k)).length)) === 0);
     await ctx.close();
-  }
+  });
 } catch (e) {
   fail++;
   console.error('FAIL: ' + (e && e.stack || e));
