@@ -246,6 +246,7 @@
     }
     var act = el('div', 'aksi');
     if (e.kode === 403 || e.kode === 404) {
+      li.appendChild(el('p', 'keadaan', 'Isian ini tidak bisa disimpan untuk anak ini. Bila anak ini seharusnya ada di posyandu Anda, hubungi petugas gizi puskesmas lalu coba kirim lagi; bila tidak, buang isian ini.'));
       act.appendChild(button('Coba kirim lagi', 'kedua', function () { fix(e, li, !!e.yakin); }));
     } else {
       if (e.status === 'konfirmasi') li.appendChild(el('p', 'keadaan', 'Periksa nilai di bawah. Perbaiki lalu kirim ulang, atau konfirmasi bila nilai memang benar.'));

@@ -52,7 +52,11 @@ function nextDay(iso) {
 }
 // Runs one part of the tests; an exception fails it, and the next part runs.
 async function part(name, fn) {
-  try { await fn(); } catch (e) { fail++; console.error('FAIL: ' + name + ': ' + (e && e.message || e).split('\n')[0]); }
+  try { await fn(); } catch (e) {
+    fail++;
+    const at = ((e && e.stack) || '').split('\n').find(l => l.includes('run.mjs')) || '';
+    console.error('FAIL: ' + name + ': ' + String(e && e.message || e).split('\n')[0] + at);
+  }
 }
 // Every button and link in the queue box is at least 44 px high (touch).
 async function touchable(page) {
@@ -288,23 +292,82 @@ try {
     check('logout: no readable entry left (no child id, no weight, no field names)',
       !values.includes('anak_id') && !values.includes(bb) && !values.includes(tgl) &&
       !new RegExp('(^|[^A-Za-z0-9+/])' + anak + '([^A-Za-z0-9+/]|$)').test(values));
-    // another user of the same phone
-    await page.unroute('**/api/v1/pengukuran');
+    // another user of the same phone: sees none of it, queues an entry of its own
     await fillLogin(page, 'bidan.desa');
     await page.goto(posyandu);
     check('other user: does not see the entry', (await queued(page)) === 0 && !(await page.locator('#antrian.ada').count()));
+    await page.unroute('**/api/v1/pengukuran');
     await page.waitForTimeout(500);
     check('other user: does not send it', (await measured(page, anak, tgl)).length === 0);
-    let asked = false;
-    page.once('dialog', d => { asked = true; d.accept(); });
+    await page.route('**/api/v1/pengukuran', r => r.abort('internetdisconnected'));
+    const formB = page.locator('form.ukur').nth(8);
+    const anakB = await formB.getAttribute('data-anak');
+    const bbB = (parseFloat((await formB.getAttribute('data-bb-lalu')) || '9') + 0.1).toFixed(1);
+    await formB.locator('input[name=bb]').fill(bbB);
+    await formB.locator('button').click();
+    await page.locator('#antrian.ada').waitFor({ timeout: 5000 });
+    check('other user: only its own entry in its queue', (await queued(page)) === 1);
+    let warnedB = '';
+    page.once('dialog', d => { warnedB = d.message(); d.accept(); });
     await Promise.all([page.waitForNavigation(), page.click('form.keluar button')]);
-    check('other user: logs out without a warning', !asked);
+    check('other user: warned about its own 1 entry', /^1 isian belum terkirim/.test(warnedB));
+    await page.unroute('**/api/v1/pengukuran');
+    check('two queues on the phone, each under its own key',
+      (await page.evaluate(() => Object.keys(localStorage).filter(k => /^tumbuh_antrian:\d+$/.test(k)).length)) === 2);
     await fillLogin(page, 'kader');
     await page.locator(`form.ukur[data-anak="${anak}"] .hasil p`, { hasText: 'BB/U' }).first().waitFor({ timeout: 15000 });
     const m = await measured(page, anak, tgl);
     check('logout: the same user logs in again, the entry is stored once', m.length === 1 && Math.abs(m[0].bb - parseFloat(bb)) < 0.01);
-    check('logout: nothing left in the queue', (await queued(page)) === 0 &&
+    check('logout: the other user\'s entry is neither shown nor sent', (await queued(page)) === 0 &&
+      (await measured(page, anakB, tgl)).length === 0);
+    let asked = false;
+    page.once('dialog', d => { asked = true; d.accept(); });
+    await Promise.all([page.waitForNavigation(), page.click('form.keluar button')]);
+    check('logout: with an empty queue no warning', !asked);
+    await fillLogin(page, 'bidan.desa'); // lands on the dashboard, which sends the queue too
+    await page.goto(posyandu);
+    let mb = [];
+    for (let i = 0; i < 50 && !mb.length; i++) {
+      mb = await measured(page, anakB, tgl);
+      if (!mb.length) await page.waitForTimeout(300);
+    }
+    check('other user: its entry sent at its next login, once', mb.length === 1 && Math.abs(mb[0].bb - parseFloat(bbB)) < 0.01);
+    check('logout: nothing left in either queue', (await queued(page)) === 0 &&
       (await page.evaluate(() => Object.keys(localStorage).filter(k => /^tumbuh_antrian:\d+$/.test(k)).length)) === 0);
+    await ctx.close();
+  });
+  // 8. Server errors are retried later with a growing pause; a refusal the
+  //    user must act on (404: child gone) is shown and kept until discarded.
+  await part('server errors', async () => {
+    const ctx = await browser.newContext(PHONE);
+    const page = await login(ctx, 'kader');
+    await queued(page);
+    let calls = 0;
+    await page.route('**/api/v1/pengukuran', r => { calls++; r.fulfill({ status: 503, contentType: 'application/json', body: '{"galat":"Server sibuk."}' }); });
+    const form = page.locator('form.ukur').nth(9);
+    await form.locator('input[name=bb]').fill('9.9');
+    await form.locator('button').click();
+    await page.waitForTimeout(3000);
+    check('5xx: entry kept, waiting', (await queued(page)) === 1 && (await page.locator('#antrian li.isian.menunggu').count()) === 1);
+    check('5xx: no tight loop (one try in 3 s)', calls === 1);
+    await page.waitForTimeout(4000);
+    check('5xx: tried again after a pause (two tries in 7 s)', calls === 2);
+    await page.unroute('**/api/v1/pengukuran');
+    await page.route('**/api/v1/pengukuran', r => r.fulfill({ status: 404, contentType: 'application/json', body: '{"galat":"Anak tidak ditemukan.","perlu_konfirmasi":false}' }));
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    const item = page.locator('#antrian li.isian.gagal');
+    await item.waitFor({ timeout: 10000 });
+    check('404: the reason on the entry, kept', /Anak tidak ditemukan/.test(await item.innerText()) && (await queued(page)) === 1);
+    check('404: nothing to correct, only retry or discard', (await item.locator('input').count()) === 0 &&
+      (await item.locator('button', { hasText: 'Buang' }).count()) === 1);
+    await page.waitForTimeout(1500);
+    check('404: not sent again by itself', (await queued(page)) === 1);
+    await item.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/11-refused-404.png` });
+    page.once('dialog', d => d.accept());
+    await item.locator('button', { hasText: 'Buang' }).click();
+    await page.locator('#antrian.ada').waitFor({ state: 'hidden', timeout: 5000 });
+    check('404: discarded after confirming', (await queued(page)) === 0);
     await ctx.close();
   });
 } catch (e) {
