@@ -1,82 +1,394 @@
-// Tumbuh: posyandu-day entry that survives a dropped connection.
-// A save goes to /api/v1/pengukuran with a client id (uuid). When the network
-// fails, the entry is kept in localStorage and sent again when the
-// connection returns; the server stores an id once, so nothing is entered
-// twice. Without JavaScript the forms post normally.
+// Tumbuh: posyandu-day entry that survives a dropped connection, an ended
+// session and a refusal, and that a shared phone does not show to the next user.
+//
+// A save goes to /api/v1/pengukuran with a client id (uuid); the server
+// stores an id once, so sending again never enters anything twice. Every
+// entry waits in a queue until the server has stored it (2xx, or "duplikat")
+// or refused it for a reason the user must act on (422 invalid, 409 asking
+// to confirm an unusual value, 403/404 child out of reach): then the entry
+// shows the reason and the user corrects and resends it, confirms it, or
+// discards it. 401 (session ended) keeps everything and asks to log in again;
+// network errors and 5xx are retried later with a growing pause.
+//
+// The queue lives in localStorage under the user's own key
+// ("tumbuh_antrian:<user id>"), encrypted with AES-GCM under a key the
+// server gives only to that logged-in user (GET /api/v1/saya,
+// kunci_antrian): after logout nothing readable is left, and each user of a
+// phone sees and sends only their own entries. Without WebCrypto (plain
+// http on a network) entries are kept only while the page is open.
+// Without JavaScript the forms post normally.
 (function () {
   'use strict';
-  var KEY = 'tumbuh_antrian';
-  function csrf() { var m = document.querySelector('meta[name=csrf]'); return m ? m.content : ''; }
-  function queue() { try { return JSON.parse(localStorage.getItem(KEY) || '[]'); } catch (e) { return []; } }
-  function setQueue(q) { localStorage.setItem(KEY, JSON.stringify(q)); showQueue(); }
-  function showQueue() {
-    var el = document.getElementById('antrian'); if (!el) return;
-    var n = queue().length;
-    el.textContent = n ? n + ' isian tersimpan di perangkat, menunggu sambungan…' : '';
-    el.className = 'antrian' + (n ? ' ada' : '');
+  var PREFIX = 'tumbuh_antrian';
+  var SENT = ['uuid', 'anak_id', 'posyandu_id', 'tanggal', 'bb', 'tb', 'cara_ukur', 'lila', 'vit_a', 'pmt', 'yakin'];
+  var me = null;          // {id, csrf, key}
+  var Q = [];             // this user's entries, oldest first
+  var gone = {};          // uuids stored or discarded on this page
+  var sesiBerakhir = false, penggunaLain = false, hanyaMemori = false;
+  var sending = false, pause = 0, nextTry = 0, timer = null;
+  var chain = Promise.resolve();
+  var ready;
+
+  function $(sel, root) { return (root || document).querySelector(sel); }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
   }
+  function csrf() {
+    if (me && me.csrf) return me.csrf;
+    var m = $('meta[name=csrf]'); return m ? m.content : '';
+  }
+  function b64(buf) { return btoa(String.fromCharCode.apply(null, new Uint8Array(buf))); }
+  function unb64(s) { return Uint8Array.from(atob(s), function (c) { return c.charCodeAt(0); }); }
+  function storeKey() { return PREFIX + ':' + me.id; }
   function uuid() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
     var a = new Uint8Array(16); crypto.getRandomValues(a);
     return Array.prototype.map.call(a, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
   }
-  function show(form, res) {
-    var out = form.querySelector('.hasil') || document.createElement('div');
-    out.className = 'hasil' + (res.rujuk ? ' rujuk' : '');
-    out.setAttribute('role', 'status');
-    out.textContent = '';
-    var p = document.createElement('p');
-    p.textContent = res.ringkasan || 'Tersimpan.';
-    out.appendChild(p);
-    (res.saran || []).forEach(function (s) { var q = document.createElement('p'); q.textContent = s; out.appendChild(q); });
-    form.appendChild(out);
+
+  // --- encrypted storage -------------------------------------------------
+  function encrypt(list) {
+    var iv = crypto.getRandomValues(new Uint8Array(12));
+    var data = new TextEncoder().encode(JSON.stringify(list));
+    return crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv, additionalData: new TextEncoder().encode(storeKey()) }, me.key, data)
+      .then(function (ct) { return JSON.stringify({ v: 1, iv: b64(iv), data: b64(ct) }); });
   }
+  function decrypt(text) {
+    if (!text) return Promise.resolve([]);
+    return Promise.resolve(text).then(JSON.parse).then(function (o) {
+      return crypto.subtle.decrypt({ name: 'AES-GCM', iv: unb64(o.iv), additionalData: new TextEncoder().encode(storeKey()) }, me.key, unb64(o.data));
+    }).then(function (pt) { return JSON.parse(new TextDecoder().decode(pt)); });
+  }
+  function merge(stored) {
+    var have = {};
+    Q.forEach(function (e) { have[e.uuid] = true; });
+    (stored || []).forEach(function (e) { if (!have[e.uuid] && !gone[e.uuid]) Q.push(e); });
+    Q = Q.filter(function (e) { return !gone[e.uuid]; });
+  }
+  // Writes the queue (merged with what another tab may have written).
+  function persist() {
+    render();
+    if (!me || !me.key) return chain;
+    chain = chain.then(function () {
+      return decrypt(localStorage.getItem(storeKey())).catch(function () { return []; });
+    }).then(function (stored) {
+      merge(stored);
+      if (!Q.length) { localStorage.removeItem(storeKey()); return; }
+      return encrypt(Q).then(function (t) { localStorage.setItem(storeKey(), t); });
+    }).catch(function () { hanyaMemori = true; render(); });
+    return chain;
+  }
+  // Who is logged in, the queue key and the CSRF token (null: not logged in).
+  function saya() {
+    return fetch('/api/v1/saya', { credentials: 'same-origin', cache: 'no-store' }).then(function (r) {
+      if (r.status === 401) return null;
+      if (!r.ok) throw new Error('saya ' + r.status);
+      return r.json();
+    });
+  }
+  function load() {
+    return saya().then(function (u) {
+      if (!u) return;
+      me = { id: u.id, csrf: u.csrf, key: null };
+      if (!(window.crypto && crypto.subtle && u.kunci_antrian)) { hanyaMemori = true; return; }
+      return crypto.subtle.importKey('raw', unb64(u.kunci_antrian), 'AES-GCM', false, ['encrypt', 'decrypt']).then(function (k) {
+        me.key = k;
+        return decrypt(localStorage.getItem(storeKey())).catch(function () {
+          // written under another key (e.g. a new database): keep it aside, unread
+          localStorage.setItem(storeKey() + ':tak-terbaca', localStorage.getItem(storeKey()));
+          return [];
+        });
+      }).then(function (stored) {
+        merge(stored);
+        var old = localStorage.getItem(PREFIX); // plain queue of an older version
+        if (old) {
+          try { JSON.parse(old).forEach(function (e) { delete e.yakin; e.status = 'menunggu'; Q.push(e); }); } catch (x) { /* unreadable */ }
+          localStorage.removeItem(PREFIX);
+          return persist();
+        }
+      });
+    }).catch(function () { /* offline at load: nothing to decrypt with */ });
+  }
+
+  // --- sending -----------------------------------------------------------
   function send(entry) {
+    var body = {};
+    SENT.forEach(function (k) { if (entry[k] !== undefined) body[k] = entry[k]; });
     return fetch('/api/v1/pengukuran', {
       method: 'POST', credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf() },
-      body: JSON.stringify(entry)
+      body: JSON.stringify(body)
     }).then(function (r) {
-      return r.json().then(function (j) { return { status: r.status, body: j }; });
+      return r.json().catch(function () { return {}; }).then(function (j) { return { status: r.status, body: j }; });
     });
   }
-  function flush() {
-    var q = queue(); if (!q.length || !navigator.onLine) return;
-    var entry = q[0];
-    send(entry).then(function (r) {
-      var rest = queue().filter(function (e) { return e.uuid !== entry.uuid; });
-      setQueue(rest);
-      var form = document.querySelector('form[data-anak="' + entry.anak_id + '"]');
-      if (form && r.status < 300) show(form, r.body);
-      if (rest.length) flush();
-    }).catch(function () { /* still offline: keep it */ });
+  function later() {
+    pause = Math.min(pause ? pause * 2 : 5000, 300000);
+    nextTry = Date.now() + pause;
+    clearTimeout(timer);
+    timer = setTimeout(function () { flush(); }, pause);
+    render();
   }
-  function plausible(form, e) {
-    var bb = parseFloat(e.bb), tb = parseFloat(e.tb), last = parseFloat(form.dataset.bbLalu || 'NaN');
-    var warn = [];
-    if (!isNaN(bb) && (bb < 1 || bb > 40)) warn.push('berat ' + bb + ' kg');
-    if (!isNaN(tb) && (tb < 40 || tb > 130)) warn.push('panjang/tinggi ' + tb + ' cm');
-    if (!isNaN(bb) && !isNaN(last) && Math.abs(bb - last) > 1.5) warn.push('berat berubah ' + (bb - last).toFixed(1) + ' kg dari bulan lalu');
-    return !warn.length || window.confirm('Nilai tidak biasa: ' + warn.join(', ') + '. Simpan juga?');
+  function flush(force) {
+    if (force) nextTry = 0;
+    if (sending || !me || sesiBerakhir || penggunaLain || !navigator.onLine || Date.now() < nextTry) return;
+    var entry = Q.filter(function (e) { return e.status === 'menunggu'; })[0];
+    if (!entry) return;
+    sending = true;
+    render();
+    send(entry).then(function (r) {
+      sending = false;
+      answered(entry, r);
+    }, function () { sending = false; later(); });
+  }
+  function answered(entry, r) {
+    var s = r.status, j = r.body || {};
+    if ((s >= 200 && s < 300) || j.duplikat === true) {
+      pause = 0; nextTry = 0;
+      gone[entry.uuid] = true;
+      merge([]);
+      var form = $('form.ukur[data-anak="' + entry.anak_id + '"]');
+      if (form) show(form, j);
+      persist();
+      return flush();
+    }
+    if (s === 401) { sesiBerakhir = true; return render(); }
+    if (s === 403 && !entry.tokenBaru) { // a CSRF token of an older session?
+      entry.tokenBaru = true;
+      return saya().then(function (u) {
+        if (!u) { sesiBerakhir = true; return render(); }
+        if (u.id !== me.id) { penggunaLain = true; return render(); }
+        me.csrf = u.csrf; flush(true);
+      }, later);
+    }
+    if (s === 408 || s === 429 || s >= 500 || !s) return later();
+    entry.status = s === 409 && j.perlu_konfirmasi ? 'konfirmasi' : 'gagal';
+    entry.kode = s;
+    entry.galat = j.galat || ('Ditolak server (kode ' + s + ').');
+    entry.periksa = Array.isArray(j.periksa) ? j.periksa : [];
+    delete entry.tokenBaru;
+    var f = $('form.ukur[data-anak="' + entry.anak_id + '"]');
+    if (f) show(f, { ringkasan: 'Belum tersimpan: ' + entry.galat, gagal: entry.uuid });
+    persist();
+    flush();
+  }
+
+  // --- what the user sees ------------------------------------------------
+  function show(form, res) {
+    var out = form.querySelector('.hasil') || document.createElement('div');
+    out.className = 'hasil' + (res.rujuk ? ' rujuk' : '') + (res.gagal ? ' gagal' : '');
+    out.setAttribute('role', 'status');
+    out.textContent = '';
+    out.appendChild(el('p', null, res.ringkasan || 'Tersimpan.'));
+    (res.saran || []).forEach(function (s) { out.appendChild(el('p', null, s)); });
+    if (res.gagal) {
+      var a = el('a', null, 'Perbaiki di daftar isian belum terkirim');
+      a.href = '#isian-' + res.gagal;
+      out.appendChild(a);
+    }
+    form.appendChild(out);
+  }
+  function values(e) {
+    var v = [e.tanggal];
+    if (e.bb) v.push('BB ' + e.bb + ' kg');
+    if (e.tb) v.push((e.cara_ukur === 'h' ? 'TB ' : 'PB ') + e.tb + ' cm');
+    if (e.lila) v.push('LiLA ' + e.lila + ' cm');
+    return v.join(' · ');
+  }
+  function field(label, name, value, type) {
+    var l = el('label', null, label + ' ');
+    var i = el('input');
+    i.name = name; i.type = type; i.value = value || '';
+    if (type === 'number') { i.step = '0.1'; i.inputMode = 'decimal'; }
+    l.appendChild(i);
+    return l;
+  }
+  function button(text, cls, fn) {
+    var b = el('button', cls, text);
+    b.type = 'button';
+    b.addEventListener('click', fn);
+    return b;
+  }
+  function fix(e, li, yakin) {
+    ['tanggal', 'bb', 'tb', 'lila'].forEach(function (k) {
+      var i = li.querySelector('input[name=' + k + ']'); if (i) e[k] = i.value;
+    });
+    e.status = 'menunggu';
+    if (yakin) e.yakin = 1; else delete e.yakin;
+    delete e.galat; delete e.kode; delete e.periksa;
+    var f = $('form.ukur[data-anak="' + e.anak_id + '"]');
+    if (f) show(f, { ringkasan: 'Menyimpan…' });
+    persist();
+    flush(true);
+  }
+  function discard(e) {
+    if (!window.confirm('Buang isian ' + e.nama + ' (' + values(e) + ')? Isian ini tidak akan tersimpan.')) return;
+    gone[e.uuid] = true;
+    merge([]);
+    persist();
+  }
+  function item(e) {
+    var li = el('li', 'isian ' + e.status);
+    li.id = 'isian-' + e.uuid;
+    var head = el('p');
+    head.appendChild(el('strong', null, e.nama || ('Anak #' + e.anak_id)));
+    head.appendChild(document.createTextNode(' · ' + values(e)));
+    li.appendChild(head);
+    if (e.status === 'menunggu') { li.appendChild(el('p', 'keadaan', 'Menunggu dikirim.')); return li; }
+    li.appendChild(el('p', 'galat', e.galat));
+    if (e.periksa && e.periksa.length) {
+      var ul = el('ul', 'periksa');
+      e.periksa.forEach(function (p) { ul.appendChild(el('li', null, (p.kolom ? p.kolom + ': ' : '') + p.pesan)); });
+      li.appendChild(ul);
+    }
+    var act = el('div', 'aksi');
+    if (e.kode === 403 || e.kode === 404) {
+      li.appendChild(el('p', 'keadaan', 'Isian ini tidak bisa disimpan untuk anak ini. Bila anak ini seharusnya ada di posyandu Anda, hubungi petugas gizi puskesmas lalu coba kirim lagi; bila tidak, buang isian ini.'));
+      act.appendChild(button('Coba kirim lagi', 'kedua', function () { fix(e, li, !!e.yakin); }));
+    } else {
+      if (e.status === 'konfirmasi') li.appendChild(el('p', 'keadaan', 'Periksa nilai di bawah. Perbaiki lalu kirim ulang, atau konfirmasi bila nilai memang benar.'));
+      else li.appendChild(el('p', 'keadaan', 'Perbaiki isian di bawah lalu kirim ulang.'));
+      var edit = el('div', 'ubah');
+      edit.appendChild(field('Tanggal', 'tanggal', e.tanggal, 'date'));
+      edit.appendChild(field('BB (kg)', 'bb', e.bb, 'number'));
+      edit.appendChild(field('PB/TB (cm)', 'tb', e.tb, 'number'));
+      edit.appendChild(field('LiLA (cm)', 'lila', e.lila, 'number'));
+      li.appendChild(edit);
+      if (e.status === 'konfirmasi') act.appendChild(button('Ya, nilai benar', 'yakin', function () { fix(e, li, true); }));
+      act.appendChild(button('Kirim ulang', e.status === 'konfirmasi' ? 'kedua' : '', function () { fix(e, li, false); }));
+    }
+    act.appendChild(button('Buang', 'buang', function () { discard(e); }));
+    li.appendChild(act);
+    return li;
+  }
+  // The bar above the list, sticky at the top while scrolling the children.
+  function bar(box) {
+    var b = $('#antrian-bar');
+    if (!b) { b = el('div', 'antrian-bar'); b.id = 'antrian-bar'; box.parentNode.insertBefore(b, box); }
+    b.textContent = '';
+    return b;
+  }
+  function summary(box, wait, bad) {
+    var p = el('p', 'ringkas');
+    p.setAttribute('role', 'status');
+    var t = [];
+    if (wait) t.push(wait + ' isian tersimpan di perangkat, ' + (sending ? 'sedang dikirim…' : navigator.onLine && !sesiBerakhir ? 'menunggu dikirim…' : 'menunggu sambungan…'));
+    if (bad) t.push(bad + ' isian ditolak server dan perlu diperiksa.');
+    p.textContent = t.join(' ');
+    if (bad && location.hash !== '#antrian') {
+      var see = el('a', 'lihat', 'Lihat');
+      see.href = '#antrian';
+      p.appendChild(document.createTextNode(' '));
+      p.appendChild(see);
+    }
+    box.appendChild(p);
+    if (sesiBerakhir) {
+      var s = el('p', 'sesi', 'Sesi berakhir: masuk lagi untuk mengirim ' + Q.length + ' isian. ');
+      var a = el('a', 'tombol', 'Masuk lagi');
+      a.href = '/masuk?lanjut=' + encodeURIComponent(location.pathname + location.search);
+      s.appendChild(a);
+      box.appendChild(s);
+    }
+    if (penggunaLain) box.appendChild(el('p', 'sesi', 'Pengguna lain sudah masuk di perangkat ini. Muat ulang halaman; isian Anda tetap tersimpan dan terkirim saat Anda masuk lagi.'));
+    if (hanyaMemori) box.appendChild(el('p', 'sesi', 'Peramban ini tidak bisa menyimpan antrian dengan aman: isian hanya tersimpan selama halaman ini terbuka.'));
+  }
+  // Redraws the queue; an entry being edited is kept as it is.
+  function render() {
+    var box = $('#antrian'); if (!box) return;
+    var wait = Q.filter(function (e) { return e.status === 'menunggu'; }).length, bad = Q.length - wait;
+    var top = bar(box), cls = (Q.length ? ' ada' : '') + (bad || sesiBerakhir ? ' perlu' : '');
+    box.className = 'antrian' + cls;
+    top.className = 'antrian-bar' + cls;
+    var old = {}, focused = document.activeElement;
+    Array.prototype.forEach.call(box.querySelectorAll('li.isian'), function (li) { old[li.id] = li; });
+    box.textContent = '';
+    if (!Q.length) return;
+    summary(top, wait, bad);
+    box.appendChild(el('h2', null, 'Isian belum terkirim'));
+    var list = el('ul', 'isian-daftar');
+    Q.forEach(function (e) {
+      var ver = [e.status, e.galat, e.tanggal, e.bb, e.tb, e.lila].join('|');
+      var li = old['isian-' + e.uuid];
+      if (!li || li.getAttribute('data-ver') !== ver) { li = item(e); li.setAttribute('data-ver', ver); }
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+    if (focused && box.contains(focused)) focused.focus();
+  }
+
+  // A hint before sending; the server decides (409 asks to confirm).
+  function hint(form, e) {
+    var bb = parseFloat(e.bb), tb = parseFloat(e.tb);
+    var lastBb = parseFloat(form.dataset.bbLalu || 'NaN'), lastTb = parseFloat(form.dataset.tbLalu || 'NaN');
+    var w = [];
+    if (!isNaN(bb) && !isNaN(lastBb) && Math.abs(bb - lastBb) > 1.5) w.push('berat berubah ' + (bb - lastBb).toFixed(1) + ' kg dari bulan lalu');
+    if (!isNaN(tb) && !isNaN(lastTb) && tb < lastTb - 1.5) w.push('panjang/tinggi turun ' + (lastTb - tb).toFixed(1) + ' cm dari bulan lalu');
+    return w.length ? ' Periksa: ' + w.join(', ') + '.' : '';
   }
   document.addEventListener('submit', function (ev) {
     var form = ev.target;
+    if (form.matches && form.matches('form.keluar')) return logout(ev, form);
     if (!form.matches || !form.matches('form.ukur')) return;
     ev.preventDefault();
-    var fd = new FormData(form);
+    var fd = new FormData(form), li = form.closest('li'), name = li && li.querySelector('strong');
     var e = { uuid: uuid(), anak_id: parseInt(form.dataset.anak, 10), posyandu_id: parseInt(form.dataset.posyandu, 10),
               tanggal: fd.get('tanggal'), bb: fd.get('bb'), tb: fd.get('tb'), cara_ukur: fd.get('cara_ukur'),
-              lila: fd.get('lila'), vit_a: fd.get('vit_a') ? 1 : 0, pmt: fd.get('pmt') ? 1 : 0 };
-    if (!plausible(form, e)) return;
-    e.yakin = 1;
-    var q = queue(); q.push(e); setQueue(q);
-    show(form, { ringkasan: 'Menyimpan…' });
-    if (navigator.onLine) flush(); else show(form, { ringkasan: 'Tidak ada sambungan: tersimpan di perangkat, akan dikirim otomatis.' });
-    setTimeout(function () { if (queue().some(function (x) { return x.uuid === e.uuid; })) show(form, { ringkasan: 'Tersimpan di perangkat, akan dikirim saat sambungan kembali.' }); }, 4000);
+              lila: fd.get('lila'), vit_a: fd.get('vit_a') ? 1 : 0, pmt: fd.get('pmt') ? 1 : 0,
+              nama: name ? name.textContent : '', status: 'menunggu' };
+    var h = hint(form, e);
+    Q.push(e);
+    show(form, { ringkasan: navigator.onLine ? 'Menyimpan…' + h : 'Tidak ada sambungan: tersimpan di perangkat, akan dikirim otomatis.' + h });
+    (ready || Promise.resolve()).then(persist).then(function () { flush(true); });
+    setTimeout(function () {
+      if (Q.some(function (x) { return x.uuid === e.uuid && x.status === 'menunggu'; }))
+        show(form, { ringkasan: 'Tersimpan di perangkat, akan dikirim saat sambungan kembali.' + h });
+    }, 4000);
   });
-  window.addEventListener('online', flush);
-  setInterval(flush, 10000);
-  document.addEventListener('DOMContentLoaded', function () { showQueue(); flush(); });
+  // Logging out with entries queued asks first; they stay (encrypted) for the next login.
+  function logout(ev, form) {
+    if (form.dataset.yakin) return;
+    ev.preventDefault();
+    var wait = new Promise(function (res) { setTimeout(res, 3000); });
+    Promise.race([ready || Promise.resolve(), wait]).then(function () { return chain; }).then(function () {
+      var n = Q.length;
+      if (n && !window.confirm(n + ' isian belum terkirim. Keluar tetap? Isian tetap disimpan di perangkat ini dan terkirim saat Anda masuk lagi.')) return;
+      if (n && hanyaMemori && !window.confirm('Peramban ini tidak bisa menyimpan isian dengan aman: ' + n + ' isian akan hilang. Keluar tetap?')) return;
+      form.dataset.yakin = '1';
+      Q = []; me = null;
+      form.submit();
+    });
+  }
+  function start() {
+    var logged = !!$('meta[name=csrf]'), any = false;
+    for (var i = 0; i < localStorage.length; i++) if (localStorage.key(i).indexOf(PREFIX) === 0) any = true;
+    ready = logged && ($('#antrian') || any) ? load() : Promise.resolve();
+    ready.then(function () { render(); flush(true); });
+  }
+  window.addEventListener('online', function () { flush(true); });
+  window.addEventListener('offline', render);
+  window.addEventListener('storage', function (ev) {
+    if (!me || !me.key || ev.key !== storeKey()) return;
+    decrypt(ev.newValue).then(function (s) { merge(s); render(); flush(); }, function () {});
+  });
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState !== 'visible' || !sesiBerakhir || !me) return;
+    saya().then(function (u) {
+      if (u && u.id === me.id) { sesiBerakhir = false; me.csrf = u.csrf; flush(true); } else render();
+    }, function () {});
+  });
+  window.addEventListener('beforeunload', function (ev) {
+    if (hanyaMemori && Q.length) { ev.preventDefault(); ev.returnValue = ''; }
+  });
+  setInterval(function () {
+    if (!me && navigator.onLine && $('#antrian')) ready = load(); // the key could not be fetched at load
+    else flush();
+  }, 10000);
+  // test hook: how many entries wait (for tests/browser/run.mjs)
+  window.tumbuhAntrian = { jumlah: function () { return Q.length; }, siap: function () { return ready.then(function () { return chain; }); } };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();
 document.addEventListener('click', function (ev) {
   if (ev.target && ev.target.hasAttribute && ev.target.hasAttribute('data-cetak')) window.print();

@@ -475,9 +475,17 @@ static const char *const migration_7 =
     ") WITHOUT ROWID;"
     "CREATE INDEX sesi_pengguna ON sesi(pengguna_id);";
 
-static const char *const migrations_sql[] = {NULL,        migration_1, migration_2,
-                                             migration_3, migration_4, migration_5,
-                                             migration_6, migration_7, NULL};
+/* The key of each user's offline queue in the browser (store/antrian.h):
+ * base64 of 32 random bytes, given only to that user's session. */
+static const char *const migration_8 = "CREATE TABLE antrian_kunci ("
+                                       "  pengguna_id INTEGER PRIMARY KEY REFERENCES pengguna(id),"
+                                       "  kunci TEXT NOT NULL,"
+                                       "  dibuat TEXT NOT NULL DEFAULT (datetime('now'))"
+                                       ");";
+
+static const char *const migrations_sql[] = {NULL,        migration_1, migration_2, migration_3,
+                                             migration_4, migration_5, migration_6, migration_7,
+                                             migration_8, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};

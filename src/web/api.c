@@ -6,6 +6,7 @@
  */
 #include <jansson.h>
 #include <math.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "report/report.h"
 #include "web/scope.h"
 #include "store/anak.h"
+#include "store/antrian.h"
 #include "store/pengukuran.h"
 #include "web/handlers.h"
 #include "web/http.h"
@@ -192,8 +194,23 @@ void tb_api_anak(tb_req *q, tb_res *r)
     r->no_store = true;
 }
 
+/* The key of the user's offline queue (created on first use), base64 of 32
+ * random bytes into out; false on a store error. */
+static bool queue_key(tb_req *q, char out[TB_ANTRIAN_KEY_LEN])
+{
+    unsigned char raw[32];
+    char fresh[TB_ANTRIAN_KEY_LEN];
+    randombytes_buf(raw, sizeof raw);
+    sodium_bin2base64(fresh, sizeof fresh, raw, sizeof raw, sodium_base64_VARIANT_ORIGINAL);
+    sodium_memzero(raw, sizeof raw);
+    return tb_store_antrian_kunci(q->store, q->user.id, fresh, out) == 0;
+}
+
 void tb_api_saya(tb_req *q, tb_res *r)
 {
+    char key[TB_ANTRIAN_KEY_LEN];
+    if (!queue_key(q, key))
+        return tb_res_error(r, q, 500, tb_store_error(q->store));
     tb_buf *b = &r->body;
     tb_buf_printf(b, "{\"id\":%ld,\"pengguna\":", q->user.id);
     tb_buf_json_str(b, q->user.username);
@@ -206,6 +223,9 @@ void tb_api_saya(tb_req *q, tb_res *r)
     tb_buf_printf(b, ",\"posyandu_id\":%ld,\"lihat_nama\":%s,\"csrf\":", q->user.posyandu_id,
                   tb_role_sees_names(&q->user) ? "true" : "false");
     tb_buf_json_str(b, q->csrf);
+    tb_buf_puts(b, ",\"kunci_antrian\":");
+    tb_buf_json_str(b, key);
     tb_buf_puts(b, "}");
     r->ctype = "application/json";
+    r->no_store = true;
 }

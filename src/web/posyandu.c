@@ -88,6 +88,8 @@ static int day_child(void *ctx, const tb_sasaran_row *s)
                   c->p->id, s->id, c->p->id);
     if (s->has_prev && !isnan(s->prev.bb))
         tb_buf_printf(b, " data-bb-lalu=\"%.2f\"", s->prev.bb);
+    if (s->has_prev && !isnan(s->prev.tb))
+        tb_buf_printf(b, " data-tb-lalu=\"%.1f\"", s->prev.tb);
     tb_buf_puts(b, ">");
     tb_buf_printf(b, "<input type=\"hidden\" name=\"anak_id\" value=\"%ld\">", s->id);
     tb_buf_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
@@ -172,7 +174,8 @@ void tb_page_posyandu(tb_req *q, tb_res *r)
     tb_buf_html(b, p.nama);
     tb_buf_puts(b, " · ");
     tb_buf_html(b, p.desa_nama);
-    tb_buf_puts(b, "</h1><p id=\"antrian\" class=\"antrian\" role=\"status\"></p>");
+    tb_buf_puts(b, "</h1><section id=\"antrian\" class=\"antrian\" aria-label=\"Isian belum"
+                   " terkirim\"></section>");
     tb_buf_printf(b,
                   "<form class=\"bulan\" method=\"get\" action=\"/posyandu/%ld\"><label>Bulan"
                   " <input type=\"month\" name=\"bulan\" value=\"%s\"></label>"

@@ -30,13 +30,13 @@
 
 #define COOKIE_AGE (30 * 24 * 3600) /* the server decides expiry, not the cookie */
 #define MAX_TRACK 4096
-#define DELAY_CAP (15 * 60)
-#define FORGET (3600) /* failures forgotten after an hour without one */
+#define DELAY_CAP (15 * 60 * 1000LL) /* milliseconds */
+#define FORGET (3600 * 1000LL)       /* failures forgotten after an hour without one */
 
 typedef struct {
     char key[140];
     int fails;
-    time_t last, until;
+    long long last, until; /* milliseconds (now_ms): a 1 s delay is a whole second */
 } attempt;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -187,7 +187,15 @@ bool tb_login_pretoken_ok(const tb_req *q)
 /* ---- login throttle ---- */
 
 /* The entry of key (forgetting stale ones); NULL when absent and !create. */
-static attempt *find_attempt(const char *key, time_t now, bool create)
+/* Milliseconds on the monotonic clock. */
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static attempt *find_attempt(const char *key, long long now, bool create)
 {
     attempt *free_slot = NULL, *oldest = &attempts[0];
     for (int i = 0; i < MAX_TRACK; i++) {
@@ -225,24 +233,22 @@ int tb_login_wait(const char *ip, const char *username)
 {
     char k[3][140];
     keys(ip, username, k);
-    time_t now = time(NULL);
-    long wait = 0;
+    long long now = now_ms(), wait = 0;
     pthread_mutex_lock(&lock);
     for (int i = 0; i < 3; i++) {
         attempt *a = find_attempt(k[i], now, false);
         if (a && a->until - now > wait)
-            wait = (long)(a->until - now);
+            wait = a->until - now;
     }
     pthread_mutex_unlock(&lock);
-    return (int)wait;
+    return (int)((wait + 999) / 1000); /* whole seconds, rounded up */
 }
 
 int tb_login_record(const char *ip, const char *username, bool ok)
 {
     char k[3][140];
     keys(ip, username, k);
-    time_t now = time(NULL);
-    long delay = 0;
+    long long now = now_ms(), delay = 0;
     pthread_mutex_lock(&lock);
     for (int i = 0; i < 3; i++) {
         attempt *a = find_attempt(k[i], now, !ok);
@@ -257,7 +263,7 @@ int tb_login_record(const char *ip, const char *username, bool ok)
         a->last = now;
         if (a->fails >= BARS[i]) {
             int n = a->fails - BARS[i];
-            long d = n >= 10 ? DELAY_CAP : 1L << n;
+            long long d = n >= 10 ? DELAY_CAP : 1000LL << n;
             if (d > DELAY_CAP)
                 d = DELAY_CAP;
             a->until = now + d;
@@ -266,5 +272,5 @@ int tb_login_record(const char *ip, const char *username, bool ok)
         }
     }
     pthread_mutex_unlock(&lock);
-    return (int)delay;
+    return (int)(delay / 1000);
 }

@@ -20,19 +20,55 @@ function check(desc, ok) {
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true });
 
-async function login(ctx, user) {
-  const page = await ctx.newPage();
-  await page.goto(BASE + '/masuk');
+async function fillLogin(page, user) {
   await page.fill('input[name=pengguna]', user);
   await page.fill('input[name=sandi]', users[user]);
   await Promise.all([page.waitForNavigation(), page.click('button:has-text("Masuk")')]);
+}
+async function login(ctx, user) {
+  const page = await ctx.newPage();
+  await page.goto(BASE + '/masuk');
+  await fillLogin(page, user);
   return page;
+}
+// The cadre's phone: 360 x 740.
+const PHONE = { viewport: { width: 360, height: 740 } };
+// The measurements of child id on day tanggal, through the API.
+async function measured(page, id, tanggal) {
+  const api = await page.evaluate(async i => (await fetch('/api/v1/anak/' + i)).json(), id);
+  return api.pengukuran.filter(p => p.tanggal === tanggal);
+}
+async function queued(page) {
+  return page.evaluate(async () => {
+    if (!window.tumbuhAntrian) return -1;
+    await window.tumbuhAntrian.siap();
+    return window.tumbuhAntrian.jumlah();
+  });
+}
+function nextDay(iso) {
+  const d = new Date(iso + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+// Runs one part of the tests; an exception fails it, and the next part runs.
+async function part(name, fn) {
+  try { await fn(); } catch (e) {
+    fail++;
+    const at = ((e && e.stack) || '').split('\n').find(l => l.includes('run.mjs')) || '';
+    console.error('FAIL: ' + name + ': ' + String(e && e.message || e).split('\n')[0] + at);
+  }
+}
+// Every button and link in the queue box is at least 44 px high (touch).
+async function touchable(page) {
+  const h = await page.locator('#antrian button, #antrian-bar a').evaluateAll(
+    els => els.map(e => e.getBoundingClientRect().height));
+  return h.length > 0 && h.every(x => x >= 44);
 }
 
 try {
   // 1. A cadre logs in, enters a posyandu day, opens a child's growth chart.
-  {
-    const ctx = await browser.newContext({ viewport: { width: 412, height: 900 }, acceptDownloads: true });
+  await part('cadre', async () => {
+    const ctx = await browser.newContext({ ...PHONE, acceptDownloads: true });
     const page = await login(ctx, 'kader');
     check('cadre lands on the posyandu day', /\/posyandu\/\d+/.test(page.url()));
     check('list of target children', (await page.locator('ul.anak-daftar > li').count()) > 10);
@@ -40,7 +76,8 @@ try {
     const form = page.locator('form.ukur').first();
     const last = parseFloat((await form.getAttribute('data-bb-lalu')) || '9');
     await form.locator('input[name=bb]').fill((last + 0.2).toFixed(1));
-    await form.locator('input[name=tb]').fill('80.5');
+    const lastTb = parseFloat((await form.getAttribute('data-tb-lalu')) || '80');
+    await form.locator('input[name=tb]').fill((lastTb + 0.5).toFixed(1));
     page.on('dialog', d => d.accept());
     await form.locator('button').click();
     await form.locator('.hasil p', { hasText: 'BB/U' }).first().waitFor({ timeout: 10000 });
@@ -55,12 +92,12 @@ try {
     await form2.locator('input[name=bb]').fill(((parseFloat((await form2.getAttribute('data-bb-lalu')) || '9')) + 0.1).toFixed(1));
     await form2.locator('button').click();
     await page.locator('#antrian.ada').waitFor({ timeout: 5000 });
-    check('offline: entry kept on the device', /tersimpan di perangkat/i.test(await page.locator('#antrian').innerText()));
+    check('offline: entry kept on the device', /tersimpan di perangkat/i.test(await page.locator('#antrian-bar').innerText()));
     await page.screenshot({ path: `${SHOTS}/3-offline-queue.png` });
     await ctx.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await form2.locator('.hasil p', { hasText: 'BB/U' }).first().waitFor({ timeout: 15000 });
-    check('back online: queue sent and emptied', (await page.evaluate(() => JSON.parse(localStorage.getItem('tumbuh_antrian') || '[]').length)) === 0);
+    check('back online: queue sent and emptied', (await queued(page)) === 0 && (await page.evaluate(() => localStorage.getItem('tumbuh_antrian'))) === null);
     const api = await page.evaluate(async id => (await fetch('/api/v1/anak/' + id)).json(), anak2);
     const today = new Date().toISOString().slice(0, 10);
     check('stored exactly once', api.pengukuran.filter(p => p.tanggal === (new Date(Date.now() - new Date().getTimezoneOffset() * 60000)).toISOString().slice(0, 10) || p.tanggal === today).length === 1);
@@ -69,9 +106,9 @@ try {
     check('child page has growth charts', (await page.locator('section.grafik svg').count()) === 3);
     await page.screenshot({ path: `${SHOTS}/4-child-chart.png`, fullPage: true });
     await ctx.close();
-  }
+  });
   // 2. A kecamatan user is refused a desa outside the kecamatan.
-  {
+  await part('kecamatan', async () => {
     const ctx = await browser.newContext();
     const page = await login(ctx, 'tpps.kec');
     const own = await page.goto(BASE + '/dasbor?wilayah=35.99.01');
@@ -82,9 +119,9 @@ try {
     check('refusal explained', /di luar wilayah/i.test(await page.locator('main').innerText()));
     await page.screenshot({ path: `${SHOTS}/6-refused.png` });
     await ctx.close();
-  }
+  });
   // 3. A district user downloads an XLSX and the PDF.
-  {
+  await part('district', async () => {
     const ctx = await browser.newContext({ acceptDownloads: true });
     const page = await login(ctx, 'tpps.kab');
     check('district user lands on the kabupaten dashboard', /wilayah=35\.99$/.test(page.url()) || /wilayah=35\.99&/.test(page.url()));
@@ -97,9 +134,244 @@ try {
     }
     await page.screenshot({ path: `${SHOTS}/7-district.png`, fullPage: true });
     await ctx.close();
-  }
-  // 4. Registering on a 360 px phone: a likely duplicate is shown before a second child is made.
-  {
+  });
+  // 4. Session ended while an entry waits offline (401): kept, "masuk lagi",
+  //    sent exactly once after logging in again.
+  await part('401', async () => {
+    const ctx = await browser.newContext(PHONE);
+    const page = await login(ctx, 'kader');
+    const url = page.url();
+    await queued(page);
+    const form = page.locator('form.ukur').nth(2);
+    const anak = await form.getAttribute('data-anak');
+    const tgl = await form.locator('input[name=tanggal]').inputValue();
+    const bb = (parseFloat((await form.getAttribute('data-bb-lalu')) || '9') + 0.2).toFixed(1);
+    await ctx.setOffline(true);
+    await form.locator('input[name=bb]').fill(bb);
+    await form.locator('button').click();
+    await page.locator('#antrian.ada').waitFor({ timeout: 5000 });
+    const other = await browser.newContext();
+    await other.addCookies(await ctx.cookies());
+    const token = await page.locator('meta[name=csrf]').getAttribute('content');
+    const out = await other.request.post(BASE + '/keluar', { form: { csrf: token }, maxRedirects: 0 });
+    check('401: session ended from another window', out.status() === 303);
+    await other.close();
+    await ctx.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    const sesi = page.locator('#antrian-bar .sesi', { hasText: 'masuk lagi' });
+    await sesi.waitFor({ timeout: 10000 });
+    check('401: "Sesi berakhir: masuk lagi" with the number of entries',
+      /Sesi berakhir: masuk lagi untuk mengirim 1 isian/.test(await sesi.innerText()));
+    check('401: the entry is kept', (await queued(page)) === 1);
+    check('401: touch targets >= 44 px at 360 px', await touchable(page));
+    await page.screenshot({ path: `${SHOTS}/8-session-ended.png` });
+    await Promise.all([page.waitForNavigation(), sesi.locator('a').click()]);
+    check('401: the link opens the login, back to this page after', /\/masuk\?lanjut=%2Fposyandu%2F\d+/.test(page.url()));
+    await fillLogin(page, 'kader');
+    check('401: after login back on the posyandu day', page.url() === url);
+    await page.locator(`form.ukur[data-anak="${anak}"] .hasil p`, { hasText: 'BB/U' }).first().waitFor({ timeout: 15000 });
+    const m = await measured(page, anak, tgl);
+    check('401: after login the entry is stored exactly once', m.length === 1 && Math.abs(m[0].bb - parseFloat(bb)) < 0.01);
+    check('401: queue empty after sending', (await queued(page)) === 0);
+    await ctx.close();
+  });
+  // 5. A date in the future (422): the server's message on the entry, the
+  //    user corrects the date and it is stored; discarding asks first.
+  await part('422', async () => {
+    const ctx = await browser.newContext(PHONE);
+    const page = await login(ctx, 'kader');
+    await queued(page);
+    const form = page.locator('form.ukur').nth(3);
+    const anak = await form.getAttribute('data-anak');
+    const nama = await page.locator(`#anak-${anak} strong`).first().innerText();
+    const tgl = await form.locator('input[name=tanggal]').inputValue();
+    const besok = nextDay(tgl);
+    const bb = (parseFloat((await form.getAttribute('data-bb-lalu')) || '9') + 0.1).toFixed(1);
+    await form.locator('input[name=tanggal]').fill(besok);
+    await form.locator('input[name=bb]').fill(bb);
+    await form.locator('button').click();
+    const item = page.locator('#antrian li.isian.gagal');
+    await item.waitFor({ timeout: 10000 });
+    const text = await item.innerText();
+    check('422: the server\'s message on the entry', /masa depan/.test(text));
+    check('422: the entry says which child and what was entered', text.includes(nama) && text.includes(besok) && text.includes(bb));
+    check('422: the child\'s form says it is not stored', /Belum tersimpan/.test(await form.locator('.hasil').innerText()));
+    check('422: nothing stored for the future date', (await measured(page, anak, besok)).length === 0);
+    check('422: touch targets >= 44 px at 360 px', await touchable(page));
+    await item.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/9-invalid-date.png` });
+    await item.locator('input[name=tanggal]').fill(tgl);
+    await item.locator('button', { hasText: 'Kirim ulang' }).click();
+    await form.locator('.hasil p', { hasText: 'BB/U' }).first().waitFor({ timeout: 10000 });
+    const m = await measured(page, anak, tgl);
+    check('422: corrected and resent, stored once', m.length === 1 && Math.abs(m[0].bb - parseFloat(bb)) < 0.01);
+    check('422: queue empty', (await queued(page)) === 0);
+    // a second wrong entry, discarded: cancel keeps it, confirm removes it
+    const form2 = page.locator('form.ukur').nth(5);
+    const anak2 = await form2.getAttribute('data-anak');
+    await form2.locator('input[name=tanggal]').fill(besok);
+    await form2.locator('input[name=bb]').fill('9');
+    await form2.locator('button').click();
+    const item2 = page.locator('#antrian li.isian.gagal');
+    await item2.waitFor({ timeout: 10000 });
+    page.once('dialog', d => d.dismiss());
+    await item2.locator('button', { hasText: 'Buang' }).click();
+    check('discard: cancelling the confirmation keeps the entry', (await queued(page)) === 1);
+    let asked = '';
+    page.once('dialog', d => { asked = d.message(); d.accept(); });
+    await item2.locator('button', { hasText: 'Buang' }).click();
+    await page.locator('#antrian.ada').waitFor({ state: 'hidden', timeout: 5000 });
+    check('discard: asks, then removes the entry', /^Buang isian/.test(asked) && (await queued(page)) === 0);
+    check('discard: nothing stored', (await measured(page, anak2, besok)).length === 0);
+    await ctx.close();
+  });
+  // 6. A height well below last month's: the server asks (409), the entry
+  //    shows its message, the user confirms and it is stored with yakin.
+  await part('409', async () => {
+    const ctx = await browser.newContext(PHONE);
+    const page = await login(ctx, 'kader');
+    await queued(page);
+    const form = page.locator('form.ukur[data-tb-lalu]').last();
+    const anak = await form.getAttribute('data-anak');
+    const tgl = await form.locator('input[name=tanggal]').inputValue();
+    const tb = (parseFloat(await form.getAttribute('data-tb-lalu')) - 5).toFixed(1);
+    const bodies = [];
+    page.on('request', r => { if (r.url().endsWith('/api/v1/pengukuran')) bodies.push(r.postDataJSON()); });
+    await form.locator('input[name=tb]').fill(tb);
+    await form.locator('button').click();
+    const item = page.locator('#antrian li.isian.konfirmasi');
+    await item.waitFor({ timeout: 10000 });
+    check('409: sent first without yakin', bodies.length === 1 && bodies[0].yakin === undefined);
+    check('409: the server\'s message on the entry', /Nilai tidak biasa/.test(await item.innerText()));
+    check('409: not stored before confirming', (await measured(page, anak, tgl)).length === 0);
+    check('409: touch targets >= 44 px at 360 px', await touchable(page));
+    await item.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/10-confirm-height.png` });
+    await item.locator('button', { hasText: 'Ya, nilai benar' }).click();
+    await form.locator('.hasil p', { hasText: 'BB/U' }).first().waitFor({ timeout: 10000 });
+    const m = await measured(page, anak, tgl);
+    check('409: confirmed, resent with yakin:1', bodies.length === 2 && bodies[1].yakin === 1);
+    check('409: stored once with the confirmed height', m.length === 1 && Math.abs(m[0].tb - parseFloat(tb)) < 0.01);
+    // the optional "periksa" items of a 409 are listed on the entry
+    await page.route('**/api/v1/pengukuran', r => r.fulfill({ status: 409, contentType: 'application/json',
+      body: JSON.stringify({ galat: 'Periksa nilai ini.', perlu_konfirmasi: true, periksa: [{ kolom: 'lila', pesan: 'LiLA tidak cocok dengan umur' }] }) }));
+    const form2 = page.locator('form.ukur').nth(6);
+    await form2.locator('input[name=bb]').fill('9.9');
+    await form2.locator('button').click();
+    const item2 = page.locator('#antrian li.isian.konfirmasi');
+    await item2.waitFor({ timeout: 10000 });
+    check('409: "periksa" items shown', /lila: LiLA tidak cocok dengan umur/.test(await item2.innerText()));
+    await ctx.close();
+  });
+  // 7. Logging out with an entry queued warns; what stays on the phone is
+  //    unreadable; another user neither sees nor sends it; the same user
+  //    logging in again sends it.
+  await part('logout', async () => {
+    const ctx = await browser.newContext(PHONE);
+    const page = await login(ctx, 'kader');
+    const posyandu = page.url();
+    await queued(page);
+    await page.route('**/api/v1/pengukuran', r => r.abort('internetdisconnected'));
+    const form = page.locator('form.ukur').nth(7);
+    const anak = await form.getAttribute('data-anak');
+    const tgl = await form.locator('input[name=tanggal]').inputValue();
+    const bb = (parseFloat((await form.getAttribute('data-bb-lalu')) || '9') + 0.3).toFixed(1);
+    await form.locator('input[name=bb]').fill(bb);
+    await form.locator('button').click();
+    await page.locator('#antrian.ada').waitFor({ timeout: 5000 });
+    check('logout: entry waiting', (await queued(page)) === 1);
+    let warned = '';
+    page.once('dialog', d => { warned = d.message(); d.accept(); });
+    await Promise.all([page.waitForNavigation(), page.click('form.keluar button')]);
+    check('logout: warns with the number of entries',
+      /^1 isian belum terkirim\. Keluar tetap\? Isian tetap disimpan di perangkat ini dan terkirim saat Anda masuk lagi/.test(warned));
+    check('logout: logged out', /\/masuk/.test(page.url()));
+    const stored = await page.evaluate(() => Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]));
+    const values = stored.map(x => x[1]).join('\n');
+    check('logout: the queue stays on the device under the user\'s key', stored.some(([k]) => /^tumbuh_antrian:\d+$/.test(k)));
+    check('logout: no readable entry left (no child id, no weight, no field names)',
+      !values.includes('anak_id') && !values.includes(bb) && !values.includes(tgl) &&
+      !new RegExp('(^|[^A-Za-z0-9+/])' + anak + '([^A-Za-z0-9+/]|$)').test(values));
+    // another user of the same phone: sees none of it, queues an entry of its own
+    await fillLogin(page, 'bidan.desa');
+    await page.goto(posyandu);
+    check('other user: does not see the entry', (await queued(page)) === 0 && !(await page.locator('#antrian.ada').count()));
+    await page.unroute('**/api/v1/pengukuran');
+    await page.waitForTimeout(500);
+    check('other user: does not send it', (await measured(page, anak, tgl)).length === 0);
+    await page.route('**/api/v1/pengukuran', r => r.abort('internetdisconnected'));
+    const formB = page.locator('form.ukur').nth(8);
+    const anakB = await formB.getAttribute('data-anak');
+    const bbB = (parseFloat((await formB.getAttribute('data-bb-lalu')) || '9') + 0.1).toFixed(1);
+    await formB.locator('input[name=bb]').fill(bbB);
+    await formB.locator('button').click();
+    await page.locator('#antrian.ada').waitFor({ timeout: 5000 });
+    check('other user: only its own entry in its queue', (await queued(page)) === 1);
+    let warnedB = '';
+    page.once('dialog', d => { warnedB = d.message(); d.accept(); });
+    await Promise.all([page.waitForNavigation(), page.click('form.keluar button')]);
+    check('other user: warned about its own 1 entry', /^1 isian belum terkirim/.test(warnedB));
+    await page.unroute('**/api/v1/pengukuran');
+    check('two queues on the phone, each under its own key',
+      (await page.evaluate(() => Object.keys(localStorage).filter(k => /^tumbuh_antrian:\d+$/.test(k)).length)) === 2);
+    await fillLogin(page, 'kader');
+    await page.locator(`form.ukur[data-anak="${anak}"] .hasil p`, { hasText: 'BB/U' }).first().waitFor({ timeout: 15000 });
+    const m = await measured(page, anak, tgl);
+    check('logout: the same user logs in again, the entry is stored once', m.length === 1 && Math.abs(m[0].bb - parseFloat(bb)) < 0.01);
+    check('logout: the other user\'s entry is neither shown nor sent', (await queued(page)) === 0 &&
+      (await measured(page, anakB, tgl)).length === 0);
+    let asked = false;
+    page.once('dialog', d => { asked = true; d.accept(); });
+    await Promise.all([page.waitForNavigation(), page.click('form.keluar button')]);
+    check('logout: with an empty queue no warning', !asked);
+    await fillLogin(page, 'bidan.desa'); // lands on the dashboard, which sends the queue too
+    await page.goto(posyandu);
+    let mb = [];
+    for (let i = 0; i < 50 && !mb.length; i++) {
+      mb = await measured(page, anakB, tgl);
+      if (!mb.length) await page.waitForTimeout(300);
+    }
+    check('other user: its entry sent at its next login, once', mb.length === 1 && Math.abs(mb[0].bb - parseFloat(bbB)) < 0.01);
+    check('logout: nothing left in either queue', (await queued(page)) === 0 &&
+      (await page.evaluate(() => Object.keys(localStorage).filter(k => /^tumbuh_antrian:\d+$/.test(k)).length)) === 0);
+    await ctx.close();
+  });
+  // 8. Server errors are retried later with a growing pause; a refusal the
+  //    user must act on (404: child gone) is shown and kept until discarded.
+  await part('server errors', async () => {
+    const ctx = await browser.newContext(PHONE);
+    const page = await login(ctx, 'kader');
+    await queued(page);
+    let calls = 0;
+    await page.route('**/api/v1/pengukuran', r => { calls++; r.fulfill({ status: 503, contentType: 'application/json', body: '{"galat":"Server sibuk."}' }); });
+    const form = page.locator('form.ukur').nth(9);
+    await form.locator('input[name=bb]').fill('9.9');
+    await form.locator('button').click();
+    await page.waitForTimeout(3000);
+    check('5xx: entry kept, waiting', (await queued(page)) === 1 && (await page.locator('#antrian li.isian.menunggu').count()) === 1);
+    check('5xx: no tight loop (one try in 3 s)', calls === 1);
+    await page.waitForTimeout(4000);
+    check('5xx: tried again after a pause (two tries in 7 s)', calls === 2);
+    await page.unroute('**/api/v1/pengukuran');
+    await page.route('**/api/v1/pengukuran', r => r.fulfill({ status: 404, contentType: 'application/json', body: '{"galat":"Anak tidak ditemukan.","perlu_konfirmasi":false}' }));
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    const item = page.locator('#antrian li.isian.gagal');
+    await item.waitFor({ timeout: 10000 });
+    check('404: the reason on the entry, kept', /Anak tidak ditemukan/.test(await item.innerText()) && (await queued(page)) === 1);
+    check('404: nothing to correct, only retry or discard', (await item.locator('input').count()) === 0 &&
+      (await item.locator('button', { hasText: 'Buang' }).count()) === 1);
+    await page.waitForTimeout(1500);
+    check('404: not sent again by itself', (await queued(page)) === 1);
+    await item.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/11-refused-404.png` });
+    page.once('dialog', d => d.accept());
+    await item.locator('button', { hasText: 'Buang' }).click();
+    await page.locator('#antrian.ada').waitFor({ state: 'hidden', timeout: 5000 });
+    check('404: discarded after confirming', (await queued(page)) === 0);
+    await ctx.close();
+  });
+  // Registering on a 360 px phone: a likely duplicate is shown before a second child is made.
+  await part('registrasi', async () => {
     const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await login(ctx, 'kader');
     const day = page.url();
@@ -122,9 +394,9 @@ try {
     check('registering anyway is an explicit button', await page.locator('button:has-text("Tetap daftarkan sebagai anak baru")').isVisible());
     check('what was typed is kept', (await page.locator('input[name=nama]').inputValue()) === 'Putri Ayu Lestary');
     check('fits 360 px (no sideways scrolling)', await page.evaluate(() => document.documentElement.scrollWidth <= 360));
-    await page.screenshot({ path: `${SHOTS}/8-duplicate-360.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/12-duplicate-360.png`, fullPage: true });
     await ctx.close();
-  }
+  });
 } catch (e) {
   fail++;
   console.error('FAIL: ' + (e && e.stack || e));
