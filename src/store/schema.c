@@ -444,13 +444,38 @@ static const char *const migration_4 =
     "CREATE UNIQUE INDEX pengukuran_uuid ON pengukuran(uuid_klien) WHERE uuid_klien IS NOT "
     "NULL;" PENGUKURAN_INDEXES;
 
-static const char *const migrations_sql[] = {NULL,        migration_1, migration_2,
-                                             migration_3, migration_4, NULL};
-static const char *const migrations_data[] = {NULL, migration_1_data, NULL, NULL, NULL, NULL};
+/* 5: the integrity of measurements (issue 10). An offline entry's client id
+ * is bound to a fingerprint of its child and values (sidik); a confirmed
+ * implausible value is marked (tidak_wajar) and its f_* flags set; a deleted
+ * measurement, or one merged away from a duplicate child, moves whole to
+ * arsip_pengukuran with who, when and why (so no figure or list sees it);
+ * a child entered twice is marked merged into the other (digabung_ke); a
+ * posyandu has its usual day of the month (hari_buka, 1-31). */
+static const char *const migration_5 =
+    "ALTER TABLE pengukuran ADD COLUMN sidik TEXT;"
+    "ALTER TABLE pengukuran ADD COLUMN tidak_wajar INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE anak ADD COLUMN digabung_ke INTEGER REFERENCES anak(individu_id);"
+    "ALTER TABLE posyandu ADD COLUMN hari_buka INTEGER CHECK (hari_buka BETWEEN 1 AND 31);"
+    "CREATE TABLE arsip_pengukuran ("
+    "  id INTEGER PRIMARY KEY,"
+    "  pengukuran_id INTEGER NOT NULL,"
+    "  anak_id INTEGER NOT NULL,"
+    "  tanggal TEXT NOT NULL,"
+    "  jenis TEXT NOT NULL CHECK (jenis IN ('hapus', 'gabung')),"
+    "  alasan TEXT,"
+    "  oleh INTEGER REFERENCES pengguna(id),"
+    "  waktu TEXT NOT NULL,"
+    "  data TEXT NOT NULL"
+    ");"
+    "CREATE INDEX arsip_pengukuran_anak ON arsip_pengukuran(anak_id);";
+
+static const char *const migrations_sql[] = {NULL,        migration_1, migration_2, migration_3,
+                                             migration_4, migration_5, NULL};
+static const char *const migrations_data[] = {NULL, migration_1_data, NULL, NULL, NULL, NULL, NULL};
 
 int tb_store_schema_latest(void)
 {
-    return 4;
+    return 5;
 }
 
 const char *tb_store_schema_sql(int version)

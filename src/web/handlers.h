@@ -34,6 +34,8 @@ void tb_page_openapi(tb_req *q, tb_res *r);
 /* api.c: JSON under /api/v1 */
 void tb_api_saya(tb_req *q, tb_res *r);
 void tb_api_pengukuran(tb_req *q, tb_res *r);
+void tb_api_pengukuran_ubah(tb_req *q, tb_res *r);
+void tb_api_pengukuran_hapus(tb_req *q, tb_res *r);
 void tb_api_laporan(tb_req *q, tb_res *r);
 void tb_api_anak(tb_req *q, tb_res *r);
 
