@@ -92,7 +92,7 @@ static int day_child(void *ctx, const tb_sasaran_row *s)
     tb_buf_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
     tb_buf_html(b, c->q->csrf);
     tb_buf_puts(b, "\"><label>Tanggal <input type=\"date\" name=\"tanggal\" required value=\"");
-    tb_buf_html(b, c->tanggal);
+    tb_buf_html(b, s->has_now ? s->now.tanggal : c->tanggal); /* measured: correct it */
     tb_buf_puts(b, "\"></label><label>BB (kg) <input type=\"number\" name=\"bb\" step=\"0.1\""
                    " min=\"0.3\" max=\"80\" inputmode=\"decimal\"");
     if (s->has_now && !isnan(s->now.bb))
@@ -108,7 +108,14 @@ static int day_child(void *ctx, const tb_sasaran_row *s)
                   "<option value=\"h\"%s>berdiri</option></select></label>",
                   lying ? " selected" : "", lying ? "" : " selected");
     tb_buf_puts(b, "<label>LiLA (cm) <input type=\"number\" name=\"lila\" step=\"0.1\" min=\"5\""
-                   " max=\"35\" inputmode=\"decimal\"></label>"
+                   " max=\"35\" inputmode=\"decimal\"");
+    if (s->has_now && !isnan(s->now.lila))
+        tb_buf_printf(b, " value=\"%.1f\"", s->now.lila);
+    tb_buf_puts(b, "></label><label>LiKA (cm) <input type=\"number\" name=\"lika\" step=\"0.1\""
+                   " min=\"20\" max=\"65\" inputmode=\"decimal\"");
+    if (s->has_now && !isnan(s->now.lika))
+        tb_buf_printf(b, " value=\"%.1f\"", s->now.lika);
+    tb_buf_puts(b, "></label>"
                    "<label><input type=\"checkbox\" name=\"vit_a\" value=\"1\"> Vitamin A</label>"
                    "<label><input type=\"checkbox\" name=\"pmt\" value=\"1\"> PMT</label>"
                    "<button>Simpan</button></form></li>");
@@ -180,10 +187,7 @@ void tb_page_posyandu(tb_req *q, tb_res *r)
     if (!day_month(q, now, month))
         return tb_res_error(r, q, 400, "Bulan harus berbentuk TTTT-BB.");
     day_ctx c = {.b = &r->body, .q = q, .p = &p, .month = month};
-    if (!strncmp(now, month, 7))
-        snprintf(c.tanggal, sizeof c.tanggal, "%s", now);
-    else
-        snprintf(c.tanggal, sizeof c.tanggal, "%s-15", month);
+    tb_save_default_date(now, month, p.hari_buka, c.tanggal);
     char title[160];
     snprintf(title, sizeof title, "Hari posyandu %s", p.nama);
     tb_html_begin(r, q, title);

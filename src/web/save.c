@@ -489,3 +489,22 @@ out:
         save_error(res, 500, tb_store_error(q->store));
     return rc;
 }
+
+void tb_save_default_date(const char *today, const char *month, int hari_buka, char out[11])
+{
+    long y = strtol(month, NULL, 10);
+    unsigned m = (unsigned)strtoul(month + 5, NULL, 10);
+    long first = tb_date_days(y, m, 1);
+    long next = tb_date_days(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1);
+    long len = next - first, now = tb_date_iso(today);
+    long day = hari_buka <= 0 ? 0 : hari_buka > len ? len : hari_buka; /* 31st: the last day */
+    long d;
+    if (now >= first && now < next) /* this month: its posyandu day unless after today */
+        d = day && first + day - 1 <= now ? first + day - 1 : now;
+    else
+        d = first + (day ? day : 15) - 1;
+    long yy;
+    unsigned mm, dd;
+    tb_date_civil(d, &yy, &mm, &dd);
+    snprintf(out, 11, "%04ld-%02u-%02u", yy, mm, dd);
+}

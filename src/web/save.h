@@ -61,6 +61,10 @@ int tb_save_measurement(tb_req *q, const tb_save_entry *e, tb_save_result *res);
  * user enters measurements for the child. 0, or -1 with res->status and
  * res->error (404, 403, 422 without a reason, 500). */
 int tb_save_delete(tb_req *q, long id, long anak_id, const char *alasan, tb_save_result *res);
+/* The posyandu day's date for month (yyyy-mm) into out: the posyandu's usual
+ * day of that month (hari_buka, 0 = unknown: the 15th, or today in the
+ * current month) when it is not after today, else today. */
+void tb_save_default_date(const char *today, const char *month, int hari_buka, char out[11]);
 /* One line summing a measurement up (BB, PB/TB, z-scores, categories, N/T). */
 void tb_save_summary(const tb_ukur_row *u, char *out, size_t n);
 /* A decimal number typed in a form (comma or point), NAN when empty or not one. */
