@@ -39,7 +39,8 @@ int tb_store_posyandu_sasaran(tb_store *s, long posyandu_id, const char *month,
            " (SELECT id FROM pengukuran WHERE anak_id = i.id AND tanggal >= ?2 || '-01'"
            "  AND tanggal < date(?2 || '-01', '+1 month') ORDER BY tanggal DESC LIMIT 1)"
            " FROM anak a JOIN individu i ON i.id = a.individu_id"
-           " WHERE a.posyandu_id = ?1 AND i.tgl_lahir < date(?2 || '-01', '+1 month')"
+           " WHERE a.posyandu_id = ?1 AND a.digabung_ke IS NULL"
+           " AND i.tgl_lahir < date(?2 || '-01', '+1 month')"
            " AND i.tgl_lahir >= date(?2 || '-01', '+1 month', '-60 months')"
            " ORDER BY i.nama, i.id");
     if (!st)

@@ -26,6 +26,7 @@ void tb_page_posyandu_save(tb_req *q, tb_res *r);
 void tb_page_anak_baru(tb_req *q, tb_res *r);
 /* anak.c: {id} a child; {jenis} bbu.svg, tbu.svg or bbtb.svg */
 void tb_page_anak(tb_req *q, tb_res *r);
+void tb_page_anak_gabung(tb_req *q, tb_res *r);
 void tb_page_anak_grafik(tb_req *q, tb_res *r);
 void tb_page_kartu(tb_req *q, tb_res *r);
 /* aset.c: * the asset's file name */

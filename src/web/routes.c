@@ -20,6 +20,7 @@
 #define ENTER TB_ROLES_ENTER
 #define LOGIN TB_ROUTE_LOGIN
 #define CSRF (TB_ROUTE_LOGIN | TB_ROUTE_CSRF)
+#define MERGE (TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_DESA)
 
 #define DENY_DAY "Peran Anda tidak mengisi hari posyandu."
 #define DENY_SAVE "Anak ini di luar wilayah kerja Anda."
@@ -62,6 +63,8 @@ static const tb_route ROUTES[] = {
      "the printable growth card of child {id}"},
     {"GET", "/anak/{id}/grafik/{jenis}", tb_page_anak_grafik, NAMES, LOGIN, DENY_CHILD,
      "a growth chart of child {id} as SVG: {jenis} bbu.svg, tbu.svg or bbtb.svg"},
+    {"POST", "/anak/{id}/gabung", tb_page_anak_gabung, MERGE, CSRF, DENY_CHILD,
+     "merge into child {id} the same child entered twice: lain (its id), csrf"},
     {"GET", "/anak/{id}", tb_page_anak, NAMES, LOGIN, DENY_CHILD,
      "the child page of child {id}: identity, family, risks, charts, history"},
     /* JSON API (docs/openapi.json) */

@@ -37,6 +37,7 @@ fixture() {
     "POST /posyandu/{id}") echo "/posyandu/1 404" ;;
     "GET /anak/{id}/kartu") echo "/anak/$CIN/kartu 200" ;;
     "GET /anak/{id}/grafik/{jenis}") echo "/anak/$CIN/grafik/tbu.svg 200" ;;
+    "POST /anak/{id}/gabung") echo "/anak/$CIN/gabung 422" ;;
     "GET /anak/{id}") echo "/anak/$CIN 200" ;;
     "GET /api/v1/saya") echo "/api/v1/saya 200" ;;
     "POST /api/v1/pengukuran") echo "/api/v1/pengukuran 400" ;;

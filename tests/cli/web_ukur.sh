@@ -66,6 +66,31 @@ check "deleting it again: 404" "[ $(post_json kader /api/v1/pengukuran/$NOV/hapu
 login tpk
 check "a role that does not enter measurements cannot delete" "[ $(post_json tpk /api/v1/pengukuran/$(q "SELECT id FROM pengukuran WHERE anak_id = $C2 LIMIT 1")/hapus "$JA") = 403 ]"
 
+# 2. the child page: "ubah" and "hapus" for the roles that enter measurements
+formpost() { curl -s -b "$W/$1.jar" -o "$W/body" -D "$W/head" -w '%{http_code}' -d "$3&csrf=$(cat "$W/$1.csrf")" "$B$2"; }
+check "child page: ubah and hapus forms for the cadre" "[ $(get kader /anak/$C2) = 200 ] && grep -q 'action=\"/api/v1/pengukuran/[0-9]*/hapus\"' \"$W/body\" && grep -q 'action=\"/api/v1/pengukuran/[0-9]*\"><input' \"$W/body\""
+check "child page: none for the TPK (no measurement entry)" "[ $(get tpk /anak/$C2) = 200 ] && ! grep -q '/hapus' \"$W/body\""
+M2=$(q "SELECT id FROM pengukuran WHERE anak_id = $C2 ORDER BY tanggal LIMIT 1")
+check "delete from the child page: back to the page, archived" "[ $(formpost kader /api/v1/pengukuran/$M2/hapus 'alasan=data+ganda') = 303 ] && grep -qi \"^location: /anak/$C2\" \"$W/head\" && [ \"\$(q \"SELECT alasan FROM arsip_pengukuran WHERE pengukuran_id = $M2\")\" = 'data ganda' ]"
+set -- $(q "SELECT id, tanggal, bb FROM pengukuran WHERE anak_id = $C2 AND bb IS NOT NULL ORDER BY tanggal LIMIT 1" | tr '|' ' ')
+check "correct from the child page: back to the page, corrected" "[ $(formpost kader /api/v1/pengukuran/$1 "tanggal=$2&bb=$(add $3 0.1)") = 303 ] && [ \$(q \"SELECT bb FROM pengukuran WHERE id = $1\") = $(add $3 0.1) ]"
+
+# 2. a child entered twice is merged, keeping both histories
+curl -s -b "$W/kader.jar" -o /dev/null -d "nama=Anak+Ganda&jk=1&tgl_lahir=2024-01-01&csrf=$(cat "$W/kader.csrf")" "$B/posyandu/1/anak-baru"
+DUP=$(q "SELECT id FROM individu WHERE nama = 'Anak Ganda'")
+KD=$(q "SELECT tanggal FROM pengukuran WHERE anak_id = $C2 ORDER BY tanggal DESC LIMIT 1")
+q "INSERT INTO pengukuran (anak_id, tanggal, bb) VALUES ($DUP, '$KD', 9.9), ($DUP, '2024-06-03', 7.1)"
+KEEPN=$(q "SELECT count(*) FROM pengukuran WHERE anak_id = $C2")
+login bidan.desa
+check "the cadre cannot merge: 403" "[ $(formpost kader /anak/$C2/gabung "lain=$DUP") = 403 ]"
+check "merge without the other child: 422" "[ $(formpost bidan.desa /anak/$C2/gabung "lain=") = 422 ]"
+check "merge outside the area: 403" "[ $(formpost bidan.desa /anak/$C2/gabung "lain=90000") = 403 ]"
+check "merge: back to the kept child" "[ $(formpost bidan.desa /anak/$C2/gabung "lain=$DUP") = 303 ] && grep -qi \"^location: /anak/$C2\" \"$W/head\""
+check "the other day's measurement moved, the same-day one archived as merged away" "[ \$(q \"SELECT count(*) FROM pengukuran WHERE anak_id = $C2\") = $((KEEPN + 1)) ] && [ \$(q \"SELECT count(*) FROM pengukuran WHERE anak_id = $DUP\") = 0 ] && [ \"\$(q \"SELECT jenis || ' ' || tanggal FROM arsip_pengukuran WHERE anak_id = $DUP\")\" = \"gabung $KD\" ] && [ \$(q \"SELECT bb FROM pengukuran WHERE anak_id = $C2 AND tanggal = '$KD'\") != 9.9 ]"
+check "marked merged, audited, its page redirects" "[ \$(q \"SELECT digabung_ke FROM anak WHERE individu_id = $DUP\") = $C2 ] && [ \$(q \"SELECT count(*) FROM audit_log WHERE aksi = 'ubah' AND tabel = 'anak' AND baris = '$DUP' AND sesudah LIKE '%digabung_ke%'\") = 1 ] && [ $(get bidan.desa /anak/$DUP) = 303 ]"
+check "hidden from the posyandu day" "get kader /posyandu/1 > /dev/null && ! grep -q 'Anak Ganda' \"$W/body\""
+check "N/T/O/B recomputed: the moved weighing is the kept child's first (B)" "[ \$(q \"SELECT naik FROM pengukuran WHERE anak_id = $C2 AND tanggal = '2024-06-03'\") = B ]"
+
 # 3. the posyandu day's date: the posyandu's usual day, not after today
 check "the demo stores each posyandu's usual day" "[ \$(q 'SELECT count(*) FROM posyandu WHERE hari_buka BETWEEN 5 AND 24') = \$(q 'SELECT count(*) FROM posyandu WHERE id <> 900') ]"
 TODAY=$(date +%F)
