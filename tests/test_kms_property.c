@@ -6,7 +6,11 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <unistd.h>
 
+#include "store/internal.h"
+#include "store/pengukuran.h"
+#include "store/report.h"
 #include "tb_date.h"
 #include "tb_kms.h"
 #include "tb_test.h"
@@ -205,9 +209,163 @@ static void named_cases(void)
     CHECK(s[1].naik == TB_NAIK_O && !s[1].t2, "missed month: O");
 }
 
+/* Per calendar month (index from 2022-01), the reference's D, N, T, O, B, 2T summed over children.
+ */
+enum { MONTHS = 84 };
+typedef struct {
+    int v[MONTHS][6];
+} month_sums;
+
+static void add_reference(const tb_kbm *k, const tb_weighing *w, int n, month_sums *ms)
+{
+    int last[MAXW], t2[MAXW];
+    char naik[MAXW];
+    int m = reference(k, w, n, last, naik, t2);
+    long base = tb_kms_month(tb_date_iso("2022-01-01"));
+    for (int j = 0; j < m; j++) {
+        long mo = tb_kms_month(w[last[j]].day) - base;
+        if (mo < 0 || mo >= MONTHS)
+            continue;
+        int *v = ms->v[mo];
+        v[0]++;
+        v[naik[j] == 'N' ? 1 : naik[j] == 'T' ? 2 : naik[j] == 'O' ? 3 : 4]++;
+        v[5] += t2[j];
+    }
+}
+
+static int skdn_row(void *ctx, const tb_sub_counts *r)
+{
+    double *out = ctx;
+    for (int i = 0; i < 9; i++)
+        out[i] += r->v[i];
+    return 0;
+}
+
+/* Writes child c's weighings through the store, corrects one and deletes
+ * one (soft delete), recomputes, and applies the same edits to w. */
+static int store_child(tb_store *s, long id, const char *born, tb_weighing *w, int n)
+{
+    for (int i = 0; i < n; i++) {
+        tb_pengukuran p;
+        tb_pengukuran_init(&p);
+        p.anak_id = id;
+        long y;
+        unsigned mo, d;
+        tb_date_civil(w[i].day, &y, &mo, &d);
+        snprintf(p.tanggal, sizeof p.tanggal, "%04ld-%02u-%02u", y, mo, d);
+        p.posyandu_id = 1;
+        p.bb = w[i].weight;
+        if (i == n / 2 && rnd(2)) /* a correction: the same day written again */
+            p.bb = w[i].weight = round((w[i].weight + (rnd(7) - 3) / 10.0) * 10) / 10;
+        int out;
+        if (tb_store_pengukuran_put(s, &p, born, 1 + rnd(2), &out) < 0)
+            return -1;
+    }
+    if (n > 1 && rnd(2)) { /* a deletion */
+        int i = rnd(n);
+        long y;
+        unsigned mo, d;
+        tb_date_civil(w[i].day, &y, &mo, &d);
+        char sql[160];
+        snprintf(sql, sizeof sql,
+                 "SELECT id FROM pengukuran WHERE anak_id = %ld AND tanggal = '%04ld-%02u-%02u'",
+                 id, y, mo, d);
+        sqlite3_stmt *st = NULL;
+        sqlite3_prepare_v2(tb_store_db(s), sql, -1, &st, NULL);
+        long mid = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+        sqlite3_finalize(st);
+        if (tb_store_pengukuran_arsip(s, mid, "hapus", 0, "uji") < 0)
+            return -1;
+        for (int j = i; j + 1 < n; j++)
+            w[j] = w[j + 1];
+        n--;
+    }
+    if (tb_store_kms_recompute(s, id) < 0)
+        return -1;
+    return n;
+}
+
+/* The real path: random children written through the store (put, correct,
+ * delete, recompute), SKDN per month from the store's report query against
+ * the reference's sums. */
+static void store_property(void)
+{
+    char path[] = "/tmp/tumbuh-test-kms-XXXXXX";
+    close(mkstemp(path));
+    unlink(path);
+    tb_store *s = NULL;
+    char err[256];
+    CHECK(tb_store_open(path, &s, err, sizeof err) == 0, "open: %s", err);
+    if (!s)
+        return;
+    tb_store_begin(s);
+    sqlite3_exec(tb_store_db(s),
+                 "INSERT INTO wilayah VALUES ('35', 1, NULL, 'Jawa Timur', 0, NULL),"
+                 " ('35.07', 2, '35', 'Kab', 0, NULL), ('35.07.01', 3, '35.07', 'Kec', 0, NULL),"
+                 " ('35.07.01.2001', 4, '35.07.01', 'Desa', 0, NULL);"
+                 "INSERT INTO posyandu (id, nama, desa) VALUES (1, 'Melati', '35.07.01.2001');",
+                 NULL, NULL, NULL);
+    tb_kbm k = *tb_store_kbm(s);
+    static month_sums want;
+    memset(&want, 0, sizeof want);
+    int ok = 1;
+    for (int c = 1; c <= 400 && ok; c++) {
+        tb_weighing w[MAXW];
+        long born = tb_date_iso("2022-01-01") + rnd(700);
+        int n = random_child(w, born);
+        for (int i = 0; i < n; i++)
+            if (isnan(w[i].weight))
+                w[i].weight = 9.0; /* the report counts weighings with a weight */
+        long y;
+        unsigned mo, d;
+        tb_date_civil(born, &y, &mo, &d);
+        char bs[11], sql[256];
+        snprintf(bs, sizeof bs, "%04ld-%02u-%02u", y, mo, d);
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO individu (id, nama, nama_kunci, jk, tgl_lahir, desa) VALUES (%d,"
+                 " 'A', 'a', 1, '%s', '35.07.01.2001'); INSERT INTO anak (individu_id,"
+                 " posyandu_id) VALUES (%d, 1)",
+                 c, bs, c);
+        ok = sqlite3_exec(tb_store_db(s), sql, NULL, NULL, NULL) == SQLITE_OK;
+        n = ok ? store_child(s, c, bs, w, n) : -1;
+        ok = ok && n >= 0;
+        if (ok)
+            add_reference(&k, w, n, &want);
+    }
+    CHECK(ok, "store writes: %s", tb_store_error(s));
+    tb_store_commit(s);
+    int agree = 0;
+    for (int m = 0; m < MONTHS && ok; m++) {
+        char month[16];
+        snprintf(month, sizeof month, "%04d-%02d", 2022 + m / 12, m % 12 + 1);
+        tb_store_scope sc = {.wilayah = "35.07.01.2001", .month = month};
+        double got[9] = {0};
+        tb_store_skdn(s, &sc, skdn_row, got);
+        const int *v = want.v[m];
+        /* got: S, K, D, N, T, O, B, 2T, BGM */
+        bool same = got[2] == v[0] && got[3] == v[1] && got[4] == v[2] && got[5] == v[3] &&
+                    got[6] == v[4] && got[7] == v[5];
+        if (!same)
+            CHECK(0, "%s: store D %g N %g T %g O %g B %g 2T %g, reference %d %d %d %d %d %d", month,
+                  got[2], got[3], got[4], got[5], got[6], got[7], v[0], v[1], v[2], v[3], v[4],
+                  v[5]);
+        agree += same;
+    }
+    CHECK(agree == MONTHS, "SKDN per month through the store agrees with the reference: %d of %d",
+          agree, MONTHS);
+    tb_store_close(s);
+    unlink(path);
+    char wal[300];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    unlink(wal);
+    snprintf(wal, sizeof wal, "%s-shm", path);
+    unlink(wal);
+}
+
 int main(void)
 {
     named_cases();
     property();
+    store_property();
     TB_TEST_MAIN_END();
 }
