@@ -232,9 +232,13 @@ void tb_page_posyandu_save(tb_req *q, tb_res *r)
     tb_buf *b = &r->body;
     if (res.confirm) {
         r->status = 409;
-        tb_buf_puts(b, "<h1>Periksa lagi</h1><p class=\"galat\">");
-        tb_buf_html(b, res.error);
-        tb_buf_printf(b, "</p><form method=\"post\" action=\"/posyandu/%ld\">", p.id);
+        tb_buf_puts(b, "<h1>Periksa lagi</h1><ul class=\"galat\">");
+        for (int i = 0; i < res.nperiksa; i++) { /* every unusual value, not only the first */
+            tb_buf_puts(b, "<li>");
+            tb_buf_html(b, res.periksa[i].pesan);
+            tb_buf_puts(b, "</li>");
+        }
+        tb_buf_printf(b, "</ul><form method=\"post\" action=\"/posyandu/%ld\">", p.id);
         for (int i = 0; i < q->nfields; i++) {
             if (!strcmp(q->keys[i], "yakin"))
                 continue;
