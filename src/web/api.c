@@ -22,7 +22,7 @@
 
 static void json_row(tb_buf *b, const tb_ukur_row *u)
 {
-    tb_buf_puts(b, "{\"tanggal\":");
+    tb_buf_printf(b, "{\"id\":%ld,\"tidak_wajar\":%d,\"tanggal\":", u->id, u->tidak_wajar);
     tb_buf_json_str(b, u->tanggal);
     tb_buf_printf(b, ",\"umur_hari\":%d,\"bb\":", u->umur_hari);
     tb_buf_json_num(b, u->bb);
