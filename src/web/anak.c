@@ -222,6 +222,23 @@ static void row_actions(tb_buf *b, const tb_req *q, const tb_ukur_row *u)
                    "</details></td>");
 }
 
+/* The form that merges a child entered twice into this one (gizi_puskesmas, desa). */
+static void merge_form(tb_buf *b, const tb_req *q, const tb_anak_info *a)
+{
+    if (!(tb_role_bit(q->user.peran) & (TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_DESA)))
+        return;
+    tb_buf_printf(b,
+                  "<details><summary>Anak ini tercatat dua kali?</summary><form"
+                  " method=\"post\" action=\"/anak/%ld/gabung\"><input type=\"hidden\""
+                  " name=\"csrf\" value=\"",
+                  a->id);
+    tb_buf_html(b, q->csrf);
+    tb_buf_puts(b, "\"><label>Nomor anak yang lain <input name=\"lain\" inputmode=\"numeric\""
+                   " required></label><button>Gabungkan ke anak ini</button></form>"
+                   "<p class=\"catatan\">Pengukuran anak yang lain dipindah ke anak ini;"
+                   " anak yang lain tidak tampil lagi di daftar.</p></details>");
+}
+
 void tb_page_anak(tb_req *q, tb_res *r)
 {
     tb_anak_info a;
@@ -298,18 +315,7 @@ void tb_page_anak(tb_req *q, tb_res *r)
         tb_buf_puts(b, "</tr>");
     }
     tb_buf_puts(b, "</tbody></table></div>");
-    if (tb_role_bit(q->user.peran) & (TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_DESA)) {
-        tb_buf_printf(b,
-                      "<details><summary>Anak ini tercatat dua kali?</summary><form"
-                      " method=\"post\" action=\"/anak/%ld/gabung\"><input type=\"hidden\""
-                      " name=\"csrf\" value=\"",
-                      a.id);
-        tb_buf_html(b, q->csrf);
-        tb_buf_puts(b, "\"><label>Nomor anak yang lain <input name=\"lain\" inputmode=\"numeric\""
-                       " required></label><button>Gabungkan ke anak ini</button></form>"
-                       "<p class=\"catatan\">Pengukuran anak yang lain dipindah ke anak ini;"
-                       " anak yang lain tidak tampil lagi di daftar.</p></details>");
-    }
+    merge_form(b, q, &a);
     tb_html_end(r);
 }
 
