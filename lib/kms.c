@@ -24,12 +24,24 @@ int tb_kms_kbm(const tb_kbm *k, int age_days)
     return k->gram[m];
 }
 
+/* The status of weighing i against base, the result of the last earlier
+ * weighed month (-1: none, so i is in the child's first weighed month). */
+static tb_naik status_of(const tb_kbm *k, const tb_weighing *w, int i, int base, long mo)
+{
+    if (base < 0)
+        return TB_NAIK_B;
+    if (tb_kms_month(w[base].day) != mo - 1)
+        return TB_NAIK_O;
+    double gain_g = (w[i].weight - w[base].weight) * 1000.0;
+    /* weights to 0.1 kg: compare in whole grams */
+    return lround(gain_g) >= tb_kms_kbm(k, w[i].age_days) ? TB_NAIK_N : TB_NAIK_T;
+}
+
 void tb_kms_status_many(const tb_kbm *k, const tb_weighing *w, int n, tb_kms_status *out)
 {
-    int last = -1;        /* last weighing with a weight, in an earlier month */
-    int prev = -1;        /* the weighing just before, with a weight */
+    int base = -1;       /* the result of the last weighed month before cur_month */
+    int month_last = -1; /* the latest weighing (with a weight) of cur_month so far */
     long cur_month = -1;
-    int month_base = -1;  /* the comparison weighing for the current month */
     for (int i = 0; i < n; i++) {
         out[i].naik = TB_NAIK_NONE;
         out[i].t2 = false;
@@ -37,22 +49,13 @@ void tb_kms_status_many(const tb_kbm *k, const tb_weighing *w, int n, tb_kms_sta
             continue;
         long mo = tb_kms_month(w[i].day);
         if (mo != cur_month) {
-            month_base = last;
+            if (month_last >= 0)
+                base = month_last; /* the previous month's last weighing is its result */
             cur_month = mo;
         }
-        if (prev < 0) {
-            out[i].naik = TB_NAIK_B;
-        } else if (month_base < 0 || tb_kms_month(w[month_base].day) != mo - 1) {
-            out[i].naik = TB_NAIK_O;
-        } else {
-            double gain_g = (w[i].weight - w[month_base].weight) * 1000.0;
-            /* weights to 0.1 kg: compare in whole grams */
-            out[i].naik = lround(gain_g) >= tb_kms_kbm(k, w[i].age_days) ? TB_NAIK_N : TB_NAIK_T;
-        }
-        out[i].t2 = out[i].naik == TB_NAIK_T && prev >= 0 && out[prev].naik == TB_NAIK_T;
-        prev = i;
-        if (i + 1 >= n || isnan(w[i + 1].weight) || tb_kms_month(w[i + 1].day) != mo)
-            last = i;
+        out[i].naik = status_of(k, w, i, base, mo);
+        out[i].t2 = out[i].naik == TB_NAIK_T && base >= 0 && out[base].naik == TB_NAIK_T;
+        month_last = i;
     }
 }
 

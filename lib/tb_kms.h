@@ -1,12 +1,15 @@
 /*
  * tb_kms.h - growth status on the KMS: N/T/O/B, 2T and BGM (libtumbuh, pure).
  *
- * Domain reference 6.1-6.3. For a child's weighings in date order:
- *  B  first weighing ever;
+ * Domain reference 6.1-6.3. One result per child per month: the month's
+ * last weighing (a second weighing in a month replaces the first, it does
+ * not become "last month"). For a child's weighings in date order:
+ *  B  in the first month the child was ever weighed;
  *  O  weighed this month, not weighed in the previous calendar month;
- *  N  weight gain since last month >= KBM for the age (months completed);
+ *  N  gain since last month's result >= KBM for the age (months completed);
  *  T  otherwise (gain below KBM, flat or falling);
- *  2T T at this weighing and at the previous weighing (consecutive weighings);
+ *  2T T this month and T at the previous weighed month's result
+ *     (consecutive weighings: missed months are skipped);
  *  BGM weight-for-age z below the KMS red line (configurable, -3 SD).
  * Identity: each weighing is exactly one of N, T, O, B (D = N + T + O + B).
  * KBM is a versioned table (store: ref_kbm) passed in by the caller.
@@ -23,7 +26,13 @@ typedef struct {
     int gram[TB_KBM_MAX_MONTH + 1];
 } tb_kbm;
 
-typedef enum { TB_NAIK_NONE = 0, TB_NAIK_N = 'N', TB_NAIK_T = 'T', TB_NAIK_O = 'O', TB_NAIK_B = 'B' } tb_naik;
+typedef enum {
+    TB_NAIK_NONE = 0,
+    TB_NAIK_N = 'N',
+    TB_NAIK_T = 'T',
+    TB_NAIK_O = 'O',
+    TB_NAIK_B = 'B'
+} tb_naik;
 
 /* One weighing: day number (days since 1970-01-01), age in days, weight in kg. */
 typedef struct {
@@ -46,8 +55,9 @@ int tb_kms_kbm(const tb_kbm *k, int age_days);
 /*
  * Statuses for n weighings of one child, in date order (out[i] for w[i]).
  * Weighings without a weight (NAN) get TB_NAIK_NONE and are skipped for
- * their neighbours. Two weighings in one month: the later is compared with
- * the last weighing of the previous month, like the first.
+ * their neighbours. Every weighing of a month is compared with the previous
+ * weighed month's result (its last weighing), so the month's last weighing
+ * carries the month's result whatever came before it in the month.
  */
 void tb_kms_status_many(const tb_kbm *k, const tb_weighing *w, int n, tb_kms_status *out);
 

@@ -245,6 +245,8 @@ static int make_wilayah(gen *g, int nkec, int desa_per_kec)
                 TRY(id);
                 d->posyandu[p] = id;
                 d->posyandu_day[p] = 5 + pick(&g->r, 20);
+                TRY(tb_store_demo_insert(g->s, TB_DEMO_POSYANDU_HARI, "li", id,
+                                         d->posyandu_day[p]));
                 d->attend[p] = 0.5 + 0.4 * unif(&g->r);
                 for (int c = 0; c < 2; c++) {
                     d->heaping[p][c] = chance(&g->r, 0.2);

@@ -710,6 +710,22 @@ static void kms_status(state *st, child *c, const rec *r, tb_pengukuran *p)
         if (skip-- <= 0)
             hist[n++] = (tb_weighing){st->w[k].day, st->w[k].age, st->w[k].weight};
     hist[n++] = (tb_weighing){r->ukur, (int)(r->ukur - r->lahir), r->bb};
+    /* one result per month: the status needs this month, the previous
+     * weighed month and the one before it (whose result decides that month's
+     * status); when the last 8 do not span three, leave it to the recompute */
+    if (c->nw > 8) {
+        int months = 0;
+        long mo = -1;
+        for (int i = n - 1; i >= 0; i--)
+            if (!isnan(hist[i].weight) && tb_kms_month(hist[i].day) != mo) {
+                mo = tb_kms_month(hist[i].day);
+                months++;
+            }
+        if (months < 3) {
+            c->ordered = false;
+            return;
+        }
+    }
     tb_kms_status_many(tb_store_kbm(st->m->store), hist, n, out);
     p->naik = (char)out[n - 1].naik;
     p->t2 = out[n - 1].t2;

@@ -18,7 +18,7 @@ int tb_store_anak_info(tb_store *s, long id, tb_anak_info *out)
         s, "SELECT i.id, i.nik, i.nama, i.jk, i.tgl_lahir, a.posyandu_id, p.nama,"
            " COALESCE(p.desa, i.desa), w.nama, COALESCE(i.alamat, k.alamat),"
            " COALESCE(i.rt, k.rt), COALESCE(i.rw, k.rw), COALESCE(ibu.nama, a.nama_ortu), k.no_kk,"
-           " a.bb_lahir, a.pb_lahir, k.krs_faktor, k.krs"
+           " a.bb_lahir, a.pb_lahir, k.krs_faktor, k.krs, a.digabung_ke"
            " FROM individu i JOIN anak a ON a.individu_id = i.id"
            " LEFT JOIN posyandu p ON p.id = a.posyandu_id"
            " LEFT JOIN wilayah w ON w.kode = COALESCE(p.desa, i.desa)"
@@ -46,6 +46,7 @@ int tb_store_anak_info(tb_store *s, long id, tb_anak_info *out)
     out->pb_lahir = tb_store_col_real(st, 15);
     tb_store_col_text(st, 16, out->krs_faktor, sizeof out->krs_faktor);
     out->krs = sqlite3_column_int(st, 17);
+    out->digabung_ke = (long)sqlite3_column_int64(st, 18);
     return 1;
 }
 
@@ -155,4 +156,51 @@ int tb_store_anak_put(tb_store *s, const tb_anak *a, int *outcome)
                    : sqlite3_changes(db) ? TB_PUT_UPDATED
                                          : TB_PUT_UNCHANGED;
     return 0;
+}
+
+int tb_store_anak_gabung(tb_store *s, long keep, long other, long user, int *moved, int *merged)
+{
+    *moved = *merged = 0;
+    enum { MAX = 512 };
+    long ids[MAX];
+    int same[MAX], n = 0;
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT g.id, EXISTS (SELECT 1 FROM pengukuran h WHERE h.anak_id = ?2"
+                         " AND h.tanggal = g.tanggal) FROM pengukuran g WHERE g.anak_id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, other);
+    sqlite3_bind_int64(st, 2, keep);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < MAX) {
+        ids[n] = (long)sqlite3_column_int64(st, 0);
+        same[n++] = sqlite3_column_int(st, 1);
+    }
+    sqlite3_reset(st);
+    char why[64];
+    snprintf(why, sizeof why, "digabung ke anak %ld", keep);
+    for (int i = 0; i < n; i++) {
+        if (same[i]) { /* a same-day pair keeps the first child's; the other is archived */
+            if (tb_store_pengukuran_arsip(s, ids[i], "gabung", user, why) < 0)
+                return -1;
+            ++*merged;
+            continue;
+        }
+        st = tb_store_stmt(s, "UPDATE pengukuran SET anak_id = ?2 WHERE id = ?1");
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, ids[i]);
+        sqlite3_bind_int64(st, 2, keep);
+        if (tb_store_step_done(s, st, "gabung"))
+            return -1;
+        ++*moved;
+    }
+    st = tb_store_stmt(s, "UPDATE anak SET digabung_ke = ?2 WHERE individu_id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, other);
+    sqlite3_bind_int64(st, 2, keep);
+    if (tb_store_step_done(s, st, "gabung"))
+        return -1;
+    return tb_store_kms_recompute(s, keep);
 }

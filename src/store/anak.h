@@ -24,6 +24,7 @@ typedef struct {
     double bb_lahir, pb_lahir;
     char krs_faktor[160];
     int krs;
+    long digabung_ke; /* merged into this child (a duplicate entry), 0 = not */
 } tb_anak_info;
 
 /* A child with its posyandu, desa, mother and family: 1 found, 0 not found, -1 error. */
@@ -36,6 +37,16 @@ int tb_store_anak_riwayat(tb_store *s, long anak_id, tb_ukur_row *rows, int max)
 long tb_store_anak_daftar(tb_store *s, long posyandu_id, const char *desa, const char *nik,
                           const char *nama, int jk, const char *tgl_lahir, const char *nama_ibu,
                           double bb_lahir, double pb_lahir, long user);
+
+/*
+ * Merges child other (entered twice) into child keep, keeping both
+ * histories: other's measurements move to keep, except one on a day keep
+ * has a measurement too (keep's stays, other's is archived as merged away);
+ * other is marked merged into keep (no list shows it); keep's N/T/O/B are
+ * recomputed. Counts into *moved and *merged. Inside the caller's
+ * transaction; 0 or -1.
+ */
+int tb_store_anak_gabung(tb_store *s, long keep, long other, long user, int *moved, int *merged);
 
 /* A child's record (table anak). NAN, NULL, 0 and -1 are "not given". */
 typedef struct {

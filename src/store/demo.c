@@ -9,6 +9,7 @@
 #include <string.h>
 
 static const char *const demo_sql[TB_DEMO_COUNT] = {
+    [TB_DEMO_POSYANDU_HARI] = "UPDATE posyandu SET hari_buka = ?2 WHERE id = ?1",
     [TB_DEMO_PUSKESMAS] = "INSERT INTO puskesmas (kode, nama, kecamatan) VALUES (?1, ?2, ?3)",
     [TB_DEMO_POSYANDU] = "INSERT INTO posyandu (nama, desa, puskesmas_id, kit_standar)"
                          " VALUES (?1, ?2, ?3, ?4)",

@@ -35,6 +35,7 @@ typedef enum {
     TB_DEMO_AKSI,          /* kabupaten, tahun, aksi, tanggal, dokumen, pic, status, diunggah */
     TB_DEMO_TPPS,          /* wilayah, nama, jabatan, instansi, peran, no_sk, mulai */
     TB_DEMO_SURVEI,        /* wilayah, tahun, survei, stunting, wasting, underweight */
+    TB_DEMO_POSYANDU_HARI, /* posyandu id, its usual day of the month (an update) */
     TB_DEMO_COUNT
 } tb_demo_row;
 

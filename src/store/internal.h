@@ -103,7 +103,7 @@ static inline int tb_store_step_done(tb_store *s, sqlite3_stmt *st, const char *
 /* The columns of a measurement that tb_store_ukur_read reads, in its order. */
 #define TB_UKUR_COLS                                                                               \
     "tanggal, umur_hari, bb, tb, lila, cara_ukur, z_bbu, z_tbu, z_bbtb, z_imtu, f_bbu, f_tbu,"     \
-    " f_bbtb, kat_bbu, kat_tbu, kat_bbtb, naik, t2, bgm, vit_a, pmt_kg"
+    " f_bbtb, kat_bbu, kat_tbu, kat_bbtb, naik, t2, bgm, vit_a, pmt_kg, id, tidak_wajar, lika"
 
 /* Reads the TB_UKUR_COLS starting at column c of st's current row into *u
  * (pengukuran.c). */

@@ -32,8 +32,28 @@ typedef struct {
     int fimtu;
 } computed;
 
-static void compute(tb_store *s, const tb_pengukuran *p, long born, long day, int jk,
-                    computed *c)
+/* A confirmed implausible weight or length/height counts like a flagged
+ * z-score: every index it enters is flagged and not classified. */
+static void mark_implausible(int bits, computed *c)
+{
+    tb_growth_result *r = &c->r;
+    if (bits & (TB_WAJAR_BB | TB_WAJAR_TB)) {
+        r->flag[TB_ZWFL] = 1;
+        r->bbtb = 0;
+        c->fimtu = 1;
+        r->imtu = 0;
+    }
+    if (bits & TB_WAJAR_BB) {
+        r->flag[TB_ZWEI] = 1;
+        r->bbu = 0;
+    }
+    if (bits & TB_WAJAR_TB) {
+        r->flag[TB_ZLEN] = 1;
+        r->tbu = 0;
+    }
+}
+
+static void compute(tb_store *s, const tb_pengukuran *p, long born, long day, int jk, computed *c)
 {
     if (p->growth) {
         c->r = *p->growth;
@@ -61,6 +81,7 @@ imtu:
         c->zimtu = c->r.z[TB_ZBFA];
         c->fimtu = c->r.flag[TB_ZBFA];
     }
+    mark_implausible(p->tidak_wajar, c);
 }
 
 /* The columns of a pengukuran row, in the order of the parameters bound by bind_row. */
@@ -68,8 +89,8 @@ imtu:
     "(anak_id, tanggal, posyandu_id, bb, tb, cara_ukur, oedema, lila,"                             \
     " lika, vit_a, pmt_kg, umur_hari, tb_koreksi, z_bbu, z_tbu, z_bbtb, z_imtu, z_lila, z_lika,"   \
     " f_bbu, f_tbu, f_bbtb, f_imtu, kat_bbu, kat_tbu, kat_bbtb, kat_imtu, bgm, uuid_klien,"        \
-    " dibuat_oleh, naik, t2, pengukur, kpsp)"
-#define PENGUKURAN_PARAMS 34
+    " dibuat_oleh, naik, t2, pengukur, kpsp, tidak_wajar, sidik)"
+#define PENGUKURAN_PARAMS 36
 
 /* Binds one row's values to parameters b+1 .. b+PENGUKURAN_PARAMS. */
 static void bind_row(tb_store *s, sqlite3_stmt *st, int b, const tb_pengukuran *p,
@@ -117,6 +138,8 @@ static void bind_row(tb_store *s, sqlite3_stmt *st, int b, const tb_pengukuran *
     sqlite3_bind_int(st, b + 32, p->t2 ? 1 : 0);
     tb_store_bind_text(st, b + 33, p->pengukur);
     tb_store_bind_text(st, b + 34, p->kpsp);
+    sqlite3_bind_int(st, b + 35, p->tidak_wajar);
+    tb_store_bind_text(st, b + 36, p->sidik);
 }
 
 int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl_lahir, int jk,
@@ -138,7 +161,7 @@ int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl
         s,
         "INSERT INTO pengukuran " PENGUKURAN_COLUMNS
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-        " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)"
+        " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36)"
         " ON CONFLICT (anak_id, tanggal) DO UPDATE SET posyandu_id = excluded.posyandu_id,"
         " bb = excluded.bb, tb = excluded.tb, cara_ukur = excluded.cara_ukur,"
         " oedema = excluded.oedema, lila = excluded.lila, lika = excluded.lika,"
@@ -149,8 +172,11 @@ int tb_store_pengukuran_put(tb_store *s, const tb_pengukuran *p, const char *tgl
         " f_bbtb = excluded.f_bbtb, f_imtu = excluded.f_imtu, kat_bbu = excluded.kat_bbu,"
         " kat_tbu = excluded.kat_tbu, kat_bbtb = excluded.kat_bbtb, kat_imtu = excluded.kat_imtu,"
         " bgm = excluded.bgm, pengukur = coalesce(excluded.pengukur, pengukur),"
-        " kpsp = coalesce(excluded.kpsp, kpsp)"
+        " kpsp = coalesce(excluded.kpsp, kpsp), tidak_wajar = excluded.tidak_wajar,"
+        " uuid_klien = coalesce(excluded.uuid_klien, uuid_klien),"
+        " sidik = coalesce(excluded.sidik, sidik)"
         " WHERE bb IS NOT excluded.bb OR tb IS NOT excluded.tb"
+        " OR tidak_wajar IS NOT excluded.tidak_wajar"
         " OR cara_ukur IS NOT excluded.cara_ukur OR oedema IS NOT excluded.oedema"
         " OR lila IS NOT excluded.lila OR lika IS NOT excluded.lika"
         " OR vit_a IS NOT excluded.vit_a OR pmt_kg IS NOT excluded.pmt_kg"
@@ -250,7 +276,7 @@ int tb_store_kms_recompute(tb_store *s, long anak_id)
     int t2_old[MAX];
     int n = 0;
     sqlite3_stmt *st =
-        tb_store_stmt(s, "SELECT id, tanggal, umur_hari, bb, naik, t2 FROM pengukuran"
+        tb_store_stmt(s, "SELECT id, tanggal, umur_hari, bb, naik, t2, tidak_wajar FROM pengukuran"
                          " WHERE anak_id = ?1 ORDER BY tanggal");
     if (!st)
         return -1;
@@ -259,8 +285,11 @@ int tb_store_kms_recompute(tb_store *s, long anak_id)
         ids[n] = sqlite3_column_int64(st, 0);
         w[n].day = tb_date_iso((const char *)sqlite3_column_text(st, 1));
         w[n].age_days = sqlite3_column_int(st, 2);
+        /* a confirmed implausible weight is no weighing for N/T */
         w[n].weight =
-            sqlite3_column_type(st, 3) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 3);
+            sqlite3_column_type(st, 3) == SQLITE_NULL || (sqlite3_column_int(st, 6) & TB_WAJAR_BB)
+                ? NAN
+                : sqlite3_column_double(st, 3);
         const unsigned char *nk = sqlite3_column_text(st, 4);
         naik_old[n] = nk ? (char)nk[0] : 0;
         t2_old[n] = sqlite3_column_int(st, 5);
@@ -312,6 +341,9 @@ void tb_store_ukur_read(sqlite3_stmt *st, int c, tb_ukur_row *u)
     u->bgm = sqlite3_column_int(st, c + 18);
     u->vit_a = sqlite3_column_int(st, c + 19);
     u->pmt_kg = tb_store_col_real(st, c + 20);
+    u->id = (long)sqlite3_column_int64(st, c + 21);
+    u->tidak_wajar = sqlite3_column_int(st, c + 22);
+    u->lika = tb_store_col_real(st, c + 23);
 }
 
 int tb_store_pengukuran_json(tb_store *s, long anak_id, const char *tanggal, char *out, size_t n)
@@ -332,10 +364,11 @@ int tb_store_pengukuran_json(tb_store *s, long anak_id, const char *tanggal, cha
     return rc;
 }
 
-long tb_store_pengukuran_by_uuid(tb_store *s, const char *uuid, long *anak_id, char tanggal[11])
+long tb_store_pengukuran_by_uuid(tb_store *s, const char *uuid, long *anak_id, char tanggal[11],
+                                 char sidik[128])
 {
-    sqlite3_stmt *st =
-        tb_store_stmt(s, "SELECT id, anak_id, tanggal FROM pengukuran WHERE uuid_klien = ?1");
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "SELECT id, anak_id, tanggal, sidik FROM pengukuran WHERE uuid_klien = ?1");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -344,6 +377,7 @@ long tb_store_pengukuran_by_uuid(tb_store *s, const char *uuid, long *anak_id, c
         return rc;
     *anak_id = (long)sqlite3_column_int64(st, 1);
     tb_store_col_text(st, 2, tanggal, 11);
+    tb_store_col_text(st, 3, sidik, 128);
     return (long)sqlite3_column_int64(st, 0);
 }
 
@@ -380,4 +414,109 @@ int tb_store_pengukuran_on(tb_store *s, long anak_id, const char *tanggal)
     if (rc != SQLITE_DONE)
         return tb_store_fail(s, "pengukuran: %s", sqlite3_errmsg(tb_store_db(s)));
     return 0;
+}
+
+long tb_store_pengukuran_in_month(tb_store *s, long anak_id, const char *tanggal, char found[11])
+{
+    found[0] = 0;
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT id, tanggal FROM pengukuran WHERE anak_id = ?1"
+                                        " AND tanggal >= substr(?2, 1, 7) || '-01'"
+                                        " AND tanggal < date(substr(?2, 1, 7) || '-01', '+1 month')"
+                                        " ORDER BY tanggal DESC LIMIT 1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, anak_id);
+    sqlite3_bind_text(st, 2, tanggal, -1, SQLITE_TRANSIENT);
+    int rc = tb_store_step_one(s, st);
+    if (rc != 1)
+        return rc;
+    tb_store_col_text(st, 1, found, 11);
+    return (long)sqlite3_column_int64(st, 0);
+}
+
+int tb_store_pengukuran_get(tb_store *s, long id, long *anak_id, char tanggal[11])
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT anak_id, tanggal FROM pengukuran WHERE id = ?1");
+    int rc = tb_store_step_id(s, st, id);
+    if (rc != 1)
+        return rc;
+    *anak_id = (long)sqlite3_column_int64(st, 0);
+    tb_store_col_text(st, 1, tanggal, 11);
+    return 1;
+}
+
+int tb_store_pengukuran_update(tb_store *s, long id, const tb_pengukuran *p, const char *tgl_lahir,
+                               int jk, int *outcome)
+{
+    long born = tb_date_iso(tgl_lahir), day = tb_date_iso(p->tanggal);
+    if (day == TB_DATE_NONE)
+        return tb_store_fail(s, "measurement date '%s' is not a date", p->tanggal);
+    computed c;
+    compute(s, p, born, day, jk, &c);
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "UPDATE pengukuran SET (anak_id, tanggal, posyandu_id, bb, tb, cara_ukur, oedema, lila,"
+           " lika, vit_a, pmt_kg, umur_hari, tb_koreksi, z_bbu, z_tbu, z_bbtb, z_imtu, z_lila,"
+           " z_lika, f_bbu, f_tbu, f_bbtb, f_imtu, kat_bbu, kat_tbu, kat_bbtb, kat_imtu, bgm,"
+           " uuid_klien, dibuat_oleh, naik, t2, pengukur, kpsp, tidak_wajar, sidik) = (?1, ?2,"
+           " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
+           " ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, coalesce(?29, uuid_klien),"
+           " coalesce(dibuat_oleh, ?30), naik, t2, coalesce(?33, pengukur), coalesce(?34, kpsp),"
+           " ?35, coalesce(?36, sidik)) WHERE id = ?37 AND (tanggal IS NOT ?2 OR bb IS NOT ?4"
+           " OR tb IS NOT ?5 OR cara_ukur IS NOT ?6 OR oedema IS NOT ?7 OR lila IS NOT ?8"
+           " OR lika IS NOT ?9 OR vit_a IS NOT ?10 OR pmt_kg IS NOT ?11"
+           " OR tidak_wajar IS NOT ?35 OR posyandu_id IS NOT ?3)");
+    if (!st)
+        return -1;
+    bind_row(s, st, 0, p, &c);
+    sqlite3_bind_int64(st, 37, id);
+    sqlite3 *db = tb_store_db(s);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "pengukuran %s: %s", p->tanggal, sqlite3_errmsg(db));
+    if (outcome)
+        *outcome = sqlite3_changes(db) == 0 ? TB_PUT_UNCHANGED : TB_PUT_UPDATED;
+    return 0;
+}
+
+int tb_store_pengukuran_json_id(tb_store *s, long id, char *out, size_t n)
+{
+    out[0] = 0;
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "SELECT json_object('id', id, 'anak_id', anak_id, 'tanggal', tanggal, 'posyandu_id',"
+           " posyandu_id, 'bb', bb, 'tb', tb, 'cara_ukur', cara_ukur, 'oedema', oedema, 'lila',"
+           " lila, 'lika', lika, 'vit_a', vit_a, 'pmt_kg', pmt_kg, 'pengukur', pengukur, 'kpsp',"
+           " kpsp, 'uuid_klien', uuid_klien, 'dibuat_oleh', dibuat_oleh, 'tidak_wajar',"
+           " tidak_wajar, 'z_bbu', z_bbu, 'z_tbu', z_tbu, 'z_bbtb', z_bbtb, 'naik', naik)"
+           " FROM pengukuran WHERE id = ?1");
+    int rc = tb_store_step_id(s, st, id);
+    if (rc == 1)
+        tb_store_col_text(st, 0, out, n);
+    return rc;
+}
+
+int tb_store_pengukuran_arsip(tb_store *s, long id, const char *jenis, long user,
+                              const char *alasan)
+{
+    char data[2048];
+    int rc = tb_store_pengukuran_json_id(s, id, data, sizeof data);
+    if (rc <= 0)
+        return rc < 0 ? -1 : tb_store_fail(s, "pengukuran %ld tidak ada", id);
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "INSERT INTO arsip_pengukuran (pengukuran_id, anak_id, tanggal, jenis, alasan, oleh,"
+           " waktu, data) SELECT id, anak_id, tanggal, ?2, ?3, ?4,"
+           " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?5 FROM pengukuran WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    tb_store_bind_text(st, 2, jenis);
+    tb_store_bind_text(st, 3, alasan);
+    if (user > 0)
+        sqlite3_bind_int64(st, 4, user);
+    sqlite3_bind_text(st, 5, data, -1, SQLITE_TRANSIENT);
+    if (tb_store_step_done(s, st, "arsip"))
+        return -1;
+    st = tb_store_stmt(s, "DELETE FROM pengukuran WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    return tb_store_step_done(s, st, "hapus");
 }

@@ -23,7 +23,17 @@ typedef struct {
     char naik;
     int t2, bgm, vit_a;
     double pmt_kg;
+    long id;
+    int tidak_wajar; /* TB_WAJAR_* bits: confirmed implausible values */
+    double lika;
 } tb_ukur_row;
+
+/* Confirmed implausible values of a measurement (column tidak_wajar): the
+ * z-scores they enter are stored flagged (f_* = 1), so no figure counts them,
+ * and an implausible weight gives no N/T. */
+#define TB_WAJAR_BB 1   /* weight */
+#define TB_WAJAR_TB 2   /* length/height */
+#define TB_WAJAR_LILA 4 /* LiLA or head circumference */
 
 /* A measurement to write. */
 typedef struct {
@@ -51,6 +61,8 @@ typedef struct {
      * birth date, the sex and these values, WHO's built-in tables); NULL =
      * computed here */
     const tb_growth_result *growth;
+    int tidak_wajar;   /* TB_WAJAR_* bits confirmed by the user, 0 = none */
+    const char *sidik; /* fingerprint of an offline entry's child and values, or NULL */
 } tb_pengukuran;
 
 /* Sets every field to "not given". */
@@ -102,8 +114,36 @@ int tb_store_pengukuran_on(tb_store *s, long anak_id, const char *tanggal);
 /* The measurement of a child on a date as JSON into out (empty: none): 1, 0 or -1. */
 int tb_store_pengukuran_json(tb_store *s, long anak_id, const char *tanggal, char *out, size_t n);
 
-/* The measurement id for an offline entry's client id (and its child and
- * date), 0 if none, -1 error. */
-long tb_store_pengukuran_by_uuid(tb_store *s, const char *uuid, long *anak_id, char tanggal[11]);
+/* The measurement id for an offline entry's client id (and its child, date
+ * and fingerprint, "" when stored without one), 0 if none, -1 error. */
+long tb_store_pengukuran_by_uuid(tb_store *s, const char *uuid, long *anak_id, char tanggal[11],
+                                 char sidik[128]);
+
+/* The id of the child's last measurement in the calendar month of tanggal
+ * (its date into found[11]), 0 if none, -1 error. */
+long tb_store_pengukuran_in_month(tb_store *s, long anak_id, const char *tanggal, char found[11]);
+
+/* The child and date of measurement id: 1 found, 0 not, -1 error. */
+int tb_store_pengukuran_get(tb_store *s, long id, long *anak_id, char tanggal[11]);
+
+/*
+ * Corrects measurement id in place with p's values and date (the child stays
+ * p->anak_id's): z-scores as tb_store_pengukuran_put. *outcome UPDATED or
+ * UNCHANGED. -1 (and nothing changed) when another measurement of the child
+ * is on the new date. Call tb_store_kms_recompute afterwards.
+ */
+int tb_store_pengukuran_update(tb_store *s, long id, const tb_pengukuran *p, const char *tgl_lahir,
+                               int jk, int *outcome);
+
+/* The measurement id as JSON (every stored value) into out: 1, 0 none, -1 error. */
+int tb_store_pengukuran_json_id(tb_store *s, long id, char *out, size_t n);
+
+/*
+ * Deletes measurement id softly: the whole row moves to arsip_pengukuran
+ * with jenis ('hapus', or 'gabung' when merged away), who, when and why, so
+ * no figure or list counts it. Call tb_store_kms_recompute afterwards. 0 or -1.
+ */
+int tb_store_pengukuran_arsip(tb_store *s, long id, const char *jenis, long user,
+                              const char *alasan);
 
 #endif

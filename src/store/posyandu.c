@@ -11,7 +11,7 @@
 
 int tb_store_posyandu_info(tb_store *s, long id, tb_posyandu_info *out)
 {
-    sqlite3_stmt *st = tb_store_stmt(s, "SELECT p.id, p.nama, p.desa, w.nama, w.induk"
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT p.id, p.nama, p.desa, w.nama, w.induk, p.hari_buka"
                                         " FROM posyandu p JOIN wilayah w ON w.kode = p.desa"
                                         " WHERE p.id = ?1");
     int rc = tb_store_step_id(s, st, id);
@@ -23,6 +23,7 @@ int tb_store_posyandu_info(tb_store *s, long id, tb_posyandu_info *out)
     tb_store_col_text(st, 2, out->desa, sizeof out->desa);
     tb_store_col_text(st, 3, out->desa_nama, sizeof out->desa_nama);
     tb_store_col_text(st, 4, out->kecamatan, sizeof out->kecamatan);
+    out->hari_buka = sqlite3_column_int(st, 5);
     return 1;
 }
 
@@ -38,7 +39,8 @@ int tb_store_posyandu_sasaran(tb_store *s, long posyandu_id, const char *month,
            " (SELECT id FROM pengukuran WHERE anak_id = i.id AND tanggal >= ?2 || '-01'"
            "  AND tanggal < date(?2 || '-01', '+1 month') ORDER BY tanggal DESC LIMIT 1)"
            " FROM anak a JOIN individu i ON i.id = a.individu_id"
-           " WHERE a.posyandu_id = ?1 AND i.tgl_lahir < date(?2 || '-01', '+1 month')"
+           " WHERE a.posyandu_id = ?1 AND a.digabung_ke IS NULL"
+           " AND i.tgl_lahir < date(?2 || '-01', '+1 month')"
            " AND i.tgl_lahir >= date(?2 || '-01', '+1 month', '-60 months')"
            " ORDER BY i.nama, i.id");
     if (!st)

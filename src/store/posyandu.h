@@ -15,6 +15,7 @@ typedef struct {
     char nama[96];
     char desa[24], desa_nama[96];
     char kecamatan[24];
+    int hari_buka; /* its usual day of the month (1-31), 0 = not known */
 } tb_posyandu_info;
 
 /* A posyandu with its desa: 1 found, 0 not found, -1 error. */

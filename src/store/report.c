@@ -80,7 +80,7 @@ static int step_end(tb_store *s, int rc)
     " SELECT a.individu_id AS id, a.buku_kia AS k, p.id AS pos, p.desa AS desa,"                   \
     "  CASE WHEN ?3 = 0 THEN 'p' || p.id ELSE substr(p.desa, 1, ?3) END AS sub,"                   \
     "  i.tgl_lahir AS lahir, i.jk AS jk"                                                           \
-    " FROM posyandu p CROSS JOIN anak a ON a.posyandu_id = p.id"                                   \
+    " FROM posyandu p CROSS JOIN anak a ON a.posyandu_id = p.id AND a.digabung_ke IS NULL"         \
     " CROSS JOIN individu i ON i.id = a.individu_id"                                               \
     " WHERE (?4 > 0 AND p.id = ?4 OR ?4 = 0 AND p.desa >= ?1 AND p.desa < ?1 || '/')"              \
     "  AND" UNDER_FIVE("i") " AND" ACTIVE_IN_MONTH(                                                \
@@ -91,7 +91,7 @@ static int step_end(tb_store *s, int rc)
                          " FROM keluarga kl CROSS JOIN individu i ON i.keluarga_id = kl.id"        \
                          " LEFT JOIN anak a ON a.individu_id = i.id"                               \
                          " WHERE ?4 = 0 AND kl.desa >= ?1 AND kl.desa < ?1 || '/' AND "            \
-                         "a.posyandu_id IS NULL"                                                   \
+                         "a.posyandu_id IS NULL AND a.digabung_ke IS NULL"                         \
                          "  AND" UNDER_FIVE("i") " AND" ACTIVE_IN_MONTH(                           \
                              "i.id") "),"                                                          \
                                      " m AS ("                                                     \
@@ -140,6 +140,7 @@ int tb_store_skdn(tb_store *s, const tb_store_scope *sc,
                       " sum(m.naik = 'N'), sum(m.naik = 'T'), sum(m.naik = 'O'), sum(m.naik = 'B'),"
                       " sum(m.t2), sum(m.bgm)"
                       " FROM s LEFT JOIN m ON m.anak_id = s.id AND m.bb IS NOT NULL"
+                      " AND m.tidak_wajar & 1 = 0" /* a confirmed implausible weight: no N/T */
                       " GROUP BY s.sub ORDER BY 2",
                       9, sc, fn, ctx);
 }

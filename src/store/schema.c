@@ -483,9 +483,34 @@ static const char *const migration_8 = "CREATE TABLE antrian_kunci ("
                                        "  dibuat TEXT NOT NULL DEFAULT (datetime('now'))"
                                        ");";
 
+/* 9: the integrity of measurements (issue 10). An offline entry's client id
+ * is bound to a fingerprint of its child and values (sidik); a confirmed
+ * implausible value is marked (tidak_wajar) and its f_* flags set; a deleted
+ * measurement, or one merged away from a duplicate child, moves whole to
+ * arsip_pengukuran with who, when and why (so no figure or list sees it);
+ * a child entered twice is marked merged into the other (digabung_ke); a
+ * posyandu has its usual day of the month (hari_buka, 1-31). */
+static const char *const migration_9 =
+    "ALTER TABLE pengukuran ADD COLUMN sidik TEXT;"
+    "ALTER TABLE pengukuran ADD COLUMN tidak_wajar INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE anak ADD COLUMN digabung_ke INTEGER REFERENCES anak(individu_id);"
+    "ALTER TABLE posyandu ADD COLUMN hari_buka INTEGER CHECK (hari_buka BETWEEN 1 AND 31);"
+    "CREATE TABLE arsip_pengukuran ("
+    "  id INTEGER PRIMARY KEY,"
+    "  pengukuran_id INTEGER NOT NULL,"
+    "  anak_id INTEGER NOT NULL,"
+    "  tanggal TEXT NOT NULL,"
+    "  jenis TEXT NOT NULL CHECK (jenis IN ('hapus', 'gabung')),"
+    "  alasan TEXT,"
+    "  oleh INTEGER REFERENCES pengguna(id),"
+    "  waktu TEXT NOT NULL,"
+    "  data TEXT NOT NULL"
+    ");"
+    "CREATE INDEX arsip_pengukuran_anak ON arsip_pengukuran(anak_id);";
+
 static const char *const migrations_sql[] = {NULL,        migration_1, migration_2, migration_3,
                                              migration_4, migration_5, migration_6, migration_7,
-                                             migration_8, NULL};
+                                             migration_8, migration_9, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};

@@ -20,6 +20,7 @@
 #include "web/http.h"
 #include "web/page.h"
 #include "web/save.h"
+#include "web/cache.h"
 #include "base/who_tables.h"
 
 #define MAX_ROWS 128
@@ -182,11 +183,72 @@ static void risks(tb_buf *b, const tb_anak_info *a)
     tb_buf_puts(b, "</ul>");
 }
 
+/* A number as a form value (point decimal), nothing when NAN. */
+static void form_value(tb_buf *b, const char *name, double v)
+{
+    tb_buf_printf(b, "<label>%s <input type=\"number\" step=\"0.1\" name=\"%s\"", name, name);
+    if (!isnan(v))
+        tb_buf_printf(b, " value=\"%.1f\"", v);
+    tb_buf_puts(b, "></label>");
+}
+
+/* The "ubah" and "hapus" forms of one measurement (roles that enter measurements). */
+static void row_actions(tb_buf *b, const tb_req *q, const tb_ukur_row *u)
+{
+    tb_buf_printf(b,
+                  "<td><details><summary>ubah</summary><form method=\"post\""
+                  " action=\"/api/v1/pengukuran/%ld\"><input type=\"hidden\" name=\"csrf\""
+                  " value=\"",
+                  u->id);
+    tb_buf_html(b, q->csrf);
+    tb_buf_puts(b, "\"><label>tanggal <input type=\"date\" name=\"tanggal\" required value=\"");
+    tb_buf_html(b, u->tanggal);
+    tb_buf_puts(b, "\"></label>");
+    form_value(b, "bb", u->bb);
+    form_value(b, "tb", u->tb);
+    form_value(b, "lila", u->lila);
+    form_value(b, "lika", u->lika);
+    tb_buf_printf(b,
+                  "<input type=\"hidden\" name=\"cara_ukur\" value=\"%s\"><label><input"
+                  " type=\"checkbox\" name=\"yakin\" value=\"1\"> nilai tidak biasa ini"
+                  " benar</label><button>Simpan perbaikan</button></form></details>"
+                  "<details><summary>hapus</summary><form method=\"post\""
+                  " action=\"/api/v1/pengukuran/%ld/hapus\"><input type=\"hidden\" name=\"csrf\""
+                  " value=\"",
+                  u->cara == 'h' ? "h" : "l", u->id);
+    tb_buf_html(b, q->csrf);
+    tb_buf_puts(b, "\"><label>Alasan <input name=\"alasan\" required minlength=\"3\""
+                   " maxlength=\"200\"></label><button>Hapus pengukuran ini</button></form>"
+                   "</details></td>");
+}
+
+/* The form that merges a child entered twice into this one (gizi_puskesmas, desa). */
+static void merge_form(tb_buf *b, const tb_req *q, const tb_anak_info *a)
+{
+    if (!(tb_role_bit(q->user.peran) & (TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_DESA)))
+        return;
+    tb_buf_printf(b,
+                  "<details><summary>Anak ini tercatat dua kali?</summary><form"
+                  " method=\"post\" action=\"/anak/%ld/gabung\"><input type=\"hidden\""
+                  " name=\"csrf\" value=\"",
+                  a->id);
+    tb_buf_html(b, q->csrf);
+    tb_buf_puts(b, "\"><label>Nomor anak yang lain <input name=\"lain\" inputmode=\"numeric\""
+                   " required></label><button>Gabungkan ke anak ini</button></form>"
+                   "<p class=\"catatan\">Pengukuran anak yang lain dipindah ke anak ini;"
+                   " anak yang lain tidak tampil lagi di daftar.</p></details>");
+}
+
 void tb_page_anak(tb_req *q, tb_res *r)
 {
     tb_anak_info a;
     if (!read_anak(q, r, &a))
         return;
+    if (a.digabung_ke > 0) { /* entered twice and merged: the child's page is the other's */
+        char to[48];
+        snprintf(to, sizeof to, "/anak/%ld", a.digabung_ke);
+        return tb_res_redirect(r, to);
+    }
     tb_ukur_row rows[MAX_ROWS];
     int n = tb_store_anak_riwayat(q->store, a.id, rows, MAX_ROWS);
     tb_anggota_row members[32];
@@ -217,7 +279,9 @@ void tb_page_anak(tb_req *q, tb_res *r)
                    "<th>Tanggal</th><th class=\"n\">Umur (bln)</th><th class=\"n\">BB (kg)</th>"
                    "<th class=\"n\">PB/TB (cm)</th><th>Cara</th><th class=\"n\">BB/U</th>"
                    "<th class=\"n\">TB/U</th><th class=\"n\">BB/TB</th><th>Status</th>"
-                   "<th>N/T</th></tr></thead><tbody>");
+                   "<th>N/T</th>");
+    bool enters = tb_role_enters(&q->user);
+    tb_buf_puts(b, enters ? "<th>Perbaiki</th></tr></thead><tbody>" : "</tr></thead><tbody>");
     for (int i = n - 1; i >= 0; i--) {
         const tb_ukur_row *u = &rows[i];
         tb_buf_puts(b, "<tr><td>");
@@ -245,9 +309,13 @@ void tb_page_anak(tb_req *q, tb_res *r)
             tb_buf_puts(b, " 2T");
         if (u->bgm)
             tb_buf_puts(b, " BGM");
-        tb_buf_puts(b, "</td></tr>");
+        tb_buf_puts(b, "</td>");
+        if (enters)
+            row_actions(b, q, u);
+        tb_buf_puts(b, "</tr>");
     }
     tb_buf_puts(b, "</tbody></table></div>");
+    merge_form(b, q, &a);
     tb_html_end(r);
 }
 
@@ -323,4 +391,44 @@ void tb_page_kartu(tb_req *q, tb_res *r)
     chart(b, &a, rows, n, TB_CHART_TBU);
     tb_buf_puts(b, "<p><button data-cetak>Cetak kartu</button></p></article>");
     tb_html_end(r);
+}
+
+/* Merges into child {id} the child given as lain (entered twice): both in the
+ * user's area; measurements moved, same-day pairs archived, audited. */
+void tb_page_anak_gabung(tb_req *q, tb_res *r)
+{
+    tb_anak_info keep, other;
+    if (!read_anak(q, r, &keep))
+        return;
+    const char *l = tb_req_form(q, "lain");
+    char *end;
+    long oid = l ? strtol(l, &end, 10) : 0;
+    int f = oid > 0 && !*end ? tb_store_anak_info(q->store, oid, &other) : 0;
+    if (f < 0)
+        return tb_res_error(r, q, 500, tb_store_error(q->store));
+    if (f == 0 || oid == keep.id)
+        return tb_res_error(r, q, 422,
+                            "Isi nomor anak lain (anak yang sama yang tercatat dua kali).");
+    if (!tb_scope_anak_ok(&q->user, &other))
+        return tb_res_error(r, q, 403, "Anak yang lain di luar wilayah kerja Anda.");
+    if (keep.digabung_ke || other.digabung_ke)
+        return tb_res_error(r, q, 422, "Salah satu anak ini sudah digabungkan.");
+    int moved = 0, merged = 0;
+    char row[48], after[128];
+    snprintf(row, sizeof row, "%ld", other.id);
+    if (tb_store_begin(q->store) < 0)
+        return tb_res_error(r, q, 500, tb_store_error(q->store));
+    if (tb_store_anak_gabung(q->store, keep.id, other.id, q->user.id, &moved, &merged) < 0)
+        goto fail;
+    snprintf(after, sizeof after, "{\"digabung_ke\":%ld,\"dipindah\":%d,\"digabung\":%d}", keep.id,
+             moved, merged);
+    if (tb_store_audit(q->store, q->user.id, "ubah", "anak", row, NULL, after) < 0 ||
+        tb_store_commit(q->store) < 0)
+        goto fail;
+    tb_web_data_changed();
+    snprintf(row, sizeof row, "/anak/%ld", keep.id);
+    return tb_res_redirect(r, row);
+fail:
+    tb_store_rollback(q->store);
+    tb_res_error(r, q, 500, tb_store_error(q->store));
 }

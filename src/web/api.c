@@ -24,7 +24,7 @@
 
 static void json_row(tb_buf *b, const tb_ukur_row *u)
 {
-    tb_buf_puts(b, "{\"tanggal\":");
+    tb_buf_printf(b, "{\"id\":%ld,\"tidak_wajar\":%d,\"tanggal\":", u->id, u->tidak_wajar);
     tb_buf_json_str(b, u->tanggal);
     tb_buf_printf(b, ",\"umur_hari\":%d,\"bb\":", u->umur_hari);
     tb_buf_json_num(b, u->bb);
@@ -80,58 +80,81 @@ static bool jtrue(json_t *o, const char *k)
            (json_is_string(v) && *json_string_value(v) && strcmp(json_string_value(v), "0"));
 }
 
-void tb_api_pengukuran(tb_req *q, tb_res *r)
+/* Reads an entry's fields from a JSON object (anak_id and tanggal when present). 0, or -1
+ * with the message for a 400. */
+static int entry_from_json(json_t *o, tb_save_entry *e, const char **err)
 {
-    json_error_t jerr;
-    json_t *o = json_loadb(q->body, q->body_len, 0, &jerr);
-    if (!json_is_object(o)) {
-        char msg[256];
-        snprintf(msg, sizeof msg, "JSON tidak valid (baris %d, kolom %d): %s", jerr.line,
-                 jerr.column, jerr.text);
-        json_decref(o);
-        return tb_res_error(r, q, 400, msg);
-    }
-    tb_save_entry e;
-    memset(&e, 0, sizeof e);
     json_t *v = json_object_get(o, "anak_id");
-    e.anak_id = json_is_integer(v) ? (long)json_integer_value(v) : 0;
+    if (json_is_integer(v))
+        e->anak_id = (long)json_integer_value(v);
     v = json_object_get(o, "tanggal");
-    snprintf(e.tanggal, sizeof e.tanggal, "%s", json_is_string(v) ? json_string_value(v) : "");
-    e.bb = jnum(o, "bb", &e.bb_given);
-    e.tb = jnum(o, "tb", &e.tb_given);
-    bool lila_given;
-    e.lila = jnum(o, "lila", &lila_given);
+    if (json_is_string(v))
+        snprintf(e->tanggal, sizeof e->tanggal, "%s", json_string_value(v));
+    e->bb = jnum(o, "bb", &e->bb_given);
+    e->tb = jnum(o, "tb", &e->tb_given);
+    bool given;
+    e->lila = jnum(o, "lila", &given);
+    e->lika = jnum(o, "lika", &given);
     v = json_object_get(o, "cara_ukur");
-    e.cara = json_is_string(v) && (json_string_value(v)[0] == 'l' || json_string_value(v)[0] == 'h')
-                 ? json_string_value(v)[0]
-                 : 0;
-    e.vit_a = jtrue(o, "vit_a");
-    e.pmt = jtrue(o, "pmt");
-    e.yakin = jtrue(o, "yakin");
+    e->cara =
+        json_is_string(v) && (json_string_value(v)[0] == 'l' || json_string_value(v)[0] == 'h')
+            ? json_string_value(v)[0]
+            : 0;
+    e->vit_a = jtrue(o, "vit_a");
+    e->pmt = jtrue(o, "pmt");
+    e->yakin = jtrue(o, "yakin");
     v = json_object_get(o, "uuid");
     if (json_is_string(v)) {
         const char *u = json_string_value(v);
-        if (strlen(u) >= sizeof e.uuid || strspn(u, "0123456789abcdefABCDEF-") != strlen(u)) {
-            json_decref(o);
-            return tb_res_error(r, q, 400, "uuid tidak valid.");
+        if (strlen(u) >= sizeof e->uuid || strspn(u, "0123456789abcdefABCDEF-") != strlen(u)) {
+            *err = "uuid tidak valid.";
+            return -1;
         }
-        snprintf(e.uuid, sizeof e.uuid, "%s", u);
+        snprintf(e->uuid, sizeof e->uuid, "%s", u);
     }
+    return 0;
+}
+
+/* The JSON body as an object, or a 400 answered (NULL). */
+static json_t *json_body(tb_req *q, tb_res *r)
+{
+    json_error_t jerr;
+    json_t *o = json_loadb(q->body, q->body_len, 0, &jerr);
+    if (json_is_object(o))
+        return o;
+    char msg[256];
+    snprintf(msg, sizeof msg, "JSON tidak valid (baris %d, kolom %d): %s", jerr.line, jerr.column,
+             jerr.text);
     json_decref(o);
+    tb_res_error(r, q, 400, msg);
+    return NULL;
+}
+
+/* Saves e and answers with the stored row, or the error (with perlu_konfirmasi
+ * and the periksa list of {kolom, pesan}). */
+static void save_and_answer(tb_req *q, tb_res *r, const tb_save_entry *e)
+{
     tb_save_result res;
-    if (tb_save_measurement(q, &e, &res) < 0) {
+    r->ctype = "application/json";
+    tb_buf *b = &r->body;
+    if (tb_save_measurement(q, e, &res) < 0) {
         r->status = res.status;
-        r->ctype = "application/json";
-        tb_buf_puts(&r->body, "{\"galat\":");
-        tb_buf_json_str(&r->body, res.error);
-        tb_buf_printf(&r->body, ",\"perlu_konfirmasi\":%s}", res.confirm ? "true" : "false");
+        tb_buf_puts(b, "{\"galat\":");
+        tb_buf_json_str(b, res.error);
+        tb_buf_printf(b, ",\"perlu_konfirmasi\":%s,\"periksa\":[", res.confirm ? "true" : "false");
+        for (int i = 0; i < res.nperiksa; i++) {
+            tb_buf_puts(b, i ? ",{\"kolom\":" : "{\"kolom\":");
+            tb_buf_json_str(b, res.periksa[i].kolom);
+            tb_buf_puts(b, ",\"pesan\":");
+            tb_buf_json_str(b, res.periksa[i].pesan);
+            tb_buf_puts(b, "}");
+        }
+        tb_buf_puts(b, "]}");
         return;
     }
     r->status = res.status;
-    r->ctype = "application/json";
-    tb_buf *b = &r->body;
-    tb_buf_printf(b, "{\"anak_id\":%ld,\"duplikat\":%s,\"ringkasan\":", e.anak_id,
-                  res.duplicate ? "true" : "false");
+    tb_buf_printf(b, "{\"anak_id\":%ld,\"id\":%ld,\"duplikat\":%s,\"ringkasan\":", e->anak_id,
+                  res.row.id, res.duplicate ? "true" : "false");
     tb_buf_json_str(b, res.summary);
     tb_buf_printf(b, ",\"rujuk\":%s,\"saran\":[", res.advice.rujuk ? "true" : "false");
     for (int i = 0; i < res.advice.n; i++) {
@@ -142,6 +165,99 @@ void tb_api_pengukuran(tb_req *q, tb_res *r)
     tb_buf_puts(b, "],\"pengukuran\":");
     json_row(b, &res.row);
     tb_buf_puts(b, "}");
+}
+
+void tb_api_pengukuran(tb_req *q, tb_res *r)
+{
+    json_t *o = json_body(q, r);
+    if (!o)
+        return;
+    tb_save_entry e;
+    memset(&e, 0, sizeof e);
+    const char *err = NULL;
+    int rc = entry_from_json(o, &e, &err);
+    json_decref(o);
+    if (rc < 0)
+        return tb_res_error(r, q, 400, err);
+    save_and_answer(q, r, &e);
+}
+
+/* The measurement {id} of the path, its child and date: false (answered 404) when none. */
+static bool path_measurement(tb_req *q, tb_res *r, long *id, long *anak, char tanggal[11])
+{
+    char *end;
+    *id = strtol(tb_req_param(q, "id"), &end, 10);
+    int f = *id > 0 && !*end ? tb_store_pengukuran_get(q->store, *id, anak, tanggal) : 0;
+    if (f < 0)
+        tb_res_error(r, q, 500, tb_store_error(q->store));
+    else if (f == 0)
+        tb_res_error(r, q, 404, "Pengukuran tidak ditemukan.");
+    return f == 1;
+}
+
+void tb_api_pengukuran_ubah(tb_req *q, tb_res *r)
+{
+    long id, anak;
+    char tgl[11];
+    if (!path_measurement(q, r, &id, &anak, tgl))
+        return;
+    tb_save_entry e;
+    if (tb_req_form(q, "csrf")) { /* the form of the child page */
+        tb_save_entry_from_form(q, &e);
+    } else {
+        memset(&e, 0, sizeof e);
+        json_t *o = json_body(q, r);
+        if (!o)
+            return;
+        const char *err = NULL;
+        int rc = entry_from_json(o, &e, &err);
+        json_decref(o);
+        if (rc < 0)
+            return tb_res_error(r, q, 400, err);
+    }
+    e.id = id;
+    e.anak_id = anak;
+    if (!e.tanggal[0])
+        snprintf(e.tanggal, sizeof e.tanggal, "%s", tgl);
+    if (!tb_req_form(q, "csrf"))
+        return save_and_answer(q, r, &e);
+    tb_save_result res;
+    if (tb_save_measurement(q, &e, &res) < 0)
+        return tb_res_error(r, q, res.status, res.error);
+    char to[64];
+    snprintf(to, sizeof to, "/anak/%ld", anak);
+    tb_res_redirect(r, to);
+}
+
+void tb_api_pengukuran_hapus(tb_req *q, tb_res *r)
+{
+    long id, anak;
+    char tgl[11];
+    if (!path_measurement(q, r, &id, &anak, tgl))
+        return;
+    char alasan[256] = "";
+    bool form = tb_req_form(q, "csrf") != NULL;
+    if (form) {
+        snprintf(alasan, sizeof alasan, "%s",
+                 tb_req_form(q, "alasan") ? tb_req_form(q, "alasan") : "");
+    } else {
+        json_t *o = json_body(q, r);
+        if (!o)
+            return;
+        json_t *v = json_object_get(o, "alasan");
+        snprintf(alasan, sizeof alasan, "%s", json_is_string(v) ? json_string_value(v) : "");
+        json_decref(o);
+    }
+    tb_save_result res;
+    if (tb_save_delete(q, id, anak, alasan, &res) < 0)
+        return tb_res_error(r, q, res.status, res.error);
+    if (form) {
+        char to[64];
+        snprintf(to, sizeof to, "/anak/%ld", anak);
+        return tb_res_redirect(r, to);
+    }
+    r->ctype = "application/json";
+    tb_buf_printf(&r->body, "{\"id\":%ld,\"anak_id\":%ld,\"dihapus\":true}", id, anak);
 }
 
 void tb_api_laporan(tb_req *q, tb_res *r)

@@ -31,6 +31,7 @@ void tb_page_posyandu_save(tb_req *q, tb_res *r);
 void tb_page_anak_baru(tb_req *q, tb_res *r);
 /* anak.c: {id} a child; {jenis} bbu.svg, tbu.svg or bbtb.svg */
 void tb_page_anak(tb_req *q, tb_res *r);
+void tb_page_anak_gabung(tb_req *q, tb_res *r);
 void tb_page_anak_grafik(tb_req *q, tb_res *r);
 void tb_page_kartu(tb_req *q, tb_res *r);
 /* status.c: {id} a child; its status (aktif, pindah, meninggal) with a date */
@@ -42,6 +43,8 @@ void tb_page_openapi(tb_req *q, tb_res *r);
 /* api.c: JSON under /api/v1 */
 void tb_api_saya(tb_req *q, tb_res *r);
 void tb_api_pengukuran(tb_req *q, tb_res *r);
+void tb_api_pengukuran_ubah(tb_req *q, tb_res *r);
+void tb_api_pengukuran_hapus(tb_req *q, tb_res *r);
 void tb_api_laporan(tb_req *q, tb_res *r);
 void tb_api_anak(tb_req *q, tb_res *r);
 

@@ -86,6 +86,8 @@ static int day_child(void *ctx, const tb_sasaran_row *s)
                   "<form class=\"ukur\" method=\"post\" action=\"/posyandu/%ld\" data-anak=\"%ld\""
                   " data-posyandu=\"%ld\"",
                   c->p->id, s->id, c->p->id);
+    if (s->has_now) /* measured this month: saving corrects that measurement */
+        tb_buf_puts(b, " data-diukur=\"1\"");
     if (s->has_prev && !isnan(s->prev.bb))
         tb_buf_printf(b, " data-bb-lalu=\"%.2f\"", s->prev.bb);
     if (s->has_prev && !isnan(s->prev.tb))
@@ -95,7 +97,7 @@ static int day_child(void *ctx, const tb_sasaran_row *s)
     tb_buf_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
     tb_buf_html(b, c->q->csrf);
     tb_buf_puts(b, "\"><label>Tanggal <input type=\"date\" name=\"tanggal\" required value=\"");
-    tb_buf_html(b, c->tanggal);
+    tb_buf_html(b, s->has_now ? s->now.tanggal : c->tanggal); /* measured: correct it */
     tb_buf_puts(b, "\"></label><label>BB (kg) <input type=\"number\" name=\"bb\" step=\"0.1\""
                    " min=\"0.3\" max=\"80\" inputmode=\"decimal\"");
     if (s->has_now && !isnan(s->now.bb))
@@ -111,7 +113,14 @@ static int day_child(void *ctx, const tb_sasaran_row *s)
                   "<option value=\"h\"%s>berdiri</option></select></label>",
                   lying ? " selected" : "", lying ? "" : " selected");
     tb_buf_puts(b, "<label>LiLA (cm) <input type=\"number\" name=\"lila\" step=\"0.1\" min=\"5\""
-                   " max=\"35\" inputmode=\"decimal\"></label>"
+                   " max=\"35\" inputmode=\"decimal\"");
+    if (s->has_now && !isnan(s->now.lila))
+        tb_buf_printf(b, " value=\"%.1f\"", s->now.lila);
+    tb_buf_puts(b, "></label><label>LiKA (cm) <input type=\"number\" name=\"lika\" step=\"0.1\""
+                   " min=\"20\" max=\"65\" inputmode=\"decimal\"");
+    if (s->has_now && !isnan(s->now.lika))
+        tb_buf_printf(b, " value=\"%.1f\"", s->now.lika);
+    tb_buf_puts(b, "></label>"
                    "<label><input type=\"checkbox\" name=\"vit_a\" value=\"1\"> Vitamin A</label>"
                    "<label><input type=\"checkbox\" name=\"pmt\" value=\"1\"> PMT</label>"
                    "<label><input type=\"checkbox\" name=\"buku_kia\" value=\"1\"> Punya Buku"
@@ -162,10 +171,7 @@ void tb_page_posyandu(tb_req *q, tb_res *r)
     if (!day_month(q, now, month, why))
         return tb_res_error(r, q, 400, why);
     day_ctx c = {.b = &r->body, .q = q, .p = &p, .month = month};
-    if (!strncmp(now, month, 7))
-        snprintf(c.tanggal, sizeof c.tanggal, "%s", now);
-    else
-        snprintf(c.tanggal, sizeof c.tanggal, "%s-15", month);
+    tb_save_default_date(now, month, p.hari_buka, c.tanggal);
     char title[160];
     snprintf(title, sizeof title, "Hari posyandu %s", p.nama);
     tb_html_begin(r, q, title);
@@ -211,9 +217,13 @@ void tb_page_posyandu_save(tb_req *q, tb_res *r)
     tb_buf *b = &r->body;
     if (res.confirm) {
         r->status = 409;
-        tb_buf_puts(b, "<h1>Periksa lagi</h1><p class=\"galat\">");
-        tb_buf_html(b, res.error);
-        tb_buf_printf(b, "</p><form method=\"post\" action=\"/posyandu/%ld\">", p.id);
+        tb_buf_puts(b, "<h1>Periksa lagi</h1><ul class=\"galat\">");
+        for (int i = 0; i < res.nperiksa; i++) { /* every unusual value, not only the first */
+            tb_buf_puts(b, "<li>");
+            tb_buf_html(b, res.periksa[i].pesan);
+            tb_buf_puts(b, "</li>");
+        }
+        tb_buf_printf(b, "</ul><form method=\"post\" action=\"/posyandu/%ld\">", p.id);
         for (int i = 0; i < q->nfields; i++) {
             if (!strcmp(q->keys[i], "yakin"))
                 continue;

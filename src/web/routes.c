@@ -20,6 +20,7 @@
 #define ENTER TB_ROLES_ENTER
 #define LOGIN TB_ROUTE_LOGIN
 #define CSRF (TB_ROUTE_LOGIN | TB_ROUTE_CSRF)
+#define MERGE (TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_DESA)
 
 #define DENY_DAY "Peran Anda tidak mengisi hari posyandu."
 #define DENY_SAVE "Anak ini di luar wilayah kerja Anda."
@@ -72,6 +73,8 @@ static const tb_route ROUTES[] = {
      "the status form of child {id} (aktif, pindah, meninggal, with a date)"},
     {"POST", "/anak/{id}/status", tb_page_status_save, ENTER, CSRF, DENY_CHILD,
      "set the status of child {id}: status (aktif|pindah|meninggal), tanggal, catatan, csrf"},
+    {"POST", "/anak/{id}/gabung", tb_page_anak_gabung, MERGE, CSRF, DENY_CHILD,
+     "merge into child {id} the same child entered twice: lain (its id), csrf"},
     {"GET", "/anak/{id}", tb_page_anak, NAMES, LOGIN, DENY_CHILD,
      "the child page of child {id}: identity, family, risks, charts, history"},
     /* JSON API (docs/openapi.json) */
@@ -79,6 +82,10 @@ static const tb_route ROUTES[] = {
      "the logged-in user, with the CSRF token for writes"},
     {"POST", "/api/v1/pengukuran", tb_api_pengukuran, ENTER, CSRF, DENY_SAVE,
      "save a measurement (JSON: anak_id, tanggal, bb, tb, cara_ukur, lila, vit_a, pmt, yakin, uuid); X-CSRF-Token"},
+    {"POST", "/api/v1/pengukuran/{id}/hapus", tb_api_pengukuran_hapus, ENTER, CSRF, DENY_SAVE,
+     "delete measurement {id} softly (JSON or form: alasan, required); archived, audited"},
+    {"POST", "/api/v1/pengukuran/{id}", tb_api_pengukuran_ubah, ENTER, CSRF, DENY_SAVE,
+     "correct measurement {id} (JSON or form: tanggal in its month or another, bb, tb, cara_ukur, lila, lika, vit_a, pmt, yakin)"},
     {"GET", "/api/v1/laporan/{nama}", tb_api_laporan, ALL, LOGIN, NULL,
      "a report as JSON: {nama} report name; wilayah= or posyandu=, bulan="},
     {"GET", "/api/v1/anak/{id}", tb_api_anak, NAMES, LOGIN, DENY_API_CHILD,

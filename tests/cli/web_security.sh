@@ -45,7 +45,8 @@ check "after the wait the right password works" "[ $(masuk -d "pengguna=tpk&sand
 
 login kader
 check "security headers" "code -b \"$W/kader.jar\" \"$B/posyandu/1\" > /dev/null && grep -qi '^content-security-policy: default-src' \"$W/head\" && grep -qi '^x-content-type-options: nosniff' \"$W/head\" && grep -qi '^x-frame-options: DENY' \"$W/head\" && grep -qi '^cache-control: no-store' \"$W/head\""
-CIN=$(sqlite3 "$DB" "SELECT individu_id FROM anak WHERE posyandu_id = 1 LIMIT 1")
+# a child not yet measured this month (November): its first save adds a measurement
+CIN=$(sqlite3 "$DB" "SELECT individu_id FROM anak a JOIN individu i ON i.id = a.individu_id WHERE posyandu_id = 1 AND i.tgl_lahir > '2022-01-01' AND NOT EXISTS (SELECT 1 FROM pengukuran g WHERE g.anak_id = a.individu_id AND g.tanggal >= '2026-11-01') LIMIT 1")
 check "form POST without CSRF token: 403" "[ $(code -b "$W/kader.jar" -d "anak_id=$CIN&tanggal=2026-11-10&bb=10" "$B/posyandu/1") = 403 ]"
 check "form POST with a wrong token: 403" "[ $(code -b "$W/kader.jar" -d "anak_id=$CIN&tanggal=2026-11-10&bb=10&csrf=$(printf '%064d' 0)" "$B/posyandu/1") = 403 ]"
 check "API POST without the header: 403" "[ $(code -b "$W/kader.jar" -H 'Content-Type: application/json' -d "{\"anak_id\":$CIN}" "$B/api/v1/pengukuran") = 403 ]"
@@ -61,7 +62,8 @@ check "audit: change with before and after" "sqlite3 \"$DB\" \"SELECT sebelum ||
 
 # offline queue: the same uuid twice is stored once
 J="{\"uuid\":\"11111111-2222-3333-4444-555555555555\",\"anak_id\":$CIN,\"tanggal\":\"2026-11-12\",\"bb\":10.3,\"tb\":81.2,\"yakin\":1}"
-check "offline entry: 201" "[ $(post_json kader /api/v1/pengukuran "$J") = 201 ]"
+# (the child was measured this month already: the entry corrects that measurement)
+check "offline entry: stored" "[ $(post_json kader /api/v1/pengukuran "$J") = 200 ] && grep -q '\"bb\":10.3' \"$W/body\""
 check "sent again: 200, duplikat" "[ $(post_json kader /api/v1/pengukuran "$J") = 200 ] && grep -q '\"duplikat\":true' \"$W/body\""
 check "stored once" "[ \$(sqlite3 \"$DB\" \"SELECT count(*) FROM pengukuran WHERE uuid_klien = '11111111-2222-3333-4444-555555555555'\") = 1 ]"
 # plausibility and validation
@@ -71,7 +73,10 @@ check "30 February: 422 (not the 2nd of March)" "[ $(post_json kader /api/v1/pen
 check "a date with trailing characters: 422" "[ $(post_json kader /api/v1/pengukuran "{\"anak_id\":$CIN,\"tanggal\":\"2026-10-05abc\",\"bb\":10,\"yakin\":1}") = 422 ]"
 check "text as weight: 422" "[ $(post_json kader /api/v1/pengukuran "{\"anak_id\":$CIN,\"tanggal\":\"2026-11-14\",\"bb\":\"sepuluh\"}") = 422 ]"
 check "bad JSON: 400 with line and column" "[ $(post_json kader /api/v1/pengukuran '{\"anak_id\": 1,') = 400 ] && grep -q 'baris 1, kolom' \"$W/body\""
-check "advice: refer when BGM/2T/z < -2" "post_json kader /api/v1/pengukuran \"{\\\"anak_id\\\":$CIN,\\\"tanggal\\\":\\\"2026-11-15\\\",\\\"bb\\\":6.0,\\\"tb\\\":81,\\\"yakin\\\":1}\" > /dev/null && grep -q '\"rujuk\":true' \"$W/body\" && grep -q 'rujuk ke puskesmas' \"$W/body\""
+# an underweight child (its last measurement z < -2) measured again with the same values
+ADV=$(sqlite3 -separator ' ' "$DB" "SELECT g.anak_id, g.bb, g.tb FROM pengukuran g JOIN anak a ON a.individu_id = g.anak_id WHERE a.posyandu_id = 1 AND g.tanggal = (SELECT max(tanggal) FROM pengukuran h WHERE h.anak_id = g.anak_id) AND g.z_bbu < -2 AND g.f_bbu = 0 AND g.tb IS NOT NULL LIMIT 1")
+set -- $ADV
+check "advice: refer when BGM/2T/z < -2" "post_json kader /api/v1/pengukuran \"{\\\"anak_id\\\":$1,\\\"tanggal\\\":\\\"2026-11-15\\\",\\\"bb\\\":$2,\\\"tb\\\":$3}\" > /dev/null && grep -q '\"rujuk\":true' \"$W/body\" && grep -q 'rujuk ke puskesmas' \"$W/body\""
 
 # escaping: a name with markup is shown as text
 curl -s -b "$W/kader.jar" -o /dev/null -D "$W/head" -d "nama=%3Cscript%3Ealert(1)%3C%2Fscript%3E&jk=1&tgl_lahir=2025-05-05&csrf=$(cat "$W/kader.csrf")" "$B/posyandu/1/anak-baru"
