@@ -264,3 +264,18 @@ int tb_page_table_col(const tb_table *t, const char *key)
             return c;
     return -1;
 }
+
+bool tb_page_posyandu_read(tb_req *q, tb_res *r, tb_posyandu_info *p)
+{
+    char *end;
+    long id = strtol(tb_req_param(q, "id"), &end, 10);
+    if (id <= 0 || (*end && *end != '/') || tb_store_posyandu_info(q->store, id, p) != 1) {
+        tb_res_error(r, q, 404, "Posyandu tidak ditemukan.");
+        return false;
+    }
+    if (!tb_scope_posyandu_ok(&q->user, p)) {
+        tb_res_error(r, q, 403, "Posyandu ini di luar wilayah kerja Anda.");
+        return false;
+    }
+    return true;
+}

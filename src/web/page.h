@@ -46,6 +46,10 @@ bool tb_page_month_ok(const char *m, char *why, size_t n);
  * or future month, a wilayah that is not a code, a posyandu that is not a
  * number; 404 for an unknown area; 403 outside the user's area. */
 bool tb_page_scope_read(tb_req *q, tb_res *r, page_scope *ps);
+
+/* The posyandu of the route's {id} into *p, checked against the user's
+ * scope; false after writing the error response (404 unknown, 403 outside). */
+bool tb_page_posyandu_read(tb_req *q, tb_res *r, tb_posyandu_info *p);
 /* Appends the query string of a scope (wilayah=..&amp;bulan=.. or
  * posyandu=..&amp;bulan=..), HTML-escaped for an href. */
 void tb_page_scope_query(tb_buf *b, const page_scope *ps);

@@ -36,21 +36,6 @@ static int list_posyandu(void *ctx, long id, const char *nama, const char *desa)
     return 0;
 }
 
-static bool read_posyandu(tb_req *q, tb_res *r, tb_posyandu_info *p)
-{
-    char *end;
-    long id = strtol(tb_req_param(q, "id"), &end, 10);
-    if (id <= 0 || (*end && *end != '/') || tb_store_posyandu_info(q->store, id, p) != 1) {
-        tb_res_error(r, q, 404, "Posyandu tidak ditemukan.");
-        return false;
-    }
-    if (!tb_scope_posyandu_ok(&q->user, p)) {
-        tb_res_error(r, q, 403, "Posyandu ini di luar wilayah kerja Anda.");
-        return false;
-    }
-    return true;
-}
-
 typedef struct {
     tb_buf *b;
     const tb_req *q;
@@ -161,7 +146,7 @@ static bool day_month(const tb_req *q, const char *today, char *month, char why[
 void tb_page_posyandu(tb_req *q, tb_res *r)
 {
     tb_posyandu_info p;
-    if (!read_posyandu(q, r, &p))
+    if (!tb_page_posyandu_read(q, r, &p))
         return;
     if (!tb_role_enters(&q->user) || !tb_role_sees_names(&q->user))
         return tb_res_error(r, q, 403, "Peran Anda tidak mengisi hari posyandu.");
@@ -206,7 +191,7 @@ void tb_page_posyandu(tb_req *q, tb_res *r)
 void tb_page_posyandu_save(tb_req *q, tb_res *r)
 {
     tb_posyandu_info p;
-    if (!read_posyandu(q, r, &p))
+    if (!tb_page_posyandu_read(q, r, &p))
         return;
     tb_save_entry e;
     tb_save_entry_from_form(q, &e);

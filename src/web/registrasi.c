@@ -186,21 +186,6 @@ static const char *check(const tb_req *q, reg *g)
     return NULL;
 }
 
-static bool read_posyandu(tb_req *q, tb_res *r, tb_posyandu_info *p)
-{
-    char *end;
-    long id = strtol(tb_req_param(q, "id"), &end, 10);
-    if (id <= 0 || (*end && *end != '/') || tb_store_posyandu_info(q->store, id, p) != 1) {
-        tb_res_error(r, q, 404, "Posyandu tidak ditemukan.");
-        return false;
-    }
-    if (!tb_scope_posyandu_ok(&q->user, p)) {
-        tb_res_error(r, q, 403, "Posyandu ini di luar wilayah kerja Anda.");
-        return false;
-    }
-    return true;
-}
-
 /* The form again, with what was typed and why it was not saved. */
 static void reshow(tb_req *q, tb_res *r, const tb_posyandu_info *p, int status, const char *msg)
 {
@@ -290,7 +275,7 @@ static void registered_unverified(tb_req *q, tb_res *r, const tb_posyandu_info *
 void tb_page_anak_baru(tb_req *q, tb_res *r)
 {
     tb_posyandu_info p;
-    if (!read_posyandu(q, r, &p))
+    if (!tb_page_posyandu_read(q, r, &p))
         return;
     if (!tb_role_enters(&q->user) || !tb_role_sees_names(&q->user))
         return tb_res_error(r, q, 403, "Peran Anda tidak mendaftarkan anak.");
