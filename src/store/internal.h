@@ -109,4 +109,15 @@ static inline int tb_store_step_done(tb_store *s, sqlite3_stmt *st, const char *
  * (pengukuran.c). */
 void tb_store_ukur_read(sqlite3_stmt *st, int c, tb_ukur_row *u);
 
+/*
+ * SQL: is child ID (an individu id expression) active in the month bound as
+ * ?2 (yyyy-mm)? Its latest status dated before the end of that month is
+ * 'aktif', or it has none (store/status.h). Shared by S in the reports and
+ * the targets of the posyandu day, so both agree.
+ */
+#define TB_SQL_ACTIVE_IN_MONTH(ID)                                                                 \
+    " COALESCE((SELECT x.status FROM anak_status x WHERE x.individu_id = " ID                      \
+    "  AND x.tanggal < date(?2 || '-01', '+1 month') ORDER BY x.tanggal DESC LIMIT 1),"            \
+    "  'aktif') = 'aktif'"
+
 #endif

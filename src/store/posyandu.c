@@ -42,7 +42,8 @@ int tb_store_posyandu_sasaran(tb_store *s, long posyandu_id, const char *month,
            " WHERE a.posyandu_id = ?1 AND a.digabung_ke IS NULL"
            " AND i.tgl_lahir < date(?2 || '-01', '+1 month')"
            " AND i.tgl_lahir >= date(?2 || '-01', '+1 month', '-60 months')"
-           " ORDER BY i.nama, i.id");
+           " AND" TB_SQL_ACTIVE_IN_MONTH("i.id") /* not moved away or died */
+        " ORDER BY i.nama, i.id");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, posyandu_id);

@@ -68,10 +68,7 @@ static int step_end(tb_store *s, int rc)
  * posyandu (sub-area "-"); a child whose latest status dated before the end
  * of the month is not 'aktif' (moved away, died) is not in S (status.h).
  */
-#define ACTIVE_IN_MONTH(ID)                                                                        \
-    " COALESCE((SELECT x.status FROM anak_status x WHERE x.individu_id = " ID                      \
-    "  AND x.tanggal < date(?2 || '-01', '+1 month') ORDER BY x.tanggal DESC LIMIT 1),"            \
-    "  'aktif') = 'aktif'"
+#define ACTIVE_IN_MONTH(ID) TB_SQL_ACTIVE_IN_MONTH(ID)
 #define UNDER_FIVE(I)                                                                              \
     " " I ".tgl_lahir < date(?2 || '-01', '+1 month')"                                             \
     "  AND " I ".tgl_lahir >= date(?2 || '-01', '+1 month', '-60 months')"

@@ -67,6 +67,10 @@ check "status pindah saved: 303, got $code" "[ '$code' = 303 ]"
 after=$(s_pos1 2026-10)
 check "moved child leaves S of October ($before -> $after)" "[ \"$after\" -eq \"$((before - 1))\" ]"
 check "and is still in S of September" "[ \"\$(s_pos1 2026-09)\" -ge \"$after\" ]"
+get "$K" "/posyandu/1?bulan=2026-10" > /dev/null
+check "moved child no longer a target of the October posyandu day" "! grep -q 'data-anak=\"$CIN\"' \"$W/body\""
+get "$K" "/posyandu/1?bulan=2026-09" > /dev/null
+check "but still one of September's" "grep -q 'data-anak=\"$CIN\"' \"$W/body\""
 code=$(curl -s -b "$W/$K.jar" -o /dev/null -w '%{http_code}' \
   -d "status=hilang&tanggal=2026-10-15&csrf=$(cat "$W/$K.csrf")" "$B/anak/$CIN/status")
 check "unknown status refused: 422, got $code" "[ '$code' = 422 ]"
