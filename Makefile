@@ -30,6 +30,12 @@
 
 WHO_DIR ?= ../shared/who
 
+# WILAYAH_DIR names the directory of the national area code list
+# (kode-wilayah-2025.csv and its SHA256SUMS). Its absolute path is compiled
+# into the binary as the default; $TUMBUH_WILAYAH overrides it at run time.
+WILAYAH_DIR ?= ../shared/wilayah
+WILAYAH_DEF := -DTB_WILAYAH_DIR='"$(abspath $(WILAYAH_DIR))"'
+
 # Parallel by default: one job per core unless the command line says -jN
 # (make clean is kept serial when asked for together with other goals).
 NPROC := $(shell nproc 2>/dev/null || echo 2)
@@ -124,6 +130,10 @@ build/o/%.o: %.c
 build/san/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(SAN_FLAGS) $(INCS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+# the compiled-in default of the national code list (import/wilayah.c only)
+build/o/src/import/wilayah.o build/san/src/import/wilayah.o build/fuzzobj/src/import/wilayah.o: \
+	CSTD += $(WILAYAH_DEF)
 
 # --- programs ---------------------------------------------------------------
 build/tumbuh: build/o/src/cli/main.o $(REL_OBJ)

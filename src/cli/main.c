@@ -19,6 +19,8 @@ static const command commands[] = {
     {"prevalence", tb_cmd_prevalence, "prevalence estimates (WHO method) for a CSV file"},
     {"serve", tb_cmd_serve,
      "the web application (demo district created when the database is empty)"},
+    {"init", tb_cmd_init,
+     "set up a real district: the national area list, the kabupaten, its first admin"},
     {"demo", tb_cmd_demo, "fill an empty database with the demo district (Kabupaten Sukamaju)"},
     {"import", tb_cmd_import, "import e-PPGBM, family, catin or wilayah data (CSV or XLSX)"},
     {"report", tb_cmd_report, "a report (SKDN, prevalensi, lists...) as CSV, XLSX or PDF"},

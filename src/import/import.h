@@ -67,4 +67,21 @@ int tb_import_run(const tb_import_options *o, tb_import_summary *sum);
  */
 const char *tb_nik_problem(const char *nik, const char *tgl_lahir, int jk, char *why, size_t cap);
 
+typedef struct tb_store tb_store;
+
+/* The directory holding the national code list (kode-wilayah-*.csv and its
+ * SHA256SUMS): $TUMBUH_WILAYAH, else the WILAYAH_DIR the binary was built
+ * with (Makefile). */
+const char *tb_wilayah_list_dir(void);
+
+/*
+ * Loads the national code list of dir into the store, in one transaction:
+ * the CSV named in dir/SHA256SUMS is checked against its SHA-256 before any
+ * row is read, then every code is stored as in that version of the list
+ * (store/wilayah.h: codes a later list drops are kept, marked). A version
+ * loaded already is left as it is (*rows = 0). Returns 0 (rows loaded into
+ * *rows) or -1 with why in err (Bahasa Indonesia).
+ */
+int tb_import_wilayah_list(tb_store *s, const char *dir, long *rows, char *err, size_t errlen);
+
 #endif

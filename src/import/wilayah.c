@@ -10,7 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include <sodium.h>
+
+#include "import/import.h"
 #include "import/kind.h"
 #include "store/wilayah.h"
 
@@ -216,3 +220,199 @@ const imp_kind imp_kind_wilayah = {
     .end = end,
     .cleanup = cleanup,
 };
+
+/* --- the national code list (tb_import_wilayah_list) ---------------------- */
+
+#ifndef TB_WILAYAH_DIR
+#define TB_WILAYAH_DIR "../shared/wilayah"
+#endif
+
+const char *tb_wilayah_list_dir(void)
+{
+    const char *env = getenv("TUMBUH_WILAYAH");
+    return env && *env ? env : TB_WILAYAH_DIR;
+}
+
+/* Reads the first "HEX  NAME.csv" line of dir/SHA256SUMS. 0 or -1. */
+static int read_sums(const char *dir, char hex[65], char *name, size_t n, char *err, size_t el)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/SHA256SUMS", dir);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, el,
+                 "daftar kode wilayah tidak ditemukan: %s tidak ada (atur $TUMBUH_WILAYAH ke "
+                 "folder kode-wilayah-2025.csv dan SHA256SUMS; lihat README)",
+                 path);
+        return -1;
+    }
+    char line[1024], h[128], file[512];
+    int found = 0;
+    while (!found && fgets(line, sizeof line, f))
+        if (sscanf(line, "%127s %511s", h, file) == 2 && strlen(h) == 64 &&
+            strlen(file) > 4 && !strcmp(file + strlen(file) - 4, ".csv"))
+            found = 1;
+    fclose(f);
+    if (!found) {
+        snprintf(err, el, "%s tidak menyebut berkas .csv mana pun", path);
+        return -1;
+    }
+    snprintf(hex, 65, "%s", h);
+    snprintf(name, n, "%s", file[0] == '*' ? file + 1 : file);
+    return 0;
+}
+
+/* Reads a whole file into a malloc'd buffer (NUL-terminated). NULL on error. */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 22, n = 0;
+    char *b = malloc(cap + 1);
+    size_t got;
+    while (b && (got = fread(b + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *nb = realloc(b, 2 * cap + 1);
+            if (!nb)
+                free(b);
+            b = nb;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (b) {
+        b[n] = 0;
+        *len = n;
+    }
+    return b;
+}
+
+/* Splits one CSV line "kode,nama" or "kode,\"na,ma\"" ("" inside quotes is
+ * a quote) at *p, advancing it. 1 a row, 0 the end, -1 malformed. */
+static int next_row(char **p, char kode[16], char nama[256])
+{
+    char *s = *p;
+    if (!*s)
+        return 0;
+    char *comma = strchr(s, ',');
+    char *eol = strchr(s, '\n');
+    if (!comma || (eol && comma > eol) || comma - s >= 16)
+        return -1;
+    memcpy(kode, s, (size_t)(comma - s));
+    kode[comma - s] = 0;
+    s = comma + 1;
+    size_t k = 0;
+    if (*s == '"') {
+        for (s++; *s && !(*s == '"' && s[1] != '"'); s++) {
+            if (*s == '"')
+                s++;
+            if (k < 255)
+                nama[k++] = *s;
+        }
+        if (*s == '"')
+            s++;
+    } else {
+        for (; *s && *s != '\n' && *s != '\r'; s++)
+            if (k < 255)
+                nama[k++] = *s;
+    }
+    nama[k] = 0;
+    while (*s == '\r')
+        s++;
+    if (*s == '\n')
+        s++;
+    *p = s;
+    return 1;
+}
+
+/* Stores every row of the checked text as list versi. The row count or -1. */
+static long load_rows(tb_store *s, const char *versi, char *text, char *err, size_t el)
+{
+    char *p = strchr(text, '\n'); /* the header line */
+    p = p ? p + 1 : text + strlen(text);
+    char kode[16], nama[256];
+    long rows = 0;
+    int rc;
+    while ((rc = next_row(&p, kode, nama)) == 1) {
+        if (tb_store_wilayah_list_put(s, versi, kode, nama) < 0) {
+            snprintf(err, el, "baris %ld: %s", rows + 2, tb_store_error(s));
+            return -1;
+        }
+        rows++;
+    }
+    if (rc < 0) {
+        snprintf(err, el, "baris %ld tidak terbaca (harus kode,nama)", rows + 2);
+        return -1;
+    }
+    return rows;
+}
+
+/* The data lines of the text (the lines after the header that are not empty). */
+static long count_rows(const char *text)
+{
+    long n = 0;
+    const char *p = strchr(text, '\n');
+    for (; p && p[1]; p = strchr(p + 1, '\n'))
+        if (p[1] != '\n' && p[1] != '\r')
+            n++;
+    return n;
+}
+
+/* Compares the SHA-256 of text with hex. 0 equal, -1 not (why in err). */
+static int check_sum(const char *text, size_t len, const char *hex, const char *path, char *err,
+                     size_t el)
+{
+    unsigned char h[crypto_hash_sha256_BYTES];
+    char got[2 * crypto_hash_sha256_BYTES + 1];
+    if (sodium_init() < 0)
+        return snprintf(err, el, "libsodium tidak dapat dimulai"), -1;
+    crypto_hash_sha256(h, (const unsigned char *)text, len);
+    sodium_bin2hex(got, sizeof got, h, sizeof h);
+    if (strcasecmp(got, hex)) {
+        snprintf(err, el,
+                 "%s tidak sama dengan SHA256SUMS (sha256 %s, seharusnya %s): berkas berubah "
+                 "atau rusak; ambil lagi salinan aslinya (lihat README)",
+                 path, got, hex);
+        return -1;
+    }
+    return 0;
+}
+
+int tb_import_wilayah_list(tb_store *s, const char *dir, long *rows, char *err, size_t errlen)
+{
+    char hex[65], name[512], path[4096], versi[512];
+    *rows = 0;
+    if (read_sums(dir, hex, name, sizeof name, err, errlen))
+        return -1;
+    snprintf(versi, sizeof versi, "%.*s", (int)(strlen(name) - 4), name);
+    int loaded = tb_store_wilayah_list_loaded(s, versi);
+    if (loaded)
+        return loaded < 0 ? (snprintf(err, errlen, "%s", tb_store_error(s)), -1) : 0;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    size_t len = 0;
+    char *text = slurp(path, &len);
+    if (!text) {
+        snprintf(err, errlen, "%s tidak dapat dibaca (lihat README: daftar kode wilayah)", path);
+        return -1;
+    }
+    long n = -1;
+    if (!check_sum(text, len, hex, path, err, errlen)) {
+        if (tb_store_begin(s) || tb_store_wilayah_list_start(s, versi, hex, count_rows(text)))
+            snprintf(err, errlen, "%s", tb_store_error(s));
+        else if ((n = load_rows(s, versi, text, err, errlen)) < 0 ||
+                 tb_store_audit(s, 0, "impor", "wilayah_daftar", versi, NULL, NULL) ||
+                 tb_store_commit(s)) {
+            if (n >= 0)
+                snprintf(err, errlen, "%s", tb_store_error(s));
+            n = -1;
+            tb_store_rollback(s);
+        }
+    }
+    free(text);
+    if (n < 0)
+        return -1;
+    *rows = n;
+    return 0;
+}

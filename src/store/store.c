@@ -411,3 +411,31 @@ int tb_store_ref_active(tb_store *s, const char *jenis, char *versi, size_t vers
     sqlite3_reset(st);
     return 1;
 }
+
+int tb_store_setting_get(tb_store *s, const char *kunci, char *out, size_t n)
+{
+    out[0] = 0;
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT nilai FROM pengaturan WHERE kunci = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, kunci, -1, SQLITE_TRANSIENT);
+    int rc = tb_store_step_one(s, st);
+    if (rc == 1)
+        tb_store_col_text(st, 0, out, n);
+    return rc;
+}
+
+int tb_store_setting_set(tb_store *s, const char *kunci, const char *nilai)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "INSERT INTO pengaturan (kunci, nilai) VALUES (?1, ?2)"
+                                        " ON CONFLICT (kunci) DO UPDATE SET nilai = excluded.nilai");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, kunci, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, nilai, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "pengaturan: %s", sqlite3_errmsg(s->db));
+    char after[256];
+    snprintf(after, sizeof after, "{\"nilai\":\"%s\"}", nilai); /* codes only: no quotes */
+    return tb_store_audit(s, 0, "ubah", "pengaturan", kunci, NULL, after);
+}

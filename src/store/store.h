@@ -124,4 +124,11 @@ int tb_store_ref_active(tb_store *s, const char *jenis, char *versi, size_t vers
 /* Sets this connection's page cache size in KiB (servers keep it small per thread). 0 or -1. */
 int tb_store_cache_kb(tb_store *s, int kb);
 
+/* A setting of the installation (pengaturan: 'kabupaten' = the district
+ * this database serves) into out: 1 found, 0 not set, -1 on error. */
+int tb_store_setting_get(tb_store *s, const char *kunci, char *out, size_t n);
+
+/* Sets a setting (audited as a change by the system). 0 or -1. */
+int tb_store_setting_set(tb_store *s, const char *kunci, const char *nilai);
+
 #endif

@@ -133,3 +133,82 @@ int tb_store_wilayah_each(tb_store *s,
         return tb_store_fail(s, "wilayah: %s", sqlite3_errmsg(tb_store_db(s)));
     return 0;
 }
+
+int tb_store_wilayah_list_start(tb_store *s, const char *versi, const char *sha256, long rows)
+{
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "UPDATE wilayah SET di_daftar = 0 WHERE daftar IS NOT NULL");
+    if (!st || sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "wilayah list: %s", sqlite3_errmsg(tb_store_db(s)));
+    st = tb_store_stmt(s, "INSERT INTO wilayah_daftar (versi, sha256, baris) VALUES (?1, ?2, ?3)"
+                          " ON CONFLICT (versi) DO UPDATE SET sha256 = excluded.sha256,"
+                          " baris = excluded.baris, dimuat = datetime('now')");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, versi, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, sha256, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, rows);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "wilayah list: %s", sqlite3_errmsg(tb_store_db(s)));
+    return 0;
+}
+
+int tb_store_wilayah_list_put(tb_store *s, const char *versi, const char *kode, const char *nama)
+{
+    int level = tb_wilayah_level(kode);
+    if (level < 0)
+        return tb_store_fail(s, "'%s' is not a Kemendagri code", kode);
+    char induk[16] = "";
+    if (level > 1) {
+        snprintf(induk, sizeof induk, "%s", kode);
+        *strrchr(induk, '.') = 0;
+    }
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "INSERT INTO wilayah (kode, tingkat, induk, nama, daftar, di_daftar)"
+           " VALUES (?1, ?2, ?3, ?4, ?5, 1) ON CONFLICT (kode) DO UPDATE SET"
+           " nama = excluded.nama, daftar = excluded.daftar, di_daftar = 1");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, kode, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, level);
+    tb_store_bind_text(st, 3, induk);
+    sqlite3_bind_text(st, 4, nama, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, versi, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "wilayah %s: %s", kode, sqlite3_errmsg(tb_store_db(s)));
+    return 0;
+}
+
+int tb_store_wilayah_list_loaded(tb_store *s, const char *versi)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT 1 FROM wilayah_daftar WHERE versi = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, versi, -1, SQLITE_TRANSIENT);
+    return tb_store_step_one(s, st);
+}
+
+long tb_store_wilayah_list_count(tb_store *s, int level, const char *under)
+{
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "SELECT count(*) FROM wilayah WHERE di_daftar = 1 AND tingkat = ?1"
+           " AND (?2 = '' OR kode LIKE ?2 || '.%')");
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, level);
+    sqlite3_bind_text(st, 2, under ? under : "", -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return tb_store_fail(s, "wilayah: %s", sqlite3_errmsg(tb_store_db(s)));
+    long n = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return n;
+}
+
+int tb_store_wilayah_in_list(tb_store *s, const char *kode)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT 1 FROM wilayah WHERE kode = ?1 AND di_daftar = 1");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, kode, -1, SQLITE_TRANSIENT);
+    return tb_store_step_one(s, st);
+}

@@ -35,4 +35,24 @@ int tb_store_wilayah_anak(tb_store *s, const char *kode,
 /* Codes of the wilayah with levels from..to (1 provinsi .. 4 desa); the count or -1. */
 int tb_store_wilayah_kode_list(tb_store *s, int from, int to, char (*codes)[32], int max);
 
+/* Starts loading version versi of the national code list (sha256: its
+ * checksum, rows: its row count): every code of an earlier list is marked
+ * as not in the current list until tb_store_wilayah_list_put carries it
+ * again. Call inside a transaction. 0 or -1. */
+int tb_store_wilayah_list_start(tb_store *s, const char *versi, const char *sha256, long rows);
+
+/* One row of the list being loaded: inserted, or renamed and marked as in
+ * list versi. 0 or -1. */
+int tb_store_wilayah_list_put(tb_store *s, const char *versi, const char *kode, const char *nama);
+
+/* 1 when version versi of the list has been loaded, 0 when not, -1 on error. */
+int tb_store_wilayah_list_loaded(tb_store *s, const char *versi);
+
+/* How many wilayah of a level (1..4) the current list carries under the
+ * code prefix (NULL or "" for all). -1 on error. */
+long tb_store_wilayah_list_count(tb_store *s, int level, const char *under);
+
+/* 1 when kode is in the current national list, 0 when not, -1 on error. */
+int tb_store_wilayah_in_list(tb_store *s, const char *kode);
+
 #endif
