@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "import/kind.h"
+#include "tb_match.h"
 #include "store/wilayah.h"
 
 int imp_wilayah_code(const char *s, size_t len, char out[16])
@@ -82,15 +83,19 @@ void imp_read_place(const imp *m, const tb_csv_row *row, const imp_place_cols *c
 
 /*
  * Names of stored wilayah, loaded once when a row names its desa instead of
- * coding it: "P|<parent code>|<folded name>" -> index of the code, and
- * "L<level>|<folded name>" -> index (or -1 when the name is not unique at that
- * level). Codes live in codes[].
+ * coding it. "N<level>|<folded name>" -> the last code of that level with
+ * that name, next[] chaining the others (a name is found under any ancestor
+ * by walking its chain); "C|<code>" -> the code's index. Codes live in
+ * codes[], their names (for the messages) in nama[].
  */
 struct imp_places {
     imp_map names;
     imp_map resolved; /* the row's code|prov|kab|kec|desa -> index, or -1 (not found) */
     char (*codes)[16];
-    long ncodes, capcodes;
+    char (*nama)[64];
+    long *next;
+    long ncodes, capcodes, capnama, capnext;
+    char district[16]; /* the kabupaten the database serves (pengaturan), or "" */
     bool loaded;
 };
 
@@ -124,10 +129,18 @@ static size_t fold_wilayah(const char *name, int level, char *out, size_t cap)
 static long add_code(imp_places *x, const char *kode)
 {
     char(*c)[16] = imp_grow(x->codes, x->ncodes, &x->capcodes, sizeof *c, 4096);
-    if (!c)
+    if (c)
+        x->codes = c;
+    char(*nm)[64] = c ? imp_grow(x->nama, x->ncodes, &x->capnama, sizeof *nm, 4096) : NULL;
+    if (nm)
+        x->nama = nm;
+    long *nx = nm ? imp_grow(x->next, x->ncodes, &x->capnext, sizeof *nx, 4096) : NULL;
+    if (!nx)
         return -1;
-    x->codes = c;
+    x->next = nx;
     snprintf(x->codes[x->ncodes], 16, "%s", kode);
+    x->nama[x->ncodes][0] = 0;
+    x->next[x->ncodes] = -1;
     return x->ncodes++;
 }
 
@@ -138,22 +151,18 @@ static int index_name(imp_places *x, const char *kode, int level, const char *na
     long ix = add_code(x, kode);
     if (ix < 0)
         return -1;
-    char parent[16] = "";
-    if (level > 1) {
-        snprintf(parent, sizeof parent, "%s", kode);
-        char *dot = strrchr(parent, '.');
-        if (dot)
-            *dot = 0;
-    }
-    int n = snprintf(key, sizeof key, "P|%s|%s", parent, f);
+    snprintf(x->nama[ix], 64, "%s", nama);
+    int n = snprintf(key, sizeof key, "C|%s", kode);
     if (!imp_map_put(&x->names, key, (size_t)n, ix))
         return -1;
-    n = snprintf(key, sizeof key, "L%d|%s", level, f);
+    n = snprintf(key, sizeof key, "N%d|%s", level, f);
     long *v = imp_map_get(&x->names, key, (size_t)n);
-    if (v)
-        *v = -1; /* not unique */
-    else if (!imp_map_put(&x->names, key, (size_t)n, ix))
+    if (v) {
+        x->next[ix] = *v;
+        *v = ix;
+    } else if (!imp_map_put(&x->names, key, (size_t)n, ix)) {
         return -1;
+    }
     return 0;
 }
 
@@ -170,21 +179,49 @@ void imp_places_free(imp *m)
     imp_map_free(&x->names);
     imp_map_free(&x->resolved);
     free(x->codes);
+    free(x->nama);
+    free(x->next);
     free(x);
     m->places = NULL;
 }
 
-/* Looks a name up under a parent (or, with no parent, at a level): index, -1 none, -2 ambiguous. */
-static long lookup_name(const imp_places *x, const char *parent, int level, const char *nama)
+/* True when kode lies under the wilayah anc (NULL or "": anywhere). */
+static bool is_under(const char *kode, const char *anc)
+{
+    size_t n = anc ? strlen(anc) : 0;
+    return !n || (!strncmp(kode, anc, n) && kode[n] == '.');
+}
+
+/* The wilayah of a level with that name under anc (any depth): their
+ * indexes into cand (at most max), and how many there are. */
+static int lookup_name(const imp_places *x, const char *anc, int level, const char *nama,
+                       long *cand, int max)
 {
     char f[128], key[200];
     fold_wilayah(nama, level, f, sizeof f);
-    int n = parent ? snprintf(key, sizeof key, "P|%s|%s", parent, f)
-                   : snprintf(key, sizeof key, "L%d|%s", level, f);
+    int n = snprintf(key, sizeof key, "N%d|%s", level, f);
     long *v = imp_map_get(&x->names, key, (size_t)n);
-    if (!v)
-        return -1;
-    return *v < 0 ? -2 : *v;
+    int k = 0;
+    for (long ix = v ? *v : -1; ix >= 0; ix = x->next[ix])
+        if (is_under(x->codes[ix], anc)) {
+            if (k < max)
+                cand[k] = ix;
+            k++;
+        }
+    return k;
+}
+
+/* The name of the parent of code ix ("" when not loaded). */
+static const char *parent_name(const imp_places *x, long ix)
+{
+    char key[40], parent[16];
+    snprintf(parent, sizeof parent, "%s", x->codes[ix]);
+    char *dot = strrchr(parent, '.');
+    if (dot)
+        *dot = 0;
+    int n = snprintf(key, sizeof key, "C|%s", parent);
+    long *v = imp_map_get(&x->names, key, (size_t)n);
+    return v ? x->nama[*v] : "";
 }
 
 /* Creates wilayah kode (and its missing parents from names) when possible: 0, 1 (cannot), -1. */
@@ -256,7 +293,8 @@ static int desa_by_code(imp *m, const char *kode, const char *const names[5], co
     return 0;
 }
 
-/* Loads the names of the stored wilayah once. 0 or -1. */
+/* Loads the names of the stored wilayah once, and the district the
+ * database serves. 0 or -1. */
 static int load_names(imp *m)
 {
     imp_places *x = m->places;
@@ -265,13 +303,75 @@ static int load_names(imp *m)
     int r = tb_store_wilayah_each(m->store, index_cb, x);
     if (r == -2)
         return tb_store_fail(m->store, "out of memory");
-    if (r)
+    if (r || tb_store_setting_get(m->store, "kabupaten", x->district, sizeof x->district) < 0)
         return -1;
     x->loaded = true;
     return 0;
 }
 
-/* A desa given by names, from the province down: 0, 1 (problem in rej), -1. */
+static const char *const level_what[5] = {"", "provinsi", "kabupaten/kota", "kecamatan", "desa"};
+
+/* Writes the closest names of that level under anc (lib/match.c
+ * similarity) into out as "A, B, C": "" when none is close. */
+static void closest(const imp_places *x, const char *anc, int level, const char *nama, char *out,
+                    size_t cap)
+{
+    char f[128], g[128];
+    fold_wilayah(nama, level, f, sizeof f);
+    long best[3] = {-1, -1, -1};
+    double sim[3] = {0, 0, 0};
+    for (long ix = 0; ix < x->ncodes; ix++) {
+        if (!x->nama[ix][0] || tb_wilayah_level(x->codes[ix]) != level ||
+            !is_under(x->codes[ix], anc))
+            continue;
+        fold_wilayah(x->nama[ix], level, g, sizeof g);
+        double d = tb_name_similarity(f, g);
+        for (int i = 0; i < 3; i++)
+            if (d > sim[i] && d >= 0.75) {
+                memmove(best + i + 1, best + i, (size_t)(2 - i) * sizeof *best);
+                memmove(sim + i + 1, sim + i, (size_t)(2 - i) * sizeof *sim);
+                best[i] = ix, sim[i] = d;
+                break;
+            }
+    }
+    size_t o = 0;
+    out[0] = 0;
+    for (int i = 0; i < 3 && best[i] >= 0 && o < cap; i++)
+        o += (size_t)snprintf(out + o, cap - o, "%s%s", i ? ", " : "", x->nama[best[i]]);
+}
+
+/* The problem of a name found more than once (the candidates named) or not
+ * at all (the closest names offered). Always 1. */
+static int name_problem(imp *m, const char *anc, int level, const char *nama, const long *cand,
+                        int k, int field_name, imp_reject *rej)
+{
+    imp_places *x = m->places;
+    char list[400] = "";
+    size_t o = 0;
+    if (k > 1) {
+        for (int i = 0; i < k && i < 4 && o < sizeof list; i++)
+            o += (size_t)snprintf(list + o, sizeof list - o, "%s%s (%s %s)", i ? ", " : "",
+                                  x->codes[cand[i]], level_what[level - 1],
+                                  parent_name(x, cand[i]));
+        imp_problem(rej, field_name,
+                    "%s '%s' ada lebih dari satu: %s; beri nama %s atau kode desa", level_what[level],
+                    nama, list, level_what[level > 1 ? level - 1 : 1]);
+        return 1;
+    }
+    closest(x, anc, level, nama, list, sizeof list);
+    if (list[0])
+        imp_problem(rej, field_name, "%s '%s' tidak ditemukan di daftar wilayah; maksud Anda %s?",
+                    level_what[level], nama, list);
+    else
+        imp_problem(rej, field_name, "%s '%s' tidak ditemukan di daftar wilayah%s",
+                    level_what[level], nama,
+                    x->ncodes ? "" : " (daftar wilayah kosong: impor wilayah dulu)");
+    return 1;
+}
+
+/* A desa given by names, from the province down (inside the district the
+ * database serves when the row names no province or kabupaten): 0, 1
+ * (problem in rej), -1. */
 static int desa_by_names(imp *m, const char *const names[5], const char *key, size_t kn,
                          int field_name, char out[16], imp_reject *rej)
 {
@@ -279,29 +379,21 @@ static int desa_by_names(imp *m, const char *const names[5], const char *key, si
         return -1;
     imp_places *x = m->places;
     const char *parent = NULL;
+    if (x->district[0] && !(names[1] && *names[1]) && !(names[2] && *names[2]))
+        parent = x->district;
     long ix = -1;
-    static const char *const what[5] = {"", "provinsi", "kabupaten/kota", "kecamatan", "desa"};
     for (int level = 1; level <= 4; level++) {
         if (!names[level] || !*names[level])
             continue;
-        ix = lookup_name(x, parent, level, names[level]);
-        if (ix == -2) {
-            imp_problem(rej, field_name,
-                        "nama %s '%s' ada lebih dari satu: beri juga nama wilayah "
-                        "di atasnya atau kode desa",
-                        what[level], names[level]);
-            return 1;
+        long cand[4];
+        int k = lookup_name(x, parent, level, names[level], cand, 4);
+        if (k != 1) {
+            if (!k)
+                imp_map_put(&x->resolved, key, kn, -1);
+            return name_problem(m, parent, level, names[level], cand, k, field_name, rej);
         }
-        if (ix < 0) {
-            imp_problem(rej, field_name, "%s '%s' tidak ditemukan di daftar wilayah%s", what[level],
-                        names[level],
-                        x->ncodes ? "" : " (daftar wilayah kosong: impor wilayah dulu)");
-            imp_map_put(&x->resolved, key, kn, -1);
-            return 1;
-        }
+        ix = cand[0];
         parent = x->codes[ix];
-        if (tb_wilayah_level(parent) != level)
-            break;
     }
     if (ix < 0 || tb_wilayah_level(x->codes[ix]) != 4) {
         imp_problem(rej, field_name, "desa tidak diketahui (kolom desa kosong)");

@@ -257,7 +257,8 @@ static int read_sums(const char *dir, char hex[65], char *name, size_t n, char *
         snprintf(err, el, "%s tidak menyebut berkas .csv mana pun", path);
         return -1;
     }
-    snprintf(hex, 65, "%s", h);
+    memcpy(hex, h, 64);
+    hex[64] = 0;
     snprintf(name, n, "%s", file[0] == '*' ? file + 1 : file);
     return 0;
 }
