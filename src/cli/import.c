@@ -22,6 +22,7 @@
 
 #include "cli/commands.h"
 #include "import/import.h"
+#include "store/store.h"
 
 typedef struct {
     const char *kind;
@@ -40,6 +41,7 @@ static void usage(FILE *f)
     const char *name, *summary;
     for (size_t i = 0; (name = tb_import_kind(i, &summary)); i++)
         fprintf(f, "  %-9s %s\n", name, summary);
+    fprintf(f, "  %-9s %s\n", "alias", "other spellings of wilayah (kode,nama), kept for good");
     fprintf(f, "\nFILE is CSV (',' ';' or tab) or XLSX (the first sheet, or --sheet NAME).\n"
                "Columns are found by header name (see README.md); --map names a header for a\n"
                "field. Rejected rows go to FILE.tolak.csv (or --rejects PATH) with baris, kolom,\n"
@@ -119,6 +121,25 @@ static void print_summary(const tb_import_summary *s, const char *rejects)
     printf("\n");
 }
 
+/* `tumbuh import alias FILE`: the spellings of wilayah (import.h). */
+static int import_alias(const char *path)
+{
+    char err[1024];
+    tb_store *s;
+    if (tb_store_open(tb_store_default_path(NULL), &s, err, sizeof err) < 0) {
+        fprintf(stderr, "tumbuh import: %s\n", err);
+        return 1;
+    }
+    long rows;
+    int rc = tb_import_wilayah_alias(s, path, &rows, err, sizeof err);
+    if (rc)
+        fprintf(stderr, "tumbuh import alias: %s\n", err);
+    else
+        printf("alias=%ld\n", rows);
+    tb_store_close(s);
+    return rc ? 1 : 0;
+}
+
 int tb_cmd_import(int argc, char **argv)
 {
     options a;
@@ -128,6 +149,8 @@ int tb_cmd_import(int argc, char **argv)
         usage(stdout);
         return 0;
     }
+    if (!strcmp(a.kind, "alias"))
+        return import_alias(a.path);
     if (!known_kind(a.kind))
         return 2;
     size_t n = strlen(a.path) + 16;

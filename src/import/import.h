@@ -84,4 +84,13 @@ const char *tb_wilayah_list_dir(void);
  */
 int tb_import_wilayah_list(tb_store *s, const char *dir, long *rows, char *err, size_t errlen);
 
+/*
+ * `tumbuh import alias FILE`: other spellings of wilayah that exports use
+ * (CSV kode,nama: the code and the spelling), kept in the store so that a
+ * district fixes a spelling once; every import then resolves that name to
+ * that code. All rows or none (one transaction). 0 (*rows stored) or -1
+ * with why in err.
+ */
+int tb_import_wilayah_alias(tb_store *s, const char *path, long *rows, char *err, size_t errlen);
+
 #endif

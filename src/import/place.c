@@ -144,17 +144,22 @@ static long add_code(imp_places *x, const char *kode)
     return x->ncodes++;
 }
 
-static int index_name(imp_places *x, const char *kode, int level, const char *nama)
+/* Indexes a name of kode: its own (alias false: also found by code, offered
+ * as a suggestion) or another spelling (wilayah_alias). 0 or -1. */
+static int index_any(imp_places *x, const char *kode, int level, const char *nama, bool alias)
 {
     char f[128], key[200];
     fold_wilayah(nama, level, f, sizeof f);
     long ix = add_code(x, kode);
     if (ix < 0)
         return -1;
-    snprintf(x->nama[ix], 64, "%s", nama);
-    int n = snprintf(key, sizeof key, "C|%s", kode);
-    if (!imp_map_put(&x->names, key, (size_t)n, ix))
-        return -1;
+    int n;
+    if (!alias) {
+        snprintf(x->nama[ix], 64, "%s", nama);
+        n = snprintf(key, sizeof key, "C|%s", kode);
+        if (!imp_map_put(&x->names, key, (size_t)n, ix))
+            return -1;
+    }
     n = snprintf(key, sizeof key, "N%d|%s", level, f);
     long *v = imp_map_get(&x->names, key, (size_t)n);
     if (v) {
@@ -166,9 +171,19 @@ static int index_name(imp_places *x, const char *kode, int level, const char *na
     return 0;
 }
 
+static int index_name(imp_places *x, const char *kode, int level, const char *nama)
+{
+    return index_any(x, kode, level, nama, false);
+}
+
 static int index_cb(void *ctx, const char *kode, int tingkat, const char *nama)
 {
     return index_name(ctx, kode, tingkat, nama ? nama : "") ? -2 : 0;
+}
+
+static int alias_cb(void *ctx, const char *kode, int tingkat, const char *nama)
+{
+    return index_any(ctx, kode, tingkat, nama ? nama : "", true) ? -2 : 0;
 }
 
 void imp_places_free(imp *m)
@@ -202,12 +217,18 @@ static int lookup_name(const imp_places *x, const char *anc, int level, const ch
     int n = snprintf(key, sizeof key, "N%d|%s", level, f);
     long *v = imp_map_get(&x->names, key, (size_t)n);
     int k = 0;
-    for (long ix = v ? *v : -1; ix >= 0; ix = x->next[ix])
-        if (is_under(x->codes[ix], anc)) {
-            if (k < max)
-                cand[k] = ix;
-            k++;
-        }
+    for (long ix = v ? *v : -1; ix >= 0; ix = x->next[ix]) {
+        if (!is_under(x->codes[ix], anc))
+            continue;
+        bool seen = false; /* a code found by its name and an alias alike */
+        for (int i = 0; i < k && i < max && !seen; i++)
+            seen = !strcmp(x->codes[cand[i]], x->codes[ix]);
+        if (seen)
+            continue;
+        if (k < max)
+            cand[k] = ix;
+        k++;
+    }
     return k;
 }
 
@@ -301,6 +322,8 @@ static int load_names(imp *m)
     if (x->loaded)
         return 0;
     int r = tb_store_wilayah_each(m->store, index_cb, x);
+    if (!r)
+        r = tb_store_wilayah_alias_each(m->store, alias_cb, x);
     if (r == -2)
         return tb_store_fail(m->store, "out of memory");
     if (r || tb_store_setting_get(m->store, "kabupaten", x->district, sizeof x->district) < 0)

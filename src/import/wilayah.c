@@ -417,3 +417,51 @@ int tb_import_wilayah_list(tb_store *s, const char *dir, long *rows, char *err, 
     *rows = n;
     return 0;
 }
+
+/* Stores each "kode,nama" row of text as an alias. The count or -1. */
+static long load_aliases(tb_store *s, char *text, char *err, size_t el)
+{
+    char *p = strchr(text, '\n'); /* the header line */
+    p = p ? p + 1 : text + strlen(text);
+    char kode[16], nama[256], code[16];
+    long rows = 0;
+    int rc;
+    while ((rc = next_row(&p, kode, nama)) == 1) {
+        if (imp_wilayah_code(kode, strlen(kode), code) < 0 || !nama[0]) {
+            snprintf(err, el, "baris %ld: '%s' bukan kode wilayah atau nama kosong", rows + 2, kode);
+            return -1;
+        }
+        if (tb_store_wilayah_alias_put(s, nama, code) < 0) {
+            snprintf(err, el, "baris %ld: %s", rows + 2, tb_store_error(s));
+            return -1;
+        }
+        rows++;
+    }
+    if (rc < 0) {
+        snprintf(err, el, "baris %ld tidak terbaca (harus kode,nama)", rows + 2);
+        return -1;
+    }
+    return rows;
+}
+
+int tb_import_wilayah_alias(tb_store *s, const char *path, long *rows, char *err, size_t errlen)
+{
+    size_t len = 0;
+    char *text = slurp(path, &len);
+    if (!text) {
+        snprintf(err, errlen, "%s tidak dapat dibaca", path);
+        return -1;
+    }
+    long n = -1;
+    if (tb_store_begin(s))
+        snprintf(err, errlen, "%s", tb_store_error(s));
+    else if ((n = load_aliases(s, text, err, errlen)) < 0 || tb_store_commit(s)) {
+        if (n >= 0)
+            snprintf(err, errlen, "%s", tb_store_error(s));
+        n = -1;
+        tb_store_rollback(s);
+    }
+    free(text);
+    *rows = n < 0 ? 0 : n;
+    return n < 0 ? -1 : 0;
+}

@@ -514,7 +514,8 @@ static const char *const migration_9 =
  * row stays, so the data that refer to it keep their area). A wilayah that
  * no list carries (the demo district, 35.99) has daftar NULL. pengaturan
  * holds the settings of the installation, such as the district a database
- * serves (kunci 'kabupaten'). */
+ * serves (kunci 'kabupaten'). wilayah_alias: the spellings a district fixed
+ * once (`tumbuh import alias`), read by the import's place resolution. */
 static const char *const migration_10 =
     "ALTER TABLE wilayah ADD COLUMN daftar TEXT;"
     "ALTER TABLE wilayah ADD COLUMN di_daftar INTEGER NOT NULL DEFAULT 0;"
@@ -523,6 +524,11 @@ static const char *const migration_10 =
     "  sha256 TEXT NOT NULL,"
     "  baris INTEGER NOT NULL,"
     "  dimuat TEXT NOT NULL DEFAULT (datetime('now'))"
+    ");"
+    "CREATE TABLE wilayah_alias ("
+    "  nama TEXT NOT NULL," /* another spelling, as exports write it */
+    "  kode TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  PRIMARY KEY (nama, kode)"
     ");"
     "CREATE TABLE pengaturan ("
     "  kunci TEXT PRIMARY KEY,"

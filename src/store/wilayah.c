@@ -212,3 +212,44 @@ int tb_store_wilayah_in_list(tb_store *s, const char *kode)
     sqlite3_bind_text(st, 1, kode, -1, SQLITE_TRANSIENT);
     return tb_store_step_one(s, st);
 }
+
+int tb_store_wilayah_alias_put(tb_store *s, const char *nama, const char *kode)
+{
+    int have = tb_store_wilayah_get(s, kode, NULL, 0);
+    if (have <= 0)
+        return have < 0 ? -1 : tb_store_fail(s, "kode %s tidak ada di daftar wilayah", kode);
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "INSERT OR IGNORE INTO wilayah_alias (nama, kode) VALUES (?1, ?2)");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, nama, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, kode, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "alias %s: %s", kode, sqlite3_errmsg(tb_store_db(s)));
+    if (!sqlite3_changes(tb_store_db(s)))
+        return 0;
+    return tb_store_audit(s, 0, "tambah", "wilayah_alias", kode, NULL, NULL);
+}
+
+int tb_store_wilayah_alias_each(tb_store *s,
+                                int (*fn)(void *ctx, const char *kode, int tingkat,
+                                          const char *nama),
+                                void *ctx)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT a.kode, w.tingkat, a.nama FROM wilayah_alias a"
+                                        " JOIN wilayah w ON w.kode = a.kode ORDER BY a.kode");
+    if (!st)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int r = fn(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1),
+                   (const char *)sqlite3_column_text(st, 2));
+        if (r) {
+            sqlite3_reset(st);
+            return r;
+        }
+    }
+    if (rc != SQLITE_DONE)
+        return tb_store_fail(s, "wilayah_alias: %s", sqlite3_errmsg(tb_store_db(s)));
+    return 0;
+}

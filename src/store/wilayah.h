@@ -55,4 +55,14 @@ long tb_store_wilayah_list_count(tb_store *s, int level, const char *under);
 /* 1 when kode is in the current national list, 0 when not, -1 on error. */
 int tb_store_wilayah_in_list(tb_store *s, const char *kode);
 
+/* Records another spelling of wilayah kode (audited). 0 or -1 (e.g. an unknown code). */
+int tb_store_wilayah_alias_put(tb_store *s, const char *nama, const char *kode);
+
+/* Calls fn for every alias: the code, its level and the other spelling
+ * (stops and returns fn's value when it is not 0). */
+int tb_store_wilayah_alias_each(tb_store *s,
+                                int (*fn)(void *ctx, const char *kode, int tingkat,
+                                          const char *nama),
+                                void *ctx);
+
 #endif
