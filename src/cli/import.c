@@ -42,6 +42,8 @@ static void usage(FILE *f)
     for (size_t i = 0; (name = tb_import_kind(i, &summary)); i++)
         fprintf(f, "  %-9s %s\n", name, summary);
     fprintf(f, "  %-9s %s\n", "alias", "other spellings of wilayah (kode,nama), kept for good");
+    fprintf(f, "  %-9s %s\n", "daftar-wilayah",
+            "FILE is a folder: a national code list and its SHA256SUMS (a new version)");
     fprintf(f, "\nFILE is CSV (',' ';' or tab) or XLSX (the first sheet, or --sheet NAME).\n"
                "Columns are found by header name (see README.md); --map names a header for a\n"
                "field. Rejected rows go to FILE.tolak.csv (or --rejects PATH) with baris, kolom,\n"
@@ -121,8 +123,9 @@ static void print_summary(const tb_import_summary *s, const char *rejects)
     printf("\n");
 }
 
-/* `tumbuh import alias FILE`: the spellings of wilayah (import.h). */
-static int import_alias(const char *path)
+/* `tumbuh import alias FILE`: the spellings of wilayah; `tumbuh import
+ * daftar-wilayah DIR`: a (later) national code list (import.h). */
+static int import_alias(const char *kind, const char *path)
 {
     char err[1024];
     tb_store *s;
@@ -131,11 +134,13 @@ static int import_alias(const char *path)
         return 1;
     }
     long rows;
-    int rc = tb_import_wilayah_alias(s, path, &rows, err, sizeof err);
+    bool list = !strcmp(kind, "daftar-wilayah");
+    int rc = list ? tb_import_wilayah_list(s, path, &rows, err, sizeof err)
+                  : tb_import_wilayah_alias(s, path, &rows, err, sizeof err);
     if (rc)
-        fprintf(stderr, "tumbuh import alias: %s\n", err);
+        fprintf(stderr, "tumbuh import %s: %s\n", kind, err);
     else
-        printf("alias=%ld\n", rows);
+        printf("%s=%ld\n", list ? "wilayah" : "alias", rows);
     tb_store_close(s);
     return rc ? 1 : 0;
 }
@@ -149,8 +154,8 @@ int tb_cmd_import(int argc, char **argv)
         usage(stdout);
         return 0;
     }
-    if (!strcmp(a.kind, "alias"))
-        return import_alias(a.path);
+    if (!strcmp(a.kind, "alias") || !strcmp(a.kind, "daftar-wilayah"))
+        return import_alias(a.kind, a.path);
     if (!known_kind(a.kind))
         return 2;
     size_t n = strlen(a.path) + 16;
