@@ -279,6 +279,47 @@ check "KMS: both orders import the same rows ($o1 / $o2)" "[ \$(field imported '
 check "KMS: in-memory N/T/O/B and 2T equal the store's recomputation" "cmp -s '$W/ord.db.kms' '$W/rev.db.kms'"
 check "KMS: the comparison covers N, T, O and B" "[ \$(cut -d'|' -f5 '$W/ord.db.kms' | sort -u | tr -d '\n') = BNOT ]"
 
+# 10. a real district (tumbuh init 35.07, the national list): names as e-PPGBM
+# writes them resolve (capitals, spaces, KAB./KABUPATEN/KEC./KEL. prefixes, no
+# kecamatan); a desa in two kecamatan is refused with both named; a misspelt
+# one with the closest names of its kecamatan; `import alias` fixes it for good.
+R="$W/real.db"
+printf 'sandi-admin-malang\n' >"$W/pw"
+TUMBUH_FAST_HASH=1 "$T" --db "$R" init --kabupaten 35.07 --password-file "$W/pw" >/dev/null 2>"$W/err"
+check "real: init 35.07 ($(cat "$W/err"))" "[ $? -eq 0 ]"
+H='NIK,Nama,JK,Tgl Lahir,BB Lahir,TB Lahir,Nama Ortu,NIK Ortu,Prov,Kab/Kota,Kec,Desa/Kel,Posyandu,RT,RW,Alamat,Tanggal Pengukuran,Berat,Tinggi,Cara Ukur,LiLA,Jml Vit A,KIA'
+row() { echo "35070145032300$1,Anak $1,P,2023-03-05,3.1,49,Ibu $1,35070155059000$1,$2,$3,$4,$5,Posyandu $1,001,002,Jl. Melati,2024-01-10,8.2,70.1,terlentang,13.5,0,Ya"; }
+{
+  echo "$H"
+  row 11 "JAWA TIMUR" "KAB. MALANG" DAMPIT "SUMBER SUKO"
+  row 12 "JAWA TIMUR" "KABUPATEN MALANG" "KEC. DAMPIT" "KEL. DAMPIT"
+  row 13 "" MALANG PAKIS AMPELDENTO
+  row 14 "" "" "" "GEDOK-KULON"
+  row 15 "" "KAB. MALANG" "" AMPELDENTO
+  row 16 "" "KAB. MALANG" DAMPIT BATURETNA
+  row 17 "" "KAB. MALANG" DAMPIT JAMBANGN
+} >"$W/real.csv"
+out=$(TUMBUH_TODAY=2025-06-30 "$T" --db "$R" import eppgbm "$W/real.csv" --rejects "$W/real.rej" 2>"$W/err")
+check "real: 4 resolve, 3 refused ($out $(cat "$W/err"))" "[ \"\$(field imported '$out') \$(field rejected '$out')\" = '4 3' ]"
+desa() { sqlite3 "$R" "SELECT i.desa FROM individu i JOIN anak a ON a.individu_id = i.id WHERE i.nama = 'Anak $1'"; }
+check "real: SUMBER SUKO = Sumbersuko (Dampit)" "[ \"\$(desa 11)\" = 35.07.05.2002 ]"
+check "real: KEC. DAMPIT / KEL. DAMPIT = the kelurahan Dampit" "[ \"\$(desa 12)\" = 35.07.05.1007 ]"
+check "real: MALANG, PAKIS, AMPELDENTO = Ampeldento of Pakis" "[ \"\$(desa 13)\" = 35.07.18.2008 ]"
+check "real: GEDOK-KULON alone, inside the district" "[ \"\$(desa 14)\" = 35.07.09.2005 ]"
+check "real: a desa in two kecamatan named with both" \
+  "grep -q \"desa 'AMPELDENTO' ada lebih dari satu: 35.07.23.2005 (kecamatan Karangploso), 35.07.18.2008 (kecamatan Pakis)\" '$W/real.rej'"
+check "real: a misspelt desa offered the closest (maksud Anda)" "grep -q \"desa 'BATURETNA' tidak ditemukan di daftar wilayah; maksud Anda Baturetno?\" '$W/real.rej'"
+check "real: JAMBANGN refused first" "grep -q \"'JAMBANGN' .*maksud Anda Jambangan\" '$W/real.rej'"
+printf 'kode,nama\n35.07.05.2012,JAMBANGN\n' >"$W/alias.csv"
+out=$("$T" --db "$R" import alias "$W/alias.csv" 2>"$W/err")
+check "alias: stored ($out $(cat "$W/err"))" "[ '$out' = 'alias=1' ]"
+out=$(TUMBUH_TODAY=2025-06-30 "$T" --db "$R" import eppgbm "$W/real.csv" --rejects "$W/real.rej" 2>"$W/err")
+check "alias: JAMBANGN now resolves ($out)" "[ \"\$(desa 17)\" = 35.07.05.2012 ] && [ \$(field rejected '$out') -eq 2 ]"
+printf 'kode,nama\n35.07.05.2012,JAMBANGAN LAMA\n99.99.99.9999,Tidak Ada\n' >"$W/alias2.csv"
+"$T" --db "$R" import alias "$W/alias2.csv" >/dev/null 2>"$W/err"
+check "alias: an unknown code refused, the file stores nothing" \
+  "[ $? -eq 1 ] && grep -q 'baris 3: kode 99.99.99.9999 tidak ada' '$W/err' && [ \$(sqlite3 '$R' 'SELECT count(*) FROM wilayah_alias') -eq 1 ]"
+
 check "no rejects file left next to the test data" "[ -z \"\$(ls '$D' | grep tolak)\" ]"
 
 echo "$pass passed, $fail failed"
