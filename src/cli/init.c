@@ -185,8 +185,7 @@ static int run(tb_store *s, const init_options *o, const char *path)
     if (check_target(s, o->kabupaten, nama, sizeof nama) ||
         get_password(o, pw, sizeof pw, &generated))
         return 1;
-    int rc = tb_password_hash(pw, getenv("TUMBUH_FAST_HASH") ? TB_PW_MIN : TB_PW_INTERACTIVE,
-                              hash);
+    int rc = tb_password_hash(pw, getenv("TUMBUH_FAST_HASH") ? TB_PW_MIN : TB_PW_INTERACTIVE, hash);
     if (!rc)
         rc = create_district(s, o, hash);
     if (!rc) {

@@ -373,12 +373,11 @@ static int name_problem(imp *m, const char *anc, int level, const char *nama, co
     size_t o = 0;
     if (k > 1) {
         for (int i = 0; i < k && i < 4 && o < sizeof list; i++)
-            o += (size_t)snprintf(list + o, sizeof list - o, "%s%s (%s %s)", i ? ", " : "",
-                                  x->codes[cand[i]], level_what[level - 1],
-                                  parent_name(x, cand[i]));
-        imp_problem(rej, field_name,
-                    "%s '%s' ada lebih dari satu: %s; beri nama %s atau kode desa", level_what[level],
-                    nama, list, level_what[level > 1 ? level - 1 : 1]);
+            o +=
+                (size_t)snprintf(list + o, sizeof list - o, "%s%s (%s %s)", i ? ", " : "",
+                                 x->codes[cand[i]], level_what[level - 1], parent_name(x, cand[i]));
+        imp_problem(rej, field_name, "%s '%s' ada lebih dari satu: %s; beri nama %s atau kode desa",
+                    level_what[level], nama, list, level_what[level > 1 ? level - 1 : 1]);
         return 1;
     }
     closest(x, anc, level, nama, list, sizeof list);

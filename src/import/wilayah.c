@@ -249,8 +249,8 @@ static int read_sums(const char *dir, char hex[65], char *name, size_t n, char *
     char line[1024], h[128], file[512];
     int found = 0;
     while (!found && fgets(line, sizeof line, f))
-        if (sscanf(line, "%127s %511s", h, file) == 2 && strlen(h) == 64 &&
-            strlen(file) > 4 && !strcmp(file + strlen(file) - 4, ".csv"))
+        if (sscanf(line, "%127s %511s", h, file) == 2 && strlen(h) == 64 && strlen(file) > 4 &&
+            !strcmp(file + strlen(file) - 4, ".csv"))
             found = 1;
     fclose(f);
     if (!found) {
@@ -428,7 +428,8 @@ static long load_aliases(tb_store *s, char *text, char *err, size_t el)
     int rc;
     while ((rc = next_row(&p, kode, nama)) == 1) {
         if (imp_wilayah_code(kode, strlen(kode), code) < 0 || !nama[0]) {
-            snprintf(err, el, "baris %ld: '%s' bukan kode wilayah atau nama kosong", rows + 2, kode);
+            snprintf(err, el, "baris %ld: '%s' bukan kode wilayah atau nama kosong", rows + 2,
+                     kode);
             return -1;
         }
         if (tb_store_wilayah_alias_put(s, nama, code) < 0) {

@@ -509,22 +509,27 @@ static const char *const migration_9 =
     "CREATE INDEX arsip_pengukuran_anak ON arsip_pengukuran(anak_id);";
 
 /* 10: the national code list (issue 11). Every code read from a version of
- * the Kemendagri list carries that version (daftar); di_daftar is 1 while
- * the latest list loaded still has it, 0 once a later list dropped it (the
- * row stays, so the data that refer to it keep their area). A wilayah that
- * no list carries (the demo district, 35.99) has daftar NULL. pengaturan
- * holds the settings of the installation, such as the district a database
- * serves (kunci 'kabupaten'). wilayah_alias: the spellings a district fixed
- * once (`tumbuh import alias`), read by the import's place resolution. */
+ * the Kemendagri list has a row in wilayah_daftar_kode naming the last list
+ * that carried it (daftar); di_daftar is 1 while the latest list loaded
+ * still has it, 0 once a later list dropped it (the wilayah stays, so the
+ * data that refer to it keep their area). A wilayah that no list carries
+ * (the demo district, 35.99) has no row there. A table beside wilayah, not
+ * new columns, so that wilayah keeps its shape. wilayah_alias: the
+ * spellings a district fixed once (`tumbuh import alias`), read by the
+ * import's place resolution. pengaturan holds the settings of the
+ * installation, such as the district a database serves ('kabupaten'). */
 static const char *const migration_10 =
-    "ALTER TABLE wilayah ADD COLUMN daftar TEXT;"
-    "ALTER TABLE wilayah ADD COLUMN di_daftar INTEGER NOT NULL DEFAULT 0;"
     "CREATE TABLE wilayah_daftar ("
     "  versi TEXT PRIMARY KEY,"
     "  sha256 TEXT NOT NULL,"
     "  baris INTEGER NOT NULL,"
     "  dimuat TEXT NOT NULL DEFAULT (datetime('now'))"
     ");"
+    "CREATE TABLE wilayah_daftar_kode ("
+    "  kode TEXT PRIMARY KEY REFERENCES wilayah(kode),"
+    "  daftar TEXT NOT NULL REFERENCES wilayah_daftar(versi),"
+    "  di_daftar INTEGER NOT NULL DEFAULT 1"
+    ") WITHOUT ROWID;"
     "CREATE TABLE wilayah_alias ("
     "  nama TEXT NOT NULL," /* another spelling, as exports write it */
     "  kode TEXT NOT NULL REFERENCES wilayah(kode),"
@@ -535,8 +540,8 @@ static const char *const migration_10 =
     "  nilai TEXT NOT NULL"
     ");";
 
-static const char *const migrations_sql[] = {NULL,        migration_1, migration_2, migration_3,
-                                             migration_4, migration_5, migration_6, migration_7,
+static const char *const migrations_sql[] = {NULL,        migration_1, migration_2,  migration_3,
+                                             migration_4, migration_5, migration_6,  migration_7,
                                              migration_8, migration_9, migration_10, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */

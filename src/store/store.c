@@ -427,8 +427,9 @@ int tb_store_setting_get(tb_store *s, const char *kunci, char *out, size_t n)
 
 int tb_store_setting_set(tb_store *s, const char *kunci, const char *nilai)
 {
-    sqlite3_stmt *st = tb_store_stmt(s, "INSERT INTO pengaturan (kunci, nilai) VALUES (?1, ?2)"
-                                        " ON CONFLICT (kunci) DO UPDATE SET nilai = excluded.nilai");
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "INSERT INTO pengaturan (kunci, nilai) VALUES (?1, ?2)"
+                         " ON CONFLICT (kunci) DO UPDATE SET nilai = excluded.nilai");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, kunci, -1, SQLITE_TRANSIENT);
@@ -436,6 +437,7 @@ int tb_store_setting_set(tb_store *s, const char *kunci, const char *nilai)
     if (sqlite3_step(st) != SQLITE_DONE)
         return tb_store_fail(s, "pengaturan: %s", sqlite3_errmsg(s->db));
     char after[256];
-    snprintf(after, sizeof after, "{\"nilai\":\"%s\"}", nilai); /* codes only: no quotes */
+    bool plain = !strpbrk(nilai, "\"\\") && strlen(nilai) < 200; /* JSON without escaping */
+    snprintf(after, sizeof after, "{\"nilai\":\"%s\"}", plain ? nilai : "?");
     return tb_store_audit(s, 0, "ubah", "pengaturan", kunci, NULL, after);
 }

@@ -136,8 +136,7 @@ int tb_store_wilayah_each(tb_store *s,
 
 int tb_store_wilayah_list_start(tb_store *s, const char *versi, const char *sha256, long rows)
 {
-    sqlite3_stmt *st =
-        tb_store_stmt(s, "UPDATE wilayah SET di_daftar = 0 WHERE daftar IS NOT NULL");
+    sqlite3_stmt *st = tb_store_stmt(s, "UPDATE wilayah_daftar_kode SET di_daftar = 0");
     if (!st || sqlite3_step(st) != SQLITE_DONE)
         return tb_store_fail(s, "wilayah list: %s", sqlite3_errmsg(tb_store_db(s)));
     st = tb_store_stmt(s, "INSERT INTO wilayah_daftar (versi, sha256, baris) VALUES (?1, ?2, ?3)"
@@ -164,16 +163,23 @@ int tb_store_wilayah_list_put(tb_store *s, const char *versi, const char *kode, 
         *strrchr(induk, '.') = 0;
     }
     sqlite3_stmt *st = tb_store_stmt(
-        s, "INSERT INTO wilayah (kode, tingkat, induk, nama, daftar, di_daftar)"
-           " VALUES (?1, ?2, ?3, ?4, ?5, 1) ON CONFLICT (kode) DO UPDATE SET"
-           " nama = excluded.nama, daftar = excluded.daftar, di_daftar = 1");
+        s, "INSERT INTO wilayah (kode, tingkat, induk, nama) VALUES (?1, ?2, ?3, ?4)"
+           " ON CONFLICT (kode) DO UPDATE SET nama = excluded.nama WHERE nama <> excluded.nama");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, kode, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 2, level);
     tb_store_bind_text(st, 3, induk);
     sqlite3_bind_text(st, 4, nama, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 5, versi, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "wilayah %s: %s", kode, sqlite3_errmsg(tb_store_db(s)));
+    st = tb_store_stmt(s, "INSERT INTO wilayah_daftar_kode (kode, daftar, di_daftar)"
+                          " VALUES (?1, ?2, 1) ON CONFLICT (kode) DO UPDATE SET"
+                          " daftar = excluded.daftar, di_daftar = 1");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, kode, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, versi, -1, SQLITE_TRANSIENT);
     if (sqlite3_step(st) != SQLITE_DONE)
         return tb_store_fail(s, "wilayah %s: %s", kode, sqlite3_errmsg(tb_store_db(s)));
     return 0;
@@ -190,9 +196,10 @@ int tb_store_wilayah_list_loaded(tb_store *s, const char *versi)
 
 long tb_store_wilayah_list_count(tb_store *s, int level, const char *under)
 {
-    sqlite3_stmt *st = tb_store_stmt(
-        s, "SELECT count(*) FROM wilayah WHERE di_daftar = 1 AND tingkat = ?1"
-           " AND (?2 = '' OR kode LIKE ?2 || '.%')");
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT count(*) FROM wilayah w JOIN wilayah_daftar_kode d"
+                         " ON d.kode = w.kode WHERE d.di_daftar = 1 AND w.tingkat = ?1"
+                         " AND (?2 = '' OR w.kode LIKE ?2 || '.%')");
     if (!st)
         return -1;
     sqlite3_bind_int(st, 1, level);
@@ -206,7 +213,8 @@ long tb_store_wilayah_list_count(tb_store *s, int level, const char *under)
 
 int tb_store_wilayah_in_list(tb_store *s, const char *kode)
 {
-    sqlite3_stmt *st = tb_store_stmt(s, "SELECT 1 FROM wilayah WHERE kode = ?1 AND di_daftar = 1");
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT 1 FROM wilayah_daftar_kode WHERE kode = ?1 AND di_daftar = 1");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, kode, -1, SQLITE_TRANSIENT);
@@ -231,10 +239,8 @@ int tb_store_wilayah_alias_put(tb_store *s, const char *nama, const char *kode)
     return tb_store_audit(s, 0, "tambah", "wilayah_alias", kode, NULL, NULL);
 }
 
-int tb_store_wilayah_alias_each(tb_store *s,
-                                int (*fn)(void *ctx, const char *kode, int tingkat,
-                                          const char *nama),
-                                void *ctx)
+int tb_store_wilayah_alias_each(
+    tb_store *s, int (*fn)(void *ctx, const char *kode, int tingkat, const char *nama), void *ctx)
 {
     sqlite3_stmt *st = tb_store_stmt(s, "SELECT a.kode, w.tingkat, a.nama FROM wilayah_alias a"
                                         " JOIN wilayah w ON w.kode = a.kode ORDER BY a.kode");

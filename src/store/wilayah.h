@@ -60,9 +60,7 @@ int tb_store_wilayah_alias_put(tb_store *s, const char *nama, const char *kode);
 
 /* Calls fn for every alias: the code, its level and the other spelling
  * (stops and returns fn's value when it is not 0). */
-int tb_store_wilayah_alias_each(tb_store *s,
-                                int (*fn)(void *ctx, const char *kode, int tingkat,
-                                          const char *nama),
-                                void *ctx);
+int tb_store_wilayah_alias_each(
+    tb_store *s, int (*fn)(void *ctx, const char *kode, int tingkat, const char *nama), void *ctx);
 
 #endif

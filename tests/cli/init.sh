@@ -20,7 +20,7 @@ check "init: exit 0 ($(cat "$W/err"))" "[ $? -eq 0 ]"
 check "init: names the district ($out)" "printf '%s' \"\$out\" | grep -q '^Kabupaten Malang disiapkan di .*: 33 kecamatan, 390 desa/kelurahan'"
 check "init: the password from the file is not printed" "! printf '%s' \"\$out\" | grep -q 'sandi-admin-malang'"
 check "list: 38 provinsi, 514 kabupaten/kota, 7285 kecamatan, 83762 desa" \
-  "[ \"\$(q 'SELECT group_concat(n) FROM (SELECT count(*) n FROM wilayah WHERE di_daftar = 1 GROUP BY tingkat ORDER BY tingkat)')\" = '38,514,7285,83762' ]"
+  "[ \"\$(q 'SELECT group_concat(n) FROM (SELECT count(*) n FROM wilayah w JOIN wilayah_daftar_kode d USING (kode) WHERE d.di_daftar = 1 GROUP BY w.tingkat ORDER BY w.tingkat)')\" = '38,514,7285,83762' ]"
 check "list: its version recorded with its checksum" \
   "[ \"\$(q 'SELECT versi, baris FROM wilayah_daftar')\" = 'kode-wilayah-2025|91599' ]"
 check "list: a desa with its parent" "[ \"\$(q \"SELECT induk || '|' || nama FROM wilayah WHERE kode = '35.07.05.2012'\")\" = '35.07.05|Jambangan' ]"
@@ -68,10 +68,10 @@ grep -v '^35.07.05.2012,' "$WL/kode-wilayah-2025.csv" | sed 's/^35.07.05.2001,Su
 q "INSERT INTO posyandu (nama, desa) VALUES ('Posyandu Lama', '35.07.05.2012')"
 out=$("$T" --db "$DB" import daftar-wilayah "$W/v2" 2>"$W/err")
 check "v2: loaded ($out $(cat "$W/err"))" "[ '$out' = 'wilayah=91598' ]"
-check "v2: dropped code kept, not in the list" "[ \"\$(q \"SELECT di_daftar || daftar FROM wilayah WHERE kode = '35.07.05.2012'\")\" = 0kode-wilayah-2025 ]"
+check "v2: dropped code kept, not in the list" "[ \"\$(q \"SELECT di_daftar || daftar FROM wilayah_daftar_kode WHERE kode = '35.07.05.2012'\")\" = 0kode-wilayah-2025 ]"
 check "v2: its posyandu kept" "[ \$(q \"SELECT count(*) FROM posyandu WHERE desa = '35.07.05.2012'\") -eq 1 ]"
-check "v2: renamed" "[ \"\$(q \"SELECT nama || di_daftar || daftar FROM wilayah WHERE kode = '35.07.05.2001'\")\" = 'Sukodono Baru1kode-wilayah-2026' ]"
-check "v2: counts of the current list" "[ \$(q 'SELECT count(*) FROM wilayah WHERE di_daftar = 1') -eq 91598 ]"
+check "v2: renamed" "[ \"\$(q \"SELECT nama || di_daftar || daftar FROM wilayah JOIN wilayah_daftar_kode USING (kode) WHERE kode = '35.07.05.2001'\")\" = 'Sukodono Baru1kode-wilayah-2026' ]"
+check "v2: counts of the current list" "[ \$(q 'SELECT count(*) FROM wilayah_daftar_kode WHERE di_daftar = 1') -eq 91598 ]"
 out=$("$T" --db "$DB" import daftar-wilayah "$W/v2" 2>&1)
 check "v2 again: nothing to load ($out)" "[ '$out' = 'wilayah=0' ]"
 
@@ -83,7 +83,7 @@ before=$(sqlite3 "$DD" "SELECT count(*) FROM wilayah WHERE kode LIKE '35.99%'")
 out=$("$T" --db "$DD" import daftar-wilayah "$WL" 2>"$W/err")
 check "demo + list: loaded ($out $(cat "$W/err"))" "[ '$out' = 'wilayah=91599' ]"
 check "demo + list: 35.99 kept, outside the list" \
-  "[ \"\$(sqlite3 '$DD' \"SELECT count(*) FROM wilayah WHERE kode LIKE '35.99%' AND daftar IS NULL\")\" = '$before' ]"
+  "[ \"\$(sqlite3 '$DD' \"SELECT count(*) FROM wilayah WHERE kode LIKE '35.99%' AND kode NOT IN (SELECT kode FROM wilayah_daftar_kode)\")\" = '$before' ]"
 "$T" --db "$DD" report skdn --wilayah 35.99 --month 2025-06 --format csv >"$W/skdn.csv" 2>"$W/err"
 check "demo + list: the demo's report still works ($(head -c 200 "$W/err"))" "[ $? -eq 0 ] && [ -s '$W/skdn.csv' ]"
 
