@@ -191,6 +191,9 @@ void tb_route_dispatch(tb_req *q, tb_res *r)
         return tb_res_error(r, q, 404,
                             !strncmp(q->path, "/api/v1/", 8) ? "Titik akhir API tidak dikenal."
                                                              : "Halaman tidak ditemukan.");
+    if (q->user.sandi_sementara && rt->handler != tb_page_akun &&
+        rt->handler != tb_page_akun_sandi && rt->handler != tb_page_logout)
+        return tb_res_redirect(r, "/akun"); /* a one-time password: change it first */
     if (!(rt->roles & q->role))
         return tb_res_error(r, q, 403,
                             rt->deny ? rt->deny : "Peran Anda tidak dapat membuka halaman ini.");
