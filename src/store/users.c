@@ -8,6 +8,7 @@
 
 #include "base/buf.h"
 #include "store/posyandu.h"
+#include "store/sesi.h"
 #include "store/wilayah.h"
 
 #include <stdio.h>
@@ -223,8 +224,9 @@ int tb_store_user_reset(tb_store *s, long by, long id, const char *hash)
         return -1;
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_text(st, 2, hash, -1, SQLITE_TRANSIENT);
-    if (tb_store_step_done(s, st, "pengguna") < 0)
-        return -1;
+    int n;
+    if (tb_store_step_done(s, st, "pengguna") < 0 || tb_store_sesi_delete_user(s, id, &n) < 0)
+        return -1; /* the user's sessions end: the old password may be known to someone */
     char row[32];
     snprintf(row, sizeof row, "%ld", id);
     return tb_store_audit(s, by, "ubah", "pengguna", row, NULL, "{\"sandi\":\"direset\"}");

@@ -54,7 +54,7 @@ const char *tb_store_user_refusal(tb_store *s, const tb_user *by, tb_user *u);
 int tb_user_role_level(const char *peran);
 
 /* Sets a one-time password hash for user id (a reset by `by`): it must be
- * changed at the next login; audited. 0 or -1. */
+ * changed at the next login, and the user's sessions end; audited. 0 or -1. */
 int tb_store_user_reset(tb_store *s, long by, long id, const char *hash);
 
 /* Activates (1) or deactivates (0) user id, audited as by `by`. 0 or -1. */
