@@ -33,6 +33,7 @@ typedef struct {
     tb_user u;
     const char *kolom, *why; /* why NULL: accepted */
     char pw[TB_PW_ONETIME_LEN];
+    char hash[TB_PW_HASH_LEN];
 } entry;
 
 typedef struct {
@@ -235,18 +236,21 @@ static void accepted_table(tb_buf *b, const batch *bt, bool created)
     tb_buf_puts(b, "</tbody></table>");
 }
 
+/* Creates the accepted rows in one transaction; the passwords are hashed
+ * before it, so the write lock is held only for the inserts. 0 or -1. */
 static int create_all(tb_req *q, batch *bt)
 {
+    for (int i = 0; i < bt->n; i++) {
+        entry *e = &bt->e[i];
+        if (!e->why && (tb_password_onetime(e->pw) ||
+                        tb_password_hash(e->pw, tb_pengguna_strength(), e->hash) < 0))
+            return -1;
+    }
     if (tb_store_begin(q->store) < 0)
         return -1;
     for (int i = 0; i < bt->n; i++) {
         entry *e = &bt->e[i];
-        char hash[TB_PW_HASH_LEN];
-        if (e->why)
-            continue;
-        if (tb_password_onetime(e->pw) ||
-            tb_password_hash(e->pw, tb_pengguna_strength(), hash) < 0 ||
-            tb_store_user_add(q->store, q->user.id, &e->u, hash, 1) < 0) {
+        if (!e->why && tb_store_user_add(q->store, q->user.id, &e->u, e->hash, 1) < 0) {
             tb_store_rollback(q->store);
             return -1;
         }
