@@ -26,6 +26,9 @@ login admin
 login tpps.kec
 login kader
 check "list: admin 200 with every user of the area" "[ $(get admin /pengguna) = 200 ] && grep -q 'data-pengguna' \"$W/body\" && [ \$(grep -o 'data-pengguna=' \"$W/body\" | wc -l) = $(q "SELECT count(*) FROM pengguna WHERE wilayah LIKE '$KAB%'") ]"
+check "menu: Pengguna for the admin" "[ $(get admin /akun) = 200 ] && grep -q 'href=\"/pengguna\">Pengguna' \"$W/body\""
+check "menu: Audit for tpps_kec" "[ $(get tpps.kec /akun) = 200 ] && grep -q 'href=\"/audit\"' \"$W/body\""
+check "menu: neither for a cadre" "[ $(get kader /akun) = 200 ] && ! grep -q 'href=\"/pengguna\"' \"$W/body\""
 check "list: a cadre gets 403" "[ $(get kader /pengguna) = 403 ]"
 check "list: tpps_kec sees only the kecamatan's users" "[ $(get tpps.kec /pengguna) = 200 ] && ! grep -q '>admin<' \"$W/body\" && grep -q '>kader<' \"$W/body\""
 
