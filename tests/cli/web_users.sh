@@ -108,6 +108,30 @@ printf 'nama;peran;posyandu\nHana Putri;kader;%s\n' "$POS" > "$W/daftar.csv"
 berkas() { curl -s -b "$W/admin.jar" -o "$W/body" -w '%{http_code}' -H "X-CSRF-Token: $(cat "$W/admin.csrf")" -H 'Content-Type: text/csv' --data-binary "@$W/daftar.csv" "$B/pengguna/impor$1"; }
 check "bulk from a CSV file body (';'): dry run" "[ $(berkas '') = 200 ] && grep -q '1 diterima, 0 ditolak' \"$W/body\" && [ $(q "SELECT count(*) FROM pengguna WHERE username = 'hana.putri'") = 0 ]"
 check "bulk from a CSV file body: ?buat=1 creates" "[ $(berkas '?buat=1') = 200 ] && [ $(q "SELECT count(*) FROM pengguna WHERE username = 'hana.putri'") = 1 ]"
+# an XLSX list (Excel keeps the posyandu as a number)
+cat > "$W/mk.c" <<'C'
+#include <stdlib.h>
+#include <xlsxwriter.h>
+int main(int argc, char **argv)
+{
+    lxw_workbook *wb = workbook_new(argv[1]);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Pengguna");
+    const char *hdr[] = {"Nama", "Peran", "Posyandu", "Telepon"};
+    for (int c = 0; c < 4; c++)
+        worksheet_write_string(ws, 0, (lxw_col_t)c, hdr[c], NULL);
+    worksheet_write_string(ws, 1, 0, "Intan Permata", NULL);
+    worksheet_write_string(ws, 1, 1, "kader", NULL);
+    worksheet_write_number(ws, 1, 2, atof(argv[2]), NULL);
+    worksheet_write_string(ws, 1, 3, "08199", NULL);
+    worksheet_write_string(ws, 2, 0, "Joko", NULL);
+    worksheet_write_string(ws, 2, 1, "opd", NULL);
+    return workbook_close(wb) != LXW_NO_ERROR;
+}
+C
+cc -std=c11 -o "$W/mk" "$W/mk.c" $(pkg-config --cflags --libs xlsxwriter) && "$W/mk" "$W/daftar.xlsx" "$POS"
+xlsx() { curl -s -b "$W/admin.jar" -o "$W/body" -w '%{http_code}' -H "X-CSRF-Token: $(cat "$W/admin.csrf")" -H 'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' --data-binary "@$W/daftar.xlsx" "$B/pengguna/impor$1"; }
+check "bulk from an XLSX file: 1 accepted, 1 refused (line 3, wilayah)" "[ $(xlsx '') = 200 ] && grep -q '1 diterima, 1 ditolak' \"$W/body\" && grep -q '<tr><td>3</td><td>wilayah</td>' \"$W/body\""
+check "bulk from an XLSX file: created with its posyandu and phone" "[ $(xlsx '?buat=1') = 200 ] && [ \"$(q "SELECT posyandu_id, telepon FROM pengguna WHERE username = 'intan.permata'")\" = \"$POS|08199\" ]"
 check "bulk: a list without the nama column: 422" "[ $(postf admin /pengguna/impor --data-urlencode 'daftar=foo,bar
 1,2') = 422 ]"
 
