@@ -13,7 +13,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include <unistd.h>
+
 #include "format/csv.h"
+#include "format/render.h"
+#include "format/table.h"
 #include "format/xlsx.h"
 #include "store/users.h"
 #include "web/handlers.h"
@@ -258,6 +262,56 @@ static int create_all(tb_req *q, batch *bt)
     return tb_store_commit(q->store);
 }
 
+/* The password sheet as a PDF (A4, one row per new user) into r. 0 or -1. */
+static int sheet_pdf(tb_res *r, const batch *bt)
+{
+    static const char *const keys[] = {"nama", "username", "peran", "wilayah", "sandi"};
+    static const char *const names[] = {"Nama", "Nama pengguna", "Peran", "Wilayah",
+                                        "Kata sandi sekali pakai"};
+    static const tb_col_kind kinds[] = {TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT,
+                                        TB_COL_TEXT};
+    tb_table *t = tb_table_new("Lembar kata sandi pengguna baru", 5, keys, names, kinds);
+    int rc = t ? tb_table_subtitle(t, "Wajib diganti saat pertama masuk. Serahkan tiap kata"
+                                      " sandi langsung kepada penggunanya.")
+               : -1;
+    for (int i = 0; !rc && i < bt->n; i++) {
+        const entry *e = &bt->e[i];
+        if (e->why)
+            continue;
+        long row = tb_table_add_row(t);
+        const char *v[] = {e->u.nama, e->u.username, tb_role_label(e->u.peran), e->u.wilayah,
+                           e->pw};
+        for (int c = 0; row >= 0 && c < 5; c++)
+            rc |= tb_table_set_text(t, row, c, v[c]);
+        rc |= row < 0;
+    }
+    char tmp[] = "/tmp/tumbuh-sandi-XXXXXX";
+    int fd = rc ? -1 : mkstemp(tmp);
+    if (fd >= 0) {
+        close(fd);
+        const tb_table *const ts[] = {t};
+        rc = tb_render_pdf(ts, NULL, 1, tmp);
+        FILE *f = rc ? NULL : fopen(tmp, "rb");
+        char chunk[65536];
+        size_t n;
+        while (f && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+            tb_buf_put(&r->body, chunk, n);
+        rc = f ? 0 : -1;
+        if (f)
+            fclose(f);
+        unlink(tmp);
+    }
+    tb_table_free(t);
+    if (fd < 0 || rc) {
+        tb_buf_free(&r->body);
+        return -1;
+    }
+    r->ctype = "application/pdf";
+    snprintf(r->disposition, sizeof r->disposition,
+             "attachment; filename=\"kata-sandi-pengguna-baru.pdf\"");
+    return 0;
+}
+
 static void confirm_form(tb_buf *b, const tb_req *q, int accepted)
 {
     const char *d = tb_req_form(q, "daftar");
@@ -272,7 +326,10 @@ static void confirm_form(tb_buf *b, const tb_req *q, int accepted)
     tb_buf_html(b, d);
     tb_buf_puts(b, "</textarea><input type=\"hidden\" name=\"buat\" value=\"1\">");
     tb_pengguna_csrf(b, q);
-    tb_buf_printf(b, "<button>Buat %d pengguna</button></form>", accepted);
+    tb_buf_printf(b,
+                  "<button>Buat %d pengguna</button> <button name=\"format\" value=\"pdf\">"
+                  "Buat %d pengguna, lembar kata sandi PDF</button></form>",
+                  accepted, accepted);
 }
 
 void tb_page_pengguna_impor(tb_req *q, tb_res *r)
@@ -293,6 +350,14 @@ void tb_page_pengguna_impor(tb_req *q, tb_res *r)
     for (int i = 0; i < bt.n; i++)
         accepted += !bt.e[i].why;
     r->no_store = true;
+    const char *fmt = tb_req_arg(q, "format");
+    if (create && fmt && !strcmp(fmt, "pdf")) {
+        if (sheet_pdf(r, &bt) < 0) /* the users exist: say so, the passwords can be reset */
+            tb_res_error(r, q, 500,
+                         "Pengguna dibuat, tetapi PDF tidak dapat dibuat; reset"
+                         " kata sandinya dari daftar pengguna.");
+        return close_list(&bt);
+    }
     tb_html_begin(r, q, create ? "Lembar kata sandi pengguna baru" : "Pratinjau daftar pengguna");
     tb_buf *b = &r->body;
     tb_buf_printf(b, "<section class=\"cetak\"><h1>%s</h1><p>%d diterima, %d ditolak.%s</p>",

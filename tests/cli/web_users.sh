@@ -132,6 +132,8 @@ cc -std=c11 -o "$W/mk" "$W/mk.c" $(pkg-config --cflags --libs xlsxwriter) && "$W
 xlsx() { curl -s -b "$W/admin.jar" -o "$W/body" -w '%{http_code}' -H "X-CSRF-Token: $(cat "$W/admin.csrf")" -H 'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' --data-binary "@$W/daftar.xlsx" "$B/pengguna/impor$1"; }
 check "bulk from an XLSX file: 1 accepted, 1 refused (line 3, wilayah)" "[ $(xlsx '') = 200 ] && grep -q '1 diterima, 1 ditolak' \"$W/body\" && grep -q '<tr><td>3</td><td>wilayah</td>' \"$W/body\""
 check "bulk from an XLSX file: created with its posyandu and phone" "[ $(xlsx '?buat=1') = 200 ] && [ \"$(q "SELECT posyandu_id, telepon FROM pengguna WHERE username = 'intan.permata'")\" = \"$POS|08199\" ]"
+check "bulk: the password sheet as PDF" "[ $(postf admin /pengguna/impor --data-urlencode 'daftar=nama,peran,posyandu
+Kartika Sari,kader,'$POS -d buat=1 -d format=pdf) = 200 ] && head -c 5 \"$W/body\" | grep -q '%PDF-' && grep -qi 'content-disposition: attachment; filename=\"kata-sandi-pengguna-baru.pdf\"' \"$W/head\" && [ $(q "SELECT sandi_sementara FROM pengguna WHERE username = 'kartika.sari'") = 1 ]"
 check "bulk: a list without the nama column: 422" "[ $(postf admin /pengguna/impor --data-urlencode 'daftar=foo,bar
 1,2') = 422 ]"
 
