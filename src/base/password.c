@@ -24,3 +24,18 @@ int tb_password_verify(const char *hash, const char *password)
         return 0;
     return crypto_pwhash_argon2id_str_verify(hash, password, strlen(password)) == 0;
 }
+
+int tb_password_onetime(char out[TB_PW_ONETIME_LEN])
+{
+    static const char alpha[] = "abcdefghjkmnpqrstuvwxyz23456789"; /* no 0/o, 1/l/i */
+    if (sodium_init() < 0)
+        return -1;
+    size_t k = 0;
+    for (int i = 0; i < 12; i++) {
+        if (i && i % 4 == 0)
+            out[k++] = '-';
+        out[k++] = alpha[randombytes_uniform((uint32_t)(sizeof alpha - 1))];
+    }
+    out[k] = 0;
+    return 0;
+}

@@ -22,4 +22,11 @@ int tb_password_hash(const char *password, tb_pw_strength strength, char out[TB_
 /* 1 when password matches hash, 0 otherwise (also for a malformed hash). */
 int tb_password_verify(const char *hash, const char *password);
 
+/* The size of a one-time password: "xxxx-xxxx-xxxx" and its terminator. */
+#define TB_PW_ONETIME_LEN 15
+
+/* A random one-time password (12 letters and digits without look-alikes,
+ * in groups of four) for a new user or a reset. 0 or -1. */
+int tb_password_onetime(char out[TB_PW_ONETIME_LEN]);
+
 #endif

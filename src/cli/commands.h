@@ -14,5 +14,6 @@ int tb_cmd_import(int argc, char **argv);
 int tb_cmd_serve(int argc, char **argv);
 int tb_cmd_routes(int argc, char **argv);
 int tb_cmd_init(int argc, char **argv);
+int tb_cmd_user(int argc, char **argv);
 
 #endif

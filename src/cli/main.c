@@ -26,6 +26,7 @@ static const command commands[] = {
     {"report", tb_cmd_report, "a report (SKDN, prevalensi, lists...) as CSV, XLSX or PDF"},
     {"routes", tb_cmd_routes,
      "the URLs of the web application: method, pattern, roles, login/CSRF"},
+    {"user", tb_cmd_user, "users: add, list, reset (one-time password), disable, enable"},
 };
 
 static void usage(FILE *out)

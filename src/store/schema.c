@@ -540,9 +540,16 @@ static const char *const migration_10 =
     "  nilai TEXT NOT NULL"
     ");";
 
-static const char *const migrations_sql[] = {NULL,        migration_1, migration_2,  migration_3,
-                                             migration_4, migration_5, migration_6,  migration_7,
-                                             migration_8, migration_9, migration_10, NULL};
+/* 11: user administration: phone, last login, a one-time password to change at first login */
+static const char *const migration_11 =
+    "ALTER TABLE pengguna ADD COLUMN telepon TEXT;"
+    "ALTER TABLE pengguna ADD COLUMN login_terakhir TEXT;"
+    "ALTER TABLE pengguna ADD COLUMN sandi_sementara INTEGER NOT NULL DEFAULT 0;"
+    "CREATE INDEX audit_log_waktu ON audit_log(waktu);";
+
+static const char *const migrations_sql[] = {
+    NULL,        migration_1, migration_2, migration_3,  migration_4,  migration_5, migration_6,
+    migration_7, migration_8, migration_9, migration_10, migration_11, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};

@@ -25,10 +25,11 @@ int tb_store_sesi_create(tb_store *s, const unsigned char hash[TB_SESI_HASH_LEN]
 
 int tb_store_sesi_get(tb_store *s, const unsigned char hash[TB_SESI_HASH_LEN], tb_sesi *out)
 {
-    sqlite3_stmt *st = tb_store_stmt(
-        s, "SELECT s.csrf, s.dipakai, u.id, u.username, u.nama, u.peran, u.wilayah,"
-           " u.posyandu_id, u.aktif FROM sesi s JOIN pengguna u ON u.id = s.pengguna_id"
-           " WHERE s.hash = ?1");
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT s.csrf, s.dipakai, u.id, u.username, u.nama, u.peran, u.wilayah,"
+                         " u.posyandu_id, u.aktif, u.sandi_sementara FROM sesi s JOIN pengguna u "
+                         "ON u.id = s.pengguna_id"
+                         " WHERE s.hash = ?1");
     if (!st)
         return -1;
     sqlite3_bind_blob(st, 1, hash, TB_SESI_HASH_LEN, SQLITE_TRANSIENT);
@@ -46,6 +47,7 @@ int tb_store_sesi_get(tb_store *s, const unsigned char hash[TB_SESI_HASH_LEN], t
     tb_store_col_text(st, 6, u->wilayah, sizeof u->wilayah);
     u->posyandu_id = (long)sqlite3_column_int64(st, 7);
     u->aktif = sqlite3_column_int(st, 8);
+    u->sandi_sementara = sqlite3_column_int(st, 9);
     return 1;
 }
 

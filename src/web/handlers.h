@@ -37,6 +37,15 @@ void tb_page_kartu(tb_req *q, tb_res *r);
 /* status.c: {id} a child; its status (aktif, pindah, meninggal) with a date */
 void tb_page_status(tb_req *q, tb_res *r);
 void tb_page_status_save(tb_req *q, tb_res *r);
+/* pengguna.c, pengguna_impor.c: user administration; {id} a user */
+void tb_page_pengguna(tb_req *q, tb_res *r);
+void tb_page_pengguna_tambah(tb_req *q, tb_res *r);
+void tb_page_pengguna_reset(tb_req *q, tb_res *r);
+void tb_page_pengguna_aktif(tb_req *q, tb_res *r);
+void tb_page_pengguna_impor(tb_req *q, tb_res *r);
+/* audit.c: the audit log page and its CSV */
+void tb_page_audit(tb_req *q, tb_res *r);
+void tb_page_audit_csv(tb_req *q, tb_res *r);
 /* aset.c: * the asset's file name */
 void tb_page_asset(tb_req *q, tb_res *r);
 void tb_page_openapi(tb_req *q, tb_res *r);

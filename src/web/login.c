@@ -132,9 +132,10 @@ void tb_page_login(tb_req *q, tb_res *r)
         return;
     }
     audit_login(q, u.id, "berhasil", user, 0);
+    tb_store_user_login(q->store, u.id);
     if (tb_session_create(q, r, &u) < 0)
         return tb_res_error(r, q, 500, "Sesi tidak dapat dibuat. Coba lagi.");
-    tb_res_redirect(r, lanjut);
+    tb_res_redirect(r, u.sandi_sementara ? "/akun" : lanjut);
 }
 
 void tb_page_logout(tb_req *q, tb_res *r)
@@ -177,6 +178,10 @@ static void akun_form(tb_req *q, tb_res *r, const char *msg, const char *ok)
         tb_buf_html(b, ok);
         tb_buf_puts(b, "</p>");
     }
+    if (q->user.sandi_sementara)
+        tb_buf_puts(b, "<p class=\"galat\" role=\"alert\" id=\"sandi-sementara\">Anda masuk dengan"
+                       " kata sandi sekali pakai. Ganti kata sandi Anda dulu sebelum membuka"
+                       " halaman lain.</p>");
     tb_buf_puts(b, "<h2>Ganti kata sandi</h2><form method=\"post\" action=\"/akun/sandi\">"
                    "<label>Kata sandi sekarang<input name=\"sandi_lama\" type=\"password\""
                    " autocomplete=\"current-password\" required></label>"
@@ -258,6 +263,7 @@ void tb_page_akun_sandi(tb_req *q, tb_res *r)
         return tb_res_error(r, q, 500, "Kata sandi tidak dapat disimpan. Coba lagi.");
     /* every session ends, this one too; this device gets a new one */
     tb_session_end_user(q, u.id);
+    q->user.sandi_sementara = 0;
     if (tb_session_create(q, r, &q->user) < 0)
         return tb_res_redirect(r, "/masuk");
     akun_form(q, r, NULL, "Kata sandi sudah diganti. Sesi di perangkat lain sudah diakhiri.");

@@ -21,6 +21,8 @@
 #define LOGIN TB_ROUTE_LOGIN
 #define CSRF (TB_ROUTE_LOGIN | TB_ROUTE_CSRF)
 #define MERGE (TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_DESA)
+#define ADMIN (TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KEC)
+#define DENY_ADMIN "Hanya admin kabupaten dan TPPS kecamatan yang mengelola pengguna."
 
 #define DENY_DAY "Peran Anda tidak mengisi hari posyandu."
 #define DENY_SAVE "Anak ini di luar wilayah kerja Anda."
@@ -77,6 +79,20 @@ static const tb_route ROUTES[] = {
      "merge into child {id} the same child entered twice: lain (its id), csrf"},
     {"GET", "/anak/{id}", tb_page_anak, NAMES, LOGIN, DENY_CHILD,
      "the child page of child {id}: identity, family, risks, charts, history"},
+    {"GET", "/pengguna", tb_page_pengguna, ADMIN, LOGIN, DENY_ADMIN,
+     "the users of the administrator's area, with the forms to add, reset, (de)activate, add many"},
+    {"POST", "/pengguna", tb_page_pengguna_tambah, ADMIN, CSRF, DENY_ADMIN,
+     "add a user: nama, username, telepon, peran, wilayah or posyandu, csrf (one-time password shown once)"},
+    {"POST", "/pengguna/impor", tb_page_pengguna_impor, ADMIN, CSRF, DENY_ADMIN,
+     "many users from a list: daftar (CSV) or a CSV/XLSX body; buat=1 creates, else a dry run; csrf"},
+    {"POST", "/pengguna/{id}/reset", tb_page_pengguna_reset, ADMIN, CSRF, DENY_ADMIN,
+     "reset user {id}'s password to a one-time one (shown once): csrf"},
+    {"POST", "/pengguna/{id}/aktif", tb_page_pengguna_aktif, ADMIN, CSRF, DENY_ADMIN,
+     "deactivate (aktif=0, sessions end) or reactivate (aktif=1) user {id}: csrf"},
+    {"GET", "/audit.csv", tb_page_audit_csv, ADMIN, LOGIN, DENY_ADMIN,
+     "the audit log as CSV: pengguna=, wilayah=, aksi=, dari=, sampai="},
+    {"GET", "/audit", tb_page_audit, ADMIN, LOGIN, DENY_ADMIN,
+     "the audit log: pengguna=, wilayah=, aksi=, dari=, sampai= (TTTT-BB-HH), hal="},
     /* JSON API (docs/openapi.json) */
     {"GET", "/api/v1/saya", tb_api_saya, ALL, LOGIN, NULL,
      "the logged-in user, with the CSRF token for writes"},
@@ -191,6 +207,10 @@ void tb_route_dispatch(tb_req *q, tb_res *r)
         return tb_res_error(r, q, 404,
                             !strncmp(q->path, "/api/v1/", 8) ? "Titik akhir API tidak dikenal."
                                                              : "Halaman tidak ditemukan.");
+    if (q->user.sandi_sementara && rt->handler != tb_page_akun &&
+        rt->handler != tb_page_akun_sandi && rt->handler != tb_page_logout &&
+        rt->handler != tb_api_saya)
+        return tb_res_redirect(r, "/akun"); /* a one-time password: change it first */
     if (!(rt->roles & q->role))
         return tb_res_error(r, q, 403,
                             rt->deny ? rt->deny : "Peran Anda tidak dapat membuka halaman ini.");

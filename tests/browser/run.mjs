@@ -395,6 +395,41 @@ try {
     await page.screenshot({ path: `${SHOTS}/12-duplicate-360.png`, fullPage: true });
     await ctx.close();
   });
+  // 13. An administrator creates a cadre; the cadre logs in on a phone with
+  // the one-time password, must change it, then reaches the posyandu day.
+  await part('new cadre', async () => {
+    const actx = await browser.newContext();
+    const admin = await login(actx, 'admin');
+    await admin.goto(BASE + '/pengguna');
+    await admin.fill('input[name=nama]', 'Sari Kader Baru');
+    await admin.fill('input[name=username]', 'sari.baru');
+    await admin.selectOption('select[name=peran]', 'kader');
+    await admin.fill('input[name=posyandu]', '2');
+    await Promise.all([admin.waitForNavigation(), admin.click('button:has-text("Tambah")')]);
+    const otp = (await admin.locator('#sandi').innerText()).trim();
+    check('admin: one-time password shown', /^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/.test(otp));
+    await actx.close();
+    const ctx = await browser.newContext(PHONE);
+    const page = await ctx.newPage();
+    await page.goto(BASE + '/masuk');
+    await page.fill('input[name=pengguna]', 'sari.baru');
+    await page.fill('input[name=sandi]', otp);
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Masuk")')]);
+    check('new cadre: sent to /akun first', /\/akun$/.test(page.url()) && await page.locator('#sandi-sementara').isVisible());
+    await page.goto(BASE + '/posyandu/2');
+    check('new cadre: other pages redirect to /akun', /\/akun$/.test(page.url()));
+    check('new cadre: /akun fits 360 px', await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+    await page.screenshot({ path: `${SHOTS}/13-sandi-sementara-360.png`, fullPage: true });
+    await page.fill('input[name=sandi_lama]', otp);
+    await page.fill('input[name=sandi_baru]', 'melati-pagi-2026');
+    await page.fill('input[name=sandi_ulang]', 'melati-pagi-2026');
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Simpan kata sandi")')]);
+    check('new cadre: password changed', /sudah diganti/.test(await page.locator('main').innerText()));
+    await page.goto(BASE + '/');
+    check('new cadre: reaches the posyandu day', /\/posyandu\/2/.test(page.url()) &&
+      (await page.locator('ul.anak-daftar > li').count()) > 0);
+    await ctx.close();
+  });
 } catch (e) {
   fail++;
   console.error('FAIL: ' + (e && e.stack || e));

@@ -12,6 +12,7 @@ CIN=$(sqlite3 "$DB" "SELECT individu_id FROM anak WHERE posyandu_id = 1 LIMIT 1"
 COUT=90000; POUT=900; WOUT=35.98.01.2001
 C2=$(sqlite3 "$DB" "SELECT individu_id FROM anak WHERE posyandu_id = 2 LIMIT 1")
 MID=$(sqlite3 "$DB" "SELECT id FROM pengukuran WHERE anak_id = $CIN ORDER BY tanggal LIMIT 1")
+KID=$(sqlite3 "$DB" "SELECT id FROM pengguna WHERE username = 'kader'")
 
 expect() { # expect DESC WANT GOT
   check "$1: want $2, got $3" "[ \"$3\" = \"$2\" ]"
@@ -44,6 +45,13 @@ fixture() {
     "POST /anak/{id}/status") echo "/anak/$CIN/status 422" ;;
     "POST /anak/{id}/gabung") echo "/anak/$CIN/gabung 422" ;;
     "GET /anak/{id}") echo "/anak/$CIN 200" ;;
+    "GET /pengguna") echo "/pengguna 200" ;;
+    "POST /pengguna") echo "/pengguna 422" ;;
+    "POST /pengguna/impor") echo "/pengguna/impor 422" ;;
+    "POST /pengguna/{id}/reset") echo "/pengguna/999999/reset 404" ;;
+    "POST /pengguna/{id}/aktif") echo "/pengguna/$KID/aktif 400" ;;
+    "GET /audit.csv") echo "/audit.csv?aksi=masuk 200" ;;
+    "GET /audit") echo "/audit?aksi=masuk 200" ;;
     "GET /api/v1/saya") echo "/api/v1/saya 200" ;;
     "POST /api/v1/pengukuran") echo "/api/v1/pengukuran 400" ;;
     "POST /api/v1/pengukuran/{id}/hapus") echo "/api/v1/pengukuran/$MID/hapus 422" ;;
