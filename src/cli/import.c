@@ -34,16 +34,18 @@ typedef struct {
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: tumbuh [--db PATH] import KIND FILE [--sheet NAME] [--map HEADER=FIELD,...]"
-               " [--rejects PATH]\n\n"
-               "KIND:\n");
+    fprintf(f,
+            "pemakaian: tumbuh [--db FILE] import JENIS FILE [--sheet NAMA] [--map JUDUL=FIELD,...]"
+            " [--rejects PATH]\n\n"
+            "JENIS:\n");
     const char *name, *summary;
     for (size_t i = 0; (name = tb_import_kind(i, &summary)); i++)
         fprintf(f, "  %-9s %s\n", name, summary);
-    fprintf(f, "\nFILE is CSV (',' ';' or tab) or XLSX (the first sheet, or --sheet NAME).\n"
-               "Columns are found by header name (see README.md); --map names a header for a\n"
-               "field. Rejected rows go to FILE.tolak.csv (or --rejects PATH) with baris, kolom,\n"
-               "alasan. Prints: read=N imported=N updated=N rejected=N ...\n");
+    fprintf(f,
+            "\nFILE berupa CSV (',' ';' atau tab) atau XLSX (sheet pertama, atau --sheet NAMA).\n"
+            "Kolom dikenali dari judulnya (lihat README.md); --map memberi field untuk sebuah\n"
+            "judul. Baris yang ditolak masuk ke FILE.tolak.csv (atau --rejects PATH) dengan\n"
+            "baris, kolom, alasan. Mencetak: read=N imported=N updated=N rejected=N ...\n");
 }
 
 /* Reads the arguments into o: 0, or -1 (usage printed). -h/--help sets o->help. */

@@ -77,7 +77,7 @@ check "bad values: exit 0" "[ $? -eq 0 ]"
 check "bad values: all rows kept" "[ \$(wc -l < '$W/badval.out') -eq 4 ]"
 check "warning names line 3 column 4 (weight)" "grep -q 'line 3, column 4 (weight)' '$W/badval.err'"
 check "warning names line 4 column 2 (sex)" "grep -q 'line 4, column 2 (sex)' '$W/badval.err'"
-check "summary line" "grep -q '3 rows, 2 values could not be read' '$W/badval.err'"
+check "summary line" "grep -q '3 baris, 2 nilai tidak terbaca' '$W/badval.err'"
 zw=$(col "$W/badval.out" zwei)
 check "row with bad weight has no zwei" "[ -z \"\$(sed -n 3p '$W/badval.out' | cut -d, -f$zw)\" ]"
 "$T" zscore --strict -o "$W/strict.out" "$W/badval.csv" 2>"$W/strict.err"
