@@ -101,7 +101,7 @@ check "binary junk: non-zero exit, no output" "[ $? -ne 0 ] && [ ! -e '$W/junk.o
 { printf 'sex,age_days,weight\n'; i=0; while [ $i -lt 5000 ]; do echo "1,400,9.5"; i=$((i+1)); done; head -c 500 /bin/ls; } > "$W/latejunk.csv"
 "$T" zscore -o "$W/latejunk.out" "$W/latejunk.csv" 2>"$W/latejunk.err"
 check "junk after 5000 rows: non-zero exit, no output" "[ $? -ne 0 ] && [ ! -e '$W/latejunk.out' ] && [ ! -e '$W/latejunk.out.tmp' ]"
-check "junk: message names a line" "grep -q 'line ' '$W/latejunk.err'"
+check "junk: message names a line" "grep -q 'baris ' '$W/latejunk.err'"
 : > "$W/empty.csv"
 "$T" zscore -o "$W/empty.out" "$W/empty.csv" 2>/dev/null
 check "empty file: non-zero exit" "[ $? -ne 0 ] && [ ! -e '$W/empty.out' ]"
