@@ -39,6 +39,20 @@ for o in "--demo-size huge" "--threads 0" "--threads 4x" "--session-idle 0" "--s
         "[ $rc -eq 2 ] && grep -q 'tumbuh serve: ' e.serve && [ ! -e s.db ]"
 done
 
+# a port already in use: said in Bahasa Indonesia (libmicrohttpd's "Failed to bind" not shown)
+PORT=$((20000 + $$ % 20000))
+$T --db d0.db demo --size small --until 2026-10 > /dev/null 2>&1
+$T --db d0.db serve --listen "127.0.0.1:$PORT" > first.out 2> first.err &
+first=$!
+i=0
+while [ $i -lt 100 ] && ! grep -q 'Tumbuh berjalan' first.out 2> /dev/null; do sleep 0.1; i=$((i + 1)); done
+timeout 20 $T --db d0.db serve --listen "127.0.0.1:$PORT" > /dev/null 2> e.inuse
+rc=$?
+kill "$first" 2> /dev/null
+wait "$first" 2> /dev/null
+check "serve on a port in use: exit 1, reason and the fix in Bahasa Indonesia" \
+    "[ $rc -eq 1 ] && grep -q 'port tidak dapat dipakai' e.inuse && grep -q -- '--listen' e.inuse && ! grep -q 'Failed to bind' e.inuse"
+
 # demo: --size, --until and --seed take only what they document; a failure leaves no file.
 for o in "--size huge" "--until 2024-13" "--until 2024-1" "--until 24-01" "--until 2999-01" \
     "--seed -1" "--seed 12x" "--seed 99999999999" "--bogus 1" "--size"; do
