@@ -31,10 +31,10 @@ check "All has 4 x 7 + 2 = 30 rows ($n)" "[ $n -eq 30 ]"
 
 # Errors.
 "$T" prevalence --cluster nope "$EX/prevalence-input.csv" >/dev/null 2>"$W/e1"
-check "unknown column: non-zero exit and message" "[ $? -ne 0 ] && grep -q \"no column 'nope'\" '$W/e1'"
+check "unknown column: non-zero exit and message" "[ $? -ne 0 ] && grep -q \"tidak punya kolom 'nope'\" '$W/e1'"
 printf 'sex,age_days,weight,sw\n1,400,9,-1\n' > "$W/neg.csv"
 "$T" prevalence --weight sw -o "$W/neg.out" "$W/neg.csv" 2>"$W/e2"
-check "negative weight: error, no output" "[ $? -ne 0 ] && grep -q 'negative sampling weight' '$W/e2' && [ ! -e '$W/neg.out' ]"
+check "negative weight: error, no output" "[ $? -ne 0 ] && grep -q 'bobot sampel negatif' '$W/e2' && [ ! -e '$W/neg.out' ]"
 printf 'sex,age_days,weight,cluster\n1,400,9,\n2,500,9,1\n1,300,7,2\n' > "$W/nocl.csv"
 "$T" prevalence --cluster cluster "$W/nocl.csv" >/dev/null 2>"$W/e3"
 check "row without cluster left out with a warning" "grep -q '1 baris tidak dihitung: tanpa klaster' '$W/e3'"
