@@ -113,7 +113,8 @@ static void print_summary(const tb_import_summary *s, const char *rejects)
     printf("read=%ld imported=%ld updated=%ld rejected=%ld", s->read, s->imported, s->updated,
            s->rejected);
     if (s->counts_matched_by_name)
-        printf(" matched_by_name=%ld", s->matched_by_name);
+        printf(" matched_by_name=%ld children_new=%ld children_matched=%ld", s->matched_by_name,
+               s->children_new, s->children_matched);
     if (s->rejected)
         printf(" rejects=%s", rejects);
     if (s->unknown_values)
