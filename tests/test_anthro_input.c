@@ -37,11 +37,13 @@ static void test_columns(void)
     tb_csv_row r = make_row(h1, l1, 2);
     tb_anthro_columns c;
     char err[256];
-    CHECK(tb_anthro_columns_find(&r, &c, err, sizeof err) == -1 && strstr(err, "no sex column"),
+    CHECK(tb_anthro_columns_find(&r, &c, err, sizeof err) == -1 &&
+              strstr(err, "tidak ada kolom jenis kelamin"),
           "no sex column: %s", err);
     char *h2[] = {"sex", "name"};
     r = make_row(h2, l1, 2);
-    CHECK(tb_anthro_columns_find(&r, &c, err, sizeof err) == -1 && strstr(err, "no age column"),
+    CHECK(tb_anthro_columns_find(&r, &c, err, sizeof err) == -1 &&
+              strstr(err, "tidak ada kolom umur"),
           "no age/measure: %s", err);
     char *h3[] = {"NIK", "JK", "Tgl Lahir", "Tanggal Pengukuran", "Berat", "Tinggi"};
     size_t l3[6];
@@ -160,7 +162,7 @@ static void test_zscore_pipeline(void)
     CHECK(!strncmp(o1, "id;sex;age_days;weight;lenhei;age_days;age_months;", 50),
           "header: the input's, then ours with its delimiter");
     CHECK(strstr(o1, "\n7;2;7;x;67,5;7;0,23;") != NULL, "a row kept as read, numbers with ','");
-    CHECK(!strncmp(m1, "line 9, column 4 (weight): 'x' not a number; treated as missing\n", 64),
+    CHECK(!strncmp(m1, "baris 9, kolom 4 (weight): 'x' bukan angka; dianggap kosong\n", 60),
           "first warning names line and column: %.70s", m1);
     int rcs = zscore_text(csv, 2, true, &os, &ms, &ss);
     CHECK(rcs == -1 && ss.shown == 1 && strchr(ms, '\n') == ms + strlen(ms) - 1,
@@ -171,7 +173,7 @@ static void test_zscore_pipeline(void)
     free(oe);
     free(me);
     CHECK(zscore_text("id,weight\n1,9\n", 1, false, &oe, &me, &ss) == -2 &&
-              strstr(me, "no sex column"),
+              strstr(me, "tidak ada kolom jenis kelamin"),
           "no sex column: %s", me);
     free(oe);
     free(me);

@@ -70,12 +70,12 @@ static void test_reading(void)
     CHECK(READ("a;b,c\n", &s) == TB_CSV_EOF && s.delim == ',', "tie goes to comma");
     CHECK(READ("\"a;b\",c\n", &s) == TB_CSV_EOF && s.delim == ',', "quoted ; not counted");
 
-    CHECK(READ("a,b\n1,\"open\n2,3\n", &s) == TB_CSV_ERR_QUOTE && strstr(s.err, "line 2"),
+    CHECK(READ("a,b\n1,\"open\n2,3\n", &s) == TB_CSV_ERR_QUOTE && strstr(s.err, "baris 2"),
           "EOF in quotes: %s", s.err);
     const char nul[] = "a,b\n1,2\n3,\0\n";
-    CHECK(read_all(nul, sizeof nul - 1, NULL, &s) == TB_CSV_ERR_BINARY && strstr(s.err, "line 3"),
+    CHECK(read_all(nul, sizeof nul - 1, NULL, &s) == TB_CSV_ERR_BINARY && strstr(s.err, "baris 3"),
           "NUL: %s", s.err);
-    CHECK(READ("a,b\n1,\xff\xfe\n", &s) == TB_CSV_ERR_ENCODING && strstr(s.err, "line 2"),
+    CHECK(READ("a,b\n1,\xff\xfe\n", &s) == TB_CSV_ERR_ENCODING && strstr(s.err, "baris 2"),
           "bad UTF-8: %s", s.err);
     CHECK(READ("a,b\nCaf\xc3\xa9,\xe2\x82\xac\n", &s) == TB_CSV_EOF, "valid UTF-8");
     CHECK(READ("a,b\n\xc0\xaf,1\n", &s) == TB_CSV_ERR_ENCODING, "overlong UTF-8 refused");
@@ -88,7 +88,7 @@ static void test_reading(void)
     CHECK(read_all(longrec, sizeof longrec, &small, &s) == TB_CSV_ERR_TOO_LONG,
           "record too long: %s", s.err);
     CHECK(read_all("a,b,c,d,e\n", 10, &small, &s) == TB_CSV_ERR_TOO_WIDE &&
-              strstr(s.err, "line 1"),
+              strstr(s.err, "baris 1"),
           "too wide: %s", s.err);
     tb_csv_options semi = {0, 0, ';'};
     CHECK(read_all("a,b;c\n", 6, &semi, &s) == TB_CSV_EOF && s.nfields[0] == 2, "forced ;");

@@ -306,7 +306,7 @@ static void test_xlsxwriter(void)
     CHECK_STR(s, "1|hello\n3|,3.25\n");
     free(s);
     s = dump(path, "Nope");
-    CHECK(has(s, "OPEN sheet \"Nope\" not found; the workbook has: \"Data\", \"Second\""),
+    CHECK(has(s, "OPEN sheet \"Nope\" tidak ada; buku kerja ini berisi: \"Data\", \"Second\""),
           "missing sheet message");
     free(s);
 
@@ -351,9 +351,9 @@ static void test_xlsxwriter(void)
         s = dump(cut, NULL);
         CHECK(strncmp(s, "OPEN ", 5) == 0, "truncated to %zu bytes opened: %s", lens[i], s);
         if (lens[i] == len / 2)
-            CHECK(has(s, "damaged or truncated XLSX file"), "truncated message");
+            CHECK(has(s, "berkas XLSX rusak atau terpotong"), "truncated message");
         if (lens[i] == 0)
-            CHECK(has(s, "not an XLSX file (empty file)"), "empty message");
+            CHECK(has(s, "bukan berkas XLSX (berkas kosong)"), "empty message");
         free(s);
     }
 
@@ -544,26 +544,26 @@ static void test_broken(void)
 
     spit(path, "name,age\nAni,3\n", 15);
     s = dump(path, NULL);
-    CHECK_STR(s, "OPEN not an XLSX file (not a zip archive)");
+    CHECK_STR(s, "OPEN bukan berkas XLSX (bukan arsip zip)");
     free(s);
 
     spit(path, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest", 13);
     s = dump(path, NULL);
-    CHECK(has(s, "OPEN not an XLSX file (an old .xls"), "xls");
+    CHECK(has(s, "OPEN bukan berkas XLSX (buku kerja .xls lama"), "xls");
     free(s);
 
     s = dump("/nonexistent/dir/file.xlsx", NULL);
-    CHECK(has(s, "OPEN cannot open /nonexistent/dir/file.xlsx"), "missing file");
+    CHECK(has(s, "OPEN tidak dapat membuka /nonexistent/dir/file.xlsx"), "missing file");
     free(s);
 
     char err[128];
     CHECK(tb_xlsx_open_buffer(NULL, 0, NULL, err, sizeof err) == NULL, "empty buffer");
-    CHECK_STR(err, "not an XLSX file (empty file)");
+    CHECK_STR(err, "bukan berkas XLSX (berkas kosong)");
 
     const char *n1[] = {"hello.txt", "docs/readme.md"}, *d1[] = {"hi", "# readme"};
     write_zip(path, 2, n1, d1);
     s = dump(path, NULL);
-    CHECK_STR(s, "OPEN not an XLSX file (the zip archive has no xl/workbook.xml)");
+    CHECK_STR(s, "OPEN bukan berkas XLSX (arsip zip tidak berisi xl/workbook.xml)");
     free(s);
 
     /* a workbook whose sheet part is missing */
@@ -574,7 +574,7 @@ static void test_broken(void)
                         "worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"};
     write_zip(path, 2, n2, d2);
     s = dump(path, NULL);
-    CHECK_STR(s, "OPEN damaged XLSX file: xl/worksheets/sheet1.xml is missing");
+    CHECK_STR(s, "OPEN berkas XLSX rusak: xl/worksheets/sheet1.xml tidak ada");
     free(s);
 
     /* XML garbage in the sheet: the rows before it, then the expat error with its line */
@@ -583,20 +583,20 @@ static void test_broken(void)
                     "<row r=\"2\"><c><v>1</v></c></row>\n<row r=\"3\"><c><v>2</v><<garbage&&</c>"),
               NULL, NULL, NULL);
     s = dump(path, NULL);
-    CHECK(has(s, "1|ok\n2|1\nERR -1 xl/worksheets/sheet1.xml line 3: not well-formed"), "garbage");
+    CHECK(has(s, "1|ok\n2|1\nERR -1 xl/worksheets/sheet1.xml baris 3: not well-formed"), "garbage");
     free(s);
 
     /* garbage in the shared strings: open fails */
     make_book(path, SHEET(""), "<sst><si><t>x</si></sst>", NULL, NULL);
     s = dump(path, NULL);
-    CHECK(has(s, "OPEN xl/sharedStrings.xml line 1: mismatched tag"), "sst garbage");
+    CHECK(has(s, "OPEN xl/sharedStrings.xml baris 1: mismatched tag"), "sst garbage");
     free(s);
 
     /* truncated sheet XML */
     make_book(path, "<worksheet><sheetData><row><c><v>1</v></c></row><row><c><v>2", NULL, NULL,
               NULL);
     s = dump(path, NULL);
-    CHECK(has(s, "1|1\nERR -1 xl/worksheets/sheet1.xml line 1: no element found"), "unclosed");
+    CHECK(has(s, "1|1\nERR -1 xl/worksheets/sheet1.xml baris 1: no element found"), "unclosed");
     free(s);
 
     /* a DOCTYPE with entities (billion laughs) is refused */
@@ -606,32 +606,32 @@ static void test_broken(void)
               "&lol2;</t></is></c></row></sheetData></worksheet>",
               NULL, NULL, NULL);
     s = dump(path, NULL);
-    CHECK(has(s, "DOCTYPE declarations are not allowed"), "doctype");
+    CHECK(has(s, "deklarasi DOCTYPE tidak diizinkan"), "doctype");
     free(s);
 
     /* shared string index out of range */
     make_book(path, SHEET("<row><c t=\"s\"><v>0</v></c><c t=\"s\"><v>5</v></c></row>"),
               "<sst><si><t>a</t></si></sst>", NULL, NULL);
     s = dump(path, NULL);
-    CHECK_STR(s, "ERR -1 row 1: shared string index \"5\" out of range (1 strings)");
+    CHECK_STR(s, "ERR -1 baris 1: indeks string bersama \"5\" di luar rentang (1 string)");
     free(s);
 
     /* cells out of order, bad row numbers */
     make_book(path, SHEET("<row r=\"4\"><c r=\"C4\"><v>1</v></c><c r=\"B4\"><v>2</v></c></row>"),
               NULL, NULL, NULL);
     s = dump(path, NULL);
-    CHECK_STR(s, "ERR -1 row 4: cell B4 out of order");
+    CHECK_STR(s, "ERR -1 baris 4: sel B4 tidak berurutan");
     free(s);
     make_book(path, SHEET("<row r=\"0\"><c><v>1</v></c></row>"), NULL, NULL, NULL);
     s = dump(path, NULL);
-    CHECK(has(s, "ERR -1 xl/worksheets/sheet1.xml line 1: bad row number \"0\""), "row 0");
+    CHECK(has(s, "ERR -1 xl/worksheets/sheet1.xml baris 1: nomor baris tidak sah \"0\""), "row 0");
     free(s);
 
     /* a column beyond XFD */
     make_book(path, SHEET("<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"XFE1\"><v>2</v></c></row>"),
               NULL, NULL, NULL);
     s = dump(path, NULL);
-    CHECK_STR(s, "ERR -4 row 1: cell XFE1 beyond the limit of 16384 columns");
+    CHECK_STR(s, "ERR -4 baris 1: sel XFE1 melewati batas 16384 kolom");
     free(s);
     /* XFD itself is fine */
     make_book(path, SHEET("<row r=\"1\"><c r=\"XFD1\"><v>2</v></c></row>"), NULL, NULL, NULL);
@@ -659,7 +659,7 @@ static void test_limits(void)
     strcpy(x + strlen(head) + big, tail);
     make_book(path, x, NULL, NULL, NULL);
     s = dump(path, NULL);
-    CHECK_STR(s, "ERR -3 row 7: cell: text longer than 1048576 bytes");
+    CHECK_STR(s, "ERR -3 baris 7: sel: teks lebih dari 1048576 byte");
     free(s);
     memmove(x + strlen(head) + big - 1, x + strlen(head) + big, strlen(tail) + 1);
     make_book(path, x, NULL, NULL, NULL);
@@ -674,7 +674,7 @@ static void test_limits(void)
                     "<row><c t=\"inlineStr\"><is><t>123456789</t></is></c></row>"),
               NULL, NULL, NULL);
     s = dump_opt(path, &o);
-    CHECK_STR(s, "1|12345678\nERR -3 row 2: cell: text longer than 8 bytes");
+    CHECK_STR(s, "1|12345678\nERR -3 baris 2: sel: teks lebih dari 8 byte");
     free(s);
 
     o = (tb_xlsx_options){.max_columns = 3};
@@ -682,14 +682,14 @@ static void test_limits(void)
               SHEET("<row><c><v>1</v></c><c><v>2</v></c><c><v>3</v></c><c><v>4</v></c></row>"),
               NULL, NULL, NULL);
     s = dump_opt(path, &o);
-    CHECK_STR(s, "ERR -4 row 1: cell D1 beyond the limit of 3 columns");
+    CHECK_STR(s, "ERR -4 baris 1: sel D1 melewati batas 3 kolom");
     free(s);
 
     o = (tb_xlsx_options){.max_row = 10};
     make_book(path, SHEET("<row><c><v>1234</v></c><c><v>1234</v></c><c><v>1234</v></c></row>"),
               NULL, NULL, NULL);
     s = dump_opt(path, &o);
-    CHECK_STR(s, "ERR -3 row 1: longer than 10 bytes");
+    CHECK_STR(s, "ERR -3 baris 1: lebih dari 10 byte");
     free(s);
 
     /* shared strings beyond the table limit: open fails */
@@ -699,14 +699,14 @@ static void test_limits(void)
               "<si><t>cccccccccccccccccccccccccccc</t></si></sst>",
               NULL, NULL);
     s = dump_opt(path, &o);
-    CHECK_STR(s, "OPEN xl/sharedStrings.xml: shared strings exceed the limit of 64 bytes");
+    CHECK_STR(s, "OPEN xl/sharedStrings.xml: string bersama melebihi batas 64 byte");
     free(s);
 
     /* a zip entry larger than the limit (a zip bomb in miniature): refused from its size */
     padded_book(path, "<!--", ' ', 200000, "-->");
     o = (tb_xlsx_options){.max_entry = 100000};
     s = dump_opt(path, &o);
-    CHECK(has(s, "OPEN xl/worksheets/sheet1.xml: uncompressed size 200"), "entry limit");
+    CHECK(has(s, "OPEN xl/worksheets/sheet1.xml: ukuran tak terkompresi 200"), "entry limit");
     free(s);
     s = dump(path, NULL);
     CHECK_STR(s, "1|1\n");
@@ -715,14 +715,13 @@ static void test_limits(void)
     /* 70 MB of whitespace between rows deflates ~1000 to 1: refused before reading */
     padded_book(path, "", ' ', (size_t)70 << 20, "");
     s = dump(path, NULL);
-    CHECK(has(s, "OPEN xl/worksheets/sheet1.xml: 73400") && has(s, "a zip bomb?"),
-          "zip bomb ratio");
+    CHECK(has(s, "OPEN xl/worksheets/sheet1.xml: 73400") && has(s, "bom zip?"), "zip bomb ratio");
     free(s);
 
     /* a giant comment that expat must buffer whole: refused, not swallowed */
     padded_book(path, "<!--", 'z', (size_t)20 << 20, "-->");
     s = dump(path, NULL);
-    CHECK(has(s, "1|1\nERR -3 xl/worksheets/sheet1.xml line 1: XML tag or comment longer"),
+    CHECK(has(s, "1|1\nERR -3 xl/worksheets/sheet1.xml baris 1: tag atau komentar XML lebih dari"),
           "stall");
     free(s);
 

@@ -37,3 +37,12 @@ void tb_this_month(char out[8])
     tb_today_iso(day);
     snprintf(out, 8, "%.7s", day);
 }
+
+int tb_month_valid(const char *s)
+{
+    for (int i = 0; i < 7; i++)
+        if (i == 4 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int m = (s[5] - '0') * 10 + (s[6] - '0');
+    return s[7] == '\0' && s[0] >= '1' && m >= 1 && m <= 12;
+}

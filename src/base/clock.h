@@ -11,5 +11,7 @@ long tb_today(void);
 void tb_today_iso(char out[11]);
 /* This month as yyyy-mm. */
 void tb_this_month(char out[8]);
+/* 1 when s is a month written yyyy-mm (month 01-12, year 1900-9999), else 0. */
+int tb_month_valid(const char *s);
 
 #endif

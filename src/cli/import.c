@@ -35,19 +35,22 @@ typedef struct {
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: tumbuh [--db PATH] import KIND FILE [--sheet NAME] [--map HEADER=FIELD,...]"
-               " [--rejects PATH]\n\n"
-               "KIND:\n");
+    fprintf(f,
+            "pemakaian: tumbuh [--db FILE] import JENIS FILE [--sheet NAMA] [--map JUDUL=FIELD,...]"
+            " [--rejects PATH]\n\n"
+            "JENIS:\n");
     const char *name, *summary;
     for (size_t i = 0; (name = tb_import_kind(i, &summary)); i++)
         fprintf(f, "  %-9s %s\n", name, summary);
-    fprintf(f, "  %-9s %s\n", "alias", "other spellings of wilayah (kode,nama), kept for good");
+    fprintf(f, "  %-9s %s\n", "alias",
+            "ejaan lain nama wilayah (kode,nama), disimpan untuk seterusnya");
     fprintf(f, "  %-9s %s\n", "daftar-wilayah",
-            "FILE is a folder: a national code list and its SHA256SUMS (a new version)");
-    fprintf(f, "\nFILE is CSV (',' ';' or tab) or XLSX (the first sheet, or --sheet NAME).\n"
-               "Columns are found by header name (see README.md); --map names a header for a\n"
-               "field. Rejected rows go to FILE.tolak.csv (or --rejects PATH) with baris, kolom,\n"
-               "alasan. Prints: read=N imported=N updated=N rejected=N ...\n");
+            "FILE berupa folder: daftar kode wilayah nasional dan SHA256SUMS-nya (versi baru)");
+    fprintf(f,
+            "\nFILE berupa CSV (',' ';' atau tab) atau XLSX (sheet pertama, atau --sheet NAMA).\n"
+            "Kolom dikenali dari judulnya (lihat README.md); --map memberi field untuk sebuah\n"
+            "judul. Baris yang ditolak masuk ke FILE.tolak.csv (atau --rejects PATH) dengan\n"
+            "baris, kolom, alasan. Mencetak: read=N imported=N updated=N rejected=N ...\n");
 }
 
 /* Reads the arguments into o: 0, or -1 (usage printed). -h/--help sets o->help. */
@@ -115,7 +118,8 @@ static void print_summary(const tb_import_summary *s, const char *rejects)
     printf("read=%ld imported=%ld updated=%ld rejected=%ld", s->read, s->imported, s->updated,
            s->rejected);
     if (s->counts_matched_by_name)
-        printf(" matched_by_name=%ld", s->matched_by_name);
+        printf(" matched_by_name=%ld children_new=%ld children_matched=%ld", s->matched_by_name,
+               s->children_new, s->children_matched);
     if (s->rejected)
         printf(" rejects=%s", rejects);
     if (s->unknown_values)

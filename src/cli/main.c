@@ -15,28 +15,26 @@ typedef struct {
 } command;
 
 static const command commands[] = {
-    {"zscore", tb_cmd_zscore, "WHO z-scores, flags and Permenkes categories for a CSV file"},
-    {"prevalence", tb_cmd_prevalence, "prevalence estimates (WHO method) for a CSV file"},
-    {"serve", tb_cmd_serve,
-     "the web application (demo district created when the database is empty)"},
+    {"zscore", tb_cmd_zscore, "z-score WHO, flag dan kategori Permenkes untuk file CSV"},
+    {"prevalence", tb_cmd_prevalence, "estimasi prevalensi (metode WHO) untuk file CSV"},
+    {"serve", tb_cmd_serve, "aplikasi web (kabupaten demo dibuat bila basis data kosong)"},
     {"init", tb_cmd_init,
-     "set up a real district: the national area list, the kabupaten, its first admin"},
-    {"demo", tb_cmd_demo, "fill an empty database with the demo district (Kabupaten Sukamaju)"},
-    {"import", tb_cmd_import, "import e-PPGBM, family, catin or wilayah data (CSV or XLSX)"},
-    {"report", tb_cmd_report, "a report (SKDN, prevalensi, lists...) as CSV, XLSX or PDF"},
-    {"routes", tb_cmd_routes,
-     "the URLs of the web application: method, pattern, roles, login/CSRF"},
-    {"user", tb_cmd_user, "users: add, list, reset (one-time password), disable, enable"},
+     "menyiapkan kabupaten sungguhan: daftar wilayah nasional, kabupaten, admin pertama"},
+    {"demo", tb_cmd_demo, "mengisi basis data kosong dengan kabupaten demo (Sukamaju)"},
+    {"import", tb_cmd_import, "impor data e-PPGBM, keluarga, catin atau wilayah (CSV/XLSX)"},
+    {"report", tb_cmd_report, "laporan (SKDN, prevalensi, daftar...) sebagai CSV, XLSX, PDF"},
+    {"routes", tb_cmd_routes, "URL aplikasi web: metode, pola, peran, login/CSRF"},
+    {"user", tb_cmd_user, "pengguna: add, list, reset (sandi sekali pakai), disable, enable"},
 };
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: tumbuh [--db PATH] COMMAND [OPTIONS]\n\n"
-                 "--db PATH   the SQLite database (default $TUMBUH_DB, else tumbuh.db)\n\n"
-                 "commands:\n");
+    fprintf(out, "pemakaian: tumbuh [--db FILE] PERINTAH [OPSI]\n\n"
+                 "--db FILE   basis data SQLite (bawaan $TUMBUH_DB, selain itu tumbuh.db)\n\n"
+                 "perintah:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
-    fprintf(out, "\n`tumbuh COMMAND --help` describes a command.\n");
+    fprintf(out, "\n`tumbuh PERINTAH --help` menjelaskan satu perintah.\n");
 }
 
 int main(int argc, char **argv)
@@ -60,7 +58,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (!strcmp(argv[1], commands[i].name))
             return commands[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "tumbuh: unknown command '%s'\n", argv[1]);
+    fprintf(stderr, "tumbuh: perintah tidak dikenal: '%s'\n", argv[1]);
     usage(stderr);
     return 2;
 }

@@ -25,11 +25,12 @@ typedef struct {
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: tumbuh prevalence [--cluster COL] [--strata COL] [--weight COL] [--by COL]\n"
-               "                         [--format long|anthro] [-o OUT] FILE\n"
-               "Prevalence below -3/-2/-1 and above +1/+2/+3 SD, mean and SD of zlen, zwei,\n"
-               "zwfl and zbmi, stunting with wasting and with overweight, with SE and 95%% CI\n"
-               "(WHO method; complex designs as R's survey package).\n");
+    fprintf(
+        f, "pemakaian: tumbuh prevalence [--cluster COL] [--strata COL] [--weight COL] [--by COL]\n"
+           "                         [--format long|anthro] [-o OUT] FILE\n"
+           "Prevalensi di bawah -3/-2/-1 dan di atas +1/+2/+3 SD, rata-rata dan SD zlen, zwei,\n"
+           "zwfl dan zbmi, stunting dengan wasting dan dengan gizi lebih, dengan SE dan IK 95%%\n"
+           "(metode WHO; desain kompleks seperti paket survey R).\n");
 }
 
 /* Where the value of an option goes, or NULL when a is not an option taking one. */
@@ -54,7 +55,7 @@ static int parse_args(int argc, char **argv, options *o)
         const char **dst = option_value(o, a);
         if (dst) {
             if (i + 1 >= argc) {
-                fprintf(stderr, "tumbuh prevalence: %s needs a value\n", a);
+                fprintf(stderr, "tumbuh prevalence: %s perlu nilai\n", a);
                 return -1;
             }
             *dst = argv[++i];
@@ -62,17 +63,18 @@ static int parse_args(int argc, char **argv, options *o)
             usage(stdout);
             return 1;
         } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "tumbuh prevalence: unknown option '%s'\n", a);
+            fprintf(stderr, "tumbuh prevalence: opsi tidak dikenal: '%s'\n", a);
             return -1;
         } else if (o->in) {
-            fprintf(stderr, "tumbuh prevalence: one input file at a time\n");
+            fprintf(stderr, "tumbuh prevalence: satu file masukan setiap kali\n");
             return -1;
         } else {
             o->in = a;
         }
     }
     if (strcmp(o->format, "long") && strcmp(o->format, "anthro")) {
-        fprintf(stderr, "tumbuh prevalence: --format is long or anthro\n");
+        fprintf(stderr, "tumbuh prevalence: --format adalah long atau anthro, bukan '%s'\n",
+                o->format);
         return -1;
     }
     if (!o->in) {
@@ -88,9 +90,10 @@ static int open_output(const options *o, tb_outfile *of)
     if (tb_outfile_open(of, o->out) == 0)
         return 0;
     if (of->tmp)
-        fprintf(stderr, "tumbuh prevalence: cannot write %s: %s\n", of->tmp, strerror(errno));
+        fprintf(stderr, "tumbuh prevalence: tidak dapat menulis %s: %s\n", of->tmp,
+                strerror(errno));
     else
-        fprintf(stderr, "tumbuh prevalence: out of memory\n");
+        fprintf(stderr, "tumbuh prevalence: memori habis\n");
     return -1;
 }
 
@@ -100,7 +103,7 @@ static int write_estimates(const options *o, const tb_prevalence *p, FILE *out)
     tb_prevalence_write(p, out,
                         strcmp(o->format, "anthro") ? TB_PREVALENCE_LONG : TB_PREVALENCE_ANTHRO);
     if (fflush(out) || ferror(out)) {
-        fprintf(stderr, "tumbuh prevalence: write error: %s\n", strerror(errno));
+        fprintf(stderr, "tumbuh prevalence: gagal menulis keluaran: %s\n", strerror(errno));
         return -1;
     }
     return 0;
@@ -111,23 +114,25 @@ static int close_output(const options *o, tb_outfile *of, int status)
 {
     tb_outfile_status st = tb_outfile_close(of, status == 0);
     if (st == TB_OUTFILE_ERR_RENAME)
-        fprintf(stderr, "tumbuh prevalence: cannot write %s: %s\n", o->out, strerror(errno));
+        fprintf(stderr, "tumbuh prevalence: tidak dapat menulis %s: %s\n", o->out, strerror(errno));
     return st == TB_OUTFILE_OK ? status : 1;
 }
 
 static void print_summary(const tb_prevalence_stats *st)
 {
     if (st->excluded_design)
-        fprintf(stderr, "tumbuh prevalence: %ld rows left out: no cluster or stratum\n",
+        fprintf(stderr, "tumbuh prevalence: %ld baris tidak dihitung: tanpa klaster atau strata\n",
                 st->excluded_design);
     if (st->missing_weight)
-        fprintf(stderr, "tumbuh prevalence: %ld rows had no sampling weight: weight 0 (left out)\n",
+        fprintf(stderr,
+                "tumbuh prevalence: %ld baris tanpa bobot sampel: bobot 0 (tidak dihitung)\n",
                 st->missing_weight);
     if (st->unread)
-        fprintf(stderr, "tumbuh prevalence: %ld values could not be read (treated as missing)\n",
+        fprintf(stderr, "tumbuh prevalence: %ld nilai tidak terbaca (dianggap kosong)\n",
                 st->unread);
-    fprintf(stderr, "tumbuh prevalence: %ld rows analysed, %ld over 1826 days left out\n", st->rows,
-            st->excluded_age);
+    fprintf(stderr,
+            "tumbuh prevalence: %ld baris dianalisis, %ld di atas 1826 hari tidak dihitung\n",
+            st->rows, st->excluded_age);
 }
 
 int tb_cmd_prevalence(int argc, char **argv)
@@ -138,7 +143,7 @@ int tb_cmd_prevalence(int argc, char **argv)
         return rc > 0 ? 0 : 2;
     FILE *in = strcmp(o.in, "-") ? fopen(o.in, "rb") : stdin;
     if (!in) {
-        fprintf(stderr, "tumbuh prevalence: cannot open %s: %s\n", o.in, strerror(errno));
+        fprintf(stderr, "tumbuh prevalence: tidak dapat membuka %s: %s\n", o.in, strerror(errno));
         return 1;
     }
     tb_prevalence_options po = {o.in, o.cluster, o.strata, o.weight, o.by};

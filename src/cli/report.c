@@ -11,13 +11,17 @@
  * options, runs the report(s) on the store and renders them with
  * format/render.h; nothing is printed on success.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/clock.h"
 #include "cli/commands.h"
 #include "format/render.h"
 #include "report/report.h"
+#include "store/posyandu.h"
+#include "store/wilayah.h"
 
 /* The tables of the publication, and the column charted for each. */
 #define PUB_TABLES 3
@@ -36,12 +40,66 @@ typedef struct {
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: tumbuh report NAME (--wilayah CODE | --posyandu ID) --month YYYY-MM\n"
+    fprintf(f, "pemakaian: tumbuh [--db FILE] report NAMA (--wilayah KODE | --posyandu ID)"
+               " --month YYYY-MM\n"
                "                     [--format csv|xlsx|pdf] [-o FILE] [--names]\n"
-               "NAME: publikasi");
+               "NAMA: publikasi");
     for (int k = 0; k < TB_REPORT_COUNT; k++)
         fprintf(f, ", %s", tb_report_name((tb_report_kind)k));
-    fprintf(f, "\n");
+    fprintf(f, "\nBasis data dibuka hanya-baca (salinan cadangan pun bisa).\n");
+}
+
+/* A usage error: the message, then the usage. Returns -1. */
+static int bad(const char *msg, const char *arg)
+{
+    fprintf(stderr, "tumbuh report: ");
+    fprintf(stderr, msg, arg);
+    fprintf(stderr, "\n");
+    usage(stderr);
+    return -1;
+}
+
+/* Reads --posyandu's value: digits only, > 0. */
+static int read_posyandu(const char *v, long *id)
+{
+    char *end;
+    *id = (v[0] >= '0' && v[0] <= '9') ? strtol(v, &end, 10) : 0;
+    if (*id <= 0 || *end)
+        return bad("--posyandu perlu nomor posyandu (angka), bukan '%s'", v);
+    return 0;
+}
+
+/* Reads one option a (value v) into o. Returns 0, 1 when help was printed, -1 on error. */
+static int read_option(const char *a, const char *v, options *o, int *used)
+{
+    *used = 1;
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+        usage(stdout);
+        return 1;
+    }
+    if (!strcmp(a, "--names")) {
+        o->sc.with_names = o->sc.link_anak = true; /* the ids too */
+        *used = 0;
+        return 0;
+    }
+    if (strcmp(a, "--wilayah") && strcmp(a, "--posyandu") && strcmp(a, "--month") &&
+        strcmp(a, "--bulan") && strcmp(a, "--format") && strcmp(a, "-o"))
+        return bad("opsi tidak dikenal: '%s'", a);
+    if (!v)
+        return bad("%s perlu nilai", a);
+    if (!strcmp(a, "--wilayah"))
+        o->sc.wilayah = v;
+    else if (!strcmp(a, "--posyandu"))
+        return read_posyandu(v, &o->sc.posyandu_id);
+    else if (!strcmp(a, "--format"))
+        o->format = v;
+    else if (!strcmp(a, "-o"))
+        o->out = v;
+    else if (strlen(v) != 7 || !tb_month_valid(v))
+        return bad("--month perlu bulan YYYY-MM (misalnya 2024-08), bukan '%s'", v);
+    else
+        snprintf(o->sc.month, sizeof o->sc.month, "%s", v);
+    return 0;
 }
 
 /* Reads the arguments into o. Returns 0, 1 when help was printed, -1 on a bad argument. */
@@ -49,29 +107,41 @@ static int read_args(int argc, char **argv, options *o)
 {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "--wilayah") && v)
-            o->sc.wilayah = v, i++;
-        else if (!strcmp(a, "--posyandu") && v)
-            o->sc.posyandu_id = atol(v), i++;
-        else if ((!strcmp(a, "--month") || !strcmp(a, "--bulan")) && v)
-            snprintf(o->sc.month, sizeof o->sc.month, "%.7s", v), i++;
-        else if (!strcmp(a, "--format") && v)
-            o->format = v, i++;
-        else if (!strcmp(a, "-o") && v)
-            o->out = v, i++;
-        else if (!strcmp(a, "--names"))
-            o->sc.with_names = o->sc.link_anak = true; /* the ids too */
-        else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
-            return 1;
-        } else if (a[0] != '-' && !o->name)
+        if (a[0] != '-' && !o->name) {
             o->name = a;
-        else {
-            usage(stderr);
-            return -1;
+            continue;
         }
+        if (a[0] != '-')
+            return bad("argumen berlebih: '%s'", a);
+        int used, rc = read_option(a, i + 1 < argc ? argv[i + 1] : NULL, o, &used);
+        if (rc)
+            return rc;
+        i += used;
     }
+    return 0;
+}
+
+/* Checks the options read. 0 or -1 (message given). */
+static int check_args(options *o)
+{
+    if (!o->name)
+        return bad("nama laporan tidak diberikan%s", "");
+    if (!o->pub && o->kind < 0)
+        return bad("laporan '%s' tidak dikenal", o->name);
+    if (o->sc.wilayah && o->sc.posyandu_id > 0)
+        return bad("pilih salah satu: --wilayah atau --posyandu%s", "");
+    if (!o->sc.wilayah && o->sc.posyandu_id <= 0)
+        return bad("--wilayah KODE atau --posyandu ID harus diberikan%s", "");
+    if (!o->sc.month[0])
+        return bad("--month YYYY-MM harus diberikan%s", "");
+    char now[8];
+    tb_this_month(now);
+    if (strcmp(o->sc.month, now) > 0)
+        return bad("bulan %s belum tiba", o->sc.month);
+    if (strcmp(o->format, "csv") && strcmp(o->format, "xlsx") && strcmp(o->format, "pdf"))
+        return bad("--format adalah csv, xlsx atau pdf, bukan '%s'", o->format);
+    if ((o->pub || strcmp(o->format, "csv")) && !o->out)
+        return bad("-o FILE diperlukan untuk %s", o->pub ? "publikasi" : o->format);
     return 0;
 }
 
@@ -85,21 +155,31 @@ static int parse_args(int argc, char **argv, options *o)
         return rc;
     o->pub = o->name && !strcmp(o->name, "publikasi");
     o->kind = o->name ? tb_report_lookup(o->name) : -1;
-    if (!o->name || (!o->pub && o->kind < 0) || !o->sc.month[0] ||
-        (!o->sc.wilayah && o->sc.posyandu_id <= 0)) {
-        usage(stderr);
-        return -1;
+    return check_args(o);
+}
+
+/* The area or posyandu asked for must be in the database. 0, or 1 (message given). */
+static int check_scope(tb_store *s, const options *o)
+{
+    char nama[128];
+    int found;
+    if (o->sc.wilayah) {
+        found = tb_store_wilayah_get(s, o->sc.wilayah, nama, sizeof nama);
+        if (found == 0)
+            fprintf(stderr,
+                    "tumbuh report: wilayah %s tidak ada di basis data (kode Kemendagri"
+                    " bertitik, misalnya 35.99.01)\n",
+                    o->sc.wilayah);
+    } else {
+        tb_posyandu_info pi;
+        found = tb_store_posyandu_info(s, o->sc.posyandu_id, &pi);
+        if (found == 0)
+            fprintf(stderr, "tumbuh report: posyandu %ld tidak ada di basis data\n",
+                    o->sc.posyandu_id);
     }
-    if (strcmp(o->format, "csv") && strcmp(o->format, "xlsx") && strcmp(o->format, "pdf")) {
-        fprintf(stderr, "tumbuh report: --format is csv, xlsx or pdf\n");
-        return -1;
-    }
-    if ((o->pub || strcmp(o->format, "csv")) && !o->out) {
-        fprintf(stderr, "tumbuh report: -o FILE is needed for %s\n",
-                o->pub ? "publikasi" : o->format);
-        return -1;
-    }
-    return 0;
+    if (found < 0)
+        fprintf(stderr, "tumbuh report: %s\n", tb_store_error(s));
+    return found == 1 ? 0 : 1;
 }
 
 /* Writes the table as CSV to -o FILE or stdout. Returns 0 or -1. */
@@ -129,8 +209,12 @@ static int run_report(const options *o)
 {
     tb_store *s;
     char err[512];
-    if (tb_store_open(tb_store_default_path(NULL), &s, err, sizeof err)) {
+    if (tb_store_open_readonly(tb_store_default_path(NULL), &s, err, sizeof err)) {
         fprintf(stderr, "tumbuh report: %s\n", err);
+        return 1;
+    }
+    if (check_scope(s, o)) {
+        tb_store_close(s);
         return 1;
     }
     tb_table *t[PUB_TABLES] = {NULL, NULL, NULL};
@@ -142,7 +226,8 @@ static int run_report(const options *o)
     if (nt < want)
         fprintf(stderr, "tumbuh report: %s\n", tb_store_error(s));
     else if (render(o, t, nt))
-        fprintf(stderr, "tumbuh report: cannot write %s\n", o->out ? o->out : "stdout");
+        fprintf(stderr, "tumbuh report: tidak dapat menulis %s: %s\n", o->out ? o->out : "stdout",
+                errno ? strerror(errno) : "gagal menulis");
     else
         status = 0;
     for (int i = 0; i < PUB_TABLES; i++)

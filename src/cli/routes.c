@@ -5,6 +5,7 @@
  * "login,csrf" or "-") and what the route does. tests/cli/web_scope.sh
  * calls every route as every role from this list.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,11 +30,12 @@ static void print_roles(unsigned roles)
 int tb_cmd_routes(int argc, char **argv)
 {
     if (argc > 1) {
-        fprintf(stderr, "%s\n",
-                !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")
-                    ? "pemakaian: tumbuh routes (daftar URL aplikasi web)"
-                    : "pemakaian: tumbuh routes");
-        return !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ? 0 : 2;
+        bool help = !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h");
+        if (!help)
+            fprintf(stderr, "tumbuh routes: argumen tidak dikenal: '%s'\n", argv[1]);
+        fprintf(help ? stdout : stderr, "pemakaian: tumbuh routes (daftar URL aplikasi web:"
+                                        " metode, pola, peran, login/CSRF)\n");
+        return help ? 0 : 2;
     }
     if (tb_routes_check(stderr) < 0)
         return 1;

@@ -32,10 +32,10 @@ typedef struct {
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: tumbuh zscore [-o OUT] [--strict] [--threads N] [--anthroplus 1.0|1.1] "
+    fprintf(f, "pemakaian: tumbuh zscore [-o OUT] [--strict] [--threads N] [--anthroplus 1.0|1.1] "
                "[FILE|-]\n"
-               "Appends WHO z-scores, flags and Permenkes 2/2020 categories to every row of a CSV\n"
-               "file (see README.md for the columns read and written).\n");
+               "Menambahkan z-score WHO, flag dan kategori Permenkes 2/2020 pada setiap baris\n"
+               "file CSV (kolom yang dibaca dan ditulis: lihat README.md).\n");
 }
 
 /* Reads the value of --threads or --anthroplus into o. Returns 0 or -1 (message given). */
@@ -45,7 +45,7 @@ static int parse_value(const char *opt, const char *v, options *o)
         char *end;
         long n = strtol(v, &end, 10);
         if (*end || n < 1 || n > 64) {
-            fprintf(stderr, "tumbuh zscore: --threads takes a number from 1 to 64\n");
+            fprintf(stderr, "tumbuh zscore: --threads perlu angka 1 sampai 64, bukan '%s'\n", v);
             return -1;
         }
         o->threads = (int)n;
@@ -54,7 +54,7 @@ static int parse_value(const char *opt, const char *v, options *o)
     } else if (!strcmp(v, "1.1")) {
         o->plus = TB_PLUS_LIMITS_1_1;
     } else {
-        fprintf(stderr, "tumbuh zscore: --anthroplus takes 1.0 or 1.1\n");
+        fprintf(stderr, "tumbuh zscore: --anthroplus adalah 1.0 atau 1.1, bukan '%s'\n", v);
         return -1;
     }
     return 0;
@@ -78,7 +78,7 @@ static int parse_args(int argc, char **argv, options *o)
             usage(stdout);
             return 1;
         } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "tumbuh zscore: unknown option '%s'\n", a);
+            fprintf(stderr, "tumbuh zscore: opsi tidak dikenal: '%s'\n", a);
             usage(stderr);
             return -1;
         } else {
@@ -87,7 +87,7 @@ static int parse_args(int argc, char **argv, options *o)
         }
     }
     if (files > 1) {
-        fprintf(stderr, "tumbuh zscore: one input file at a time\n");
+        fprintf(stderr, "tumbuh zscore: satu file masukan setiap kali\n");
         return -1;
     }
     return 0;
@@ -123,9 +123,10 @@ static int open_output(const options *o, tb_outfile *of)
     static char obuf[1 << 20];
     if (tb_outfile_open(of, o->out_path)) {
         if (of->tmp)
-            fprintf(stderr, "tumbuh zscore: cannot write %s: %s\n", of->tmp, strerror(errno));
+            fprintf(stderr, "tumbuh zscore: tidak dapat menulis %s: %s\n", of->tmp,
+                    strerror(errno));
         else
-            fprintf(stderr, "tumbuh zscore: out of memory\n");
+            fprintf(stderr, "tumbuh zscore: memori habis\n");
         return -1;
     }
     setvbuf(of->f, obuf, _IOFBF, sizeof obuf);
@@ -138,9 +139,10 @@ static int close_output(const options *o, tb_outfile *of, int status)
     bool to_stdout = of->f == stdout;
     tb_outfile_status st = tb_outfile_close(of, status == 0);
     if (st == TB_OUTFILE_ERR_CLOSE)
-        fprintf(stderr, "tumbuh zscore: write error: %s\n", strerror(errno));
+        fprintf(stderr, "tumbuh zscore: gagal menulis keluaran: %s\n", strerror(errno));
     else if (st == TB_OUTFILE_ERR_RENAME)
-        fprintf(stderr, "tumbuh zscore: cannot write %s: %s\n", o->out_path, strerror(errno));
+        fprintf(stderr, "tumbuh zscore: tidak dapat menulis %s: %s\n", o->out_path,
+                strerror(errno));
     if (to_stdout)
         setvbuf(stdout, NULL, _IONBF, 0);
     return st == TB_OUTFILE_OK ? status : 1;
@@ -149,9 +151,9 @@ static int close_output(const options *o, tb_outfile *of, int status)
 static void print_summary(const tb_zscore_csv_stats *st)
 {
     if (st->warnings > st->shown)
-        fprintf(stderr, "tumbuh zscore: ... %ld more warnings not shown\n",
+        fprintf(stderr, "tumbuh zscore: ... %ld peringatan lain tidak ditampilkan\n",
                 st->warnings - st->shown);
-    fprintf(stderr, "tumbuh zscore: %ld rows, %ld values could not be read (treated as missing)\n",
+    fprintf(stderr, "tumbuh zscore: %ld baris, %ld nilai tidak terbaca (dianggap kosong)\n",
             st->rows, st->warnings);
 }
 
@@ -177,7 +179,7 @@ static int run(const options *o, FILE *in, progress *pg)
         if (pg)
             fprintf(stderr, "\r");
         if (rc == 0 && (fflush(of.f) || ferror(of.f)))
-            fprintf(stderr, "tumbuh zscore: write error: %s\n", strerror(errno));
+            fprintf(stderr, "tumbuh zscore: gagal menulis keluaran: %s\n", strerror(errno));
         else if (rc == 0) {
             print_summary(&st);
             status = 0;
@@ -196,7 +198,7 @@ int tb_cmd_zscore(int argc, char **argv)
         return rc > 0 ? 0 : 2;
     FILE *in = stdin;
     if (strcmp(o.in_path, "-") && !(in = fopen(o.in_path, "rb"))) {
-        fprintf(stderr, "tumbuh zscore: cannot open %s: %s\n", o.in_path, strerror(errno));
+        fprintf(stderr, "tumbuh zscore: tidak dapat membuka %s: %s\n", o.in_path, strerror(errno));
         return 1;
     }
     /* a progress display for a big file read on a terminal */

@@ -140,8 +140,8 @@ int tb_anthro_columns_find(const tb_csv_row *header, tb_anthro_columns *cols, ch
     const int *k = cols->col;
     if (k[TB_COL_SEX] < 0) {
         snprintf(err, errlen,
-                 "no sex column (looked for: sex, jk, jenis_kelamin, gender); the header is "
-                 "line 1");
+                 "tidak ada kolom jenis kelamin (dicari: sex, jk, jenis_kelamin, gender); judul "
+                 "kolom ada di baris 1");
         return -1;
     }
     bool age = k[TB_COL_AGE_DAYS] >= 0 || k[TB_COL_AGE_MONTHS] >= 0 ||
@@ -149,9 +149,10 @@ int tb_anthro_columns_find(const tb_csv_row *header, tb_anthro_columns *cols, ch
     bool measure = k[TB_COL_WEIGHT] >= 0 || k[TB_COL_LENHEI] >= 0 || k[TB_COL_HEADC] >= 0 ||
                    k[TB_COL_ARMC] >= 0 || k[TB_COL_TRISKIN] >= 0 || k[TB_COL_SUBSKIN] >= 0;
     if (!age && !measure) {
-        snprintf(err, errlen,
-                 "no age column (age_days, age_months, or birth and visit dates) and no "
-                 "measurement column (weight, lenhei, headc, armc, triskin, subskin)");
+        snprintf(
+            err, errlen,
+            "tidak ada kolom umur (age_days, age_months, atau tanggal lahir dan tanggal "
+            "ukur) dan tidak ada kolom ukuran (weight, lenhei, headc, armc, triskin, subskin)");
         return -1;
     }
     return 0;
@@ -276,7 +277,7 @@ static inline const char *read_value(tb_col c, const char *s, size_t len, bool d
         else if (word_of(s, len, female_words) >= 0)
             in->sex = TB_SEX_FEMALE;
         else
-            return "not a sex code (1/2, m/f, L/P)";
+            return "bukan kode jenis kelamin (1/2, m/f, L/P)";
         return NULL;
     case TB_COL_MEASURE:
         if (word_of(s, len, length_words) >= 0)
@@ -284,20 +285,21 @@ static inline const char *read_value(tb_col c, const char *s, size_t len, bool d
         else if (word_of(s, len, height_words) >= 0)
             in->measure = TB_MEASURE_HEIGHT;
         else
-            return "not a measure code (l/h, terlentang/berdiri)";
+            return "bukan kode cara ukur (l/h, terlentang/berdiri)";
         return NULL;
     case TB_COL_OEDEMA:
         if (word_of(s, len, yes_words) >= 0)
             in->oedema = true;
         else if (word_of(s, len, no_words) < 0)
-            return "not an oedema code (y/n)";
+            return "bukan kode oedema (y/n)";
         return NULL;
     case TB_COL_BIRTH_DATE:
     case TB_COL_VISIT_DATE:
-        return tb_parse_date(s, len, &d) ? "not a date (yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy)" : NULL;
+        return tb_parse_date(s, len, &d) ? "bukan tanggal (yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy)"
+                                         : NULL;
     default:
         if (tb_parse_number(s, len, decimal_comma, &v))
-            return "not a number";
+            return "bukan angka";
         double *slot = number_slot(in, c);
         if (slot)
             *slot = v;
@@ -315,7 +317,7 @@ static inline const char *age_from_dates(const tb_anthro_columns *cols, const tb
         tb_parse_date(row->fields[vi], row->lens[vi], &v))
         return NULL; /* already reported as not a date, or blank */
     if (v < b)
-        return "visit date before birth date";
+        return "tanggal ukur sebelum tanggal lahir";
     in->age_days = (double)(v - b);
     return NULL;
 }

@@ -80,7 +80,7 @@ long long tb_csv_bytes_read(const tb_csv_reader *r)
 /* Records an error with the line number; returns the status. */
 static tb_csv_status fail(tb_csv_reader *r, tb_csv_status st, long line, const char *why)
 {
-    snprintf(r->err, sizeof r->err, "line %ld: %s", line, why);
+    snprintf(r->err, sizeof r->err, "baris %ld: %s", line, why);
     r->failed = st;
     return st;
 }
@@ -227,7 +227,7 @@ static tb_csv_status split(tb_csv_reader *r, size_t len, long line, int *nfields
     int n = 0;
     for (;;) {
         if (n >= r->max_fields)
-            return fail(r, TB_CSV_ERR_TOO_WIDE, line, "too many columns");
+            return fail(r, TB_CSV_ERR_TOO_WIDE, line, "terlalu banyak kolom");
         if (n >= r->fields_cap && grow_fields(r, n + 1))
             return fail(r, TB_CSV_ERR_NOMEM, line, "out of memory");
         if (s < e && *s == '"') {
@@ -312,18 +312,18 @@ static inline tb_csv_status find_record_end(tb_csv_reader *r, size_t *rend, size
         q += count_quotes(r->buf + scan, r->end - scan);
         scan = r->end;
         if (r->end - r->pos > r->max_record)
-            return fail(r, TB_CSV_ERR_TOO_LONG, r->line, "record longer than the limit");
+            return fail(r, TB_CSV_ERR_TOO_LONG, r->line, "baris data melebihi batas panjang");
         if (r->eof)
             break;
         size_t keep = scan - r->pos;
         if (fill(r) < 0)
-            return fail(r, TB_CSV_ERR_IO, r->line, "read error");
+            return fail(r, TB_CSV_ERR_IO, r->line, "gagal membaca");
         scan = r->pos + keep; /* fill may have moved the window */
     }
     if (r->end == r->pos)
         return TB_CSV_EOF;
     if (q % 2)
-        return fail(r, TB_CSV_ERR_QUOTE, r->line, "end of file inside a quoted field");
+        return fail(r, TB_CSV_ERR_QUOTE, r->line, "berkas berakhir di dalam field bertanda kutip");
     *rend = r->end;
     *quotes = q;
     return TB_CSV_OK;
@@ -373,9 +373,10 @@ static inline tb_csv_status deliver(tb_csv_reader *r, tb_csv_row *row, const cha
                                     size_t raw_len, long line)
 {
     if (memchr(raw, 0, raw_len))
-        return fail(r, TB_CSV_ERR_BINARY, line, "NUL byte: this is not a text (CSV) file");
+        return fail(r, TB_CSV_ERR_BINARY, line, "ada byte NUL: ini bukan berkas teks (CSV)");
     if (!valid_utf8((const unsigned char *)raw, raw_len))
-        return fail(r, TB_CSV_ERR_ENCODING, line, "not UTF-8 text (save the file as CSV UTF-8)");
+        return fail(r, TB_CSV_ERR_ENCODING, line,
+                    "bukan teks UTF-8 (simpan berkas sebagai CSV UTF-8)");
     if (!r->delimiter)
         r->delimiter = detect_delimiter(raw, raw_len);
     if (reserve_scratch(r, raw_len + 1))
@@ -401,7 +402,7 @@ tb_csv_status tb_csv_next(tb_csv_reader *r, tb_csv_row *row)
     if (r->failed)
         return r->failed;
     if (!r->buf && fill(r) < 0)
-        return fail(r, TB_CSV_ERR_IO, r->line, "read error");
+        return fail(r, TB_CSV_ERR_IO, r->line, "gagal membaca");
     for (;;) {
         size_t rend, quotes;
         tb_csv_status st = find_record_end(r, &rend, &quotes);
@@ -410,7 +411,7 @@ tb_csv_status tb_csv_next(tb_csv_reader *r, tb_csv_row *row)
         size_t start = r->pos;
         size_t raw_len = rend - start;
         if (raw_len > r->max_record)
-            return fail(r, TB_CSV_ERR_TOO_LONG, r->line, "record longer than the limit");
+            return fail(r, TB_CSV_ERR_TOO_LONG, r->line, "baris data melebihi batas panjang");
         long line = consume_record(r, start, rend, quotes);
         if (raw_len && r->buf[start + raw_len - 1] == '\r')
             raw_len--;

@@ -95,7 +95,7 @@ static int read_header(reading *rd, const tb_prevalence_options *o, char *err, s
     tb_csv_status cs = tb_csv_next(rd->r, &row);
     if (cs != TB_CSV_OK) {
         snprintf(err, errlen, "%s: %s", o->name,
-                 cs == TB_CSV_EOF ? "empty file: a CSV file with a header row is needed"
+                 cs == TB_CSV_EOF ? "berkas kosong: perlu berkas CSV dengan baris judul"
                                   : tb_csv_error(rd->r));
         return -1;
     }
@@ -109,7 +109,7 @@ static int read_header(reading *rd, const tb_prevalence_options *o, char *err, s
     for (int k = 0; k < 4; k++) {
         *idx[k] = -1;
         if (names[k] && (*idx[k] = find_column(&row, names[k])) < 0) {
-            snprintf(err, errlen, "%s has no column '%s'", o->name, names[k]);
+            snprintf(err, errlen, "%s tidak punya kolom '%s'", o->name, names[k]);
             return -1;
         }
     }
@@ -242,11 +242,11 @@ static int read_rows(tb_prevalence *p, reading *rd, const tb_prevalence_options 
         if (rc == ROW_KEEP && recs_push(&p->rs, &x))
             rc = ROW_NOMEM;
         if (rc == ROW_NOMEM) {
-            snprintf(err, errlen, "out of memory");
+            snprintf(err, errlen, "memori habis");
             return -1;
         }
         if (rc == ROW_NEGATIVE_WEIGHT) {
-            snprintf(err, errlen, "line %ld: negative sampling weight %s", row.line,
+            snprintf(err, errlen, "baris %ld: bobot sampel negatif %s", row.line,
                      row.fields[rd->wcol]);
             return -1;
         }
@@ -256,7 +256,7 @@ static int read_rows(tb_prevalence *p, reading *rd, const tb_prevalence_options 
         return -1;
     }
     if (p->rs.n == 0) {
-        snprintf(err, errlen, "no rows left for the analysis");
+        snprintf(err, errlen, "tidak ada baris tersisa untuk dianalisis");
         return -1;
     }
     st->rows = p->rs.n;
@@ -400,7 +400,7 @@ tb_prevalence *tb_prevalence_csv(FILE *in, const tb_prevalence_options *o, tb_pr
     tb_prevalence *p = calloc(1, sizeof *p);
     reading rd = {.r = tb_csv_open(in, NULL)};
     if (!p || !rd.r || !(p->by_name = strdup(o->by ? o->by : ""))) {
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "memori habis");
         goto fail;
     }
     tb_strtab_init(&p->psus);
@@ -410,7 +410,7 @@ tb_prevalence *tb_prevalence_csv(FILE *in, const tb_prevalence_options *o, tb_pr
     if (read_header(&rd, o, err, errlen) || read_rows(p, &rd, o, st, err, errlen))
         goto fail;
     if (estimate(p, rd.ccol >= 0)) {
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "memori habis");
         goto fail;
     }
     tb_csv_close(rd.r);

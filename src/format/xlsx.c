@@ -239,12 +239,12 @@ static char *meta_dup(tb_xlsx_reader *r, const char *s)
 {
     size_t n = strlen(s) + 1;
     if (n > META_LIMIT - r->meta) {
-        hfail(r, TB_CSV_ERR_TOO_LONG, "%s: too much workbook metadata", r->part);
+        hfail(r, TB_CSV_ERR_TOO_LONG, "%s: terlalu banyak metadata buku kerja", r->part);
         return NULL;
     }
     char *d = malloc(n);
     if (!d) {
-        hfail(r, TB_CSV_ERR_NOMEM, "out of memory");
+        hfail(r, TB_CSV_ERR_NOMEM, "memori habis");
         return NULL;
     }
     r->meta += n;
@@ -489,7 +489,7 @@ static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *s
 {
     tb_xlsx_reader *r = ud;
     (void)name, (void)sysid, (void)pubid, (void)has_internal;
-    hfail(r, TB_CSV_ERR_IO, "%s line %lu: DOCTYPE declarations are not allowed", r->part,
+    hfail(r, TB_CSV_ERR_IO, "%s baris %lu: deklarasi DOCTYPE tidak diizinkan", r->part,
           (unsigned long)XML_GetCurrentLineNumber(r->p));
 }
 
@@ -522,14 +522,14 @@ static int entry_begin(tb_xlsx_reader *r, const char *name, int required)
     zip_int64_t idx = zip_name_locate(r->zip, name, ZIP_FL_NOCASE);
     if (idx < 0) {
         if (required)
-            fail(r, TB_CSV_ERR_IO, "damaged XLSX file: %s is missing", name);
+            fail(r, TB_CSV_ERR_IO, "berkas XLSX rusak: %s tidak ada", name);
         return required ? -1 : 0;
     }
     zip_stat_t st;
     zip_stat_init(&st);
     bool stat = zip_stat_index(r->zip, (zip_uint64_t)idx, 0, &st) == 0;
     if (stat && (st.valid & ZIP_STAT_SIZE) && st.size > r->o.max_entry) {
-        fail(r, TB_CSV_ERR_TOO_LONG, "%s: uncompressed size %llu bytes exceeds the limit of %llu",
+        fail(r, TB_CSV_ERR_TOO_LONG, "%s: ukuran tak terkompresi %llu byte melebihi batas %llu",
              name, (unsigned long long)st.size, r->o.max_entry);
         return -1;
     }
@@ -537,18 +537,18 @@ static int entry_begin(tb_xlsx_reader *r, const char *name, int required)
     if (stat && (st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) &&
         st.size > BOMB_MIN && st.size / (st.comp_size + 1) > BOMB_RATIO) {
         fail(r, TB_CSV_ERR_TOO_LONG,
-             "%s: %llu bytes compressed %llu to 1: not a spreadsheet (a zip bomb?)", name,
+             "%s: %llu byte dimampatkan %llu banding 1: bukan lembar kerja (bom zip?)", name,
              (unsigned long long)st.size, (unsigned long long)(st.size / (st.comp_size + 1)));
         return -1;
     }
     r->zf = zip_fopen_index(r->zip, (zip_uint64_t)idx, 0);
     if (!r->zf) {
-        fail(r, TB_CSV_ERR_IO, "cannot read %s: %s", name, zip_strerror(r->zip));
+        fail(r, TB_CSV_ERR_IO, "tidak dapat membaca %s: %s", name, zip_strerror(r->zip));
         return -1;
     }
     r->p = XML_ParserCreate(NULL);
     if (!r->p) {
-        fail(r, TB_CSV_ERR_NOMEM, "out of memory");
+        fail(r, TB_CSV_ERR_NOMEM, "memori habis");
         return -1;
     }
     XML_SetUserData(r->p, r);
@@ -577,15 +577,14 @@ static int entry_pump(tb_xlsx_reader *r)
         } else {
             zip_int64_t n = zip_fread(r->zf, r->chunk, CHUNK);
             if (n < 0) {
-                fail(r, TB_CSV_ERR_IO, "damaged XLSX file: cannot read %s: %s", r->part,
+                fail(r, TB_CSV_ERR_IO, "berkas XLSX rusak: tidak dapat membaca %s: %s", r->part,
                      zip_file_strerror(r->zf));
                 return -1;
             }
             r->fed += n;
             if ((unsigned long long)r->fed > r->o.max_entry) {
-                fail(r, TB_CSV_ERR_TOO_LONG,
-                     "%s: uncompressed size exceeds the limit of %llu bytes", r->part,
-                     r->o.max_entry);
+                fail(r, TB_CSV_ERR_TOO_LONG, "%s: ukuran tak terkompresi melebihi batas %llu byte",
+                     r->part, r->o.max_entry);
                 return -1;
             }
             r->final = n == 0;
@@ -594,7 +593,7 @@ static int entry_pump(tb_xlsx_reader *r)
         if (r->status != TB_CSV_OK)
             return -1;
         if (xs == XML_STATUS_ERROR) {
-            fail(r, TB_CSV_ERR_IO, "%s line %lu: %s", r->part,
+            fail(r, TB_CSV_ERR_IO, "%s baris %lu: %s", r->part,
                  (unsigned long)XML_GetCurrentLineNumber(r->p),
                  XML_ErrorString(XML_GetErrorCode(r->p)));
             return -1;
@@ -608,7 +607,7 @@ static int entry_pump(tb_xlsx_reader *r)
             return 0;
         }
         if (r->fed - r->mark > STALL_LIMIT) {
-            fail(r, TB_CSV_ERR_TOO_LONG, "%s line %lu: XML tag or comment longer than %lld bytes",
+            fail(r, TB_CSV_ERR_TOO_LONG, "%s baris %lu: tag atau komentar XML lebih dari %lld byte",
                  r->part, (unsigned long)XML_GetCurrentLineNumber(r->p), STALL_LIMIT);
             return -1;
         }
@@ -662,7 +661,7 @@ static void XMLCALL rels_start(void *ud, const XML_Char *name, const XML_Char **
         return;
     rel *nr = grow(r->rels, &r->caprels, r->nrels + 1, sizeof *r->rels);
     if (!nr) {
-        hfail(r, TB_CSV_ERR_NOMEM, "out of memory");
+        hfail(r, TB_CSV_ERR_NOMEM, "memori habis");
         return;
     }
     r->rels = nr;
@@ -728,12 +727,12 @@ static void XMLCALL wb_start(void *ud, const XML_Char *name, const XML_Char **at
         if (!nm || !rid)
             return;
         if (r->meta > META_LIMIT - sizeof(sheetinfo)) {
-            hfail(r, TB_CSV_ERR_TOO_LONG, "%s: too many sheets", r->part);
+            hfail(r, TB_CSV_ERR_TOO_LONG, "%s: terlalu banyak sheet", r->part);
             return;
         }
         sheetinfo *ns = grow(r->sheets, &r->capsheets, r->nsheets + 1, sizeof *r->sheets);
         if (!ns) {
-            hfail(r, TB_CSV_ERR_NOMEM, "out of memory");
+            hfail(r, TB_CSV_ERR_NOMEM, "memori habis");
             return;
         }
         r->sheets = ns;
@@ -764,7 +763,7 @@ static void XMLCALL st_start(void *ud, const XML_Char *name, const XML_Char **at
         if (v < 0 || v > INT32_MAX || !code)
             return;
         if (r->nfmt >= MAX_NUMFMT) {
-            hfail(r, TB_CSV_ERR_TOO_LONG, "%s: more than %d number formats", r->part, MAX_NUMFMT);
+            hfail(r, TB_CSV_ERR_TOO_LONG, "%s: more than %d format angka", r->part, MAX_NUMFMT);
             return;
         }
         int cap = r->capfmt;
@@ -773,7 +772,7 @@ static void XMLCALL st_start(void *ud, const XML_Char *name, const XML_Char **at
             r->fmt_id = ni;
         unsigned char *nd = ni ? realloc(r->fmt_date, (size_t)cap) : NULL;
         if (!nd) {
-            hfail(r, TB_CSV_ERR_NOMEM, "out of memory");
+            hfail(r, TB_CSV_ERR_NOMEM, "memori habis");
             return;
         }
         r->fmt_date = nd;
@@ -785,14 +784,14 @@ static void XMLCALL st_start(void *ud, const XML_Char *name, const XML_Char **at
         const char *id = attr(atts, "numFmtId");
         long long v = id ? parse_index(id, strlen(id)) : 0;
         if (r->nxf >= MAX_XF) {
-            hfail(r, TB_CSV_ERR_TOO_LONG, "%s: more than %d cell formats", r->part, MAX_XF);
+            hfail(r, TB_CSV_ERR_TOO_LONG, "%s: more than %d format sel", r->part, MAX_XF);
             return;
         }
         if (r->nxf == r->capxf) {
             size_t nc = r->capxf ? r->capxf * 2 : 64;
             unsigned char *q = realloc(r->xf_date, nc);
             if (!q) {
-                hfail(r, TB_CSV_ERR_NOMEM, "out of memory");
+                hfail(r, TB_CSV_ERR_NOMEM, "memori habis");
                 return;
             }
             r->xf_date = q;
@@ -826,12 +825,12 @@ static void text_add(tb_xlsx_reader *r, const char *s, int len, bool shared, lon
     if ((size_t)len > r->o.max_cell - r->text.len) {
         r->text.len = 0;
         char what[64];
-        snprintf(what, sizeof what, shared ? "shared string %lld" : "row %lld: cell", n);
-        hfail(r, TB_CSV_ERR_TOO_LONG, "%s: text longer than %zu bytes", what, r->o.max_cell);
+        snprintf(what, sizeof what, shared ? "string bersama %lld" : "baris %lld: sel", n);
+        hfail(r, TB_CSV_ERR_TOO_LONG, "%s: teks lebih dari %zu byte", what, r->o.max_cell);
         return;
     }
     if (sb_add(&r->text, s, (size_t)len) < 0)
-        hfail(r, TB_CSV_ERR_NOMEM, "out of memory");
+        hfail(r, TB_CSV_ERR_NOMEM, "memori habis");
 }
 
 /* <si>, <t>, <rPh> (phonetic runs are not part of the text). */
@@ -870,8 +869,8 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
         size_t n = r->text.len;
         size_t need = r->ss_len + n + 1, idx = (r->ss_n + 1) * sizeof(size_t);
         if (need > r->o.max_shared || idx > r->o.max_shared - need) {
-            hfail(r, TB_CSV_ERR_TOO_LONG, "%s: shared strings exceed the limit of %zu bytes",
-                  r->part, r->o.max_shared);
+            hfail(r, TB_CSV_ERR_TOO_LONG, "%s: string bersama melebihi batas %zu byte", r->part,
+                  r->o.max_shared);
             return;
         }
         if (need > r->ss_cap) {
@@ -882,7 +881,7 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
                 nc = r->o.max_shared;
             char *q = realloc(r->ss, nc);
             if (!q) {
-                hfail(r, TB_CSV_ERR_NOMEM, "out of memory");
+                hfail(r, TB_CSV_ERR_NOMEM, "memori habis");
                 return;
             }
             r->ss = q;
@@ -892,7 +891,7 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
             size_t nc = r->ss_capn ? r->ss_capn * 2 : 256;
             size_t *q = realloc(r->ss_off, nc * sizeof *q);
             if (!q) {
-                hfail(r, TB_CSV_ERR_NOMEM, "out of memory");
+                hfail(r, TB_CSV_ERR_NOMEM, "memori habis");
                 return;
             }
             r->ss_off = q;
@@ -954,14 +953,14 @@ static void col_letters(long col, char *out)
 static int row_push(tb_xlsx_reader *r, const char *s, size_t n)
 {
     if (n + 1 > r->o.max_row - r->rbuf.len) {
-        hfail(r, TB_CSV_ERR_TOO_LONG, "row %ld: longer than %zu bytes", r->rownum, r->o.max_row);
+        hfail(r, TB_CSV_ERR_TOO_LONG, "baris %ld: lebih dari %zu byte", r->rownum, r->o.max_row);
         return -1;
     }
     size_t *no = grow(r->roff, &r->rcap, r->rn + 1, sizeof *r->roff);
     if (no)
         r->roff = no;
     if (!no || sb_add(&r->rbuf, s, n) < 0 || sb_add(&r->rbuf, "", 1) < 0) {
-        hfail(r, TB_CSV_ERR_NOMEM, "out of memory");
+        hfail(r, TB_CSV_ERR_NOMEM, "memori habis");
         return -1;
     }
     /* sb_add keeps a NUL after the data; the explicit "" of length 1 is the field's NUL. */
@@ -1021,7 +1020,7 @@ static inline void row_begin(tb_xlsx_reader *r, const XML_Char **atts)
     const char *rr = attr(atts, "r");
     long long v = rr ? parse_index(rr, strlen(rr)) : r->rownum + 1;
     if (v < 1 || v > MAX_ROWNUM) {
-        hfail(r, TB_CSV_ERR_IO, "%s line %lu: bad row number \"%.20s\"", r->part,
+        hfail(r, TB_CSV_ERR_IO, "%s baris %lu: nomor baris tidak sah \"%.20s\"", r->part,
               (unsigned long)XML_GetCurrentLineNumber(r->p), rr ? rr : "");
         return;
     }
@@ -1057,17 +1056,18 @@ static inline long cell_column(tb_xlsx_reader *r, const char *ref)
 {
     long col = ref ? ref_column(ref) : r->lastcol + 1;
     if (col <= 0) {
-        hfail(r, TB_CSV_ERR_IO, "row %ld: bad cell reference \"%.20s\"", r->rownum, ref);
+        hfail(r, TB_CSV_ERR_IO, "baris %ld: referensi sel tidak sah \"%.20s\"", r->rownum, ref);
         return -1;
     }
     if (col > r->o.max_columns || col <= r->lastcol) {
         char cn[8];
         col_letters(col, cn);
         if (col > r->o.max_columns)
-            hfail(r, TB_CSV_ERR_TOO_WIDE, "row %ld: cell %s%ld beyond the limit of %d columns",
-                  r->rownum, cn, r->rownum, r->o.max_columns);
+            hfail(r, TB_CSV_ERR_TOO_WIDE, "baris %ld: sel %s%ld melewati batas %d kolom", r->rownum,
+                  cn, r->rownum, r->o.max_columns);
         else
-            hfail(r, TB_CSV_ERR_IO, "row %ld: cell %s%ld out of order", r->rownum, cn, r->rownum);
+            hfail(r, TB_CSV_ERR_IO, "baris %ld: sel %s%ld tidak berurutan", r->rownum, cn,
+                  r->rownum);
         return -1;
     }
     return col;
@@ -1150,7 +1150,7 @@ static void cell_done(tb_xlsx_reader *r)
             long long i = parse_index(v, n);
             if (i < 0 || (size_t)i >= r->ss_n) {
                 hfail(r, TB_CSV_ERR_IO,
-                      "row %ld: shared string index \"%.20s\" out of range (%zu strings)",
+                      "baris %ld: indeks string bersama \"%.20s\" di luar rentang (%zu string)",
                       r->rownum, v, r->ss_n);
                 return;
             }
@@ -1199,7 +1199,7 @@ static void row_done(tb_xlsx_reader *r)
         return;
     qrow *nq = grow(r->q, &r->qcap, r->qhead + r->qn + 1, sizeof *r->q);
     if (!nq) {
-        hfail(r, TB_CSV_ERR_NOMEM, "out of memory");
+        hfail(r, TB_CSV_ERR_NOMEM, "memori habis");
         return;
     }
     r->q = nq;
@@ -1290,7 +1290,7 @@ static int find_workbook(tb_xlsx_reader *r, char *wb, size_t cap)
         snprintf(wb, cap, "%s", path);
     rels_clear(r);
     if (zip_name_locate(r->zip, wb, ZIP_FL_NOCASE) < 0) {
-        fail(r, TB_CSV_ERR_IO, "not an XLSX file (the zip archive has no %s)", wb);
+        fail(r, TB_CSV_ERR_IO, "bukan berkas XLSX (arsip zip tidak berisi %s)", wb);
         return -1;
     }
     return 0;
@@ -1303,16 +1303,16 @@ static int read_workbook(tb_xlsx_reader *r, const char *wb)
         return -1;
     for (int i = 0; i < r->nsheets; i++)
         if (!r->sheets[i].name || !r->sheets[i].rid) {
-            fail(r, TB_CSV_ERR_NOMEM, "out of memory");
+            fail(r, TB_CSV_ERR_NOMEM, "memori habis");
             return -1;
         }
     if (r->nsheets <= 0) {
-        fail(r, TB_CSV_ERR_IO, "damaged XLSX file: %s lists no sheets", wb);
+        fail(r, TB_CSV_ERR_IO, "berkas XLSX rusak: %s tidak mencantumkan sheet", wb);
         return -1;
     }
     r->names = malloc((size_t)r->nsheets * sizeof *r->names);
     if (!r->names) {
-        fail(r, TB_CSV_ERR_NOMEM, "out of memory");
+        fail(r, TB_CSV_ERR_NOMEM, "memori habis");
         return -1;
     }
     for (int i = 0; i < r->nsheets; i++)
@@ -1332,7 +1332,7 @@ static int read_workbook_rels(tb_xlsx_reader *r, const char *wb)
         return -1;
     for (int i = 0; i < r->nrels; i++)
         if (!r->rels[i].id || !r->rels[i].type || !r->rels[i].target) {
-            fail(r, TB_CSV_ERR_NOMEM, "out of memory");
+            fail(r, TB_CSV_ERR_NOMEM, "memori habis");
             return -1;
         }
     return 0;
@@ -1355,7 +1355,7 @@ static int choose_sheet(tb_xlsx_reader *r, const char *sheet_name)
                 k = i;
         if (k < 0) {
             snprintf(r->err, sizeof r->err,
-                     "sheet \"%.100s\" not found; the workbook has: ", sheet_name);
+                     "sheet \"%.100s\" tidak ada; buku kerja ini berisi: ", sheet_name);
             list_sheets(r, r->err, sizeof r->err);
             r->status = TB_CSV_ERR_IO;
         }
@@ -1368,7 +1368,7 @@ static int choose_sheet(tb_xlsx_reader *r, const char *sheet_name)
                 k = i;
         }
     if (k < 0)
-        fail(r, TB_CSV_ERR_IO, "the workbook has no worksheet");
+        fail(r, TB_CSV_ERR_IO, "buku kerja tidak berisi lembar kerja");
     return k;
 }
 
@@ -1377,16 +1377,16 @@ static int sheet_part(tb_xlsx_reader *r, const char *wb, int k, char *out, size_
 {
     const rel *sr = rel_by_id(r, r->sheets[k].rid);
     if (!sr) {
-        fail(r, TB_CSV_ERR_IO, "damaged XLSX file: sheet \"%.100s\" has no part",
+        fail(r, TB_CSV_ERR_IO, "berkas XLSX rusak: sheet \"%.100s\" tidak punya isi",
              r->sheets[k].name);
         return -1;
     }
     if (!is_worksheet(sr)) {
-        fail(r, TB_CSV_ERR_IO, "sheet \"%.100s\" is not a worksheet (a chart?)", r->sheets[k].name);
+        fail(r, TB_CSV_ERR_IO, "sheet \"%.100s\" bukan lembar kerja (grafik?)", r->sheets[k].name);
         return -1;
     }
     if (resolve(wb, sr->target, out, cap) < 0) {
-        fail(r, TB_CSV_ERR_IO, "damaged XLSX file: bad part name for sheet \"%.100s\"",
+        fail(r, TB_CSV_ERR_IO, "berkas XLSX rusak: nama bagian tidak sah untuk sheet \"%.100s\"",
              r->sheets[k].name);
         return -1;
     }
@@ -1433,17 +1433,17 @@ static int load(tb_xlsx_reader *r, const char *sheet_name)
 static int check_magic(tb_xlsx_reader *r, const unsigned char *m, size_t n)
 {
     if (n == 0) {
-        fail(r, TB_CSV_ERR_IO, "not an XLSX file (empty file)");
+        fail(r, TB_CSV_ERR_IO, "bukan berkas XLSX (berkas kosong)");
         return -1;
     }
     if (n >= 4 && memcmp(m, "\xD0\xCF\x11\xE0", 4) == 0) {
         fail(r, TB_CSV_ERR_IO,
-             "not an XLSX file (an old .xls workbook, or a password-protected one)");
+             "bukan berkas XLSX (buku kerja .xls lama, atau yang dilindungi kata sandi)");
         return -1;
     }
     if (n < 4 || m[0] != 'P' || m[1] != 'K' ||
         !((m[2] == 3 && m[3] == 4) || (m[2] == 5 && m[3] == 6) || (m[2] == 7 && m[3] == 8))) {
-        fail(r, TB_CSV_ERR_IO, "not an XLSX file (not a zip archive)");
+        fail(r, TB_CSV_ERR_IO, "bukan berkas XLSX (bukan arsip zip)");
         return -1;
     }
     return 0;
@@ -1456,13 +1456,13 @@ static void zip_open_failed(tb_xlsx_reader *r, zip_error_t *ze)
     case ZIP_ER_NOZIP:
     case ZIP_ER_INCONS:
     case ZIP_ER_EOF:
-        fail(r, TB_CSV_ERR_IO, "damaged or truncated XLSX file (%s)", zip_error_strerror(ze));
+        fail(r, TB_CSV_ERR_IO, "berkas XLSX rusak atau terpotong (%s)", zip_error_strerror(ze));
         break;
     case ZIP_ER_MEMORY:
-        fail(r, TB_CSV_ERR_NOMEM, "out of memory");
+        fail(r, TB_CSV_ERR_NOMEM, "memori habis");
         break;
     default:
-        fail(r, TB_CSV_ERR_IO, "cannot read XLSX file: %s", zip_error_strerror(ze));
+        fail(r, TB_CSV_ERR_IO, "tidak dapat membaca berkas XLSX: %s", zip_error_strerror(ze));
         break;
     }
 }
@@ -1475,7 +1475,7 @@ tb_xlsx_reader *tb_xlsx_open_opt(const char *path, const void *data, size_t len,
     if (!r || !(r->chunk = malloc(CHUNK))) {
         free(r);
         if (err && errlen)
-            snprintf(err, errlen, "out of memory");
+            snprintf(err, errlen, "memori habis");
         return NULL;
     }
     if (opt)
@@ -1499,7 +1499,7 @@ tb_xlsx_reader *tb_xlsx_open_opt(const char *path, const void *data, size_t len,
         size_t n = 0;
         FILE *f = fopen(path, "rb");
         if (!f) {
-            fail(r, TB_CSV_ERR_IO, "cannot open %s: %s", path, strerror(errno));
+            fail(r, TB_CSV_ERR_IO, "tidak dapat membuka %s: %s", path, strerror(errno));
         } else {
             n = fread(m, 1, sizeof m, f);
             fclose(f);
@@ -1597,7 +1597,7 @@ tb_csv_status tb_xlsx_next(tb_xlsx_reader *r, tb_csv_row *row)
             r->fields = nf;
         size_t *nl = nf ? realloc(r->lens, (size_t)cap * sizeof *r->lens) : NULL;
         if (!nl) {
-            fail(r, TB_CSV_ERR_NOMEM, "out of memory");
+            fail(r, TB_CSV_ERR_NOMEM, "memori habis");
             return r->status;
         }
         r->lens = nl;
@@ -1605,7 +1605,7 @@ tb_csv_status tb_xlsx_next(tb_xlsx_reader *r, tb_csv_row *row)
     }
     r->raw.len = 0;
     if (sb_add(&r->raw, "", 0) < 0) {
-        fail(r, TB_CSV_ERR_NOMEM, "out of memory");
+        fail(r, TB_CSV_ERR_NOMEM, "memori habis");
         return r->status;
     }
     for (int i = 0; i < r->cur.n; i++) {
@@ -1613,7 +1613,7 @@ tb_csv_status tb_xlsx_next(tb_xlsx_reader *r, tb_csv_row *row)
         r->lens[i] = field_len(r->cur.len, r->cur.off, r->cur.n, i);
         if ((i && sb_add(&r->raw, ",", 1) < 0) ||
             quote_field(&r->raw, r->fields[i], r->lens[i]) < 0) {
-            fail(r, TB_CSV_ERR_NOMEM, "out of memory");
+            fail(r, TB_CSV_ERR_NOMEM, "memori habis");
             return r->status;
         }
     }

@@ -50,8 +50,9 @@ typedef struct {
  * Opens the workbook at path and positions the reader on the worksheet named
  * sheet_name (exact match first, then ASCII case-insensitive), or on the first
  * visible worksheet when sheet_name is NULL. On failure returns NULL and
- * writes a message into err (when err is not NULL), e.g. "not an XLSX file
- * (not a zip archive)" or "sheet \"x\" not found; the workbook has: \"A\", \"B\"".
+ * writes a message in Bahasa Indonesia into err (when err is not NULL), e.g.
+ * "bukan berkas XLSX (bukan arsip zip)" or "sheet \"x\" tidak ada; buku kerja
+ * ini berisi: \"A\", \"B\"".
  */
 tb_xlsx_reader *tb_xlsx_open(const char *path, const char *sheet_name, char *err, size_t errlen);
 

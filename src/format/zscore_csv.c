@@ -109,7 +109,7 @@ tb_zscore_csv *tb_zscore_csv_open(FILE *in, const tb_zscore_csv_options *o)
     if (!z || !(z->r = tb_csv_open(in, NULL))) {
         free(z);
         tb_zscore_csv z0 = {.o = *o};
-        say(&z0, "out of memory");
+        say(&z0, "memori habis");
         return NULL;
     }
     z->o = *o;
@@ -123,7 +123,7 @@ tb_zscore_csv *tb_zscore_csv_open(FILE *in, const tb_zscore_csv_options *o)
     else if (tb_anthro_columns_find(&row, &z->cols, err, sizeof err))
         say(z, "%s: %s", o->name, err);
     else if (keep_header(z, &row))
-        say(z, "out of memory");
+        say(z, "memori habis");
     else {
         z->delim = tb_csv_delimiter(z->r);
         z->decimal_comma = z->delim != ',';
@@ -159,9 +159,9 @@ static int row_warnings(const tb_zscore_csv *z, const tb_csv_row *row,
                                                             : tb_col_name(probs[k].col);
         const char *val = probs[k].field < row->nfields ? row->fields[probs[k].field] : "";
         char line[512];
-        int len = snprintf(line, sizeof line,
-                           "line %ld, column %d (%s): '%.40s' %s; treated as missing\n", row->line,
-                           probs[k].field + 1, hdr, val, probs[k].reason);
+        int len =
+            snprintf(line, sizeof line, "baris %ld, kolom %d (%s): '%.40s' %s; dianggap kosong\n",
+                     row->line, probs[k].field + 1, hdr, val, probs[k].reason);
         if (len < 0)
             continue;
         if ((size_t)len >= sizeof line)
@@ -508,7 +508,7 @@ static void fill_batch(run *w, batch *b, bool *eof)
             return;
         }
         if (row.nfields != z->header_fields) {
-            say(z, "line %ld has %d fields, the header %d", row.line, row.nfields,
+            say(z, "baris %ld berisi %d kolom, judulnya %d", row.line, row.nfields,
                 z->header_fields);
             if (z->o.strict) {
                 w->stop = true;

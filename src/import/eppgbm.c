@@ -634,6 +634,10 @@ static long first_row_of_child(state *st, const rec *r, const char *desa, long p
             return tb_store_fail(s, "out of memory");
         return refresh_child(st, ci, r, desa, posyandu_id, fp, outcome) ? -1 : ci;
     }
+    if (id)
+        st->m->children_matched++; /* a child of the file already stored */
+    else
+        st->m->children_new++;
     if (id && r->ukur < last) {
         /* an older measurement than the store has: the stored identity stays */
         long ci = new_child(st, key, kn, id);

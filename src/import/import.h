@@ -29,6 +29,8 @@ typedef struct {
     long read, imported, updated, rejected;
     long matched_by_name;        /* children recognised by name rather than NIK */
     bool counts_matched_by_name; /* the kind matches by name (the count is meaningful) */
+    long children_new;           /* children created by this import (eppgbm) */
+    long children_matched;       /* children of the file found already stored (eppgbm) */
     /* answers not recognised (rows kept, the value left unknown): distinct
      * values, the report file (FILE.tak-dikenal.csv, "" when none) and one
      * line per value for stderr (shortened when long) */

@@ -128,9 +128,10 @@ struct imp {
     long today;    /* day number of today (dates after it are refused) */
     /* counts */
     long read, imported, updated, rejected, matched_by_name;
-    void *state;         /* the kind's */
-    imp_rejects rejects; /* the rejects file */
-    imp_places *places;  /* imp_desa's caches, or NULL */
+    long children_new, children_matched; /* distinct children created, found in the store */
+    void *state;                         /* the kind's */
+    imp_rejects rejects;                 /* the rejects file */
+    imp_places *places;                  /* imp_desa's caches, or NULL */
     struct {
         imp_unknown_value *v; /* in the order first seen */
         long n, cap;

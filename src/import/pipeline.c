@@ -546,5 +546,7 @@ int tb_import_run(const tb_import_options *o, tb_import_summary *sum)
     sum->rejected = r.m.rejected;
     sum->matched_by_name = r.m.matched_by_name;
     sum->counts_matched_by_name = r.m.kind->matched_by_name;
+    sum->children_new = r.m.children_new;
+    sum->children_matched = r.m.children_matched;
     return 0;
 }

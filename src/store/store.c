@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "store/internal.h"
 
@@ -298,6 +299,59 @@ int tb_store_open(const char *path, tb_store **out, char *err, size_t errlen)
                 " PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
                 " PRAGMA cache_size = -65536") ||
         migrate(s) || load_reference(s)) {
+        snprintf(err, errlen, "%s: %s", path, s->err);
+        tb_store_close(s);
+        return -1;
+    }
+    *out = s;
+    return 0;
+}
+
+/* Opens path read-only, or fails with a message in Bahasa Indonesia into err. */
+static int open_ro(tb_store *s, const char *path, char *err, size_t errlen)
+{
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) == SQLITE_OK)
+        return 0;
+    if (sqlite3_errcode(s->db) == SQLITE_NOTADB)
+        snprintf(err, errlen, "%s bukan basis data SQLite Tumbuh", path);
+    else
+        snprintf(err, errlen, "tidak dapat membuka %s untuk dibaca: %s", path,
+                 s->db ? sqlite3_errmsg(s->db) : "memori habis");
+    return -1;
+}
+
+int tb_store_open_readonly(const char *path, tb_store **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    if (access(path, F_OK) != 0) {
+        snprintf(err, errlen, "basis data %s tidak ada; periksa --db atau $TUMBUH_DB", path);
+        return -1;
+    }
+    tb_store *s = calloc(1, sizeof *s);
+    if (!s) {
+        snprintf(err, errlen, "memori habis");
+        return -1;
+    }
+    if (open_ro(s, path, err, errlen)) {
+        tb_store_close(s);
+        return -1;
+    }
+    sqlite3_busy_timeout(s->db, 5000);
+    int v = tb_store_version(s);
+    if (v != tb_store_schema_latest()) {
+        snprintf(err, errlen,
+                 v <= 0 ? "%s bukan basis data Tumbuh (skema versi %d, program ini %d)"
+                        : "%s memakai skema versi %d, program ini %d: buka sekali dengan"
+                          " `tumbuh serve` atau `tumbuh import` (dapat ditulis) untuk"
+                          " memperbaruinya",
+                 path, v, tb_store_schema_latest());
+        tb_store_close(s);
+        return -1;
+    }
+    if (exec(s, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
+                " PRAGMA cache_size = -65536") ||
+        load_reference(s)) {
         snprintf(err, errlen, "%s: %s", path, s->err);
         tb_store_close(s);
         return -1;

@@ -42,6 +42,13 @@ const char *tb_store_default_path(const char *arg);
 int tb_store_open(const char *path, tb_store **out, char *err, size_t errlen);
 
 /*
+ * Opens the database at path read-only (a read-only file or a backup copy
+ * works): never creates it, never migrates it (a database of another schema
+ * version is refused), and any write fails. Messages in Bahasa Indonesia.
+ */
+int tb_store_open_readonly(const char *path, tb_store **out, char *err, size_t errlen);
+
+/*
  * Process-wide SQLite settings, before the first store is opened: no
  * memory statistics (otherwise every allocation SQLite makes takes one
  * global mutex, which the web server's worker threads queue on).

@@ -10,6 +10,7 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -302,15 +303,33 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
     }
 }
 
+/* libmicrohttpd's own messages (English), said in Bahasa Indonesia where known. */
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    (void)cls;
+    char msg[512];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    msg[strcspn(msg, "\n")] = 0;
+    if (!strncmp(msg, "Failed to bind", 14))
+        fprintf(stderr,
+                "tumbuh serve: port tidak dapat dipakai (sudah dipakai program lain, atau"
+                " port di bawah 1024 tanpa hak root): pilih port lain dengan --listen"
+                " ALAMAT:PORT (%s)\n",
+                strchr(msg, ':') ? strchr(msg, ':') + 2 : msg);
+    else
+        fprintf(stderr, "tumbuh serve: kesalahan server web (libmicrohttpd): %s\n", msg);
+}
+
 void *tb_http_start(const tb_http_options *o)
 {
     return MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
-        ntohs(o->addr.sin_port), NULL, NULL, handler, (void *)o, MHD_OPTION_SOCK_ADDR,
-        (const struct sockaddr *)&o->addr, MHD_OPTION_THREAD_POOL_SIZE,
-        (unsigned)(o->threads > 0 ? o->threads : 4), MHD_OPTION_CONNECTION_LIMIT, (unsigned)4000,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024,
-        MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_END);
+        ntohs(o->addr.sin_port), NULL, NULL, handler, (void *)o, MHD_OPTION_EXTERNAL_LOGGER,
+        mhd_log, NULL, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)&o->addr,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 4),
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)4000, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024, MHD_OPTION_NOTIFY_COMPLETED, completed,
+        NULL, MHD_OPTION_END);
 }
 
 void tb_http_stop(void *server)

@@ -32,7 +32,7 @@ check "wilayah: again changes nothing ($out)" "[ \"\$(field imported '$out') \$(
 cp "$D/eppgbm.csv" "$W/eppgbm.csv"
 out=$("$T" --db "$DB" import eppgbm "$W/eppgbm.csv" 2>"$W/err")
 check "eppgbm: exit 0 ($(cat "$W/err"))" "[ $? -eq 0 ]"
-check "eppgbm: summary ($out)" "[ '$out' = 'read=17 imported=10 updated=0 rejected=7 matched_by_name=2 rejects=$W/eppgbm.csv.tolak.csv' ]"
+check "eppgbm: summary ($out)" "[ '$out' = 'read=17 imported=10 updated=0 rejected=7 matched_by_name=2 children_new=6 children_matched=0 rejects=$W/eppgbm.csv.tolak.csv' ]"
 mv "$W/eppgbm.csv.tolak.csv" "$W/e.rej"
 check "eppgbm: 6 children, 1 mother" "[ \"\$(q \"SELECT count(*) FROM anak\") \$(q 'SELECT count(*) FROM individu')\" = '6 7' ]"
 check "eppgbm: 10 measurements" "[ \$(q 'SELECT count(*) FROM pengukuran') -eq 10 ]"
@@ -166,10 +166,10 @@ check "xlsx fixture written" "[ -s '$W/e.xlsx' ]"
 X="$W/x.db"
 "$T" --db "$X" import wilayah "$D/wilayah.csv" --rejects "$W/xw.rej" >/dev/null 2>&1
 out=$("$T" --db "$X" import eppgbm "$W/e.xlsx" --sheet Data 2>"$W/err")
-check "xlsx: --sheet ($out; $(cat "$W/err"))" "[ '$out' = 'read=5 imported=5 updated=0 rejected=0 matched_by_name=1' ]"
+check "xlsx: --sheet ($out; $(cat "$W/err"))" "[ '$out' = 'read=5 imported=5 updated=0 rejected=0 matched_by_name=1 children_new=2 children_matched=0' ]"
 check "xlsx: 'Berat Timbang' is not a known header: no weights" "[ \$(sqlite3 '$X' 'SELECT count(*) FROM pengukuran WHERE bb IS NULL') -eq 5 ]"
 out=$("$T" --db "$X" import eppgbm "$W/e.xlsx" --sheet data --map "Berat Timbang=bb" 2>"$W/err")
-check "xlsx: --map adds the weights ($out; $(cat "$W/err"))" "[ '$out' = 'read=5 imported=0 updated=5 rejected=0 matched_by_name=2' ]"
+check "xlsx: --map adds the weights ($out; $(cat "$W/err"))" "[ '$out' = 'read=5 imported=0 updated=5 rejected=0 matched_by_name=2 children_new=0 children_matched=2' ]"
 check "xlsx: same values as the CSV" "[ \"\$(sqlite3 '$X' \"SELECT group_concat(tanggal || ':' || bb || ':' || naik, ' ') FROM (SELECT * FROM pengukuran ORDER BY anak_id, tanggal)\")\" = '2024-01-10:8.2:B 2024-02-12:8.6:N 2024-03-11:8.6:T 2024-01-10:10.1:B 2024-02-12:10.3:N' ]"
 "$T" --db "$X" import eppgbm "$W/e.xlsx" --sheet Tidak > /dev/null 2>"$W/err"
 check "xlsx: unknown sheet -> error naming the sheets" "[ $? -ne 0 ] && grep -q 'Petunjuk' '$W/err'"

@@ -15,7 +15,7 @@ r=$(cmpf "$EX/prevalence-expected-simple.csv" "$W/s.csv")
 echo "  simple: $r"
 check "no design: every cell equals anthro_prevalence() ($r)" "echo '$r' | grep -q '^differ: 0,'"
 check "header identical to anthro's" "[ \"\$(head -n 1 '$W/s.csv')\" = \"\$(head -n 1 '$EX/prevalence-expected-simple.csv' | tr -d '\r')\" ]"
-check "47 rows over 1826 days reported" "grep -q '47 over 1826 days' '$W/d.err'"
+check "47 rows over 1826 days reported" "grep -q '47 di atas 1826 hari' '$W/d.err'"
 
 # --by adds groups; the long format has one row per group and indicator.
 "$T" prevalence --by strata --cluster cluster --strata strata --weight sw -o "$W/long.csv" "$EX/prevalence-input.csv" 2>/dev/null
@@ -31,13 +31,13 @@ check "All has 4 x 7 + 2 = 30 rows ($n)" "[ $n -eq 30 ]"
 
 # Errors.
 "$T" prevalence --cluster nope "$EX/prevalence-input.csv" >/dev/null 2>"$W/e1"
-check "unknown column: non-zero exit and message" "[ $? -ne 0 ] && grep -q \"no column 'nope'\" '$W/e1'"
+check "unknown column: non-zero exit and message" "[ $? -ne 0 ] && grep -q \"tidak punya kolom 'nope'\" '$W/e1'"
 printf 'sex,age_days,weight,sw\n1,400,9,-1\n' > "$W/neg.csv"
 "$T" prevalence --weight sw -o "$W/neg.out" "$W/neg.csv" 2>"$W/e2"
-check "negative weight: error, no output" "[ $? -ne 0 ] && grep -q 'negative sampling weight' '$W/e2' && [ ! -e '$W/neg.out' ]"
+check "negative weight: error, no output" "[ $? -ne 0 ] && grep -q 'bobot sampel negatif' '$W/e2' && [ ! -e '$W/neg.out' ]"
 printf 'sex,age_days,weight,cluster\n1,400,9,\n2,500,9,1\n1,300,7,2\n' > "$W/nocl.csv"
 "$T" prevalence --cluster cluster "$W/nocl.csv" >/dev/null 2>"$W/e3"
-check "row without cluster left out with a warning" "grep -q '1 rows left out: no cluster' '$W/e3'"
+check "row without cluster left out with a warning" "grep -q '1 baris tidak dihitung: tanpa klaster' '$W/e3'"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

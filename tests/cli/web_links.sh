@@ -7,7 +7,7 @@
 . tests/web-lib.sh
 
 MONTH=2026-10
-REPORTS=$($T report --help 2>&1 | sed -n 's/^NAME: publikasi, //p' | tr -d ' ' | tr ',' ' ')
+REPORTS=$($T report --help 2>&1 | sed -n 's/^NAMA: publikasi, //p' | tr -d ' ' | tr ',' ' ')
 check "report names known from tumbuh report --help" "[ -n \"$REPORTS\" ]"
 # the href values of $W/body, &amp; decoded, one a line
 hrefs() { grep -o 'href="[^"]*"' "$W/body" | sed 's/^href="//; s/"$//; s/&amp;/\&/g'; }
