@@ -29,11 +29,12 @@ typedef struct {
     const char *wilayah_dir;
 } init_options;
 
-static int usage(void)
+/* Prints the usage to out; 2 (the exit status of a usage error). */
+static int usage(FILE *out)
 {
-    fprintf(stderr, "pemakaian: tumbuh [--db FILE] init --kabupaten KODE [--admin NAMA]"
-                    " [--password-file BERKAS] [--wilayah-dir FOLDER]\n"
-                    "  KODE: kode Kemendagri kabupaten/kota, mis. 35.07 (Kabupaten Malang)\n");
+    fprintf(out, "pemakaian: tumbuh [--db FILE] init --kabupaten KODE [--admin NAMA]"
+                 " [--password-file BERKAS] [--wilayah-dir FOLDER]\n"
+                 "  KODE: kode Kemendagri kabupaten/kota, mis. 35.07 (Kabupaten Malang)\n");
     return 2;
 }
 
@@ -202,9 +203,12 @@ static int run(tb_store *s, const init_options *o, const char *path)
 
 int tb_cmd_init(int argc, char **argv)
 {
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+            return usage(stdout), 0;
     init_options o;
     if (parse_args(argc, argv, &o))
-        return usage();
+        return usage(stderr);
     if (sodium_init() < 0)
         return 1;
     const char *path = tb_store_default_path(NULL);

@@ -18,7 +18,8 @@
 #include "store/store.h"
 #include "store/users.h"
 
-static int usage(void)
+/* Prints the usage to out; 2 (the exit status of a usage error). */
+static int usage(FILE *out)
 {
     fputs("pemakaian:\n"
           "  tumbuh user add --username U --nama N --peran P (--wilayah KODE | --posyandu ID)\n"
@@ -27,7 +28,7 @@ static int usage(void)
           "  tumbuh user reset U     (kata sandi sekali pakai dicetak)\n"
           "  tumbuh user disable U\n"
           "  tumbuh user enable U\n",
-          stderr);
+          out);
     return 2;
 }
 
@@ -87,7 +88,7 @@ static int cmd_add(tb_store *s, int argc, char **argv)
     tb_user u;
     const char *pwfile = NULL;
     if (parse_add(argc, argv, &u, &pwfile))
-        return usage();
+        return usage(stderr);
     const char *why = tb_store_user_refusal(s, NULL, &u);
     if (why) {
         fprintf(stderr, "tumbuh user add: %s\n", why);
@@ -158,15 +159,13 @@ static int cmd_change(tb_store *s, const char *what, const char *name)
 int tb_cmd_user(int argc, char **argv)
 {
     if (argc < 2)
-        return usage();
+        return usage(stderr);
     const char *sub = argv[1];
-    if (!strcmp(sub, "--help") || !strcmp(sub, "-h")) {
-        usage();
-        return 0;
-    }
+    if (!strcmp(sub, "--help") || !strcmp(sub, "-h"))
+        return usage(stdout), 0;
     bool one = !strcmp(sub, "reset") || !strcmp(sub, "disable") || !strcmp(sub, "enable");
     if (!(one && argc == 3) && strcmp(sub, "add") && !(!strcmp(sub, "list") && argc == 2))
-        return usage();
+        return usage(stderr);
     char err[512];
     tb_store *s;
     if (tb_store_open(tb_store_default_path(NULL), &s, err, sizeof err) < 0) {

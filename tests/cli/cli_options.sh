@@ -11,7 +11,11 @@ case "$T" in /*) ;; *) T="$OLDPWD/$T" ;; esac
 unset TUMBUH_DB TUMBUH_LISTEN TUMBUH_SESSION_IDLE_HOURS
 
 # --help of every command: stdout, exit 0, nothing on stderr.
-for c in zscore prevalence serve demo import report routes; do
+# every command the program lists, so a new one cannot be left out
+cmds=$($T --help | awk '/^perintah:/ {on = 1; next} on && /^  [a-z]/ {print $1}')
+n=$(echo $cmds | wc -w)
+check "the program lists its commands ($n)" "[ $n -ge 9 ]"
+for c in $cmds; do
     $T "$c" --help > "h.$c.out" 2> "h.$c.err"
     rc=$?
     check "$c --help: exit 0, usage on stdout, stderr empty" \
