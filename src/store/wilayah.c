@@ -154,26 +154,9 @@ int tb_store_wilayah_list_start(tb_store *s, const char *versi, const char *sha2
 
 int tb_store_wilayah_list_put(tb_store *s, const char *versi, const char *kode, const char *nama)
 {
-    int level = tb_wilayah_level(kode);
-    if (level < 0)
-        return tb_store_fail(s, "'%s' is not a Kemendagri code", kode);
-    char induk[16] = "";
-    if (level > 1) {
-        snprintf(induk, sizeof induk, "%s", kode);
-        *strrchr(induk, '.') = 0;
-    }
-    sqlite3_stmt *st = tb_store_stmt(
-        s, "INSERT INTO wilayah (kode, tingkat, induk, nama) VALUES (?1, ?2, ?3, ?4)"
-           " ON CONFLICT (kode) DO UPDATE SET nama = excluded.nama WHERE nama <> excluded.nama");
-    if (!st)
+    if (tb_store_wilayah_put(s, kode, nama, NULL))
         return -1;
-    sqlite3_bind_text(st, 1, kode, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 2, level);
-    tb_store_bind_text(st, 3, induk);
-    sqlite3_bind_text(st, 4, nama, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        return tb_store_fail(s, "wilayah %s: %s", kode, sqlite3_errmsg(tb_store_db(s)));
-    st = tb_store_stmt(s, "INSERT INTO wilayah_daftar_kode (kode, daftar, di_daftar)"
+    sqlite3_stmt *st = tb_store_stmt(s, "INSERT INTO wilayah_daftar_kode (kode, daftar, di_daftar)"
                           " VALUES (?1, ?2, 1) ON CONFLICT (kode) DO UPDATE SET"
                           " daftar = excluded.daftar, di_daftar = 1");
     if (!st)
