@@ -113,11 +113,12 @@ int tb_store_wilayah_get(tb_store *s, const char *kode, char *nama, size_t namal
     return 0;
 }
 
-int tb_store_wilayah_each(tb_store *s,
-                          int (*fn)(void *ctx, const char *kode, int tingkat, const char *nama),
-                          void *ctx)
+/* Calls fn for every (kode, tingkat, nama) row of st; fn's non-zero answer
+ * stops and is returned; -1 on a store error (what names the table). */
+static int each_row(tb_store *s, sqlite3_stmt *st, const char *what,
+                    int (*fn)(void *ctx, const char *kode, int tingkat, const char *nama),
+                    void *ctx)
 {
-    sqlite3_stmt *st = tb_store_stmt(s, "SELECT kode, tingkat, nama FROM wilayah ORDER BY kode");
     if (!st)
         return -1;
     int rc;
@@ -130,8 +131,16 @@ int tb_store_wilayah_each(tb_store *s,
         }
     }
     if (rc != SQLITE_DONE)
-        return tb_store_fail(s, "wilayah: %s", sqlite3_errmsg(tb_store_db(s)));
+        return tb_store_fail(s, "%s: %s", what, sqlite3_errmsg(tb_store_db(s)));
     return 0;
+}
+
+int tb_store_wilayah_each(tb_store *s,
+                          int (*fn)(void *ctx, const char *kode, int tingkat, const char *nama),
+                          void *ctx)
+{
+    return each_row(s, tb_store_stmt(s, "SELECT kode, tingkat, nama FROM wilayah ORDER BY kode"),
+                    "wilayah", fn, ctx);
 }
 
 int tb_store_wilayah_list_start(tb_store *s, const char *versi, const char *sha256, long rows)
@@ -157,8 +166,8 @@ int tb_store_wilayah_list_put(tb_store *s, const char *versi, const char *kode, 
     if (tb_store_wilayah_put(s, kode, nama, NULL))
         return -1;
     sqlite3_stmt *st = tb_store_stmt(s, "INSERT INTO wilayah_daftar_kode (kode, daftar, di_daftar)"
-                          " VALUES (?1, ?2, 1) ON CONFLICT (kode) DO UPDATE SET"
-                          " daftar = excluded.daftar, di_daftar = 1");
+                                        " VALUES (?1, ?2, 1) ON CONFLICT (kode) DO UPDATE SET"
+                                        " daftar = excluded.daftar, di_daftar = 1");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, kode, -1, SQLITE_TRANSIENT);
@@ -225,20 +234,8 @@ int tb_store_wilayah_alias_put(tb_store *s, const char *nama, const char *kode)
 int tb_store_wilayah_alias_each(
     tb_store *s, int (*fn)(void *ctx, const char *kode, int tingkat, const char *nama), void *ctx)
 {
-    sqlite3_stmt *st = tb_store_stmt(s, "SELECT a.kode, w.tingkat, a.nama FROM wilayah_alias a"
-                                        " JOIN wilayah w ON w.kode = a.kode ORDER BY a.kode");
-    if (!st)
-        return -1;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int r = fn(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1),
-                   (const char *)sqlite3_column_text(st, 2));
-        if (r) {
-            sqlite3_reset(st);
-            return r;
-        }
-    }
-    if (rc != SQLITE_DONE)
-        return tb_store_fail(s, "wilayah_alias: %s", sqlite3_errmsg(tb_store_db(s)));
-    return 0;
+    return each_row(s,
+                    tb_store_stmt(s, "SELECT a.kode, w.tingkat, a.nama FROM wilayah_alias a"
+                                     " JOIN wilayah w ON w.kode = a.kode ORDER BY a.kode"),
+                    "wilayah_alias", fn, ctx);
 }
