@@ -124,6 +124,8 @@ static void print_summary(const tb_import_summary *s, const char *rejects)
         printf(" rejects=%s", rejects);
     if (s->unknown_values)
         printf(" unknown_values=%ld", s->unknown_values);
+    if (s->nik_unusable)
+        printf(" nik_unusable=%ld", s->nik_unusable);
     printf("\n");
 }
 
@@ -190,6 +192,11 @@ int tb_cmd_import(int argc, char **argv)
         if (s.unknown_values)
             fprintf(stderr, "%stumbuh import: nilai tak dikenal tercatat di %s\n", s.unknown_lines,
                     s.unknown_path);
+        if (s.nik_unusable)
+            fprintf(stderr,
+                    "tumbuh import: %ld baris dengan NIK yang belum dapat dipakai tetap dimasukkan "
+                    "(dicocokkan dengan nama); periksa daftarnya di %s\n",
+                    s.nik_unusable, s.nik_path);
         print_summary(&s, o.rejects);
     }
     free(default_rejects);

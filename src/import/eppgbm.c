@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "import/import.h"
 #include "import/kind.h"
 #include "store/posyandu.h"
 #include "store/individu.h"
@@ -112,6 +113,8 @@ static const char *const kpsp_codes[][2] = {
 /* A prepared row. */
 typedef struct {
     char nik[17], nik_ortu[17];
+    char nik_raw[48];  /* an unusable NIK as written (kept apart), or "" */
+    char nik_why[200]; /* why it is unusable */
     char nama[128], kunci[TB_NAME_KEY_MAX + 1];
     char ortu[128], ortu_kunci[TB_NAME_KEY_MAX + 1];
     int jk;
@@ -132,7 +135,13 @@ typedef struct {
 /* The child's NIK and name, the parent's, and the child's sex. */
 static void read_identity(const imp *m, const tb_csv_row *row, rec *r, imp_reject *rej)
 {
-    imp_nik(m, row, F_NIK, true, r->nik, rej);
+    imp_reject bad = {0}; /* an unusable NIK keeps the row: kept apart, matched by name */
+    if (!imp_nik(m, row, F_NIK, true, r->nik, &bad)) {
+        size_t n;
+        const char *s = imp_value(m, row, F_NIK, &n);
+        imp_shown(s, n, r->nik_raw, sizeof r->nik_raw);
+        snprintf(r->nik_why, sizeof r->nik_why, "%s", bad.p[0].reason);
+    }
     imp_nik(m, row, F_NIK_ORTU, true, r->nik_ortu, rej);
     if (r->nik[0] && !strcmp(r->nik, r->nik_ortu))
         imp_problem(rej, F_NIK_ORTU, "NIK orang tua sama dengan NIK anak");
@@ -281,12 +290,30 @@ static void compute_growth(rec *r)
     tb_growth_compute(&tb_who_tables_builtin, &in, &r->growth);
 }
 
+/* Moves row r's NIK apart (nik_raw) with why. */
+static void nik_apart(rec *r, const char *why)
+{
+    snprintf(r->nik_raw, sizeof r->nik_raw, "%s", r->nik);
+    snprintf(r->nik_why, sizeof r->nik_why, "%s", why);
+    r->nik[0] = 0;
+}
+
+/* A NIK whose birth date or sex is not the row's is not this child's: kept apart. */
+static void nik_agrees(rec *r)
+{
+    char why[200];
+    if (r->nik[0] && r->tgl_lahir[0] &&
+        tb_nik_problem(r->nik, r->tgl_lahir, r->jk, why, sizeof why))
+        nik_apart(r, why);
+}
+
 static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *rej)
 {
     rec *r = out;
     memset(r, 0, sizeof *r);
     read_identity(m, row, r, rej);
     read_dates(m, row, r, rej);
+    nik_agrees(r);
     read_measurements(m, row, r, rej);
     read_where(m, row, r, rej);
     if (!rej->n) /* computed here, on the reader thread */
@@ -332,6 +359,8 @@ typedef struct {
     bool touched;    /* a weighing was written: recompute */
     int first, last; /* this run's weighings (indexes into w), -1 */
     int nw;
+    long lahir; /* birth day and sex of the row that made it (a NIK's owner) */
+    int jk;
 } child;
 
 typedef struct {
@@ -453,6 +482,7 @@ static void merge(int *row, int put)
 static tb_individu child_person(state *st, const rec *r, const char *desa)
 {
     return (tb_individu){.nik = r->nik,
+                         .nik_belum_valid = r->nik_raw,
                          .nama = r->nama,
                          .nama_kunci = r->kunci,
                          .jk = r->jk,
@@ -780,12 +810,23 @@ static int write_measurement(state *st, child *c, const rec *r, const tb_penguku
     return 0;
 }
 
+/* True when row r's NIK belongs, this run, to a child of another birth date or sex. */
+static bool nik_taken(state *st, const rec *r)
+{
+    char key[17] = "N";
+    memcpy(key + 1, r->nik, 16);
+    long *ci = imp_map_get(&st->children, key, 17);
+    return ci && st->c[*ci].jk && (st->c[*ci].lahir != r->lahir || st->c[*ci].jk != r->jk);
+}
+
 static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *outcome)
 {
     state *st = m->state;
-    const rec *r = vr;
+    rec *r = vr;
     st->cur = r;
     *outcome = TB_PUT_UNCHANGED;
+    if (r->nik[0] && nik_taken(st, r))
+        nik_apart(r, "NIK sama dengan anak lain (tanggal lahir/jenis kelamin berbeda)");
     char desa[16];
     int d = imp_desa(m, r->w.kode_desa, r->w.prov, r->w.kab, r->w.kec, r->w.desa, F_KODE_DESA,
                      F_DESA, desa, rej);
@@ -799,6 +840,12 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
     if (ci < 0)
         return -1;
     child *c = &st->c[ci];
+    if (!c->jk) {
+        c->lahir = r->lahir;
+        c->jk = r->jk;
+    }
+    if (r->nik_raw[0] && imp_nik_unusable(m, row->line, r->nik_raw, r->nama, r->nik_why))
+        return -1;
     if (measured_on_day(st, c, r, rej)) { /* one measurement per child and day */
         *outcome = TB_PUT_UNCHANGED;
         return 0;

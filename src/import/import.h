@@ -37,6 +37,10 @@ typedef struct {
     long unknown_values;
     char unknown_path[1024];
     char unknown_lines[4096];
+    /* rows kept although their NIK was unusable (stored apart, nik_belum_valid), and
+     * the file listing them (FILE.nik.csv, "" when none) */
+    long nik_unusable;
+    char nik_path[1024];
     /* seconds spent storing the rows, finishing (the kind's end), committing */
     double rows_s, end_s, commit_s;
     char err[1024]; /* why the import failed, in Bahasa Indonesia ("" when it did not) */

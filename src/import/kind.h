@@ -118,6 +118,14 @@ typedef struct {
     char value[64];
 } imp_unknown_value;
 
+/* A row kept although its NIK was unusable (niklist.c): line, the NIK as written, name, why. */
+typedef struct {
+    long line;
+    char nik[48];
+    char nama[128];
+    char why[200];
+} imp_nik_entry;
+
 /* The run. */
 struct imp {
     const imp_kind *kind;
@@ -137,6 +145,10 @@ struct imp {
         long n, cap;
         imp_map index; /* "field\x1fvalue" -> index into v */
     } unknown;
+    struct {
+        imp_nik_entry *v; /* rows kept with an unusable NIK, in file order */
+        long n, cap;
+    } niks;
     char err[512]; /* fatal error message */
 };
 
@@ -289,6 +301,20 @@ void *imp_grow(void *arr, long n, long *cap, size_t elem, long first);
 /* 64-bit FNV-1a, for fingerprints. */
 uint64_t imp_hash(uint64_t h, const void *p, size_t len);
 #define IMP_HASH_INIT 1469598103934665603ULL
+
+/* --- niklist.c: rows kept with an unusable NIK ------------------------------------ */
+
+/* Notes that row line was kept although its NIK nik (as written) was unusable for why.
+ * Main thread only. 0, or -1 (out of memory, through the store). */
+int imp_nik_unusable(imp *m, long line, const char *nik, const char *nama, const char *why);
+
+/* Writes the rows noted by imp_nik_unusable to FILE.nik.csv beside the rejects file
+ * (baris,nik,nama,alasan) and its path into path; with none, removes an old report and
+ * path is "". 0, or -1 with why in m->err. */
+int imp_nik_write(imp *m, char *path, size_t pathcap);
+
+/* Frees what imp_nik_unusable kept. */
+void imp_nik_free(imp *m);
 
 /* --- for the pipeline only -------------------------------------------------- */
 

@@ -467,6 +467,11 @@ static int store_rows(run *r, const tb_import_options *o, tb_import_summary *sum
         return -1;
     }
     sum->unknown_values = m->unknown.n;
+    if (imp_nik_write(m, sum->nik_path, sizeof sum->nik_path)) {
+        snprintf(sum->err, sizeof sum->err, "%s", m->err);
+        return -1;
+    }
+    sum->nik_unusable = m->niks.n;
     sum->rows_s = t_end - t_rows;
     sum->end_s = t_commit - t_end;
     sum->commit_s = now_s() - t_commit;
@@ -500,6 +505,7 @@ static bool run_close(run *r, bool ok, tb_import_summary *sum)
         m->kind->cleanup(m);
     imp_places_free(m);
     imp_unknown_free(m);
+    imp_nik_free(m);
     if (imp_rejects_close(m, ok, sum->err, sizeof sum->err))
         ok = false;
     for (int i = 0; i < NRING && r->p.ring; i++) {

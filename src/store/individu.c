@@ -149,10 +149,11 @@ int tb_store_individu_put(tb_store *s, const tb_individu *p, long *id, int *outc
         sqlite3_bind_int(st, 13, !named);
     } else {
         st = tb_store_stmt(s, "INSERT INTO individu (nik, nama, nama_kunci, jk, tgl_lahir,"
-                              " keluarga_id, ibu_id, desa, rt, rw, alamat, peran)"
-                              " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14)");
+                              " keluarga_id, ibu_id, desa, rt, rw, alamat, peran, nik_belum_valid)"
+                              " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14, ?15)");
         if (!st)
             return -1;
+        tb_store_bind_text(st, 15, p->nik_belum_valid);
     }
     tb_store_bind_text(st, 2, p->nik);
     sqlite3_bind_text(st, 3, p->nama ? p->nama : "", -1, SQLITE_TRANSIENT);

@@ -18,12 +18,14 @@
 
 /* A person. NULL text and 0 ids are "not given"; a given value replaces the stored one. */
 typedef struct {
-    const char *nik;        /* 16 digits, or NULL */
-    const char *nama;       /* required */
-    const char *nama_kunci; /* tb_name_key(nama) */
-    int jk;                 /* 1 laki-laki, 2 perempuan, 0 unknown */
-    const char *tgl_lahir;  /* yyyy-mm-dd, or NULL */
-    const char *desa;       /* wilayah code, or NULL */
+    const char *nik;             /* 16 digits, or NULL */
+    const char *nik_belum_valid; /* a NIK as written that cannot be used (kept apart, stored
+                                  * when the person is inserted), or NULL */
+    const char *nama;            /* required */
+    const char *nama_kunci;      /* tb_name_key(nama) */
+    int jk;                      /* 1 laki-laki, 2 perempuan, 0 unknown */
+    const char *tgl_lahir;       /* yyyy-mm-dd, or NULL */
+    const char *desa;            /* wilayah code, or NULL */
     const char *rt, *rw, *alamat;
     long keluarga_id, ibu_id;
     const char *ibu_kunci; /* name key of the mother, or NULL */

@@ -32,10 +32,10 @@ check "wilayah: again changes nothing ($out)" "[ \"\$(field imported '$out') \$(
 cp "$D/eppgbm.csv" "$W/eppgbm.csv"
 out=$("$T" --db "$DB" import eppgbm "$W/eppgbm.csv" 2>"$W/err")
 check "eppgbm: exit 0 ($(cat "$W/err"))" "[ $? -eq 0 ]"
-check "eppgbm: summary ($out)" "[ '$out' = 'read=17 imported=10 updated=0 rejected=7 matched_by_name=2 children_new=6 children_matched=0 rejects=$W/eppgbm.csv.tolak.csv' ]"
+check "eppgbm: summary ($out)" "[ '$out' = 'read=17 imported=11 updated=0 rejected=6 matched_by_name=2 children_new=7 children_matched=0 rejects=$W/eppgbm.csv.tolak.csv nik_unusable=1' ]"
 mv "$W/eppgbm.csv.tolak.csv" "$W/e.rej"
-check "eppgbm: 6 children, 1 mother" "[ \"\$(q \"SELECT count(*) FROM anak\") \$(q 'SELECT count(*) FROM individu')\" = '6 7' ]"
-check "eppgbm: 10 measurements" "[ \$(q 'SELECT count(*) FROM pengukuran') -eq 10 ]"
+check "eppgbm: 7 children, 1 mother" "[ \"\$(q \"SELECT count(*) FROM anak\") \$(q 'SELECT count(*) FROM individu')\" = '7 8' ]"
+check "eppgbm: 11 measurements" "[ \$(q 'SELECT count(*) FROM pengukuran') -eq 11 ]"
 check "eppgbm: 3 posyandu (by name in their desa)" "[ \$(q 'SELECT count(*) FROM posyandu') -eq 3 ]"
 check "eppgbm: old spelling of a name is one child (Moch. Rizky = Muhammad Rizki)" \
   "[ \$(q \"SELECT count(*) FROM individu WHERE nama_kunci = 'muhamad rizki'\") -eq 1 ]"
@@ -50,7 +50,7 @@ check "eppgbm: N/T/O/B (B, N, T for Siti)" \
 check "eppgbm: birth weight in grams read as kg" "[ \$(q \"SELECT bb_lahir FROM anak a JOIN individu i ON i.id = a.individu_id WHERE i.nama = 'Budi Santoso'\") = 3.2 ]"
 check "eppgbm: desa given as a code" "[ \$(q \"SELECT desa FROM individu WHERE nik = '3507010101230004'\") = 35.07.01.2002 ]"
 check "eppgbm: rejects have baris,kolom,alasan" "head -n 1 '$W/e.rej' | grep -q ',baris,kolom,alasan$'"
-check "eppgbm: short NIK (line 12)" "grep -q \",12,NIK,NIK '12345' harus 16 angka\" '$W/e.rej'"
+check "eppgbm: short NIK kept, listed (line 12)" "grep -q \"^12,\\\"12345\\\",.*NIK '12345' harus 16 angka\" '$W/eppgbm.csv.nik.csv' && [ \"\$(q \"SELECT nik IS NULL, nik_belum_valid FROM individu WHERE nik_belum_valid IS NOT NULL\")\" = '1|12345' ]"
 check "eppgbm: future date (line 13)" "grep -q \",13,Tanggal Pengukuran,tanggal '2099-01-10' di masa depan\" '$W/e.rej'"
 check "eppgbm: weight out of range (line 14)" "grep -q ',14,Berat,100.0 kg di luar rentang wajar' '$W/e.rej'"
 check "eppgbm: sex code (line 15)" "grep -q \",15,JK,\\\"'Q' bukan jenis kelamin\" '$W/e.rej'"
@@ -60,9 +60,9 @@ check "eppgbm: unknown desa (line 18)" "grep -q \",18,Desa/Kel,desa 'Antah Beran
 check "eppgbm: rejected row kept whole" "grep -q '^3507010101220006,Anak Berat,L,2022-06-01,,,,,,,Donomulyo,Sukamaju,,,,,2024-01-10,100,80,,,,,14,' '$W/e.rej'"
 mid=$(state "$DB")
 out=$("$T" --db "$DB" import eppgbm "$D/eppgbm.csv" --rejects "$W/e2.rej" 2>/dev/null)
-check "eppgbm: again changes nothing ($out)" "[ \"\$(field imported '$out') \$(field updated '$out') \$(field rejected '$out')\" = '0 0 7' ]"
+check "eppgbm: again changes nothing ($out)" "[ \"\$(field imported '$out') \$(field updated '$out') \$(field rejected '$out')\" = '0 0 6' ]"
 check "eppgbm: again, database identical" "[ \"\$(state '$DB')\" = '$mid' ]"
-check "eppgbm: again, children found by name ($out)" "[ \$(field matched_by_name '$out') -eq 6 ]"
+check "eppgbm: again, children found by name ($out)" "[ \$(field matched_by_name '$out') -eq 7 ]"
 # One value changed: one row updated, nothing else.
 sed '3s/,"8,6",71.0,/,8.7,71.0,/' "$D/eppgbm.csv" > "$W/changed.csv"
 out=$("$T" --db "$DB" import eppgbm "$W/changed.csv" 2>/dev/null)
@@ -319,6 +319,34 @@ printf 'kode,nama\n35.07.05.2012,JAMBANGAN LAMA\n99.99.99.9999,Tidak Ada\n' >"$W
 "$T" --db "$R" import alias "$W/alias2.csv" >/dev/null 2>"$W/err"
 check "alias: an unknown code refused, the file stores nothing" \
   "[ $? -eq 1 ] && grep -q 'baris 3: kode 99.99.99.9999 tidak ada' '$W/err' && [ \$(sqlite3 '$R' 'SELECT count(*) FROM wilayah_alias') -eq 1 ]"
+
+# 11. eppgbm: a row whose NIK cannot be used is kept (the NIK apart, the child matched by name)
+N="$W/nik.db"
+"$T" --db "$N" import wilayah "$D/wilayah.csv" --rejects "$W/nw.rej" >/dev/null 2>&1
+printf 'NIK,Nama,JK,Tgl Lahir,Nama Ortu,Kode Desa,Posyandu,Tanggal Pengukuran,Berat,Tinggi\n%s\n%s\n%s\n%s\n%s\n' \
+  '350701450323001,Rina,P,2023-03-05,Sari,35.07.01.2001,Posyandu Mawar,2025-06-10,11.2,88.1' \
+  '3.50701E+15,Dodi,L,2023-04-01,Sari,35.07.01.2001,Posyandu Mawar,2025-06-10,11.5,89.0' \
+  '3507010101230009,Eko,L,2023-02-02,Sari,35.07.01.2001,Posyandu Mawar,2025-06-10,11.9,90.2' \
+  '3507015505220001,Lia,P,2022-05-15,Wati,35.07.01.2001,Posyandu Mawar,2025-06-10,12.4,92.0' \
+  '3507015505220001,Mira,P,2024-01-10,Wati,35.07.01.2001,Posyandu Mawar,2025-06-10,8.1,71.3' >"$W/nik.csv"
+out=$("$T" --db "$N" import eppgbm "$W/nik.csv" 2>"$W/err")
+check "nik: every row kept, 4 NIK unusable ($out)" "[ \"\$(field imported '$out') \$(field rejected '$out') \$(field nik_unusable '$out')\" = '5 0 4' ]"
+check "nik: the list has baris,nik,nama,alasan" "head -n 1 '$W/nik.csv.nik.csv' | grep -qx 'baris,nik,nama,alasan'"
+check "nik: 15 digits listed (line 2)" "grep -q '^2,\"350701450323001\",\"Rina\",\"NIK .* harus 16 angka\"' '$W/nik.csv.nik.csv'"
+check "nik: Excel notation listed (line 3)" "grep -q '^3,\"3.50701E+15\",\"Dodi\",\".*digit hilang' '$W/nik.csv.nik.csv'"
+check "nik: birth date disagreeing listed (line 4)" "grep -q '^4,\"3507010101230009\",\"Eko\",\"tanggal lahir di dalam NIK (010123) tidak sama' '$W/nik.csv.nik.csv'"
+check "nik: the sibling under the same NIK listed (line 6)" "grep -q '^6,\"3507015505220001\",\"Mira\",' '$W/nik.csv.nik.csv' && ! grep -q '^5,' '$W/nik.csv.nik.csv'"
+check "nik: the message on stderr names the list" "grep -q 'nik.csv' '$W/err'"
+check "nik: siblings stay two children, the NIK on the first only" \
+  "[ \"\$(sqlite3 '$N' \"SELECT nama, coalesce(nik, '-'), coalesce(nik_belum_valid, '-') FROM individu WHERE nama IN ('Lia', 'Mira') ORDER BY nama\" | tr '\n' ' ')\" = 'Lia|3507015505220001|- Mira|-|3507015505220001 ' ]"
+check "nik: the NIK kept apart, not as identity" "[ \$(sqlite3 '$N' 'SELECT count(*) FROM individu WHERE nik IS NULL AND nik_belum_valid IS NOT NULL') -eq 4 ]"
+check "nik: 5 measurements" "[ \$(sqlite3 '$N' 'SELECT count(*) FROM pengukuran') -eq 5 ]"
+before=$(state "$N")
+out=$("$T" --db "$N" import eppgbm "$W/nik.csv" 2>/dev/null)
+check "nik: again changes nothing ($out)" "[ \"\$(field imported '$out') \$(field updated '$out') \$(field rejected '$out')\" = '0 0 0' ] && [ \"\$(state '$N')\" = '$before' ]"
+printf 'NIK,Nama,JK,Tgl Lahir,Nama Ortu,Kode Desa,Posyandu,Tanggal Pengukuran,Berat,Tinggi\n3507015505220001,Lia,P,2022-05-15,Wati,35.07.01.2001,Posyandu Mawar,2025-06-10,12.4,92.0\n' >"$W/nik-ok.csv"
+out=$("$T" --db "$N" import eppgbm "$W/nik-ok.csv" 2>/dev/null)
+check "nik: no unusable NIK, no count and no list ($out)" "! printf '%s' '$out' | grep -q nik_unusable && [ ! -e '$W/nik-ok.csv.nik.csv' ]"
 
 check "no rejects file left next to the test data" "[ -z \"\$(ls '$D' | grep tolak)\" ]"
 
