@@ -326,6 +326,13 @@ void imp_nik_free(imp *m);
 int imp_map_columns(imp *m, const char *map, char *err, size_t errlen);
 
 /* Flushes the rejects file if open: 0, or -1 (m->err set). */
+/* The path of a report file beside the rejects path: its ".tolak.csv"
+ * replaced by ext (".nik.csv"), or ext appended when it has none. */
+void imp_report_path(const char *rejects, const char *ext, char *out, size_t cap);
+
+/* Writes s to f as one CSV field: quoted, its quotes doubled. */
+void imp_csv_field(FILE *f, const char *s);
+
 int imp_rejects_flush(imp *m);
 
 /*

@@ -27,32 +27,9 @@ int imp_nik_unusable(imp *m, long line, const char *nik, const char *nama, const
     return 0;
 }
 
-/* FILE.nik.csv beside the rejects path (its ".tolak.csv" replaced when it has one). */
-static void report_path(const char *rejects, char *out, size_t cap)
-{
-    size_t n = strlen(rejects);
-    static const char suffix[] = ".tolak.csv";
-    size_t s = sizeof suffix - 1;
-    if (n > s && !strcmp(rejects + n - s, suffix))
-        n -= s;
-    snprintf(out, cap, "%.*s.nik.csv", (int)n, rejects);
-}
-
-/* A CSV field: quoted, its quotes doubled. */
-static void put_field(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
 int imp_nik_write(imp *m, char *path, size_t pathcap)
 {
-    report_path(m->rejects.path, path, pathcap);
+    imp_report_path(m->rejects.path, ".nik.csv", path, pathcap);
     if (!m->niks.n) { /* no report; none left from an earlier run either */
         remove(path);
         path[0] = 0;
@@ -68,11 +45,11 @@ int imp_nik_write(imp *m, char *path, size_t pathcap)
     for (long i = 0; i < m->niks.n; i++) {
         const imp_nik_entry *v = &m->niks.v[i];
         fprintf(out.f, "%ld,", v->line);
-        put_field(out.f, v->nik);
+        imp_csv_field(out.f, v->nik);
         fputc(',', out.f);
-        put_field(out.f, v->nama);
+        imp_csv_field(out.f, v->nama);
         fputc(',', out.f);
-        put_field(out.f, v->why);
+        imp_csv_field(out.f, v->why);
         fputc('\n', out.f);
     }
     if (tb_outfile_close(&out, true)) {

@@ -141,3 +141,24 @@ int imp_rejects_close(imp *m, bool keep, char *err, size_t errlen)
     rj->cap = 0;
     return rc;
 }
+
+void imp_report_path(const char *rejects, const char *ext, char *out, size_t cap)
+{
+    size_t n = strlen(rejects);
+    static const char suffix[] = ".tolak.csv";
+    size_t s = sizeof suffix - 1;
+    if (n > s && !strcmp(rejects + n - s, suffix))
+        n -= s;
+    snprintf(out, cap, "%.*s%s", (int)n, rejects, ext);
+}
+
+void imp_csv_field(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}

@@ -37,33 +37,10 @@ int imp_unknown(imp *m, int field, const char *value)
     return 0;
 }
 
-/* FILE.tak-dikenal.csv beside the rejects path (its ".tolak.csv" replaced when it has one). */
-static void report_path(const char *rejects, char *out, size_t cap)
-{
-    size_t n = strlen(rejects);
-    static const char suffix[] = ".tolak.csv";
-    size_t s = sizeof suffix - 1;
-    if (n > s && !strcmp(rejects + n - s, suffix))
-        n -= s;
-    snprintf(out, cap, "%.*s.tak-dikenal.csv", (int)n, rejects);
-}
-
-/* A CSV field: quoted, its quotes doubled. */
-static void put_field(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
 int imp_unknown_write(imp *m, char *path, size_t pathcap, char *lines, size_t linecap)
 {
     lines[0] = 0;
-    report_path(m->rejects.path, path, pathcap);
+    imp_report_path(m->rejects.path, ".tak-dikenal.csv", path, pathcap);
     if (!m->unknown.n) { /* no report; none left from an earlier run either */
         remove(path);
         path[0] = 0;
@@ -82,9 +59,9 @@ int imp_unknown_write(imp *m, char *path, size_t pathcap, char *lines, size_t li
         const imp_unknown_value *v = &m->unknown.v[i];
         int c = m->col[v->field];
         const char *col = c >= 0 && c < m->ncols ? m->header[c] : m->kind->fields[v->field].name;
-        put_field(f, col);
+        imp_csv_field(f, col);
         fputc(',', f);
-        put_field(f, v->value);
+        imp_csv_field(f, v->value);
         fprintf(f, ",%ld\n", v->rows);
         if (o + 1 < linecap) {
             int w = snprintf(lines + o, linecap - o,
