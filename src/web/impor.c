@@ -353,16 +353,18 @@ void tb_page_impor_tolak(tb_req *q, tb_res *r)
 
 /* The first rejected rows of the rejects file: its last three columns
  * (baris, kolom, alasan). */
-static void first_rejects(tb_buf *b, int max)
+static void first_rejects(tb_buf *b, int max, long total)
 {
     FILE *f = fopen(rejects, "rb");
     tb_csv_reader *c = f ? tb_csv_open(f, NULL) : NULL;
     tb_csv_row row;
     if (c && tb_csv_next(c, &row) == TB_CSV_OK) {
-        tb_buf_printf(b,
-                      "<h2>Baris yang ditolak (%d pertama)</h2><table><thead><tr>"
-                      "<th>Baris</th><th>Kolom</th><th>Alasan</th></tr></thead><tbody>",
-                      max);
+        tb_buf_puts(b, "<h2>Baris yang ditolak</h2>");
+        if (total > max)
+            tb_buf_printf(b, "<p>%d pertama dari %ld; semuanya ada di berkas unduhan.</p>", max,
+                          total);
+        tb_buf_puts(b, "<table><thead><tr><th>Baris</th><th>Kolom</th><th>Alasan</th></tr>"
+                       "</thead><tbody>");
         for (int i = 0; i < max && tb_csv_next(c, &row) == TB_CSV_OK; i++) {
             tb_buf_puts(b, "<tr>");
             for (int k = row.nfields >= 3 ? row.nfields - 3 : 0; k < row.nfields; k++) {
@@ -445,7 +447,7 @@ static void state_section(tb_buf *b, const tb_req *q)
                            " ditolak, lalu impor atau batalkan.</p>");
         summary(b, dry);
         if (job.sum.rejected)
-            first_rejects(b, 20);
+            first_rejects(b, 20, job.sum.rejected);
         if (dry) {
             tb_buf_puts(b, "<form method=\"post\" action=\"/impor/mulai\" class=\"sebaris\">");
             csrf_field(b, q);
@@ -467,13 +469,13 @@ void tb_page_impor(tb_req *q, tb_res *r)
     tb_buf_puts(b, "<h1>Impor berkas</h1>");
     pthread_mutex_lock(&job.mu);
     state_section(b, q);
-    bool b_busy = busy();
+    bool b_busy = busy(), job_shown = job.tahap != T_KOSONG;
     pthread_mutex_unlock(&job.mu);
     if (!b_busy) {
         tb_buf_printf(b,
-                      "<h2>Unggah berkas</h2><form id=\"impor-form\" data-csrf=\"%s\">"
+                      "<h2>Unggah berkas%s</h2><form id=\"impor-form\" data-csrf=\"%s\">"
                       "<p><label>Jenis berkas <select name=\"jenis\" id=\"impor-jenis\">",
-                      q->csrf);
+                      job_shown ? " lain" : "", q->csrf);
         const char *name, *sum;
         for (size_t i = 0; (name = tb_import_kind(i, &sum)); i++) {
             tb_buf_printf(b, "<option value=\"%s\">%s: ", name, name);
