@@ -19,6 +19,7 @@
  * Only admin_kab imports: the pipeline stores a file's rows whatever their
  * area, so a kecamatan-level role cannot be limited to its own kecamatan.
  */
+#include <dirent.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -64,11 +65,20 @@ const char *tb_impor_init(const char *db)
     snprintf(rejects, sizeof rejects, "%s/tolak.csv", dir);
     const char *names[] = {"berkas", "tolak.csv", "tolak.csv.tmp", "tolak.csv.tak-dikenal.csv",
                            "tolak.csv.nik.csv"};
-    char p[1200];
+    char p[1400];
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         snprintf(p, sizeof p, "%s/%s", dir, names[i]);
         unlink(p);
     }
+    DIR *d = opendir(dir); /* uploads cut off when the server stopped */
+    for (struct dirent *e; d && (e = readdir(d));) {
+        if (strncmp(e->d_name, "unggah-", 7))
+            continue;
+        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        unlink(p);
+    }
+    if (d)
+        closedir(d);
     return dir;
 }
 
@@ -335,9 +345,15 @@ void tb_page_impor_batal(tb_req *q, tb_res *r)
 void tb_page_impor_tolak(tb_req *q, tb_res *r)
 {
     pthread_mutex_lock(&job.mu);
-    bool idle = busy() || job.tahap == T_KOSONG;
+    bool running = busy(), none = job.tahap == T_KOSONG;
+    char kind[sizeof job.kind];
+    memcpy(kind, job.kind, sizeof kind);
     pthread_mutex_unlock(&job.mu);
-    FILE *f = idle ? NULL : fopen(rejects, "rb");
+    if (running)
+        return tb_res_error(r, q, 409,
+                            "Impor sedang berjalan; baris yang ditolak dapat diunduh setelah"
+                            " selesai.");
+    FILE *f = none ? NULL : fopen(rejects, "rb");
     if (!f)
         return tb_res_error(r, q, 404, "Tidak ada baris yang ditolak pada impor terakhir.");
     char chunk[65536];
@@ -348,7 +364,7 @@ void tb_page_impor_tolak(tb_req *q, tb_res *r)
     r->ctype = "text/csv; charset=utf-8";
     r->no_store = true;
     snprintf(r->disposition, sizeof r->disposition, "attachment; filename=\"%s.tolak.csv\"",
-             job.kind[0] ? job.kind : "impor");
+             kind[0] ? kind : "impor");
 }
 
 /* The first rejected rows of the rejects file: its last three columns

@@ -259,6 +259,12 @@ long long tb_route_plan_body(tb_req *q, tb_res *r)
         return 0;
     if (!admit(q, r))
         return -1;
+    if (ct && strstr(ct, "multipart/")) {
+        tb_res_error(r, q, 415,
+                     "Kirim berkasnya sendiri sebagai isi permintaan (bukan formulir"
+                     " multipart); halaman Impor melakukannya.");
+        return -1;
+    }
     long long max = tb_impor_max_bytes();
     const char *cl = tb_req_header(q, "Content-Length");
     if (cl && atoll(cl) > max) {

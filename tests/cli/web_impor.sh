@@ -60,6 +60,8 @@ check "no CSRF token: 403 ($got), nothing kept, no import" "[ $got = 403 ] && gr
 check "menu: no Impor for gizi_puskesmas" "[ \$(get gizi.puskesmas /akun) = 200 ] && ! grep -q 'href=\"/impor\"' \"$W/body\""
 check "menu: Impor for the admin" "[ \$(get admin /akun) = 200 ] && grep -q 'href=\"/impor\">Impor' \"$W/body\""
 check "page: the form, a link to the users' import" "[ $(get admin /impor) = 200 ] && grep -q 'id=\"impor-form\"' \"$W/body\" && grep -q 'href=\"/pengguna\"' \"$W/body\""
+check "a multipart form instead of the file: 415, nothing kept" "[ \$(curl -s -b '$W/admin.jar' -o '$W/body' -w '%{http_code}' -H \"X-CSRF-Token: \$(cat '$W/admin.csrf')\" -F 'berkas=@$D/eppgbm.csv' '$B/impor/unggah?jenis=eppgbm') = 415 ] && grep -q multipart '$W/body' && [ \$(files_left) = 0 ]"
+check "rejects before any import: 404" "[ \$(get admin /impor/tolak.csv) = 404 ]"
 check "unknown kind: 422" "[ $(up admin orang $D/eppgbm.csv) = 422 ] && [ $(files_left) = 0 ]"
 
 # --- wilayah: dry run, then import ---
@@ -131,6 +133,7 @@ unset TUMBUH_IMPOR_JEDA_MS
 before=$(data "$DB")
 check "slow dry run started" "[ $(up admin eppgbm "$W/baru.csv") = 303 ] && wait_for memeriksa"
 check "a second upload meanwhile: 409, says who is importing" "[ $(up admin eppgbm $D/eppgbm.csv) = 409 ] && grep -q 'Impor lain sedang berjalan' \"$W/body\" && grep -q 'baru.csv' \"$W/body\""
+check "rejects while the dry run runs: 409" "[ \$(get admin /impor/tolak.csv) = 409 ]"
 check "start while the dry run runs: 409" "[ $(postf admin /impor/mulai) = 409 ]"
 check "slow dry run done" "wait_for diperiksa && [ \"\$(js diimpor)\" -gt 0 ] || { cat \"\$W/st\" >&2; false; }"
 check "slow import started" "[ $(postf admin /impor/mulai) = 303 ] && wait_for mengimpor"
@@ -138,6 +141,7 @@ sleep 0.5
 kill -9 $SERVER
 wait $SERVER 2>/dev/null
 check "killed mid-import: the database is as before" "[ $(data "$DB") = $before ] && [ $(sqlite3 "$DB" 'PRAGMA integrity_check') = ok ]"
+mkdir -p "$DB.impor" && echo x > "$DB.impor/unggah-AbC123"
 start_server
 check "restarted: no import, the stale upload removed" "wait_for kosong && [ \$(files_left) = 0 ]"
 check "server log has no sanitizer report" "! grep -q 'Sanitizer' \"$W/serve.err\""
