@@ -408,7 +408,9 @@ document.addEventListener('click', function (ev) {
       if (!f) { msg.textContent = 'Pilih berkas dulu.'; return; }
       var jenis = document.getElementById('impor-jenis').value;
       var x = new XMLHttpRequest();
-      x.open('POST', '/impor/unggah?jenis=' + encodeURIComponent(jenis) + '&nama=' + encodeURIComponent(f.name));
+      var lembar = document.getElementById('impor-lembar').value.trim();
+      x.open('POST', '/impor/unggah?jenis=' + encodeURIComponent(jenis) + '&nama=' + encodeURIComponent(f.name) +
+        (lembar ? '&lembar=' + encodeURIComponent(lembar) : ''));
       x.setRequestHeader('X-CSRF-Token', form.getAttribute('data-csrf'));
       x.setRequestHeader('Content-Type', 'application/octet-stream');
       msg.textContent = 'Mengunggah ' + f.name + ' ...';

@@ -45,6 +45,7 @@ static struct {
     bool ran; /* the rejects file is the real run's */
     char kind[32];
     char nama[200];  /* the file's name on the user's computer */
+    char sheet[128]; /* XLSX: the sheet to read, "" for the first */
     char file[1100]; /* the stored upload */
     long long size;
     long user;
@@ -165,6 +166,7 @@ static void *run_main(void *arg)
     tb_import_options o = {.db = db_path,
                            .kind = job.kind,
                            .path = job.file,
+                           .sheet = job.sheet[0] ? job.sheet : NULL,
                            .rejects = rejects,
                            .progress = on_progress,
                            .dry_run = dry,
@@ -254,7 +256,7 @@ void tb_page_impor_status(tb_req *q, tb_res *r)
     pthread_mutex_unlock(&job.mu);
 }
 
-/* POST /impor/unggah?jenis=KIND&nama=NAME: the file as the body, streamed
+/* POST /impor/unggah?jenis=KIND&nama=NAME[&lembar=SHEET]: the file as the body, streamed
  * to disk (http.c); starts the dry run. */
 void tb_page_impor_unggah(tb_req *q, tb_res *r)
 {
@@ -284,6 +286,8 @@ void tb_page_impor_unggah(tb_req *q, tb_res *r)
     }
     snprintf(job.kind, sizeof job.kind, "%s", kind);
     snprintf(job.nama, sizeof job.nama, "%s", nama && *nama ? nama : "berkas");
+    const char *sheet = tb_req_query(q, "lembar");
+    snprintf(job.sheet, sizeof job.sheet, "%s", sheet ? sheet : "");
     snprintf(job.username, sizeof job.username, "%s", q->user.username);
     job.user = q->user.id;
     job.size = q->upload_len;
@@ -501,7 +505,9 @@ void tb_page_impor(tb_req *q, tb_res *r)
         tb_buf_printf(b,
                       "</select></label></p><p><label>Berkas (CSV atau XLSX, paling besar %lld MB)"
                       " <input type=\"file\" id=\"impor-berkas\" accept=\".csv,.txt,.xlsx\""
-                      " required></label></p><p><button>Unggah dan uji coba</button>"
+                      " required></label></p><p><label>Lembar (XLSX; kosong: lembar pertama)"
+                      " <input id=\"impor-lembar\" maxlength=\"100\"></label></p>"
+                      "<p><button>Unggah dan uji coba</button>"
                       " <span id=\"impor-pesan\" role=\"status\"></span></p>"
                       "<noscript><p class=\"galat\">Unggahan memerlukan JavaScript.</p></noscript>"
                       "</form>",

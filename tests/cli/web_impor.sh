@@ -13,13 +13,14 @@ D=tests/data/import
 q() { sqlite3 "$DB" "$1"; }
 # the data an import writes, as text: equal before and after = nothing stored
 data() { sqlite3 "$1" ".dump wilayah posyandu individu anak pengukuran" | sha256sum | cut -d' ' -f1; }
-# up USER KIND FILE [CURL ARGS]: uploads FILE as the body; prints the status
+# up USER KIND FILE [CURL ARGS]: uploads FILE as the body ($QS appended to
+# the query); prints the status
 up() {
   u=$1 k=$2 f=$3
   shift 3
   curl -s -b "$W/$u.jar" -o "$W/body" -w '%{http_code}' -H "X-CSRF-Token: $(cat "$W/$u.csrf")" \
     -H 'Content-Type: application/octet-stream' --data-binary "@$f" "$@" \
-    "$B/impor/unggah?jenis=$k&nama=$(basename "$f")"
+    "$B/impor/unggah?jenis=$k&nama=$(basename "$f")${QS:-}"
 }
 postf() { curl -s -b "$W/$1.jar" -o "$W/body" -w '%{http_code}' -d "csrf=$(cat "$W/$1.csrf")" "$B$2"; }
 # wait_for STAGE: polls /impor/status until its stage is STAGE (at most 60 s); the JSON in $W/st
@@ -106,6 +107,16 @@ wait_for diperiksa
 postf admin /impor/mulai > /dev/null
 check "second import of the same file: done" "wait_for selesai && [ \"\$(js diimpor) \$(js anak_cocok)\" = '0 7' ]"
 check "second import changed nothing" "[ $(data "$DB") = $after ]"
+
+# --- XLSX: the sheet named ---
+cc -std=c11 -o "$W/mkxlsx" "$D/mkxlsx.c" $(pkg-config --cflags --libs xlsxwriter) && "$W/mkxlsx" "$W/e.xlsx"
+sqlite3 "$DB" ".backup '$W/cli.db'"
+cli=$($T --db "$W/cli.db" import eppgbm "$W/e.xlsx" --sheet Data --rejects "$W/cli.rej" --dry-run 2>/dev/null)
+QS='&lembar=Data'
+check "xlsx upload with lembar=Data: 303" "[ \$(up admin eppgbm '$W/e.xlsx') = 303 ]"
+QS=
+check "xlsx dry run: counts of the CLI's (--sheet Data: $cli)" "wait_for diperiksa && [ \"\$(web_counts)\" = \"\$(cli_counts \"$cli\")\" ] && [ \$(js dibaca) = 5 ]"
+check "xlsx: cancel drops the file" "[ \$(postf admin /impor/batal) = 303 ] && wait_for kosong && [ \$(files_left) = 0 ]"
 
 # --- size limit, streaming ---
 head -c $((61 * 1048576)) /dev/zero > "$W/big.csv"
