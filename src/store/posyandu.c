@@ -94,7 +94,8 @@ int tb_store_posyandu_list(tb_store *s, const char *wilayah,
 {
     sqlite3_stmt *st = tb_store_stmt(s, "SELECT p.id, p.nama, w.nama FROM posyandu p"
                                         " JOIN wilayah w ON w.kode = p.desa"
-                                        " WHERE p.desa = ?1 OR p.desa LIKE ?1 || '.%'"
+                                        " WHERE (p.desa = ?1 OR p.desa LIKE ?1 || '.%')"
+                                        " AND p.ditutup IS NULL" /* closed: not in the daily lists */
                                         " ORDER BY w.nama, p.nama");
     if (!st)
         return -1;
