@@ -15,6 +15,7 @@
 #include "format/render_html.h"
 #include "format/svg_chart.h"
 #include "report/report.h"
+#include "store/atur.h"
 #include "store/wilayah.h"
 #include "web/cache.h"
 #include "web/dasbor.h"
@@ -63,12 +64,29 @@ typedef struct {
     double v[24];
     int n;
     const char *title;
+    double target; /* the area's stunting target (NAN: none) */
+    char target_label[128];
 } line_ctx;
 
 static int line_svg(FILE *f, const void *p)
 {
     const line_ctx *c = p;
-    return tb_svg_line(f, c->title, c->labels, c->v, c->n, "%");
+    return tb_svg_line_target(f, c->title, c->labels, c->v, c->n, "%", c->target,
+                              c->target_label);
+}
+
+/* The stunting target of the scope's area for the year of its month (atur.h). */
+static void trend_target(tb_store *st, const page_scope *ps, line_ctx *lc)
+{
+    tb_atur_target t;
+    const char *area = ps->sc.posyandu_id > 0 ? ps->pos.desa : ps->wilayah;
+    lc->target = NAN;
+    if (tb_store_atur_target_for(st, area, atoi(ps->sc.month), &t) != 1)
+        return;
+    char pct[32];
+    tb_render_number(pct, sizeof pct, t.stunting, TB_COL_PERCENT);
+    lc->target = t.stunting;
+    snprintf(lc->target_label, sizeof lc->target_label, "Target %d: %s", t.tahun, pct);
 }
 
 typedef struct {
@@ -163,6 +181,7 @@ static int dasbor_body(tb_store *st, const page_scope *ps, tb_buf *b)
     svg_into(b, (int (*)(FILE *, const void *))skdn_svg, &sk);
     tb_buf_puts(b, "<figcaption>S merah, K kuning, D hijau, N biru.</figcaption></figure>");
     line_ctx lc = {.n = 0, .title = "Tren prevalensi stunting 12 bulan"};
+    trend_target(st, ps, &lc);
     int cm = tb_page_table_col(tren, "bulan"), cs = tb_page_table_col(tren, "stunting_pct");
     for (long i = 0; i < tren->nrows && lc.n < 24 && cm >= 0 && cs >= 0; i++) {
         lc.labels[lc.n] = tb_table_cell(tren, i, cm).text;
@@ -221,6 +240,15 @@ void tb_web_warm(tb_store *st, const char *month)
     tb_buf_free(&scratch);
 }
 
+/* "Lokus 2026" after a desa's name (or a posyandu's) when its desa is a lokus in the year shown. */
+static void lokus_badge(tb_buf *b, tb_store *st, const page_scope *ps)
+{
+    const char *desa = ps->sc.posyandu_id > 0 ? ps->pos.desa : ps->wilayah;
+    int year = atoi(ps->sc.month);
+    if (tb_wilayah_level(desa) == 4 && tb_store_atur_is_lokus(st, desa, year) == 1)
+        tb_buf_printf(b, " <span class=\"lencana lokus\">Lokus %d</span>", year);
+}
+
 void tb_page_dasbor(tb_req *q, tb_res *r)
 {
     page_scope ps;
@@ -233,6 +261,7 @@ void tb_page_dasbor(tb_req *q, tb_res *r)
     tb_page_breadcrumb(b, q, &ps);
     tb_buf_puts(b, "<h1>");
     tb_buf_html(b, ps.nama);
+    lokus_badge(b, q->store, &ps);
     tb_buf_puts(b, "</h1>");
     tb_page_month_form(b, "/dasbor", &ps);
     /* links: lists, downloads, posyandu day */
