@@ -105,6 +105,21 @@ static int posyandu_taken(tb_store *s, const char *desa, const char *nama, long 
     return rc;
 }
 
+int tb_store_atur_posyandu_find(tb_store *s, const char *desa, const char *nama, long *id)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT id FROM posyandu WHERE desa = ?1"
+                                        " AND lower(nama) = lower(?2) ORDER BY id LIMIT 1");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, desa, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, nama, -1, SQLITE_TRANSIENT);
+    int rc = tb_store_step_one(s, st);
+    if (rc == 1)
+        *id = (long)sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return rc;
+}
+
 int tb_store_atur_posyandu_add(tb_store *s, long by, tb_atur_posyandu *p)
 {
     int taken = posyandu_taken(s, p->desa, p->nama, 0);
@@ -245,7 +260,7 @@ int tb_store_atur_puskesmas_get(tb_store *s, long id, tb_atur_puskesmas *out)
 int tb_store_atur_puskesmas_find(tb_store *s, const char *wilayah, const char *nama, long *id)
 {
     sqlite3_stmt *st = tb_store_stmt(s, "SELECT id FROM puskesmas u WHERE lower(nama) = lower(?2)"
-                                        " AND ditutup IS NULL AND (" UNDER("u.kecamatan")
+                                        " AND ditutup IS NULL AND (?1 = '' OR" UNDER("u.kecamatan")
                                         " OR ?1 LIKE u.kecamatan || '.%') LIMIT 2");
     if (!st)
         return -1;
@@ -375,7 +390,7 @@ int tb_store_atur_desa_find(tb_store *s, const char *wilayah, const char *text, 
     if (!is_code && !want[0])
         return 0;
     sqlite3_stmt *st = tb_store_stmt(s, "SELECT kode, nama FROM wilayah WHERE tingkat = 4"
-                                        " AND kode LIKE ?1 || '.%' ORDER BY kode");
+                                        " AND (?1 = '' OR kode LIKE ?1 || '.%') ORDER BY kode");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, wilayah, -1, SQLITE_TRANSIENT);

@@ -44,6 +44,9 @@ int tb_store_atur_posyandu_each(tb_store *s, const char *wilayah,
 /* One posyandu: 1 found, 0 not, -1 error. */
 int tb_store_atur_posyandu_get(tb_store *s, long id, tb_atur_posyandu *out);
 
+/* The posyandu of desa named nama (case ignored): 1 (its id in *id), 0 none, -1 error. */
+int tb_store_atur_posyandu_find(tb_store *s, const char *desa, const char *nama, long *id);
+
 /* Adds posyandu p (nama, desa, puskesmas_id 0 = none, hari_buka) and sets p->id.
  * 0, 1 when the desa already has an open or closed posyandu of that name, -1 error. */
 int tb_store_atur_posyandu_add(tb_store *s, long by, tb_atur_posyandu *p);
@@ -65,7 +68,7 @@ int tb_store_atur_puskesmas_each(tb_store *s, const char *wilayah,
 int tb_store_atur_puskesmas_get(tb_store *s, long id, tb_atur_puskesmas *out);
 
 /* The open puskesmas named nama (case ignored) in a kecamatan under
- * wilayah: 1 (its id in *id), 0 none, 2 more than one, -1 error. */
+ * wilayah ("" = anywhere): 1 (its id in *id), 0 none, 2 more than one, -1 error. */
 int tb_store_atur_puskesmas_find(tb_store *s, const char *wilayah, const char *nama, long *id);
 
 /* Adds puskesmas p (nama, kecamatan) and sets p->id: 0, 1 on a name taken in
@@ -79,7 +82,7 @@ int tb_store_atur_puskesmas_update(tb_store *s, long by, const tb_atur_puskesmas
 int tb_store_atur_puskesmas_tutup(tb_store *s, long by, long id, const char *tanggal);
 
 /*
- * The desa under wilayah written as text: its code (dotted or not), or its
+ * The desa under wilayah ("" = every desa stored) written as text: its code (dotted or not), or its
  * name (case, spaces and punctuation ignored). 1 with the code in out, 0 not
  * found, 2 when the name is found in more than one desa (give the code),
  * -1 error.
