@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "import/import.h"
 #include "import/kind.h"
 #include "store/atur.h"
 
@@ -87,32 +88,78 @@ static void cleanup(imp *m)
     m->state = NULL;
 }
 
-/* The puskesmas named in r, found or created in the desa's kecamatan: 1 (id), 0 refused. */
-static int puskesmas_of(imp *m, const rec *r, const char *desa, long *id, imp_reject *rej)
+/* The puskesmas named nama, found or created in the desa's kecamatan: 1 (id), 0 refused (why). */
+static int puskesmas_of(tb_store *s, long by, const char *district, const char *nama,
+                        const char *desa, long *id, char *why, size_t n)
 {
-    state *st = m->state;
-    int f = tb_store_atur_puskesmas_find(m->store, st->district, r->puskesmas, id);
+    int f = tb_store_atur_puskesmas_find(s, district, nama, id);
     if (f < 0)
         return -1;
     if (f == 2) {
-        imp_problem(rej, F_PUSKESMAS, "ada lebih dari satu puskesmas bernama '%s'", r->puskesmas);
+        snprintf(why, n, "ada lebih dari satu puskesmas bernama '%s'", nama);
         return 0;
     }
     if (f == 1)
         return 1;
     tb_atur_puskesmas p;
     memset(&p, 0, sizeof p);
-    snprintf(p.nama, sizeof p.nama, "%s", r->puskesmas);
+    snprintf(p.nama, sizeof p.nama, "%s", nama);
     snprintf(p.kecamatan, sizeof p.kecamatan, "%.8s", desa);
-    if ((f = tb_store_atur_puskesmas_add(m->store, 0, &p)) != 0) {
-        if (f < 0)
-            return -1;
-        imp_problem(rej, F_PUSKESMAS, "puskesmas '%s' di kecamatan ini sudah ditutup",
-                    r->puskesmas);
-        return 0;
+    if ((f = tb_store_atur_puskesmas_add(s, by, &p)) != 0) {
+        if (f > 0)
+            snprintf(why, n, "puskesmas '%s' di kecamatan ini sudah ditutup", nama);
+        return f < 0 ? -1 : 0;
     }
     *id = p.id;
     return 1;
+}
+
+int tb_import_posyandu_row(tb_store *s, long by, const char *district, const char *nama,
+                           const char *desa, const char *puskesmas, int hari, int *outcome,
+                           int *field, char *why, size_t n)
+{
+    tb_atur_posyandu p;
+    memset(&p, 0, sizeof p);
+    *field = 1;
+    int f = tb_store_atur_desa_find(s, district, desa, p.desa, sizeof p.desa);
+    if (f != 1) {
+        if (f > 1)
+            snprintf(why, n, "ada lebih dari satu desa bernama '%s': tulis kode desanya", desa);
+        else if (f == 0)
+            snprintf(why, n,
+                     "desa '%s' tidak ada di daftar wilayah kabupaten ini: periksa ejaan atau"
+                     " tulis kodenya",
+                     desa);
+        return f < 0 ? -1 : 1;
+    }
+    *field = 2;
+    if (puskesmas[0] &&
+        (f = puskesmas_of(s, by, district, puskesmas, p.desa, &p.puskesmas_id, why, n)) != 1)
+        return f < 0 ? -1 : 1;
+    snprintf(p.nama, sizeof p.nama, "%s", nama);
+    p.hari_buka = hari;
+    long id = 0;
+    if ((f = tb_store_atur_posyandu_find(s, p.desa, p.nama, &id)) < 0)
+        return -1;
+    if (!f) {
+        *outcome = TB_PUT_INSERTED;
+        return tb_store_atur_posyandu_add(s, by, &p) ? -1 : 0;
+    }
+    tb_atur_posyandu old;
+    if (tb_store_atur_posyandu_get(s, id, &old) != 1)
+        return -1;
+    p.id = id;
+    snprintf(p.nama, sizeof p.nama, "%s", old.nama); /* the stored spelling stays */
+    if (!puskesmas[0])
+        p.puskesmas_id = old.puskesmas_id;
+    if (!hari)
+        p.hari_buka = old.hari_buka;
+    *outcome = p.puskesmas_id == old.puskesmas_id && p.hari_buka == old.hari_buka
+                   ? TB_PUT_UNCHANGED
+                   : TB_PUT_UPDATED;
+    if (*outcome == TB_PUT_UNCHANGED)
+        return 0;
+    return tb_store_atur_posyandu_update(s, by, &p) ? -1 : 0;
 }
 
 static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *outcome)
@@ -120,45 +167,13 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
     (void)row;
     const rec *r = vr;
     state *st = m->state;
-    tb_atur_posyandu p;
-    memset(&p, 0, sizeof p);
-    int f = tb_store_atur_desa_find(m->store, st->district, r->desa, p.desa, sizeof p.desa);
-    if (f < 0)
-        return -1;
-    if (f != 1) {
-        imp_problem(rej, F_DESA,
-                    f ? "ada lebih dari satu desa bernama '%s': tulis kode desanya"
-                      : "desa '%s' tidak ada di daftar wilayah kabupaten ini: periksa ejaan atau"
-                        " tulis kodenya",
-                    r->desa);
-        return 0;
-    }
-    if (r->puskesmas[0] && (f = puskesmas_of(m, r, p.desa, &p.puskesmas_id, rej)) != 1)
-        return f;
-    snprintf(p.nama, sizeof p.nama, "%s", r->nama);
-    p.hari_buka = r->hari;
-    long id = 0;
-    if ((f = tb_store_atur_posyandu_find(m->store, p.desa, p.nama, &id)) < 0)
-        return -1;
-    if (!f) {
-        *outcome = TB_PUT_INSERTED;
-        return tb_store_atur_posyandu_add(m->store, 0, &p) ? -1 : 0;
-    }
-    tb_atur_posyandu old;
-    if (tb_store_atur_posyandu_get(m->store, id, &old) != 1)
-        return -1;
-    p.id = id;
-    snprintf(p.nama, sizeof p.nama, "%s", old.nama); /* the stored spelling stays */
-    if (!r->puskesmas[0])
-        p.puskesmas_id = old.puskesmas_id;
-    if (!r->hari)
-        p.hari_buka = old.hari_buka;
-    if (p.puskesmas_id == old.puskesmas_id && p.hari_buka == old.hari_buka) {
-        *outcome = TB_PUT_UNCHANGED;
-        return 0;
-    }
-    *outcome = TB_PUT_UPDATED;
-    return tb_store_atur_posyandu_update(m->store, 0, &p) ? -1 : 0;
+    char why[200];
+    int field = 0;
+    int rc = tb_import_posyandu_row(m->store, 0, st->district, r->nama, r->desa, r->puskesmas,
+                                    r->hari, outcome, &field, why, sizeof why);
+    if (rc == 1)
+        imp_problem(rej, field == 1 ? F_DESA : F_PUSKESMAS, "%s", why);
+    return rc < 0 ? -1 : 0;
 }
 
 const imp_kind imp_kind_posyandu = {

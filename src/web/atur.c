@@ -15,7 +15,8 @@
  * A posyandu is never deleted: closed, it keeps its children and history
  * and leaves the daily lists (store/posyandu.h). Every change is audited by
  * the store; a refused form comes back filled, the error beside the field.
- * Many posyandu at once: `tumbuh import posyandu FILE` (import/posyandu.c).
+ * Many posyandu at once: POST /atur/posyandu/impor (atur_impor.c) or
+ * `tumbuh import posyandu FILE` (import/posyandu.c).
  */
 #include <math.h>
 #include <stdarg.h>
@@ -296,8 +297,14 @@ static void add_forms(tb_buf *b, tb_req *q, const atur_err *e)
                   "required maxlength=\"12\"");
     tb_pengguna_csrf(b, q);
     tb_buf_puts(b, "<button>Tambah puskesmas</button></form>"
-                   "<p>Banyak posyandu sekaligus: berkas CSV/XLSX dengan kolom <code>nama, desa,"
-                   " puskesmas, hari</code> melalui <code>tumbuh import posyandu BERKAS</code>.</p>");
+                   "<h2>Banyak posyandu dari daftar</h2><p>Tempel daftar CSV dengan kolom"
+                   " <code>nama, desa, puskesmas, hari</code> (desa: nama atau kode; puskesmas"
+                   " yang belum ada dibuat di kecamatan desanya). Berkas CSV atau XLSX juga dapat"
+                   " dikirim ke alamat yang sama, atau dari server: <code>tumbuh import posyandu"
+                   " BERKAS</code>.</p><form method=\"post\" action=\"/atur/posyandu/impor\">"
+                   "<label>Daftar<textarea name=\"daftar\" rows=\"8\" required></textarea></label>");
+    tb_pengguna_csrf(b, q);
+    tb_buf_puts(b, "<button name=\"buat\" value=\"0\">Pratinjau</button></form>");
 }
 
 /* The list page; e (may be NULL) a refused form to show again, status already set. */

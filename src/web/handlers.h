@@ -46,9 +46,10 @@ void tb_page_pengguna_impor(tb_req *q, tb_res *r);
 /* audit.c: the audit log page and its CSV */
 void tb_page_audit(tb_req *q, tb_res *r);
 void tb_page_audit_csv(tb_req *q, tb_res *r);
-/* atur.c, atur_target.c: the district's setup; {id} a posyandu or puskesmas */
+/* atur.c, atur_impor.c, atur_target.c: the district's setup; {id} a posyandu or puskesmas */
 void tb_page_atur_posyandu(tb_req *q, tb_res *r);
 void tb_page_atur_posyandu_tambah(tb_req *q, tb_res *r);
+void tb_page_atur_posyandu_impor(tb_req *q, tb_res *r);
 void tb_page_atur_posyandu_ubah_form(tb_req *q, tb_res *r);
 void tb_page_atur_posyandu_ubah(tb_req *q, tb_res *r);
 void tb_page_atur_posyandu_tutup(tb_req *q, tb_res *r);

@@ -98,6 +98,8 @@ static const tb_route ROUTES[] = {
      "the puskesmas and posyandu of the administrator's area (wilayah= to filter), with the add forms"},
     {"POST", "/atur/posyandu", tb_page_atur_posyandu_tambah, ADMIN, CSRF, DENY_ATUR,
      "add a posyandu: nama, desa (name or code), puskesmas (name or id), hari (1-31), csrf"},
+    {"POST", "/atur/posyandu/impor", tb_page_atur_posyandu_impor, ADMIN, CSRF, DENY_ATUR,
+     "many posyandu from a list: daftar (CSV: nama, desa, puskesmas, hari) or a CSV/XLSX body; buat=1 stores, else a dry run; csrf"},
     {"GET", "/atur/posyandu/{id}", tb_page_atur_posyandu_ubah_form, ADMIN, LOGIN, DENY_ATUR,
      "the change form of posyandu {id}"},
     {"POST", "/atur/posyandu/{id}/tutup", tb_page_atur_posyandu_tutup, ADMIN, CSRF, DENY_ATUR,

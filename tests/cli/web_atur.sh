@@ -71,6 +71,25 @@ check "close: tutup must be 0 or 1" "[ $(postf admin /atur/posyandu/2/tutup -d t
 check "close: tpps_kec not another kecamatan's" "[ $(postf tpps.kec /atur/posyandu/$NEW/tutup -d tutup=1) = 403 ] && [ -z \"$(q "SELECT ditutup FROM posyandu WHERE id = $NEW")\" ]"
 check "close: a cadre 403" "[ $(postf kader /atur/posyandu/1/tutup -d tutup=1) = 403 ] && [ -z \"$(q "SELECT ditutup FROM posyandu WHERE id = 1")\" ]"
 
+# --- many posyandu from a list: dry run, then stored ---
+LIST='nama,desa,puskesmas,hari
+Posyandu Impor 1,gunungharjo,Puskesmas Sukamaju,8
+Posyandu Impor 2,3599022003,,
+Posyandu Impor 3,Atlantis,,
+Posyandu Impor 4,SIDODADI,,40'
+NP=$(q "SELECT count(*) FROM posyandu")
+check "list dry run: 2 new, 2 refused, nothing stored" "[ $(postf admin /atur/posyandu/impor --data-urlencode "daftar=$LIST") = 200 ] && grep -q '2 baru, 0 diubah, 0 tetap, 2 ditolak' \"$W/body\" && [ $(q "SELECT count(*) FROM posyandu") = $NP ]"
+check "list dry run: line 4 desa, line 5 day, with reasons" "grep -q '<tr><td>4</td><td>desa</td><td>desa &#39;Atlantis&#39; tidak ada' \"$W/body\" && grep -q '<tr><td>5</td><td>hari</td><td>Hari buka harus' \"$W/body\""
+check "list dry run: offers to import the same list" "grep -q 'name=\"buat\" value=\"1\"' \"$W/body\" && grep -q 'Posyandu Impor 2,3599022003' \"$W/body\""
+check "list import: stored" "[ $(postf admin /atur/posyandu/impor --data-urlencode "daftar=$LIST" -d buat=1) = 200 ] && grep -q '2 baru, 0 diubah, 0 tetap, 2 ditolak' \"$W/body\" && [ \"$(q "SELECT desa, puskesmas_id, hari_buka FROM posyandu WHERE nama = 'Posyandu Impor 1'")\" = '35.99.01.2003|1|8' ] && [ $(q "SELECT desa FROM posyandu WHERE nama = 'Posyandu Impor 2'") = 35.99.02.2003 ]"
+check "list import again: nothing changes" "[ $(postf admin /atur/posyandu/impor --data-urlencode "daftar=$LIST" -d buat=1) = 200 ] && grep -q '0 baru, 0 diubah, 2 tetap, 2 ditolak' \"$W/body\" && [ $(q "SELECT count(*) FROM posyandu") = $((NP + 2)) ]"
+check "list import: audited as the admin" "[ $(q "SELECT count(*) FROM audit_log a JOIN pengguna u ON u.id = a.pengguna_id WHERE u.username = 'admin' AND a.aksi = 'tambah' AND a.tabel = 'posyandu' AND a.sesudah LIKE '%Posyandu Impor%'") = 2 ]"
+check "list import: tpps_kec, a desa of another kecamatan refused" "[ $(postf tpps.kec /atur/posyandu/impor --data-urlencode 'daftar=nama,desa
+Posyandu Impor 5,SIDODADI' -d buat=1) = 200 ] && grep -q '0 baru, 0 diubah, 0 tetap, 1 ditolak' \"$W/body\" && [ $(q "SELECT count(*) FROM posyandu WHERE nama = 'Posyandu Impor 5'") = 0 ]"
+check "list import: without a desa column 422" "[ $(postf admin /atur/posyandu/impor --data-urlencode 'daftar=nama,kode
+X,1') = 422 ] && grep -q 'kolom nama dan desa' \"$W/body\""
+check "list import: a cadre 403" "[ $(postf kader /atur/posyandu/impor --data-urlencode "daftar=$LIST" -d buat=1) = 403 ]"
+
 # --- puskesmas ---
 check "puskesmas: add" "[ $(postf admin /atur/puskesmas -d 'nama=Puskesmas Sukotani' -d kecamatan=35.99.01) = 303 ] && [ $(q "SELECT count(*) FROM puskesmas WHERE nama = 'Puskesmas Sukotani' AND kecamatan = '35.99.01'") = 1 ]"
 PK=$(q "SELECT id FROM puskesmas WHERE nama = 'Puskesmas Sukotani'")

@@ -60,6 +60,7 @@ fixture() {
     "GET /api/v1/anak/{id}") echo "/api/v1/anak/$CIN 200" ;;
     "GET /atur/posyandu") echo "/atur/posyandu 200" ;;
     "POST /atur/posyandu") echo "/atur/posyandu 422" ;;
+    "POST /atur/posyandu/impor") echo "/atur/posyandu/impor 422" ;;
     "GET /atur/posyandu/{id}") echo "/atur/posyandu/1 200" ;;
     "POST /atur/posyandu/{id}/tutup") echo "/atur/posyandu/1/tutup 400" ;;
     "POST /atur/posyandu/{id}") echo "/atur/posyandu/1 422" ;;
