@@ -133,5 +133,9 @@ check "dashboard of a lokus desa: the badge of the year" "[ $(get admin '/dasbor
 check "dashboard of a desa not lokus: no badge" "[ $(get admin '/dasbor?wilayah=35.99.01.2003&bulan=2026-10') = 200 ] && ! grep -q 'lencana lokus' \"$W/body\""
 check "dashboard: the kecamatan's own target line (15%)" "[ $(get admin '/dasbor?wilayah=35.99.01.2003&bulan=2026-10') = 200 ] && grep -q 'class=\"target\"' \"$W/body\" && grep -q 'Target 2026: 15,0%' \"$W/body\""
 check "dashboard: another kecamatan's desa takes the kabupaten's (16,5%)" "[ $(get admin '/dasbor?wilayah=35.99.02.2003&bulan=2026-10') = 200 ] && grep -q 'Target 2026: 16,5%' \"$W/body\""
+check "kecamatan dashboard: the lokus desa marked in the sub-area table" "[ $(get admin '/dasbor?wilayah=35.99.01&bulan=2026-10') = 200 ] && grep -q '>WONOURIP · Lokus 2026</a>' \"$W/body\" && grep -q '>SUKOTANI</a>' \"$W/body\" && grep -q 'lokus=1\">Hanya desa lokus' \"$W/body\""
+ALL=$(get admin '/dasbor?wilayah=35.99.01&bulan=2026-10' > /dev/null; grep -o '>SUKOTANI</a>' "$W/body" | wc -l)
+ONLY=$(get admin '/dasbor?wilayah=35.99.01&bulan=2026-10&lokus=1' > /dev/null; grep -o '>SUKOTANI</a>' "$W/body" | wc -l)
+check "kecamatan dashboard, lokus=1: the desa not lokus leave the sub-area table ($ALL -> $ONLY)" "[ $ONLY = $((ALL - 1)) ] && [ \$(grep -c 'Lokus 2026</a>' \"$W/body\") = 1 ] && grep -q 'Tampilkan semua desa' \"$W/body\""
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
