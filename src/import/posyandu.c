@@ -48,7 +48,8 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
     double h = NAN;
     if (imp_number(m, row, F_HARI, &h, rej) && !isnan(h)) {
         if (h < 1 || h > 31 || h != (int)h)
-            imp_problem(rej, F_HARI, "hari buka harus tanggal 1 sampai 31 (kosong bila belum tetap)");
+            imp_problem(rej, F_HARI,
+                        "hari buka harus tanggal 1 sampai 31 (kosong bila belum tetap)");
         else
             r->hari = (int)h;
     }
@@ -77,9 +78,8 @@ static int begin(imp *m)
     state *st = calloc(1, sizeof *st);
     if (!(m->state = st))
         return tb_store_fail(m->store, "out of memory");
-    return tb_store_setting_get(m->store, "kabupaten", st->district, sizeof st->district) < 0
-               ? -1
-               : 0;
+    return tb_store_setting_get(m->store, "kabupaten", st->district, sizeof st->district) < 0 ? -1
+                                                                                              : 0;
 }
 
 static void cleanup(imp *m)
@@ -154,9 +154,8 @@ int tb_import_posyandu_row(tb_store *s, long by, const char *district, const cha
         p.puskesmas_id = old.puskesmas_id;
     if (!hari)
         p.hari_buka = old.hari_buka;
-    *outcome = p.puskesmas_id == old.puskesmas_id && p.hari_buka == old.hari_buka
-                   ? TB_PUT_UNCHANGED
-                   : TB_PUT_UPDATED;
+    *outcome = p.puskesmas_id == old.puskesmas_id && p.hari_buka == old.hari_buka ? TB_PUT_UNCHANGED
+                                                                                  : TB_PUT_UPDATED;
     if (*outcome == TB_PUT_UNCHANGED)
         return 0;
     return tb_store_atur_posyandu_update(s, by, &p) ? -1 : 0;

@@ -17,7 +17,7 @@
 #define POSYANDU_SELECT                                                                            \
     "SELECT p.id, p.nama, p.desa, d.nama, d.induk, k.nama, COALESCE(p.puskesmas_id, 0),"           \
     " COALESCE(u.nama, ''), COALESCE(p.hari_buka, 0), COALESCE(p.ditutup, '')"                     \
-    " FROM posyandu p JOIN wilayah d ON d.kode = p.desa LEFT JOIN wilayah k ON k.kode = d.induk"  \
+    " FROM posyandu p JOIN wilayah d ON d.kode = p.desa LEFT JOIN wilayah k ON k.kode = d.induk"   \
     " LEFT JOIN puskesmas u ON u.id = p.puskesmas_id"
 
 static void read_posyandu(sqlite3_stmt *st, tb_atur_posyandu *p)
@@ -38,8 +38,8 @@ static void read_posyandu(sqlite3_stmt *st, tb_atur_posyandu *p)
 int tb_store_atur_posyandu_each(tb_store *s, const char *wilayah,
                                 int (*fn)(void *ctx, const tb_atur_posyandu *p), void *ctx)
 {
-    sqlite3_stmt *st = tb_store_stmt(s, POSYANDU_SELECT " WHERE" UNDER("p.desa")
-                                                        " ORDER BY k.nama, d.nama, p.nama, p.id");
+    sqlite3_stmt *st = tb_store_stmt(
+        s, POSYANDU_SELECT " WHERE" UNDER("p.desa") " ORDER BY k.nama, d.nama, p.nama, p.id");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, wilayah, -1, SQLITE_TRANSIENT);
@@ -177,10 +177,9 @@ int tb_store_atur_posyandu_update(tb_store *s, long by, const tb_atur_posyandu *
 /* Sets or clears the closing date of a row of table (posyandu or puskesmas); audited. */
 static int set_ditutup(tb_store *s, long by, const char *table, long id, const char *tanggal)
 {
-    sqlite3_stmt *st =
-        tb_store_stmt(s, !strcmp(table, "posyandu")
-                             ? "UPDATE posyandu SET ditutup = ?2 WHERE id = ?1"
-                             : "UPDATE puskesmas SET ditutup = ?2 WHERE id = ?1");
+    sqlite3_stmt *st = tb_store_stmt(s, !strcmp(table, "posyandu")
+                                            ? "UPDATE posyandu SET ditutup = ?2 WHERE id = ?1"
+                                            : "UPDATE puskesmas SET ditutup = ?2 WHERE id = ?1");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, id);
@@ -230,7 +229,7 @@ int tb_store_atur_puskesmas_each(tb_store *s, const char *wilayah,
 {
     sqlite3_stmt *st = tb_store_stmt(
         s, PUSKESMAS_SELECT " WHERE" UNDER("u.kecamatan") " OR ?1 LIKE u.kecamatan || '.%'"
-                            " ORDER BY k.nama, u.nama, u.id");
+                                                          " ORDER BY k.nama, u.nama, u.id");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, wilayah, -1, SQLITE_TRANSIENT);
@@ -259,9 +258,10 @@ int tb_store_atur_puskesmas_get(tb_store *s, long id, tb_atur_puskesmas *out)
 
 int tb_store_atur_puskesmas_find(tb_store *s, const char *wilayah, const char *nama, long *id)
 {
-    sqlite3_stmt *st = tb_store_stmt(s, "SELECT id FROM puskesmas u WHERE lower(nama) = lower(?2)"
-                                        " AND ditutup IS NULL AND (?1 = '' OR" UNDER("u.kecamatan")
-                                        " OR ?1 LIKE u.kecamatan || '.%') LIMIT 2");
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT id FROM puskesmas u WHERE lower(nama) = lower(?2)"
+                         " AND ditutup IS NULL AND (?1 = '' OR" UNDER(
+                             "u.kecamatan") " OR ?1 LIKE u.kecamatan || '.%') LIMIT 2");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, wilayah, -1, SQLITE_TRANSIENT);
@@ -381,8 +381,7 @@ static bool as_code(const char *text, char *out, size_t n)
     return true;
 }
 
-int tb_store_atur_desa_find(tb_store *s, const char *wilayah, const char *text, char *out,
-                            size_t n)
+int tb_store_atur_desa_find(tb_store *s, const char *wilayah, const char *text, char *out, size_t n)
 {
     char code[24] = "", want[128], got[128];
     bool is_code = as_code(text, code, sizeof code);
@@ -484,9 +483,10 @@ int tb_store_atur_survei_each(tb_store *s, const char *kabupaten,
 int tb_store_atur_target_put(tb_store *s, long by, const tb_atur_target *t)
 {
     sqlite3_stmt *st = tb_store_stmt(
-        s, "INSERT INTO target_prevalensi (wilayah, tahun, stunting, sumber) VALUES (?1, ?2, ?3, ?4)"
-           " ON CONFLICT (wilayah, tahun) DO UPDATE SET stunting = excluded.stunting,"
-           " sumber = excluded.sumber");
+        s,
+        "INSERT INTO target_prevalensi (wilayah, tahun, stunting, sumber) VALUES (?1, ?2, ?3, ?4)"
+        " ON CONFLICT (wilayah, tahun) DO UPDATE SET stunting = excluded.stunting,"
+        " sumber = excluded.sumber");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, t->wilayah, -1, SQLITE_TRANSIENT);
@@ -608,8 +608,8 @@ int tb_store_atur_lokus_each(tb_store *s, const char *wilayah,
     sqlite3_stmt *st = tb_store_stmt(
         s, "SELECT l.kode, d.nama, COALESCE(k.nama, ''), l.tahun, COALESCE(l.no_sk, ''),"
            " COALESCE(l.tgl_sk, '') FROM wilayah_lokus l JOIN wilayah d ON d.kode = l.kode"
-           " LEFT JOIN wilayah k ON k.kode = d.induk WHERE" UNDER("l.kode")
-           " ORDER BY l.tahun DESC, k.nama, d.nama");
+           " LEFT JOIN wilayah k ON k.kode = d.induk WHERE" UNDER(
+               "l.kode") " ORDER BY l.tahun DESC, k.nama, d.nama");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, wilayah, -1, SQLITE_TRANSIENT);

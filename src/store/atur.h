@@ -23,8 +23,8 @@ typedef struct {
     char kecamatan[24], kecamatan_nama[96];
     long puskesmas_id;
     char puskesmas_nama[96];
-    int hari_buka;     /* 1-31, 0 = not known */
-    char ditutup[11];  /* the date it was closed, "" when open */
+    int hari_buka;    /* 1-31, 0 = not known */
+    char ditutup[11]; /* the date it was closed, "" when open */
 } tb_atur_posyandu;
 
 /* A puskesmas as the setup page lists it. */

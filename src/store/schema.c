@@ -569,7 +569,7 @@ static const char *const migration_12 =
     "INSERT INTO target_prevalensi VALUES ('ID', 2029, 14.2, 'RPJMN 2025-2029');";
 
 static const char *const migrations_sql[] = {
-    NULL,        migration_1, migration_2, migration_3,  migration_4,  migration_5, migration_6,
+    NULL,        migration_1, migration_2, migration_3,  migration_4,  migration_5,  migration_6,
     migration_7, migration_8, migration_9, migration_10, migration_11, migration_12, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */

@@ -98,8 +98,9 @@ bool tb_atur_pct(const char *s, bool optional, double *out, atur_err *e, const c
     t[n] = 0;
     if (!n) {
         *out = NAN;
-        return optional ? true
-                        : tb_atur_fail(e, form, field, "Isi persentase (0 sampai 100, misal 14,5).");
+        return optional
+                   ? true
+                   : tb_atur_fail(e, form, field, "Isi persentase (0 sampai 100, misal 14,5).");
     }
     char *end = NULL;
     double v = strtod(t, &end);
@@ -138,9 +139,9 @@ static bool read_posyandu(tb_req *q, tb_atur_posyandu *p, atur_err *e, const cha
     if (f < 0)
         return tb_atur_fail(e, form, "desa", "%s", tb_store_error(q->store));
     if (f == 0)
-        return tb_atur_fail(e, form, "desa",
-                            "Desa '%s' tidak ada di wilayah Anda. Periksa ejaan atau tulis kodenya.",
-                            desa);
+        return tb_atur_fail(
+            e, form, "desa",
+            "Desa '%s' tidak ada di wilayah Anda. Periksa ejaan atau tulis kodenya.", desa);
     if (f == 2)
         return tb_atur_fail(e, form, "desa",
                             "Ada lebih dari satu desa bernama '%s'. Tulis kode desanya.", desa);
@@ -204,7 +205,8 @@ static int posyandu_row(void *ctx, const tb_atur_posyandu *p)
     char hari[8] = "", action[64];
     if (p->hari_buka)
         snprintf(hari, sizeof hari, "%d", p->hari_buka);
-    tb_buf_printf(b, "<tr data-posyandu=\"%ld\"%s>", p->id, p->ditutup[0] ? " class=\"tutup\"" : "");
+    tb_buf_printf(b, "<tr data-posyandu=\"%ld\"%s>", p->id,
+                  p->ditutup[0] ? " class=\"tutup\"" : "");
     cell(b, p->nama);
     cell(b, p->desa_nama);
     cell(b, p->kecamatan_nama);
@@ -292,17 +294,19 @@ static void add_forms(tb_buf *b, tb_req *q, const atur_err *e)
     tb_pengguna_csrf(b, q);
     tb_buf_puts(b, "<button>Tambah posyandu</button></form>"
                    "<h2>Tambah puskesmas</h2><form method=\"post\" action=\"/atur/puskesmas\">");
-    tb_atur_input(b, q, e, "puskesmas", "Nama puskesmas", "nama", NULL, "required maxlength=\"90\"");
+    tb_atur_input(b, q, e, "puskesmas", "Nama puskesmas", "nama", NULL,
+                  "required maxlength=\"90\"");
     tb_atur_input(b, q, e, "puskesmas", "Kode kecamatan", "kecamatan", NULL,
                   "required maxlength=\"12\"");
     tb_pengguna_csrf(b, q);
-    tb_buf_puts(b, "<button>Tambah puskesmas</button></form>"
-                   "<h2>Banyak posyandu dari daftar</h2><p>Tempel daftar CSV dengan kolom"
-                   " <code>nama, desa, puskesmas, hari</code> (desa: nama atau kode; puskesmas"
-                   " yang belum ada dibuat di kecamatan desanya). Berkas CSV atau XLSX juga dapat"
-                   " dikirim ke alamat yang sama, atau dari server: <code>tumbuh import posyandu"
-                   " BERKAS</code>.</p><form method=\"post\" action=\"/atur/posyandu/impor\">"
-                   "<label>Daftar<textarea name=\"daftar\" rows=\"8\" required></textarea></label>");
+    tb_buf_puts(b,
+                "<button>Tambah puskesmas</button></form>"
+                "<h2>Banyak posyandu dari daftar</h2><p>Tempel daftar CSV dengan kolom"
+                " <code>nama, desa, puskesmas, hari</code> (desa: nama atau kode; puskesmas"
+                " yang belum ada dibuat di kecamatan desanya). Berkas CSV atau XLSX juga dapat"
+                " dikirim ke alamat yang sama, atau dari server: <code>tumbuh import posyandu"
+                " BERKAS</code>.</p><form method=\"post\" action=\"/atur/posyandu/impor\">"
+                "<label>Daftar<textarea name=\"daftar\" rows=\"8\" required></textarea></label>");
     tb_pengguna_csrf(b, q);
     tb_buf_puts(b, "<button name=\"buat\" value=\"0\">Pratinjau</button></form>");
 }

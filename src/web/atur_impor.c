@@ -156,7 +156,8 @@ static int each_row(tb_req *q, list *l, tb_buf *b)
             *(outcome == 1 ? &l->added : outcome == 2 ? &l->changed : &l->same) += 1;
     }
     if (st != TB_CSV_OK && st != TB_CSV_EOF)
-        refused(b, l, 0, "-", "Sisa daftar tidak terbaca (periksa tanda kutip dan penyandian UTF-8).");
+        refused(b, l, 0, "-",
+                "Sisa daftar tidak terbaca (periksa tanda kutip dan penyandian UTF-8).");
     return 0;
 }
 
@@ -200,8 +201,9 @@ void tb_page_atur_posyandu_impor(tb_req *q, tb_res *r)
     tb_buf_free(&rej);
     const char *d = tb_req_form(q, "daftar");
     if (!create && d) {
-        tb_buf_puts(b, "<form method=\"post\" action=\"/atur/posyandu/impor\"><textarea name=\"daftar\""
-                       " hidden>");
+        tb_buf_puts(
+            b, "<form method=\"post\" action=\"/atur/posyandu/impor\"><textarea name=\"daftar\""
+               " hidden>");
         tb_buf_html(b, d);
         tb_buf_puts(b, "</textarea><input type=\"hidden\" name=\"buat\" value=\"1\">");
         tb_pengguna_csrf(b, q);

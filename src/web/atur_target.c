@@ -171,8 +171,8 @@ static void target_section(tb_buf *b, tb_req *q, const atur_err *e)
     void *ctx[2] = {q, b};
     tb_store_atur_target_each(q->store, q->user.wilayah, target_row, ctx);
     tb_buf_puts(b, "</tbody></table></div><form method=\"post\" action=\"/atur/target\">");
-    tb_atur_input(b, q, e, "target", "Kode wilayah (ID untuk nasional)", "wilayah",
-                  q->user.wilayah, "required maxlength=\"15\"");
+    tb_atur_input(b, q, e, "target", "Kode wilayah (ID untuk nasional)", "wilayah", q->user.wilayah,
+                  "required maxlength=\"15\"");
     tb_atur_input(b, q, e, "target", "Tahun", "tahun", NULL, "required inputmode=\"numeric\"");
     tb_atur_input(b, q, e, "target", "Target stunting (%)", "stunting", NULL,
                   "required inputmode=\"decimal\"");
@@ -215,8 +215,7 @@ static void lokus_section(tb_buf *b, tb_req *q, const atur_err *e)
                   "required maxlength=\"90\"");
     tb_atur_input(b, q, e, "lokus", "Tahun", "tahun", NULL, "required inputmode=\"numeric\"");
     tb_atur_input(b, q, e, "lokus", "Nomor SK", "no_sk", NULL, "required maxlength=\"90\"");
-    tb_atur_input(b, q, e, "lokus", "Tanggal SK (TTTT-BB-HH)", "tgl_sk", NULL,
-                  "type=\"date\"");
+    tb_atur_input(b, q, e, "lokus", "Tanggal SK (TTTT-BB-HH)", "tgl_sk", NULL, "type=\"date\"");
     tb_pengguna_csrf(b, q);
     tb_buf_puts(b, "<button>Simpan desa lokus</button></form>");
 }
@@ -281,8 +280,8 @@ void tb_page_atur_survei(tb_req *q, tb_res *r)
     if (!text(q, "survei", v.survei, sizeof v.survei))
         ok = tb_atur_fail(&e, "survei", "survei", "Pilih survei (SSGI, SKI, ...).");
     ok = ok && tb_atur_year(tb_req_form(q, "tahun"), &v.tahun, &e, "survei", "tahun");
-    ok = ok && tb_atur_pct(tb_req_form(q, "stunting"), false, &v.stunting, &e, "survei",
-                           "stunting");
+    ok =
+        ok && tb_atur_pct(tb_req_form(q, "stunting"), false, &v.stunting, &e, "survei", "stunting");
     ok = ok && tb_atur_pct(tb_req_form(q, "wasting"), true, &v.wasting, &e, "survei", "wasting");
     ok = ok && tb_atur_pct(tb_req_form(q, "underweight"), true, &v.underweight, &e, "survei",
                            "underweight");
@@ -305,7 +304,8 @@ void tb_page_atur_target_simpan(tb_req *q, tb_res *r)
                               "Target nasional hanya diisi admin kabupaten.");
     } else {
         int f = tb_wilayah_level(t.wilayah) >= 2
-                    ? tb_store_wilayah_get(q->store, t.wilayah, NULL, 0) : 0;
+                    ? tb_store_wilayah_get(q->store, t.wilayah, NULL, 0)
+                    : 0;
         if (f < 0)
             return tb_res_error(r, q, 500, tb_store_error(q->store));
         if (f == 0 || !tb_scope_code_ok(&q->user, t.wilayah))
@@ -314,8 +314,8 @@ void tb_page_atur_target_simpan(tb_req *q, tb_res *r)
                               " desa), atau ID untuk target nasional.");
     }
     ok = ok && tb_atur_year(tb_req_form(q, "tahun"), &t.tahun, &e, "target", "tahun");
-    ok = ok && tb_atur_pct(tb_req_form(q, "stunting"), false, &t.stunting, &e, "target",
-                           "stunting");
+    ok =
+        ok && tb_atur_pct(tb_req_form(q, "stunting"), false, &t.stunting, &e, "target", "stunting");
     if (ok && !text(q, "sumber", t.sumber, sizeof t.sumber))
         ok = tb_atur_fail(&e, "target", "sumber",
                           "Sumber wajib diisi (misal: Perda RPJMD 2025-2029).");
@@ -332,16 +332,18 @@ static bool read_desa(tb_req *q, const char *form, char *out, size_t n, atur_err
     if (f == 1)
         return true;
     if (f == 2)
-        return tb_atur_fail(e, form, "desa", "Ada lebih dari satu desa bernama '%s'. Tulis"
-                                             " kode desanya.", desa);
+        return tb_atur_fail(e, form, "desa",
+                            "Ada lebih dari satu desa bernama '%s'. Tulis"
+                            " kode desanya.",
+                            desa);
     return tb_atur_fail(e, form, "desa",
                         "Desa '%s' tidak ada di wilayah Anda (kabupaten ini). Periksa ejaan atau"
-                        " tulis kodenya.", desa);
+                        " tulis kodenya.",
+                        desa);
 }
 
 /* Reads a date written yyyy-mm-dd or dd/mm/yyyy into iso (blank allowed); false with e. */
-static bool read_date(const char *s, char iso[11], atur_err *e, const char *form,
-                      const char *field)
+static bool read_date(const char *s, char iso[11], atur_err *e, const char *form, const char *field)
 {
     int y = 0, m = 0, d = 0, used = 0;
     iso[0] = 0;

@@ -71,8 +71,7 @@ typedef struct {
 static int line_svg(FILE *f, const void *p)
 {
     const line_ctx *c = p;
-    return tb_svg_line_target(f, c->title, c->labels, c->v, c->n, "%", c->target,
-                              c->target_label);
+    return tb_svg_line_target(f, c->title, c->labels, c->v, c->n, "%", c->target, c->target_label);
 }
 
 /* The stunting target of the scope's area for the year of its month (atur.h). */
@@ -248,8 +247,8 @@ done:
 static int fragment(tb_store *st, const page_scope *ps, bool only_lokus, tb_buf *b, long *made)
 {
     char key[192];
-    snprintf(key, sizeof key, "dasbor|%s|%ld|%s%s", ps->wilayah, ps->sc.posyandu_id,
-             ps->sc.month, only_lokus ? "|lokus" : "");
+    snprintf(key, sizeof key, "dasbor|%s|%ld|%s%s", ps->wilayah, ps->sc.posyandu_id, ps->sc.month,
+             only_lokus ? "|lokus" : "");
     unsigned long v = tb_web_data_version();
     if (tb_cache_get(key, v, tb_page_cache_age(ps), b, made))
         return 0;

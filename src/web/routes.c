@@ -24,7 +24,8 @@
 #define ADMIN (TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KEC)
 #define DENY_ADMIN "Hanya admin kabupaten dan TPPS kecamatan yang mengelola pengguna."
 
-#define DENY_ATUR "Hanya admin kabupaten dan TPPS kecamatan yang mengatur posyandu, target dan lokus."
+#define DENY_ATUR                                                                                  \
+    "Hanya admin kabupaten dan TPPS kecamatan yang mengatur posyandu, target dan lokus."
 #define DENY_DAY "Peran Anda tidak mengisi hari posyandu."
 #define DENY_SAVE "Anak ini di luar wilayah kerja Anda."
 #define DENY_CHILD                                                                                 \

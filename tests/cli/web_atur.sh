@@ -28,6 +28,9 @@ check "list: admin 200, every posyandu of the kabupaten" "[ $(get admin /atur/po
 check "list: tpps_kec sees only their kecamatan's" "[ $(get tpps.kec /atur/posyandu) = 200 ] && [ \$(grep -o 'data-posyandu=' \"$W/body\" | wc -l) = $(q "SELECT count(*) FROM posyandu WHERE desa LIKE '35.99.01.%'") ] && ! grep -q 'SIDODADI' \"$W/body\""
 check "list: filter to a desa" "[ $(get admin '/atur/posyandu?wilayah=35.99.02.2001') = 200 ] && [ \$(grep -o 'data-posyandu=' \"$W/body\" | wc -l) = $(q "SELECT count(*) FROM posyandu WHERE desa = '35.99.02.2001'") ]"
 check "list: tpps_kec filter to another kecamatan 403" "[ $(get tpps.kec '/atur/posyandu?wilayah=35.99.02') = 403 ]"
+check "menu: Atur for the admin" "[ $(get admin /akun) = 200 ] && grep -q 'href=\"/atur/posyandu\">Atur' \"$W/body\""
+check "menu: Atur for tpps_kec" "[ $(get tpps.kec /akun) = 200 ] && grep -q 'href=\"/atur/posyandu\">Atur' \"$W/body\""
+check "menu: no Atur for a cadre" "[ $(get kader /akun) = 200 ] && ! grep -q '/atur/' \"$W/body\""
 check "list: a cadre 403" "[ $(get kader /atur/posyandu) = 403 ] && [ $(get kader /atur/target) = 403 ]"
 
 # --- add a posyandu: desa by name (any case), puskesmas by name ---
