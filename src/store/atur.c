@@ -407,6 +407,28 @@ int tb_store_atur_desa_find(tb_store *s, const char *wilayah, const char *text, 
     return found > 1 ? 2 : found;
 }
 
+int tb_store_atur_desa_each(tb_store *s, const char *wilayah,
+                            int (*fn)(void *ctx, const char *kode, const char *nama,
+                                      const char *kecamatan),
+                            void *ctx)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT d.kode, d.nama, k.nama FROM wilayah d"
+                                        " JOIN wilayah k ON k.kode = d.induk WHERE d.tingkat = 4"
+                                        " AND d.kode LIKE ?1 || '.%' ORDER BY k.nama, d.nama");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, wilayah, -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (fn(ctx, (const char *)sqlite3_column_text(st, 0),
+               (const char *)sqlite3_column_text(st, 1),
+               (const char *)sqlite3_column_text(st, 2)) < 0) {
+            sqlite3_reset(st);
+            return -1;
+        }
+    return rc == SQLITE_DONE ? 0 : tb_store_fail(s, "%s", sqlite3_errmsg(tb_store_db(s)));
+}
+
 static void json_real(tb_buf *j, const char *key, double v)
 {
     tb_buf_printf(j, ",\"%s\":", key);

@@ -90,6 +90,13 @@ int tb_store_atur_puskesmas_tutup(tb_store *s, long by, long id, const char *tan
 int tb_store_atur_desa_find(tb_store *s, const char *wilayah, const char *text, char *out,
                             size_t n);
 
+/* Calls fn for every desa under wilayah (code, name, its kecamatan's name), by
+ * kecamatan and name. 0 or -1. */
+int tb_store_atur_desa_each(tb_store *s, const char *wilayah,
+                            int (*fn)(void *ctx, const char *kode, const char *nama,
+                                      const char *kecamatan),
+                            void *ctx);
+
 /* One survey figure (SSGI, SKI, ...) of a kabupaten and year. */
 typedef struct {
     char wilayah[24];

@@ -281,14 +281,48 @@ static void filter_form(tb_buf *b, tb_req *q, const char *wilayah)
     tb_buf_puts(b, "</select></label><button>Tampilkan</button></form>");
 }
 
+static int desa_option(void *ctx, const char *kode, const char *nama, const char *kecamatan)
+{
+    tb_buf *b = ctx;
+    tb_buf_puts(b, "<option value=\"");
+    tb_buf_html(b, kode);
+    tb_buf_puts(b, "\">");
+    tb_buf_html(b, nama);
+    tb_buf_puts(b, " (kec. ");
+    tb_buf_html(b, kecamatan);
+    tb_buf_puts(b, ")</option>");
+    return 0;
+}
+
+static int puskesmas_option(void *ctx, const tb_atur_puskesmas *p)
+{
+    tb_buf *b = ctx;
+    if (p->ditutup[0])
+        return 0;
+    tb_buf_printf(b, "<option value=\"%ld\">", p->id);
+    tb_buf_html(b, p->nama);
+    tb_buf_puts(b, "</option>");
+    return 0;
+}
+
+void tb_atur_datalists(tb_buf *b, tb_req *q)
+{
+    tb_buf_puts(b, "<datalist id=\"daftar-desa\">");
+    tb_store_atur_desa_each(q->store, q->user.wilayah, desa_option, b);
+    tb_buf_puts(b, "</datalist><datalist id=\"daftar-puskesmas\">");
+    tb_store_atur_puskesmas_each(q->store, q->user.wilayah, puskesmas_option, b);
+    tb_buf_puts(b, "</datalist>");
+}
+
 static void add_forms(tb_buf *b, tb_req *q, const atur_err *e)
 {
+    tb_atur_datalists(b, q);
     tb_buf_puts(b, "<h2>Tambah posyandu</h2><form method=\"post\" action=\"/atur/posyandu\">");
     tb_atur_input(b, q, e, "tambah", "Nama posyandu", "nama", NULL, "required maxlength=\"90\"");
     tb_atur_input(b, q, e, "tambah", "Desa (nama atau kode)", "desa", NULL,
-                  "required maxlength=\"90\"");
+                  "required maxlength=\"90\" list=\"daftar-desa\"");
     tb_atur_input(b, q, e, "tambah", "Puskesmas (nama atau nomor)", "puskesmas", NULL,
-                  "maxlength=\"90\"");
+                  "maxlength=\"90\" list=\"daftar-puskesmas\"");
     tb_atur_input(b, q, e, "tambah", "Hari buka (tanggal 1-31)", "hari", NULL,
                   "inputmode=\"numeric\" maxlength=\"2\"");
     tb_pengguna_csrf(b, q);
@@ -419,12 +453,14 @@ static void edit_page(tb_req *q, tb_res *r, const atur_err *e)
         tb_buf_puts(b, ", puskesmas ");
         tb_buf_html(b, p.puskesmas_nama);
     }
-    tb_buf_printf(b, ".</p><form method=\"post\" action=\"/atur/posyandu/%ld\">", p.id);
+    tb_buf_puts(b, ".</p>");
+    tb_atur_datalists(b, q);
+    tb_buf_printf(b, "<form method=\"post\" action=\"/atur/posyandu/%ld\">", p.id);
     tb_atur_input(b, q, e, "ubah", "Nama posyandu", "nama", p.nama, "required maxlength=\"90\"");
     tb_atur_input(b, q, e, "ubah", "Desa (nama atau kode; pindah desa di sini)", "desa", p.desa,
-                  "required maxlength=\"90\"");
+                  "required maxlength=\"90\" list=\"daftar-desa\"");
     tb_atur_input(b, q, e, "ubah", "Puskesmas (nama atau nomor)", "puskesmas", pusk,
-                  "maxlength=\"90\"");
+                  "maxlength=\"90\" list=\"daftar-puskesmas\"");
     tb_atur_input(b, q, e, "ubah", "Hari buka (tanggal 1-31)", "hari", hari,
                   "inputmode=\"numeric\" maxlength=\"2\"");
     tb_pengguna_csrf(b, q);

@@ -37,6 +37,10 @@ void tb_atur_input(tb_buf *b, const tb_req *q, const atur_err *e, const char *fo
 /* Appends e's message when it refused field of form (nothing otherwise). */
 void tb_atur_field_err(tb_buf *b, const atur_err *e, const char *form, const char *field);
 
+/* Appends the choices offered while typing a desa (datalist daftar-desa) or
+ * a puskesmas (daftar-puskesmas): those of the user's area. */
+void tb_atur_datalists(tb_buf *b, tb_req *q);
+
 /* Reads a year (2000-2100): true, or false with the reason in e. */
 bool tb_atur_year(const char *s, int *out, atur_err *e, const char *form, const char *field);
 

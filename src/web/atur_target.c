@@ -210,9 +210,11 @@ static void lokus_section(tb_buf *b, tb_req *q, const atur_err *e)
                    "<th>Tindakan</th></tr></thead><tbody>");
     void *ctx[2] = {q, b};
     tb_store_atur_lokus_each(q->store, q->user.wilayah, lokus_row, ctx);
-    tb_buf_puts(b, "</tbody></table></div><form method=\"post\" action=\"/atur/lokus\">");
+    tb_buf_puts(b, "</tbody></table></div>");
+    tb_atur_datalists(b, q);
+    tb_buf_puts(b, "<form method=\"post\" action=\"/atur/lokus\">");
     tb_atur_input(b, q, e, "lokus", "Desa (nama atau kode)", "desa", NULL,
-                  "required maxlength=\"90\"");
+                  "required maxlength=\"90\" list=\"daftar-desa\"");
     tb_atur_input(b, q, e, "lokus", "Tahun", "tahun", NULL, "required inputmode=\"numeric\"");
     tb_atur_input(b, q, e, "lokus", "Nomor SK", "no_sk", NULL, "required maxlength=\"90\"");
     tb_atur_input(b, q, e, "lokus", "Tanggal SK (TTTT-BB-HH)", "tgl_sk", NULL, "type=\"date\"");

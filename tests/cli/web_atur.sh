@@ -31,6 +31,7 @@ check "list: tpps_kec filter to another kecamatan 403" "[ $(get tpps.kec '/atur/
 check "menu: Atur for the admin" "[ $(get admin /akun) = 200 ] && grep -q 'href=\"/atur/posyandu\">Atur' \"$W/body\""
 check "menu: Atur for tpps_kec" "[ $(get tpps.kec /akun) = 200 ] && grep -q 'href=\"/atur/posyandu\">Atur' \"$W/body\""
 check "menu: no Atur for a cadre" "[ $(get kader /akun) = 200 ] && ! grep -q '/atur/' \"$W/body\""
+check "add form: the desa of tpps_kec's kecamatan offered, not another's" "[ $(get tpps.kec /atur/posyandu) = 200 ] && grep -q '<option value=\"35.99.01.2001\">WONOURIP (kec. SUKAMAJU)</option>' \"$W/body\" && ! grep -q 'value=\"35.99.02.2001\"' \"$W/body\" && grep -q 'list=\"daftar-desa\"' \"$W/body\""
 check "list: a cadre 403" "[ $(get kader /atur/posyandu) = 403 ] && [ $(get kader /atur/target) = 403 ]"
 
 # --- add a posyandu: desa by name (any case), puskesmas by name ---
@@ -91,6 +92,8 @@ check "list import: tpps_kec, a desa of another kecamatan refused" "[ $(postf tp
 Posyandu Impor 5,SIDODADI' -d buat=1) = 200 ] && grep -q '0 baru, 0 diubah, 0 tetap, 1 ditolak' \"$W/body\" && [ $(q "SELECT count(*) FROM posyandu WHERE nama = 'Posyandu Impor 5'") = 0 ]"
 check "list import: without a desa column 422" "[ $(postf admin /atur/posyandu/impor --data-urlencode 'daftar=nama,kode
 X,1') = 422 ] && grep -q 'kolom nama dan desa' \"$W/body\""
+printf 'nama;desa;hari\nPosyandu Berkas;SUKOTANI;4\n' > "$W/berkas.csv"
+check "list import: a CSV file as the body, ?buat=1" "[ \$(curl -s -b \"$W/admin.jar\" -o \"$W/body\" -w '%{http_code}' -H \"X-CSRF-Token: \$(cat \"$W/admin.csrf\")\" -H 'Content-Type: text/csv' --data-binary \"@$W/berkas.csv\" \"$B/atur/posyandu/impor?buat=1\") = 200 ] && grep -q '1 baru, 0 diubah, 0 tetap, 0 ditolak' \"$W/body\" && [ \"\$(q \"SELECT desa, hari_buka FROM posyandu WHERE nama = 'Posyandu Berkas'\")\" = '35.99.01.2002|4' ]"
 check "list import: a cadre 403" "[ $(postf kader /atur/posyandu/impor --data-urlencode "daftar=$LIST" -d buat=1) = 403 ]"
 
 # --- puskesmas ---
