@@ -301,15 +301,40 @@ int tb_svg_bars(FILE *out, const char *title, const char *const *labels, const d
 int tb_svg_line(FILE *out, const char *title, const char *const *labels, const double *values,
                 int n, const char *unit)
 {
+    return tb_svg_line_target(out, title, labels, values, n, unit, NAN, NULL);
+}
+
+/* The dashed horizontal line of a target value, labelled at its right end. */
+static void target_line(FILE *out, const frame *f, double target, const char *label)
+{
+    double y = py(f, target);
+    fprintf(out,
+            "<line class=\"target\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\""
+            " stroke=\"#d7301f\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
+            "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" font-size=\"11\""
+            " fill=\"#a61b1b\">",
+            px(f, f->x0), y, px(f, f->x1), y, px(f, f->x1), y - 4);
+    tb_svg_escape(out, label ? label : "Target");
+    fputs("</text>", out);
+}
+
+int tb_svg_line_target(FILE *out, const char *title, const char *const *labels,
+                       const double *values, int n, const char *unit, double target,
+                       const char *target_label)
+{
     if (n <= 0)
         return -1;
     frame f = {-0.5, n - 0.5, 0, 0};
     for (int i = 0; i < n; i++)
         if (!isnan(values[i]))
             f.y1 = fmax(f.y1, values[i]);
+    if (!isnan(target))
+        f.y1 = fmax(f.y1, target);
     f.y1 = f.y1 > 0 ? f.y1 * 1.15 : 1;
     header(out, title);
     axes(out, &f, "", unit ? unit : "", 1e9);
+    if (!isnan(target))
+        target_line(out, &f, target, target_label);
     fputs("<polyline fill=\"none\" stroke=\"#3b73b9\" stroke-width=\"2\" points=\"", out);
     for (int i = 0; i < n; i++)
         if (!isnan(values[i]))

@@ -43,6 +43,12 @@ int tb_svg_bars(FILE *out, const char *title, const char *const *labels, const d
 int tb_svg_line(FILE *out, const char *title, const char *const *labels, const double *values,
                 int n, const char *unit);
 
+/* tb_svg_line with a target drawn as a dashed red line labelled
+ * target_label (NULL: "Target"); target NAN draws none. */
+int tb_svg_line_target(FILE *out, const char *title, const char *const *labels,
+                       const double *values, int n, const char *unit, double target,
+                       const char *target_label);
+
 /* Writes s with &, <, >, " and ' escaped. */
 void tb_svg_escape(FILE *out, const char *s);
 

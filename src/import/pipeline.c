@@ -35,7 +35,7 @@
 #define MAX_COLS 4096 /* fields of a row (the CSV reader's default limit) */
 
 static const imp_kind *const kinds[] = {&imp_kind_eppgbm, &imp_kind_keluarga, &imp_kind_catin,
-                                        &imp_kind_wilayah};
+                                        &imp_kind_wilayah, &imp_kind_posyandu};
 
 const char *tb_import_kind(size_t i, const char **summary)
 {

@@ -30,6 +30,8 @@
 #define UPLOAD (TB_ROUTE_LOGIN | TB_ROUTE_CSRF | TB_ROUTE_UPLOAD)
 #define DENY_IMPOR "Hanya admin kabupaten yang mengimpor berkas."
 
+#define DENY_ATUR                                                                                  \
+    "Hanya admin kabupaten dan TPPS kecamatan yang mengatur posyandu, target dan lokus."
 #define DENY_DAY "Peran Anda tidak mengisi hari posyandu."
 #define DENY_SAVE "Anak ini di luar wilayah kerja Anda."
 #define DENY_CHILD                                                                                 \
@@ -111,6 +113,34 @@ static const tb_route ROUTES[] = {
      "drop the checked file without importing it: csrf"},
     {"GET", "/impor/tolak.csv", tb_page_impor_tolak, KAB, LOGIN, DENY_IMPOR,
      "the rejected rows of the last dry run or import (line, column, reason)"},
+    {"GET", "/atur/posyandu", tb_page_atur_posyandu, ADMIN, LOGIN, DENY_ATUR,
+     "the puskesmas and posyandu of the administrator's area (wilayah= to filter), with the add forms"},
+    {"POST", "/atur/posyandu", tb_page_atur_posyandu_tambah, ADMIN, CSRF, DENY_ATUR,
+     "add a posyandu: nama, desa (name or code), puskesmas (name or id), hari (1-31), csrf"},
+    {"POST", "/atur/posyandu/impor", tb_page_atur_posyandu_impor, ADMIN, CSRF, DENY_ATUR,
+     "many posyandu from a list: daftar (CSV: nama, desa, puskesmas, hari) or a CSV/XLSX body; buat=1 stores, else a dry run; csrf"},
+    {"GET", "/atur/posyandu/{id}", tb_page_atur_posyandu_ubah_form, ADMIN, LOGIN, DENY_ATUR,
+     "the change form of posyandu {id}"},
+    {"POST", "/atur/posyandu/{id}/tutup", tb_page_atur_posyandu_tutup, ADMIN, CSRF, DENY_ATUR,
+     "close (tutup=1: kept with its history, off the daily lists) or reopen (tutup=0) posyandu {id}: csrf"},
+    {"POST", "/atur/posyandu/{id}", tb_page_atur_posyandu_ubah, ADMIN, CSRF, DENY_ATUR,
+     "rename or move posyandu {id}: nama, desa, puskesmas, hari, csrf"},
+    {"POST", "/atur/puskesmas/{id}/tutup", tb_page_atur_puskesmas_tutup, ADMIN, CSRF, DENY_ATUR,
+     "close (tutup=1) or reopen (tutup=0) puskesmas {id}: csrf"},
+    {"POST", "/atur/puskesmas/{id}", tb_page_atur_puskesmas_ubah, ADMIN, CSRF, DENY_ATUR,
+     "rename or move puskesmas {id}: nama, kecamatan (code), csrf"},
+    {"POST", "/atur/puskesmas", tb_page_atur_puskesmas_tambah, ADMIN, CSRF, DENY_ATUR,
+     "add a puskesmas: nama, kecamatan (code), csrf"},
+    {"GET", "/atur/target", tb_page_atur_target, ADMIN, LOGIN, DENY_ATUR,
+     "survey prevalence (SSGI/SKI), targets per area and year, lokus desa, with their forms"},
+    {"POST", "/atur/survei", tb_page_atur_survei, ADMIN, CSRF, DENY_ATUR,
+     "a survey figure of the kabupaten (admin_kab): survei, tahun, stunting, wasting, underweight, sumber, csrf"},
+    {"POST", "/atur/target", tb_page_atur_target_simpan, ADMIN, CSRF, DENY_ATUR,
+     "a stunting target: wilayah (code or ID), tahun, stunting (%, decimal comma), sumber, csrf"},
+    {"POST", "/atur/lokus/hapus", tb_page_atur_lokus_hapus, ADMIN, CSRF, DENY_ATUR,
+     "take desa off the lokus of a year: desa, tahun, csrf"},
+    {"POST", "/atur/lokus", tb_page_atur_lokus, ADMIN, CSRF, DENY_ATUR,
+     "a lokus desa of a year: desa (name or code), tahun, no_sk, tgl_sk, csrf"},
     /* JSON API (docs/openapi.json) */
     {"GET", "/api/v1/saya", tb_api_saya, ALL, LOGIN, NULL,
      "the logged-in user, with the CSRF token for writes"},

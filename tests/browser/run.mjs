@@ -453,6 +453,37 @@ try {
     check('impor: rejects file downloaded', /\.tolak\.csv$/.test(dl.suggestedFilename()));
     await ctx.close();
   });
+  // The administrator sets the district up: a posyandu refused, then added; a target on the trend.
+  await part('atur', async () => {
+    const ctx = await browser.newContext();
+    const page = await login(ctx, 'admin');
+    await page.click('nav a:has-text("Atur")');
+    check('atur: the setup page from the menu', /\/atur\/posyandu$/.test(page.url()));
+    const form = page.locator('form[method=post][action="/atur/posyandu"]');
+    await form.locator('input[name=nama]').fill('Posyandu Kenanga Baru');
+    await form.locator('input[name=desa]').fill('Atlantis');
+    await form.locator('input[name=hari]').fill('9');
+    await Promise.all([page.waitForNavigation(), form.locator('button').click()]);
+    const again = page.locator('form[method=post][action="/atur/posyandu"]');
+    check('atur: refused, the name kept', await again.locator('input[name=nama]').inputValue() === 'Posyandu Kenanga Baru');
+    check('atur: the error beside the desa field', /tidak ada di wilayah Anda/.test(
+      await again.locator('label:has(input[name=desa]) .galat').innerText()));
+    await again.locator('input[name=desa]').fill('sukotani');
+    await Promise.all([page.waitForNavigation(), again.locator('button').click()]);
+    check('atur: added, listed with its desa', /Posyandu Kenanga Baru\s+SUKOTANI/.test(await page.locator('table').first().innerText()));
+    await page.screenshot({ path: `${SHOTS}/15-atur-posyandu.png`, fullPage: false });
+    await page.goto(BASE + '/atur/target');
+    const t = page.locator('form[action="/atur/target"]');
+    await t.locator('input[name=wilayah]').fill('35.99.01.2002');
+    await t.locator('input[name=tahun]').fill(String(new Date().getFullYear()));
+    await t.locator('input[name=stunting]').fill('12,5');
+    await t.locator('input[name=sumber]').fill('RPJMDes');
+    await Promise.all([page.waitForNavigation(), t.locator('button').click()]);
+    await page.goto(BASE + '/dasbor?wilayah=35.99.01.2002');
+    check('atur: the desa trend draws its target', await page.locator('svg line.target').count() === 1 &&
+      /Target \d{4}: 12,5%/.test(await page.locator('svg').nth(1).innerHTML()));
+    await ctx.close();
+  });
 } catch (e) {
   fail++;
   console.error('FAIL: ' + (e && e.stack || e));

@@ -185,7 +185,7 @@ check "xlsx: again changes nothing ($out)" "[ \"\$(field imported '$out') \$(fie
 
 # 6. Usage errors: non-zero exit, nothing stored.
 before=$(state "$DB")
-"$T" --db "$DB" import posyandu "$D/eppgbm.csv" >/dev/null 2>"$W/err"
+"$T" --db "$DB" import balita "$D/eppgbm.csv" >/dev/null 2>"$W/err"
 check "unknown kind: exit 2 and the kinds listed" "[ $? -eq 2 ] && grep -q 'eppgbm keluarga catin wilayah' '$W/err'"
 printf 'NIK,Nama,JK\n3507014503230001,Siti,P\n' > "$W/nocol.csv"
 "$T" --db "$DB" import eppgbm "$W/nocol.csv" >"$W/out" 2>"$W/err"
