@@ -103,7 +103,9 @@ check "card with advice" "[ $(get kader "/anak/$CIN/kartu") = 200 ] && grep -q '
 login tpps.kab
 check "XLSX download is a zip" "[ $(get tpps.kab "/unduh/skdn.xlsx?wilayah=35.99&bulan=2026-10") = 200 ] && head -c 2 \"$W/body\" | grep -q PK"
 check "PDF publication" "[ $(get tpps.kab "/unduh/publikasi.pdf?wilayah=35.99.01.2001&bulan=2026-10") = 200 ] && head -c 5 \"$W/body\" | grep -q '%PDF'"
-check "CSV download" "[ $(get tpps.kab "/unduh/prevalensi.csv?wilayah=35.99&bulan=2026-10") = 200 ] && head -1 \"$W/body\" | grep -q '^wilayah,S'"
+# the web CSV is for Excel set to Indonesian: BOM, ';', headings, decimal comma, CRLF
+check "CSV download" "[ $(get tpps.kab "/unduh/prevalensi.csv?wilayah=35.99&bulan=2026-10") = 200 ] && head -c 3 \"$W/body\" | od -An -tx1 | grep -q 'ef bb bf' && head -1 \"$W/body\" | grep -q 'Wilayah;Sasaran (S);' && head -1 \"$W/body\" | od -c | grep -q '\\\\r'"
+check "CSV: decimal comma, no thousands separator, no point" "sed -n 2p \"$W/body\" | grep -q ';[0-9][0-9]*,[0-9];' && ! sed -n '2,\$p' \"$W/body\" | grep -q '[0-9]\\.[0-9]'"
 # a bad month, area or posyandu in a URL: 400 with a message, never a 500
 for u in "/dasbor?bulan=2abc-01" "/dasbor?bulan=1900-01" "/dasbor?bulan=2026-13" "/dasbor?bulan=2026-1" \
   "/dasbor?wilayah=xyz" "/dasbor?wilayah=35.99.01.2001.9" "/laporan/stunting?wilayah=35.99%20x" \
@@ -121,9 +123,11 @@ check "an unknown area is still 404" "[ $(get tpps.kab "/dasbor?wilayah=35.99.77
 curl -s -b "$W/kader.jar" -o /dev/null -d "nama=%3DBudi%2B2&jk=1&tgl_lahir=2025-06-06&csrf=$(cat "$W/kader.csrf")" "$B/posyandu/1/anak-baru"
 curl -s -b "$W/kader.jar" -o /dev/null -d "nama=%40SUM(A1)&jk=2&tgl_lahir=2025-06-07&csrf=$(cat "$W/kader.csrf")" "$B/posyandu/1/anak-baru"
 get kader "/unduh/tidak-diukur.csv?posyandu=1&bulan=2026-11" > /dev/null
-check "CSV: =formula and @formula names quoted" "grep -q \"'=Budi+2\" \"$W/body\" && grep -q \"'@SUM(A1)\" \"$W/body\" && ! grep -q '^=\\|,=B' \"$W/body\""
+check "CSV: =formula and @formula names quoted" "grep -q \"'=Budi+2\" \"$W/body\" && grep -q \"'@SUM(A1)\" \"$W/body\" && ! grep -q '^=\\|;=B' \"$W/body\""
 get tpps.kab "/unduh/stunting.csv?wilayah=35.99&bulan=2026-10" > /dev/null
-check "CSV: negative z-scores stay numbers" "grep -q ',-[0-9][0-9.]*' \"$W/body\" && ! grep -q \",'-[0-9]\" \"$W/body\""
+check "CSV: negative z-scores stay numbers" "grep -q ';-[0-9][0-9]*,[0-9][0-9];' \"$W/body\" && ! grep -q \";'-[0-9]\" \"$W/body\""
+get kader "/unduh/stunting.csv?posyandu=1&bulan=2026-10" > /dev/null
+check "CSV: NIK kept as text (a leading tab), dates dd/mm/yyyy" "grep -qP ';\\t35[0-9]{14};' \"$W/body\" && grep -qP ';[0-3][0-9]/[01][0-9]/2026;' \"$W/body\" && ! grep -qP ';35[0-9]{14};' \"$W/body\""
 check "OpenAPI description served" "[ $(curl -s -o "$W/body" -w '%{http_code}' "$B/api/v1/openapi.json") = 200 ] && grep -q '\"openapi\"' \"$W/body\""
 # logout ends the session
 curl -s -b "$W/kader.jar" -o /dev/null -d "csrf=$(cat "$W/kader.csrf")" "$B/keluar"
