@@ -26,7 +26,7 @@
 #define A4_LONG 842.0 /* points */
 #define A4_SHORT 595.0
 #define MARGIN 36.0
-#define PAD 4.0 /* space between columns */
+#define PAD 5.0 /* space between columns */
 #define MAXCOLS 64
 #define FONT 7.5     /* body text size */
 #define MIN_FONT 5.0 /* the smallest the font shrinks to before a column is wrapped tighter */
@@ -144,9 +144,10 @@ static int wrap_lines(doc *d, const char *s, double width, double x, double y, d
     return nl;
 }
 
-/* Measures the columns at a font size: natural (one line) and least (widest word) widths. */
+/* Measures the columns at a font size: natural (one line), least (widest
+ * word) and soft (the data on one line, the heading wrapped) widths. */
 static void measure(cairo_t *cr, const tb_table *t, layout *L, double size, double *nat,
-                    double *least)
+                    double *least, double *soft)
 {
     char b[512];
     for (int i = 0; i < L->ncols; i++) {
@@ -154,16 +155,55 @@ static void measure(cairo_t *cr, const tb_table *t, layout *L, double size, doub
         font(cr, size * 0.95, true);
         nat[i] = text_w(cr, t->col_names[c]);
         least[i] = widest_word(cr, t->col_names[c]);
+        soft[i] = least[i]; /* the data on one line, the heading wrapped */
         font(cr, size, false);
         for (long r = 0; r < t->nrows; r++) {
             cell_text(t, r, c, b, sizeof b);
             double w = text_w(cr, b);
             nat[i] = fmax(nat[i], w);
+            soft[i] = fmax(soft[i], w);
             least[i] = fmax(least[i], L->wrap[i] ? widest_word(cr, b) : w);
         }
         nat[i] += PAD;
         least[i] += PAD;
+        soft[i] += PAD;
     }
+}
+
+/* The total width with every column at most cap, but never below its least width. */
+static double capped_sum(const double *nat, const double *least, int n, double cap)
+{
+    double sum = 0;
+    for (int i = 0; i < n; i++)
+        sum += fmax(least[i], fmin(nat[i], cap));
+    return sum;
+}
+
+/* Narrows the columns in mask, the widest first, until the widths sum to at
+ * most avail: each at most a cap (never below its floor width), the cap the
+ * largest that fits. */
+static void give_way(double *w, const double *least, const bool *mask, int n, double avail)
+{
+    double sum = 0, fixed = 0, m[MAXCOLS], l[MAXCOLS];
+    for (int i = 0; i < n; i++) {
+        sum += w[i];
+        fixed += mask[i] ? 0 : w[i];
+        m[i] = mask[i] ? w[i] : 0;
+        l[i] = mask[i] ? least[i] : 0;
+    }
+    if (sum <= avail)
+        return;
+    double lo = 0, hi = 2 * avail;
+    for (int k = 0; k < 40; k++) {
+        double mid = (lo + hi) / 2;
+        if (fixed + capped_sum(m, l, n, mid) > avail)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    for (int i = 0; i < n; i++)
+        if (mask[i])
+            w[i] = fmax(least[i], fmin(w[i], lo));
 }
 
 /* Picks the columns, the orientation, the font size and the widths of a table. */
@@ -181,26 +221,30 @@ static void plan(cairo_t *cr, const tb_table *t, layout *L)
         L->wrap[L->ncols] = t->col_kinds[c] == TB_COL_TEXT;
         L->col[L->ncols++] = c;
     }
-    double nat[MAXCOLS], least[MAXCOLS], sum = 0, lsum = 0;
+    double nat[MAXCOLS], least[MAXCOLS], soft[MAXCOLS];
     L->font = FONT;
-    measure(cr, t, L, L->font, nat, least);
-    for (int i = 0; i < L->ncols; i++)
-        sum += nat[i];
-    L->landscape = sum > A4_SHORT - 2 * MARGIN;
+    measure(cr, t, L, L->font, nat, least, soft);
+    /* portrait when the table fits with long text wrapped at about 150 pt */
+    L->landscape = capped_sum(soft, least, L->ncols, 150 + PAD) > A4_SHORT - 2 * MARGIN;
     double avail = (L->landscape ? A4_LONG : A4_SHORT) - 2 * MARGIN;
-    for (int i = 0; i < L->ncols; i++)
-        lsum += least[i];
+    double lsum = capped_sum(nat, least, L->ncols, 0);
     if (lsum > avail) { /* even wrapped it does not fit: a smaller font */
         L->font = fmax(MIN_FONT, FONT * avail / lsum);
-        measure(cr, t, L, L->font, nat, least);
-        sum = lsum = 0;
-        for (int i = 0; i < L->ncols; i++)
-            sum += nat[i], lsum += least[i];
+        measure(cr, t, L, L->font, nat, least, soft);
     }
-    /* shrink the wrappable columns toward their least width, in proportion */
-    double shrink = sum > avail && sum > lsum ? fmin(1, (sum - avail) / (sum - lsum)) : 0;
+    /* long text (remarks) wraps first, at 150 pt and then narrower; then the
+     * headings wrap; only then do the other columns give way, the widest first */
+    bool para[MAXCOLS], all[MAXCOLS];
+    for (int i = 0; i < L->ncols; i++) {
+        para[i] = nat[i] > 200;
+        all[i] = true;
+        L->w[i] = para[i] ? fmax(least[i], 150) : nat[i];
+    }
+    give_way(L->w, least, para, L->ncols, avail);
     for (int i = 0; i < L->ncols; i++)
-        L->w[i] = nat[i] - (nat[i] - least[i]) * shrink;
+        soft[i] = fmin(soft[i], L->w[i]);
+    give_way(L->w, soft, all, L->ncols, avail);
+    give_way(L->w, least, all, L->ncols, avail);
 }
 
 /* The page's frame: the table's title (on a page that continues it), the date
@@ -366,16 +410,23 @@ static void printed_date(char out[40])
     snprintf(out, 40, "%u %s %ld", dd, months[(m - 1) % 12], y);
 }
 
+static cairo_status_t discard(void *closure, const unsigned char *data, unsigned int length)
+{
+    (void)closure, (void)data, (void)length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
 int tb_render_pdf(const tb_table *const *tables, const int *chart_cols, int n, const char *path)
 {
-    /* counting pass on a recording surface (measures text like the PDF) */
+    /* counting pass on a PDF surface that writes nowhere (the same text metrics) */
     doc d = {.draw = false};
     printed_date(d.printed);
-    cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
-    d.cr = cairo_create(rec);
+    cairo_surface_t *null_pdf =
+        cairo_pdf_surface_create_for_stream(discard, NULL, A4_SHORT, A4_LONG);
+    d.cr = cairo_create(null_pdf);
     document(&d, tables, chart_cols, n);
     cairo_destroy(d.cr);
-    cairo_surface_destroy(rec);
+    cairo_surface_destroy(null_pdf);
     d.pages = d.page;
 
     d.surf = cairo_pdf_surface_create(path, A4_SHORT, A4_LONG);
