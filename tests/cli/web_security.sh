@@ -98,7 +98,25 @@ get kader "/anak/$NEW" > /dev/null
 check "child without a family: said so" "grep -q 'Belum ada anggota keluarga tercatat' \"$W/body\""
 get kader "/anak/$CIN" > /dev/null
 check "chart as a picture" "[ $(get kader "/anak/$CIN/grafik/bbu.svg") = 200 ] && head -c 4 \"$W/body\" | grep -q '<svg'"
-check "card with advice" "[ $(get kader "/anak/$CIN/kartu") = 200 ] && grep -q 'Saran untuk Ayah dan Bunda' \"$W/body\""
+check "card with advice" "[ $(get kader "/anak/$CIN/kartu") = 200 ] && grep -q 'Yang perlu Ayah dan Bunda lakukan' \"$W/body\""
+# the parents' card speaks words (the category named, the figure only in small
+# print), writes dates as 16 November 2026 and gives the next posyandu day
+# from the posyandu's usual day (this month's if not past, else next month's)
+KID=$(sqlite3 "$DB" "SELECT anak_id FROM pengukuran p WHERE posyandu_id = 1 AND kat_tbu IN ('P', 'SP') AND kat_bbu <> '' AND tanggal = (SELECT max(tanggal) FROM pengukuran q WHERE q.anak_id = p.anak_id) LIMIT 1")
+get kader "/anak/$KID/kartu" > /dev/null
+tr -d '\n' < "$W/body" | sed -n 's/.*<article class="kartu">\(.*\)<\/article>.*/\1/p' | sed 's/<svg[^§]*<\/svg>//g' > "$W/kartu.txt"
+check "card of a short child: results in words, sent to the puskesmas" "grep -qE '<strong>(Berat badan (normal|kurang|sangat kurang)|Risiko berat badan lebih)</strong>' \"$W/kartu.txt\" && grep -q 'Bawa anak ke puskesmas' \"$W/kartu.txt\" && grep -qE '<strong>(Sangat pendek|Pendek)</strong> <small>\\((PB|TB)/U -?[0-9]+,[0-9]{2} SD\\)</small>' \"$W/kartu.txt\""
+check "card: no ISO date, dates in words" "! grep -qE '[0-9]{4}-[0-9]{2}-[0-9]{2}' \"$W/kartu.txt\" && grep -qE 'lahir [0-9]{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) 20[0-9]{2}' \"$W/kartu.txt\""
+HB=$(sqlite3 "$DB" "SELECT p.hari_buka FROM anak a JOIN posyandu p ON p.id = a.posyandu_id WHERE a.individu_id = $KID")
+next_day() { # FIRST-OF-MONTH: the posyandu day of that month (the 31st: its last day)
+  last=$(date -d "$1 +1 month -1 day" +%d); d=$HB; [ "$d" -gt "${last#0}" ] && d=${last#0}
+  date -d "$(date -d "$1" +%Y-%m)-$(printf %02d "$d")" +%F
+}
+NX=$(next_day "$(date +%Y-%m-01)")
+[ "$NX" \< "$(date +%F)" ] && NX=$(next_day "$(date -d "$(date +%Y-%m-01) +1 month" +%F)")
+BLN=$(echo Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember | cut -d' ' -f"$(date -d "$NX" +%-m)")
+NXT="$(date -d "$NX" +%-d) $BLN $(date -d "$NX" +%Y)"
+check "card: next posyandu day $NXT (usual day $HB)" "[ -n \"$HB\" ] && grep -q \"Posyandu berikutnya:</strong> [A-Za-z]*, $NXT di \" \"$W/kartu.txt\""
 # downloads
 login tpps.kab
 check "XLSX download is a zip" "[ $(get tpps.kab "/unduh/skdn.xlsx?wilayah=35.99&bulan=2026-10") = 200 ] && head -c 2 \"$W/body\" | grep -q PK"
