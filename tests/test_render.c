@@ -14,8 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zip.h>
 
 #include "format/render.h"
+#include "format/render_html.h"
 #include "format/table.h"
 #include "format/xlsx.h"
 #include "tb_test.h"
@@ -116,6 +118,77 @@ static void test_csv_excel(void)
     CHECK(buf && !strcmp(buf, want), "Excel CSV: BOM, ';', comma, NIK text:\n%s\nwant\n%s", buf,
           want);
     free(buf);
+    tb_table_free(t);
+}
+
+/* A member of a zip file as a string (caller frees), or NULL. */
+static char *zip_member(const char *path, const char *name)
+{
+    int err = 0;
+    zip_t *z = zip_open(path, ZIP_RDONLY, &err);
+    zip_file_t *f = z ? zip_fopen(z, name, 0) : NULL;
+    char *out = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&out, &len);
+    char chunk[4096];
+    zip_int64_t n;
+    while (f && (n = zip_fread(f, chunk, sizeof chunk)) > 0)
+        fwrite(chunk, 1, (size_t)n, m);
+    fclose(m);
+    if (f)
+        zip_fclose(f);
+    if (z)
+        zip_discard(z);
+    return out;
+}
+
+/* XLSX: a date column holds real dates (a serial number with a dd/mm/yyyy
+ * format), an id or year a plain number. */
+static void test_xlsx_dates(void)
+{
+    static const char *const keys[] = {"tanggal", "tahun"};
+    static const tb_col_kind kinds[] = {TB_COL_DATE, TB_COL_INT};
+    tb_table *t = tb_table_new("uji", 2, keys, keys, kinds);
+    long r = tb_table_add_row(t);
+    tb_table_set_text(t, r, 0, "2026-11-30");
+    tb_table_set_num(t, r, 1, 2026);
+    char path[512];
+    const char *dir = getenv("TMPDIR");
+    snprintf(path, sizeof path, "%s/tb_xlsx_XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd >= 0)
+        close(fd);
+    CHECK(tb_render_xlsx(t, path) == 0, "XLSX written");
+    char *sheet = zip_member(path, "xl/worksheets/sheet1.xml");
+    char *styles = zip_member(path, "xl/styles.xml");
+    /* 30/11/2026 is day 46356 of Excel's calendar (days since 30/12/1899) */
+    CHECK(sheet && strstr(sheet, "<v>46356</v>"), "the date a serial number: %s",
+          sheet ? sheet : "(none)");
+    CHECK(styles && strstr(styles, "formatCode=\"dd/mm/yyyy\""), "shown dd/mm/yyyy");
+    CHECK(sheet && strstr(sheet, "<v>2026</v>"), "the year a plain number");
+    free(sheet);
+    free(styles);
+    unlink(path);
+    tb_table_free(t);
+}
+
+/* Ids and years without a thousands separator, counts with one (HTML). */
+static void test_codes(void)
+{
+    static const char *const keys[] = {"id", "tahun", "posyandu_id", "S"};
+    static const tb_col_kind kinds[] = {TB_COL_INT, TB_COL_INT, TB_COL_INT, TB_COL_INT};
+    tb_table *t = tb_table_new("uji", 4, keys, keys, kinds);
+    long r = tb_table_add_row(t);
+    tb_table_set_num(t, r, 0, 43791);
+    tb_table_set_num(t, r, 1, 2026);
+    tb_table_set_num(t, r, 2, 1234);
+    tb_table_set_num(t, r, 3, 12345);
+    tb_buf b = {0};
+    tb_render_html(t, &b, NULL);
+    CHECK(b.data && strstr(b.data, ">43791<") && strstr(b.data, ">2026<") &&
+              strstr(b.data, ">1234<") && strstr(b.data, ">12.345<"),
+          "ids and years plain, counts 12.345: %s", b.data ? b.data : "");
+    tb_buf_free(&b);
     tb_table_free(t);
 }
 
@@ -235,6 +308,8 @@ static void test_pdf(void)
 int main(void)
 {
     test_csv_excel();
+    test_xlsx_dates();
+    test_codes();
     test_pdf();
     tb_table *t = table();
     CHECK(t != NULL, "table");

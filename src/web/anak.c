@@ -97,6 +97,15 @@ static void cell_num(tb_buf *b, double v, tb_col_kind k)
     tb_buf_puts(b, "</td>");
 }
 
+/* A date yyyy-mm-dd shown as 30/11/2026 (as given when not a date). */
+static void dmy(tb_buf *b, const char *iso)
+{
+    if (strlen(iso) == 10 && iso[4] == '-' && iso[7] == '-')
+        tb_buf_printf(b, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+    else
+        tb_buf_html(b, iso);
+}
+
 static void identity(tb_buf *b, const tb_anak_info *a)
 {
     tb_buf_puts(b, "<dl class=\"identitas\"><dt>NIK</dt><dd>");
@@ -104,7 +113,7 @@ static void identity(tb_buf *b, const tb_anak_info *a)
     tb_buf_puts(b, "</dd><dt>Jenis kelamin</dt><dd>");
     tb_buf_puts(b, a->jk == 1 ? "Laki-laki" : "Perempuan");
     tb_buf_puts(b, "</dd><dt>Tanggal lahir</dt><dd>");
-    tb_buf_html(b, a->tgl_lahir);
+    dmy(b, a->tgl_lahir);
     tb_buf_puts(b, "</dd><dt>Ibu / orang tua</dt><dd>");
     tb_buf_html(b, a->ibu);
     tb_buf_puts(b, "</dd><dt>Alamat</dt><dd>");
@@ -143,7 +152,7 @@ static void family(tb_buf *b, const tb_anggota_row *m, int n)
         tb_buf_puts(b, m[i].jk == 1 ? " (L" : m[i].jk == 2 ? " (P" : " (");
         if (m[i].tgl_lahir[0]) {
             tb_buf_puts(b, m[i].jk ? ", lahir " : "lahir ");
-            tb_buf_html(b, m[i].tgl_lahir);
+            dmy(b, m[i].tgl_lahir);
         }
         for (size_t k = 0; k < sizeof roles / sizeof *roles; k++) {
             if (!strcmp(m[i].peran, roles[k][0])) {
@@ -288,7 +297,7 @@ void tb_page_anak(tb_req *q, tb_res *r)
     for (int i = n - 1; i >= 0; i--) {
         const tb_ukur_row *u = &rows[i];
         tb_buf_puts(b, "<tr><td>");
-        tb_buf_html(b, u->tanggal);
+        dmy(b, u->tanggal);
         tb_buf_puts(b, "</td>");
         cell_num(b, floor(u->umur_hari / 30.4375), TB_COL_INT);
         cell_num(b, u->bb, TB_COL_DEC1);

@@ -89,6 +89,8 @@ check "markup escaped in the posyandu list" "grep -q '&lt;script&gt;' \"$W/body\
 check "SQL in a parameter is only data" "[ $(get kader "/dasbor?wilayah=35.99%27%20OR%201=1--") = 400 ]"
 # child page: growth charts drawn as SVG, card printable
 get kader "/anak/$CIN" > /dev/null
+TL=$(sqlite3 "$DB" "SELECT strftime('%d/%m/%Y', tgl_lahir) FROM individu WHERE id = $CIN")
+check "child page: dates dd/mm/yyyy ($TL)" "grep -q '<dt>Tanggal lahir</dt><dd>$TL</dd>' \"$W/body\" && grep -qE '<tr><td>[0-3][0-9]/[01][0-9]/20[0-9]{2}</td>' \"$W/body\""
 check "child page has 3 growth charts" "[ \$(grep -o '<svg' \"$W/body\" | wc -l) -ge 3 ]"
 # the family: every other member of the child's KK, by name; none for a child without a KK
 FAM=$(sqlite3 "$DB" "SELECT count(*) FROM individu m JOIN individu c ON c.keluarga_id = m.keluarga_id AND m.id <> c.id WHERE c.id = $CIN")
