@@ -39,6 +39,7 @@ typedef struct {
     double w, h;       /* current page size */
     const char *title; /* the current table's title (page header) */
     char printed[40];  /* "30 November 2026" */
+    double *rowh;      /* the current table's row heights, from the counting pass */
 } doc;
 
 typedef struct {
@@ -117,6 +118,10 @@ static int wrap_lines(doc *d, const char *s, double width, double x, double y, d
     size_t len = 0;
     int nl = 0;
     font(d->cr, size, bold);
+    if (text_w(d->cr, s) <= width) { /* the common case: one line */
+        text_at(d, x, y, s, size, bold);
+        return 1;
+    }
     while (*s) {
         size_t n = strcspn(s, " ");
         if (n > 200)
@@ -162,7 +167,8 @@ static void measure(cairo_t *cr, const tb_table *t, layout *L, double size, doub
             double w = text_w(cr, b);
             nat[i] = fmax(nat[i], w);
             soft[i] = fmax(soft[i], w);
-            least[i] = fmax(least[i], L->wrap[i] ? widest_word(cr, b) : w);
+            if (w > least[i]) /* a word is never wider than its text */
+                least[i] = L->wrap[i] ? fmax(least[i], widest_word(cr, b)) : w;
         }
         nat[i] += PAD;
         least[i] += PAD;
@@ -234,7 +240,7 @@ static void plan(cairo_t *cr, const tb_table *t, layout *L)
     }
     /* long text (remarks) wraps first, at 150 pt and then narrower; then the
      * headings wrap; only then do the other columns give way, the widest first */
-    bool para[MAXCOLS], all[MAXCOLS];
+    bool para[MAXCOLS] = {0}, all[MAXCOLS] = {0};
     for (int i = 0; i < L->ncols; i++) {
         para[i] = nat[i] > 200;
         all[i] = true;
@@ -327,13 +333,15 @@ static void draw_table(doc *d, const tb_table *t, const layout *L, double y)
     }
     y += row(d, t, L, -1, y, true);
     for (long r = 0; r < t->nrows; r++) {
-        double h = row(d, t, L, r, y, false);
+        double h = d->draw ? d->rowh[r] : (d->rowh[r] = row(d, t, L, r, y, false));
         if (y + h - L->font > bottom) {
             new_page(d, L->landscape, false, true);
             y = MARGIN + 10;
             y += row(d, t, L, -1, y, true);
         }
-        y += row(d, t, L, r, y, true);
+        if (d->draw)
+            row(d, t, L, r, y, true);
+        y += h;
     }
     if (t->nrows == 0)
         text_at(d, MARGIN, y + 4, "Tidak ada data.", L->font, false);
@@ -375,19 +383,24 @@ static double bar_chart(doc *d, const tb_table *t, int col, double y)
     return y + (double)n * (bar_h + 3) + 14;
 }
 
-/* Lays out (and when d->draw, draws) the whole document. */
-static void document(doc *d, const tb_table *const *tables, const int *chart_cols, int n)
+/* Lays out (and when d->draw, draws) the whole document. The counting pass
+ * plans each table into plans[i] and measures its rows into rowh[i]; the
+ * drawing pass reuses them. */
+static void document(doc *d, const tb_table *const *tables, const int *chart_cols, int n,
+                     layout *plans, double **rowh)
 {
     d->page = 0;
     for (int i = 0; i < n; i++) {
         const tb_table *t = tables[i];
-        layout L;
-        plan(d->cr, t, &L);
+        layout *L = &plans[i];
         bool chart = chart_cols && chart_cols[i] >= 0 && chart_cols[i] < t->ncols;
+        if (!d->draw) {
+            plan(d->cr, t, L);
+            L->landscape = L->landscape || chart;
+        }
+        d->rowh = rowh[i];
         d->title = t->title;
-        new_page(d, L.landscape || chart, i == 0, false);
-        if (chart)
-            L.landscape = true;
+        new_page(d, L->landscape, i == 0, false);
         double y = MARGIN + 12;
         font(d->cr, 13, true);
         y += (wrap_lines(d, t->title, d->w - 2 * MARGIN, MARGIN, y, 13, true) - 1) * 16 + 18;
@@ -395,7 +408,7 @@ static void document(doc *d, const tb_table *const *tables, const int *chart_col
             y += wrap_lines(d, t->subtitle, d->w - 2 * MARGIN, MARGIN, y, 8, false) * 10 + 6;
         if (chart)
             y = bar_chart(d, t, chart_cols[i], y + 6);
-        draw_table(d, t, &L, y + 4);
+        draw_table(d, t, L, y + 4);
     }
 }
 
@@ -416,7 +429,9 @@ static cairo_status_t discard(void *closure, const unsigned char *data, unsigned
     return CAIRO_STATUS_SUCCESS;
 }
 
-int tb_render_pdf(const tb_table *const *tables, const int *chart_cols, int n, const char *path)
+/* The two passes: counting the pages, then drawing them. 0 or -1. */
+static int render(const tb_table *const *tables, const int *chart_cols, int n, const char *path,
+                  layout *plans, double **rowh)
 {
     /* counting pass on a PDF surface that writes nowhere (the same text metrics) */
     doc d = {.draw = false};
@@ -424,7 +439,7 @@ int tb_render_pdf(const tb_table *const *tables, const int *chart_cols, int n, c
     cairo_surface_t *null_pdf =
         cairo_pdf_surface_create_for_stream(discard, NULL, A4_SHORT, A4_LONG);
     d.cr = cairo_create(null_pdf);
-    document(&d, tables, chart_cols, n);
+    document(&d, tables, chart_cols, n, plans, rowh);
     cairo_destroy(d.cr);
     cairo_surface_destroy(null_pdf);
     d.pages = d.page;
@@ -436,7 +451,7 @@ int tb_render_pdf(const tb_table *const *tables, const int *chart_cols, int n, c
     }
     d.cr = cairo_create(d.surf);
     d.draw = true;
-    document(&d, tables, chart_cols, n);
+    document(&d, tables, chart_cols, n, plans, rowh);
     cairo_show_page(d.cr);
     cairo_status_t st = cairo_status(d.cr);
     cairo_destroy(d.cr);
@@ -444,4 +459,21 @@ int tb_render_pdf(const tb_table *const *tables, const int *chart_cols, int n, c
     st = st ? st : cairo_surface_status(d.surf);
     cairo_surface_destroy(d.surf);
     return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
+}
+
+int tb_render_pdf(const tb_table *const *tables, const int *chart_cols, int n, const char *path)
+{
+    layout *plans = calloc((size_t)(n > 0 ? n : 1), sizeof *plans);
+    double **rowh = calloc((size_t)(n > 0 ? n : 1), sizeof *rowh);
+    int rc = plans && rowh ? 0 : -1;
+    for (int i = 0; rc == 0 && i < n; i++)
+        if (!(rowh[i] = malloc(sizeof(double) * (size_t)(tables[i]->nrows + 1))))
+            rc = -1;
+    if (rc == 0)
+        rc = render(tables, chart_cols, n, path, plans, rowh);
+    for (int i = 0; rowh && i < n; i++)
+        free(rowh[i]);
+    free(rowh);
+    free(plans);
+    return rc;
 }
