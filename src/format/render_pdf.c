@@ -29,6 +29,7 @@
 #define PAD 5.0 /* space between columns */
 #define MAXCOLS 64
 #define FONT 7.5     /* body text size */
+#define FONT_BIG 9.0 /* body text size of a short table */
 #define MIN_FONT 5.0 /* the smallest the font shrinks to before a column is wrapped tighter */
 
 typedef struct {
@@ -40,6 +41,7 @@ typedef struct {
     const char *title; /* the current table's title (page header) */
     char printed[40];  /* "30 November 2026" */
     double *rowh;      /* the current table's row heights, from the counting pass */
+    bool right;        /* wrap_lines aligns its lines right (headings of numbers) */
 } doc;
 
 typedef struct {
@@ -108,6 +110,13 @@ static double widest_word(cairo_t *cr, const char *s)
     return best;
 }
 
+/* One line of wrap_lines at x (or ending at x + width when d->right). */
+static void line_at(doc *d, double x, double width, double y, const char *s, double size, bool bold)
+{
+    font(d->cr, size, bold);
+    text_at(d, d->right ? x + width - text_w(d->cr, s) : x, y, s, size, bold);
+}
+
 /* Splits s into lines of at most width points at spaces (a longer word stays
  * whole on its own line); calls out for each line unless out is NULL.
  * Returns the number of lines. */
@@ -119,7 +128,7 @@ static int wrap_lines(doc *d, const char *s, double width, double x, double y, d
     int nl = 0;
     font(d->cr, size, bold);
     if (text_w(d->cr, s) <= width) { /* the common case: one line */
-        text_at(d, x, y, s, size, bold);
+        line_at(d, x, width, y, s, size, bold);
         return 1;
     }
     while (*s) {
@@ -129,7 +138,7 @@ static int wrap_lines(doc *d, const char *s, double width, double x, double y, d
         char try[512];
         snprintf(try, sizeof try, "%.*s%s%.*s", (int)len, line, len ? " " : "", (int)n, s);
         if (len && text_w(d->cr, try) > width) {
-            text_at(d, x, y + nl * size * 1.25, line, size, bold);
+            line_at(d, x, width, y + nl * size * 1.25, line, size, bold);
             nl++;
             snprintf(line, sizeof line, "%.*s", (int)n, s);
             len = n;
@@ -143,7 +152,7 @@ static int wrap_lines(doc *d, const char *s, double width, double x, double y, d
     }
     if (len || nl == 0) {
         line[len] = 0;
-        text_at(d, x, y + nl * size * 1.25, line, size, bold);
+        line_at(d, x, width, y + nl * size * 1.25, line, size, bold);
         nl++;
     }
     return nl;
@@ -233,6 +242,13 @@ static void plan(cairo_t *cr, const tb_table *t, layout *L)
     /* portrait when the table fits with long text wrapped at about 150 pt */
     L->landscape = capped_sum(soft, least, L->ncols, 150 + PAD) > A4_SHORT - 2 * MARGIN;
     double avail = (L->landscape ? A4_LONG : A4_SHORT) - 2 * MARGIN;
+    if (t->nrows <= 60) { /* a short table in a larger font when it fits as well */
+        measure(cr, t, L, FONT_BIG, nat, least, soft);
+        if (capped_sum(soft, least, L->ncols, 150 + PAD) <= avail)
+            L->font = FONT_BIG;
+        else
+            measure(cr, t, L, L->font, nat, least, soft);
+    }
     double lsum = capped_sum(nat, least, L->ncols, 0);
     if (lsum > avail) { /* even wrapped it does not fit: a smaller font */
         L->font = fmax(MIN_FONT, FONT * avail / lsum);
@@ -304,7 +320,9 @@ static double row(doc *d, const tb_table *t, const layout *L, long r, double y, 
             text_at(d, x + L->w[i] - PAD - text_w(d->cr, b), y, b, size, false);
             nl = 1;
         } else {
+            d->right = num; /* a heading over numbers ends where they end */
             nl = wrap_lines(d, b, L->w[i] - PAD, x, y, size, r < 0);
+            d->right = false;
         }
         lines = nl > lines ? nl : lines;
         x += L->w[i];
