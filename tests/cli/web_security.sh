@@ -86,6 +86,7 @@ get kader "/anak/$NEW" > /dev/null
 check "markup escaped on the child page" "grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' \"$W/body\" && ! grep -q '<script>alert' \"$W/body\""
 get kader "/posyandu/1?bulan=2026-11" > /dev/null
 check "markup escaped in the posyandu list" "grep -q '&lt;script&gt;' \"$W/body\" && ! grep -q '<script>alert' \"$W/body\""
+check "posyandu day: last month's date dd/mm/yyyy" "grep -qE 'Bulan lalu: [0-3][0-9]/[01][0-9]/20[0-9]{2} ·' \"$W/body\" && ! grep -qE 'Bulan lalu: 20[0-9]{2}-' \"$W/body\""
 check "SQL in a parameter is only data" "[ $(get kader "/dasbor?wilayah=35.99%27%20OR%201=1--") = 400 ]"
 # child page: growth charts drawn as SVG, card printable
 get kader "/anak/$CIN" > /dev/null
