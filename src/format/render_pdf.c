@@ -118,7 +118,7 @@ static void line_at(doc *d, double x, double width, double y, const char *s, dou
 }
 
 /* Splits s into lines of at most width points at spaces (a longer word stays
- * whole on its own line); calls out for each line unless out is NULL.
+ * whole on its own line) and draws them from baseline y down (when d->draw).
  * Returns the number of lines. */
 static int wrap_lines(doc *d, const char *s, double width, double x, double y, double size,
                       bool bold)
