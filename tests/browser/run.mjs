@@ -484,6 +484,24 @@ try {
       /Target \d{4}: 12,5%/.test(await page.locator('svg').nth(1).innerHTML()));
     await ctx.close();
   });
+  // The parents' card printed (Chromium's print to PDF, A4): one page, the
+  // weight curve and the next posyandu day on it.
+  await part('parents card prints on one page', async () => {
+    const ctx = await browser.newContext();
+    const page = await login(ctx, 'kader');
+    await page.goto(BASE + '/posyandu/1');
+    const href = await page.locator('a[href^="/anak/"]').first().getAttribute('href');
+    const id = href.match(/\/anak\/(\d+)/)[1];
+    await page.goto(BASE + '/anak/' + id + '/kartu');
+    check('card: next posyandu day', /Posyandu berikutnya:/.test(await page.locator('article').innerText()));
+    check('card: the weight curve (BB/U) with the child\'s points',
+      (await page.locator('article svg').first().locator('circle.titik').count()) > 0);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', path: `${SHOTS}/16-kartu-cetak.pdf` });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    check(`card: prints on one A4 page (${pages})`, pages === 1);
+    await ctx.close();
+  });
 } catch (e) {
   fail++;
   console.error('FAIL: ' + (e && e.stack || e));
