@@ -120,6 +120,7 @@ typedef struct {
     tb_table *t;
     const char *month;
     int err;
+    long rapat; /* the meeting the list is carried to, or 0 */
 } tl_ctx;
 
 static int tl_row(void *ctx, const tb_tindakan *a)
@@ -153,7 +154,10 @@ static int tl_row(void *ctx, const tb_tindakan *a)
         return -1;
     }
     tb_table_set_text(t, r, 15, cp.teks);
-    snprintf(buf, sizeof buf, "/rapat/%ld#t%ld", a->rapat_id, a->id);
+    if (c->rapat > 0) /* carried over: reviewed at that meeting */
+        snprintf(buf, sizeof buf, "/tindakan/%ld?rapat=%ld", a->id, c->rapat);
+    else
+        snprintf(buf, sizeof buf, "/tindakan/%ld", a->id);
     tb_table_set_link(t, r, buf);
     return 0;
 }
@@ -189,7 +193,7 @@ int tb_report_tindak_lanjut(tb_store *s, const tb_tindakan_filter *f, const char
              : !strcmp(st, "closed")  ? " yang selesai"
                                       : "",
              f->wilayah ? ", wilayah " : "", f->wilayah ? f->wilayah : "");
-    tl_ctx c = {s, tl_table(title), this_month, 0};
+    tl_ctx c = {s, tl_table(title), this_month, 0, f->carry_rapat_id};
     if (!c.t)
         return tb_store_fail(s, "memori habis");
     if (tb_store_tindakan_each(s, f, tl_row, &c) < 0 || c.err) {

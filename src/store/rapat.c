@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/clock.h"
 #include "store/internal.h"
 #include "tb_date.h"
 
@@ -388,16 +389,18 @@ int tb_store_masalah_add(tb_store *s, long user, long rapat_id, const tb_masalah
     return write_one(s, st, user, "rapat_masalah", id, 0, "uraian", m->uraian);
 }
 
-int tb_store_masalah_naik(tb_store *s, long user, long id)
+int tb_store_masalah_naik(tb_store *s, long user, long rapat_id, long id)
 {
     sqlite3_stmt *st = tb_store_stmt(
         s, "UPDATE rapat_masalah SET naik_ke = (SELECT w.induk FROM rapat r JOIN wilayah w"
            " ON w.kode = r.wilayah WHERE r.id = rapat_masalah.rapat_id)"
-           " WHERE id = ?1 AND naik_ke IS NULL AND (SELECT w.induk FROM rapat r JOIN wilayah w"
+           " WHERE id = ?1 AND rapat_id = ?2 AND naik_ke IS NULL AND (SELECT w.induk FROM rapat r "
+           "JOIN wilayah w"
            " ON w.kode = r.wilayah WHERE r.id = rapat_masalah.rapat_id) IS NOT NULL");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, rapat_id);
     return write_one(s, st, user, "rapat_masalah", NULL, id, "naik", "1");
 }
 
@@ -560,8 +563,7 @@ static const char *tindakan_refusal(const tb_tindakan *t)
             return "wilayah indikator belum diisi";
         if (isnan(t->target_nilai) || t->target_nilai < 0 || t->target_nilai > 100)
             return "nilai target indikator 0 sampai 100 (%)";
-        if (!t->target_bulan || strlen(t->target_bulan) != 7 ||
-            tb_date_iso_prefix(t->target_bulan) == TB_DATE_NONE)
+        if (!t->target_bulan || strlen(t->target_bulan) != 7 || !tb_month_valid(t->target_bulan))
             return "bulan target indikator TTTT-BB";
     }
     return NULL;
@@ -574,6 +576,18 @@ int tb_store_tindakan_add(tb_store *s, long user, tb_tindakan *t)
         return tb_store_fail(s, "%s", why);
     if (!rapat_exists(s, t->rapat_id))
         return -1;
+    if (t->masalah_id > 0) {
+        sqlite3_stmt *c =
+            tb_store_stmt(s, "SELECT 1 FROM rapat_masalah WHERE id = ?1 AND rapat_id = ?2");
+        if (!c)
+            return -1;
+        sqlite3_bind_int64(c, 1, t->masalah_id);
+        sqlite3_bind_int64(c, 2, t->rapat_id);
+        int f = tb_store_step_one(s, c);
+        sqlite3_reset(c);
+        if (f <= 0)
+            return f < 0 ? -1 : tb_store_fail(s, "masalah bukan dari rapat ini");
+    }
     sqlite3_stmt *st = tb_store_stmt(
         s, "INSERT INTO tindak_lanjut (asal, rapat_id, masalah_id, rekomendasi_id, uraian,"
            " pelaksana, pj_lembaga, pj_nama, penanggung_jawab, wilayah, sumber_anggaran, anggaran,"

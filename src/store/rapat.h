@@ -105,8 +105,8 @@ typedef struct {
  * id; escalated to the area above the meeting's when naik. */
 int tb_store_masalah_add(tb_store *s, long user, long rapat_id, const tb_masalah *m, bool naik,
                          long *id);
-/* Escalates problem id to the area above its meeting's. */
-int tb_store_masalah_naik(tb_store *s, long user, long id);
+/* Escalates problem id of meeting rapat_id to the area above the meeting's. */
+int tb_store_masalah_naik(tb_store *s, long user, long rapat_id, long id);
 /* Records at meeting rapat_id the answer to a problem escalated to its area. */
 int tb_store_masalah_jawab(tb_store *s, long user, long id, long rapat_id, const char *jawaban);
 /* The problems of a meeting, in order, with their recommendations. */
@@ -156,7 +156,8 @@ bool tb_tindakan_sumber_ok(const char *sumber);
 /* Is it an indicator an action's target may name? */
 bool tb_tindakan_indikator_ok(const char *ind);
 
-/* Adds action *t of meeting t->rapat_id (status baru), by user; t->id gets the id. */
+/* Adds action *t of meeting t->rapat_id (status baru), by user; t->id gets
+ * the id. Its problem must be one of the meeting's. */
 int tb_store_tindakan_add(tb_store *s, long user, tb_tindakan *t);
 /* Action id into fn (one call): 1 found, 0 unknown, -1. */
 int tb_store_tindakan_get(tb_store *s, long id, int (*fn)(void *ctx, const tb_tindakan *t),
