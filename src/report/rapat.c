@@ -81,7 +81,7 @@ int tb_rapat_capaian(tb_store *s, const tb_tindakan *t, const char *this_month, 
     if (isnan(out->nilai))
         snprintf(out->teks, sizeof out->teks, "%s (%s)", word[out->state], out->bulan);
     else
-        snprintf(out->teks, sizeof out->teks, "%s%% (%s): %s", num, out->bulan, word[out->state]);
+        snprintf(out->teks, sizeof out->teks, "%s (%s): %s", num, out->bulan, word[out->state]);
     return 0;
 }
 
@@ -91,7 +91,7 @@ static void target_text(const tb_tindakan *t, char *out, size_t n)
     if (t->indikator && *t->indikator) {
         char num[32];
         tb_render_number(num, sizeof num, t->target_nilai, TB_COL_PERCENT);
-        snprintf(out, n, "%s %s %s %s%% pada %s", tb_indikator_label(t->indikator),
+        snprintf(out, n, "%s %s %s %s pada %s", tb_indikator_label(t->indikator),
                  t->indikator_wilayah ? t->indikator_wilayah : "",
                  !strcmp(t->indikator, "stunting") ? "<=" : ">=", num,
                  t->target_bulan ? t->target_bulan : "");
