@@ -52,7 +52,7 @@ static void usage(FILE *f)
                "       tumbuh [--db FILE] report tindak-lanjut --wilayah KODE"
                " [--status open|overdue|all]\n"
                "                     [--format csv|xlsx|pdf] [-o FILE]\n"
-               "NAMA: publikasi, tindak-lanjut");
+               "NAMA: publikasi");
     for (int k = 0; k < TB_REPORT_COUNT; k++)
         fprintf(f, ", %s", tb_report_name((tb_report_kind)k));
     fprintf(f, "\nBasis data dibuka hanya-baca (salinan cadangan pun bisa).\n");
