@@ -3,7 +3,9 @@
 # 364 actions; target: at most 100 ms each): `tumbuh report tindak-lanjut
 # --wilayah 35.99` with --status all, open and overdue (process start and
 # opening the database included), and the same lists as web pages and JSON
-# from `tumbuh serve` (curl's total time, best of 3, logged in as admin).
+# from `tumbuh serve` (curl's total time, best of 3, logged in as admin);
+# and the meeting pack of a kecamatan's latest lokmin (target: at most 1 s),
+# as a page and as PDF, and that lokmin's page.
 set -eu
 cd "$(dirname "$0")/.."
 D=build/bench
@@ -28,7 +30,8 @@ rm -f $J
 t=$(curl -s -b $J -c $J "$B/masuk" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p')
 pw=$(awk '$1 == "admin" {print $2}' $D/rapat-users.txt)
 curl -s -b $J -c $J -o /dev/null --data-urlencode pengguna=admin --data-urlencode "sandi=$pw" -d "csrf=$t" "$B/masuk"
-for p in "/tindakan?daftar=semua" "/tindakan?daftar=lewat" "/tindakan?daftar=anggaran" \
+KEC=$(sqlite3 $D/rapat.db "SELECT id FROM rapat WHERE jenis = 'minilok' ORDER BY tanggal DESC, id LIMIT 1")
+for p in "/rapat/$KEC/bahan" "/rapat/$KEC/bahan?format=pdf" "/rapat/$KEC" "/tindakan?daftar=semua" "/tindakan?daftar=lewat" "/tindakan?daftar=anggaran" \
          "/api/v1/tindakan?status=all" "/tindakan?daftar=semua&format=csv"; do
   b=9
   for i in 1 2 3; do

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "format/render.h"
+#include "report/report.h"
 #include "store/report.h"
 
 const char *tb_indikator_label(const char *kode)
@@ -387,4 +388,59 @@ int tb_report_notulen(tb_store *s, long id, const char *this_month, tb_table *ou
     }
     *n = 6;
     return 1;
+}
+
+/* The column of key in t, or -1. */
+static int col_of(const tb_table *t, const char *key)
+{
+    for (int c = 0; c < t->ncols; c++)
+        if (!strcmp(t->col_keys[c], key))
+            return c;
+    return -1;
+}
+
+/* The weighing backlog per sub-area, from the SKDN table. */
+static tb_table *backlog(const tb_table *skdn)
+{
+    static const char *const keys[] = {"wilayah", "S", "D", "belum_ditimbang"};
+    static const char *const heads[] = {"Wilayah", "Sasaran (S)", "Ditimbang (D)",
+                                        "Belum ditimbang (kunjungan rumah)"};
+    static const tb_col_kind kinds[] = {TB_COL_TEXT, TB_COL_INT, TB_COL_INT, TB_COL_INT};
+    int cs = col_of(skdn, "S"), cd = col_of(skdn, "D");
+    tb_table *t = tb_table_new("Balita belum ditimbang bulan ini", 4, keys, heads, kinds);
+    if (!t || cs < 0 || cd < 0)
+        return t;
+    for (long r = 0; r < skdn->nrows; r++) {
+        double S = tb_table_cell(skdn, r, cs).num, D = tb_table_cell(skdn, r, cd).num;
+        long row = tb_table_add_row(t);
+        tb_table_set_text(t, row, 0, tb_table_cell(skdn, r, 0).text);
+        tb_table_set_num(t, row, 1, S);
+        tb_table_set_num(t, row, 2, D);
+        tb_table_set_num(t, row, 3, S - D);
+    }
+    return t;
+}
+
+int tb_report_bahan_rapat(tb_store *s, const char *wilayah, const char *month, const char *today,
+                          tb_table *out[4])
+{
+    memset(out, 0, 4 * sizeof out[0]);
+    tb_report_scope sc = {.wilayah = wilayah};
+    snprintf(sc.month, sizeof sc.month, "%s", month);
+    char this_month[8];
+    snprintf(this_month, sizeof this_month, "%.7s", today);
+    tb_tindakan_filter f = {.wilayah = wilayah, .status = "open", .today = today};
+    int rc = tb_report_run(s, TB_REPORT_PREVALENSI, &sc, &out[0]);
+    if (rc == 0)
+        rc = tb_report_run(s, TB_REPORT_SKDN, &sc, &out[1]);
+    if (rc == 0 && !(out[2] = backlog(out[1])))
+        rc = tb_store_fail(s, "memori habis");
+    if (rc == 0)
+        rc = tb_report_tindak_lanjut(s, &f, this_month, &out[3]);
+    if (rc < 0)
+        for (int i = 0; i < 4; i++) {
+            tb_table_free(out[i]);
+            out[i] = NULL;
+        }
+    return rc;
 }

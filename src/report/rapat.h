@@ -47,5 +47,12 @@ int tb_report_tindak_lanjut_anggaran(tb_store *s, const tb_tindakan_filter *f, t
  * commitments, problems, actions, actions carried over): *n tables into
  * out[6] (the caller frees them). 1, 0 unknown meeting, -1. */
 int tb_report_notulen(tb_store *s, long id, const char *this_month, tb_table *out[6], int *n);
+/* The meeting pack of an area and month: stunting (prevalence with
+ * coverage), SKDN, the weighing backlog per sub-area (S, D, not weighed:
+ * the home visits to make) and the open actions of the area, overdue on
+ * today (yyyy-mm-dd) first: 4 tables into out (the caller frees them).
+ * 0 or -1. */
+int tb_report_bahan_rapat(tb_store *s, const char *wilayah, const char *month, const char *today,
+                          tb_table *out[4]);
 
 #endif

@@ -573,8 +573,9 @@ static void rapat_page(tb_req *q, tb_res *r, const tb_rapat *m, const form_state
         tb_buf_printf(b, " · Tahap %d: %s", m->tahap, tb_rapat_tahap_label(m->tahap));
     tb_buf_printf(b,
                   "</p><p class=\"no-cetak\"><a href=\"/rapat/%ld/notulen.pdf\">Notulen (PDF)"
-                  "</a> · <a href=\"/rapat\">Semua rapat</a></p><h2>Agenda</h2><p>",
-                  m->id);
+                  "</a> · <a href=\"/rapat/%ld/bahan\">Bahan rapat (angka wilayah)</a> ·"
+                  " <a href=\"/rapat\">Semua rapat</a></p><h2>Agenda</h2><p>",
+                  m->id, m->id);
     tb_buf_html(b, m->agenda[0] ? m->agenda : "-");
     tb_buf_puts(b, "</p><h2>Notulen</h2><p class=\"notulen\">");
     tb_buf_html(b, m->notulen[0] ? m->notulen : "-");
@@ -784,4 +785,56 @@ void tb_page_rapat_notulen(tb_req *q, tb_res *r)
     tb_web_send_tables(q, r, t, n, "pdf", name);
     for (int i = 0; i < n; i++)
         tb_table_free(t[i]);
+}
+
+/* The month a meeting's pack is about: the meeting's, not after this one. */
+static void pack_month(const tb_rapat *m, char out[8])
+{
+    char now[8];
+    tb_this_month(now);
+    snprintf(out, 8, "%.7s", strncmp(m->tanggal, now, 7) > 0 ? now : m->tanggal);
+}
+
+void tb_page_rapat_bahan(tb_req *q, tb_res *r)
+{
+    tb_rapat *m;
+    if (!rapat_load(q, r, &m))
+        return;
+    const char *fmt = tb_req_query(q, "format");
+    if (fmt && strcmp(fmt, "pdf")) {
+        free(m);
+        return tb_res_error(r, q, 400, "format hanya pdf.");
+    }
+    char month[8], today[11];
+    pack_month(m, month);
+    tb_today_iso(today);
+    tb_table *t[4];
+    if (tb_report_bahan_rapat(q->store, m->wilayah, month, today, t) < 0) {
+        free(m);
+        return tb_res_error(r, q, 500, tb_store_error(q->store));
+    }
+    if (fmt) {
+        char name[48];
+        snprintf(name, sizeof name, "bahan-rapat-%ld", m->id);
+        tb_web_send_tables(q, r, t, 4, "pdf", name);
+    } else {
+        tb_html_begin(r, q, "Bahan rapat");
+        tb_buf *b = &r->body;
+        tb_buf_puts(b, "<h1>Bahan rapat: ");
+        tb_buf_html(b, m->judul);
+        tb_buf_puts(b, "</h1><p>");
+        tb_buf_html(b, m->wilayah_nama);
+        tb_buf_printf(
+            b,
+            ", data bulan %s. <a class=\"no-cetak\" href=\"/rapat/%ld/bahan?format=pdf\">"
+            "PDF</a> · <a class=\"no-cetak\" href=\"/rapat/%ld\">Kembali ke rapat</a></p>",
+            month, m->id, m->id);
+        for (int i = 0; i < 4; i++)
+            tb_render_html(t[i], b, NULL);
+        r->no_store = true;
+        tb_html_end(r);
+    }
+    for (int i = 0; i < 4; i++)
+        tb_table_free(t[i]);
+    free(m);
 }

@@ -121,6 +121,12 @@ check "desa: reviews an action of its desa" "[ $(postf bidan.desa /tindakan/$T1 
 check "desa: reads but does not review an action of another desa" "[ $(get bidan.desa /tindakan/$T3) = 200 ] && [ $(postf bidan.desa /tindakan/$T3 -d bagian=tinjau -d status=batal) = 403 ]"
 check "gizi.puskesmas reads but does not review" "[ $(get gizi.puskesmas /tindakan/$T1) = 200 ] && [ $(postf gizi.puskesmas /tindakan/$T1 -d status=batal) = 403 ]"
 
+# the meeting pack: the area's figures of the meeting's month and its open actions
+check "meeting pack page" "[ $(get tpps.kec /rapat/$C/bahan) = 200 ] && grep -q 'Balita belum ditimbang' \"$W/body\" && grep -q 'Sweeping balita Wonourip' \"$W/body\" && ! grep -q 'Kelas ibu balita Sukotani' \"$W/body\""
+check "  the month is the meeting's, not after this one" "grep -q 'data bulan 2026-11' \"$W/body\""
+check "  backlog = S - D of the SKDN (hand-checked per row)" "sed 's/<tr>/\\n<tr>/g' \"$W/body\" | awk -F'</td><td class=\"n\">' '/Belum ditimbang/ {on=1} on && /^<tr><td>/ && NF == 4 {split(\$4, a, \"<\"); gsub(/\\./, \"\", \$2); gsub(/\\./, \"\", \$3); gsub(/\\./, \"\", a[1]); n++; if (\$2 - \$3 != a[1]) bad++} END {exit !(n > 0 && !bad)}'"
+check "meeting pack PDF" "[ $(get tpps.kec "/rapat/$C/bahan?format=pdf") = 200 ] && [ \"\$(head -c 4 \"$W/body\")\" = '%PDF' ]"
+
 # lists and files
 check "overdue list as CSV: the exact columns" "[ $(get tpps.kec "/tindakan?daftar=lewat&wilayah=$KEC&format=csv") = 200 ] && [ \"\$(head -1 \"$W/body\")\" = 'id,rapat,tanggal_rapat,wilayah,masalah,tindakan,pelaksana,penanggung_jawab,sumber_anggaran,anggaran,tenggat,status,terakhir_ditinjau,indikator,target,capaian' ]"
 check "  action 1 is overdue (deadline 2026-11-20), action 2 is not" "grep -q '^$T1,' \"$W/body\" && ! grep -q '^$T2,' \"$W/body\""
