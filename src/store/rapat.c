@@ -899,12 +899,24 @@ int tb_store_pengguna_lembaga(tb_store *s, long id, char *kode, size_t n)
 
 int tb_store_pengguna_lembaga_set(tb_store *s, long by, long id, const char *kode)
 {
-    sqlite3_stmt *st =
-        tb_store_stmt(s, "INSERT INTO pengguna_lembaga (pengguna_id, lembaga) VALUES (?1, ?2)"
-                         " ON CONFLICT (pengguna_id) DO UPDATE SET lembaga = excluded.lembaga");
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "INSERT INTO pengguna_lembaga (pengguna_id, lembaga) SELECT ?1, kode FROM lembaga"
+           " WHERE kode = ?2 ON CONFLICT (pengguna_id) DO UPDATE SET lembaga = excluded.lembaga");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, id);
     tb_store_bind_text(st, 2, kode);
-    return write_one(s, st, by, "pengguna_lembaga", NULL, 0, "lembaga", kode);
+    if (tb_store_begin(s) < 0)
+        return -1;
+    int rc = tb_store_step_done(s, st, "pengguna_lembaga");
+    sqlite3_reset(st);
+    if (rc == 0 && sqlite3_changes(tb_store_db(s)) != 1)
+        rc = tb_store_fail(s, "lembaga '%s' tidak ada", kode ? kode : "");
+    if (rc == 0)
+        rc = audit(s, by, "ubah", "pengguna_lembaga", id, "lembaga", kode);
+    if (rc < 0) {
+        tb_store_rollback(s);
+        return -1;
+    }
+    return tb_store_commit(s);
 }

@@ -58,5 +58,13 @@ $T --db "$DB" report skdn --wilayah 35.99 --month 2026-11 --status open > /dev/n
 check "--status belongs to tindak-lanjut only" "[ $? -eq 2 ]"
 $T --db "$DB" report tindak-lanjut --wilayah 35.77 > /dev/null 2> "$W/err"
 check "an unknown area: exit 1" "[ $? -eq 1 ] && grep -q 'tidak ada di basis data' \"$W/err\""
+# an OPD member's institution, set from the server
+$T --db "$DB" user lembaga opd.dinkes OPD-DINSOS > "$W/out" 2>&1
+check "user lembaga: linked" "[ $? -eq 0 ] && [ \"$(sqlite3 "$DB" "SELECT lembaga FROM pengguna_lembaga l JOIN pengguna p ON p.id = l.pengguna_id WHERE p.username = 'opd.dinkes'")\" = OPD-DINSOS ]"
+check "  audited" "[ $(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE tabel = 'pengguna_lembaga'") = 1 ]"
+$T --db "$DB" user lembaga opd.dinkes OPD-TIDAK-ADA > "$W/out" 2>&1
+check "user lembaga: an unknown institution is refused, the link kept" "[ $? -eq 1 ] && grep -q \"lembaga 'OPD-TIDAK-ADA' tidak ada\" \"$W/out\" && [ \"$(sqlite3 "$DB" "SELECT lembaga FROM pengguna_lembaga")\" = OPD-DINSOS ]"
+$T --db "$DB" user lembaga siapa OPD-DINSOS > "$W/out" 2>&1
+check "user lembaga: an unknown user" "[ $? -eq 1 ] && grep -q 'pengguna tidak ditemukan' \"$W/out\""
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
