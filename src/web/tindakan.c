@@ -206,10 +206,11 @@ static const char *pv(page_ctx *c, const char *bagian, const char *name, const c
 
 static void form_head(tb_buf *b, page_ctx *c, long id, const char *bagian, const char *title)
 {
-    tb_buf_printf(b,
-                  "<form method=\"post\" action=\"/tindakan/%ld\"><fieldset><legend>%s"
-                  "</legend><input type=\"hidden\" name=\"bagian\" value=\"%s\">",
-                  id, title, bagian);
+    tb_buf_printf(
+        b,
+        "<form method=\"post\" class=\"rapat-form\" action=\"/tindakan/%ld\"><fieldset><legend>%s"
+        "</legend><input type=\"hidden\" name=\"bagian\" value=\"%s\">",
+        id, title, bagian);
     if (c->bagian && !strcmp(c->bagian, bagian)) {
         tb_buf_puts(b, "<p class=\"galat\" role=\"alert\">");
         tb_buf_html(b, c->err);
