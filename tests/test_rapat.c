@@ -98,8 +98,12 @@ static long meeting(const char *jenis, const char *wilayah, const char *tanggal)
 static long action(long rapat, const char *uraian, const char *tenggat, const char *lembaga,
                    const char *sumber, double rp)
 {
-    tb_tindakan t = {.rapat_id = rapat, .uraian = uraian, .tenggat = tenggat,
-                     .pj_lembaga = lembaga, .sumber_anggaran = sumber, .anggaran = rp,
+    tb_tindakan t = {.rapat_id = rapat,
+                     .uraian = uraian,
+                     .tenggat = tenggat,
+                     .pj_lembaga = lembaga,
+                     .sumber_anggaran = sumber,
+                     .anggaran = rp,
                      .target_nilai = NAN};
     return tb_store_tindakan_add(S, 1, &t) == 0 ? t.id : -1;
 }
@@ -191,6 +195,18 @@ static void test_escalation_agenda(void)
     tb_store_masalah_naik_each(S, r2, naik_n, &n2);
     CHECK(n1 == 0, "not on the agenda of a rakor held before it was raised: %d", n1);
     CHECK(n2 == 1, "on the next rakor with its origin (the one answered before is not): %d", n2);
+    long lok2 = meeting("minilok", "35.07.01", "2026-11-20");
+    int b1 = 0;
+    tb_store_masalah_balik_each(S, lok2, naik_n, &b1);
+    CHECK(b1 == 1, "the next lokmin follows its unanswered escalation: %d", b1);
+    tb_store_masalah_jawab(S, 1, mid, r2, "Dijawab");
+    b1 = 0;
+    tb_store_masalah_balik_each(S, lok2, naik_n, &b1);
+    CHECK(b1 == 1, "  and shows the answer given after the lokmin before it: %d", b1);
+    long lok3 = meeting("minilok", "35.07.01", "2026-11-25");
+    b1 = 0;
+    tb_store_masalah_balik_each(S, lok3, naik_n, &b1);
+    CHECK(b1 == 0, "  not again at the lokmin after: %d", b1);
 }
 
 static void test_follow_up(void)
@@ -204,8 +220,13 @@ static void test_follow_up(void)
     long t3 = action(a, "Kelas ibu", "2026-10-30", "DESA-1", "APBDes", 1500000);
     long t4 = action(other, "Rembuk aksi", "2026-10-01", "DESA-1", NULL, NAN);
     CHECK(t1 > 0 && t2 > 0 && t3 > 0 && t4 > 0, "four actions: %s", tb_store_error(S));
-    tb_tindakan bad = {.rapat_id = a, .uraian = "x", .tenggat = "2026-10-01", .pj_nama = "x",
-                       .sumber_anggaran = "Hibah", .anggaran = NAN, .target_nilai = NAN};
+    tb_tindakan bad = {.rapat_id = a,
+                       .uraian = "x",
+                       .tenggat = "2026-10-01",
+                       .pj_nama = "x",
+                       .sumber_anggaran = "Hibah",
+                       .anggaran = NAN,
+                       .target_nilai = NAN};
     CHECK(tb_store_tindakan_add(S, 1, &bad) < 0, "an unknown budget source is refused");
     ids l;
     tb_tindakan_filter carry = {.carry_rapat_id = b, .status = "all"};
@@ -222,8 +243,8 @@ static void test_follow_up(void)
     w.rapat_id = 0;
     CHECK(tb_store_tindakan_tinjau(S, 1, &w) == 0, "t1 reviewed again outside a meeting");
     char q[200];
-    snprintf(q, sizeof q, "SELECT count(*) FROM tindak_lanjut_tinjauan WHERE tindak_lanjut_id = %ld",
-             t1);
+    snprintf(q, sizeof q,
+             "SELECT count(*) FROM tindak_lanjut_tinjauan WHERE tindak_lanjut_id = %ld", t1);
     CHECK(count(q) == 2, "the history stays: two reviews");
     CHECK(listed(&carry, &l) == 3, "the lokmin where t3 closed still shows it: %d", l.n);
     carry.carry_rapat_id = c;
@@ -257,8 +278,10 @@ static void test_follow_up(void)
 static tb_capaian_state capaian(const char *ind, double target, const char *this_month,
                                 double *value)
 {
-    tb_tindakan t = {.indikator = ind, .indikator_wilayah = "35.07.01.2001",
-                     .target_nilai = target, .target_bulan = "2026-11"};
+    tb_tindakan t = {.indikator = ind,
+                     .indikator_wilayah = "35.07.01.2001",
+                     .target_nilai = target,
+                     .target_bulan = "2026-11"};
     tb_capaian c;
     if (tb_rapat_capaian(S, &t, this_month, &c) < 0)
         return (tb_capaian_state)-1;
@@ -293,9 +316,15 @@ static void test_indicator(void)
     CHECK(capaian("ds", 80, "2026-12", &v) == TB_CAPAIAN_MET && fabs(v - 100) < 1e-9,
           "after the fourth weighing D/S 100%%: met: %g", v);
     long a = meeting("minilok", "35.07.01", "2026-11-03");
-    tb_tindakan t = {.rapat_id = a, .uraian = "Sweeping", .tenggat = "2026-11-30",
-                     .pj_nama = "Kades", .indikator = "ds", .indikator_wilayah = "35.07.01.2001",
-                     .target_nilai = 80, .target_bulan = "2026-11", .anggaran = NAN};
+    tb_tindakan t = {.rapat_id = a,
+                     .uraian = "Sweeping",
+                     .tenggat = "2026-11-30",
+                     .pj_nama = "Kades",
+                     .indikator = "ds",
+                     .indikator_wilayah = "35.07.01.2001",
+                     .target_nilai = 80,
+                     .target_bulan = "2026-11",
+                     .anggaran = NAN};
     CHECK(tb_store_tindakan_add(S, 1, &t) == 0, "an action tied to the indicator");
     tb_tindakan_filter f = {.rapat_id = a, .status = "all"};
     tb_table *tab = NULL;

@@ -478,6 +478,27 @@ int tb_store_masalah_naik_each(tb_store *s, long rapat_id,
                         rapat_id, fn, ctx);
 }
 
+#define SAME_KIND(A, B)                                                                            \
+    " COALESCE(" A ".jenis_kode, " A ".jenis) = COALESCE(" B ".jenis_kode, " B ".jenis)"
+
+int tb_store_masalah_balik_each(tb_store *s, long rapat_id,
+                                int (*fn)(void *ctx, const tb_masalah *m), void *ctx)
+{
+    return masalah_walk(
+        s,
+        tb_store_stmt(s,
+                      "SELECT " MASALAH_COLS MASALAH_FROM " JOIN rapat x ON x.id = ?1"
+                      " LEFT JOIN rapat j ON j.id = m.jawaban_rapat_id"
+                      " WHERE m.naik_ke IS NOT NULL AND o.wilayah = x.wilayah"
+                      " AND" SAME_KIND(
+                          "o", "x") " AND o.tanggal < x.tanggal"
+                                    " AND (m.jawaban IS NULL OR j.tanggal >= (SELECT max(p.tanggal)"
+                                    "  FROM rapat p WHERE p.wilayah = x.wilayah AND" SAME_KIND(
+                                        "p", "x") "  AND p.tanggal < x.tanggal))"
+                                                  " ORDER BY o.tanggal, m.id"),
+        rapat_id, fn, ctx);
+}
+
 int tb_store_rekomendasi_add(tb_store *s, long user, long rapat_id, long masalah_id,
                              const char *uraian, long *id)
 {

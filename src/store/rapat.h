@@ -117,6 +117,11 @@ int tb_store_masalah_each(tb_store *s, long rapat_id, int (*fn)(void *ctx, const
  * with their origin. */
 int tb_store_masalah_naik_each(tb_store *s, long rapat_id,
                                int (*fn)(void *ctx, const tb_masalah *m), void *ctx);
+/* The problems escalated from earlier meetings of the same kind and area
+ * as meeting rapat_id: not answered yet, or answered since the meeting of
+ * that kind and area before it (the answer flowing back), oldest first. */
+int tb_store_masalah_balik_each(tb_store *s, long rapat_id,
+                                int (*fn)(void *ctx, const tb_masalah *m), void *ctx);
 /* A recommendation answering problem masalah_id (0: none) of a meeting. */
 int tb_store_rekomendasi_add(tb_store *s, long user, long rapat_id, long masalah_id,
                              const char *uraian, long *id);

@@ -400,6 +400,24 @@ static int naik_li(void *ctx, const tb_masalah *m)
     return 0;
 }
 
+static int balik_li(void *ctx, const tb_masalah *m)
+{
+    masalah_ctx *c = ctx;
+    tb_buf_puts(c->b, "<li>");
+    tb_buf_html(c->b, m->uraian);
+    tb_buf_puts(c->b, " <small>(");
+    tb_buf_html(c->b, m->asal_tanggal);
+    tb_buf_puts(c->b, ", dinaikkan ke ");
+    tb_buf_html(c->b, m->naik_ke);
+    tb_buf_puts(c->b, ")</small><br>");
+    tb_buf_puts(c->b, m->jawaban ? "Jawaban: " : "Belum dijawab.");
+    if (m->jawaban)
+        tb_buf_html(c->b, m->jawaban);
+    tb_buf_puts(c->b, "</li>");
+    c->n++;
+    return 0;
+}
+
 /* The forms to add problems, recommendations and escalations. */
 static void masalah_forms(tb_buf *b, tb_req *q, const form_state *fs, const tb_rapat *m,
                           const tb_buf *opts)
@@ -519,6 +537,12 @@ static void masalah_section(tb_buf *b, tb_req *q, const form_state *fs, const tb
     tb_buf_puts(b, "</ol>");
     if (edit)
         masalah_forms(b, q, fs, m, &opts);
+    tb_buf bopts = {0};
+    masalah_ctx back = {b, &bopts, NULL, 0};
+    tb_buf_puts(b, "<h2>Masalah yang dinaikkan dari rapat sebelumnya</h2><ul>");
+    tb_store_masalah_balik_each(q->store, m->id, balik_li, &back);
+    tb_buf_puts(b, back.n ? "</ul>" : "<li>Tidak ada.</li></ul>");
+    tb_buf_free(&bopts);
     masalah_ctx n = {b, &nopts, fv(q, fs, "jawaban", "masalah_id", ""), 0};
     tb_buf_puts(b, "<h2>Masalah dari tingkat di bawah</h2><ul>");
     tb_store_masalah_naik_each(q->store, m->id, naik_li, &n);

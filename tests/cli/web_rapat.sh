@@ -104,6 +104,8 @@ check "tpps.kec cannot answer at the rakor" "[ $(postf tpps.kec /rapat/$K/jawaba
 check "the rakor answers" "[ $(postf tpps.kab /rapat/$K/jawaban -d masalah_id=$M2 -d 'jawaban=Dinkes mengadakan 5 kit dari DAK 2027') = 303 ]"
 get tpps.kec /rapat/$A > /dev/null
 check "  the answer shows on the lokmin" "grep -q 'Dinkes mengadakan 5 kit dari DAK 2027' \"$W/body\""
+get tpps.kec /rapat/$C > /dev/null
+check "  and on the kecamatan's next lokmin (the answer flows back)" "grep -q 'Dinkes mengadakan 5 kit dari DAK 2027' \"$W/body\""
 check "answering a problem not escalated to this area: 422" "[ $(postf tpps.kab /rapat/$K/jawaban -d masalah_id=$M1 -d jawaban=X) = 422 ]"
 
 # the OPD member: only its institution's actions
