@@ -108,6 +108,12 @@ get tpps.kec /rapat/$C > /dev/null
 check "  and on the kecamatan's next lokmin (the answer flows back)" "grep -q 'Dinkes mengadakan 5 kit dari DAK 2027' \"$W/body\""
 check "answering a problem not escalated to this area: 422" "[ $(postf tpps.kab /rapat/$K/jawaban -d masalah_id=$M1 -d jawaban=X) = 422 ]"
 
+check "a problem escalated later from its meeting" "[ $(postf tpps.kec /rapat/$A/naik -d masalah_id=$M1) = 303 ] && [ $(q "SELECT naik_ke FROM rapat_masalah WHERE id = $M1") = 35.99 ]"
+check "  not twice" "[ $(postf tpps.kec /rapat/$A/naik -d masalah_id=$M1) = 422 ]"
+check "the minutes edited" "[ $(postf tpps.kec /rapat/$A/ubah -d 'judul=Lokmin November' -d tanggal=2026-11-10 -d tahap=5 -d 'notulen=Dibuka oleh camat' -d 'agenda=Evaluasi') = 303 ] && [ \"$(q "SELECT catatan || '|' || agenda || '|' || tahap FROM rapat WHERE id = $A")\" = 'Dibuka oleh camat|Evaluasi|5' ]"
+check "  a bad date refused, the typed minutes kept" "[ $(postf tpps.kec /rapat/$A/ubah -d 'judul=Lokmin November' -d tanggal=2026-11-31 -d 'notulen=Catatan baru') = 422 ] && grep -q 'Catatan baru</textarea>' \"$W/body\" && [ \"$(q "SELECT tanggal FROM rapat WHERE id = $A")\" = 2026-11-10 ]"
+check "an unknown part of a meeting: 404" "[ $(postf tpps.kec /rapat/$A/lain -d x=1) = 404 ]"
+
 # the OPD member: only its institution's actions
 NDK=$(q "SELECT count(*) FROM tindak_lanjut WHERE pelaksana = 'OPD-DINKES' OR pj_lembaga = 'OPD-DINKES'")
 check "opd: API lists only Dinkes actions ($NDK)" "[ $(get opd.dinkes '/api/v1/tindakan?status=all') = 200 ] && [ \$(grep -o '\"id\":[0-9]*' \"$W/body\" | wc -l) = $NDK ]"
