@@ -110,6 +110,19 @@ static void list_nav(tb_buf *b, const char *daftar, const char *wilayah)
     tb_buf_puts(b, "</p>");
 }
 
+/* The choice of an area and an owner (institution) for a list. */
+static void owner_form(tb_buf *b, tb_req *q, const char *daftar, const char *w, const char *owner)
+{
+    tb_buf_puts(b, "<form method=\"get\" action=\"/tindakan\" class=\"rapat-form no-cetak\">"
+                   "<fieldset><legend>Per wilayah dan pemilik</legend>"
+                   "<input type=\"hidden\" name=\"daftar\" value=\"");
+    tb_buf_html(b, daftar);
+    tb_buf_puts(b, "\">");
+    tb_web_input(b, "Wilayah (kode)", "wilayah", "text", w, false);
+    tb_web_lembaga_select(b, q->store, w, "Pemilik (lembaga)", "lembaga", owner);
+    tb_buf_puts(b, "<button>Tampilkan</button></fieldset></form>");
+}
+
 void tb_page_tindakan_list(tb_req *q, tb_res *r)
 {
     const char *daftar = tb_req_query(q, "daftar"), *w = tb_req_query(q, "wilayah");
@@ -127,8 +140,11 @@ void tb_page_tindakan_list(tb_req *q, tb_res *r)
     tb_today_iso(today);
     tb_this_month(month);
     user_lembaga(q, lembaga, sizeof lembaga);
+    const char *owner = tb_req_query(q, "lembaga");
     if (q->role == TB_ROLE_OPD || !strcmp(daftar, "saya"))
         f.lembaga = lembaga; /* empty: no action matches */
+    else if (owner && *owner)
+        f.lembaga = owner; /* the actions of one owner */
     tb_table *t = NULL;
     int rc = !strcmp(daftar, "anggaran") ? tb_report_tindak_lanjut_anggaran(q->store, &f, &t)
                                          : tb_report_tindak_lanjut(q->store, &f, month, &t);
@@ -143,6 +159,8 @@ void tb_page_tindakan_list(tb_req *q, tb_res *r)
     }
     tb_html_begin(r, q, "Tindak lanjut");
     list_nav(&r->body, daftar, w);
+    if (q->role != TB_ROLE_OPD && strcmp(daftar, "saya"))
+        owner_form(&r->body, q, daftar, w, owner);
     if (f.lembaga && !*lembaga)
         tb_buf_puts(&r->body, "<p class=\"galat\">Akun Anda belum terhubung ke lembaga; minta"
                               " admin kabupaten menghubungkannya.</p>");

@@ -143,6 +143,8 @@ check "by budget source: APBDes 5000000 in the kecamatan's own" "[ $(get tpps.ke
 check "closed this quarter holds action 3" "[ $(get tpps.kec "/tindakan?daftar=selesai&format=csv") = 200 ] && grep -q '^$T3,' \"$W/body\""
 check "xlsx" "[ $(get tpps.kec '/tindakan?daftar=semua&format=xlsx') = 200 ] && [ \"\$(head -c 2 \"$W/body\")\" = PK ]"
 check "pdf" "[ $(get tpps.kec '/tindakan?daftar=semua&format=pdf') = 200 ] && [ \"\$(head -c 4 \"$W/body\")\" = '%PDF' ]"
+check "per owner: Dinkes' actions for the TPPS kabupaten" "[ $(get tpps.kab '/tindakan?daftar=semua&lembaga=OPD-DINKES&format=csv') = 200 ] && [ \$((\$(wc -l < \"$W/body\") - 1)) = $NDK ]"
+check "  the list page offers the owners" "[ $(get tpps.kab '/tindakan?daftar=semua&lembaga=OPD-DINKES') = 200 ] && grep -q '<option value=\"OPD-DINKES\" selected>' \"$W/body\""
 check "a list outside the area: 403" "[ $(get tpps.kec '/tindakan?wilayah=35.99.02') = 403 ]"
 check "API meeting: participants, problems, actions" "[ $(get tpps.kec /api/v1/rapat/$A) = 200 ] && grep -q '\"nama\":\"dr. Sari\"' \"$W/body\" && grep -q '\"naik_ke\":\"35.99\"' \"$W/body\" && [ \$(grep -o '\"tindakan\":\"[^\"]*\"' \"$W/body\" | wc -l) = 3 ]"
 check "API meetings of the area" "[ $(get tpps.kec /api/v1/rapat) = 200 ] && [ \$(grep -o '\"id\":' \"$W/body\" | wc -l) = $(q "SELECT count(*) FROM rapat WHERE wilayah LIKE '$KEC%'") ]"
