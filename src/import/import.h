@@ -22,6 +22,13 @@ typedef struct {
      * the percentage of the file read (-1 when unknown, e.g. XLSX); may be NULL */
     void (*progress)(void *ctx, long rows, int percent);
     void *progress_ctx;
+    /* a dry run: every row is read, checked and stored as usual, the counts and
+     * the rejects file are those of a real run, then the transaction is rolled
+     * back: the store is left as it was */
+    bool dry_run;
+    /* the process also serves other connections (`tumbuh serve`): no global
+     * SQLite configuration and a modest page cache (64 MiB) */
+    bool shared_process;
 } tb_import_options;
 
 /* What an import did. */

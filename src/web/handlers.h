@@ -46,6 +46,16 @@ void tb_page_pengguna_impor(tb_req *q, tb_res *r);
 /* audit.c: the audit log page and its CSV */
 void tb_page_audit(tb_req *q, tb_res *r);
 void tb_page_audit_csv(tb_req *q, tb_res *r);
+/* impor.c: files imported from the web (admin_kab): the page, the upload
+ * (streamed body), the dry run's and the import's status, start, cancel, rejects */
+void tb_page_impor(tb_req *q, tb_res *r);
+void tb_page_impor_unggah(tb_req *q, tb_res *r);
+void tb_page_impor_status(tb_req *q, tb_res *r);
+void tb_page_impor_mulai(tb_req *q, tb_res *r);
+void tb_page_impor_batal(tb_req *q, tb_res *r);
+void tb_page_impor_tolak(tb_req *q, tb_res *r);
+const char *tb_impor_init(const char *db);
+long long tb_impor_max_bytes(void);
 /* aset.c: * the asset's file name */
 void tb_page_asset(tb_req *q, tb_res *r);
 void tb_page_openapi(tb_req *q, tb_res *r);

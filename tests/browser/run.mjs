@@ -474,6 +474,29 @@ try {
     check('lokmin: the meeting pack', /Balita belum ditimbang/.test(await page.locator('main').innerText()));
     await ctx.close();
   });
+  // The administrator imports a code list from the web: upload, dry run, import.
+  await part('impor', async () => {
+    const ctx = await browser.newContext();
+    const page = await login(ctx, 'admin');
+    await page.goto(BASE + '/impor');
+    await page.selectOption('#impor-jenis', 'wilayah');
+    await page.setInputFiles('#impor-berkas', 'tests/data/import/wilayah.csv');
+    await Promise.all([page.waitForURL(BASE + '/impor'), page.click('button:has-text("Unggah dan uji coba")')]);
+    await page.locator('#impor-tahap[data-tahap=diperiksa]').waitFor({ timeout: 30000 });
+    const dry = await page.locator('#impor-tahap').innerText();
+    check('impor: dry run counts (6 to add, 2 refused)', /Akan ditambahkan\s+6/.test(dry) && /Akan ditolak\s+2/.test(dry));
+    check('impor: refused rows with their reason', /bukan kode wilayah/.test(dry) && /sudah ada di baris 2/.test(dry));
+    await page.screenshot({ path: `${SHOTS}/14-impor-uji-coba.png`, fullPage: true });
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Impor sekarang")')]);
+    await page.locator('#impor-tahap[data-tahap=selesai]').waitFor({ timeout: 30000 });
+    const done = await page.locator('#impor-tahap').innerText();
+    check('impor: done, 6 added', /Impor selesai/.test(done) && /Ditambahkan\s+6/.test(done));
+    const st = await page.evaluate(async () => (await fetch('/impor/status')).json());
+    check('impor: progress reached 100%', st.tahap === 'selesai' && st.persen === 100);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('a[href="/impor/tolak.csv"]')]);
+    check('impor: rejects file downloaded', /\.tolak\.csv$/.test(dl.suggestedFilename()));
+    await ctx.close();
+  });
 } catch (e) {
   fail++;
   console.error('FAIL: ' + (e && e.stack || e));

@@ -55,6 +55,12 @@ fixture() {
     "POST /pengguna/{id}/aktif") echo "/pengguna/$KID/aktif 400" ;;
     "GET /audit.csv") echo "/audit.csv?aksi=masuk 200" ;;
     "GET /audit") echo "/audit?aksi=masuk 200" ;;
+    "GET /impor") echo "/impor 200" ;;
+    "POST /impor/unggah") echo "/impor/unggah 422" ;; # a form, not a file
+    "GET /impor/status") echo "/impor/status 200" ;;
+    "POST /impor/mulai") echo "/impor/mulai 409" ;; # nothing checked to import
+    "POST /impor/batal") echo "/impor/batal 303" ;;
+    "GET /impor/tolak.csv") echo "/impor/tolak.csv 404" ;;
     "GET /api/v1/saya") echo "/api/v1/saya 200" ;;
     "POST /api/v1/pengukuran") echo "/api/v1/pengukuran 400" ;;
     "POST /api/v1/pengukuran/{id}/hapus") echo "/api/v1/pengukuran/$MID/hapus 422" ;;
