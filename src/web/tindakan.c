@@ -268,6 +268,34 @@ static void review_forms(tb_buf *b, page_ctx *c, const tb_tindakan *t)
     tb_buf_puts(b, "<button>Tambah kegiatan</button></fieldset></form>");
 }
 
+/* The indicator of action t month by month, from its meeting's month to its
+ * target month (or this month, before it). */
+static void capaian_months(tb_buf *b, tb_store *s, const tb_tindakan *t, const char *this_month)
+{
+    tb_buf_puts(b, "<h2>Capaian per bulan</h2><div class=\"tabel\"><table><thead><tr>"
+                   "<th>Bulan</th><th>Capaian</th></tr></thead><tbody>");
+    int y = atoi(t->rapat_tanggal ? t->rapat_tanggal : this_month), m = 0;
+    if (t->rapat_tanggal && strlen(t->rapat_tanggal) >= 7)
+        m = atoi(t->rapat_tanggal + 5);
+    for (int i = 0; i < 24 && m >= 1 && m <= 12; i++) {
+        char month[16];
+        snprintf(month, sizeof month, "%04d-%02d", y % 10000, m);
+        if (strcmp(month, this_month) > 0 || strcmp(month, t->target_bulan) > 0)
+            break;
+        tb_capaian cp;
+        if (tb_rapat_capaian(s, t, month, &cp) < 0)
+            break;
+        tb_buf_puts(b, "<tr><td>");
+        tb_buf_html(b, month);
+        tb_buf_puts(b, "</td><td>");
+        tb_buf_html(b, cp.teks);
+        tb_buf_puts(b, "</td></tr>");
+        if (++m > 12)
+            m = 1, y++;
+    }
+    tb_buf_puts(b, "</tbody></table></div>");
+}
+
 /* A "label: value" line of the action page. */
 static void line(tb_buf *b, const char *label, const char *v)
 {
@@ -303,11 +331,15 @@ static int action_page(void *ctx, const tb_tindakan *t)
     line(b, "Target (volume)", t->target_volume);
     tb_this_month(month);
     tb_capaian cp;
-    if (tb_rapat_capaian(c->q->store, t, month, &cp) == 0 && cp.state != TB_CAPAIAN_NONE) {
+    bool ind = tb_rapat_capaian(c->q->store, t, month, &cp) == 0 && cp.state != TB_CAPAIAN_NONE;
+    if (ind) {
         line(b, "Indikator", tb_indikator_label(t->indikator));
         line(b, "Capaian", cp.teks);
     }
-    tb_buf_puts(b, "</dl><h2>Riwayat tinjauan</h2><div class=\"tabel\"><table><thead><tr>"
+    tb_buf_puts(b, "</dl>");
+    if (ind)
+        capaian_months(b, c->q->store, t, month);
+    tb_buf_puts(b, "<h2>Riwayat tinjauan</h2><div class=\"tabel\"><table><thead><tr>"
                    "<th>Tanggal</th><th>Status</th><th>Kemajuan</th><th>Bukti</th>"
                    "<th>Peninjau</th></tr></thead><tbody>");
     tb_store_tinjauan_each(c->q->store, t->id, tinjauan_row, b);

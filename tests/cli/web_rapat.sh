@@ -87,6 +87,7 @@ check "review 'berjalan' of action 1" "[ $(postf tpps.kec /tindakan/$T1 -d bagia
 check "weekly plan row" "[ $(postf tpps.kec /tindakan/$T1 -d bagian=jadwal -d 'kegiatan=Sweeping dusun 1' -d pelaksana=Kader -d 'penanggung_jawab=Bidan desa' -d minggu1=1 -d minggu3=1) = 303 ] && [ $(q "SELECT minggu FROM tindak_lanjut_jadwal WHERE tindak_lanjut_id = $T1") = 5 ]"
 check "history stays: two reviews of action 1 after a second" "[ $(postf tpps.kec /tindakan/$T1 -d bagian=tinjau -d status=berjalan -d 'kemajuan=Tiga dusun') = 303 ] && [ $(q "SELECT count(*) FROM tindak_lanjut_tinjauan WHERE tindak_lanjut_id = $T1") = 2 ]"
 check "action page shows both reviews" "[ $(get tpps.kec /tindakan/$T1) = 200 ] && grep -q 'Separuh dusun' \"$W/body\" && grep -q 'Tiga dusun' \"$W/body\""
+check "  and the indicator month by month (November only: the meeting's and the target month)" "[ \$(grep -o '<tr><td>2026-1[0-9]</td><td>[^<]*(2026-1[0-9]): [a-z ]*</td></tr>' \"$W/body\" | wc -l) = 1 ] && grep -q '<tr><td>2026-11</td>' \"$W/body\""
 postf tpps.kec /rapat -d jenis=minilok -d "judul=Lokmin Desember" -d tanggal=2026-12-05 > /dev/null
 C=$(q "SELECT max(id) FROM rapat")
 get tpps.kec /rapat/$C > /dev/null
