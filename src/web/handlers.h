@@ -70,6 +70,7 @@ void tb_api_anak(tb_req *q, tb_res *r);
  * or an action, {bagian} the part of a meeting a form adds to */
 void tb_page_rapat_list(tb_req *q, tb_res *r);
 void tb_page_rapat_baru(tb_req *q, tb_res *r);
+void tb_page_rapat_jenis(tb_req *q, tb_res *r);
 void tb_page_rapat(tb_req *q, tb_res *r);
 void tb_page_rapat_simpan(tb_req *q, tb_res *r);
 void tb_page_rapat_notulen(tb_req *q, tb_res *r);

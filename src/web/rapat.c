@@ -253,6 +253,49 @@ static int list_row(void *ctx, const tb_rapat *m)
     return 0;
 }
 
+static void rapat_list(tb_req *q, tb_res *r, const char *wilayah, const form_state *fs);
+
+/* The form with which the kabupaten adds a kind of meeting. */
+static void jenis_form(tb_buf *b, tb_req *q, const form_state *fs)
+{
+    const char *k = "jenis";
+    tb_buf_puts(b, "<form method=\"post\" class=\"rapat-form\" action=\"/rapat/jenis\"><fieldset>"
+                   "<legend>Jenis rapat baru (kabupaten)</legend>");
+    if (fs && fs->bagian && !strcmp(fs->bagian, k)) {
+        tb_buf_puts(b, "<p class=\"galat\" role=\"alert\">");
+        tb_buf_html(b, fs->err);
+        tb_buf_puts(b, "</p>");
+    }
+    tb_buf_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
+    tb_buf_html(b, q->csrf);
+    tb_buf_puts(b, "\">");
+    tb_web_input(b, "Kode", "kode", "text", fv(q, fs, k, "kode", ""), true);
+    tb_web_input(b, "Nama", "nama", "text", fv(q, fs, k, "nama", ""), true);
+    const char *d = fv(q, fs, k, "dasar", "rakor");
+    tb_buf_puts(b, "<label>Diadakan seperti <select name=\"dasar\">");
+    tb_web_option(b, "minilok", "Lokakarya mini (kecamatan)", d);
+    tb_web_option(b, "rakor", "Rakor (kabupaten)", d);
+    tb_web_option(b, "rembuk", "Rembuk (desa atau kabupaten)", d);
+    tb_web_option(b, "audit_kasus", "Audit kasus (kabupaten)", d);
+    tb_buf_puts(b, "</select></label>");
+    form_close(b, "Tambah jenis");
+}
+
+void tb_page_rapat_jenis(tb_req *q, tb_res *r)
+{
+    const char *kode = tb_req_form(q, "kode"), *nama = tb_req_form(q, "nama");
+    const char *dasar = tb_req_form(q, "dasar");
+    if (tb_store_rapat_jenis_add(q->store, q->user.id, kode, nama, dasar, 0) < 0) {
+        char err[300];
+        snprintf(err, sizeof err, "%s", tb_store_error(q->store));
+        form_state fs = {"jenis", err};
+        rapat_list(q, r, q->user.wilayah, &fs);
+        r->status = 422;
+        return;
+    }
+    tb_res_redirect(r, "/rapat");
+}
+
 /* The list page, with the new-meeting form (filled again after a refusal). */
 static void rapat_list(tb_req *q, tb_res *r, const char *wilayah, const form_state *fs)
 {
@@ -263,7 +306,7 @@ static void rapat_list(tb_req *q, tb_res *r, const char *wilayah, const form_sta
     if (tb_role_bit(q->user.peran) & TB_RAPAT_EDIT) {
         tb_buf_puts(b, "<form method=\"post\" class=\"rapat-form\" action=\"/rapat\"><fieldset>"
                        "<legend>Rapat baru</legend>");
-        if (fs && fs->err) {
+        if (fs && fs->err && !strcmp(fs->bagian, "baru")) {
             tb_buf_puts(b, "<p class=\"galat\" role=\"alert\">");
             tb_buf_html(b, fs->err);
             tb_buf_puts(b, "</p>");
@@ -274,6 +317,8 @@ static void rapat_list(tb_req *q, tb_res *r, const char *wilayah, const form_sta
         rapat_fields(b, q, fs, "baru", NULL);
         form_close(b, "Buat rapat");
     }
+    if (tb_role_bit(q->user.peran) & (TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KAB))
+        jenis_form(b, q, fs);
     tb_buf_puts(b, "<div class=\"tabel\"><table><thead><tr><th>Tanggal</th><th>Jenis</th>"
                    "<th>Judul</th><th>Wilayah</th><th class=\"n\">Masalah</th>"
                    "<th class=\"n\">Tindakan</th></tr></thead><tbody>");

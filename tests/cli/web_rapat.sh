@@ -37,6 +37,12 @@ check "lokmin created: 303 to its page" "[ $got = 303 ] && grep -q \"Location: /
 check "  stored with its area, stage and creator" "[ \"$(q "SELECT wilayah || '|' || jenis || '|' || tahap || '|' || (dibuat_oleh = (SELECT id FROM pengguna WHERE username = 'tpps.kec')) FROM rapat WHERE id = $A")\" = '$KEC|minilok|5|1' ]"
 check "  audited" "[ $(q "SELECT count(*) FROM audit_log WHERE tabel = 'rapat' AND baris = '$A'") = 1 ]"
 
+# a kind the district adds, held as a lokmin
+check "tpps.kec cannot add kinds" "[ $(postf tpps.kec /rapat/jenis -d kode=evaluasi -d nama=Evaluasi -d dasar=minilok) = 403 ]"
+check "a kind without a name: 422, the code kept" "[ $(postf tpps.kab /rapat/jenis -d kode=evaluasi_pmt -d nama= -d dasar=minilok) = 422 ] && grep -q 'value=\"evaluasi_pmt\"' \"$W/body\""
+check "tpps.kab adds 'Evaluasi PMT' held as a lokmin" "[ $(postf tpps.kab /rapat/jenis -d kode=evaluasi_pmt -d 'nama=Evaluasi PMT' -d dasar=minilok) = 303 ] && [ \"$(q "SELECT dasar FROM rapat_jenis WHERE kode = 'evaluasi_pmt'")\" = minilok ]"
+check "  the kecamatan holds one" "[ $(postf tpps.kec /rapat -d jenis=evaluasi_pmt -d 'judul=Evaluasi PMT November' -d tanggal=2026-11-15) = 303 ] && [ \"$(q "SELECT jenis || '|' || jenis_kode FROM rapat WHERE id = (SELECT max(id) FROM rapat)")\" = 'minilok|evaluasi_pmt' ]"
+
 # participants, a commitment, problems, a recommendation, actions
 check "participant by institution" "[ $(postf tpps.kec /rapat/$A/peserta -d 'nama=dr. Sari' -d jabatan=Kepala -d lembaga=PKM-$(q "SELECT kode FROM puskesmas WHERE kecamatan = '$KEC' LIMIT 1")) = 303 ]"
 check "participant typed" "[ $(postf tpps.kec /rapat/$A/peserta -d 'nama=Budi' -d jabatan=Kades -d 'instansi=Desa Wonourip') = 303 ]"
