@@ -4,6 +4,9 @@
  *   tumbuh report NAME --wilayah CODE | --posyandu ID --month YYYY-MM
  *                 --format csv|xlsx|pdf [-o FILE] [--names]
  *
+ *   tumbuh report tindak-lanjut --wilayah CODE [--status open|overdue|all]
+ *                 --format csv|xlsx|pdf [-o FILE]
+ *
  * NAME is one of the reports of report/report.c, or `publikasi`: the desa
  * publication of Aksi Konvergensi #7 (prevalence with coverage, SKDN and the
  * 12-month trend, with charts) as a PDF. Names and NIK appear in lists only
@@ -19,6 +22,7 @@
 #include "base/clock.h"
 #include "cli/commands.h"
 #include "format/render.h"
+#include "report/rapat.h"
 #include "report/report.h"
 #include "store/posyandu.h"
 #include "store/wilayah.h"
@@ -34,8 +38,10 @@ typedef struct {
     const char *format; /* csv, xlsx or pdf */
     const char *out;    /* NULL: stdout (csv only) */
     tb_report_scope sc;
-    bool pub; /* the publication */
-    int kind; /* the report, when not pub */
+    bool pub;           /* the publication */
+    bool tl;            /* the action list (tindak-lanjut) */
+    const char *status; /* its --status: open, overdue or all */
+    int kind;           /* the report, when not pub */
 } options;
 
 static void usage(FILE *f)
@@ -43,6 +49,9 @@ static void usage(FILE *f)
     fprintf(f, "pemakaian: tumbuh [--db FILE] report NAMA (--wilayah KODE | --posyandu ID)"
                " --month YYYY-MM\n"
                "                     [--format csv|xlsx|pdf] [-o FILE] [--names]\n"
+               "       tumbuh [--db FILE] report tindak-lanjut --wilayah KODE"
+               " [--status open|overdue|all]\n"
+               "                     [--format csv|xlsx|pdf] [-o FILE]\n"
                "NAMA: publikasi");
     for (int k = 0; k < TB_REPORT_COUNT; k++)
         fprintf(f, ", %s", tb_report_name((tb_report_kind)k));
@@ -83,7 +92,7 @@ static int read_option(const char *a, const char *v, options *o, int *used)
         return 0;
     }
     if (strcmp(a, "--wilayah") && strcmp(a, "--posyandu") && strcmp(a, "--month") &&
-        strcmp(a, "--bulan") && strcmp(a, "--format") && strcmp(a, "-o"))
+        strcmp(a, "--bulan") && strcmp(a, "--format") && strcmp(a, "-o") && strcmp(a, "--status"))
         return bad("opsi tidak dikenal: '%s'", a);
     if (!v)
         return bad("%s perlu nilai", a);
@@ -95,6 +104,8 @@ static int read_option(const char *a, const char *v, options *o, int *used)
         o->format = v;
     else if (!strcmp(a, "-o"))
         o->out = v;
+    else if (!strcmp(a, "--status"))
+        o->status = v;
     else if (strlen(v) != 7 || !tb_month_valid(v))
         return bad("--month perlu bulan YYYY-MM (misalnya 2024-08), bukan '%s'", v);
     else
@@ -126,13 +137,20 @@ static int check_args(options *o)
 {
     if (!o->name)
         return bad("nama laporan tidak diberikan%s", "");
-    if (!o->pub && o->kind < 0)
+    if (!o->pub && !o->tl && o->kind < 0)
         return bad("laporan '%s' tidak dikenal", o->name);
+    if (o->status && !o->tl)
+        return bad("--status hanya untuk tindak-lanjut%s", "");
+    if (o->tl && o->status && strcmp(o->status, "open") && strcmp(o->status, "overdue") &&
+        strcmp(o->status, "all"))
+        return bad("--status adalah open, overdue atau all, bukan '%s'", o->status);
+    if (o->tl && !o->sc.wilayah)
+        return bad("tindak-lanjut perlu --wilayah KODE%s", "");
     if (o->sc.wilayah && o->sc.posyandu_id > 0)
         return bad("pilih salah satu: --wilayah atau --posyandu%s", "");
     if (!o->sc.wilayah && o->sc.posyandu_id <= 0)
         return bad("--wilayah KODE atau --posyandu ID harus diberikan%s", "");
-    if (!o->sc.month[0])
+    if (!o->sc.month[0] && !o->tl)
         return bad("--month YYYY-MM harus diberikan%s", "");
     char now[8];
     tb_this_month(now);
@@ -154,6 +172,7 @@ static int parse_args(int argc, char **argv, options *o)
     if (rc)
         return rc;
     o->pub = o->name && !strcmp(o->name, "publikasi");
+    o->tl = o->name && !strcmp(o->name, "tindak-lanjut");
     o->kind = o->name ? tb_report_lookup(o->name) : -1;
     return check_args(o);
 }
@@ -219,7 +238,15 @@ static int run_report(const options *o)
     }
     tb_table *t[PUB_TABLES] = {NULL, NULL, NULL};
     int nt = 0, want = o->pub ? PUB_TABLES : 1;
-    while (nt < want &&
+    if (o->tl) {
+        char today[11], month[8];
+        tb_today_iso(today);
+        tb_this_month(month);
+        tb_tindakan_filter f = {
+            .wilayah = o->sc.wilayah, .status = o->status ? o->status : "open", .today = today};
+        nt = tb_report_tindak_lanjut(s, &f, month, &t[0]) == 0;
+    }
+    while (!o->tl && nt < want &&
            tb_report_run(s, o->pub ? pub_kinds[nt] : (tb_report_kind)o->kind, &o->sc, &t[nt]) == 0)
         nt++;
     int status = 1;

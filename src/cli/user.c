@@ -7,6 +7,7 @@
  *                   [--telepon T] [--password-file F]
  *   tumbuh user list
  *   tumbuh user reset U | disable U | enable U
+ *   tumbuh user lembaga U KODE   (the institution whose actions an OPD member follows)
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include "base/password.h"
 #include "cli/commands.h"
 #include "store/store.h"
+#include "store/rapat.h"
 #include "store/users.h"
 
 /* Prints the usage to out; 2 (the exit status of a usage error). */
@@ -27,7 +29,8 @@ static int usage(FILE *out)
           "  tumbuh user list\n"
           "  tumbuh user reset U     (kata sandi sekali pakai dicetak)\n"
           "  tumbuh user disable U\n"
-          "  tumbuh user enable U\n",
+          "  tumbuh user enable U\n"
+          "  tumbuh user lembaga U KODE   (lembaga pengguna OPD: tindakannya yang diikuti)\n",
           out);
     return 2;
 }
@@ -156,6 +159,28 @@ static int cmd_change(tb_store *s, const char *what, const char *name)
     return 0;
 }
 
+/* Links the user named name to institution kode. 0, or 1 (message given). */
+static int cmd_lembaga(const char *name, const char *kode)
+{
+    char err[512];
+    tb_store *s;
+    if (tb_store_open(tb_store_default_path(NULL), &s, err, sizeof err) < 0) {
+        fprintf(stderr, "tumbuh user lembaga: %s\n", err);
+        return 1;
+    }
+    tb_user u;
+    int rc = tb_store_user_by_name(s, name, &u);
+    if (rc == 1)
+        rc = tb_store_pengguna_lembaga_set(s, 0, u.id, kode) == 0 ? 1 : -1;
+    if (rc != 1)
+        fprintf(stderr, "tumbuh user lembaga: %s\n",
+                rc < 0 ? tb_store_error(s) : "pengguna tidak ditemukan");
+    else
+        printf("Pengguna %s terhubung ke lembaga %s.\n", u.username, kode);
+    tb_store_close(s);
+    return rc == 1 ? 0 : 1;
+}
+
 int tb_cmd_user(int argc, char **argv)
 {
     if (argc < 2)
@@ -163,6 +188,8 @@ int tb_cmd_user(int argc, char **argv)
     const char *sub = argv[1];
     if (!strcmp(sub, "--help") || !strcmp(sub, "-h"))
         return usage(stdout), 0;
+    if (!strcmp(sub, "lembaga") && argc == 4)
+        return cmd_lembaga(argv[2], argv[3]);
     bool one = !strcmp(sub, "reset") || !strcmp(sub, "disable") || !strcmp(sub, "enable");
     if (!(one && argc == 3) && strcmp(sub, "add") && !(!strcmp(sub, "list") && argc == 2))
         return usage(stderr);

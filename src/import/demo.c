@@ -847,6 +847,27 @@ static int make_users(gen *g)
     return 0;
 }
 
+/* The institutions (lembaga) that attend meetings and own actions: the
+ * OPD, two TPPS bidang, every puskesmas and desa government; the actions
+ * point to the one named as their owner; the OPD demo user belongs to the
+ * Dinas Kesehatan. */
+static int make_lembaga(gen *g)
+{
+    static const char *const KODE[] = {"OPD-DINKES", "OPD-DP3AP2KB", "OPD-DPMD",   "OPD-PUPR",
+                                       "OPD-DINSOS", "OPD-BAPPEDA",  "OPD-DISDIK", "OPD-KEMENAG"};
+    for (int i = 0; i < COUNT(OPD) && i < COUNT(KODE); i++)
+        TRY(tb_store_demo_insert(g->s, TB_DEMO_LEMBAGA, "tttt", KODE[i], OPD[i], "opd", "35.99"));
+    TRY(tb_store_demo_insert(g->s, TB_DEMO_LEMBAGA, "tttt", "TPPS-INTERVENSI",
+                             "TPPS Bidang Pelayanan Intervensi", "tpps_bidang", "35.99"));
+    TRY(tb_store_demo_insert(g->s, TB_DEMO_LEMBAGA, "tttt", "TPPS-DATA",
+                             "TPPS Bidang Data, Monitoring dan Evaluasi", "tpps_bidang", "35.99"));
+    TRY(tb_store_demo_insert(g->s, TB_DEMO_LEMBAGA_PKM, ""));
+    TRY(tb_store_demo_insert(g->s, TB_DEMO_LEMBAGA_DESA, ""));
+    TRY(tb_store_demo_insert(g->s, TB_DEMO_TL_LEMBAGA, ""));
+    TRY(tb_store_demo_insert(g->s, TB_DEMO_PENGGUNA_LEMBAGA, "tt", "opd.dinkes", KODE[0]));
+    return 0;
+}
+
 int tb_demo_store_empty(tb_store *s)
 {
     long n = tb_store_count(s, "wilayah");
@@ -870,6 +891,7 @@ static int generate(gen *g)
     TRY(make_meetings(g));
     TRY(make_district_records(g));
     TRY(make_users(g));
+    TRY(make_lembaga(g));
     return tb_store_audit(g->s, 0, "impor", "demo", NULL, NULL, NULL);
 }
 

@@ -59,6 +59,18 @@ static const char *const demo_sql[TB_DEMO_COUNT] = {
     [TB_DEMO_SURVEI] = "INSERT INTO survei_prevalensi (wilayah, tahun, survei, stunting, wasting,"
                        " underweight, sumber) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
                        " 'angka contoh (demo)')",
+    [TB_DEMO_LEMBAGA] = "INSERT INTO lembaga (kode, nama, jenis, wilayah) VALUES (?1, ?2, ?3, ?4)",
+    [TB_DEMO_LEMBAGA_PKM] = "INSERT INTO lembaga (kode, nama, jenis, wilayah)"
+                            " SELECT 'PKM-' || kode, nama, 'puskesmas', kecamatan FROM puskesmas",
+    [TB_DEMO_LEMBAGA_DESA] = "INSERT INTO lembaga (kode, nama, jenis, wilayah)"
+                             " SELECT 'DESA-' || kode, 'Pemerintah Desa ' || nama, 'desa', kode"
+                             " FROM wilayah WHERE tingkat = 4",
+    [TB_DEMO_TL_LEMBAGA] =
+        "UPDATE tindak_lanjut SET pj_lembaga = (SELECT kode FROM lembaga"
+        " WHERE lower(nama) = lower(penanggung_jawab)), pelaksana = (SELECT kode FROM lembaga"
+        " WHERE lower(nama) = lower(penanggung_jawab))",
+    [TB_DEMO_PENGGUNA_LEMBAGA] = "INSERT INTO pengguna_lembaga (pengguna_id, lembaga)"
+                                 " SELECT id, ?2 FROM pengguna WHERE username = ?1",
 };
 
 long tb_store_demo_insert(tb_store *s, tb_demo_row which, const char *types, ...)

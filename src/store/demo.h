@@ -36,6 +36,11 @@ typedef enum {
     TB_DEMO_TPPS,          /* wilayah, nama, jabatan, instansi, peran, no_sk, mulai */
     TB_DEMO_SURVEI,        /* wilayah, tahun, survei, stunting, wasting, underweight */
     TB_DEMO_POSYANDU_HARI, /* posyandu id, its usual day of the month (an update) */
+    TB_DEMO_LEMBAGA,       /* kode, nama, jenis, wilayah */
+    TB_DEMO_LEMBAGA_PKM,   /* (none) every puskesmas as an institution */
+    TB_DEMO_LEMBAGA_DESA,  /* (none) every desa government as an institution */
+    TB_DEMO_TL_LEMBAGA,    /* (none) actions point to the institution named as their owner */
+    TB_DEMO_PENGGUNA_LEMBAGA, /* username, lembaga kode */
     TB_DEMO_COUNT
 } tb_demo_row;
 

@@ -568,9 +568,96 @@ static const char *const migration_12 =
     "INSERT INTO target_prevalensi VALUES ('ID', 2024, 14.0, 'Perpres 72/2021 (target antara)');"
     "INSERT INTO target_prevalensi VALUES ('ID', 2029, 14.2, 'RPJMN 2025-2029');";
 
-static const char *const migrations_sql[] = {
-    NULL,        migration_1, migration_2, migration_3,  migration_4,  migration_5,  migration_6,
-    migration_7, migration_8, migration_9, migration_10, migration_11, migration_12, NULL};
+/* 13: the coordination cycle (issue 13). lembaga: the institutions that
+ * attend meetings and own actions (OPD, desa, puskesmas, TPPS bidang,
+ * other), each in an area; pengguna_lembaga links a user (an OPD member) to
+ * one. rapat_jenis: the kinds of meeting, the four built in and those a
+ * district adds, each behaving as one of the four (dasar: who runs it);
+ * tahapan = 1 when the kind has the Musi Rawas lokmin stages (tahap 1-6).
+ * rapat gains its place, stage, agenda, creator and district kind; its
+ * catatan holds the minutes. rapat_keputusan: decisions and commitments
+ * (who commits to what). rapat_masalah: the desa or theme of a problem, and
+ * its escalation to the area above (naik_ke) with the answer that flows
+ * back. tindak_lanjut gains the problem it answers, the executor and the
+ * responsible institution and person, the budget amount, a target (volume,
+ * or an indicator of an area reaching a value by a month) and who created
+ * it; each review is a row of tindak_lanjut_tinjauan (the history stays);
+ * tindak_lanjut_jadwal holds the weekly Rencana Kerja rows (minggu: bits
+ * 1-4 = weeks 1-4). */
+static const char *const migration_13 =
+    "CREATE TABLE lembaga ("
+    "  kode TEXT PRIMARY KEY,"
+    "  nama TEXT NOT NULL,"
+    "  jenis TEXT NOT NULL CHECK (jenis IN ('opd', 'desa', 'puskesmas', 'tpps_bidang', 'lainnya')),"
+    "  wilayah TEXT NOT NULL REFERENCES wilayah(kode)"
+    ");"
+    "CREATE TABLE pengguna_lembaga ("
+    "  pengguna_id INTEGER PRIMARY KEY REFERENCES pengguna(id),"
+    "  lembaga TEXT NOT NULL REFERENCES lembaga(kode)"
+    ");"
+    "CREATE TABLE rapat_jenis ("
+    "  kode TEXT PRIMARY KEY, nama TEXT NOT NULL,"
+    "  dasar TEXT NOT NULL CHECK (dasar IN ('minilok', 'rakor', 'rembuk', 'audit_kasus')),"
+    "  tahapan INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "INSERT INTO rapat_jenis VALUES ('minilok', 'Lokakarya mini kecamatan', 'minilok', 1),"
+    "  ('rakor', 'Rapat koordinasi TPPS kabupaten', 'rakor', 0),"
+    "  ('rembuk', 'Rembuk stunting', 'rembuk', 0),"
+    "  ('audit_kasus', 'Audit kasus stunting', 'audit_kasus', 0);"
+    "ALTER TABLE rapat ADD COLUMN jenis_kode TEXT REFERENCES rapat_jenis(kode);"
+    "ALTER TABLE rapat ADD COLUMN tempat TEXT;"
+    "ALTER TABLE rapat ADD COLUMN tahap INTEGER CHECK (tahap BETWEEN 1 AND 6);"
+    "ALTER TABLE rapat ADD COLUMN agenda TEXT;"
+    "ALTER TABLE rapat ADD COLUMN dibuat_oleh INTEGER REFERENCES pengguna(id);"
+    "CREATE INDEX rapat_wilayah ON rapat(wilayah, jenis, tanggal);"
+    "ALTER TABLE rapat_peserta ADD COLUMN lembaga TEXT REFERENCES lembaga(kode);"
+    "CREATE TABLE rapat_keputusan ("
+    "  id INTEGER PRIMARY KEY, rapat_id INTEGER NOT NULL REFERENCES rapat(id),"
+    "  jenis TEXT NOT NULL CHECK (jenis IN ('keputusan', 'komitmen')),"
+    "  uraian TEXT NOT NULL, pihak TEXT, lembaga TEXT REFERENCES lembaga(kode)"
+    ");"
+    "ALTER TABLE rapat_masalah ADD COLUMN desa TEXT REFERENCES wilayah(kode);"
+    "ALTER TABLE rapat_masalah ADD COLUMN tema TEXT;"
+    "ALTER TABLE rapat_masalah ADD COLUMN naik_ke TEXT REFERENCES wilayah(kode);"
+    "ALTER TABLE rapat_masalah ADD COLUMN jawaban TEXT;"
+    "ALTER TABLE rapat_masalah ADD COLUMN jawaban_rapat_id INTEGER REFERENCES rapat(id);"
+    "CREATE INDEX rapat_masalah_naik ON rapat_masalah(naik_ke);"
+    "CREATE INDEX rapat_masalah_rapat ON rapat_masalah(rapat_id);"
+    "ALTER TABLE tindak_lanjut ADD COLUMN masalah_id INTEGER REFERENCES rapat_masalah(id);"
+    "ALTER TABLE tindak_lanjut ADD COLUMN pelaksana TEXT REFERENCES lembaga(kode);"
+    "ALTER TABLE tindak_lanjut ADD COLUMN pj_lembaga TEXT REFERENCES lembaga(kode);"
+    "ALTER TABLE tindak_lanjut ADD COLUMN pj_nama TEXT;"
+    "ALTER TABLE tindak_lanjut ADD COLUMN anggaran REAL;"
+    "ALTER TABLE tindak_lanjut ADD COLUMN target_volume TEXT;"
+    "ALTER TABLE tindak_lanjut ADD COLUMN indikator TEXT"
+    "  CHECK (indikator IN ('ds', 'nd', 'stunting', 'terukur'));"
+    "ALTER TABLE tindak_lanjut ADD COLUMN indikator_wilayah TEXT REFERENCES wilayah(kode);"
+    "ALTER TABLE tindak_lanjut ADD COLUMN target_nilai REAL;"
+    "ALTER TABLE tindak_lanjut ADD COLUMN target_bulan TEXT;"
+    "ALTER TABLE tindak_lanjut ADD COLUMN dibuat_oleh INTEGER REFERENCES pengguna(id);"
+    "CREATE INDEX tindak_lanjut_rapat ON tindak_lanjut(rapat_id);"
+    "CREATE INDEX tindak_lanjut_pj ON tindak_lanjut(pj_lembaga);"
+    "CREATE TABLE tindak_lanjut_tinjauan ("
+    "  id INTEGER PRIMARY KEY,"
+    "  tindak_lanjut_id INTEGER NOT NULL REFERENCES tindak_lanjut(id),"
+    "  rapat_id INTEGER REFERENCES rapat(id),"
+    "  tanggal TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('baru', 'proses', 'selesai', 'batal')),"
+    "  kemajuan TEXT, bukti TEXT,"
+    "  oleh INTEGER REFERENCES pengguna(id), peninjau TEXT"
+    ");"
+    "CREATE INDEX tindak_lanjut_tinjauan_tl ON tindak_lanjut_tinjauan(tindak_lanjut_id, tanggal);"
+    "CREATE TABLE tindak_lanjut_jadwal ("
+    "  id INTEGER PRIMARY KEY,"
+    "  tindak_lanjut_id INTEGER NOT NULL REFERENCES tindak_lanjut(id),"
+    "  kegiatan TEXT NOT NULL, pelaksana TEXT, penanggung_jawab TEXT,"
+    "  minggu INTEGER NOT NULL DEFAULT 0 CHECK (minggu BETWEEN 0 AND 15)"
+    ");";
+
+static const char *const migrations_sql[] = {NULL,         migration_1,  migration_2,  migration_3,
+                                             migration_4,  migration_5,  migration_6,  migration_7,
+                                             migration_8,  migration_9,  migration_10, migration_11,
+                                             migration_12, migration_13, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};

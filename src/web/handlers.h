@@ -81,5 +81,22 @@ void tb_api_pengukuran_ubah(tb_req *q, tb_res *r);
 void tb_api_pengukuran_hapus(tb_req *q, tb_res *r);
 void tb_api_laporan(tb_req *q, tb_res *r);
 void tb_api_anak(tb_req *q, tb_res *r);
+/* rapat.c, tindakan.c: meetings, their actions and reviews; {id} a meeting
+ * or an action, {bagian} the part of a meeting a form adds to */
+void tb_page_rapat_list(tb_req *q, tb_res *r);
+void tb_page_rapat_baru(tb_req *q, tb_res *r);
+void tb_page_rapat_jenis(tb_req *q, tb_res *r);
+void tb_page_rapat(tb_req *q, tb_res *r);
+void tb_page_rapat_simpan(tb_req *q, tb_res *r);
+void tb_page_rapat_notulen(tb_req *q, tb_res *r);
+void tb_page_rapat_bahan(tb_req *q, tb_res *r);
+void tb_page_tindakan_list(tb_req *q, tb_res *r);
+void tb_page_tindakan(tb_req *q, tb_res *r);
+void tb_page_tindakan_simpan(tb_req *q, tb_res *r);
+void tb_api_rapat_list(tb_req *q, tb_res *r);
+void tb_api_rapat(tb_req *q, tb_res *r);
+void tb_api_tindakan_list(tb_req *q, tb_res *r);
+void tb_api_tindakan(tb_req *q, tb_res *r);
+void tb_api_tinjauan(tb_req *q, tb_res *r);
 
 #endif

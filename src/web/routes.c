@@ -37,6 +37,15 @@
 #define DENY_CHILD                                                                                 \
     "Data anak ini tidak dapat Anda buka (di luar wilayah atau peran tanpa akses data pribadi)."
 #define DENY_API_CHILD "Di luar wilayah kerja atau peran Anda."
+/* meetings: read by the roles that coordinate; run by TPPS and desa; actions
+ * reviewed by those and the OPD (its own institution's) */
+#define RAPAT_READ                                                                                 \
+    (TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KAB | TB_ROLE_OPD | TB_ROLE_TPPS_KEC |                       \
+     TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_DESA)
+#define RAPAT_RUN (TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KAB | TB_ROLE_TPPS_KEC | TB_ROLE_DESA)
+#define RAPAT_REVIEW (RAPAT_RUN | TB_ROLE_OPD)
+#define DENY_RAPAT "Peran Anda tidak membuka rapat koordinasi."
+#define DENY_RAPAT_RUN "Rapat diisi oleh TPPS kabupaten, TPPS kecamatan dan desa."
 
 /* clang-format off */
 static const tb_route ROUTES[] = {
@@ -101,6 +110,27 @@ static const tb_route ROUTES[] = {
      "the audit log as CSV: pengguna=, wilayah=, aksi=, dari=, sampai="},
     {"GET", "/audit", tb_page_audit, ADMIN, LOGIN, DENY_ADMIN,
      "the audit log: pengguna=, wilayah=, aksi=, dari=, sampai= (TTTT-BB-HH), hal="},
+    {"GET", "/rapat", tb_page_rapat_list, RAPAT_READ, LOGIN, DENY_RAPAT,
+     "the meetings of the user's area (wilayah= inside it), with the new-meeting form"},
+    {"POST", "/rapat", tb_page_rapat_baru, RAPAT_RUN, CSRF, DENY_RAPAT_RUN,
+     "a new meeting in the user's area: jenis, judul, tanggal, tempat, tahap, agenda, notulen, csrf"},
+    {"POST", "/rapat/jenis", tb_page_rapat_jenis, TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KAB, CSRF,
+     "Jenis rapat ditambah oleh kabupaten.",
+     "a kind of meeting the district adds: kode, nama, dasar (minilok|rakor|rembuk|audit_kasus: how it is held), csrf"},
+    {"GET", "/rapat/{id}/notulen.pdf", tb_page_rapat_notulen, RAPAT_READ, LOGIN, DENY_RAPAT,
+     "the minutes of meeting {id} as PDF: attendance, decisions, commitments, problems, actions"},
+    {"GET", "/rapat/{id}/bahan", tb_page_rapat_bahan, RAPAT_READ, LOGIN, DENY_RAPAT,
+     "the meeting pack of meeting {id}: stunting, SKDN, weighing backlog, open actions (format=pdf)"},
+    {"POST", "/rapat/{id}/{bagian}", tb_page_rapat_simpan, RAPAT_RUN, CSRF, DENY_RAPAT_RUN,
+     "add to meeting {id}: {bagian} ubah|peserta|keputusan|masalah|rekomendasi|naik|jawaban|tindakan, its fields, csrf"},
+    {"GET", "/rapat/{id}", tb_page_rapat, RAPAT_READ, LOGIN, DENY_RAPAT,
+     "meeting {id}: details, attendance, decisions, problems, escalations, actions, carried-over actions"},
+    {"GET", "/tindakan", tb_page_tindakan_list, RAPAT_READ, LOGIN, DENY_RAPAT,
+     "action lists: daftar=saya|terbuka|lewat|selesai|anggaran|semua, wilayah=, format=csv|xlsx|pdf"},
+    {"GET", "/tindakan/{id}", tb_page_tindakan, RAPAT_READ, LOGIN, DENY_RAPAT,
+     "action {id}: target, indicator check, review history, weekly plan, review form; rapat= the reviewing meeting"},
+    {"POST", "/tindakan/{id}", tb_page_tindakan_simpan, RAPAT_REVIEW, CSRF, DENY_RAPAT_RUN,
+     "review action {id} (bagian=tinjau: status belum|berjalan|selesai|batal, kemajuan, bukti, rapat_id) or add a weekly row (bagian=jadwal), csrf"},
     {"GET", "/impor", tb_page_impor, KAB, LOGIN, DENY_IMPOR,
      "import a file (e-PPGBM, keluarga, catin, wilayah): the upload form and the current import's stage"},
     {"POST", "/impor/unggah", tb_page_impor_unggah, KAB, UPLOAD, DENY_IMPOR,
@@ -154,6 +184,16 @@ static const tb_route ROUTES[] = {
      "a report as JSON: {nama} report name; wilayah= or posyandu=, bulan="},
     {"GET", "/api/v1/anak/{id}", tb_api_anak, NAMES, LOGIN, DENY_API_CHILD,
      "child {id} with every measurement"},
+    {"GET", "/api/v1/rapat", tb_api_rapat_list, RAPAT_READ, LOGIN, DENY_RAPAT,
+     "the meetings of the user's area: wilayah="},
+    {"GET", "/api/v1/rapat/{id}", tb_api_rapat, RAPAT_READ, LOGIN, DENY_RAPAT,
+     "meeting {id} with participants, problems, escalated problems and actions"},
+    {"GET", "/api/v1/tindakan", tb_api_tindakan_list, RAPAT_READ, LOGIN, DENY_RAPAT,
+     "actions: wilayah=, status=open|overdue|closed|all, saya=1 (the user's institution)"},
+    {"POST", "/api/v1/tindakan/{id}/tinjauan", tb_api_tinjauan, RAPAT_REVIEW, CSRF, DENY_RAPAT_RUN,
+     "review action {id} (JSON or form: status, kemajuan, bukti, tanggal, rapat_id); 201 with the action"},
+    {"GET", "/api/v1/tindakan/{id}", tb_api_tindakan, RAPAT_READ, LOGIN, DENY_RAPAT,
+     "action {id} with its indicator check and reviews"},
 };
 /* clang-format on */
 

@@ -430,6 +430,50 @@ try {
       (await page.locator('ul.anak-daftar > li').count()) > 0);
     await ctx.close();
   });
+  // A lokmin recorded end to end by the TPPS kecamatan on a phone: the meeting,
+  // a problem, an action tied to an indicator, the minutes PDF, the pack.
+  await part('lokmin', async () => {
+    const ctx = await browser.newContext(PHONE);
+    const page = await login(ctx, 'tpps.kec');
+    await page.goto(BASE + '/rapat');
+    const baru = page.locator('form[action="/rapat"]');
+    await baru.locator('select[name=jenis]').selectOption('minilok');
+    await baru.locator('input[name=judul]').fill('Lokmin uji peramban');
+    await baru.locator('input[name=tanggal]').fill('2026-11-12');
+    await baru.locator('select[name=tahap]').selectOption('5');
+    await Promise.all([page.waitForNavigation(), baru.locator('button').click()]);
+    check('lokmin: on the new meeting page', /\/rapat\/\d+$/.test(page.url()) &&
+      /Lokmin uji peramban/.test(await page.locator('h1').innerText()));
+    const m = page.locator('form[action$="/masalah"]');
+    await m.locator('input[name=uraian]').fill('Cakupan D/S rendah');
+    await m.locator('select[name=desa]').selectOption({ index: 2 });
+    await Promise.all([page.waitForNavigation(), m.locator('button').click()]);
+    check('lokmin: the problem listed', /Cakupan D\/S rendah/.test(await page.locator('main').innerText()));
+    const t = page.locator('form[action$="/tindakan"]');
+    await t.locator('input[name=uraian]').fill('Sweeping balita tidak hadir');
+    await t.locator('select[name=pj_lembaga]').selectOption({ index: 1 });
+    await t.locator('input[name=tenggat]').fill('2026-12-15');
+    await t.locator('select[name=indikator]').selectOption('ds');
+    await t.locator('select[name=indikator_wilayah]').selectOption({ index: 2 });
+    await t.locator('input[name=target_nilai]').fill('80');
+    await t.locator('input[name=target_bulan]').fill('2026-12');
+    await Promise.all([page.waitForNavigation(), t.locator('button').click()]);
+    const text = await page.locator('main').innerText();
+    check('lokmin: the action with its indicator check', /Sweeping balita tidak hadir/.test(text) &&
+      /D\/S .* >= 80,0% pada 2026-12/.test(text) && /\(2026-11\): belum tercapai|\(2026-11\): tercapai/.test(text));
+    const wide = await page.evaluate(() => [...document.querySelectorAll('main *')]
+      .filter(e => e.getBoundingClientRect().right > 362 && !e.closest('.tabel'))
+      .map(e => e.tagName + '.' + e.className + ':' + (e.getAttribute('name') || '')).slice(0, 5));
+    check('lokmin: the page fits 360 px ' + wide.join(' '),
+      await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+    await page.screenshot({ path: `${SHOTS}/20-lokmin-360.png`, fullPage: true });
+    const url = page.url().replace(/#.*/, '');
+    const pdf = await page.request.get(url + '/notulen.pdf');
+    check('lokmin: minutes PDF', pdf.status() === 200 && pdf.headers()['content-type'] === 'application/pdf');
+    await page.goto(url + '/bahan');
+    check('lokmin: the meeting pack', /Balita belum ditimbang/.test(await page.locator('main').innerText()));
+    await ctx.close();
+  });
   // The administrator imports a code list from the web: upload, dry run, import.
   await part('impor', async () => {
     const ctx = await browser.newContext();

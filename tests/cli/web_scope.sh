@@ -13,6 +13,9 @@ COUT=90000; POUT=900; WOUT=35.98.01.2001
 C2=$(sqlite3 "$DB" "SELECT individu_id FROM anak WHERE posyandu_id = 2 LIMIT 1")
 MID=$(sqlite3 "$DB" "SELECT id FROM pengukuran WHERE anak_id = $CIN ORDER BY tanggal LIMIT 1")
 KID=$(sqlite3 "$DB" "SELECT id FROM pengguna WHERE username = 'kader'")
+# a kabupaten meeting every reading role may open, and its Dinkes action (the OPD user's)
+RID=$(sqlite3 "$DB" "SELECT id FROM rapat WHERE jenis = 'rakor' ORDER BY id LIMIT 1")
+TID=$(sqlite3 "$DB" "SELECT id FROM tindak_lanjut WHERE rapat_id = $RID AND pj_lembaga = 'OPD-DINKES'")
 
 expect() { # expect DESC WANT GOT
   check "$1: want $2, got $3" "[ \"$3\" = \"$2\" ]"
@@ -78,6 +81,21 @@ fixture() {
     "POST /atur/target") echo "/atur/target 422" ;;
     "POST /atur/lokus/hapus") echo "/atur/lokus/hapus 400" ;;
     "POST /atur/lokus") echo "/atur/lokus 422" ;;
+    "GET /rapat") echo "/rapat 200" ;;
+    "POST /rapat") echo "/rapat 422" ;;
+    "GET /rapat/{id}/notulen.pdf") echo "/rapat/$RID/notulen.pdf 200" ;;
+    "POST /rapat/jenis") echo "/rapat/jenis 422" ;;
+    "GET /rapat/{id}/bahan") echo "/rapat/$RID/bahan 200" ;;
+    "POST /rapat/{id}/{bagian}") echo "/rapat/$RID/peserta 422|403" ;; # 403: not the meeting's area
+    "GET /rapat/{id}") echo "/rapat/$RID 200" ;;
+    "GET /tindakan") echo "/tindakan 200" ;;
+    "GET /tindakan/{id}") echo "/tindakan/$TID 200" ;;
+    "POST /tindakan/{id}") echo "/tindakan/$TID 422|403" ;; # 403: a kecamatan or desa reviewer
+    "GET /api/v1/rapat") echo "/api/v1/rapat 200" ;;
+    "GET /api/v1/rapat/{id}") echo "/api/v1/rapat/$RID 200" ;;
+    "GET /api/v1/tindakan") echo "/api/v1/tindakan 200" ;;
+    "POST /api/v1/tindakan/{id}/tinjauan") echo "/api/v1/tindakan/$TID/tinjauan 422|403" ;;
+    "GET /api/v1/tindakan/{id}") echo "/api/v1/tindakan/$TID 200" ;;
     *) return 1 ;;
   esac
 }
