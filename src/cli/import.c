@@ -3,7 +3,7 @@
  * catin screenings and the Kemendagri code list into the store.
  *
  *   tumbuh [--db PATH] import KIND FILE [--sheet NAME] [--map HEADER=FIELD,...]
- *                                       [--rejects PATH]
+ *                                       [--rejects PATH] [--putaran PK24]
  *
  * Parses the arguments, runs the import (tb_import_run, import/import.h:
  * one transaction, all valid rows or nothing), shows progress on a
@@ -30,6 +30,7 @@ typedef struct {
     const char *sheet;
     const char *map;
     const char *rejects;
+    const char *putaran;
     bool help;
 } options;
 
@@ -37,7 +38,8 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "pemakaian: tumbuh [--db FILE] import JENIS FILE [--sheet NAMA] [--map JUDUL=FIELD,...]"
-            " [--rejects PATH]\n\n"
+            " [--rejects PATH]\n"
+            "       [--putaran PK24]\n\n"
             "JENIS:\n");
     const char *name, *summary;
     for (size_t i = 0; (name = tb_import_kind(i, &summary)); i++)
@@ -50,7 +52,9 @@ static void usage(FILE *f)
             "\nFILE berupa CSV (',' ';' atau tab) atau XLSX (sheet pertama, atau --sheet NAMA).\n"
             "Kolom dikenali dari judulnya (lihat README.md); --map memberi field untuk sebuah\n"
             "judul. Baris yang ditolak masuk ke FILE.tolak.csv (atau --rejects PATH) dengan\n"
-            "baris, kolom, alasan. Mencetak: read=N imported=N updated=N rejected=N ...\n");
+            "baris, kolom, alasan. Mencetak: read=N imported=N updated=N rejected=N ...\n"
+            "keluarga: --putaran memberi putaran pendataan (PK21, PK22, PK23, PK24) bagi baris\n"
+            "tanpa kolom putaran; status KRS tiap putaran disimpan, tidak ditimpa.\n");
 }
 
 /* Reads the arguments into o: 0, or -1 (usage printed). -h/--help sets o->help. */
@@ -68,6 +72,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->map = argv[++i];
         } else if (!strcmp(a, "--rejects") && i + 1 < argc) {
             o->rejects = argv[++i];
+        } else if (!strcmp(a, "--putaran") && i + 1 < argc) {
+            o->putaran = argv[++i];
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "tumbuh import: pilihan '%s' tidak dikenal\n", a);
             usage(stderr);
@@ -174,7 +180,8 @@ int tb_cmd_import(int argc, char **argv)
                            .path = a.path,
                            .sheet = a.sheet,
                            .map = a.map,
-                           .rejects = a.rejects ? a.rejects : default_rejects};
+                           .rejects = a.rejects ? a.rejects : default_rejects,
+                           .putaran = a.putaran};
     if (isatty(2)) {
         o.progress = show_progress;
         o.progress_ctx = &shown;

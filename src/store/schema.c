@@ -547,9 +547,47 @@ static const char *const migration_11 =
     "ALTER TABLE pengguna ADD COLUMN sandi_sementara INTEGER NOT NULL DEFAULT 0;"
     "CREATE INDEX audit_log_waktu ON audit_log(waktu);";
 
+/* 12: families at risk (issue 12). keluarga_putaran keeps a family's status
+ * per census round (PK21, PK22UPDATE, PK23, PK24, ...), never overwritten by
+ * a later round; keluarga.putaran names the round its row holds (an older
+ * round imported later does not replace a newer one). krs_target: the
+ * number of KRS families a desa plans to accompany in a year. krs_verval:
+ * the confirmation (or correction, with the status found) of a family's KRS
+ * status for its round, with reason, who and when. The TPK visits of a
+ * family are read by family (krs_didampingi). */
+static const char *const migration_12 =
+    "ALTER TABLE keluarga ADD COLUMN putaran TEXT;"
+    "CREATE TABLE keluarga_putaran ("
+    "  keluarga_id INTEGER NOT NULL REFERENCES keluarga(id),"
+    "  putaran TEXT NOT NULL,"
+    "  tanggal TEXT NOT NULL," /* the day the status was computed (the import) */
+    "  aturan TEXT,"           /* the KRS rule version */
+    "  sasaran INTEGER NOT NULL, krs INTEGER NOT NULL, krs_faktor TEXT,"
+    "  PRIMARY KEY (keluarga_id, putaran)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX keluarga_putaran_putaran ON keluarga_putaran(putaran);"
+    "CREATE TABLE krs_target ("
+    "  desa TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  tahun INTEGER NOT NULL,"
+    "  target INTEGER NOT NULL CHECK (target >= 0),"
+    "  oleh INTEGER REFERENCES pengguna(id), diubah TEXT,"
+    "  PRIMARY KEY (desa, tahun)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE krs_verval ("
+    "  keluarga_id INTEGER NOT NULL REFERENCES keluarga(id),"
+    "  putaran TEXT NOT NULL DEFAULT '',"
+    "  keputusan TEXT NOT NULL CHECK (keputusan IN ('konfirmasi', 'koreksi')),"
+    "  krs INTEGER NOT NULL," /* the status confirmed or found */
+    "  alasan TEXT NOT NULL,"
+    "  oleh INTEGER REFERENCES pengguna(id),"
+    "  waktu TEXT NOT NULL,"
+    "  PRIMARY KEY (keluarga_id, putaran)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX tpk_kunjungan_keluarga ON tpk_kunjungan(keluarga_id, tanggal);";
+
 static const char *const migrations_sql[] = {
-    NULL,        migration_1, migration_2, migration_3,  migration_4,  migration_5, migration_6,
-    migration_7, migration_8, migration_9, migration_10, migration_11, NULL};
+    NULL,        migration_1, migration_2, migration_3,  migration_4,  migration_5,  migration_6,
+    migration_7, migration_8, migration_9, migration_10, migration_11, migration_12, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};
