@@ -583,7 +583,8 @@ static const char *const migration_12 =
     "  waktu TEXT NOT NULL,"
     "  PRIMARY KEY (keluarga_id, putaran)"
     ") WITHOUT ROWID;"
-    "CREATE INDEX tpk_kunjungan_keluarga ON tpk_kunjungan(keluarga_id, tanggal);";
+    "CREATE INDEX IF NOT EXISTS tpk_kunjungan_keluarga ON tpk_kunjungan(keluarga_id, tanggal);"
+    "CREATE INDEX IF NOT EXISTS tpk_kunjungan_individu ON tpk_kunjungan(individu_id, tanggal);";
 
 static const char *const migrations_sql[] = {
     NULL,        migration_1, migration_2, migration_3,  migration_4,  migration_5,  migration_6,
