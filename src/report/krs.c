@@ -37,14 +37,11 @@ typedef struct {
     bool target; /* the target table */
 } krs_ctx;
 
-/* The drill-down of a sub-area: the level below, or a desa's families. */
+/* The drill-down of a sub-area: its own KRS page (a desa's lists its families). */
 static void krs_link(krs_ctx *c, long row, const char *key)
 {
     char href[160];
-    if (tb_wilayah_level(key) >= 4)
-        snprintf(href, sizeof href, "/laporan/krs-keluarga?wilayah=%s&bulan=%s", key, c->month);
-    else
-        snprintf(href, sizeof href, "/laporan/krs?wilayah=%s&bulan=%s", key, c->month);
+    snprintf(href, sizeof href, "/krs?wilayah=%s&bulan=%s", key, c->month);
     tb_table_set_link(c->t, row, href);
 }
 

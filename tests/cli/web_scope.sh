@@ -13,6 +13,7 @@ COUT=90000; POUT=900; WOUT=35.98.01.2001
 C2=$(sqlite3 "$DB" "SELECT individu_id FROM anak WHERE posyandu_id = 2 LIMIT 1")
 MID=$(sqlite3 "$DB" "SELECT id FROM pengukuran WHERE anak_id = $CIN ORDER BY tanggal LIMIT 1")
 KID=$(sqlite3 "$DB" "SELECT id FROM pengguna WHERE username = 'kader'")
+FID=$(sqlite3 "$DB" "SELECT id FROM keluarga WHERE desa = (SELECT desa FROM posyandu WHERE id = 1) LIMIT 1")
 
 expect() { # expect DESC WANT GOT
   check "$1: want $2, got $3" "[ \"$3\" = \"$2\" ]"
@@ -58,6 +59,9 @@ fixture() {
     "POST /api/v1/pengukuran/{id}") echo "/api/v1/pengukuran/$MID 422" ;;
     "GET /api/v1/laporan/{nama}") echo "/api/v1/laporan/skdn?wilayah=$WIN&bulan=2026-10 200" ;;
     "GET /api/v1/anak/{id}") echo "/api/v1/anak/$CIN 200" ;;
+    "GET /krs") echo "/krs?wilayah=$WIN&bulan=2026-10 200" ;;
+    "POST /krs/target") echo "/krs/target 422" ;;
+    "POST /verval/{id}") echo "/verval/$FID 422" ;;
     *) return 1 ;;
   esac
 }
