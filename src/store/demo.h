@@ -36,6 +36,8 @@ typedef enum {
     TB_DEMO_TPPS,          /* wilayah, nama, jabatan, instansi, peran, no_sk, mulai */
     TB_DEMO_SURVEI,        /* wilayah, tahun, survei, stunting, wasting, underweight */
     TB_DEMO_POSYANDU_HARI, /* posyandu id, its usual day of the month (an update) */
+    TB_DEMO_PUTARAN, /* keluarga_id, putaran, tanggal, sasaran, krs, krs_faktor (a census round) */
+    TB_DEMO_PUTARAN_SET, /* keluarga_id, putaran (the round the family's row holds) */
     TB_DEMO_COUNT
 } tb_demo_row;
 

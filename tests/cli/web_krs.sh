@@ -37,11 +37,12 @@ expect "TPK of the desa" 200 "$(get tpk "/krs?wilayah=$DESA&bulan=2026-10")"
 check "TPK sees the family" "grep -qF \"$NAME\" '$W/body'"
 expect "bidan desa: another desa" 403 "$(get bidan.desa '/krs?wilayah=35.99.01.2002&bulan=2026-10')"
 
-# verval: a non-KRS family whose PK23 status was KRS is "changed"
+# verval: a non-KRS family whose previous round's status was KRS is "changed"
+# (the demo's rounds are PK24 and PK25; this family gets a PK26)
 F=$(sqlite3 "$DB" "SELECT id FROM keluarga WHERE desa = '$DESA' AND krs = 0 AND sasaran = 1 LIMIT 1")
-sqlite3 "$DB" "UPDATE keluarga SET putaran = 'PK24' WHERE id = $F;
-  INSERT INTO keluarga_putaran VALUES ($F, 'PK23', '2023-06-01', 'bkkbn-2023', 1, 1, 'air_tidak_layak'),
-    ($F, 'PK24', '2024-06-01', 'bkkbn-2023', 1, 0, NULL);"
+sqlite3 "$DB" "UPDATE keluarga SET putaran = 'PK26' WHERE id = $F;
+  INSERT OR REPLACE INTO keluarga_putaran VALUES ($F, 'PK25', '2025-06-30', 'bkkbn-2023', 1, 1, 'air_tidak_layak'),
+    ($F, 'PK26', '2026-06-30', 'bkkbn-2023', 1, 0, NULL);"
 get bidan.desa "/unduh/krs.csv?wilayah=$DESA&bulan=2026-10" > /dev/null
 KRS0=$(col "$DESA" 5)
 get tpps.kec "/unduh/krs-target.csv?wilayah=35.99.01&bulan=2026-10" > /dev/null
