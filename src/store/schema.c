@@ -554,7 +554,9 @@ static const char *const migration_11 =
  * number of KRS families a desa plans to accompany in a year. krs_verval:
  * the confirmation (or correction, with the status found) of a family's KRS
  * status for its round, with reason, who and when. The TPK visits of a
- * family are read by family (krs_didampingi). */
+ * family are read by family (krs_didampingi). The active rule bkkbn-2023
+ * no longer counts the additional variables as factors (issue 12); the
+ * version bkkbn-2023-tambahan (inactive) does. */
 static const char *const migration_12 =
     "ALTER TABLE keluarga ADD COLUMN putaran TEXT;"
     "CREATE TABLE keluarga_putaran ("
@@ -583,6 +585,16 @@ static const char *const migration_12 =
     "  waktu TEXT NOT NULL,"
     "  PRIMARY KEY (keluarga_id, putaran)"
     ") WITHOUT ROWID;"
+    /* BKKBN's rule counts water, latrine and the 4T only (the % KRS SIGA shows): welfare
+     * decile 1, a house not layak and low maternal education become variables shown
+     * beside the factors; a district that wants them counted activates the second version */
+    "INSERT INTO ref_versi SELECT 'krs', 'bkkbn-2023-tambahan', berlaku_mulai, 0,"
+    "  'BKKBN 2023 with additional factors (a district choice)',"
+    "  'desil 1, rumah tidak layak, pendidikan ibu rendah counted as KRS factors', data"
+    "  FROM ref_versi WHERE jenis = 'krs' AND versi = 'bkkbn-2023';"
+    "UPDATE ref_versi SET data = json_set(json_remove(data, '$.faktor_tambahan'),"
+    "  '$.variabel_tambahan', json_extract(data, '$.faktor_tambahan'))"
+    "  WHERE jenis = 'krs' AND versi = 'bkkbn-2023' AND json_valid(data);"
     "CREATE INDEX IF NOT EXISTS tpk_kunjungan_keluarga ON tpk_kunjungan(keluarga_id, tanggal);"
     "CREATE INDEX IF NOT EXISTS tpk_kunjungan_individu ON tpk_kunjungan(individu_id, tanggal);";
 
