@@ -28,8 +28,6 @@
  * every member of a family has been read.
  */
 #include <ctype.h>
-#include <limits.h>
-#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +35,7 @@
 
 #include "import/kind.h"
 #include "store/keluarga.h"
+#include "store/krs.h"
 #include "store/individu.h"
 #include "tb_date.h"
 #include "tb_krs.h"
@@ -527,57 +526,7 @@ static int check_columns(const imp *m, char *err, size_t errlen)
 
 /* --- the KRS rule ----------------------------------------------------------------- */
 
-typedef struct {
-    char versi[64];
-    char **air_layak, **jamban_layak, **pendidikan_rendah; /* owned; lent to k */
-    tb_krs_rule k;
-} rule;
-
-static void free_list(char **l, int n)
-{
-    for (int i = 0; i < n; i++)
-        free(l[i]);
-    free(l);
-}
-
-static void rule_free(rule *r)
-{
-    free_list(r->air_layak, r->k.nair);
-    free_list(r->jamban_layak, r->k.njamban);
-    free_list(r->pendidikan_rendah, r->k.npend);
-    free(r);
-}
-
-/* Reads a list of strings; a missing key gives the defaults. 0 or -1. */
-static int read_list(json_t *root, const char *key, const char *const *defaults, char ***out,
-                     int *n)
-{
-    json_t *a = json_object_get(root, key);
-    size_t cnt = 0;
-    if (a && json_is_array(a))
-        cnt = json_array_size(a);
-    else
-        for (; defaults && defaults[cnt]; cnt++)
-            ;
-    *out = calloc(cnt + 1, sizeof **out);
-    if (!*out)
-        return -1;
-    *n = 0;
-    for (size_t i = 0; i < cnt; i++) {
-        const char *v = a ? json_string_value(json_array_get(a, i)) : defaults[i];
-        if (!v)
-            continue;
-        if (!((*out)[(*n)++] = strdup(v)))
-            return -1;
-    }
-    return 0;
-}
-
-static double read_num(json_t *root, const char *key, double dflt)
-{
-    json_t *v = json_object_get(root, key);
-    return v && json_is_number(v) ? json_number_value(v) : dflt;
-}
+typedef tb_krs_rule_data rule; /* the active rule (store/krs.h) */
 
 /* --- member rows, kept until the end of the run ---------------------------------- */
 
@@ -611,7 +560,6 @@ typedef struct {
 
 static int begin(imp *m)
 {
-    char *data = NULL;
     state *st = calloc(1, sizeof *st);
     rule *r = st ? calloc(1, sizeof *r) : NULL;
     if (!r) {
@@ -630,63 +578,15 @@ static int begin(imp *m)
         }
         st->putaran = st->putarbuf;
     }
-    int have = tb_store_ref_active(m->store, "krs", r->versi, sizeof r->versi, &data);
-    if (have < 0)
-        return -1;
-    if (!have || !data) {
-        snprintf(m->err, sizeof m->err,
-                 "tidak ada aturan KRS aktif (ref_versi jenis 'krs' dengan data JSON)");
-        free(data);
-        return -1;
-    }
-    json_error_t je;
-    json_t *root = json_loads(data, 0, &je);
-    free(data);
-    if (!root || !json_is_object(root)) {
-        snprintf(m->err, sizeof m->err, "aturan KRS %s: JSON tidak sah (%s)", r->versi, je.text);
-        json_decref(root);
-        return -1;
-    }
-    static const char *const pend_default[] = {"tidak_sekolah", "tidak_tamat_sd", "sd", NULL};
-    tb_krs_rule *k = &r->k;
-    tb_krs_rule_default(k);
-    int rc = read_list(root, "air_layak", NULL, &r->air_layak, &k->nair) |
-             read_list(root, "jamban_layak", NULL, &r->jamban_layak, &k->njamban) |
-             read_list(root, "pendidikan_rendah", pend_default, &r->pendidikan_rendah, &k->npend);
-    k->air_layak = (const char *const *)r->air_layak;
-    k->jamban_layak = (const char *const *)r->jamban_layak;
-    k->pendidikan_rendah = (const char *const *)r->pendidikan_rendah;
-    /* a limit the rule does not give is no limit (INT_MAX / -1), as before */
-    k->umur_muda = (int)read_num(root, "umur_muda", -1);
-    k->umur_tua_dari = (int)read_num(root, "umur_tua_dari", INT_MAX);
-    k->umur_tua_sampai = (int)read_num(root, "umur_tua_sampai", -1);
-    k->jarak_bulan = (int)read_num(root, "jarak_bulan", -1);
-    k->anak_banyak = (int)read_num(root, "anak_banyak", INT_MAX);
-    /* sasaran limits: domain reference section 5 unless the rule says otherwise */
-    k->pus_min = (int)read_num(root, "pus_umur_min", 15);
-    k->pus_max = (int)read_num(root, "pus_umur_maks", 49);
-    k->baduta_bulan = (int)read_num(root, "baduta_bulan", 24);
-    k->balita_bulan = (int)read_num(root, "balita_bulan", 60);
-    json_t *extra = json_object_get(root, "faktor_tambahan");
-    for (size_t i = 0; extra && i < json_array_size(extra); i++) {
-        const char *f = json_string_value(json_array_get(extra, i));
-        if (!f)
-            continue;
-        k->f_rumah |= !strcmp(f, "rumah_tidak_layak");
-        k->f_pendidikan |= !strcmp(f, "pendidikan_ibu_rendah");
-        k->f_desil1 |= !strcmp(f, "desil_1");
-    }
-    json_decref(root);
-    if (rc)
-        return tb_store_fail(m->store, "out of memory");
-    return 0;
+    int have = tb_store_krs_rule(m->store, r, m->err, sizeof m->err);
+    return have == 1 ? 0 : -1;
 }
 
 static void cleanup(imp *m)
 {
     state *st = m->state;
     if (st) {
-        rule_free(st->ru);
+        free(st->ru);
         imp_map_free(&st->fams);
         free(st->f);
         free(st->mb);
@@ -743,7 +643,7 @@ static long put_family(imp *m, const state *st, const rec *r, const char *desa,
                       .anggota = mb,
                       .nanggota = nmb};
     tb_krs_result res;
-    tb_krs_eval(&st->ru->k, &f, m->today, &res);
+    tb_krs_eval(&st->ru->rule, &f, m->today, &res);
     k.pus = res.pus;
     k.pus_hamil = res.pus_hamil;
     k.punya_baduta = res.baduta;
@@ -959,7 +859,7 @@ static int end(imp *m)
                 const member *me = &st->mb[k];
                 double mo = me->lahir != TB_DATE_NONE ? months(me->lahir, m->today) : NAN,
                        yr = mo / 12;
-                bool pus = k == wife && yr >= st->ru->k.pus_min && yr < st->ru->k.pus_max + 1;
+                bool pus = k == wife && yr >= st->ru->rule.pus_min && yr < st->ru->rule.pus_max + 1;
                 const char *peran = pus && me->hamil == 1                ? "bumil"
                                     : pus                                ? "pus"
                                     : mo < 60                            ? "anak"

@@ -7,6 +7,8 @@
  * (VERVAL_REASONS) shared by the counts and the desa's list, so the count
  * "belum terkonfirmasi" and the list agree.
  */
+#include <jansson.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -345,4 +347,145 @@ int tb_store_krs_rounds(tb_store *s, long id, int (*fn)(void *ctx, const tb_krs_
             break;
     }
     return step_end(s, st, rc);
+}
+
+/* Adds code v to list which of o. */
+static void rule_code(tb_krs_rule_data *o, int which, int *k, const char *v)
+{
+    if (!v || *k >= TB_KRS_RULE_CODES)
+        return;
+    snprintf(o->kode[which][*k], sizeof o->kode[which][*k], "%s", v);
+    o->ptr[which][*k] = o->kode[which][*k];
+    (*k)++;
+}
+
+/* Reads a list of codes of the rule (a missing key: dflt, NULL-terminated). */
+static void rule_list(json_t *root, const char *key, const char *const *dflt, int which,
+                      tb_krs_rule_data *o, const char *const **list, int *n)
+{
+    json_t *a = json_object_get(root, key);
+    int k = 0;
+    if (a && json_is_array(a))
+        for (size_t i = 0; i < json_array_size(a); i++)
+            rule_code(o, which, &k, json_string_value(json_array_get(a, i)));
+    else
+        for (size_t i = 0; dflt && dflt[i]; i++)
+            rule_code(o, which, &k, dflt[i]);
+    *list = o->ptr[which];
+    *n = k;
+}
+
+static int rule_num(json_t *root, const char *key, int dflt)
+{
+    json_t *v = json_object_get(root, key);
+    return v && json_is_number(v) ? (int)json_number_value(v) : dflt;
+}
+
+int tb_store_krs_rule(tb_store *s, tb_krs_rule_data *o, char *err, size_t errlen)
+{
+    memset(o, 0, sizeof *o);
+    char *data = NULL;
+    int have = tb_store_ref_active(s, "krs", o->versi, sizeof o->versi, &data);
+    if (have < 0)
+        return -1;
+    if (!have || !data) {
+        snprintf(err, errlen, "tidak ada aturan KRS aktif (ref_versi jenis 'krs' dengan data JSON)");
+        free(data);
+        return 0;
+    }
+    json_error_t je;
+    json_t *root = json_loads(data, 0, &je);
+    free(data);
+    if (!root || !json_is_object(root)) {
+        snprintf(err, errlen, "aturan KRS %s: JSON tidak sah (%s)", o->versi, je.text);
+        json_decref(root);
+        return 0;
+    }
+    static const char *const pend[] = {"tidak_sekolah", "tidak_tamat_sd", "sd", NULL};
+    tb_krs_rule *k = &o->rule;
+    tb_krs_rule_default(k);
+    rule_list(root, "air_layak", NULL, 0, o, &k->air_layak, &k->nair);
+    rule_list(root, "jamban_layak", NULL, 1, o, &k->jamban_layak, &k->njamban);
+    rule_list(root, "pendidikan_rendah", pend, 2, o, &k->pendidikan_rendah, &k->npend);
+    /* a limit the rule does not give is no limit */
+    k->umur_muda = rule_num(root, "umur_muda", -1);
+    k->umur_tua_dari = rule_num(root, "umur_tua_dari", INT_MAX);
+    k->umur_tua_sampai = rule_num(root, "umur_tua_sampai", -1);
+    k->jarak_bulan = rule_num(root, "jarak_bulan", -1);
+    k->anak_banyak = rule_num(root, "anak_banyak", INT_MAX);
+    k->pus_min = rule_num(root, "pus_umur_min", 15);
+    k->pus_max = rule_num(root, "pus_umur_maks", 49);
+    k->baduta_bulan = rule_num(root, "baduta_bulan", 24);
+    k->balita_bulan = rule_num(root, "balita_bulan", 60);
+    json_t *extra = json_object_get(root, "faktor_tambahan");
+    for (size_t i = 0; extra && i < json_array_size(extra); i++) {
+        const char *f = json_string_value(json_array_get(extra, i));
+        if (!f)
+            continue;
+        k->f_rumah |= !strcmp(f, "rumah_tidak_layak");
+        k->f_pendidikan |= !strcmp(f, "pendidikan_ibu_rendah");
+        k->f_desil1 |= !strcmp(f, "desil_1");
+    }
+    json_decref(root);
+    return 1;
+}
+
+int tb_store_keluarga_info(tb_store *s, long id, tb_keluarga_info *o)
+{
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "SELECT k.no_kk, k.desa, COALESCE(w.nama, k.desa), " ADDRESS ", k.sumber_air,"
+           " k.jamban, k.pendidikan_ibu, k.putaran, k.krs_faktor, k.rumah_layak, k.desil,"
+           " k.sasaran, " EFF_KRS " FROM keluarga k LEFT JOIN wilayah w ON w.kode = k.desa"
+           " WHERE k.id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    memset(o, 0, sizeof *o);
+    int rc = tb_store_step_one(s, st);
+    if (rc == 1) {
+        o->id = id;
+        tb_store_col_text(st, 0, o->no_kk, sizeof o->no_kk);
+        tb_store_col_text(st, 1, o->desa, sizeof o->desa);
+        tb_store_col_text(st, 2, o->desa_nama, sizeof o->desa_nama);
+        tb_store_col_text(st, 3, o->alamat, sizeof o->alamat);
+        tb_store_col_text(st, 4, o->sumber_air, sizeof o->sumber_air);
+        tb_store_col_text(st, 5, o->jamban, sizeof o->jamban);
+        tb_store_col_text(st, 6, o->pendidikan_ibu, sizeof o->pendidikan_ibu);
+        tb_store_col_text(st, 7, o->putaran, sizeof o->putaran);
+        tb_store_col_text(st, 8, o->faktor, sizeof o->faktor);
+        o->rumah_layak = sqlite3_column_type(st, 9) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 9);
+        o->desil = sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 10);
+        o->sasaran = sqlite3_column_int(st, 11) != 0;
+        o->krs = sqlite3_column_int(st, 12) != 0;
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+int tb_store_keluarga_members(tb_store *s, long id, tb_keluarga_member *rows, int max)
+{
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "SELECT i.id, COALESCE(i.ibu_id, 0), i.nama, i.tgl_lahir, i.peran, i.jk,"
+           " i.peran = 'bumil' OR EXISTS (SELECT 1 FROM kehamilan h WHERE h.ibu_id = i.id"
+           "  AND h.tgl_persalinan IS NULL)"
+           " FROM individu i WHERE i.keluarga_id = ?1"
+           " ORDER BY i.tgl_lahir IS NULL, i.tgl_lahir, i.id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max) {
+        tb_keluarga_member *m = &rows[n++];
+        m->id = sqlite3_column_int64(st, 0);
+        m->ibu_id = sqlite3_column_int64(st, 1);
+        tb_store_col_text(st, 2, m->nama, sizeof m->nama);
+        tb_store_col_text(st, 3, m->tgl_lahir, sizeof m->tgl_lahir);
+        tb_store_col_text(st, 4, m->peran, sizeof m->peran);
+        m->jk = sqlite3_column_int(st, 5);
+        m->hamil = sqlite3_column_int(st, 6) != 0;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tb_store_fail(s, "%s", sqlite3_errmsg(tb_store_db(s)));
+    return n;
 }

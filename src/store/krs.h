@@ -24,6 +24,7 @@
 #include <stddef.h>
 
 #include "store/store.h"
+#include "tb_krs.h"
 
 /* The count columns of a KRS row, in the report's order. */
 enum {
@@ -125,5 +126,44 @@ typedef struct {
 } tb_krs_round;
 int tb_store_krs_rounds(tb_store *s, long id, int (*fn)(void *ctx, const tb_krs_round *r),
                         void *ctx);
+
+/* The active KRS rule (ref_versi 'krs', its JSON), with room for its code lists. */
+#define TB_KRS_RULE_CODES 24
+typedef struct {
+    char versi[64];
+    tb_krs_rule rule; /* its lists point into kode */
+    char kode[3][TB_KRS_RULE_CODES][40];
+    const char *ptr[3][TB_KRS_RULE_CODES];
+} tb_krs_rule_data;
+
+/*
+ * Reads the active KRS rule into out: 1, 0 when there is none or its JSON
+ * cannot be read (why in err, Indonesian), -1 on a store error. A limit the
+ * JSON does not give is no limit; the sasaran limits default to section 5's.
+ */
+int tb_store_krs_rule(tb_store *s, tb_krs_rule_data *out, char *err, size_t errlen);
+
+/* A family as its page shows it. */
+typedef struct {
+    long id;
+    char no_kk[20], desa[16], desa_nama[128], alamat[200];
+    char sumber_air[48], jamban[48], pendidikan_ibu[48], putaran[16], faktor[256];
+    int rumah_layak, desil; /* -1 not given */
+    bool sasaran, krs;      /* as counted (census round, or verval) */
+} tb_keluarga_info;
+
+/* Family id: 1, 0 when there is none, -1 on error. */
+int tb_store_keluarga_info(tb_store *s, long id, tb_keluarga_info *out);
+
+/* A member of a family. */
+typedef struct {
+    long id, ibu_id;
+    char nama[128], tgl_lahir[11], peran[16];
+    int jk;
+    bool hamil; /* a pregnancy without a delivery date, or the role bumil */
+} tb_keluarga_member;
+
+/* The members of family id (oldest first), at most max: their number, or -1. */
+int tb_store_keluarga_members(tb_store *s, long id, tb_keluarga_member *rows, int max);
 
 #endif
