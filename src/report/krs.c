@@ -188,6 +188,11 @@ static int family_row(void *ctx, const tb_krs_family *f)
         return -1;
     char sas[48];
     sasaran_text(f, sas, sizeof sas);
+    if (c->names) { /* the family's page (by-name roles) */
+        char href[48];
+        snprintf(href, sizeof href, "/keluarga/%ld", f->id);
+        tb_table_set_link(c->t, r, href);
+    }
     int k = 0;
     if (c->names) {
         tb_table_set_text(c->t, r, k++, f->no_kk);

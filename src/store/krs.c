@@ -389,7 +389,8 @@ int tb_store_krs_rule(tb_store *s, tb_krs_rule_data *o, char *err, size_t errlen
     if (have < 0)
         return -1;
     if (!have || !data) {
-        snprintf(err, errlen, "tidak ada aturan KRS aktif (ref_versi jenis 'krs' dengan data JSON)");
+        snprintf(err, errlen,
+                 "tidak ada aturan KRS aktif (ref_versi jenis 'krs' dengan data JSON)");
         free(data);
         return 0;
     }

@@ -53,6 +53,7 @@ void tb_page_openapi(tb_req *q, tb_res *r);
 void tb_page_krs(tb_req *q, tb_res *r);
 void tb_page_krs_target(tb_req *q, tb_res *r);
 void tb_page_verval(tb_req *q, tb_res *r);
+void tb_page_keluarga(tb_req *q, tb_res *r);
 /* api.c: JSON under /api/v1 */
 void tb_api_saya(tb_req *q, tb_res *r);
 void tb_api_pengukuran(tb_req *q, tb_res *r);

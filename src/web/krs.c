@@ -6,6 +6,8 @@
  * families and the verval worklist with a confirm/correct form per family.
  * POST /krs/target sets a desa's target (TPPS kecamatan, admin kabupaten);
  * POST /verval/{id} confirms or corrects a family's status with a reason.
+ * GET /keluarga/{id} shows a family, its members and its status at any date
+ * (lib/krs.c with the active rule).
  * A refused form comes back filled, with the error beside it (422).
  */
 #include <stdio.h>
@@ -17,6 +19,8 @@
 #include "report/krs.h"
 #include "store/krs.h"
 #include "store/wilayah.h"
+#include "tb_date.h"
+#include "tb_krs.h"
 #include "web/cache.h"
 #include "web/handlers.h"
 #include "web/page.h"
@@ -307,4 +311,140 @@ void tb_page_verval(tb_req *q, tb_res *r)
     char to[96];
     snprintf(to, sizeof to, "/krs?wilayah=%s#k%ld", desa, id);
     tb_res_redirect(r, to);
+}
+
+/* The rule's facts of family k and its members m[0..n) (wife: the mother of
+ * the children, else a member with the role pus/bumil). */
+static void family_facts(const tb_keluarga_info *k, const tb_keluarga_member *m, int n,
+                         tb_krs_member *km, tb_krs_facts *f)
+{
+    long wife = 0;
+    for (int i = 0; i < n && !wife; i++)
+        wife = m[i].ibu_id;
+    for (int i = 0; i < n && !wife; i++)
+        if (!strcmp(m[i].peran, "pus") || !strcmp(m[i].peran, "bumil"))
+            wife = m[i].id;
+    *f = (tb_krs_facts){.sumber_air = k->sumber_air,
+                        .jamban = k->jamban,
+                        .pendidikan_ibu = k->pendidikan_ibu,
+                        .rumah_layak = k->rumah_layak,
+                        .desil = k->desil,
+                        .istri_lahir = TB_DATE_NONE,
+                        .umur_istri = -1,
+                        .hamil = 0,
+                        .pus = -1,
+                        .jumlah_anak = -1,
+                        .jarak_bulan = -1,
+                        .umur_bungsu = -1,
+                        .baduta = -1,
+                        .balita = -1,
+                        .anggota = km,
+                        .nanggota = n};
+    for (int i = 0; i < n; i++) {
+        km[i].lahir = tb_date_iso(m[i].tgl_lahir);
+        km[i].anak = (wife && m[i].ibu_id == wife) || (!wife && !strcmp(m[i].peran, "anak"));
+        if (m[i].id == wife) {
+            f->istri_lahir = km[i].lahir;
+            f->hamil = m[i].hamil;
+        }
+    }
+}
+
+/* Yes/no of a flag, or the factor names of a mask, into the page. */
+static void factors_html(tb_buf *b, unsigned mask)
+{
+    char list[256];
+    tb_krs_factor_list(mask, list, sizeof list);
+    tb_buf_html(b, list[0] ? list : "-");
+}
+
+void tb_page_keluarga(tb_req *q, tb_res *r)
+{
+    char *end;
+    long id = strtol(tb_req_param(q, "id"), &end, 10);
+    tb_keluarga_info k;
+    if (id <= 0 || *end || tb_store_keluarga_info(q->store, id, &k) != 1)
+        return tb_res_error(r, q, 404, "Keluarga tidak ditemukan.");
+    if (!tb_scope_code_ok(&q->user, k.desa))
+        return tb_res_error(r, q, 403, "Keluarga ini di luar wilayah kerja Anda.");
+    char day[11];
+    const char *t = tb_req_arg(q, "tanggal");
+    if (t && *t && tb_date_iso(t) == TB_DATE_NONE)
+        return tb_res_error(r, q, 400, "tanggal= harus TTTT-BB-HH, mis. 2026-01-31.");
+    if (t && *t)
+        snprintf(day, sizeof day, "%s", t);
+    else
+        tb_today_iso(day);
+    enum { MAXM = 32 };
+    tb_keluarga_member m[MAXM];
+    tb_krs_member km[MAXM];
+    int n = tb_store_keluarga_members(q->store, id, m, MAXM);
+    tb_krs_rule_data rule;
+    char why[200] = "";
+    if (n < 0 || tb_store_krs_rule(q->store, &rule, why, sizeof why) < 0)
+        return tb_res_error(r, q, 500, tb_store_error(q->store));
+    tb_html_begin(r, q, "Keluarga");
+    tb_buf *b = &r->body;
+    tb_buf_puts(b, "<h1>Keluarga ");
+    tb_buf_html(b, n ? m[0].nama : k.no_kk);
+    tb_buf_puts(b, "</h1><p>No. KK ");
+    tb_buf_html(b, k.no_kk);
+    tb_buf_puts(b, " &middot; ");
+    tb_buf_html(b, k.alamat);
+    tb_buf_puts(b, ", ");
+    tb_buf_html(b, k.desa_nama);
+    tb_buf_printf(b,
+                  "</p><p>Status yang dihitung (putaran %s): sasaran <strong>%s</strong>, KRS"
+                  " <strong>%s</strong>; faktor: ",
+                  k.putaran[0] ? k.putaran : "-", k.sasaran ? "ya" : "tidak",
+                  k.krs ? "ya" : "tidak");
+    tb_buf_html(b, k.faktor[0] ? k.faktor : "-");
+    tb_buf_puts(b, "</p>");
+    tb_buf_printf(b,
+                  "<form method=\"get\" action=\"/keluarga/%ld\"><label>Status pada tanggal "
+                  "<input type=\"date\" name=\"tanggal\" value=\"%s\"></label>"
+                  "<button>Hitung</button></form>",
+                  id, day);
+    if (why[0]) {
+        tb_buf_puts(b, "<p class=\"galat\">");
+        tb_buf_html(b, why);
+        tb_buf_puts(b, "</p>");
+    } else if (n) {
+        tb_krs_facts f;
+        family_facts(&k, m, n, km, &f);
+        tb_krs_result res;
+        tb_krs_eval(&rule.rule, &f, tb_date_iso(day), &res);
+        tb_buf_printf(b, "<p id=\"status-tanggal\">Pada %s (aturan ", day);
+        tb_buf_html(b, rule.versi);
+        tb_buf_printf(b,
+                      "): PUS %s, PUS hamil %s, baduta %s, balita %s &rarr; sasaran"
+                      " <strong>%s</strong>, KRS <strong>%s</strong>; faktor: ",
+                      res.pus ? "ya" : "tidak", res.pus_hamil ? "ya" : "tidak",
+                      res.baduta ? "ya" : "tidak", res.balita ? "ya" : "tidak",
+                      res.sasaran ? "ya" : "tidak", res.krs ? "ya" : "tidak");
+        factors_html(b, res.faktor);
+        tb_buf_puts(b, "; variabel tambahan (bukan faktor): ");
+        factors_html(b, res.tambahan);
+        tb_buf_puts(b, "</p>");
+    }
+    tb_buf_puts(b, "<h2>Anggota keluarga</h2><table><tr><th>Nama</th><th>JK</th>"
+                   "<th>Tanggal lahir</th><th>Umur</th><th>Peran</th></tr>");
+    for (int i = 0; i < n; i++) {
+        tb_buf_puts(b, "<tr><td>");
+        tb_buf_html(b, m[i].nama);
+        tb_buf_printf(b, "</td><td>%s</td><td>", m[i].jk == 1 ? "L" : m[i].jk == 2 ? "P" : "");
+        tb_buf_html(b, m[i].tgl_lahir);
+        int mo = tb_krs_months(tb_date_iso(m[i].tgl_lahir), tb_date_iso(day));
+        if (mo >= 0 && mo < 60)
+            tb_buf_printf(b, "</td><td>%d bulan</td><td>", mo);
+        else if (mo >= 0)
+            tb_buf_printf(b, "</td><td>%d tahun</td><td>", mo / 12);
+        else
+            tb_buf_puts(b, "</td><td></td><td>");
+        tb_buf_html(b, m[i].peran);
+        tb_buf_puts(b, "</td></tr>");
+    }
+    tb_buf_puts(b, "</table>");
+    r->no_store = true;
+    tb_html_end(r);
 }

@@ -101,6 +101,9 @@ static const tb_route ROUTES[] = {
     {"POST", "/verval/{id}", tb_page_verval, TB_ROLE_DESA | TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_TPK, CSRF,
      "Verval dilakukan bidan desa/KPM, petugas gizi puskesmas atau TPK.",
      "confirm or correct family {id}'s KRS status: keputusan (konfirmasi|koreksi), krs (1|0), alasan, bulan, csrf (audited)"},
+    {"GET", "/keluarga/{id}", tb_page_keluarga, TB_ROLE_DESA | TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_TPK, LOGIN,
+     "Data keluarga by name hanya untuk bidan desa/KPM, petugas gizi puskesmas dan TPK.",
+     "family {id}: members, the status counted, sasaran and KRS at tanggal= (TTTT-BB-HH, today when absent)"},
     /* JSON API (docs/openapi.json) */
     {"GET", "/api/v1/saya", tb_api_saya, ALL, LOGIN, NULL,
      "the logged-in user, with the CSRF token for writes"},

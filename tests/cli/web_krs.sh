@@ -75,6 +75,21 @@ expect "target set" 303 "$(post tpps.kec /krs/target -d desa=$DESA -d tahun=2026
 check "target stored and audited" "[ \"\$(sqlite3 '$DB' \"SELECT target FROM krs_target WHERE desa = '$DESA' AND tahun = 2026\")\" = 25 ] && [ \$(sqlite3 '$DB' \"SELECT count(*) FROM audit_log WHERE tabel = 'krs_target'\") -eq 1 ]"
 get tpps.kec "/unduh/krs-target.csv?wilayah=35.99.01&bulan=2026-10" > /dev/null
 check "target shown against families accompanied" "[ \"$(col "$DESA" 3)\" = 25 ]"
+# a family's page: its status at two dates (the youngest child's 24th month)
+read -r FK LAHIR <<EOT
+$(sqlite3 -separator ' ' "$DB" "SELECT k.id, max(i.tgl_lahir) FROM keluarga k JOIN individu i ON i.keluarga_id = k.id WHERE k.desa = '$DESA' GROUP BY k.id HAVING substr(max(i.tgl_lahir), 9, 2) <= '28' AND max(i.tgl_lahir) > '2023-01-01' LIMIT 1")
+EOT
+D23=$(sqlite3 "$DB" "SELECT date('$LAHIR', '+24 months', '-1 day')")
+D24=$(sqlite3 "$DB" "SELECT date('$LAHIR', '+24 months')")
+expect "family page, day before the 24th month" 200 "$(get bidan.desa "/keluarga/$FK?tanggal=$D23")"
+check "youngest $LAHIR: baduta on $D23" "grep 'id=\"status-tanggal\"' '$W/body' | grep -q 'baduta ya'"
+expect "family page, the 24th month" 200 "$(get bidan.desa "/keluarga/$FK?tanggal=$D24")"
+check "youngest $LAHIR: no longer baduta on $D24" "grep 'id=\"status-tanggal\"' '$W/body' | grep -q 'baduta tidak, balita ya'"
+expect "family page: a bad date" 400 "$(get bidan.desa "/keluarga/$FK?tanggal=2026-02-30")"
+expect "family page: kecamatan role" 403 "$(get tpps.kec "/keluarga/$FK")"
+expect "family page: kader" 403 "$(get kader "/keluarga/$FK")"
+get bidan.desa "/krs?wilayah=$DESA&bulan=2026-10" > /dev/null
+check "the desa list links to the family pages" "grep -q 'href=\"/keluarga/[0-9]*\"' '$W/body'"
 check "server log has no sanitizer report" "! grep -q 'Sanitizer' \"$W/serve.err\""
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -62,6 +62,7 @@ fixture() {
     "GET /krs") echo "/krs?wilayah=$WIN&bulan=2026-10 200" ;;
     "POST /krs/target") echo "/krs/target 422" ;;
     "POST /verval/{id}") echo "/verval/$FID 422" ;;
+    "GET /keluarga/{id}") echo "/keluarga/$FID 200" ;;
     *) return 1 ;;
   esac
 }
