@@ -221,13 +221,18 @@ int tb_report_krs_keluarga(tb_store *s, const tb_report_scope *sc, const char *t
     static const tb_col_kind kinds[] = {TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT,
                                         TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT, TB_COL_DATE,
                                         TB_COL_TEXT, TB_COL_TEXT};
-    if (sc->posyandu_id > 0 || !sc->wilayah || tb_wilayah_level(sc->wilayah) < 4)
+    if (sc->posyandu_id > 0 || !sc->wilayah)
         return tb_store_fail(s, "daftar keluarga KRS dibuat per desa (--wilayah KODE_DESA)");
     int skip = sc->with_names ? 0 : 3; /* no names, no KK, no address */
     fam_ctx c = {tb_table_new(title, 10 - skip, keys + skip, heads + skip, kinds + skip),
                  sc->with_names};
     if (!c.t)
         return tb_store_fail(s, "out of memory");
+    if (tb_wilayah_level(sc->wilayah) < 4) { /* a list per desa: none above */
+        tb_table_subtitle(c.t, "Daftar keluarga dibuat per desa: pilih desa di tabel KRS.");
+        *out = c.t;
+        return 0;
+    }
     if (tb_store_krs_families(s, sc->wilayah, sc->month, family_row, &c) < 0) {
         tb_table_free(c.t);
         return -1;
@@ -254,8 +259,8 @@ static int verval_row(void *ctx, const tb_verval_row *v)
             snprintf(why + strlen(why), sizeof why - strlen(why), "%s%s", why[0] ? "; " : "",
                      tb_verval_reason(i));
     int k = 0;
-    tb_table_set_num(c->t, r, k++, (double)v->id);
     if (c->names) {
+        tb_table_set_num(c->t, r, k++, (double)v->id);
         tb_table_set_text(c->t, r, k++, v->no_kk);
         tb_table_set_text(c->t, r, k++, v->nama);
         tb_table_set_text(c->t, r, k++, v->alamat);
@@ -289,14 +294,14 @@ int tb_report_verval(tb_store *s, const tb_report_scope *sc, const char *title, 
     static const tb_col_kind kinds[] = {TB_COL_INT,  TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT,
                                         TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT,
                                         TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT};
-    if (sc->posyandu_id > 0 || !sc->wilayah || tb_wilayah_level(sc->wilayah) < 4)
+    if (sc->posyandu_id > 0 || !sc->wilayah)
         return tb_store_fail(s, "daftar verval dibuat per desa (--wilayah KODE_DESA)");
     bool names = sc->with_names;
     const char *k2[11], *h2[11];
     tb_col_kind kd2[11];
     int n = 0;
     for (int i = 0; i < 11; i++) {
-        if (!names && i >= 1 && i <= 3)
+        if (!names && i <= 3) /* no family id, KK, name or address */
             continue;
         k2[n] = keys[i];
         h2[n] = heads[i];
@@ -305,6 +310,11 @@ int tb_report_verval(tb_store *s, const tb_report_scope *sc, const char *title, 
     fam_ctx c = {tb_table_new(title, n, k2, h2, kd2), names};
     if (!c.t)
         return tb_store_fail(s, "out of memory");
+    if (tb_wilayah_level(sc->wilayah) < 4) { /* a list per desa: none above */
+        tb_table_subtitle(c.t, "Daftar verval dibuat per desa: pilih desa di tabel KRS.");
+        *out = c.t;
+        return 0;
+    }
     if (tb_store_verval_list(s, sc->wilayah, verval_row, &c) < 0) {
         tb_table_free(c.t);
         return -1;

@@ -358,6 +358,32 @@ static void factors_html(tb_buf *b, unsigned mask)
     tb_buf_html(b, list[0] ? list : "-");
 }
 
+typedef struct {
+    tb_buf *b;
+    int prev; /* the previous round's KRS, -1 before the first */
+} round_ctx;
+
+/* A census round of the family, and its change since the round before. */
+static int round_row(void *ctx, const tb_krs_round *x)
+{
+    round_ctx *c = ctx;
+    tb_buf *b = c->b;
+    tb_buf_puts(b, "<tr><td>");
+    tb_buf_html(b, x->putaran);
+    tb_buf_puts(b, "</td><td>");
+    tb_buf_html(b, x->tanggal);
+    tb_buf_printf(b, "</td><td>%s</td><td>%s</td><td>", x->sasaran ? "ya" : "tidak",
+                  x->krs ? "ya" : "tidak");
+    tb_buf_html(b, x->faktor && x->faktor[0] ? x->faktor : "-");
+    const char *change = c->prev < 0              ? "pertama tercatat"
+                         : c->prev == (int)x->krs ? "tetap"
+                         : x->krs                 ? "menjadi KRS"
+                                                  : "tidak lagi KRS";
+    tb_buf_printf(b, "</td><td>%s</td></tr>", change);
+    c->prev = x->krs;
+    return 0;
+}
+
 void tb_page_keluarga(tb_req *q, tb_res *r)
 {
     char *end;
@@ -444,6 +470,12 @@ void tb_page_keluarga(tb_req *q, tb_res *r)
         tb_buf_html(b, m[i].peran);
         tb_buf_puts(b, "</td></tr>");
     }
+    tb_buf_puts(b, "</table><h2>Status per putaran pendataan</h2><table><tr><th>Putaran</th>"
+                   "<th>Dihitung</th><th>Sasaran</th><th>KRS</th><th>Faktor</th>"
+                   "<th>Perubahan</th></tr>");
+    round_ctx rc = {b, -1};
+    if (tb_store_krs_rounds(q->store, id, round_row, &rc) < 0)
+        return tb_res_error(r, q, 500, tb_store_error(q->store));
     tb_buf_puts(b, "</table>");
     r->no_store = true;
     tb_html_end(r);

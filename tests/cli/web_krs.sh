@@ -85,6 +85,7 @@ expect "family page, day before the 24th month" 200 "$(get bidan.desa "/keluarga
 check "youngest $LAHIR: baduta on $D23" "grep 'id=\"status-tanggal\"' '$W/body' | grep -q 'baduta ya'"
 expect "family page, the 24th month" 200 "$(get bidan.desa "/keluarga/$FK?tanggal=$D24")"
 check "youngest $LAHIR: no longer baduta on $D24" "grep 'id=\"status-tanggal\"' '$W/body' | grep -q 'baduta tidak, balita ya'"
+check "rounds: F changed (PK25 KRS, PK26 not)" "[ \$(get bidan.desa /keluarga/$F) = 200 ] && grep -q 'PK26</td><td>2026-06-30</td><td>ya</td><td>tidak</td><td>-</td><td>tidak lagi KRS' '$W/body'"
 expect "family page: a bad date" 400 "$(get bidan.desa "/keluarga/$FK?tanggal=2026-02-30")"
 expect "family page: kecamatan role" 403 "$(get tpps.kec "/keluarga/$FK")"
 expect "family page: kader" 403 "$(get kader "/keluarga/$FK")"
