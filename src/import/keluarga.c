@@ -543,6 +543,7 @@ typedef struct {
     char desa[16];
     long line; /* its first row */
     int first, last;
+    long id; /* once written (end) */
 } family;
 
 typedef struct {
@@ -556,6 +557,12 @@ typedef struct {
     long nf, capf;
     member *mb;
     long nm, capm;
+    imp_map niks; /* a member's NIK -> the index of the first family that has it */
+    struct nik_dup {
+        long fa, fb; /* the two families (indexes into f) */
+        char nik[17];
+    } * dup; /* the same NIK in two families of the file (verval) */
+    long ndup, capdup;
 } state;
 
 static int begin(imp *m)
@@ -588,6 +595,8 @@ static void cleanup(imp *m)
     if (st) {
         free(st->ru);
         imp_map_free(&st->fams);
+        imp_map_free(&st->niks);
+        free(st->dup);
         free(st->f);
         free(st->mb);
         free(st->kb);
@@ -739,6 +748,21 @@ static int keep_member(imp *m, state *st, const rec *r, const char *desa, long l
             return tb_store_fail(m->store, "out of memory");
         st->nf++;
     }
+    long fidx = fa - st->f;
+    if (r->nik[0]) {
+        long *ni = imp_map_get(&st->niks, r->nik, 16);
+        if (ni && *ni != fidx) {
+            struct nik_dup *d = imp_grow(st->dup, st->ndup, &st->capdup, sizeof *d, 64);
+            if (!d)
+                return tb_store_fail(m->store, "out of memory");
+            st->dup = d;
+            st->dup[st->ndup].fa = *ni;
+            st->dup[st->ndup].fb = fidx;
+            memcpy(st->dup[st->ndup++].nik, r->nik, sizeof r->nik);
+        } else if (!ni && !imp_map_put(&st->niks, r->nik, 16, fidx)) {
+            return tb_store_fail(m->store, "out of memory");
+        }
+    }
     member *mb = imp_grow(st->mb, st->nm, &st->capm, sizeof *mb, 4096);
     if (!mb)
         return tb_store_fail(m->store, "out of memory");
@@ -851,6 +875,7 @@ static int end(imp *m)
         long kid = put_family(m, st, &r, fa->desa, st->kb, nkb, &fout);
         if (kid < 0)
             return -1;
+        fa->id = kid;
         long ibu = 0;
         for (int pass = 0; pass < 2; pass++) {
             for (int k = fa->first; k >= 0; k = st->mb[k].next) {
@@ -890,6 +915,10 @@ static int end(imp *m)
             }
         }
     }
+    for (long i = 0; i < st->ndup; i++) /* for verval: the person is in the last family read */
+        if (tb_store_keluarga_nik_ganda(m->store, st->f[st->dup[i].fa].id, st->f[st->dup[i].fb].id,
+                                        st->dup[i].nik))
+            return -1;
     return 0;
 }
 

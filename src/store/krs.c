@@ -49,7 +49,9 @@
     "   THEN 8 ELSE 0 END)"                                                                        \
     " | (CASE WHEN EXISTS (SELECT 1 FROM individu i WHERE i.keluarga_id = k.id"                    \
     "   AND i.desa IS NOT k.desa AND (EXISTS (SELECT 1 FROM catin c WHERE c.individu_id = i.id)"   \
-    "   OR EXISTS (SELECT 1 FROM kehamilan h WHERE h.ibu_id = i.id))) THEN 16 ELSE 0 END))"
+    "   OR EXISTS (SELECT 1 FROM kehamilan h WHERE h.ibu_id = i.id))) THEN 16 ELSE 0 END)"         \
+    " | (CASE WHEN EXISTS (SELECT 1 FROM keluarga_nik_ganda g WHERE g.keluarga_id = k.id)"         \
+    "   THEN 32 ELSE 0 END))"
 
 /* A visit to family k or one of its members in [?4, ?5). */
 #define VISITED                                                                                    \
@@ -59,9 +61,12 @@
     "  WHERE i.keluarga_id = k.id AND v.tanggal >= ?4 AND v.tanggal < ?5))"
 
 static const char *const REASONS[TB_VERVAL_NALASAN] = {
-    "baru di putaran terakhir", "status KRS berubah dari putaran sebelumnya",
-    "ada anak stunting tetapi keluarga bukan KRS", "KRS dengan balita yang belum pernah diukur",
-    "catin/ibu hamil anggota keluarga terdaftar di desa lain"};
+    "baru di putaran terakhir",
+    "status KRS berubah dari putaran sebelumnya",
+    "ada anak stunting tetapi keluarga bukan KRS",
+    "KRS dengan balita yang belum pernah diukur",
+    "catin/ibu hamil anggota keluarga terdaftar di desa lain",
+    "NIK anggota juga tercatat di keluarga lain"};
 
 const char *tb_verval_reason(int i)
 {
@@ -280,6 +285,19 @@ int tb_store_verval_list(tb_store *s, const char *desa,
             break;
     }
     return step_end(s, st, rc);
+}
+
+int tb_store_keluarga_nik_ganda(tb_store *s, long a, long b, const char *nik)
+{
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "INSERT OR IGNORE INTO keluarga_nik_ganda (keluarga_id, nik, keluarga_lain)"
+           " VALUES (?1, ?3, ?2), (?2, ?3, ?1)");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, a);
+    sqlite3_bind_int64(st, 2, b);
+    sqlite3_bind_text(st, 3, nik, -1, SQLITE_TRANSIENT);
+    return tb_store_step_done(s, st, "keluarga_nik_ganda");
 }
 
 int tb_store_keluarga_desa(tb_store *s, long id, char *out, size_t n)

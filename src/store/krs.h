@@ -89,7 +89,8 @@ enum {
     TB_VERVAL_STUNTING = 1u << 2,   /* a stunted child (last measurement) in a non-KRS family */
     TB_VERVAL_BELUM_UKUR = 1u << 3, /* a KRS family with a balita never measured */
     TB_VERVAL_DESA_LAIN = 1u << 4, /* a catin or pregnancy of a member registered in another desa */
-    TB_VERVAL_NALASAN = 5
+    TB_VERVAL_NIK_GANDA = 1u << 5, /* a member's NIK given in another family's census rows */
+    TB_VERVAL_NALASAN = 6
 };
 
 /* The Indonesian text of reason bit i (0 <= i < TB_VERVAL_NALASAN). */
@@ -115,6 +116,9 @@ int tb_store_verval_list(tb_store *s, const char *desa,
  */
 int tb_store_verval_put(tb_store *s, long user, long id, const char *keputusan, int krs,
                         const char *alasan);
+
+/* Notes that the census gave nik to members of families a and b (both flagged). 0 or -1. */
+int tb_store_keluarga_nik_ganda(tb_store *s, long a, long b, const char *nik);
 
 /* The desa of family id into out (16 bytes): 1, 0 when none, -1 on error. */
 int tb_store_keluarga_desa(tb_store *s, long id, char *out, size_t n);

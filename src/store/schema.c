@@ -595,6 +595,13 @@ static const char *const migration_12 =
     "UPDATE ref_versi SET data = json_set(json_remove(data, '$.faktor_tambahan'),"
     "  '$.variabel_tambahan', json_extract(data, '$.faktor_tambahan'))"
     "  WHERE jenis = 'krs' AND versi = 'bkkbn-2023' AND json_valid(data);"
+    /* the same NIK given in two families' census rows: both go on the verval worklist */
+    "CREATE TABLE keluarga_nik_ganda ("
+    "  keluarga_id INTEGER NOT NULL REFERENCES keluarga(id),"
+    "  nik TEXT NOT NULL,"
+    "  keluarga_lain INTEGER NOT NULL REFERENCES keluarga(id),"
+    "  PRIMARY KEY (keluarga_id, nik, keluarga_lain)"
+    ") WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS tpk_kunjungan_keluarga ON tpk_kunjungan(keluarga_id, tanggal);"
     "CREATE INDEX IF NOT EXISTS tpk_kunjungan_individu ON tpk_kunjungan(individu_id, tanggal);";
 

@@ -95,5 +95,10 @@ rep krs-keluarga --wilayah 35.07.01.2001 --month 2025-06 --names > "$W/kel.csv"
 check "desa list: 4 sasaran families" "[ \$(wc -l < '$W/kel.csv') -eq 5 ]"
 check "desa list: F2 visited by TPK Sukamaju 1" "grep '3507010101010002' '$W/kel.csv' | grep -q 'TPK Sukamaju 1,2025-03-10'"
 check "desa list: KRS first, not visited first (F3 or F4 first)" "sed -n 2p '$W/kel.csv' | grep -q '^35070101010100\(03\|04\)'"
+# the same NIK (Rina) in two families of a member file: both on the worklist
+out=$("$T" --db "$DB" import keluarga "$D/nik-ganda.csv" --putaran PK23 2>"$W/err")
+check "NIK twice: rows kept ($out $(cat "$W/err"))" "echo '$out' | grep -q 'rejected=0'"
+rep verval --wilayah 35.07.01.2002 --names > "$W/vv2.csv"
+check "NIK twice: both families listed" "[ \$(grep -c 'NIK anggota juga tercatat di keluarga lain' '$W/vv2.csv') -eq 2 ] && grep -q '^[0-9]*,3507010101090001,' '$W/vv2.csv' && grep -q '^[0-9]*,3507010101090002,' '$W/vv2.csv'"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
