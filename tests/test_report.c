@@ -18,6 +18,7 @@
 #include "report/report.h"
 #include "store/internal.h"
 #include "store/pengukuran.h"
+#include "store/krs.h"
 #include "store/status.h"
 #include "tb_growth.h"
 #include "tb_test.h"
@@ -347,6 +348,82 @@ static void test_s_census_status(void)
           "bad status, date or child refused");
 }
 
+/*
+ * Families at risk on hand-counted families (issue 12), month 2026-11:
+ *  desa 2001: K1 KRS (air, muda), visited in March; K2 sasaran, not KRS;
+ *             K3 not sasaran
+ *  desa 2002: K4 KRS (jamban), visited only last December; K5 KRS (air,
+ *             jamban, banyak), one of its members visited in November
+ */
+static void test_krs(void)
+{
+    sql("INSERT INTO keluarga (id, no_kk, desa, alamat, rt, rw, sasaran, krs, krs_faktor, pus)"
+        " VALUES (101, '3507010101000001', '35.07.01.2001', 'Dusun A', '001', '01', 1, 1,"
+        "  'air_tidak_layak,terlalu_muda', 1),"
+        " (102, '3507010101000002', '35.07.01.2001', 'Dusun A', '002', '01', 1, 0, NULL, 1),"
+        " (103, '3507010101000003', '35.07.01.2001', 'Dusun B', '003', '01', 0, 0, NULL, 0),"
+        " (104, '3507010101000004', '35.07.01.2002', 'Dusun C', '001', '02', 1, 1,"
+        "  'jamban_tidak_layak', 1),"
+        " (105, '3507010101000005', '35.07.01.2002', 'Dusun C', '002', '02', 1, 1,"
+        "  'air_tidak_layak,jamban_tidak_layak,terlalu_banyak', 1);"
+        "INSERT INTO individu (id, nama, nama_kunci, jk, tgl_lahir, keluarga_id, desa)"
+        " VALUES (5050, 'Ibu Lima', 'ibu lima', 2, '1990-01-01', 105, '35.07.01.2002');"
+        "INSERT INTO tpk (id, kode, desa, nama) VALUES (1, 'T1', '35.07.01.2001', 'TPK Satu');"
+        "INSERT INTO tpk_kunjungan (tpk_id, keluarga_id, individu_id, tanggal, sasaran) VALUES"
+        " (1, 101, NULL, '2026-03-01', 'baduta'), (1, NULL, 5050, '2026-11-10', 'bumil'),"
+        " (1, 104, NULL, '2025-12-31', 'baduta');");
+    tb_report_scope sc = {"35.07.01", 0, "2026-11", false, false};
+    tb_table *t = NULL;
+    CHECK(tb_report_run(S, TB_REPORT_KRS, &sc, &t) == 0 && t, "krs: %s", tb_store_error(S));
+    if (!t)
+        return;
+    CHECK(t->nrows == 3 && t->ncols == 14, "2 desa + total, 14 columns: %ld", t->nrows);
+    static const char *const keys[] = {"keluarga",       "keluarga_sasaran", "krs",
+                                       "persen_krs",     "air_tidak_layak",  "jamban_tidak_layak",
+                                       "terlalu_muda",   "terlalu_tua",      "terlalu_dekat",
+                                       "terlalu_banyak", "krs_didampingi",   "persen_didampingi"};
+    const double want[3][12] = {{3, 2, 1, 50, 1, 0, 1, 0, 0, 0, 1, 100},
+                                {2, 2, 2, 100, 1, 2, 0, 0, 0, 1, 1, 50},
+                                {5, 4, 3, 75, 2, 2, 1, 0, 0, 1, 2, 200.0 / 3}};
+    for (int r = 0; r < 3; r++)
+        for (int k = 0; k < 12; k++)
+            CHECK(fabs(num(t, r, keys[k]) - want[r][k]) < 1e-9, "row %d %s: %g, want %g", r,
+                  keys[k], num(t, r, keys[k]), want[r][k]);
+    CHECK(!strcmp(text(t, 0, "kode"), "35.07.01.2001") && !strcmp(text(t, 2, "wilayah"), "Jumlah"),
+          "codes and total");
+    tb_table_free(t);
+    /* the desa's families: without names no KK; with names KRS first */
+    tb_report_scope d = {"35.07.01.2001", 0, "2026-11", false, false};
+    CHECK(tb_report_run(S, TB_REPORT_KRS_KELUARGA, &d, &t) == 0 && t, "list");
+    if (t) {
+        CHECK(t->nrows == 2 && !text(t, 0, "no_kk") && !text(t, 0, "nama"), "no names: %ld",
+              t->nrows);
+        tb_table_free(t);
+    }
+    d.with_names = true;
+    CHECK(tb_report_run(S, TB_REPORT_KRS_KELUARGA, &d, &t) == 0 && t, "list with names");
+    if (t) {
+        CHECK(t->nrows == 2 && !strcmp(text(t, 0, "no_kk"), "3507010101000001") &&
+                  !strcmp(text(t, 0, "tpk"), "TPK Satu") &&
+                  !strcmp(text(t, 0, "kunjungan_terakhir"), "2026-03-01"),
+              "K1 first, its TPK and visit");
+        tb_table_free(t);
+    }
+    /* a correction counts, and is audited */
+    CHECK(tb_store_verval_put(S, 0, 102, "koreksi", 1, "jamban ternyata cubluk") == 1, "verval");
+    CHECK(tb_store_verval_put(S, 0, 999, "konfirmasi", 0, "x") == 0, "no such family");
+    CHECK(tb_report_run(S, TB_REPORT_KRS, &sc, &t) == 0 && t, "krs again");
+    if (t) {
+        CHECK(num(t, 0, "krs") == 2 && num(t, 2, "krs") == 4, "K2 now KRS: %g", num(t, 0, "krs"));
+        tb_table_free(t);
+    }
+    CHECK(tb_store_count(S, "audit_log") >= 1, "audited");
+    CHECK(tb_store_krs_target_set(S, 0, "35.07.01.2002", 2026, 4) == 0 &&
+              tb_store_krs_target(S, "35.07.01.2002", 2026) == 4 &&
+              tb_store_krs_target(S, "35.07.01.2001", 2026) == -1,
+          "target");
+}
+
 int main(void)
 {
     char path[] = "/tmp/tumbuh-test-report-XXXXXX";
@@ -520,6 +597,7 @@ int main(void)
     CHECK(tb_report_run(S, TB_REPORT_SKDN, &bad, &t) == -1 && !t, "bad month refused");
     tb_report_scope bad2 = {"35.07.01' OR 1=1 --", 0, "2026-11", false, false};
     CHECK(tb_report_run(S, TB_REPORT_SKDN, &bad2, &t) == -1, "bad code refused");
+    test_krs();
     test_skdn_umur();
     test_s_census_status();
     test_bands_from_store(path);

@@ -3,7 +3,7 @@
  * catin screenings and the Kemendagri code list into the store.
  *
  *   tumbuh [--db PATH] import KIND FILE [--sheet NAME] [--map HEADER=FIELD,...]
- *                                       [--rejects PATH] [--dry-run]
+ *                                       [--rejects PATH] [--dry-run] [--putaran PK24]
  *
  * Parses the arguments, runs the import (tb_import_run, import/import.h:
  * one transaction, all valid rows or nothing), shows progress on a
@@ -33,6 +33,7 @@ typedef struct {
     const char *map;
     const char *rejects;
     bool dry_run;
+    const char *putaran;
     bool help;
 } options;
 
@@ -40,7 +41,8 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "pemakaian: tumbuh [--db FILE] import JENIS FILE [--sheet NAMA] [--map JUDUL=FIELD,...]"
-            " [--rejects PATH] [--dry-run]\n\n"
+            " [--rejects PATH] [--dry-run]\n"
+            "       [--putaran PK24]\n\n"
             "JENIS:\n");
     const char *name, *summary;
     for (size_t i = 0; (name = tb_import_kind(i, &summary)); i++)
@@ -55,7 +57,9 @@ static void usage(FILE *f)
             "judul. Baris yang ditolak masuk ke FILE.tolak.csv (atau --rejects PATH) dengan\n"
             "baris, kolom, alasan. Mencetak: read=N imported=N updated=N rejected=N ...\n"
             "--dry-run: uji coba; semua baris diperiksa dan dihitung, lalu tidak ada yang\n"
-            "disimpan (hanya berkas baris yang ditolak yang ditulis).\n");
+            "disimpan (hanya berkas baris yang ditolak yang ditulis).\n"
+            "keluarga: --putaran memberi putaran pendataan (PK21, PK22, PK23, PK24) bagi baris\n"
+            "tanpa kolom putaran; status KRS tiap putaran disimpan, tidak ditimpa.\n");
 }
 
 /* Reads the arguments into o: 0, or -1 (usage printed). -h/--help sets o->help. */
@@ -75,6 +79,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->rejects = argv[++i];
         } else if (!strcmp(a, "--dry-run")) {
             o->dry_run = true;
+        } else if (!strcmp(a, "--putaran") && i + 1 < argc) {
+            o->putaran = argv[++i];
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "tumbuh import: pilihan '%s' tidak dikenal\n", a);
             usage(stderr);
@@ -184,7 +190,7 @@ int tb_cmd_import(int argc, char **argv)
                            .sheet = a.sheet,
                            .map = a.map,
                            .rejects = a.rejects ? a.rejects : default_rejects,
-                           .dry_run = a.dry_run};
+                           .dry_run = a.dry_run, .putaran = a.putaran};
     if (isatty(2)) {
         o.progress = show_progress;
         o.progress_ctx = &shown;

@@ -1,7 +1,7 @@
 /*
  * report.c - `tumbuh report`: any report as CSV, XLSX or PDF.
  *
- *   tumbuh report NAME --wilayah CODE | --posyandu ID --month YYYY-MM
+ *   tumbuh report NAME --wilayah CODE | --posyandu ID --month YYYY-MM (krs*, verval: optional)
  *                 --format csv|xlsx|pdf [-o FILE] [--names]
  *
  *   tumbuh report tindak-lanjut --wilayah CODE [--status open|overdue|all]
@@ -150,6 +150,9 @@ static int check_args(options *o)
         return bad("pilih salah satu: --wilayah atau --posyandu%s", "");
     if (!o->sc.wilayah && o->sc.posyandu_id <= 0)
         return bad("--wilayah KODE atau --posyandu ID harus diberikan%s", "");
+    if (!o->sc.month[0] && (o->kind == TB_REPORT_KRS || o->kind == TB_REPORT_KRS_TARGET ||
+                            o->kind == TB_REPORT_KRS_KELUARGA || o->kind == TB_REPORT_VERVAL))
+        tb_this_month(o->sc.month); /* the census status now; visits since 1 January */
     if (!o->sc.month[0] && !o->tl)
         return bad("--month YYYY-MM harus diberikan%s", "");
     char now[8];

@@ -258,6 +258,31 @@ static int make_wilayah(gen *g, int nkec, int desa_per_kec)
     return 0;
 }
 
+/*
+ * The family's census rounds (issue 12): the last year's (the status its row
+ * holds) and, for most families, the year before's: the same status, except
+ * every tenth family whose KRS status changed since; every twentieth family
+ * is new in the last round. Chosen by the family's number, not the random
+ * stream, so the rest of the demo stays as it was.
+ */
+static int census_rounds(gen *g, long id, int f, int sasaran, int krs, const char *faktor)
+{
+    char now[16], before[16], day[24], day0[24];
+    snprintf(now, sizeof now, "PK%02d", (g->until_y - 1) % 100);
+    snprintf(before, sizeof before, "PK%02d", (g->until_y - 2) % 100);
+    snprintf(day, sizeof day, "%04d-06-30", g->until_y - 1);
+    snprintf(day0, sizeof day0, "%04d-06-30", g->until_y - 2);
+    TRY(tb_store_demo_insert(g->s, TB_DEMO_PUTARAN, "lttiit", id, now, day, sasaran, krs, faktor));
+    TRY(tb_store_demo_insert(g->s, TB_DEMO_PUTARAN_SET, "lt", id, now));
+    if (f % 20 == 7)
+        return 0; /* new in the last round */
+    int was = f % 10 == 3 ? !krs : krs;
+    return tb_store_demo_insert(g->s, TB_DEMO_PUTARAN, "lttiit", id, before, day0, sasaran, was,
+                                was ? (krs ? faktor : "air_tidak_layak") : "") < 0
+               ? -1
+               : 0;
+}
+
 static int make_families(gen *g, int per_desa)
 {
     for (int i = 0; i < g->ndesa; i++) {
@@ -303,6 +328,7 @@ static int make_families(gen *g, int per_desa)
                                            chance(&g->r, 0.7) ? "pbi" : "tidak", pus, hamil, baduta,
                                            balita, muda, tua, dekat, banyak, sasaran, krs, faktor);
             TRY(id);
+            TRY(census_rounds(g, id, f, sasaran, krs, faktor));
             if (f == 0)
                 d->first_family = id;
             /* the mother */

@@ -18,6 +18,7 @@ typedef struct {
     const char *sheet;   /* XLSX: the sheet to read, NULL for the first */
     const char *map;     /* "HEADER=FIELD,..." naming a header for a field, or NULL */
     const char *rejects; /* required: where rejected rows go (written only when a row is) */
+    const char *putaran; /* keluarga: the census round (PK21, PK24, ...) of rows without one */
     /* called at most every 0.25 s while rows are stored: rows read so far and
      * the percentage of the file read (-1 when unknown, e.g. XLSX); may be NULL */
     void (*progress)(void *ctx, long rows, int percent);

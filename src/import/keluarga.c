@@ -28,7 +28,6 @@
  * every member of a family has been read.
  */
 #include <ctype.h>
-#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,8 +35,10 @@
 
 #include "import/kind.h"
 #include "store/keluarga.h"
+#include "store/krs.h"
 #include "store/individu.h"
 #include "tb_date.h"
+#include "tb_krs.h"
 #include "tb_match.h"
 
 enum {
@@ -69,6 +70,7 @@ enum {
     F_JK,
     F_TGL_LAHIR,
     F_HUBUNGAN,
+    F_PUTARAN,
     NFIELDS
 };
 
@@ -103,6 +105,7 @@ static const imp_field fields[NFIELDS] = {
     [F_TGL_LAHIR] = {"tgl_lahir", "tgllahir|tanggallahir|tgllhr"},
     [F_HUBUNGAN] = {"hubungan", "hubungan|hubungankeluarga|hubungandengankk|"
                                 "hubungandengankepalakeluarga|statushubungan|shdk"},
+    [F_PUTARAN] = {"putaran", "putaran|putaranpk|ronde|putaranpendataan"},
 };
 
 /* A member's relation to the head of the family. */
@@ -130,6 +133,7 @@ typedef struct {
     char rt[16], rw[16], alamat[256];
     char sumber_air[48], jamban[48], pendidikan_ibu[48];
     char jkn[48], bansos[128], sumber_pk[48];
+    char putaran[16]; /* census round (PK21, PK24, ...), "" when the row gives none */
     /* answers not recognised: their fields and values as written (reported by store) */
     int nunk, unk_f[UNKNOWN_MAX];
     char unk[UNKNOWN_MAX][64];
@@ -426,7 +430,7 @@ static void read_family(const imp *m, const tb_csv_row *row, rec *r, imp_reject 
     long lahir;
     if (imp_date(m, row, F_TGL_LAHIR_IBU, false, &lahir, rej) && lahir != TB_DATE_NONE &&
         isnan(r->umur_ibu)) {
-        r->umur_ibu = floor((double)(m->today - lahir) / 365.25);
+        r->umur_ibu = tb_krs_years(lahir, m->today);
         if (r->umur_ibu < 10 || r->umur_ibu > 80)
             imp_problem(rej, F_TGL_LAHIR_IBU, "umur ibu %g tahun tidak wajar", r->umur_ibu);
     }
@@ -437,6 +441,9 @@ static void read_family(const imp *m, const tb_csv_row *row, rec *r, imp_reject 
     yesno_kept(m, row, F_PUS, r, &r->pus);
     count_or_yesno(m, row, F_BADUTA, r, &r->baduta, rej);
     count_or_yesno(m, row, F_BALITA, r, &r->balita, rej);
+    s = imp_value(m, row, F_PUTARAN, &n);
+    if (n && imp_putaran(s, n, r->putaran, sizeof r->putaran))
+        imp_problem(rej, F_PUTARAN, "putaran '%.20s' tidak dikenal (PK21, PK22, PK23, PK24)", s);
 }
 
 /* A member's fields (NIK, name, sex, birth date, relation to the head), when the file has names. */
@@ -479,6 +486,31 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
         read_member(m, row, r, rej);
 }
 
+int imp_putaran(const char *s, size_t len, char *out, size_t n)
+{
+    char f[40];
+    size_t k = 0;
+    for (size_t i = 0; i < len && k + 1 < sizeof f; i++)
+        if (isalnum((unsigned char)s[i]))
+            f[k++] = (char)toupper((unsigned char)s[i]);
+    f[k] = 0;
+    if (k < 4 || f[0] != 'P' || f[1] != 'K' || !isdigit((unsigned char)f[2]) ||
+        !isdigit((unsigned char)f[3]))
+        return -1;
+    const char *rest = f + 4;
+    if (isdigit((unsigned char)rest[0]) && isdigit((unsigned char)rest[1])) {
+        if (f[2] != '2' || f[3] != '0')
+            return -1;
+        rest += 2; /* PK2024: the year's last two digits */
+    }
+    for (const char *p = rest; *p; p++)
+        if (!isalpha((unsigned char)*p))
+            return -1;
+    const char *yy = rest - 2;
+    int w = snprintf(out, n, "PK%c%c%s", yy[0], yy[1], rest);
+    return w < 0 || (size_t)w >= n ? -1 : 0;
+}
+
 static int check_columns(const imp *m, char *err, size_t errlen)
 {
     if (m->col[F_NO_KK] < 0 || m->col[F_KODE_DESA] < 0) {
@@ -494,68 +526,7 @@ static int check_columns(const imp *m, char *err, size_t errlen)
 
 /* --- the KRS rule ----------------------------------------------------------------- */
 
-typedef struct {
-    char versi[64];
-    char **air_layak, **jamban_layak, **pendidikan_rendah;
-    int nair, njamban, npend;
-    double umur_muda, umur_tua_dari, umur_tua_sampai, jarak_bulan, anak_banyak;
-    double pus_min, pus_max, baduta_bulan, balita_bulan;
-    bool rumah, pendidikan, desil1; /* additional factors in force */
-} rule;
-
-static void free_list(char **l, int n)
-{
-    for (int i = 0; i < n; i++)
-        free(l[i]);
-    free(l);
-}
-
-static void rule_free(rule *r)
-{
-    free_list(r->air_layak, r->nair);
-    free_list(r->jamban_layak, r->njamban);
-    free_list(r->pendidikan_rendah, r->npend);
-    free(r);
-}
-
-/* Reads a list of strings; a missing key gives the defaults. 0 or -1. */
-static int read_list(json_t *root, const char *key, const char *const *defaults, char ***out,
-                     int *n)
-{
-    json_t *a = json_object_get(root, key);
-    size_t cnt = 0;
-    if (a && json_is_array(a))
-        cnt = json_array_size(a);
-    else
-        for (; defaults && defaults[cnt]; cnt++)
-            ;
-    *out = calloc(cnt + 1, sizeof **out);
-    if (!*out)
-        return -1;
-    *n = 0;
-    for (size_t i = 0; i < cnt; i++) {
-        const char *v = a ? json_string_value(json_array_get(a, i)) : defaults[i];
-        if (!v)
-            continue;
-        if (!((*out)[(*n)++] = strdup(v)))
-            return -1;
-    }
-    return 0;
-}
-
-static double read_num(json_t *root, const char *key, double dflt)
-{
-    json_t *v = json_object_get(root, key);
-    return v && json_is_number(v) ? json_number_value(v) : dflt;
-}
-
-static bool in_list(char **l, int n, const char *v)
-{
-    for (int i = 0; i < n; i++)
-        if (!strcmp(l[i], v))
-            return true;
-    return false;
-}
+typedef tb_krs_rule_data rule; /* the active rule (store/krs.h) */
 
 /* --- member rows, kept until the end of the run ---------------------------------- */
 
@@ -572,20 +543,30 @@ typedef struct {
     char desa[16];
     long line; /* its first row */
     int first, last;
+    long id; /* once written (end) */
 } family;
 
 typedef struct {
     rule *ru;
+    const char *putaran; /* --putaran: the census round of rows without one, or NULL */
+    char putarbuf[16];
+    tb_krs_member *kb; /* a family's members for the rule (from_members) */
+    int capkb;
     imp_map fams; /* no. KK -> index into f */
     family *f;
     long nf, capf;
     member *mb;
     long nm, capm;
+    imp_map niks; /* a member's NIK -> the index of the first family that has it */
+    struct nik_dup {
+        long fa, fb; /* the two families (indexes into f) */
+        char nik[17];
+    } * dup; /* the same NIK in two families of the file (verval) */
+    long ndup, capdup;
 } state;
 
 static int begin(imp *m)
 {
-    char *data = NULL;
     state *st = calloc(1, sizeof *st);
     rule *r = st ? calloc(1, sizeof *r) : NULL;
     if (!r) {
@@ -594,67 +575,49 @@ static int begin(imp *m)
     }
     st->ru = r;
     m->state = st;
-    int have = tb_store_ref_active(m->store, "krs", r->versi, sizeof r->versi, &data);
-    if (have < 0)
-        return -1;
-    if (!have || !data) {
-        snprintf(m->err, sizeof m->err,
-                 "tidak ada aturan KRS aktif (ref_versi jenis 'krs' dengan data JSON)");
-        free(data);
-        return -1;
+    if (m->putaran) {
+        if (imp_putaran(m->putaran, strlen(m->putaran), st->putarbuf, sizeof st->putarbuf)) {
+            snprintf(m->err, sizeof m->err,
+                     "--putaran '%.20s' tidak dikenal: tulis PK dan tahunnya (PK21, PK22, PK23, "
+                     "PK24)",
+                     m->putaran);
+            return -1;
+        }
+        st->putaran = st->putarbuf;
     }
-    json_error_t je;
-    json_t *root = json_loads(data, 0, &je);
-    free(data);
-    if (!root || !json_is_object(root)) {
-        snprintf(m->err, sizeof m->err, "aturan KRS %s: JSON tidak sah (%s)", r->versi, je.text);
-        json_decref(root);
-        return -1;
-    }
-    static const char *const pend_default[] = {"tidak_sekolah", "tidak_tamat_sd", "sd", NULL};
-    int rc = read_list(root, "air_layak", NULL, &r->air_layak, &r->nair) |
-             read_list(root, "jamban_layak", NULL, &r->jamban_layak, &r->njamban) |
-             read_list(root, "pendidikan_rendah", pend_default, &r->pendidikan_rendah, &r->npend);
-    r->umur_muda = read_num(root, "umur_muda", NAN);
-    r->umur_tua_dari = read_num(root, "umur_tua_dari", NAN);
-    r->umur_tua_sampai = read_num(root, "umur_tua_sampai", NAN);
-    r->jarak_bulan = read_num(root, "jarak_bulan", NAN);
-    r->anak_banyak = read_num(root, "anak_banyak", NAN);
-    /* sasaran limits: domain reference section 5 unless the rule says otherwise */
-    r->pus_min = read_num(root, "pus_umur_min", 15);
-    r->pus_max = read_num(root, "pus_umur_maks", 49);
-    r->baduta_bulan = read_num(root, "baduta_bulan", 24);
-    r->balita_bulan = read_num(root, "balita_bulan", 60);
-    json_t *extra = json_object_get(root, "faktor_tambahan");
-    for (size_t i = 0; extra && i < json_array_size(extra); i++) {
-        const char *f = json_string_value(json_array_get(extra, i));
-        if (!f)
-            continue;
-        r->rumah |= !strcmp(f, "rumah_tidak_layak");
-        r->pendidikan |= !strcmp(f, "pendidikan_ibu_rendah");
-        r->desil1 |= !strcmp(f, "desil_1");
-    }
-    json_decref(root);
-    if (rc)
-        return tb_store_fail(m->store, "out of memory");
-    return 0;
+    int have = tb_store_krs_rule(m->store, r, m->err, sizeof m->err);
+    return have == 1 ? 0 : -1;
 }
 
 static void cleanup(imp *m)
 {
     state *st = m->state;
     if (st) {
-        rule_free(st->ru);
+        free(st->ru);
         imp_map_free(&st->fams);
+        imp_map_free(&st->niks);
+        free(st->dup);
         free(st->f);
         free(st->mb);
+        free(st->kb);
         free(st);
     }
     m->state = NULL;
 }
 
-/* Computes sasaran and KRS of a family from r and writes it: its id, or -1. */
-static long put_family(imp *m, const rule *ru, const rec *r, const char *desa, int *outcome)
+/* An int of a number read (NAN: not given, -1). */
+static int given(double v)
+{
+    return isnan(v) ? -1 : (int)floor(v);
+}
+
+/*
+ * Computes sasaran and KRS of a family from r (and its members mb[0..nmb),
+ * when the file named them with their relation) at the import's day with the
+ * rule (lib/krs.c), and writes it: its id, or -1.
+ */
+static long put_family(imp *m, const state *st, const rec *r, const char *desa,
+                       const tb_krs_member *mb, int nmb, int *outcome)
 {
     tb_keluarga k = {.no_kk = r->no_kk,
                      .desa = desa,
@@ -669,63 +632,59 @@ static long put_family(imp *m, const rule *ru, const rec *r, const char *desa, i
                      .rumah_layak = r->rumah_layak,
                      .pendidikan_ibu = r->pendidikan_ibu,
                      .jkn = r->jkn,
-                     .bansos = r->bansos};
-    /* sasaran */
-    double u = r->umur_ibu;
-    k.pus = r->pus >= 0 ? r->pus : (!isnan(u) && u >= ru->pus_min && u <= ru->pus_max);
-    k.pus_hamil = k.pus && r->hamil == 1;
-    double b = r->umur_bungsu;
-    k.punya_baduta = r->baduta >= 0 ? r->baduta : (!isnan(b) && b < ru->baduta_bulan);
-    k.punya_balita =
-        r->balita >= 0 ? r->balita : (!isnan(b) && b >= ru->baduta_bulan && b < ru->balita_bulan);
-    k.sasaran = k.pus || k.punya_baduta || k.punya_balita;
-    /* risk factors */
-    char faktor[256] = "";
-    /* an unknown answer (UNKNOWN_CODE) is no factor */
-    if (r->sumber_air[0] && strcmp(r->sumber_air, UNKNOWN_CODE) &&
-        !in_list(ru->air_layak, ru->nair, r->sumber_air))
-        imp_add_factor(faktor, sizeof faktor, "air_tidak_layak");
-    if (r->jamban[0] && strcmp(r->jamban, UNKNOWN_CODE) &&
-        !in_list(ru->jamban_layak, ru->njamban, r->jamban))
-        imp_add_factor(faktor, sizeof faktor, "jamban_tidak_layak");
-    if (k.pus) {
-        k.t4_muda = !isnan(u) && u < ru->umur_muda;
-        k.t4_tua = !isnan(u) && u >= ru->umur_tua_dari && u <= ru->umur_tua_sampai;
-        k.t4_dekat = !isnan(r->jarak) && r->jarak < ru->jarak_bulan;
-        k.t4_banyak = !isnan(r->jumlah_anak) && r->jumlah_anak > ru->anak_banyak;
-        if (k.t4_muda)
-            imp_add_factor(faktor, sizeof faktor, "terlalu_muda");
-        if (k.t4_tua)
-            imp_add_factor(faktor, sizeof faktor, "terlalu_tua");
-        if (k.t4_dekat)
-            imp_add_factor(faktor, sizeof faktor, "terlalu_dekat");
-        if (k.t4_banyak)
-            imp_add_factor(faktor, sizeof faktor, "terlalu_banyak");
-    }
-    if (ru->rumah && r->rumah_layak == 0)
-        imp_add_factor(faktor, sizeof faktor, "rumah_tidak_layak");
-    if (ru->pendidikan && r->pendidikan_ibu[0] &&
-        in_list(ru->pendidikan_rendah, ru->npend, r->pendidikan_ibu))
-        imp_add_factor(faktor, sizeof faktor, "pendidikan_ibu_rendah");
-    if (ru->desil1 && r->desil == 1)
-        imp_add_factor(faktor, sizeof faktor, "desil_1");
-    k.krs = k.sasaran && faktor[0];
+                     .bansos = r->bansos,
+                     .putaran = r->putaran[0] ? r->putaran : st->putaran,
+                     .aturan = st->ru->versi};
+    tb_krs_facts f = {.sumber_air = r->sumber_air,
+                      .jamban = r->jamban,
+                      .pendidikan_ibu = r->pendidikan_ibu,
+                      .rumah_layak = r->rumah_layak,
+                      .desil = r->desil,
+                      .istri_lahir = TB_DATE_NONE,
+                      .umur_istri = given(r->umur_ibu),
+                      .hamil = r->hamil,
+                      .pus = r->pus,
+                      .jumlah_anak = given(r->jumlah_anak),
+                      .jarak_bulan = given(r->jarak),
+                      .umur_bungsu = given(r->umur_bungsu),
+                      .baduta = r->baduta,
+                      .balita = r->balita,
+                      .anggota = mb,
+                      .nanggota = nmb};
+    tb_krs_result res;
+    tb_krs_eval(&st->ru->rule, &f, m->today, &res);
+    k.pus = res.pus;
+    k.pus_hamil = res.pus_hamil;
+    k.punya_baduta = res.baduta;
+    k.punya_balita = res.balita;
+    k.t4_muda = (res.faktor & TB_KRS_MUDA) != 0;
+    k.t4_tua = (res.faktor & TB_KRS_TUA) != 0;
+    k.t4_dekat = (res.faktor & TB_KRS_DEKAT) != 0;
+    k.t4_banyak = (res.faktor & TB_KRS_BANYAK) != 0;
+    k.sasaran = res.sasaran;
+    k.krs = res.krs;
+    char faktor[256];
+    tb_krs_factor_list(res.faktor, faktor, sizeof faktor);
     k.krs_faktor = faktor;
+    char day[11];
+    imp_iso(m->today, day);
+    k.tanggal = day;
     return tb_store_keluarga_put(m->store, &k, outcome);
 }
 
 /* Later rows of a family: values given replace; hamil, pus, baduta, balita: yes wins. */
 static void merge_family(rec *d, const rec *r)
 {
-    char *const dst[] = {d->rt,         d->rw,     d->alamat,
-                         d->sumber_air, d->jamban, d->pendidikan_ibu,
-                         d->jkn,        d->bansos, d->sumber_pk};
-    const char *const src[] = {r->rt,         r->rw,     r->alamat,
-                               r->sumber_air, r->jamban, r->pendidikan_ibu,
-                               r->jkn,        r->bansos, r->sumber_pk};
+    char *const dst[] = {
+        d->rt,  d->rw,     d->alamat,    d->sumber_air, d->jamban, d->pendidikan_ibu,
+        d->jkn, d->bansos, d->sumber_pk, d->putaran};
+    const char *const src[] = {
+        r->rt,  r->rw,     r->alamat,    r->sumber_air, r->jamban, r->pendidikan_ibu,
+        r->jkn, r->bansos, r->sumber_pk, r->putaran};
     const size_t cap[] = {sizeof d->rt,         sizeof d->rw,     sizeof d->alamat,
                           sizeof d->sumber_air, sizeof d->jamban, sizeof d->pendidikan_ibu,
-                          sizeof d->jkn,        sizeof d->bansos, sizeof d->sumber_pk};
+                          sizeof d->jkn,        sizeof d->bansos, sizeof d->sumber_pk,
+                          sizeof d->putaran};
     for (size_t i = 0; i < sizeof dst / sizeof *dst; i++)
         if (src[i][0] && (strcmp(src[i], UNKNOWN_CODE) || !dst[i][0]))
             snprintf(dst[i], cap[i], "%s", src[i]);
@@ -789,6 +748,21 @@ static int keep_member(imp *m, state *st, const rec *r, const char *desa, long l
             return tb_store_fail(m->store, "out of memory");
         st->nf++;
     }
+    long fidx = fa - st->f;
+    if (r->nik[0]) {
+        long *ni = imp_map_get(&st->niks, r->nik, 16);
+        if (ni && *ni != fidx) {
+            struct nik_dup *d = imp_grow(st->dup, st->ndup, &st->capdup, sizeof *d, 64);
+            if (!d)
+                return tb_store_fail(m->store, "out of memory");
+            st->dup = d;
+            st->dup[st->ndup].fa = *ni;
+            st->dup[st->ndup].fb = fidx;
+            memcpy(st->dup[st->ndup++].nik, r->nik, sizeof r->nik);
+        } else if (!ni && !imp_map_put(&st->niks, r->nik, 16, fidx)) {
+            return tb_store_fail(m->store, "out of memory");
+        }
+    }
     member *mb = imp_grow(st->mb, st->nm, &st->capm, sizeof *mb, 4096);
     if (!mb)
         return tb_store_fail(m->store, "out of memory");
@@ -829,57 +803,45 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
         *outcome = IMP_DEFERRED; /* counted when written, in end() */
         return keep_member(m, st, r, desa, row->line, rej);
     }
-    return put_family(m, st->ru, r, desa, outcome) < 0 ? -1 : 0;
+    return put_family(m, st, r, desa, NULL, 0, outcome) < 0 ? -1 : 0;
 }
 
 static double months(long from, long to)
 {
-    return floor((double)(to - from) / 30.4375);
+    return tb_krs_months(from, to);
 }
 
-/* The family's 4T and sasaran inputs that its rows did not give, from its members. */
-static void from_members(const imp *m, const state *st, const family *fa, int wife, rec *r)
+/*
+ * The wife's age (when no column gave it) and, when the file names the
+ * members' relations (a roster: its members are the whole family), the
+ * members for the rule (children, their birth dates) into st->kb: their
+ * number (0 when the relations are not known).
+ */
+static int from_members(const imp *m, state *st, const family *fa, int wife, rec *r)
 {
-    const rule *ru = st->ru;
     const member *w = wife >= 0 ? &st->mb[wife] : NULL;
     if (isnan(r->umur_ibu) && w && w->lahir != TB_DATE_NONE) {
-        double u = floor((double)(m->today - w->lahir) / 365.25);
+        int u = tb_krs_years(w->lahir, m->today);
         if (u >= 10 && u <= 80)
             r->umur_ibu = u;
     }
-    int anak = 0, baduta = 0, balita = 0;
     bool relations_known = false;
-    long young = TB_DATE_NONE, second = TB_DATE_NONE; /* birth days of the two youngest children */
+    int n = 0;
     for (int k = fa->first; k >= 0; k = st->mb[k].next) {
-        const member *me = &st->mb[k];
-        relations_known |= me->hub != HUB_NONE;
-        if (me->lahir != TB_DATE_NONE) {
-            double mo = months(me->lahir, m->today);
-            baduta |= mo < ru->baduta_bulan;
-            balita |= mo >= ru->baduta_bulan && mo < ru->balita_bulan;
+        relations_known |= st->mb[k].hub != HUB_NONE;
+        if (n == st->capkb) {
+            int cap = st->capkb ? 2 * st->capkb : 32;
+            tb_krs_member *kb = realloc(st->kb, (size_t)cap * sizeof *kb);
+            if (!kb)
+                return -1;
+            st->kb = kb;
+            st->capkb = cap;
         }
-        if (me->hub != HUB_ANAK)
-            continue;
-        anak++;
-        if (me->lahir > young) {
-            second = young;
-            young = me->lahir;
-        } else if (me->lahir > second) {
-            second = me->lahir;
-        }
+        st->kb[n].lahir = st->mb[k].lahir;
+        st->kb[n].anak = st->mb[k].hub == HUB_ANAK;
+        n++;
     }
-    if (relations_known) {
-        if (isnan(r->jumlah_anak))
-            r->jumlah_anak = anak;
-        if (isnan(r->umur_bungsu) && young != TB_DATE_NONE)
-            r->umur_bungsu = months(young, m->today);
-        if (isnan(r->jarak) && second != TB_DATE_NONE)
-            r->jarak = months(second, young);
-    }
-    if (relations_known && r->baduta < 0) /* a roster: its members are the whole family */
-        r->baduta = baduta;
-    if (relations_known && r->balita < 0)
-        r->balita = balita;
+    return relations_known ? n : 0;
 }
 
 static void count_row(imp *m, int out)
@@ -906,11 +868,14 @@ static int end(imp *m)
         if (wife < 0)
             wife = head_woman;
         rec r = fa->r;
-        from_members(m, st, fa, wife, &r);
+        int nkb = from_members(m, st, fa, wife, &r);
+        if (nkb < 0)
+            return tb_store_fail(m->store, "out of memory");
         int fout = TB_PUT_UNCHANGED;
-        long kid = put_family(m, st->ru, &r, fa->desa, &fout);
+        long kid = put_family(m, st, &r, fa->desa, st->kb, nkb, &fout);
         if (kid < 0)
             return -1;
+        fa->id = kid;
         long ibu = 0;
         for (int pass = 0; pass < 2; pass++) {
             for (int k = fa->first; k >= 0; k = st->mb[k].next) {
@@ -919,7 +884,7 @@ static int end(imp *m)
                 const member *me = &st->mb[k];
                 double mo = me->lahir != TB_DATE_NONE ? months(me->lahir, m->today) : NAN,
                        yr = mo / 12;
-                bool pus = k == wife && yr >= st->ru->pus_min && yr < st->ru->pus_max + 1;
+                bool pus = k == wife && yr >= st->ru->rule.pus_min && yr < st->ru->rule.pus_max + 1;
                 const char *peran = pus && me->hamil == 1                ? "bumil"
                                     : pus                                ? "pus"
                                     : mo < 60                            ? "anak"
@@ -950,6 +915,10 @@ static int end(imp *m)
             }
         }
     }
+    for (long i = 0; i < st->ndup; i++) /* for verval: the person is in the last family read */
+        if (tb_store_keluarga_nik_ganda(m->store, st->f[st->dup[i].fa].id, st->f[st->dup[i].fb].id,
+                                        st->dup[i].nik))
+            return -1;
     return 0;
 }
 

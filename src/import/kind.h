@@ -132,10 +132,11 @@ typedef struct {
 struct imp {
     const imp_kind *kind;
     tb_store *store;
-    int *col;      /* [kind->nfields] column index of each field, or -1 */
-    int ncols;     /* header fields */
-    char **header; /* header names as written */
-    long today;    /* day number of today (dates after it are refused) */
+    int *col;            /* [kind->nfields] column index of each field, or -1 */
+    int ncols;           /* header fields */
+    char **header;       /* header names as written */
+    long today;          /* day number of today (dates after it are refused) */
+    const char *putaran; /* keluarga: --putaran, or NULL */
     /* counts */
     long read, imported, updated, rejected, matched_by_name;
     long children_new, children_matched; /* distinct children created, found in the store */
@@ -153,6 +154,14 @@ struct imp {
     } niks;
     char err[512]; /* fatal error message */
 };
+
+/*
+ * A census round as written ("PK24", "pk 2024", "PK22 update") into its code
+ * (out, n bytes): "PK" and the year's two digits, then any letters of the
+ * rest ("PK22UPDATE"), so that rounds sort by time. 0, or -1 when it is not
+ * one (keluarga.c).
+ */
+int imp_putaran(const char *s, size_t len, char *out, size_t n);
 
 /* --- fields.c: reading a row's fields ----------------------------------------- */
 

@@ -542,6 +542,7 @@ int tb_import_run(const tb_import_options *o, tb_import_summary *sum)
         return -1;
     }
     r.m.today = tb_today();
+    r.m.putaran = o->putaran;
     r.m.rejects.path = o->rejects;
     bool ok = !read_header(&r, o, sum->err, sizeof sum->err) &&
               !open_store(&r, o, sum->err, sizeof sum->err) &&

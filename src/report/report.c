@@ -19,13 +19,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/krs.h"
 #include "report/report.h"
 #include "store/report.h"
 #include "store/wilayah.h"
 
 static const char *const names[TB_REPORT_COUNT] = {
-    "skdn", "prevalensi",   "tren",     "stunting",     "wasting",        "2t",
-    "bgm",  "tidak-diukur", "kualitas", "rekonsiliasi", "kualitas-kader", "skdn-umur"};
+    "skdn", "prevalensi",   "tren",         "stunting",     "wasting",        "2t",
+    "bgm",  "tidak-diukur", "kualitas",     "rekonsiliasi", "kualitas-kader", "skdn-umur",
+    "krs",  "krs-target",   "krs-keluarga", "verval"};
 static const char *const titles[TB_REPORT_COUNT] = {
     "SKDN",
     "Prevalensi status gizi",
@@ -38,7 +40,11 @@ static const char *const titles[TB_REPORT_COUNT] = {
     "Kartu mutu data per posyandu",
     "Rekonsiliasi dengan survei (SSGI/SKI)",
     "Kartu mutu data per kader",
-    "SKDN menurut kelompok umur dan jenis kelamin"};
+    "SKDN menurut kelompok umur dan jenis kelamin",
+    "Keluarga berisiko stunting (KRS)",
+    "Target pendampingan KRS",
+    "Daftar keluarga sasaran dan KRS",
+    "Verifikasi dan validasi KRS (verval)"};
 
 const char *tb_report_name(tb_report_kind k)
 {
@@ -61,7 +67,8 @@ int tb_report_lookup(const char *name)
 bool tb_report_is_list(tb_report_kind k)
 {
     return k == TB_REPORT_STUNTING || k == TB_REPORT_WASTING || k == TB_REPORT_2T ||
-           k == TB_REPORT_BGM || k == TB_REPORT_TIDAK_DIUKUR;
+           k == TB_REPORT_BGM || k == TB_REPORT_TIDAK_DIUKUR || k == TB_REPORT_KRS_KELUARGA ||
+           k == TB_REPORT_VERVAL;
 }
 
 static const char *const month_names[12] = {"Januari",   "Februari", "Maret",    "April",
@@ -591,6 +598,14 @@ int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_t
         return report_kualitas(s, sc, title, true, out);
     case TB_REPORT_REKONSILIASI:
         return report_rekonsiliasi(s, sc, title, out);
+    case TB_REPORT_KRS:
+        return tb_report_krs(s, sc, title, out);
+    case TB_REPORT_KRS_TARGET:
+        return tb_report_krs_target(s, sc, title, out);
+    case TB_REPORT_KRS_KELUARGA:
+        return tb_report_krs_keluarga(s, sc, title, out);
+    case TB_REPORT_VERVAL:
+        return tb_report_verval(s, sc, title, out);
     default:
         return report_list(s, k, sc, title, out);
     }

@@ -41,6 +41,10 @@ typedef enum {
     TB_REPORT_REKONSILIASI,   /* survey prevalence x targets vs cases found by name */
     TB_REPORT_KUALITAS_KADER, /* data-quality scorecard per cadre (who measured) */
     TB_REPORT_SKDN_UMUR,      /* SKDN and ratios by age group and sex (the F2 breakdown) */
+    TB_REPORT_KRS,            /* families at risk (KRS) per sub-area (report/krs.c) */
+    TB_REPORT_KRS_TARGET,     /* target of assistance against KRS accompanied, verval open */
+    TB_REPORT_KRS_KELUARGA,   /* by name: a desa's sasaran families, KRS first */
+    TB_REPORT_VERVAL,         /* by name: a desa's verval worklist */
     TB_REPORT_COUNT
 } tb_report_kind;
 

@@ -36,6 +36,10 @@ static const char *const demo_sql[TB_DEMO_COUNT] = {
     [TB_DEMO_CATIN] = "INSERT INTO catin (individu_id, tgl_rencana_nikah, tgl_periksa, bb, tb, imt,"
                       " lila, hb, merokok, hasil, faktor)"
                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [TB_DEMO_PUTARAN] =
+        "INSERT INTO keluarga_putaran (keluarga_id, putaran, tanggal, aturan, sasaran,"
+        " krs, krs_faktor) VALUES (?1, ?2, ?3, 'bkkbn-2023', ?4, ?5, ?6)",
+    [TB_DEMO_PUTARAN_SET] = "UPDATE keluarga SET putaran = ?2 WHERE id = ?1",
     [TB_DEMO_TPK] = "INSERT INTO tpk (kode, desa, nama) VALUES (?1, ?2, ?3)",
     [TB_DEMO_TPK_ANGGOTA] = "INSERT INTO tpk_anggota (tpk_id, nama, peran) VALUES (?1, ?2, ?3)",
     [TB_DEMO_TPK_KUNJUNGAN] =

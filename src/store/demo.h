@@ -41,6 +41,8 @@ typedef enum {
     TB_DEMO_LEMBAGA_DESA,  /* (none) every desa government as an institution */
     TB_DEMO_TL_LEMBAGA,    /* (none) actions point to the institution named as their owner */
     TB_DEMO_PENGGUNA_LEMBAGA, /* username, lembaga kode */
+    TB_DEMO_PUTARAN, /* keluarga_id, putaran, tanggal, sasaran, krs, krs_faktor (a census round) */
+    TB_DEMO_PUTARAN_SET, /* keluarga_id, putaran (the round the family's row holds) */
     TB_DEMO_COUNT
 } tb_demo_row;
 

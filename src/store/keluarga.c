@@ -9,6 +9,34 @@
 #include "store/internal.h"
 #include "store/keluarga.h"
 
+/* The family's status in its census round (replaced when the round is imported again);
+ * a changed round row makes an unchanged family "updated". 0 or -1. */
+static int put_round(tb_store *s, long id, const tb_keluarga *k, int *out)
+{
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "INSERT INTO keluarga_putaran (keluarga_id, putaran, tanggal, aturan, sasaran, krs,"
+           " krs_faktor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+           " ON CONFLICT (keluarga_id, putaran) DO UPDATE SET tanggal = excluded.tanggal,"
+           " aturan = excluded.aturan, sasaran = excluded.sasaran, krs = excluded.krs,"
+           " krs_faktor = excluded.krs_faktor"
+           " WHERE sasaran IS NOT excluded.sasaran OR krs IS NOT excluded.krs"
+           " OR krs_faktor IS NOT excluded.krs_faktor OR aturan IS NOT excluded.aturan");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    tb_store_bind_text(st, 2, k->putaran);
+    tb_store_bind_text(st, 3, k->tanggal && k->tanggal[0] ? k->tanggal : "1970-01-01");
+    tb_store_bind_text(st, 4, k->aturan);
+    sqlite3_bind_int(st, 5, k->sasaran ? 1 : 0);
+    sqlite3_bind_int(st, 6, k->krs ? 1 : 0);
+    tb_store_bind_text(st, 7, k->krs_faktor);
+    if (tb_store_step_done(s, st, "keluarga_putaran"))
+        return -1;
+    if (*out == TB_PUT_UNCHANGED && sqlite3_changes(tb_store_db(s)))
+        *out = TB_PUT_UPDATED;
+    return 0;
+}
+
 long tb_store_keluarga_put(tb_store *s, const tb_keluarga *k, int *outcome)
 {
     sqlite3 *db = tb_store_db(s);
@@ -28,8 +56,11 @@ long tb_store_keluarga_put(tb_store *s, const tb_keluarga *k, int *outcome)
                " tahun_pk = ?7, desil = ?8, sumber_air = ?9, jamban = ?10, rumah_layak = ?11,"
                " pendidikan_ibu = ?12, jkn = ?13, bansos = ?14, pus = ?15, pus_hamil = ?16,"
                " punya_baduta = ?17, punya_balita = ?18, t4_muda = ?19, t4_tua = ?20,"
-               " t4_dekat = ?21, t4_banyak = ?22, sasaran = ?23, krs = ?24, krs_faktor = ?25"
-               " WHERE id = ?1 AND (desa IS NOT ?2 OR rt IS NOT ?3 OR rw IS NOT ?4"
+               " t4_dekat = ?21, t4_banyak = ?22, sasaran = ?23, krs = ?24, krs_faktor = ?25,"
+               " putaran = COALESCE(?26, putaran)"
+               " WHERE id = ?1 AND (?26 IS NULL OR putaran IS NULL OR putaran <= ?26)"
+               " AND (putaran IS NOT COALESCE(?26, putaran) OR desa IS NOT ?2 OR rt IS NOT ?3 OR "
+               "rw IS NOT ?4"
                " OR alamat IS NOT ?5 OR sumber_pk IS NOT ?6 OR tahun_pk IS NOT ?7"
                " OR desil IS NOT ?8 OR sumber_air IS NOT ?9 OR jamban IS NOT ?10"
                " OR rumah_layak IS NOT ?11 OR pendidikan_ibu IS NOT ?12 OR jkn IS NOT ?13"
@@ -45,8 +76,8 @@ long tb_store_keluarga_put(tb_store *s, const tb_keluarga *k, int *outcome)
             s, "INSERT INTO keluarga (no_kk, desa, rt, rw, alamat, sumber_pk, tahun_pk, desil,"
                " sumber_air, jamban, rumah_layak, pendidikan_ibu, jkn, bansos, pus, pus_hamil,"
                " punya_baduta, punya_balita, t4_muda, t4_tua, t4_dekat, t4_banyak, sasaran, krs,"
-               " krs_faktor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-               " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)");
+               " krs_faktor, putaran) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+               " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)");
         if (!st)
             return -1;
         sqlite3_bind_text(st, 1, k->no_kk, -1, SQLITE_TRANSIENT);
@@ -69,15 +100,16 @@ long tb_store_keluarga_put(tb_store *s, const tb_keluarga *k, int *outcome)
     for (int i = 0; i < 10; i++)
         sqlite3_bind_int(st, 15 + i, flags[i] ? 1 : 0);
     tb_store_bind_text(st, 25, k->krs_faktor);
+    tb_store_bind_text(st, 26, k->putaran);
     if (tb_store_step_done(s, st, "keluarga"))
         return -1;
-    if (!id) {
-        if (outcome)
-            *outcome = TB_PUT_INSERTED;
-        return sqlite3_last_insert_rowid(db);
-    }
+    int out = !id ? TB_PUT_INSERTED : sqlite3_changes(db) ? TB_PUT_UPDATED : TB_PUT_UNCHANGED;
+    if (!id)
+        id = sqlite3_last_insert_rowid(db);
+    if (k->putaran && k->putaran[0] && put_round(s, id, k, &out))
+        return -1;
     if (outcome)
-        *outcome = sqlite3_changes(db) ? TB_PUT_UPDATED : TB_PUT_UNCHANGED;
+        *outcome = out;
     return id;
 }
 

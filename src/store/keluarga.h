@@ -24,6 +24,12 @@ typedef struct {
     int t4_muda, t4_tua, t4_dekat, t4_banyak;
     int sasaran, krs;
     const char *krs_faktor; /* comma-separated factor codes, or NULL */
+    /* the census round (PK21, PK24, ...) or NULL; with it the status is also
+     * kept in the round's row (keluarga_putaran), and a round older than the
+     * one the family's row holds does not replace that row */
+    const char *putaran;
+    const char *aturan;  /* the KRS rule version, for the round's row */
+    const char *tanggal; /* yyyy-mm-dd the status was computed, for the round's row */
 } tb_keluarga;
 
 /*

@@ -654,10 +654,68 @@ static const char *const migration_13 =
     "  minggu INTEGER NOT NULL DEFAULT 0 CHECK (minggu BETWEEN 0 AND 15)"
     ");";
 
+/* 14: families at risk (issue 12). keluarga_putaran keeps a family's status
+ * per census round (PK21, PK22UPDATE, PK23, PK24, ...), never overwritten by
+ * a later round; keluarga.putaran names the round its row holds (an older
+ * round imported later does not replace a newer one). krs_target: the
+ * number of KRS families a desa plans to accompany in a year. krs_verval:
+ * the confirmation (or correction, with the status found) of a family's KRS
+ * status for its round, with reason, who and when. The TPK visits of a
+ * family are read by family (krs_didampingi). The active rule bkkbn-2023
+ * no longer counts the additional variables as factors (issue 12); the
+ * version bkkbn-2023-tambahan (inactive) does. */
+static const char *const migration_14 =
+    "ALTER TABLE keluarga ADD COLUMN putaran TEXT;"
+    "CREATE TABLE keluarga_putaran ("
+    "  keluarga_id INTEGER NOT NULL REFERENCES keluarga(id),"
+    "  putaran TEXT NOT NULL,"
+    "  tanggal TEXT NOT NULL," /* the day the status was computed (the import) */
+    "  aturan TEXT,"           /* the KRS rule version */
+    "  sasaran INTEGER NOT NULL, krs INTEGER NOT NULL, krs_faktor TEXT,"
+    "  PRIMARY KEY (keluarga_id, putaran)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX keluarga_putaran_putaran ON keluarga_putaran(putaran);"
+    "CREATE TABLE krs_target ("
+    "  desa TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  tahun INTEGER NOT NULL,"
+    "  target INTEGER NOT NULL CHECK (target >= 0),"
+    "  oleh INTEGER REFERENCES pengguna(id), diubah TEXT,"
+    "  PRIMARY KEY (desa, tahun)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE krs_verval ("
+    "  keluarga_id INTEGER NOT NULL REFERENCES keluarga(id),"
+    "  putaran TEXT NOT NULL DEFAULT '',"
+    "  keputusan TEXT NOT NULL CHECK (keputusan IN ('konfirmasi', 'koreksi')),"
+    "  krs INTEGER NOT NULL," /* the status confirmed or found */
+    "  alasan TEXT NOT NULL,"
+    "  oleh INTEGER REFERENCES pengguna(id),"
+    "  waktu TEXT NOT NULL,"
+    "  PRIMARY KEY (keluarga_id, putaran)"
+    ") WITHOUT ROWID;"
+    /* BKKBN's rule counts water, latrine and the 4T only (the % KRS SIGA shows): welfare
+     * decile 1, a house not layak and low maternal education become variables shown
+     * beside the factors; a district that wants them counted activates the second version */
+    "INSERT INTO ref_versi SELECT 'krs', 'bkkbn-2023-tambahan', berlaku_mulai, 0,"
+    "  'BKKBN 2023 with additional factors (a district choice)',"
+    "  'desil 1, rumah tidak layak, pendidikan ibu rendah counted as KRS factors', data"
+    "  FROM ref_versi WHERE jenis = 'krs' AND versi = 'bkkbn-2023';"
+    "UPDATE ref_versi SET data = json_set(json_remove(data, '$.faktor_tambahan'),"
+    "  '$.variabel_tambahan', json_extract(data, '$.faktor_tambahan'))"
+    "  WHERE jenis = 'krs' AND versi = 'bkkbn-2023' AND json_valid(data);"
+    /* the same NIK given in two families' census rows: both go on the verval worklist */
+    "CREATE TABLE keluarga_nik_ganda ("
+    "  keluarga_id INTEGER NOT NULL REFERENCES keluarga(id),"
+    "  nik TEXT NOT NULL,"
+    "  keluarga_lain INTEGER NOT NULL REFERENCES keluarga(id),"
+    "  PRIMARY KEY (keluarga_id, nik, keluarga_lain)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS tpk_kunjungan_keluarga ON tpk_kunjungan(keluarga_id, tanggal);"
+    "CREATE INDEX IF NOT EXISTS tpk_kunjungan_individu ON tpk_kunjungan(individu_id, tanggal);";
+
 static const char *const migrations_sql[] = {NULL,         migration_1,  migration_2,  migration_3,
                                              migration_4,  migration_5,  migration_6,  migration_7,
                                              migration_8,  migration_9,  migration_10, migration_11,
-                                             migration_12, migration_13, NULL};
+                                             migration_12, migration_13, migration_14, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};

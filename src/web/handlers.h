@@ -74,6 +74,11 @@ void tb_page_atur_lokus_hapus(tb_req *q, tb_res *r);
 /* aset.c: * the asset's file name */
 void tb_page_asset(tb_req *q, tb_res *r);
 void tb_page_openapi(tb_req *q, tb_res *r);
+/* krs.c: families at risk (KRS), the target of assistance, verval; {id} a family */
+void tb_page_krs(tb_req *q, tb_res *r);
+void tb_page_krs_target(tb_req *q, tb_res *r);
+void tb_page_verval(tb_req *q, tb_res *r);
+void tb_page_keluarga(tb_req *q, tb_res *r);
 /* api.c: JSON under /api/v1 */
 void tb_api_saya(tb_req *q, tb_res *r);
 void tb_api_pengukuran(tb_req *q, tb_res *r);

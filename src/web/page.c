@@ -29,6 +29,8 @@ void tb_html_begin(tb_res *r, const tb_req *q, const char *title)
         tb_buf_puts(b, "<nav><a href=\"/\">Beranda</a>");
         if (tb_role_enters(&q->user))
             tb_buf_puts(b, " <a href=\"/posyandu/\">Hari posyandu</a>");
+        if (strcmp(q->user.peran, "kader")) /* families at risk (web/krs.c) */
+            tb_buf_puts(b, " <a href=\"/krs\">Keluarga berisiko</a>");
         if (!strcmp(q->user.peran, "admin_kab") || !strcmp(q->user.peran, "tpps_kec"))
             tb_buf_puts(b, " <a href=\"/pengguna\">Pengguna</a> <a href=\"/audit\">Audit</a>");
         if (strcmp(q->user.peran, "kader") && strcmp(q->user.peran, "tpk"))

@@ -80,8 +80,8 @@ out=$("$T" --db "$DB" import keluarga "$D/keluarga.csv" --rejects "$W/k.rej" 2>"
 check "keluarga: exit 0 ($(cat "$W/err"))" "[ $? -eq 0 ]"
 check "keluarga: summary ($out)" "[ '$out' = 'read=7 imported=5 updated=0 rejected=2 rejects=$W/k.rej' ]"
 check "keluarga: 3 KRS among 4 sasaran" "[ \"\$(q 'SELECT sum(krs), sum(sasaran) FROM keluarga')\" = '3|4' ]"
-check "keluarga: factors of a young mother" \
-  "[ \"\$(q \"SELECT krs_faktor FROM keluarga WHERE no_kk = '3507010101010003'\")\" = 'jamban_tidak_layak,terlalu_muda,pendidikan_ibu_rendah,desil_1' ]"
+check "keluarga: factors of a young mother (BKKBN: low education and desil 1 are not factors)" \
+  "[ \"\$(q \"SELECT krs_faktor FROM keluarga WHERE no_kk = '3507010101010003'\")\" = 'jamban_tidak_layak,terlalu_muda' ]"
 check "keluarga: PUS hamil" "[ \$(q \"SELECT pus_hamil FROM keluarga WHERE no_kk = '3507010101010003'\") -eq 1 ]"
 check "keluarga: safe water and latrine: sasaran, not KRS" "[ \"\$(q \"SELECT sasaran, krs FROM keluarga WHERE no_kk = '3507010101010001'\")\" = '1|0' ]"
 check "keluarga: rejects use ';' like the input" "grep -q \"^123;35.07.01.2001;.*;7;No KK;nomor KK '123' harus 16 angka\" '$W/k.rej'"
@@ -93,6 +93,12 @@ q "UPDATE ref_versi SET data = json_set(data, '\$.umur_tua_dari', 38) WHERE jeni
 out=$("$T" --db "$DB" import keluarga "$D/keluarga.csv" --rejects "$W/k.rej" 2>/dev/null)
 check "keluarga: rule changed in the store -> updated=1 ($out)" "[ \"\$(field imported '$out') \$(field updated '$out')\" = '0 1' ]"
 check "keluarga: terlalu_tua gone" "[ \"\$(q \"SELECT krs_faktor FROM keluarga WHERE no_kk = '3507010101010004'\")\" = 'terlalu_dekat,terlalu_banyak' ]"
+# A district that counts the additional variables activates the version that does.
+q "UPDATE ref_versi SET aktif = 0 WHERE jenis = 'krs'; UPDATE ref_versi SET aktif = 1 WHERE jenis = 'krs' AND versi = 'bkkbn-2023-tambahan'"
+"$T" --db "$DB" import keluarga "$D/keluarga.csv" --rejects "$W/k.rej" > /dev/null 2>&1
+check "keluarga: bkkbn-2023-tambahan counts low education and desil 1" \
+  "[ \"\$(q \"SELECT krs_faktor FROM keluarga WHERE no_kk = '3507010101010003'\")\" = 'jamban_tidak_layak,terlalu_muda,pendidikan_ibu_rendah,desil_1' ]"
+q "UPDATE ref_versi SET aktif = 0 WHERE jenis = 'krs'; UPDATE ref_versi SET aktif = 1 WHERE jenis = 'krs' AND versi = 'bkkbn-2023'"
 
 # 3a. census answers read by their meaning (PK form wordings and their variants); an
 # answer that cannot be read is kept unknown, reported, and never a risk factor.
@@ -103,7 +109,7 @@ out=$("$T" --db "$V" import keluarga "$W/varian.csv" 2>"$W/err")
 check "varian: exit 0, every row kept, 5 unknown values ($out)" "[ '$out' = 'read=12 imported=12 updated=0 rejected=0 unknown_values=5' ]"
 vq() { sqlite3 "$V" "SELECT group_concat(substr(no_kk, 15) || ':' || krs || ':' || coalesce(krs_faktor, ''), ' ') FROM (SELECT * FROM keluarga ORDER BY no_kk)"; }
 check "varian: safe answers in any wording are not KRS, unsafe ones are ($(vq))" \
-  "[ \"\$(vq)\" = '01:0: 02:0: 03:0: 04:0: 05:1:jamban_tidak_layak 06:1:jamban_tidak_layak 07:1:jamban_tidak_layak 08:1:air_tidak_layak,rumah_tidak_layak,pendidikan_ibu_rendah 09:1:air_tidak_layak,jamban_tidak_layak 10:0: 11:0: 12:0:' ]"
+  "[ \"\$(vq)\" = '01:0: 02:0: 03:0: 04:0: 05:1:jamban_tidak_layak 06:1:jamban_tidak_layak 07:1:jamban_tidak_layak 08:1:air_tidak_layak 09:1:air_tidak_layak,jamban_tidak_layak 10:0: 11:0: 12:0:' ]"
 check "varian: codes stored (septik, ledeng, sumur_bor, s1, tidak_ada)" \
   "[ \"\$(sqlite3 '$V' \"SELECT group_concat(sumber_air || '/' || jamban || '/' || pendidikan_ibu, ' ') FROM (SELECT * FROM keluarga WHERE no_kk IN ('3507010101030002', '3507010101030003', '3507010101030005') ORDER BY no_kk)\")\" = 'ledeng/septik/smp sumur_bor/septik/s1 kemasan/tidak_ada/sma' ]"
 check "varian: unknown answers stored as unknown" \

@@ -16,6 +16,7 @@ KID=$(sqlite3 "$DB" "SELECT id FROM pengguna WHERE username = 'kader'")
 # a kabupaten meeting every reading role may open, and its Dinkes action (the OPD user's)
 RID=$(sqlite3 "$DB" "SELECT id FROM rapat WHERE jenis = 'rakor' ORDER BY id LIMIT 1")
 TID=$(sqlite3 "$DB" "SELECT id FROM tindak_lanjut WHERE rapat_id = $RID AND pj_lembaga = 'OPD-DINKES'")
+FID=$(sqlite3 "$DB" "SELECT id FROM keluarga WHERE desa = (SELECT desa FROM posyandu WHERE id = 1) LIMIT 1")
 
 expect() { # expect DESC WANT GOT
   check "$1: want $2, got $3" "[ \"$3\" = \"$2\" ]"
@@ -96,6 +97,10 @@ fixture() {
     "GET /api/v1/tindakan") echo "/api/v1/tindakan 200" ;;
     "POST /api/v1/tindakan/{id}/tinjauan") echo "/api/v1/tindakan/$TID/tinjauan 422|403" ;;
     "GET /api/v1/tindakan/{id}") echo "/api/v1/tindakan/$TID 200" ;;
+    "GET /krs") echo "/krs?wilayah=$WIN&bulan=2026-10 200" ;;
+    "POST /krs/target") echo "/krs/target 422" ;;
+    "POST /verval/{id}") echo "/verval/$FID 422" ;;
+    "GET /keluarga/{id}") echo "/keluarga/$FID 200" ;;
     *) return 1 ;;
   esac
 }
