@@ -15,7 +15,7 @@ post() {
 }
 DESA=35.99.01.2001
 # column N of the CSV row starting with CODE in $W/body
-col() { awk -F, -v k="$1" -v n="$2" '$1 == k {print $n}' "$W/body"; }
+col() { tr -d '\r' < "$W/body" | awk -F';' -v k="$1" -v n="$2" '$1 == k {print $n}'; }  # the web CSV: ';', CRLF
 
 for u in tpps.kab tpps.kec bidan.desa tpk kader; do login "$u"; done
 expect "kabupaten page" 200 "$(get tpps.kab '/krs?wilayah=35.99&bulan=2026-10')"
