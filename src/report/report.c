@@ -20,12 +20,14 @@
 #include <string.h>
 
 #include "report/report.h"
+#include "report/tpk.h"
 #include "store/report.h"
 #include "store/wilayah.h"
 
 static const char *const names[TB_REPORT_COUNT] = {
     "skdn", "prevalensi",   "tren",     "stunting",     "wasting",        "2t",
-    "bgm",  "tidak-diukur", "kualitas", "rekonsiliasi", "kualitas-kader", "skdn-umur"};
+    "bgm",  "tidak-diukur", "kualitas", "rekonsiliasi", "kualitas-kader", "skdn-umur",
+    "tpk",  "3standar4pasti"};
 static const char *const titles[TB_REPORT_COUNT] = {
     "SKDN",
     "Prevalensi status gizi",
@@ -38,7 +40,9 @@ static const char *const titles[TB_REPORT_COUNT] = {
     "Kartu mutu data per posyandu",
     "Rekonsiliasi dengan survei (SSGI/SKI)",
     "Kartu mutu data per kader",
-    "SKDN menurut kelompok umur dan jenis kelamin"};
+    "SKDN menurut kelompok umur dan jenis kelamin",
+    "Tabulasi hasil pendampingan TPK",
+    "Pelaksanaan 3 standar dan 4 PASTI"};
 
 const char *tb_report_name(tb_report_kind k)
 {
@@ -591,6 +595,10 @@ int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_t
         return report_kualitas(s, sc, title, true, out);
     case TB_REPORT_REKONSILIASI:
         return report_rekonsiliasi(s, sc, title, out);
+    case TB_REPORT_TPK:
+        return tb_report_tpk(s, sc, title, out);
+    case TB_REPORT_STANDAR_PASTI:
+        return tb_report_standar_pasti(s, sc, title, out);
     default:
         return report_list(s, k, sc, title, out);
     }

@@ -41,6 +41,8 @@ typedef enum {
     TB_REPORT_REKONSILIASI,   /* survey prevalence x targets vs cases found by name */
     TB_REPORT_KUALITAS_KADER, /* data-quality scorecard per cadre (who measured) */
     TB_REPORT_SKDN_UMUR,      /* SKDN and ratios by age group and sex (the F2 breakdown) */
+    TB_REPORT_TPK,            /* TPK assistance per team and desa (report/tpk.c) */
+    TB_REPORT_STANDAR_PASTI,  /* "3 standar dan 4 PASTI" per desa (report/tpk.c) */
     TB_REPORT_COUNT
 } tb_report_kind;
 
