@@ -469,6 +469,38 @@ int tb_store_tpk_rujukan_hasil(tb_store *s, long user, long id, const char *stat
     return rc < 0 ? -1 : 1;
 }
 
+int tb_store_tpk_rujukan(tb_store *s, long tpk_id,
+                         int (*fn)(void *ctx, const tb_tpk_rujukan_row *r), void *ctx)
+{
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "SELECT k.id, k.individu_id, i.nama, k.tanggal, k.rujukan_ke, k.alasan_rujukan,"
+           " coalesce(k.status_rujukan, 'menunggu'), k.hasil_rujukan FROM tpk_kunjungan k"
+           " JOIN individu i ON i.id = k.individu_id WHERE k.tpk_id = ?1"
+           " AND k.rujukan_ke IS NOT NULL"
+           " ORDER BY coalesce(k.status_rujukan, 'menunggu') = 'menunggu' DESC, k.tanggal DESC,"
+           " k.id DESC LIMIT 200");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, tpk_id);
+    int rc;
+    tb_tpk_rujukan_row r;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        r.id = sqlite3_column_int64(st, 0);
+        r.individu_id = sqlite3_column_int64(st, 1);
+        tb_store_col_text(st, 2, r.nama, sizeof r.nama);
+        tb_store_col_text(st, 3, r.tanggal, sizeof r.tanggal);
+        tb_store_col_text(st, 4, r.rujukan_ke, sizeof r.rujukan_ke);
+        tb_store_col_text(st, 5, r.alasan, sizeof r.alasan);
+        tb_store_col_text(st, 6, r.status, sizeof r.status);
+        tb_store_col_text(st, 7, r.hasil, sizeof r.hasil);
+        if (fn(ctx, &r))
+            break;
+    }
+    return rc == SQLITE_ROW || rc == SQLITE_DONE
+               ? 0
+               : tb_store_fail(s, "rujukan: %s", sqlite3_errmsg(tb_store_db(s)));
+}
+
 /* The month's first and last day of m (yyyy-mm) into a and b. */
 static void month_bounds(const char *m, char a[11], char b[11])
 {

@@ -113,6 +113,16 @@ int tb_store_tpk_visit_put(tb_store *s, const tb_tpk_visit *v, long *id);
 int tb_store_tpk_rujukan_hasil(tb_store *s, long user, long id, const char *status,
                                const char *hasil, const char *tanggal, long *tpk_id);
 
+/* A referral made at a visit, with its outcome so far. */
+typedef struct {
+    long id, individu_id;
+    char nama[128], tanggal[11], rujukan_ke[128], alasan[256], status[16], hasil[256];
+} tb_tpk_rujukan_row;
+
+/* The referrals of team tpk_id, pending first, newest first (up to 200). 0 or -1. */
+int tb_store_tpk_rujukan(tb_store *s, long tpk_id,
+                         int (*fn)(void *ctx, const tb_tpk_rujukan_row *r), void *ctx);
+
 /* One row of the TPK report: a team in its desa, for a month. */
 typedef struct {
     const char *tpk, *desa;

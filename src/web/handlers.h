@@ -56,5 +56,15 @@ void tb_api_pengukuran_ubah(tb_req *q, tb_res *r);
 void tb_api_pengukuran_hapus(tb_req *q, tb_res *r);
 void tb_api_laporan(tb_req *q, tb_res *r);
 void tb_api_anak(tb_req *q, tb_res *r);
+/* tpk.c, tpk_tim.c: Tim Pendamping Keluarga (teams, the member's day, visits) */
+void tb_page_tpk(tb_req *q, tb_res *r);
+void tb_page_tpk_tambah(tb_req *q, tb_res *r);
+void tb_page_tpk_hari(tb_req *q, tb_res *r);
+void tb_page_tpk_kunjungan(tb_req *q, tb_res *r);
+void tb_page_tpk_rujukan(tb_req *q, tb_res *r);
+void tb_page_tpk_tim(tb_req *q, tb_res *r);
+void tb_page_tpk_anggota(tb_req *q, tb_res *r);
+void tb_page_tpk_sasaran(tb_req *q, tb_res *r);
+void tb_api_kunjungan_tpk(tb_req *q, tb_res *r);
 
 #endif

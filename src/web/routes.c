@@ -30,6 +30,11 @@
     "Data anak ini tidak dapat Anda buka (di luar wilayah atau peran tanpa akses data pribadi)."
 #define DENY_API_CHILD "Di luar wilayah kerja atau peran Anda."
 
+#define TPK_MANAGE (TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KEC | TB_ROLE_DESA)
+#define TPK_VISIT (TB_ROLE_TPK | TB_ROLE_DESA)
+#define DENY_TPK_MANAGE "Hanya admin kabupaten, TPPS kecamatan dan desa yang mengelola tim TPK."
+#define DENY_TPK_VISIT "Hanya anggota TPK dan bidan desa yang mencatat kunjungan pendampingan."
+
 /* clang-format off */
 static const tb_route ROUTES[] = {
     /* public: no login */
@@ -106,6 +111,25 @@ static const tb_route ROUTES[] = {
      "a report as JSON: {nama} report name; wilayah= or posyandu=, bulan="},
     {"GET", "/api/v1/anak/{id}", tb_api_anak, NAMES, LOGIN, DENY_API_CHILD,
      "child {id} with every measurement"},
+    /* Tim Pendamping Keluarga (tpk.c, tpk_tim.c) */
+    {"GET", "/tpk", tb_page_tpk, TPK_MANAGE, LOGIN, DENY_TPK_MANAGE,
+     "the TPK teams of the user's area, with the form to add one"},
+    {"POST", "/tpk", tb_page_tpk_tambah, TPK_MANAGE, CSRF, DENY_TPK_MANAGE,
+     "add a TPK team: desa, nama, no_sk, tgl_sk, csrf"},
+    {"GET", "/tpk/hari", tb_page_tpk_hari, TPK_VISIT, LOGIN, DENY_TPK_VISIT,
+     "the TPK member's day: the team's targets due a visit (overdue first), each with its visit form"},
+    {"POST", "/tpk/kunjungan", tb_page_tpk_kunjungan, TPK_VISIT, CSRF, DENY_TPK_VISIT,
+     "record a TPK visit (the form without JavaScript; same fields as POST /api/v1/kunjungan-tpk)"},
+    {"POST", "/tpk/rujukan/{id}", tb_page_tpk_rujukan, TPK_MANAGE | TPK_VISIT, CSRF, DENY_TPK_VISIT,
+     "the outcome of the referral made at TPK visit {id}: status (selesai|tidak_datang), hasil, csrf"},
+    {"GET", "/tpk/{id}", tb_page_tpk_tim, TPK_MANAGE | TB_ROLE_TPK, LOGIN, DENY_TPK_MANAGE,
+     "TPK team {id}: members, targets, referrals; the forms to add members and assign targets"},
+    {"POST", "/tpk/{id}/anggota", tb_page_tpk_anggota, TPK_MANAGE, CSRF, DENY_TPK_MANAGE,
+     "add a member to team {id}: nama, peran (bidan|kader_pkk|kader_kb), no_sk, pengguna, csrf"},
+    {"POST", "/tpk/{id}/sasaran", tb_page_tpk_sasaran, TPK_MANAGE, CSRF, DENY_TPK_MANAGE,
+     "assign targets to team {id}: semua=1 (every unassigned target of the desa) or individu_id and jenis, csrf"},
+    {"POST", "/api/v1/kunjungan-tpk", tb_api_kunjungan_tpk, TPK_VISIT, CSRF, DENY_TPK_VISIT,
+     "record a TPK visit (JSON: individu_id, jenis, tanggal, the fields of its type, konseling, rujukan_ke, alasan_rujukan, bansos, jkn, kunjungan_berikut, uuid); X-CSRF-Token"},
 };
 /* clang-format on */
 

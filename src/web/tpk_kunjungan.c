@@ -230,7 +230,7 @@ int tb_tpk_check_visit(const tb_tpk_form *f, tb_tpk_check *c)
         check_catin(f, c, j);
     else if (!strcmp(jenis, "nifas"))
         check_nifas(f, c, j);
-    c->data = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+    c->data = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | JSON_REAL_PRECISION(6));
     json_decref(j);
     const char *nx = tb_tpk_form_get(f, "kunjungan_berikut"), *t = tb_tpk_form_get(f, "tanggal");
     if (*nx)
