@@ -576,7 +576,7 @@ int tb_store_tpk_report(tb_store *s, const char *wilayah, const char *month,
  * start); the columns are ya/n per item in the order of the enum. */
 static const char *const SP_SQL =
     TARGETS_CTE ", x AS (SELECT t.desa, t.jenis, i.keluarga_id IS NOT NULL AS terdata,"
-                " " VISIT_IN_MONTH("") " AS dikunjungi,"
+                " " VISIT_IN_MONTH(" AND k.sasaran = t.jenis") " AS dikunjungi,"
                 " " VISIT_IN_MONTH(" AND k.sasaran IN ('bumil', 'nifas')") " AS dikunjungi_bn,"
                 " EXISTS (SELECT 1 FROM tpk_sasaran a WHERE a.individu_id = t.individu_id"
                 "  AND a.jenis = t.jenis AND a.mulai <= ?2) AS ditetapkan,"
