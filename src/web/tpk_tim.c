@@ -309,7 +309,7 @@ void tb_page_tpk_anggota(tb_req *q, tb_res *r)
         e = "Isi nama anggota.";
     else if (strcmp(peran, "bidan") && strcmp(peran, "kader_pkk") && strcmp(peran, "kader_kb"))
         e = "Peran: bidan, kader TP PKK atau kader KB.";
-    else if (*user && tb_store_user_by_name(q->store, user, &u) != 0)
+    else if (*user && tb_store_user_by_name(q->store, user, &u) != 1)
         e = "Akun pengguna tidak ditemukan.";
     else if (*user && ((strcmp(u.peran, "tpk") && strcmp(u.peran, "desa")) ||
                        strncmp(u.wilayah, t.desa, strlen(u.wilayah))))

@@ -13,6 +13,7 @@ COUT=90000; POUT=900; WOUT=35.98.01.2001
 C2=$(sqlite3 "$DB" "SELECT individu_id FROM anak WHERE posyandu_id = 2 LIMIT 1")
 MID=$(sqlite3 "$DB" "SELECT id FROM pengukuran WHERE anak_id = $CIN ORDER BY tanggal LIMIT 1")
 KID=$(sqlite3 "$DB" "SELECT id FROM pengguna WHERE username = 'kader'")
+TID=$(sqlite3 "$DB" "SELECT a.tpk_id FROM tpk_anggota a JOIN pengguna u ON u.id = a.pengguna_id WHERE u.username = 'tpk'")
 
 expect() { # expect DESC WANT GOT
   check "$1: want $2, got $3" "[ \"$3\" = \"$2\" ]"
@@ -58,6 +59,15 @@ fixture() {
     "POST /api/v1/pengukuran/{id}") echo "/api/v1/pengukuran/$MID 422" ;;
     "GET /api/v1/laporan/{nama}") echo "/api/v1/laporan/skdn?wilayah=$WIN&bulan=2026-10 200" ;;
     "GET /api/v1/anak/{id}") echo "/api/v1/anak/$CIN 200" ;;
+    "GET /tpk") echo "/tpk 200" ;;
+    "POST /tpk") echo "/tpk 422" ;;
+    "GET /tpk/hari") echo "/tpk/hari 200" ;;
+    "POST /tpk/kunjungan") echo "/tpk/kunjungan 404" ;; # no target given
+    "POST /tpk/rujukan/{id}") echo "/tpk/rujukan/1 422" ;;
+    "GET /tpk/{id}") echo "/tpk/$TID 200" ;;
+    "POST /tpk/{id}/anggota") echo "/tpk/$TID/anggota 422" ;;
+    "POST /tpk/{id}/sasaran") echo "/tpk/$TID/sasaran 422" ;;
+    "POST /api/v1/kunjungan-tpk") echo "/api/v1/kunjungan-tpk 400" ;; # not JSON
     *) return 1 ;;
   esac
 }
