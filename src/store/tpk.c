@@ -20,21 +20,21 @@
 #define TARGETS_CTE                                                                                \
     "WITH t(individu_id, jenis, desa, risiko) AS ("                                                \
     " SELECT c.individu_id, 'catin', i.desa, max(c.hasil = 'berisiko')"                            \
-    " FROM catin c JOIN individu i ON i.id = c.individu_id"                                        \
+    " FROM catin c CROSS JOIN individu i ON i.id = c.individu_id"                                        \
     " WHERE" IN_AREA("i.desa") " AND c.tgl_periksa <= ?2"                                          \
     "  AND (c.tgl_rencana_nikah IS NULL OR c.tgl_rencana_nikah >= ?3) GROUP BY c.individu_id"      \
     " UNION ALL"                                                                                   \
     " SELECT k.ibu_id, 'bumil', i.desa, max(k.kek OR k.anemia OR k.risti)"                         \
-    " FROM kehamilan k JOIN individu i ON i.id = k.ibu_id"                                         \
+    " FROM kehamilan k CROSS JOIN individu i ON i.id = k.ibu_id"                                         \
     " WHERE" IN_AREA("i.desa") " AND k.hpht <= ?2"                                                 \
     "  AND (k.tgl_persalinan IS NULL OR k.tgl_persalinan = '' OR k.tgl_persalinan > ?2)"           \
     "  AND k.hpl >= date(?2, '-14 days') GROUP BY k.ibu_id"                                        \
     " UNION ALL"                                                                                   \
-    " SELECT k.ibu_id, 'nifas', i.desa, 0 FROM kehamilan k JOIN individu i ON i.id = k.ibu_id"     \
+    " SELECT k.ibu_id, 'nifas', i.desa, 0 FROM kehamilan k CROSS JOIN individu i ON i.id = k.ibu_id"     \
     " WHERE" IN_AREA("i.desa") " AND k.tgl_persalinan <= ?2"                                       \
     "  AND k.tgl_persalinan > date(?2, '-42 days') GROUP BY k.ibu_id"                              \
     " UNION ALL"                                                                                   \
-    " SELECT a.individu_id, 'baduta', i.desa, 0 FROM anak a JOIN individu i ON i.id = a.individu_id" \
+    " SELECT a.individu_id, 'baduta', i.desa, 0 FROM individu i CROSS JOIN anak a ON a.individu_id = i.id" \
     " WHERE" IN_AREA("i.desa") " AND a.digabung_ke IS NULL AND i.tgl_lahir <= ?2"                  \
     "  AND i.tgl_lahir > date(?2, '-24 months')"                                                   \
     "  AND COALESCE((SELECT x.status FROM anak_status x WHERE x.individu_id = a.individu_id"       \
@@ -563,57 +563,55 @@ int tb_store_tpk_report(tb_store *s, const char *wilayah, const char *month,
                : tb_store_fail(s, "laporan tpk: %s", sqlite3_errmsg(tb_store_db(s)));
 }
 
-/* SQL: a visit to target t in the month (?3..?2) with condition C. */
-#define VISIT_IN_MONTH(C)                                                                          \
-    "EXISTS (SELECT 1 FROM tpk_kunjungan k WHERE k.individu_id = t.individu_id"                    \
-    " AND k.tanggal BETWEEN ?3 AND ?2" C ")"
-/* SQL: a measurement of baduta t in the month with condition C. */
-#define UKUR_IN_MONTH(C)                                                                           \
-    "(t.jenis = 'baduta' AND EXISTS (SELECT 1 FROM pengukuran g WHERE g.anak_id = t.individu_id"   \
-    " AND g.tanggal BETWEEN ?3 AND ?2" C "))"
-
 /* The 3-standar-4-PASTI counts per desa (?1 area, ?2 month end, ?3 month
- * start); the columns are ya/n per item in the order of the enum. */
+ * start); the columns are ya/n per item in the order of the enum. One
+ * lookup per target and source, each giving bits:
+ *   kv (its visits this month): 1 as its kind, 2 as bumil or nifas,
+ *      4 found a risk, 8 referred or served;
+ *   gv (a baduta's measurements this month): 1 measured, 2 stunted, 2T or
+ *      BGM, 4 referred or given PMT;
+ *   rv (its referrals of the last 3 months): 1 any, 2 one without outcome. */
 static const char *const SP_SQL =
-    TARGETS_CTE ", x AS (SELECT t.desa, t.jenis, i.keluarga_id IS NOT NULL AS terdata,"
-                " " VISIT_IN_MONTH(" AND k.sasaran = t.jenis") " AS dikunjungi,"
-                " " VISIT_IN_MONTH(" AND k.sasaran IN ('bumil', 'nifas')") " AS dikunjungi_bn,"
-                " EXISTS (SELECT 1 FROM tpk_sasaran a WHERE a.individu_id = t.individu_id"
-                "  AND a.jenis = t.jenis AND a.mulai <= ?2) AS ditetapkan,"
-                " " UKUR_IN_MONTH("") " AS diukur,"
-                " (t.risiko OR " VISIT_IN_MONTH(" AND k.berisiko") " OR " UKUR_IN_MONTH(
-                    " AND (g.z_tbu < -2 AND g.f_tbu = 0 OR g.t2 OR g.bgm)") ") AS berisiko,"
-                " (" VISIT_IN_MONTH(" AND (k.rujukan_ke IS NOT NULL OR k.layanan)") " OR "
-                UKUR_IN_MONTH(" AND (g.rujukan OR coalesce(g.pmt_kg, 0) > 0)") ") AS dilayani,"
-                " EXISTS (SELECT 1 FROM tpk_kunjungan k WHERE k.individu_id = t.individu_id"
-                "  AND k.rujukan_ke IS NOT NULL AND k.tanggal <= ?2"
-                "  AND k.tanggal > date(?2, '-3 months')) AS dirujuk,"
-                " NOT EXISTS (SELECT 1 FROM tpk_kunjungan k WHERE k.individu_id = t.individu_id"
-                "  AND k.rujukan_ke IS NOT NULL AND k.tanggal <= ?2"
-                "  AND k.tanggal > date(?2, '-3 months')"
-                "  AND coalesce(k.status_rujukan, 'menunggu') NOT IN ('selesai', 'tidak_datang'))"
-                "  AS terpantau"
-                " FROM t JOIN individu i ON i.id = t.individu_id),"
-                " a AS (SELECT desa,"
-                " sum(jenis IN ('bumil', 'nifas') AND dikunjungi_bn) AS bn_ya,"
-                " sum(jenis IN ('bumil', 'nifas')) AS bn_n,"
-                " sum(jenis = 'baduta' AND diukur) AS bd_ya, sum(jenis = 'baduta') AS bd_n,"
-                " sum(terdata) AS td_ya, count(*) AS n, sum(ditetapkan AND dikunjungi) AS dd_ya,"
-                " sum(berisiko AND dilayani) AS ly_ya, sum(berisiko) AS ly_n,"
-                " sum(dirujuk AND terpantau) AS tp_ya, sum(dirujuk) AS tp_n FROM x GROUP BY desa),"
-                " c AS (SELECT i.desa AS desa, count(*) AS n, sum(EXISTS (SELECT 1 FROM catin c2"
-                "  WHERE c2.individu_id = c.individu_id"
-                "  AND c2.tgl_periksa <= date(c.nikah, '-3 months'))) AS ya"
-                "  FROM (SELECT individu_id, max(tgl_rencana_nikah) AS nikah FROM catin"
-                "  GROUP BY individu_id) c JOIN individu i ON i.id = c.individu_id"
-                "  WHERE" IN_AREA("i.desa") " AND c.nikah BETWEEN ?3 AND ?2 GROUP BY i.desa)"
-                " SELECT w.kode, w.nama, coalesce(c.ya, 0), coalesce(c.n, 0),"
-                " coalesce(a.bn_ya, 0), coalesce(a.bn_n, 0), coalesce(a.bd_ya, 0),"
-                " coalesce(a.bd_n, 0), coalesce(a.td_ya, 0), coalesce(a.n, 0),"
-                " coalesce(a.dd_ya, 0), coalesce(a.n, 0), coalesce(a.ly_ya, 0),"
-                " coalesce(a.ly_n, 0), coalesce(a.tp_ya, 0), coalesce(a.tp_n, 0)"
-                " FROM wilayah w LEFT JOIN a ON a.desa = w.kode LEFT JOIN c ON c.desa = w.kode"
-                " WHERE w.tingkat = 4 AND" IN_AREA("w.kode") " ORDER BY w.kode";
+    TARGETS_CTE
+    ", x AS (SELECT t.desa, t.jenis, t.risiko, i.keluarga_id IS NOT NULL AS terdata,"
+    " coalesce((SELECT max((k.sasaran = t.jenis) | ((k.sasaran IN ('bumil', 'nifas')) << 1)"
+    "  | ((k.berisiko <> 0) << 2) | ((k.rujukan_ke IS NOT NULL OR k.layanan <> 0) << 3))"
+    "  FROM tpk_kunjungan k WHERE k.individu_id = t.individu_id"
+    "  AND k.tanggal BETWEEN ?3 AND ?2), 0) AS kv,"
+    " CASE WHEN t.jenis = 'baduta' THEN coalesce((SELECT max(1"
+    "  | (coalesce(g.z_tbu < -2 AND g.f_tbu = 0 OR g.t2 OR g.bgm, 0) << 1)"
+    "  | (coalesce(g.rujukan OR coalesce(g.pmt_kg, 0) > 0, 0) << 2))"
+    "  FROM pengukuran g WHERE g.anak_id = t.individu_id"
+    "  AND g.tanggal BETWEEN ?3 AND ?2), 0) ELSE 0 END AS gv,"
+    " coalesce((SELECT max(1 | ((coalesce(k.status_rujukan, 'menunggu')"
+    "  NOT IN ('selesai', 'tidak_datang')) << 1)) FROM tpk_kunjungan k"
+    "  WHERE k.individu_id = t.individu_id AND k.rujukan_ke IS NOT NULL AND k.tanggal <= ?2"
+    "  AND k.tanggal > date(?2, '-3 months')), 0) AS rv,"
+    " EXISTS (SELECT 1 FROM tpk_sasaran a WHERE a.individu_id = t.individu_id"
+    "  AND a.jenis = t.jenis AND a.mulai <= ?2) AS ditetapkan"
+    " FROM t CROSS JOIN individu i ON i.id = t.individu_id),"
+    " y AS (SELECT desa, jenis, terdata, kv, gv, rv, ditetapkan,"
+    "  (risiko OR kv & 4 OR gv & 2) <> 0 AS berisiko, (kv & 8 OR gv & 4) <> 0 AS dilayani FROM x),"
+    " a AS (SELECT desa,"
+    " sum(jenis IN ('bumil', 'nifas') AND kv & 2 <> 0) AS bn_ya,"
+    " sum(jenis IN ('bumil', 'nifas')) AS bn_n,"
+    " sum(jenis = 'baduta' AND gv & 1 <> 0) AS bd_ya, sum(jenis = 'baduta') AS bd_n,"
+    " sum(terdata) AS td_ya, count(*) AS n, sum(ditetapkan AND kv & 1 <> 0) AS dd_ya,"
+    " sum(berisiko AND dilayani) AS ly_ya, sum(berisiko) AS ly_n,"
+    " sum(rv = 1) AS tp_ya, sum(rv <> 0) AS tp_n FROM y GROUP BY desa),"
+    " c AS (SELECT i.desa AS desa, count(*) AS n, sum(EXISTS (SELECT 1 FROM catin c2"
+    "  WHERE c2.individu_id = c.individu_id"
+    "  AND c2.tgl_periksa <= date(c.nikah, '-3 months'))) AS ya"
+    "  FROM (SELECT individu_id, max(tgl_rencana_nikah) AS nikah FROM catin"
+    "  GROUP BY individu_id) c CROSS JOIN individu i ON i.id = c.individu_id"
+    "  WHERE" IN_AREA("i.desa") " AND c.nikah BETWEEN ?3 AND ?2 GROUP BY i.desa)"
+    " SELECT w.kode, w.nama, coalesce(c.ya, 0), coalesce(c.n, 0),"
+    " coalesce(a.bn_ya, 0), coalesce(a.bn_n, 0), coalesce(a.bd_ya, 0),"
+    " coalesce(a.bd_n, 0), coalesce(a.td_ya, 0), coalesce(a.n, 0),"
+    " coalesce(a.dd_ya, 0), coalesce(a.n, 0), coalesce(a.ly_ya, 0),"
+    " coalesce(a.ly_n, 0), coalesce(a.tp_ya, 0), coalesce(a.tp_n, 0)"
+    " FROM wilayah w LEFT JOIN a ON a.desa = w.kode LEFT JOIN c ON c.desa = w.kode"
+    " WHERE w.tingkat = 4 AND" IN_AREA("w.kode") " ORDER BY w.kode";
 
 int tb_store_standar_pasti(tb_store *s, const char *wilayah, const char *month,
                            int (*fn)(void *ctx, const tb_sp_row *r), void *ctx)
