@@ -25,8 +25,8 @@
 #include "store/wilayah.h"
 
 static const char *const names[TB_REPORT_COUNT] = {
-    "skdn", "prevalensi",   "tren",     "stunting",     "wasting",        "2t",
-    "bgm",  "tidak-diukur", "kualitas", "rekonsiliasi", "kualitas-kader", "skdn-umur",
+    "skdn", "prevalensi",    "tren",     "stunting",     "wasting",        "2t",
+    "bgm",  "tidak-diukur",  "kualitas", "rekonsiliasi", "kualitas-kader", "skdn-umur",
     "tpk",  "3standar4pasti"};
 static const char *const titles[TB_REPORT_COUNT] = {
     "SKDN",

@@ -39,18 +39,13 @@ static double pct(double a, double b)
 
 int tb_report_tpk(tb_store *s, const tb_report_scope *sc, const char *title, tb_table **out)
 {
-    static const char *const keys[] = {"tpk",           "desa",          "sasaran",
-                                       "dikunjungi",    "terlambat",     "kunjungan",
-                                       "rujukan",       "rujukan_selesai", "persen_dikunjungi"};
-    static const char *const heads[] = {"Tim Pendamping Keluarga",
-                                        "Desa",
-                                        "Sasaran ditetapkan",
-                                        "Dikunjungi bulan ini",
-                                        "Terlambat dikunjungi",
-                                        "Kunjungan",
-                                        "Rujukan dibuat",
-                                        "Rujukan selesai",
-                                        "Dikunjungi (%)"};
+    static const char *const keys[] = {
+        "tpk",       "desa",    "sasaran",         "dikunjungi",       "terlambat",
+        "kunjungan", "rujukan", "rujukan_selesai", "persen_dikunjungi"};
+    static const char *const heads[] = {
+        "Tim Pendamping Keluarga", "Desa",      "Sasaran ditetapkan", "Dikunjungi bulan ini",
+        "Terlambat dikunjungi",    "Kunjungan", "Rujukan dibuat",     "Rujukan selesai",
+        "Dikunjungi (%)"};
     static const tb_col_kind kinds[] = {TB_COL_TEXT, TB_COL_TEXT, TB_COL_INT,
                                         TB_COL_INT,  TB_COL_INT,  TB_COL_INT,
                                         TB_COL_INT,  TB_COL_INT,  TB_COL_PERCENT};
@@ -128,7 +123,9 @@ static tb_table *sp_table(const char *title, const tb_checklist_item *it, int n)
             int c = 3 * j + k;
             snprintf(kbuf[c], sizeof kbuf[c], "%s_%s", it[j].kode, suffix[k]);
             snprintf(hbuf[c], sizeof hbuf[c], "%s: %s", it[j].label,
-                     k == 0 ? "memenuhi" : k == 1 ? "sasaran" : "%");
+                     k == 0   ? "memenuhi"
+                     : k == 1 ? "sasaran"
+                              : "%");
             keys[1 + c] = kbuf[c];
             heads[1 + c] = hbuf[c];
             kinds[1 + c] = k == 2 ? TB_COL_PERCENT : TB_COL_INT;

@@ -602,7 +602,7 @@ static const char *const migration_12 =
     "  ('pendampingan-2026', '4pasti', 4, 'pasti_terpantau', 'Pasti terpantau');";
 
 static const char *const migrations_sql[] = {
-    NULL,        migration_1, migration_2, migration_3,  migration_4,  migration_5, migration_6,
+    NULL,        migration_1, migration_2, migration_3,  migration_4,  migration_5,  migration_6,
     migration_7, migration_8, migration_9, migration_10, migration_11, migration_12, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */

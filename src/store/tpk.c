@@ -20,29 +20,45 @@
 #define TARGETS_CTE                                                                                \
     "WITH t(individu_id, jenis, desa, risiko) AS ("                                                \
     " SELECT c.individu_id, 'catin', i.desa, max(c.hasil = 'berisiko')"                            \
-    " FROM catin c CROSS JOIN individu i ON i.id = c.individu_id"                                        \
-    " WHERE" IN_AREA("i.desa") " AND c.tgl_periksa <= ?2"                                          \
-    "  AND (c.tgl_rencana_nikah IS NULL OR c.tgl_rencana_nikah >= ?3) GROUP BY c.individu_id"      \
-    " UNION ALL"                                                                                   \
-    " SELECT k.ibu_id, 'bumil', i.desa, max(k.kek OR k.anemia OR k.risti)"                         \
-    " FROM kehamilan k CROSS JOIN individu i ON i.id = k.ibu_id"                                         \
-    " WHERE" IN_AREA("i.desa") " AND k.hpht <= ?2"                                                 \
-    "  AND (k.tgl_persalinan IS NULL OR k.tgl_persalinan = '' OR k.tgl_persalinan > ?2)"           \
-    "  AND k.hpl >= date(?2, '-14 days') GROUP BY k.ibu_id"                                        \
-    " UNION ALL"                                                                                   \
-    " SELECT k.ibu_id, 'nifas', i.desa, 0 FROM kehamilan k CROSS JOIN individu i ON i.id = k.ibu_id"     \
-    " WHERE" IN_AREA("i.desa") " AND k.tgl_persalinan <= ?2"                                       \
-    "  AND k.tgl_persalinan > date(?2, '-42 days') GROUP BY k.ibu_id"                              \
-    " UNION ALL"                                                                                   \
-    " SELECT a.individu_id, 'baduta', i.desa, 0 FROM individu i CROSS JOIN anak a ON a.individu_id = i.id" \
-    " WHERE" IN_AREA("i.desa") " AND a.digabung_ke IS NULL AND i.tgl_lahir <= ?2"                  \
-    "  AND i.tgl_lahir > date(?2, '-24 months')"                                                   \
-    "  AND COALESCE((SELECT x.status FROM anak_status x WHERE x.individu_id = a.individu_id"       \
-    "   AND x.tanggal <= ?2 ORDER BY x.tanggal DESC LIMIT 1), 'aktif') = 'aktif')"
+    " FROM catin c CROSS JOIN individu i ON i.id = c.individu_id"                                  \
+    " WHERE" IN_AREA(                                                                              \
+        "i.desa") " AND c.tgl_periksa <= ?2"                                                       \
+                  "  AND (c.tgl_rencana_nikah IS NULL OR c.tgl_rencana_nikah >= ?3) GROUP BY "     \
+                  "c.individu_id"                                                                  \
+                  " UNION ALL"                                                                     \
+                  " SELECT k.ibu_id, 'bumil', i.desa, max(k.kek OR k.anemia OR k.risti)"           \
+                  " FROM kehamilan k CROSS JOIN individu i ON i.id = k.ibu_id"                     \
+                  " WHERE" IN_AREA(                                                                \
+                      "i.desa") " AND k.hpht <= ?2"                                                \
+                                "  AND (k.tgl_persalinan IS NULL OR k.tgl_persalinan = '' OR "     \
+                                "k.tgl_persalinan > ?2)"                                           \
+                                "  AND k.hpl >= date(?2, '-14 days') GROUP BY k.ibu_id"            \
+                                " UNION ALL"                                                       \
+                                " SELECT k.ibu_id, 'nifas', i.desa, 0 FROM kehamilan k CROSS "     \
+                                "JOIN individu i ON i.id = k.ibu_id"                               \
+                                " WHERE" IN_AREA(                                                  \
+                                    "i.desa") " AND k.tgl_persalinan <= ?2"                        \
+                                              "  AND k.tgl_persalinan > date(?2, '-42 days') "     \
+                                              "GROUP BY k.ibu_id"                                  \
+                                              " UNION ALL"                                         \
+                                              " SELECT a.individu_id, 'baduta', i.desa, 0 FROM "   \
+                                              "individu i CROSS JOIN anak a ON a.individu_id = "   \
+                                              "i.id"                                               \
+                                              " WHERE" IN_AREA(                                    \
+                                                  "i.desa") " AND a.digabung_ke IS NULL AND "      \
+                                                            "i.tgl_lahir <= ?2"                    \
+                                                            "  AND i.tgl_lahir > date(?2, '-24 "   \
+                                                            "months')"                             \
+                                                            "  AND COALESCE((SELECT x.status "     \
+                                                            "FROM anak_status x WHERE "            \
+                                                            "x.individu_id = a.individu_id"        \
+                                                            "   AND x.tanggal <= ?2 ORDER BY "     \
+                                                            "x.tanggal DESC LIMIT 1), 'aktif') = " \
+                                                            "'aktif')"
 
 static const char *const SP_CODES[TB_SP_COUNT] = {
-    "catin_3_bulan", "bumil_nifas_bulanan", "baduta_diukur",  "pasti_terdata",
-    "pasti_didampingi", "pasti_layanan",    "pasti_terpantau"};
+    "catin_3_bulan",    "bumil_nifas_bulanan", "baduta_diukur",  "pasti_terdata",
+    "pasti_didampingi", "pasti_layanan",       "pasti_terpantau"};
 
 const char *tb_sp_code(int k)
 {
@@ -219,7 +235,8 @@ int tb_store_tpk_of_user(tb_store *s, long pengguna_id, long *ids, int max, long
         if (n < max)
             ids[n++] = sqlite3_column_int64(st, 0);
     }
-    return rc == SQLITE_DONE ? n : tb_store_fail(s, "tpk_anggota: %s", sqlite3_errmsg(tb_store_db(s)));
+    return rc == SQLITE_DONE ? n
+                             : tb_store_fail(s, "tpk_anggota: %s", sqlite3_errmsg(tb_store_db(s)));
 }
 
 int tb_store_tpk_assign(tb_store *s, long user, long tpk_id, long individu_id, const char *jenis,
@@ -437,8 +454,9 @@ int tb_store_tpk_visit_put(tb_store *s, const tb_tpk_visit *v, long *id)
 int tb_store_tpk_rujukan_hasil(tb_store *s, long user, long id, const char *status,
                                const char *hasil, const char *tanggal, long *tpk_id)
 {
-    sqlite3_stmt *st = tb_store_stmt(s, "SELECT tpk_id, coalesce(status_rujukan, 'menunggu')"
-                                        " FROM tpk_kunjungan WHERE id = ?1 AND rujukan_ke IS NOT NULL");
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT tpk_id, coalesce(status_rujukan, 'menunggu')"
+                         " FROM tpk_kunjungan WHERE id = ?1 AND rujukan_ke IS NOT NULL");
     int f = tb_store_step_id(s, st, id);
     if (f <= 0)
         return f;
@@ -571,8 +589,7 @@ int tb_store_tpk_report(tb_store *s, const char *wilayah, const char *month,
  *   gv (a baduta's measurements this month): 1 measured, 2 stunted, 2T or
  *      BGM, 4 referred or given PMT;
  *   rv (its referrals of the last 3 months): 1 any, 2 one without outcome. */
-static const char *const SP_SQL =
-    TARGETS_CTE
+static const char *const SP_SQL = TARGETS_CTE
     ", x AS (SELECT t.desa, t.jenis, t.risiko, i.keluarga_id IS NOT NULL AS terdata,"
     " coalesce((SELECT max((k.sasaran = t.jenis) | ((k.sasaran IN ('bumil', 'nifas')) << 1)"
     "  | ((k.berisiko <> 0) << 2) | ((k.rujukan_ke IS NOT NULL OR k.layanan <> 0) << 3))"
@@ -604,14 +621,15 @@ static const char *const SP_SQL =
     "  AND c2.tgl_periksa <= date(c.nikah, '-3 months'))) AS ya"
     "  FROM (SELECT individu_id, max(tgl_rencana_nikah) AS nikah FROM catin"
     "  GROUP BY individu_id) c CROSS JOIN individu i ON i.id = c.individu_id"
-    "  WHERE" IN_AREA("i.desa") " AND c.nikah BETWEEN ?3 AND ?2 GROUP BY i.desa)"
-    " SELECT w.kode, w.nama, coalesce(c.ya, 0), coalesce(c.n, 0),"
-    " coalesce(a.bn_ya, 0), coalesce(a.bn_n, 0), coalesce(a.bd_ya, 0),"
-    " coalesce(a.bd_n, 0), coalesce(a.td_ya, 0), coalesce(a.n, 0),"
-    " coalesce(a.dd_ya, 0), coalesce(a.n, 0), coalesce(a.ly_ya, 0),"
-    " coalesce(a.ly_n, 0), coalesce(a.tp_ya, 0), coalesce(a.tp_n, 0)"
-    " FROM wilayah w LEFT JOIN a ON a.desa = w.kode LEFT JOIN c ON c.desa = w.kode"
-    " WHERE w.tingkat = 4 AND" IN_AREA("w.kode") " ORDER BY w.kode";
+    "  WHERE" IN_AREA(
+        "i.desa") " AND c.nikah BETWEEN ?3 AND ?2 GROUP BY i.desa)"
+                  " SELECT w.kode, w.nama, coalesce(c.ya, 0), coalesce(c.n, 0),"
+                  " coalesce(a.bn_ya, 0), coalesce(a.bn_n, 0), coalesce(a.bd_ya, 0),"
+                  " coalesce(a.bd_n, 0), coalesce(a.td_ya, 0), coalesce(a.n, 0),"
+                  " coalesce(a.dd_ya, 0), coalesce(a.n, 0), coalesce(a.ly_ya, 0),"
+                  " coalesce(a.ly_n, 0), coalesce(a.tp_ya, 0), coalesce(a.tp_n, 0)"
+                  " FROM wilayah w LEFT JOIN a ON a.desa = w.kode LEFT JOIN c ON c.desa = w.kode"
+                  " WHERE w.tingkat = 4 AND" IN_AREA("w.kode") " ORDER BY w.kode";
 
 int tb_store_standar_pasti(tb_store *s, const char *wilayah, const char *month,
                            int (*fn)(void *ctx, const tb_sp_row *r), void *ctx)

@@ -101,8 +101,8 @@ static void select_of(tb_buf *b, const char *label, const char *name, const char
 /* ---- the visit form ---------------------------------------------------- */
 
 typedef struct {
-    const tb_tpk_form *f;   /* the values typed (a refused post), or NULL */
-    const tb_tpk_check *c;  /* its messages */
+    const tb_tpk_form *f;  /* the values typed (a refused post), or NULL */
+    const tb_tpk_check *c; /* its messages */
 } fill_t;
 
 static const char *fv(const fill_t *x, const char *k)
@@ -295,8 +295,7 @@ void tb_page_tpk_hari(tb_req *q, tb_res *r)
 
 /* Checks and stores a visit; the HTTP status: 201 stored, 200 the same uuid
  * was stored before, else an error (why, and the checks in *c). */
-static int save_visit(tb_req *q, const tb_tpk_form *f, tb_tpk_check *c, long *id,
-                      const char **why)
+static int save_visit(tb_req *q, const tb_tpk_form *f, tb_tpk_check *c, long *id, const char **why)
 {
     const char *uuid = tb_tpk_form_get(f, "uuid");
     if (*uuid) {
@@ -347,12 +346,36 @@ static int save_visit(tb_req *q, const tb_tpk_form *f, tb_tpk_check *c, long *id
 
 static void form_from_post(tb_req *q, tb_tpk_form *f)
 {
-    static const char *const K[] = {
-        "individu_id", "jenis",    "tanggal",   "usia_kehamilan", "lila",          "hb",
-        "anc",         "ttd",      "mt",        "t_muda",         "t_tua",         "t_dekat",
-        "t_banyak",    "tanda_bahaya", "ditimbang", "imunisasi",  "asi",           "mpasi",
-        "vit_a",       "skrining", "hasil_skrining", "kf",        "kb",            "konseling",
-        "rujukan_ke",  "alasan_rujukan", "bansos", "jkn",         "kunjungan_berikut", "uuid"};
+    static const char *const K[] = {"individu_id",
+                                    "jenis",
+                                    "tanggal",
+                                    "usia_kehamilan",
+                                    "lila",
+                                    "hb",
+                                    "anc",
+                                    "ttd",
+                                    "mt",
+                                    "t_muda",
+                                    "t_tua",
+                                    "t_dekat",
+                                    "t_banyak",
+                                    "tanda_bahaya",
+                                    "ditimbang",
+                                    "imunisasi",
+                                    "asi",
+                                    "mpasi",
+                                    "vit_a",
+                                    "skrining",
+                                    "hasil_skrining",
+                                    "kf",
+                                    "kb",
+                                    "konseling",
+                                    "rujukan_ke",
+                                    "alasan_rujukan",
+                                    "bansos",
+                                    "jkn",
+                                    "kunjungan_berikut",
+                                    "uuid"};
     memset(f, 0, sizeof *f);
     for (size_t i = 0; i < sizeof K / sizeof K[0]; i++) {
         const char *v = tb_req_form(q, K[i]);

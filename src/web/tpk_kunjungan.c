@@ -199,7 +199,8 @@ static void check_common(const tb_tpk_form *f, tb_tpk_check *c)
     if (*nx && !date_ok(nx))
         err(c, "kunjungan_berikut", "Kunjungan berikut harus TTTT-BB-HH.");
     else if (*nx && date_ok(t) && (days_of(nx) <= days_of(t) || days_of(nx) > days_of(t) + 92))
-        err(c, "kunjungan_berikut", "Kunjungan berikut sesudah kunjungan ini, paling lama 3 bulan.");
+        err(c, "kunjungan_berikut",
+            "Kunjungan berikut sesudah kunjungan ini, paling lama 3 bulan.");
     const char *rk = tb_tpk_form_get(f, "rujukan_ke"), *ra = tb_tpk_form_get(f, "alasan_rujukan");
     if (*rk && !*ra)
         err(c, "alasan_rujukan", "Tulis alasan rujukan.");

@@ -220,8 +220,9 @@ static void team_forms(tb_buf *b, tb_req *q, const tb_tpk_row *t, const char *er
     text_input(b, "Akun pengguna (peran tpk atau desa; boleh kosong)", "pengguna",
                form(q, "pengguna"), "text", NULL);
     err_span(b, err);
-    tb_buf_printf(b, "<button>Tambah anggota</button></form><h2>Tetapkan sasaran</h2>"
-                     "<form method=\"post\" action=\"/tpk/%ld/sasaran\">",
+    tb_buf_printf(b,
+                  "<button>Tambah anggota</button></form><h2>Tetapkan sasaran</h2>"
+                  "<form method=\"post\" action=\"/tpk/%ld/sasaran\">",
                   t->id);
     tb_pengguna_csrf(b, q);
     tb_buf_puts(b, "<input type=\"hidden\" name=\"semua\" value=\"1\"><button>Tetapkan semua"
@@ -365,7 +366,8 @@ void tb_page_tpk_rujukan(tb_req *q, tb_res *r)
     long id = strtol(tb_req_param(q, "id"), &end, 10);
     const char *st = form(q, "status");
     if (strcmp(st, "selesai") && strcmp(st, "tidak_datang"))
-        return tb_res_error(r, q, 422, "Hasil rujukan: selesai (sudah ditangani) atau tidak_datang.");
+        return tb_res_error(r, q, 422,
+                            "Hasil rujukan: selesai (sudah ditangani) atau tidak_datang.");
     /* the team first, to check the user's area before writing */
     long tpk_id = 0;
     char today[11];
@@ -376,8 +378,8 @@ void tb_page_tpk_rujukan(tb_req *q, tb_res *r)
                                                          form(q, "hasil"), today, &tpk_id)
                             : 0;
     tb_tpk_row t;
-    bool ok = f == 1 && tb_store_tpk_get(q->store, tpk_id, &t) == 1 &&
-              tb_scope_code_ok(&q->user, t.desa);
+    bool ok =
+        f == 1 && tb_store_tpk_get(q->store, tpk_id, &t) == 1 && tb_scope_code_ok(&q->user, t.desa);
     if (ok && !strcmp(q->user.peran, "tpk")) {
         long ids[16], a;
         int n = tb_store_tpk_of_user(q->store, q->user.id, ids, 16, &a);
@@ -387,7 +389,10 @@ void tb_page_tpk_rujukan(tb_req *q, tb_res *r)
     }
     if (!ok) {
         tb_store_rollback(q->store);
-        return tb_res_error(r, q, f < 0 ? 500 : f == 0 ? 404 : 403,
+        return tb_res_error(r, q,
+                            f < 0    ? 500
+                            : f == 0 ? 404
+                                     : 403,
                             f == 0 ? "Rujukan tidak ditemukan." : "Rujukan ini bukan tim Anda.");
     }
     if (tb_store_commit(q->store) < 0)
