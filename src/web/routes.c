@@ -56,7 +56,7 @@ static const tb_route ROUTES[] = {
     {"POST", "/akun/keluar-semua", tb_page_keluar_semua, ALL, CSRF, NULL,
      "log out on every device: csrf"},
     {"GET", "/", tb_page_home, ALL, LOGIN, NULL,
-     "the user's start page (redirect: cadre's posyandu, else the area's dashboard)"},
+     "the user's start page (redirect: cadre's posyandu, a TPK member's day, else the area's dashboard)"},
     {"GET", "/dasbor", tb_page_dasbor, ALL, LOGIN, NULL,
      "dashboard: wilayah= or posyandu=, bulan=TTTT-BB"},
     {"GET", "/laporan/{nama}", tb_page_laporan, ALL, LOGIN, NULL,

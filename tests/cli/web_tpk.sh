@@ -21,7 +21,10 @@ check "fixture: targets in two teams" "[ -n \"$MINE\" ] && [ -n \"$THEIRS\" ]"
 visits() { q "SELECT count(*) FROM tpk_kunjungan WHERE dibuat_oleh IS NOT NULL"; }
 
 login tpk
+expect "tpk: the start page" 303 "$(curl -s -b "$W/tpk.jar" -o /dev/null -w '%{http_code}' "$B/")"
+check "tpk: starts on the day" "[ \"\$(curl -s -b \"$W/tpk.jar\" -o /dev/null -w '%{redirect_url}' \"$B/\")\" = \"$B/tpk/hari\" ]"
 expect "tpk: the day page" 200 "$(get tpk /tpk/hari)"
+check "tpk: the menu leads to the day" "grep -q 'href=\"/tpk/hari\">Pendampingan' \"$W/body\""
 check "tpk: sees a target of the team" "grep -qF \"$MINE_NAME\" \"$W/body\""
 check "tpk: not a target of another team" "! grep -qF \"$THEIRS_NAME\" \"$W/body\""
 check "tpk: overdue first" "[ \"\$(grep -o 'class=\"sasaran[a-z ]*\"' \"$W/body\" | head -1)\" = 'class=\"sasaran terlambat\"' ]"
@@ -71,6 +74,13 @@ expect "form: saved" 303 "$got"
 check "form: stored, no risk" "[ \"$(q "SELECT berisiko, dibuat_oleh = (SELECT id FROM pengguna WHERE username = 'bidan.desa') FROM tpk_kunjungan WHERE tanggal = '2026-11-21' AND individu_id = $MINE")\" = '0|1' ]"
 expect "desa: the desa's day" 200 "$(get bidan.desa /tpk/hari)"
 check "desa: sees its desa's targets" "grep -qF \"$MINE_NAME\" \"$W/body\""
+
+# the reports as pages and files, for the desa and the kecamatan
+expect "desa: 3 standar 4 PASTI page" 200 "$(get bidan.desa "/laporan/3standar4pasti?wilayah=$DESA&bulan=2026-11")"
+check "desa: the page shows the checklist items" "grep -q 'Pasti didampingi' \"$W/body\" && grep -q 'Baduta diukur setiap bulan' \"$W/body\""
+expect "desa: TPK report as CSV" 200 "$(get bidan.desa "/unduh/tpk.csv?wilayah=$DESA&bulan=2026-11")"
+check "desa: the CSV has its team only" "[ \$(grep -c '^TPK ' \"$W/body\") -ge 1 ] && [ \$(wc -l < \"$W/body\") -le 4 ]"
+expect "desa: another kabupaten's report" 403 "$(get bidan.desa "/laporan/tpk?wilayah=35.98&bulan=2026-11")"
 
 # kader: no TPK page, no visit
 login kader
