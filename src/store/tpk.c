@@ -588,9 +588,11 @@ int tb_store_tpk_report(tb_store *s, const char *wilayah, const char *month,
  *      4 found a risk, 8 referred or served;
  *   gv (a baduta's measurements this month): 1 measured, 2 stunted, 2T or
  *      BGM, 4 referred or given PMT;
- *   rv (its referrals of the last 3 months): 1 any, 2 one without outcome. */
+ *   rv (its referrals of the last 3 months): 1 any, 2 one without outcome.
+ * x is materialized: the sums read kv, gv and rv several times each. */
 static const char *const SP_SQL = TARGETS_CTE
-    ", x AS (SELECT t.desa, t.jenis, t.risiko, i.keluarga_id IS NOT NULL AS terdata,"
+    ", x AS MATERIALIZED (SELECT t.desa, t.jenis, t.risiko,"
+    " i.keluarga_id IS NOT NULL AS terdata,"
     " coalesce((SELECT max((k.sasaran = t.jenis) | ((k.sasaran IN ('bumil', 'nifas')) << 1)"
     "  | ((k.berisiko <> 0) << 2) | ((k.rujukan_ke IS NOT NULL OR k.layanan <> 0) << 3))"
     "  FROM tpk_kunjungan k WHERE k.individu_id = t.individu_id"

@@ -160,11 +160,27 @@ static int anggota_row(void *ctx, const tb_tpk_anggota_row *a)
     return 0;
 }
 
+typedef struct {
+    tb_req *q;
+    tb_buf *b;
+    bool names; /* the role sees names (UU PDP 27/2022): else a number */
+} rujuk_ctx;
+
+/* A target's name, or its number for a role without access to names. */
+static void who(const rujuk_ctx *c, long id, const char *nama)
+{
+    if (c->names)
+        tb_buf_html(c->b, nama);
+    else
+        tb_buf_printf(c->b, "Sasaran #%ld", id);
+}
+
 static int sasaran_row(void *ctx, const tb_tpk_sasaran_row *s)
 {
-    tb_buf *b = ctx;
+    rujuk_ctx *c = ctx;
+    tb_buf *b = c->b;
     tb_buf_printf(b, "<tr%s><td>", s->terlambat ? " class=\"terlambat\"" : "");
-    tb_buf_html(b, s->nama);
+    who(c, s->individu_id, s->nama);
     tb_buf_printf(b, "</td><td>%s</td><td>", s->jenis);
     tb_buf_html(b, *s->terakhir ? s->terakhir : "-");
     tb_buf_puts(b, "</td><td>");
@@ -173,17 +189,12 @@ static int sasaran_row(void *ctx, const tb_tpk_sasaran_row *s)
     return 0;
 }
 
-typedef struct {
-    tb_req *q;
-    tb_buf *b;
-} rujuk_ctx;
-
 static int rujukan_row(void *ctx, const tb_tpk_rujukan_row *k)
 {
     rujuk_ctx *c = ctx;
     tb_buf *b = c->b;
     tb_buf_puts(b, "<tr><td>");
-    tb_buf_html(b, k->nama);
+    who(c, k->individu_id, k->nama);
     tb_buf_puts(b, "</td><td>");
     tb_buf_html(b, k->tanggal);
     tb_buf_puts(b, "</td><td>");
@@ -257,7 +268,7 @@ static void render_team(tb_req *q, tb_res *r, const tb_tpk_row *t, const char *e
                    "<th>No. SK</th><th>Akun</th></tr></thead><tbody>");
     char today[11];
     tb_today_iso(today);
-    rujuk_ctx rc = {q, b};
+    rujuk_ctx rc = {q, b, tb_role_sees_names(&q->user)};
     if (tb_store_tpk_anggota(q->store, t->id, anggota_row, b) < 0)
         return tb_res_error(r, q, 500, tb_store_error(q->store));
     tb_buf_puts(b, "</tbody></table>");
@@ -265,7 +276,7 @@ static void render_team(tb_req *q, tb_res *r, const tb_tpk_row *t, const char *e
         team_forms(b, q, t, err);
     tb_buf_puts(b, "<h2>Sasaran</h2><table><thead><tr><th>Nama</th><th>Jenis</th>"
                    "<th>Kunjungan terakhir</th><th>Jadwal</th></tr></thead><tbody>");
-    if (tb_store_tpk_sasaran(q->store, t->id, NULL, today, sasaran_row, b) < 0)
+    if (tb_store_tpk_sasaran(q->store, t->id, NULL, today, sasaran_row, &rc) < 0)
         return tb_res_error(r, q, 500, tb_store_error(q->store));
     tb_buf_puts(b, "</tbody></table><h2>Rujukan</h2><table><thead><tr><th>Nama</th>"
                    "<th>Tanggal</th><th>Ke</th><th>Alasan</th><th>Hasil</th></tr></thead><tbody>");

@@ -92,6 +92,8 @@ expect "kader: teams" 403 "$(get kader /tpk)"
 login tpps.kec
 expect "tpps_kec: team list" 200 "$(get tpps.kec /tpk)"
 check "tpps_kec: lists the team" "grep -q \"href=\\\"/tpk/$TID\\\"\" \"$W/body\""
+expect "tpps_kec: the team's page" 200 "$(get tpps.kec "/tpk/$TID")"
+check "tpps_kec: targets without names (UU PDP)" "! grep -qF \"$MINE_NAME\" \"$W/body\" && grep -q \"Sasaran #$MINE\" \"$W/body\""
 expect "tpps_kec: a visit" 403 "$(post_json tpps.kec /api/v1/kunjungan-tpk "$V")"
 tok=$(cat "$W/tpps.kec.csrf")
 post() { curl -s -b "$W/tpps.kec.jar" -o "$W/body" -w '%{http_code}' --data-urlencode "csrf=$tok" "$@"; }
