@@ -17,6 +17,10 @@
 // phone sees and sends only their own entries. Without WebCrypto (plain
 // http on a network) entries are kept only while the page is open.
 // Without JavaScript the forms post normally.
+//
+// The TPK member's day (/tpk/hari) uses the same queue: a visit form
+// (form.tpk) becomes an entry with jalur 'tpk' whose fields (isi) go to
+// /api/v1/kunjungan-tpk with their uuid, stored once like a measurement.
 (function () {
   'use strict';
   var PREFIX = 'tumbuh_antrian';
@@ -114,10 +118,17 @@
   }
 
   // --- sending -----------------------------------------------------------
+  function formOf(e) {
+    if (e.jalur === 'tpk') return $('form.tpk[data-individu="' + e.individu_id + '"][data-jenis="' + e.jenis + '"]');
+    return $('form.ukur[data-anak="' + e.anak_id + '"]');
+  }
   function send(entry) {
     var body = {};
-    SENT.forEach(function (k) { if (entry[k] !== undefined) body[k] = entry[k]; });
-    return fetch('/api/v1/pengukuran', {
+    if (entry.jalur === 'tpk') {
+      Object.keys(entry.isi || {}).forEach(function (k) { body[k] = entry.isi[k]; });
+      body.uuid = entry.uuid;
+    } else SENT.forEach(function (k) { if (entry[k] !== undefined) body[k] = entry[k]; });
+    return fetch(entry.jalur === 'tpk' ? '/api/v1/kunjungan-tpk' : '/api/v1/pengukuran', {
       method: 'POST', credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf() },
       body: JSON.stringify(body)
@@ -150,7 +161,7 @@
       pause = 0; nextTry = 0;
       gone[entry.uuid] = true;
       merge([]);
-      var form = $('form.ukur[data-anak="' + entry.anak_id + '"]');
+      var form = formOf(entry);
       if (form) show(form, j);
       persist();
       return flush();
@@ -170,7 +181,7 @@
     entry.galat = j.galat || ('Ditolak server (kode ' + s + ').');
     entry.periksa = Array.isArray(j.periksa) ? j.periksa : [];
     delete entry.tokenBaru;
-    var f = $('form.ukur[data-anak="' + entry.anak_id + '"]');
+    var f = formOf(entry);
     if (f) show(f, { ringkasan: 'Belum tersimpan: ' + entry.galat, gagal: entry.uuid });
     persist();
     flush();
@@ -192,6 +203,7 @@
     form.appendChild(out);
   }
   function values(e) {
+    if (e.jalur === 'tpk') return (e.isi && e.isi.tanggal) + ' · kunjungan ' + e.jenis;
     var v = [e.tanggal];
     if (e.bb) v.push('BB ' + e.bb + ' kg');
     if (e.tb) v.push((e.cara_ukur === 'h' ? 'TB ' : 'PB ') + e.tb + ' cm');
@@ -213,13 +225,16 @@
     return b;
   }
   function fix(e, li, yakin) {
-    ['tanggal', 'bb', 'tb', 'lila'].forEach(function (k) {
+    if (e.jalur === 'tpk') {
+      Array.prototype.forEach.call(li.querySelectorAll('.ubah input'), function (i) { e.isi[i.name] = i.value; });
+      e.tanggal = e.isi.tanggal;
+    } else ['tanggal', 'bb', 'tb', 'lila'].forEach(function (k) {
       var i = li.querySelector('input[name=' + k + ']'); if (i) e[k] = i.value;
     });
     e.status = 'menunggu';
     if (yakin) e.yakin = 1; else delete e.yakin;
     delete e.galat; delete e.kode; delete e.periksa;
-    var f = $('form.ukur[data-anak="' + e.anak_id + '"]');
+    var f = formOf(e);
     if (f) show(f, { ringkasan: 'Menyimpan…' });
     persist();
     flush(true);
@@ -234,7 +249,7 @@
     var li = el('li', 'isian ' + e.status);
     li.id = 'isian-' + e.uuid;
     var head = el('p');
-    head.appendChild(el('strong', null, e.nama || ('Anak #' + e.anak_id)));
+    head.appendChild(el('strong', null, e.nama || (e.jalur === 'tpk' ? 'Sasaran #' + e.individu_id : 'Anak #' + e.anak_id)));
     head.appendChild(document.createTextNode(' · ' + values(e)));
     li.appendChild(head);
     if (e.status === 'menunggu') { li.appendChild(el('p', 'keadaan', 'Menunggu dikirim.')); return li; }
@@ -252,6 +267,20 @@
       if (e.status === 'konfirmasi') li.appendChild(el('p', 'keadaan', 'Periksa nilai di bawah. Perbaiki lalu kirim ulang, atau konfirmasi bila nilai memang benar.'));
       else li.appendChild(el('p', 'keadaan', 'Perbaiki isian di bawah lalu kirim ulang.'));
       var edit = el('div', 'ubah');
+      if (e.jalur === 'tpk') { // the date and every refused field, as typed
+        var seen = { tanggal: true };
+        edit.appendChild(field('Tanggal', 'tanggal', e.isi.tanggal, 'date'));
+        (e.periksa || []).forEach(function (p) {
+          if (!p.kolom || seen[p.kolom]) return;
+          seen[p.kolom] = true;
+          edit.appendChild(field(p.kolom, p.kolom, e.isi[p.kolom], 'text'));
+        });
+        li.appendChild(edit);
+        act.appendChild(button('Kirim ulang', '', function () { fix(e, li, false); }));
+        act.appendChild(button('Buang', 'buang', function () { discard(e); }));
+        li.appendChild(act);
+        return li;
+      }
       edit.appendChild(field('Tanggal', 'tanggal', e.tanggal, 'date'));
       edit.appendChild(field('BB (kg)', 'bb', e.bb, 'number'));
       edit.appendChild(field('PB/TB (cm)', 'tb', e.tb, 'number'));
@@ -331,6 +360,7 @@
   document.addEventListener('submit', function (ev) {
     var form = ev.target;
     if (form.matches && form.matches('form.keluar')) return logout(ev, form);
+    if (form.matches && form.matches('form.tpk')) return visit(ev, form);
     if (!form.matches || !form.matches('form.ukur')) return;
     ev.preventDefault();
     var fd = new FormData(form), li = form.closest('li'), name = li && li.querySelector('strong');
@@ -347,6 +377,21 @@
         show(form, { ringkasan: 'Tersimpan di perangkat, akan dikirim saat sambungan kembali.' + h });
     }, 4000);
   });
+  // A TPK visit: queued like a measurement, its fields sent as typed.
+  function visit(ev, form) {
+    ev.preventDefault();
+    var fd = new FormData(form), li = form.closest('li'), name = li && li.querySelector('strong'), isi = {};
+    fd.forEach(function (v, k) { if (k !== 'csrf') isi[k] = v; });
+    var e = { uuid: uuid(), jalur: 'tpk', individu_id: parseInt(form.dataset.individu, 10), jenis: form.dataset.jenis,
+              tanggal: isi.tanggal, isi: isi, nama: name ? name.textContent : '', status: 'menunggu' };
+    Q.push(e);
+    show(form, { ringkasan: navigator.onLine ? 'Menyimpan…' : 'Tidak ada sambungan: tersimpan di perangkat, akan dikirim otomatis.' });
+    (ready || Promise.resolve()).then(persist).then(function () { flush(true); });
+    setTimeout(function () {
+      if (Q.some(function (x) { return x.uuid === e.uuid && x.status === 'menunggu'; }))
+        show(form, { ringkasan: 'Tersimpan di perangkat, akan dikirim saat sambungan kembali.' });
+    }, 4000);
+  }
   // Logging out with entries queued asks first; they stay (encrypted) for the next login.
   function logout(ev, form) {
     if (form.dataset.yakin) return;

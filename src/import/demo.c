@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #include "base/clock.h"
+#include "store/tpk.h"
 #include "store/demo.h"
 #include "store/users.h"
 #include "store/wilayah.h"
@@ -178,6 +179,7 @@ typedef struct {
     desa_t *desa;
     int ndesa, nkec;
     long pengukuran, anak;
+    long tpk_anggota; /* the member of the first desa's team the demo tpk user is */
 } gen;
 
 #define TRY(x)                                                                                     \
@@ -615,7 +617,10 @@ static int make_tpk(gen *g, int visits_per_month)
             char who[64];
             person_name(&g->r, 2, who, sizeof who);
             snprintf(nama, sizeof nama, "%s%s", k == 0 ? "Bd. " : "", who);
-            TRY(tb_store_demo_insert(g->s, TB_DEMO_TPK_ANGGOTA, "ltt", d->tpk, nama, PERAN[k]));
+            long a = tb_store_demo_insert(g->s, TB_DEMO_TPK_ANGGOTA, "ltt", d->tpk, nama, PERAN[k]);
+            TRY(a);
+            if (i == 0 && k == 2)
+                g->tpk_anggota = a;
         }
         for (int m = 0; m < 12; m++) {
             for (int v = 0; v < visits_per_month; v++) {
@@ -631,6 +636,10 @@ static int make_tpk(gen *g, int visits_per_month)
                                          chance(&g->r, 0.08) ? "Puskesmas" : NULL));
             }
         }
+        /* the desa's targets at the last month, assigned to its team (no random draw) */
+        char until[11];
+        iso(g->until_day, until);
+        TRY(tb_store_tpk_assign_all(g->s, -1, d->tpk, until));
     }
     return 0;
 }
@@ -864,8 +873,11 @@ static int make_users(gen *g)
         tb_demo_password(g->o->seed, i, pw, sizeof pw);
         if (tb_password_hash(pw, g->o->pw, hash) < 0)
             return tb_store_fail(g->s, "argon2id: out of memory");
+        long uid = 0;
         TRY(tb_store_user_create(g->s, ROLE_USER[i], ROLE_NAME[i], hash, ROLE[i], wil,
-                                 i == 6 ? d->posyandu[0] : 0, NULL));
+                                 i == 6 ? d->posyandu[0] : 0, &uid));
+        if (i == 7) /* the demo tpk user is the kader KB of the first desa's team */
+            TRY(tb_store_tpk_anggota_link(g->s, -1, g->tpk_anggota, uid));
         if (g->o->users_out)
             fprintf(g->o->users_out, "  %-15s %-15s %-14s wilayah %s\n", ROLE_USER[i], pw, ROLE[i],
                     wil);

@@ -21,13 +21,14 @@
 
 #include "report/krs.h"
 #include "report/report.h"
+#include "report/tpk.h"
 #include "store/report.h"
 #include "store/wilayah.h"
 
 static const char *const names[TB_REPORT_COUNT] = {
     "skdn", "prevalensi",   "tren",         "stunting",     "wasting",        "2t",
     "bgm",  "tidak-diukur", "kualitas",     "rekonsiliasi", "kualitas-kader", "skdn-umur",
-    "krs",  "krs-target",   "krs-keluarga", "verval"};
+    "krs",  "krs-target",   "krs-keluarga", "verval", "tpk", "3standar4pasti"};
 static const char *const titles[TB_REPORT_COUNT] = {
     "SKDN",
     "Prevalensi status gizi",
@@ -44,7 +45,9 @@ static const char *const titles[TB_REPORT_COUNT] = {
     "Keluarga berisiko stunting (KRS)",
     "Target pendampingan KRS",
     "Daftar keluarga sasaran dan KRS",
-    "Verifikasi dan validasi KRS (verval)"};
+    "Verifikasi dan validasi KRS (verval)",
+    "Tabulasi hasil pendampingan TPK",
+    "Pelaksanaan 3 standar dan 4 PASTI"};
 
 const char *tb_report_name(tb_report_kind k)
 {
@@ -606,6 +609,10 @@ int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_t
         return tb_report_krs_keluarga(s, sc, title, out);
     case TB_REPORT_VERVAL:
         return tb_report_verval(s, sc, title, out);
+    case TB_REPORT_TPK:
+        return tb_report_tpk(s, sc, title, out);
+    case TB_REPORT_STANDAR_PASTI:
+        return tb_report_standar_pasti(s, sc, title, out);
     default:
         return report_list(s, k, sc, title, out);
     }

@@ -45,6 +45,8 @@ typedef enum {
     TB_REPORT_KRS_TARGET,     /* target of assistance against KRS accompanied, verval open */
     TB_REPORT_KRS_KELUARGA,   /* by name: a desa's sasaran families, KRS first */
     TB_REPORT_VERVAL,         /* by name: a desa's verval worklist */
+    TB_REPORT_TPK,            /* TPK assistance per team and desa (report/tpk.c) */
+    TB_REPORT_STANDAR_PASTI,  /* "3 standar dan 4 PASTI" per desa (report/tpk.c) */
     TB_REPORT_COUNT
 } tb_report_kind;
 

@@ -712,10 +712,64 @@ static const char *const migration_14 =
     "CREATE INDEX IF NOT EXISTS tpk_kunjungan_keluarga ON tpk_kunjungan(keluarga_id, tanggal);"
     "CREATE INDEX IF NOT EXISTS tpk_kunjungan_individu ON tpk_kunjungan(individu_id, tanggal);";
 
-static const char *const migrations_sql[] = {NULL,         migration_1,  migration_2,  migration_3,
-                                             migration_4,  migration_5,  migration_6,  migration_7,
-                                             migration_8,  migration_9,  migration_10, migration_11,
-                                             migration_12, migration_13, migration_14, NULL};
+/* 15: Tim Pendamping Keluarga at work (issue 12). A team has its SK
+ * (number, date); tpk_sasaran assigns a target (a person as catin, bumil,
+ * nifas, baduta or balita) to one team, with the date of its next visit.
+ * A visit keeps the member who made it, the fields of its target type
+ * (data, JSON, checked by the server), whether it found a risk (berisiko)
+ * or gave or facilitated a service (layanan: MT, TTD, vitamin A, KB,
+ * bansos, JKN), a referral's reason and later its outcome, and the
+ * client's uuid of the offline queue (stored once). The checklist of
+ * "3 standar dan 4 PASTI" gets the interpretation of issue 12 as a new
+ * active version; default-2026 stays, inactive. */
+static const char *const migration_15 =
+    "ALTER TABLE tpk ADD COLUMN no_sk TEXT;"
+    "ALTER TABLE tpk ADD COLUMN tgl_sk TEXT;"
+    "CREATE TABLE tpk_sasaran ("
+    "  id INTEGER PRIMARY KEY,"
+    "  tpk_id INTEGER NOT NULL REFERENCES tpk(id),"
+    "  individu_id INTEGER NOT NULL REFERENCES individu(id),"
+    "  jenis TEXT NOT NULL CHECK (jenis IN ('catin', 'bumil', 'nifas', 'baduta', 'balita')),"
+    "  mulai TEXT NOT NULL,"
+    "  selesai TEXT,"
+    "  UNIQUE (individu_id, jenis)"
+    ");"
+    "CREATE INDEX tpk_sasaran_tpk ON tpk_sasaran(tpk_id);"
+    "ALTER TABLE tpk_kunjungan ADD COLUMN anggota_id INTEGER REFERENCES tpk_anggota(id);"
+    "ALTER TABLE tpk_kunjungan ADD COLUMN data TEXT;"
+    "ALTER TABLE tpk_kunjungan ADD COLUMN berisiko INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE tpk_kunjungan ADD COLUMN layanan INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE tpk_kunjungan ADD COLUMN alasan_rujukan TEXT;"
+    "ALTER TABLE tpk_kunjungan ADD COLUMN hasil_rujukan TEXT;"
+    "ALTER TABLE tpk_kunjungan ADD COLUMN tgl_hasil_rujukan TEXT;"
+    "ALTER TABLE tpk_kunjungan ADD COLUMN jkn TEXT;"
+    "ALTER TABLE tpk_kunjungan ADD COLUMN uuid_klien TEXT;"
+    "ALTER TABLE tpk_kunjungan ADD COLUMN dibuat_oleh INTEGER REFERENCES pengguna(id);"
+    "CREATE UNIQUE INDEX tpk_kunjungan_uuid ON tpk_kunjungan(uuid_klien)"
+    "  WHERE uuid_klien IS NOT NULL;"
+    "CREATE INDEX IF NOT EXISTS tpk_kunjungan_individu ON tpk_kunjungan(individu_id, tanggal);"
+    "CREATE INDEX kehamilan_ibu ON kehamilan(ibu_id);"
+    "UPDATE ref_versi SET aktif = 0 WHERE jenis = 'checklist';"
+    "INSERT INTO ref_versi VALUES ('checklist', 'pendampingan-2026', '2026-01-01', 1,"
+    "  'issue 12 default interpretation (domain reference section 3: NOT FOUND)',"
+    "  'configurable: codes known to report/tpk.c', NULL);"
+    "INSERT INTO ref_checklist VALUES"
+    "  ('pendampingan-2026', '3standar', 1, 'catin_3_bulan',"
+    "   'Catin diperiksa paling lambat 3 bulan sebelum menikah'),"
+    "  ('pendampingan-2026', '3standar', 2, 'bumil_nifas_bulanan',"
+    "   'Ibu hamil dan pasca salin didampingi setiap bulan'),"
+    "  ('pendampingan-2026', '3standar', 3, 'baduta_diukur',"
+    "   'Baduta diukur setiap bulan'),"
+    "  ('pendampingan-2026', '4pasti', 1, 'pasti_terdata', 'Pasti terdata'),"
+    "  ('pendampingan-2026', '4pasti', 2, 'pasti_didampingi', 'Pasti didampingi'),"
+    "  ('pendampingan-2026', '4pasti', 3, 'pasti_layanan',"
+    "   'Pasti mendapat layanan atau rujukan bila berisiko'),"
+    "  ('pendampingan-2026', '4pasti', 4, 'pasti_terpantau', 'Pasti terpantau');";
+
+static const char *const migrations_sql[] = {
+    NULL,         migration_1,  migration_2,  migration_3,  migration_4,  migration_5,
+    migration_6,  migration_7,  migration_8,  migration_9,  migration_10, migration_11,
+    migration_12, migration_13, migration_14, migration_15, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};

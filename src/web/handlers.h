@@ -103,5 +103,15 @@ void tb_api_rapat(tb_req *q, tb_res *r);
 void tb_api_tindakan_list(tb_req *q, tb_res *r);
 void tb_api_tindakan(tb_req *q, tb_res *r);
 void tb_api_tinjauan(tb_req *q, tb_res *r);
+/* tpk.c, tpk_tim.c: Tim Pendamping Keluarga (teams, the member's day, visits) */
+void tb_page_tpk(tb_req *q, tb_res *r);
+void tb_page_tpk_tambah(tb_req *q, tb_res *r);
+void tb_page_tpk_hari(tb_req *q, tb_res *r);
+void tb_page_tpk_kunjungan(tb_req *q, tb_res *r);
+void tb_page_tpk_rujukan(tb_req *q, tb_res *r);
+void tb_page_tpk_tim(tb_req *q, tb_res *r);
+void tb_page_tpk_anggota(tb_req *q, tb_res *r);
+void tb_page_tpk_sasaran(tb_req *q, tb_res *r);
+void tb_api_kunjungan_tpk(tb_req *q, tb_res *r);
 
 #endif

@@ -152,6 +152,8 @@ void tb_page_home(tb_req *q, tb_res *r)
     char to[128];
     if (!strcmp(q->user.peran, "kader") && q->user.posyandu_id > 0)
         snprintf(to, sizeof to, "/posyandu/%ld", q->user.posyandu_id);
+    else if (!strcmp(q->user.peran, "tpk")) /* the TPK member's day */
+        snprintf(to, sizeof to, "/tpk/hari");
     else
         snprintf(to, sizeof to, "/dasbor?wilayah=%s", q->user.wilayah);
     tb_res_redirect(r, to);

@@ -47,6 +47,11 @@
 #define DENY_RAPAT "Peran Anda tidak membuka rapat koordinasi."
 #define DENY_RAPAT_RUN "Rapat diisi oleh TPPS kabupaten, TPPS kecamatan dan desa."
 
+#define TPK_MANAGE (TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KEC | TB_ROLE_DESA)
+#define TPK_VISIT (TB_ROLE_TPK | TB_ROLE_DESA)
+#define DENY_TPK_MANAGE "Hanya admin kabupaten, TPPS kecamatan dan desa yang mengelola tim TPK."
+#define DENY_TPK_VISIT "Hanya anggota TPK dan bidan desa yang mencatat kunjungan pendampingan."
+
 /* clang-format off */
 static const tb_route ROUTES[] = {
     /* public: no login */
@@ -68,7 +73,7 @@ static const tb_route ROUTES[] = {
     {"POST", "/akun/keluar-semua", tb_page_keluar_semua, ALL, CSRF, NULL,
      "log out on every device: csrf"},
     {"GET", "/", tb_page_home, ALL, LOGIN, NULL,
-     "the user's start page (redirect: cadre's posyandu, else the area's dashboard)"},
+     "the user's start page (redirect: cadre's posyandu, a TPK member's day, else the area's dashboard)"},
     {"GET", "/dasbor", tb_page_dasbor, ALL, LOGIN, NULL,
      "dashboard: wilayah= or posyandu=, bulan=TTTT-BB"},
     {"GET", "/laporan/{nama}", tb_page_laporan, ALL, LOGIN, NULL,
@@ -205,6 +210,25 @@ static const tb_route ROUTES[] = {
      "review action {id} (JSON or form: status, kemajuan, bukti, tanggal, rapat_id); 201 with the action"},
     {"GET", "/api/v1/tindakan/{id}", tb_api_tindakan, RAPAT_READ, LOGIN, DENY_RAPAT,
      "action {id} with its indicator check and reviews"},
+    /* Tim Pendamping Keluarga (tpk.c, tpk_tim.c) */
+    {"GET", "/tpk", tb_page_tpk, TPK_MANAGE, LOGIN, DENY_TPK_MANAGE,
+     "the TPK teams of the user's area, with the form to add one"},
+    {"POST", "/tpk", tb_page_tpk_tambah, TPK_MANAGE, CSRF, DENY_TPK_MANAGE,
+     "add a TPK team: desa, nama, no_sk, tgl_sk, csrf"},
+    {"GET", "/tpk/hari", tb_page_tpk_hari, TPK_VISIT, LOGIN, DENY_TPK_VISIT,
+     "the TPK member's day: the team's targets due a visit (overdue first), each with its visit form"},
+    {"POST", "/tpk/kunjungan", tb_page_tpk_kunjungan, TPK_VISIT, CSRF, DENY_TPK_VISIT,
+     "record a TPK visit (the form without JavaScript; same fields as POST /api/v1/kunjungan-tpk)"},
+    {"POST", "/tpk/rujukan/{id}", tb_page_tpk_rujukan, TPK_MANAGE | TPK_VISIT, CSRF, DENY_TPK_VISIT,
+     "the outcome of the referral made at TPK visit {id}: status (selesai|tidak_datang), hasil, csrf"},
+    {"GET", "/tpk/{id}", tb_page_tpk_tim, TPK_MANAGE | TB_ROLE_TPK, LOGIN, DENY_TPK_MANAGE,
+     "TPK team {id}: members, targets, referrals; the forms to add members and assign targets"},
+    {"POST", "/tpk/{id}/anggota", tb_page_tpk_anggota, TPK_MANAGE, CSRF, DENY_TPK_MANAGE,
+     "add a member to team {id}: nama, peran (bidan|kader_pkk|kader_kb), no_sk, pengguna, csrf"},
+    {"POST", "/tpk/{id}/sasaran", tb_page_tpk_sasaran, TPK_MANAGE, CSRF, DENY_TPK_MANAGE,
+     "assign targets to team {id}: semua=1 (every unassigned target of the desa) or individu_id and jenis, csrf"},
+    {"POST", "/api/v1/kunjungan-tpk", tb_api_kunjungan_tpk, TPK_VISIT, CSRF, DENY_TPK_VISIT,
+     "record a TPK visit (JSON: individu_id, jenis, tanggal, the fields of its type, konseling, rujukan_ke, alasan_rujukan, bansos, jkn, kunjungan_berikut, uuid); X-CSRF-Token"},
 };
 /* clang-format on */
 

@@ -546,6 +546,44 @@ try {
     check(`card: prints on one A4 page (${pages})`, pages === 1);
     await ctx.close();
   });
+  // A TPK member on a 360 px phone records a visit offline; it syncs and the
+  // desa's 4 PASTI figures (pasti didampingi) change.
+  await part('tpk', async () => {
+    const ctx = await browser.newContext(PHONE);
+    const page = await login(ctx, 'tpk');
+    await page.goto(BASE + '/tpk/hari');
+    check('tpk: the day lists the team\'s targets', (await page.locator('ul.hari-tpk > li.sasaran').count()) > 0);
+    check('tpk: the day fits 360 px', await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+    const month = new Date().toISOString().slice(0, 7);
+    const pasti = () => page.evaluate(async m => {
+      const me = await (await fetch('/api/v1/saya')).json();
+      const r = await (await fetch('/api/v1/laporan/3standar4pasti?wilayah=' + me.wilayah + '&bulan=' + m)).json();
+      return r.baris[0].pasti_didampingi_ya;
+    }, month);
+    const before = await pasti();
+    // a pregnant woman not yet visited this month
+    const li = page.locator('ul.hari-tpk > li.sasaran', { has: page.locator('form.tpk[data-jenis=bumil]') })
+      .filter({ hasNotText: 'terakhir ' + month }).first();
+    await li.locator('summary').click();
+    const form = li.locator('form.tpk');
+    await ctx.setOffline(true);
+    await form.locator('input[name=usia_kehamilan]').fill('20');
+    await form.locator('input[name=lila]').fill('24.5');
+    await form.locator('input[name=hb]').fill('11.8');
+    await form.locator('input[name=konseling]').fill('Gizi seimbang ibu hamil');
+    await form.locator('button').click();
+    await page.locator('#antrian.ada').waitFor({ timeout: 5000 });
+    check('tpk offline: the visit waits on the device', /tersimpan di perangkat/i.test(await page.locator('#antrian-bar').innerText()));
+    check('tpk offline: one entry queued', (await queued(page)) === 1);
+    await page.screenshot({ path: `${SHOTS}/14-tpk-offline-360.png`, fullPage: false });
+    await ctx.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await form.locator('.hasil p', { hasText: 'Kunjungan tersimpan' }).first().waitFor({ timeout: 15000 });
+    check('tpk back online: queue sent and emptied', (await queued(page)) === 0);
+    const after = await pasti();
+    check(`tpk: the desa's pasti didampingi went up by one (${before} -> ${after})`, after === before + 1);
+    await ctx.close();
+  });
 } catch (e) {
   fail++;
   console.error('FAIL: ' + (e && e.stack || e));
