@@ -17,7 +17,7 @@ KID=$(sqlite3 "$DB" "SELECT id FROM pengguna WHERE username = 'kader'")
 RID=$(sqlite3 "$DB" "SELECT id FROM rapat WHERE jenis = 'rakor' ORDER BY id LIMIT 1")
 TID=$(sqlite3 "$DB" "SELECT id FROM tindak_lanjut WHERE rapat_id = $RID AND pj_lembaga = 'OPD-DINKES'")
 FID=$(sqlite3 "$DB" "SELECT id FROM keluarga WHERE desa = (SELECT desa FROM posyandu WHERE id = 1) LIMIT 1")
-TID=$(sqlite3 "$DB" "SELECT a.tpk_id FROM tpk_anggota a JOIN pengguna u ON u.id = a.pengguna_id WHERE u.username = 'tpk'")
+TPKID=$(sqlite3 "$DB" "SELECT a.tpk_id FROM tpk_anggota a JOIN pengguna u ON u.id = a.pengguna_id WHERE u.username = 'tpk'")
 
 expect() { # expect DESC WANT GOT
   check "$1: want $2, got $3" "[ \"$3\" = \"$2\" ]"
@@ -107,9 +107,9 @@ fixture() {
     "GET /tpk/hari") echo "/tpk/hari 200" ;;
     "POST /tpk/kunjungan") echo "/tpk/kunjungan 404" ;; # no target given
     "POST /tpk/rujukan/{id}") echo "/tpk/rujukan/1 422" ;;
-    "GET /tpk/{id}") echo "/tpk/$TID 200" ;;
-    "POST /tpk/{id}/anggota") echo "/tpk/$TID/anggota 422" ;;
-    "POST /tpk/{id}/sasaran") echo "/tpk/$TID/sasaran 422" ;;
+    "GET /tpk/{id}") echo "/tpk/$TPKID 200" ;;
+    "POST /tpk/{id}/anggota") echo "/tpk/$TPKID/anggota 422" ;;
+    "POST /tpk/{id}/sasaran") echo "/tpk/$TPKID/sasaran 422" ;;
     "POST /api/v1/kunjungan-tpk") echo "/api/v1/kunjungan-tpk 400" ;; # not JSON
     *) return 1 ;;
   esac
