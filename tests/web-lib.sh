@@ -16,10 +16,24 @@ sqlite3 "$DB" "INSERT INTO wilayah VALUES ('35.98', 2, '35', 'KABUPATEN LAIN', 0
     VALUES (90000, '3598014101250001', 'Anak Luar Wilayah', 'anak luar wilayah', 2, '2025-01-01', '35.98.01.2001', 'anak');
   INSERT INTO anak (individu_id, posyandu_id) VALUES (90000, 900);"
 start_server() {
-  # shellcheck disable=SC2086
-  $T --db "$DB" serve --listen "127.0.0.1:$PORT" $SERVE_ARGS "$@" >> "$W/serve.out" 2>> "$W/serve.err" &
-  SERVER=$!
-  for i in $(seq 1 300); do curl -s -o /dev/null "$B/masuk" && break; sleep 0.1; done
+  # A port another test's server holds makes ours exit at once: take another.
+  for try in 1 2 3 4 5; do
+    # shellcheck disable=SC2086
+    $T --db "$DB" serve --listen "127.0.0.1:$PORT" $SERVE_ARGS "$@" >> "$W/serve.out" 2>> "$W/serve.err" &
+    SERVER=$!
+    for i in $(seq 1 300); do
+      kill -0 $SERVER 2>/dev/null || break
+      if curl -s -o /dev/null "$B/masuk"; then
+        sleep 0.2
+        kill -0 $SERVER 2>/dev/null && return 0
+        break
+      fi
+      sleep 0.1
+    done
+    wait $SERVER 2>/dev/null
+    PORT=$((20000 + (PORT - 20000 + 7919 * try) % 20000))
+    B="http://127.0.0.1:$PORT"
+  done
 }
 restart_server() {
   kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null
