@@ -17,14 +17,17 @@
 #include <stdbool.h>
 
 #include "store/store.h"
+#include "store/report.h"
 #include "format/table.h"
 
 typedef struct {
-    const char *wilayah; /* Kemendagri code, any level */
-    long posyandu_id;    /* > 0: one posyandu instead of a wilayah */
-    char month[8];       /* yyyy-mm */
-    bool with_names;     /* include names/NIK/addresses in lists */
-    bool link_anak;      /* the viewer may open /anak/ID: lists link to it and carry the id */
+    const char *wilayah;       /* Kemendagri code, any level */
+    long posyandu_id;          /* > 0: one posyandu instead of a wilayah */
+    char month[8];             /* yyyy-mm */
+    bool with_names;           /* include names/NIK/addresses in lists */
+    bool link_anak;            /* the viewer may open /anak/ID: lists link to it and carry the id */
+    const tb_list_query *list; /* by-name lists: filters, order, page (NULL: every row) */
+    long *total;               /* by-name lists: rows matching before paging (may be NULL) */
 } tb_report_scope;
 
 /* The report names `tumbuh report NAME` and the web know. */

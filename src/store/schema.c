@@ -547,9 +547,13 @@ static const char *const migration_11 =
     "ALTER TABLE pengguna ADD COLUMN sandi_sementara INTEGER NOT NULL DEFAULT 0;"
     "CREATE INDEX audit_log_waktu ON audit_log(waktu);";
 
+/* 12: the columns of a home visit: the family's dusun and phone */
+static const char *const migration_12 = "ALTER TABLE keluarga ADD COLUMN dusun TEXT;"
+                                        "ALTER TABLE keluarga ADD COLUMN telepon TEXT;";
+
 static const char *const migrations_sql[] = {
-    NULL,        migration_1, migration_2, migration_3,  migration_4,  migration_5, migration_6,
-    migration_7, migration_8, migration_9, migration_10, migration_11, NULL};
+    NULL,        migration_1, migration_2, migration_3,  migration_4,  migration_5,  migration_6,
+    migration_7, migration_8, migration_9, migration_10, migration_11, migration_12, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};
