@@ -471,7 +471,7 @@ static tb_list_kind list_kind(tb_report_kind k)
 /* The by-name lists: one condition each on the month's last measurement,
  * with the caller's filters, order and page (sc->list). */
 static int report_list(tb_store *s, tb_report_kind k, const tb_report_scope *sc, const char *title,
-                       tb_table **out)
+                       const tb_list_query *q, long *total, tb_table **out)
 {
     const char *keys[NLIST_COLS], *heads[NLIST_COLS];
     tb_col_kind kinds[NLIST_COLS];
@@ -491,7 +491,7 @@ static int report_list(tb_store *s, tb_report_kind k, const tb_report_scope *sc,
     if (!c.t)
         return tb_store_fail(s, "out of memory");
     tb_store_scope ss = store_scope(sc, sc->month);
-    if (tb_store_list(s, &ss, list_kind(k), sc->list, list_row, &c, sc->total) < 0) {
+    if (tb_store_list(s, &ss, list_kind(k), q, list_row, &c, total) < 0) {
         tb_table_free(c.t);
         return -1;
     }
@@ -619,9 +619,10 @@ static int report_rekonsiliasi(tb_store *s, const tb_report_scope *sc, const cha
     return 0;
 }
 
-int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_table **out)
+/* Checks a report's arguments and makes its title; 0, or -1 with the error. */
+static int report_start(tb_store *s, tb_report_kind k, const tb_report_scope *sc, char *title,
+                        size_t n)
 {
-    *out = NULL;
     char month[32];
     if (month_ok(sc->month, month, sizeof month))
         return tb_store_fail(s, "bulan '%s' harus berbentuk YYYY-MM", sc->month);
@@ -629,11 +630,32 @@ int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_t
         return tb_store_fail(s, "kode wilayah '%s' tidak sah", sc->wilayah ? sc->wilayah : "");
     if ((unsigned)k >= TB_REPORT_COUNT)
         return tb_store_fail(s, "laporan tidak dikenal");
-    char area[200], title[400];
+    char area[200];
     tb_store_scope ss = store_scope(sc, sc->month);
     if (tb_store_scope_name(s, &ss, area, sizeof area) != 1) /* unknown: the code itself */
         snprintf(area, sizeof area, "%s", sc->wilayah ? sc->wilayah : "?");
-    snprintf(title, sizeof title, "%s - %s, %s", titles[k], area, month);
+    snprintf(title, n, "%s - %s, %s", titles[k], area, month);
+    return 0;
+}
+
+int tb_report_run_list(tb_store *s, tb_report_kind k, const tb_report_scope *sc,
+                       const tb_list_query *q, long *total, tb_table **out)
+{
+    *out = NULL;
+    char title[400];
+    if (report_start(s, k, sc, title, sizeof title))
+        return -1;
+    if (!tb_report_is_list(k))
+        return tb_store_fail(s, "laporan %s bukan daftar nama", names[k]);
+    return report_list(s, k, sc, title, q, total, out);
+}
+
+int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_table **out)
+{
+    *out = NULL;
+    char title[400];
+    if (report_start(s, k, sc, title, sizeof title))
+        return -1;
     switch (k) {
     case TB_REPORT_SKDN:
         return report_skdn(s, sc, title, out);
@@ -650,6 +672,6 @@ int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_t
     case TB_REPORT_REKONSILIASI:
         return report_rekonsiliasi(s, sc, title, out);
     default:
-        return report_list(s, k, sc, title, out);
+        return report_list(s, k, sc, title, NULL, NULL, out);
     }
 }

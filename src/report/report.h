@@ -26,8 +26,6 @@ typedef struct {
     char month[8];             /* yyyy-mm */
     bool with_names;           /* include names/NIK/addresses in lists */
     bool link_anak;            /* the viewer may open /anak/ID: lists link to it and carry the id */
-    const tb_list_query *list; /* by-name lists: filters, order, page (NULL: every row) */
-    long *total;               /* by-name lists: rows matching before paging (may be NULL) */
 } tb_report_scope;
 
 /* The report names `tumbuh report NAME` and the web know. */
@@ -59,5 +57,11 @@ bool tb_report_is_list(tb_report_kind k);
 
 /* Computes a report; 0 and *out, or -1 with tb_store_error(). */
 int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *scope, tb_table **out);
+
+/* A by-name list (tb_report_is_list) with filters, order and page q (NULL:
+ * every row in the list's order); *total (may be NULL) gets the number of
+ * children matching before paging. 0 and *out, or -1 as tb_report_run. */
+int tb_report_run_list(tb_store *s, tb_report_kind k, const tb_report_scope *scope,
+                       const tb_list_query *q, long *total, tb_table **out);
 
 #endif

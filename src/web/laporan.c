@@ -56,10 +56,8 @@ static void list_page(tb_req *q, tb_res *r, tb_report_kind kind, page_scope *ps,
         tb_buf_puts(b, "<p class=\"catatan\">Nama dan NIK tidak ditampilkan untuk peran Anda"
                        " (UU PDP 27/2022).</p>");
     long total = 0;
-    ps->sc.list = &d->q;
-    ps->sc.total = &total;
     tb_table *t = NULL;
-    if (tb_report_run(q->store, kind, &ps->sc, &t)) {
+    if (tb_report_run_list(q->store, kind, &ps->sc, &d->q, &total, &t)) {
         tb_res_error(r, q, 500, tb_store_error(q->store));
         return;
     }
@@ -149,11 +147,9 @@ void tb_page_unduh(tb_req *q, tb_res *r)
     if (!tb_page_scope_read(q, r, &ps))
         return;
     tb_daftar d; /* a list's file has the page's filters and order, every row */
-    if (!pub && tb_report_is_list((tb_report_kind)kind)) {
-        if (!tb_daftar_read(q, r, &ps, list_status((tb_report_kind)kind), true, &d))
-            return;
-        ps.sc.list = &d.q;
-    }
+    bool list = !pub && tb_report_is_list((tb_report_kind)kind);
+    if (list && !tb_daftar_read(q, r, &ps, list_status((tb_report_kind)kind), true, &d))
+        return;
     if (pub)
         ps.sc.with_names = false; /* the publication carries no personal data */
     tb_table *t[3] = {NULL, NULL, NULL};
@@ -162,7 +158,8 @@ void tb_page_unduh(tb_req *q, tb_res *r)
     if (!pub)
         ks[0] = (tb_report_kind)kind;
     for (int i = 0; i < nt; i++)
-        if (tb_report_run(q->store, ks[i], &ps.sc, &t[i])) {
+        if (list ? tb_report_run_list(q->store, ks[i], &ps.sc, &d.q, NULL, &t[i])
+                 : tb_report_run(q->store, ks[i], &ps.sc, &t[i])) {
             tb_res_error(r, q, 500, tb_store_error(q->store));
             goto done;
         }
