@@ -245,61 +245,79 @@ static const char *list_sql(tb_list_kind k)
                " 'belum diukur' AS status, NULL AS umur_hari, s.sub AS ord, s.pos AS pos,"
                " s.desa AS desa, " AGE_AT_MONTH_END(
                    "s.lahir") " AS ub FROM s"
-                              " WHERE NOT EXISTS (SELECT 1 FROM m WHERE m.anak_id = s.id)";
+                              " WHERE NOT EXISTS (SELECT 1 FROM pengukuran g WHERE g.anak_id = s.id"
+                              "  AND g.tanggal >= ?2 || '-01' AND g.tanggal < date(?2 || '-01', "
+                              "'+1 month'))";
     }
 }
 
-/* Who and where each child of `l` is, the filters (?5..?11) and the count. */
-#define LIST_MAIN                                                                                  \
-    " SELECT l.*, i.nama, i.nik, i.jk, COALESCE(NULLIF(a.nama_ortu, ''), ibu.nama) AS ortu,"       \
-    " COALESCE(kl.alamat, i.alamat) AS alamat, COALESCE(kl.rt, i.rt), COALESCE(kl.rw, i.rw),"      \
-    " kl.dusun, kl.telepon, wd.nama, p.nama, wk.nama, count(*) OVER ()"                            \
-    " FROM l JOIN individu i ON i.id = l.id LEFT JOIN anak a ON a.individu_id = l.id"              \
-    " LEFT JOIN individu ibu ON ibu.id = i.ibu_id LEFT JOIN keluarga kl ON kl.id = i.keluarga_id"  \
-    " LEFT JOIN posyandu p ON p.id = l.pos LEFT JOIN wilayah wd ON wd.kode = l.desa"               \
-    " LEFT JOIN wilayah wk ON wk.kode = substr(l.desa, 1, 8)"                                      \
+/* Who and where a child of `l` is: the joins of a list's details. */
+#define LIST_JOINS                                                                                 \
+    " LEFT JOIN anak a ON a.individu_id = l.id LEFT JOIN individu ibu ON ibu.id = i.ibu_id"        \
+    " LEFT JOIN keluarga kl ON kl.id = i.keluarga_id LEFT JOIN posyandu p ON p.id = l.pos"         \
+    " LEFT JOIN wilayah wd ON wd.kode = l.desa LEFT JOIN wilayah wk ON wk.kode = substr(l.desa, "  \
+    "1, 8)"
+
+/* The filters (?5..?11) on `l` and its individu i. */
+#define LIST_WHERE                                                                                 \
     " WHERE (?5 = '' OR instr(lower(i.nama), lower(?5)) > 0 OR instr(i.nik, ?5) > 0)"              \
     "  AND (?6 = '' OR substr(l.desa, 1, 8) = ?6) AND (?7 = '' OR l.desa = ?7)"                    \
     "  AND (?8 = 0 OR l.pos = ?8) AND (?10 = 0 OR i.jk = ?10) AND (?11 = '' OR l.status = ?11)"    \
     "  AND (?9 < 0 OR CASE WHEN l.ub < 6 THEN 0 WHEN l.ub < 12 THEN 1 WHEN l.ub < 24 THEN 2"       \
     "   WHEN l.ub < 36 THEN 3 ELSE 4 END = ?9)"
 
+/* The page `pg` (one page of the filtered, ordered `l`, with the count of
+ * all), then the details of its rows only. Filled in: the joins the order
+ * needs (LIST_JOINS or ""), the order twice. */
+#define LIST_PAGE                                                                                  \
+    ", pg AS (SELECT l.*, count(*) OVER () AS n FROM l JOIN individu i ON i.id = l.id "            \
+    "%s" LIST_WHERE " ORDER BY %s%s, l.id LIMIT ?12 OFFSET ?13)"                                   \
+    " SELECT l.id, l.tanggal, l.bb, l.tb, l.z_bbu, l.z_tbu, l.z_bbtb, l.status, l.umur_hari,"      \
+    " l.ord, l.pos, l.desa, l.ub, i.nama, i.nik, i.jk,"                                            \
+    " COALESCE(NULLIF(a.nama_ortu, ''), ibu.nama), COALESCE(kl.alamat, i.alamat),"                 \
+    " COALESCE(kl.rt, i.rt), COALESCE(kl.rw, i.rw), kl.dusun, kl.telepon, wd.nama, p.nama,"        \
+    " wk.nama, l.n FROM pg AS l JOIN individu i ON i.id = l.id" LIST_JOINS " ORDER BY %s%s, l.id"
+
 /* The columns a list may be sorted by, and their SQL (the only text put
  * into a list's SQL that is not a constant of this file). */
 static const struct {
     const char *key, *expr;
+    bool joins; /* the order needs LIST_JOINS */
 } list_sorts[] = {
-    {"nama", "i.nama COLLATE NOCASE"},
-    {"nik", "i.nik"},
-    {"jk", "i.jk"},
-    {"umur", "l.ub"},
-    {"umur_bulan", "l.ub"},
-    {"ortu", "ortu COLLATE NOCASE"},
-    {"alamat", "alamat COLLATE NOCASE"},
-    {"kecamatan", "wk.nama"},
-    {"desa", "wd.nama"},
-    {"posyandu", "p.nama"},
-    {"tanggal", "l.tanggal"},
-    {"status", "l.status"},
-    {"bb", "l.bb"},
-    {"tb", "l.tb"},
-    {"z_bbu", "l.z_bbu"},
-    {"z_tbu", "l.z_tbu"},
-    {"z_bbtb", "l.z_bbtb"},
+    {"nama", "i.nama COLLATE NOCASE", false},
+    {"nik", "i.nik", false},
+    {"jk", "i.jk", false},
+    {"umur", "l.ub", false},
+    {"umur_bulan", "l.ub", false},
+    {"ortu", "COALESCE(NULLIF(a.nama_ortu, ''), ibu.nama) COLLATE NOCASE", true},
+    {"alamat", "COALESCE(kl.alamat, i.alamat) COLLATE NOCASE", true},
+    {"kecamatan", "wk.nama", true},
+    {"desa", "wd.nama", true},
+    {"posyandu", "p.nama", true},
+    {"tanggal", "l.tanggal", false},
+    {"status", "l.status", false},
+    {"bb", "l.bb", false},
+    {"tb", "l.tb", false},
+    {"z_bbu", "l.z_bbu", false},
+    {"z_tbu", "l.z_tbu", false},
+    {"z_bbtb", "l.z_bbtb", false},
 };
 
-/* The SQL of a sort key, or NULL. */
-static const char *list_sort_expr(const char *key)
+/* The SQL of a sort key, or NULL; *joins when it needs LIST_JOINS. */
+static const char *list_sort_expr(const char *key, bool *joins)
 {
     for (size_t i = 0; key && i < sizeof list_sorts / sizeof list_sorts[0]; i++)
-        if (!strcmp(key, list_sorts[i].key))
+        if (!strcmp(key, list_sorts[i].key)) {
+            if (joins)
+                *joins = list_sorts[i].joins;
             return list_sorts[i].expr;
+        }
     return NULL;
 }
 
 bool tb_store_list_sortable(const char *key)
 {
-    return list_sort_expr(key) != NULL;
+    return list_sort_expr(key, NULL) != NULL;
 }
 
 /* "" for NULL: the filters' "all". */
@@ -416,11 +434,14 @@ static int list_call_row(sqlite3_stmt *st, void *ctx)
 int tb_store_list(tb_store *s, const tb_store_scope *sc, tb_list_kind k, const tb_list_query *q,
                   int (*fn)(void *ctx, const tb_list_row *r), void *ctx, long *total)
 {
-    const char *by = list_sort_expr(q ? q->sort : NULL);
+    bool joins = false;
+    const char *by = list_sort_expr(q ? q->sort : NULL, &joins);
+    const char *dir = q && q->desc ? " DESC" : "";
+    if (!by)
+        by = "l.ord";
     char sql[8192];
-    int n =
-        snprintf(sql, sizeof sql, "%s, l AS (%s)%s ORDER BY %s%s, l.id LIMIT ?12 OFFSET ?13",
-                 SCOPE_CTE, list_sql(k), LIST_MAIN, by ? by : "l.ord", q && q->desc ? " DESC" : "");
+    int n = snprintf(sql, sizeof sql, "%s, l AS (%s)" LIST_PAGE, SCOPE_CTE, list_sql(k),
+                     joins ? LIST_JOINS : "", by, dir, by, dir);
     if (n < 0 || (size_t)n >= sizeof sql)
         return tb_store_fail(s, "list query too long");
     sqlite3_stmt *st = prepare_once(s, sql);

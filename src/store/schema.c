@@ -547,9 +547,13 @@ static const char *const migration_11 =
     "ALTER TABLE pengguna ADD COLUMN sandi_sementara INTEGER NOT NULL DEFAULT 0;"
     "CREATE INDEX audit_log_waktu ON audit_log(waktu);";
 
-/* 12: the columns of a home visit: the family's dusun and phone */
-static const char *const migration_12 = "ALTER TABLE keluarga ADD COLUMN dusun TEXT;"
-                                        "ALTER TABLE keluarga ADD COLUMN telepon TEXT;";
+/* 12: the columns of a home visit (the family's dusun and phone); the
+ * census children under five of an area found by family and birth date
+ * (lists of a whole kabupaten) */
+static const char *const migration_12 =
+    "ALTER TABLE keluarga ADD COLUMN dusun TEXT;"
+    "ALTER TABLE keluarga ADD COLUMN telepon TEXT;"
+    "CREATE INDEX individu_keluarga_lahir ON individu(keluarga_id, tgl_lahir);";
 
 static const char *const migrations_sql[] = {
     NULL,        migration_1, migration_2, migration_3,  migration_4,  migration_5,  migration_6,

@@ -83,6 +83,12 @@ check "sorted by age: a 3-month-old first (01, 04, 05)" "first | grep -q 'Anak 0
 get $G "$L&cari=Qowiyyah&urut=umur&arah=turun" > /dev/null
 check "sorted by age descending: a 34-month-old first" "! first | grep -q 'Anak 0[145]$'"
 check "the heading sorted ascending links to descending" "grep -q 'urut=umur&amp;arah=turun\">Umur ▲' '$W/body' || grep -q 'urut=umur\">Umur ▼' '$W/body'"
+get $G "$L&cari=Qowiyyah&urut=ortu&arah=turun" > /dev/null
+check "sorted by mother's name descending: 30 first" "[ \"\$(first)\" = 'Qowiyyah Anak 30' ]"
+get $G "$L&cari=Qowiyyah&urut=desa" > /dev/null
+check "sorted by desa: SUKOTANI (21-30) before WONOURIP" "first | grep -q 'Anak [23][0-9]$'"
+get $G "$L&cari=Qowiyyah&urut=desa&arah=turun" > /dev/null
+check "sorted by desa descending: WONOURIP (01-20) first" "! first | grep -q 'Anak [23][0-9]$'"
 get $G "$L&cari=Qowiyyah" > /dev/null
 check "every heading but the phone is a sort link" "grep -q '<a class=\"urut\" href=\"[^\"]*urut=nama\">Nama</a>' '$W/body' && grep -q '<th>Telepon</th>' '$W/body'"
 check "an unknown sort key is ignored (200)" "[ \"\$(get $G '$L&cari=Qowiyyah&urut=i.nama;DROP')\" = 200 ] && [ \"\$(total)\" = 28 ]"
