@@ -151,7 +151,7 @@
       gone[entry.uuid] = true;
       merge([]);
       var form = $('form.ukur[data-anak="' + entry.anak_id + '"]');
-      if (form) { show(form, j); form.dataset.diukur = '1'; } // "belum ditimbang" no longer
+      if (form) { show(form, j); form.dataset.tersimpan = '1'; } // measured now: not "belum ditimbang"
       persist();
       return flush();
     }
@@ -411,7 +411,7 @@ document.addEventListener('click', function (ev) {
     Array.prototype.forEach.call(list.children, function (li) {
       var name = li.querySelector('strong'), f = li.querySelector('form.ukur');
       var ok = (!q || (name && name.textContent.toLowerCase().indexOf(q) >= 0)) &&
-        !(belum.checked && f && f.dataset.diukur);
+        !(belum.checked && f && (f.dataset.diukur || f.dataset.tersimpan));
       li.hidden = !ok;
       if (ok) shown++;
     });

@@ -370,7 +370,8 @@ static const struct {
     {"alamat", "Alamat", TB_COL_TEXT, 1},
     {"telepon", "Telepon", TB_COL_TEXT, 1},
     {"tanggal", "Terakhir diukur", TB_COL_DATE, 0},
-    {"status", "Hasil terakhir", TB_COL_TEXT, 0},
+    {"hasil", "Hasil terakhir", TB_COL_TEXT, 0},
+    {"status", "Status", TB_COL_TEXT, 0},
     {"bb", "BB (kg)", TB_COL_DEC1, 0},
     {"tb", "TB/PB (cm)", TB_COL_DEC1, 0},
     {"z_bbu", "Z BB/U", TB_COL_DEC2, 0},
@@ -416,6 +417,18 @@ static void address(const tb_list_row *l, char *out, size_t n)
         snprintf(out + at, n - at, "%sDusun %s", at ? ", " : "", l->dusun);
 }
 
+/* "BB/U BBK, TB/U SP, BB/TB GK": the categories of the last measurement. */
+static void result_text(const tb_list_row *l, char *out, size_t n)
+{
+    const char *what[3] = {"BB/U", "TB/U", "BB/TB"},
+               *cat[3] = {l->kat_bbu, l->kat_tbu, l->kat_bbtb};
+    size_t at = 0;
+    out[0] = 0;
+    for (int k = 0; k < 3 && at < n; k++)
+        if (cat[k] && *cat[k])
+            at += (size_t)snprintf(out + at, n - at, "%s%s %s", at ? ", " : "", what[k], cat[k]);
+}
+
 static int list_row(void *ctx, const tb_list_row *l)
 {
     list_ctx *c = ctx;
@@ -433,7 +446,7 @@ static int list_row(void *ctx, const tb_list_row *l)
         char u[32];
         snprintf(u, sizeof u, "%d th %d bl", l->umur_bulan / 12, l->umur_bulan % 12);
         put_text(c, r, 4, u);
-        put_num(c, r, 18, l->umur_bulan);
+        put_num(c, r, 19, l->umur_bulan);
     }
     put_text(c, r, 5, l->ortu);
     char adr[400];
@@ -441,13 +454,16 @@ static int list_row(void *ctx, const tb_list_row *l)
     put_text(c, r, 6, adr);
     put_text(c, r, 7, l->telepon);
     put_text(c, r, 8, l->tanggal);
-    put_text(c, r, 9, l->status);
+    char hasil[96];
+    result_text(l, hasil, sizeof hasil);
+    put_text(c, r, 9, hasil);
+    put_text(c, r, 10, l->status);
     const double v[5] = {l->bb, l->tb, l->z_bbu, l->z_tbu, l->z_bbtb};
     for (int k = 0; k < 5; k++)
-        put_num(c, r, 10 + k, v[k]);
-    put_text(c, r, 15, l->posyandu);
-    put_text(c, r, 16, l->desa);
-    put_text(c, r, 17, l->kecamatan);
+        put_num(c, r, 11 + k, v[k]);
+    put_text(c, r, 16, l->posyandu);
+    put_text(c, r, 17, l->desa);
+    put_text(c, r, 18, l->kecamatan);
     return 0;
 }
 

@@ -272,11 +272,14 @@ static const char *list_sql(tb_list_kind k)
 #define LIST_PAGE                                                                                  \
     ", pg AS (SELECT l.*, count(*) OVER () AS n FROM l JOIN individu i ON i.id = l.id "            \
     "%s" LIST_WHERE " ORDER BY %s%s, l.id LIMIT ?12 OFFSET ?13)"                                   \
-    " SELECT l.id, l.tanggal, l.bb, l.tb, l.z_bbu, l.z_tbu, l.z_bbtb, l.status, l.umur_hari,"      \
-    " l.ord, l.pos, l.desa, l.ub, i.nama, i.nik, i.jk,"                                            \
+    " SELECT l.id, l.tanggal, lg.bb, lg.tb, lg.z_bbu, lg.z_tbu, lg.z_bbtb, l.status,"              \
+    " COALESCE(l.umur_hari, lg.umur_hari), l.ord, l.pos, l.desa, l.ub, i.nama, i.nik, i.jk,"       \
     " COALESCE(NULLIF(a.nama_ortu, ''), ibu.nama), COALESCE(kl.alamat, i.alamat),"                 \
     " COALESCE(kl.rt, i.rt), COALESCE(kl.rw, i.rw), kl.dusun, kl.telepon, wd.nama, p.nama,"        \
-    " wk.nama, l.n FROM pg AS l JOIN individu i ON i.id = l.id" LIST_JOINS " ORDER BY %s%s, l.id"
+    " wk.nama, lg.kat_bbu, lg.kat_tbu, lg.kat_bbtb, l.n"                                           \
+    " FROM pg AS l JOIN individu i ON i.id = l.id" LIST_JOINS                                      \
+    " LEFT JOIN pengukuran lg ON lg.anak_id = l.id AND lg.tanggal = l.tanggal"                     \
+    " ORDER BY %s%s, l.id"
 
 /* The columns a list may be sorted by, and their SQL (the only text put
  * into a list's SQL that is not a constant of this file). */
@@ -371,6 +374,9 @@ static void list_read(sqlite3_stmt *st, tb_list_row *r)
     r->desa = (const char *)sqlite3_column_text(st, 22);
     r->posyandu = (const char *)sqlite3_column_text(st, 23);
     r->kecamatan = (const char *)sqlite3_column_text(st, 24);
+    r->kat_bbu = (const char *)sqlite3_column_text(st, 25);
+    r->kat_tbu = (const char *)sqlite3_column_text(st, 26);
+    r->kat_bbtb = (const char *)sqlite3_column_text(st, 27);
 }
 
 /*
@@ -450,7 +456,7 @@ int tb_store_list(tb_store *s, const tb_store_scope *sc, tb_list_kind k, const t
     bind_scope(st, sc);
     bind_list_query(st, q, 5);
     list_call c = {fn, ctx};
-    return run_paged(s, st, 13, 26, list_call_row, &c, total);
+    return run_paged(s, st, 13, 29, list_call_row, &c, total);
 }
 
 typedef struct {

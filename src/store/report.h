@@ -101,8 +101,8 @@ typedef enum {
 typedef struct {
     long id;                       /* individu id */
     const char *tanggal;           /* measurement date (the last ever when not measured), or NULL */
-    double bb, tb;                 /* NAN when none */
-    double z_bbu, z_tbu, z_bbtb;   /* NAN when none */
+    double bb, tb;                 /* of that measurement, NAN when none */
+    double z_bbu, z_tbu, z_bbtb;   /* of that measurement, NAN when none */
     const char *status;            /* Permenkes category, "2T", "BGM", "belum diukur" */
     int umur_hari;                 /* at the measurement, -1 when not known */
     int umur_bulan;                /* completed months on the last day of the month, -1 unknown */
@@ -114,6 +114,7 @@ typedef struct {
     int jk;                        /* 1 / 2, 0 unknown */
     const char *desa, *posyandu;   /* names */
     const char *kecamatan;         /* name of the desa's kecamatan */
+    const char *kat_bbu, *kat_tbu, *kat_bbtb; /* categories of the last measurement (tanggal) */
 } tb_list_row;
 
 /*

@@ -115,6 +115,7 @@ check "mother's name" "grep -q '<td>Ibu Qowiyyah 01</td>' '$W/body'"
 check "address with RT/RW and dusun from the family" "grep -q '<td>Jl. Kenari 5, RT 007/RW 003, Dusun Krajan</td>' '$W/body'"
 check "phone" "grep -q '<td>081234567890</td>' '$W/body'"
 check "last measured on, dd/mm/yyyy" "grep -q '<td>05/10/2026</td>' '$W/body'"
+check "last result: the categories and weight of that measurement" "grep -q '<td>TB/U N</td><td>belum diukur</td><td class=\"n\">5,5</td>' '$W/body'"
 check "posyandu, desa and kecamatan" "grep -q '<td>Posyandu Melati 1</td><td>WONOURIP</td><td>SUKAMAJU</td>' '$W/body'"
 
 # downloads take the same filters and order, every row
