@@ -158,6 +158,17 @@ check "tpps.kec: no sorting by name" "! grep -q 'urut=nama' '$W/body'"
 curl -s -b "$W/$K.jar" -o "$W/k.csv" "$B/unduh/tidak-diukur.csv?wilayah=35.99.01&bulan=$M&cari=Qowiyyah"
 check "tpps.kec: the CSV has no names either" "! grep -q 'Qowiyyah\|3599019999\|^id,\|,nama,' '$W/k.csv' && [ \$(wc -l < '$W/k.csv') -gt 29 ]"
 
+# the kecamatan filter at kabupaten level narrows to that kecamatan's list
+get $G "$L" > /dev/null
+kec=$(total)
+login tpps.kab
+get tpps.kab "/laporan/tidak-diukur?wilayah=35.99&bulan=$M" > /dev/null
+kab=$(total)
+get tpps.kab "/laporan/tidak-diukur?wilayah=35.99&bulan=$M&kecamatan=35.99.01" > /dev/null
+check "kabupaten list, kecamatan=35.99.01: the kecamatan's $kec of $kab" "[ \"\$(total)\" = '$kec' ] && [ '$kec' -lt '$kab' ] && grep -q '<option value=\"35.99.01\" selected>' '$W/body'"
+get tpps.kab "/laporan/tidak-diukur?wilayah=35.99&bulan=$M&kecamatan=35.99.01&desa=35.99.01.2002" > /dev/null
+check "kabupaten list, kecamatan then desa: the desa's 10 fixtures among them" "[ \"\$(total)\" -ge 10 ] && [ \"\$(total)\" -lt '$kec' ]"
+
 # the posyandu chooser: search, filters, area names
 get $G "/posyandu/?cari=QOWIY" > /dev/null
 check "chooser: search by part of the name" "[ \"\$(total)\" = 1 ] && grep -q '<a href=\"/posyandu/901\">Posyandu Qowiyyah</a></td><td>GUNUNGHARJO</td><td>SUKAMAJU</td>' '$W/body'"
