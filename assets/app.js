@@ -425,3 +425,48 @@ document.addEventListener('click', function (ev) {
   belum.addEventListener('change', apply);
   form.addEventListener('submit', function (ev) { ev.preventDefault(); apply(); });
 })();
+// /impor: the chosen file is sent as the body of POST /impor/unggah with the
+// CSRF token in a header (checked before the server accepts a byte; the
+// server streams the body to disk), then the page follows the dry run and
+// the import on GET /impor/status and reloads when the stage changes.
+(function () {
+  'use strict';
+  function start() {
+    var form = document.getElementById('impor-form');
+    var msg = document.getElementById('impor-pesan');
+    if (form) form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var f = document.getElementById('impor-berkas').files[0];
+      if (!f) { msg.textContent = 'Pilih berkas dulu.'; return; }
+      var jenis = document.getElementById('impor-jenis').value;
+      var x = new XMLHttpRequest();
+      var lembar = document.getElementById('impor-lembar').value.trim();
+      x.open('POST', '/impor/unggah?jenis=' + encodeURIComponent(jenis) + '&nama=' + encodeURIComponent(f.name) +
+        (lembar ? '&lembar=' + encodeURIComponent(lembar) : ''));
+      x.setRequestHeader('X-CSRF-Token', form.getAttribute('data-csrf'));
+      x.setRequestHeader('Content-Type', 'application/octet-stream');
+      msg.textContent = 'Mengunggah ' + f.name + ' ...';
+      x.upload.onprogress = function (e) {
+        if (e.lengthComputable) msg.textContent = 'Mengunggah ' + f.name + ': ' + Math.round(100 * e.loaded / e.total) + '%';
+      };
+      x.onload = function () {
+        if (x.status < 400) { window.location.href = '/impor'; return; }
+        var d = new DOMParser().parseFromString(x.responseText, 'text/html').querySelector('.galat');
+        msg.textContent = d ? d.textContent : 'Unggahan ditolak (' + x.status + ').';
+      };
+      x.onerror = function () { msg.textContent = 'Unggahan terputus: periksa jaringan lalu coba lagi.'; };
+      x.send(f);
+    });
+    var sec = document.getElementById('impor-tahap'), bar = document.getElementById('impor-kemajuan');
+    if (!sec || !bar) return;
+    var tahap = sec.getAttribute('data-tahap'), teks = document.getElementById('impor-teks');
+    var timer = setInterval(function () {
+      fetch('/impor/status', { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (s) {
+        if (s.persen >= 0) bar.value = s.persen;
+        teks.textContent = (s.persen >= 0 ? s.persen + '%, ' : '') + s.baris + ' baris';
+        if (s.tahap !== tahap) { clearInterval(timer); bar.value = 100; window.location.reload(); }
+      }, function () {});
+    }, 700);
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
+})();

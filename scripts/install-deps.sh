@@ -4,7 +4,7 @@
 set -eu
 PKGS="build-essential pkg-config clang libclang-rt-14-dev sqlite3 libsqlite3-dev libsodium-dev
 libmicrohttpd-dev libjansson-dev libxlsxwriter-dev libzip-dev libexpat1-dev libcairo2-dev
-time curl chromium wrk"
+time curl chromium wrk poppler-utils"
 # Node.js for the browser tests (playwright-core): the machine's own if it has
 # one, else Debian's.
 command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs"

@@ -364,7 +364,8 @@ int main(void)
         " ('35.07.01.2002', 4, '35.07.01', 'Kedungsalam', 0, NULL);"
         "INSERT INTO posyandu (id, nama, desa) VALUES (1, 'Melati', '35.07.01.2001'),"
         " (2, 'Mawar', '35.07.01.2002');"
-        "INSERT INTO survei_prevalensi VALUES ('35.07', 2024, 'SSGI', 25.0, NULL, NULL);");
+        "INSERT INTO survei_prevalensi (wilayah, tahun, survei, stunting)"
+        " VALUES ('35.07', 2024, 'SSGI', 25.0);");
     /* Melati: 4 children born 2025-05-01 (so 18 months in November 2026).
      *  1: weighed Oct and Nov, +300 g (KBM 200): N; height z = -2.5: stunted
      *  2: weighed Oct and Nov, +100 g: T; and T in October too: 2T

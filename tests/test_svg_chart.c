@@ -1,6 +1,9 @@
 /*
  * test_svg_chart.c - SVG growth charts: well formed, escaped, and a child far
- * below -3 SD is drawn below the -3 curve (never capped).
+ * below -3 SD is drawn below the -3 curve (never capped). Bars and lines:
+ * x labels rotated and thinned so they never overlap (checked on the
+ * positions written), "Nov 2026" written "Nov 26", values with a decimal
+ * comma and in a <title> on each bar and point.
  */
 #include <math.h>
 #include <stdio.h>
@@ -32,6 +35,65 @@ static int count(const char *s, const char *needle)
     for (const char *p = s; (p = strstr(p, needle)); p++)
         n++;
     return n;
+}
+
+/* Renders bars or a line into a string (caller frees). */
+static char *render_xy(int line, const char *const *labels, const double *v, int n)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (line)
+        tb_svg_line(f, "Tren", labels, v, n, "%");
+    else
+        tb_svg_bars(f, "Peringkat", labels, v, NULL, n, "%");
+    fclose(f);
+    return buf;
+}
+
+static void test_labels(void)
+{
+    /* 12 months in 544 px: 45 px a slot, "Nov 26" is 6 x 6.2 = 37 px: horizontal */
+    static const char *const months[12] = {"Des 2025", "Jan 2026", "Feb 2026", "Mar 2026",
+                                           "Apr 2026", "Mei 2026", "Jun 2026", "Jul 2026",
+                                           "Agu 2026", "Sep 2026", "Okt 2026", "Nov 2026"};
+    tb_svg_label_plan p = tb_svg_plan_labels(months, 12, 544.0 / 12);
+    CHECK(!p.rotate && p.step == 1, "12 months: horizontal, all (%d, %d)", p.rotate, p.step);
+    double v[60];
+    for (int i = 0; i < 60; i++)
+        v[i] = 10 + i * 0.37;
+    char *svg = render_xy(1, months, v, 12);
+    CHECK(svg && strstr(svg, ">Nov 26</text>") && strstr(svg, ">Des 25</text>") &&
+              !strstr(svg, "Nov 2026</text>"),
+          "month labels abbreviated 'Nov 26'");
+    CHECK(svg && strstr(svg, "<title>Nov 26: 14,1%</title>") == NULL &&
+              strstr(svg, "<title>Nov 2026: 14,1%</title>"),
+          "each point's value on hover, decimal comma (10 + 11 x 0,37 = 14,07)");
+    CHECK(svg && !strstr(svg, "14.1"), "no decimal point");
+    free(svg);
+    /* 60 desa names of 11 characters in 544 px: 9 px a slot; rotated they need
+     * 13 x 1,414 = 18,4 px apart: every 3rd (0, 3, ..., 54; 57 too close to 59; 59) */
+    const char *desa[60];
+    for (int i = 0; i < 60; i++)
+        desa[i] = i % 2 ? "SUMBERLUHUR" : "KARANGREJO ";
+    p = tb_svg_plan_labels(desa, 60, 544.0 / 60);
+    CHECK(p.rotate && p.step == 3, "60 names: rotated, every 3rd (%d, %d)", p.rotate, p.step);
+    CHECK(p.extra_h > 0, "room added below for rotated labels (%.1f)", p.extra_h);
+    svg = render_xy(0, desa, v, 60);
+    int shown = 0;
+    double prev = -1e9, mind = 1e9;
+    for (const char *s = svg; s && (s = strstr(s, "class=\"xl\" x=\"")); s++) {
+        double x = atof(s + 14);
+        mind = fmin(mind, x - prev);
+        prev = x;
+        shown++;
+    }
+    CHECK(shown == 20, "20 labels written (%d)", shown);
+    CHECK(mind * 0.7071 >= 13 - 0.01, "rotated labels at least a line apart (%.1f px)",
+          mind * 0.7071);
+    CHECK(svg && strstr(svg, "rotate(-45"), "labels rotated");
+    CHECK(svg && strstr(svg, "<title>SUMBERLUHUR: 10,4%</title>"), "bar value on hover");
+    free(svg);
 }
 
 int main(void)
@@ -83,5 +145,6 @@ int main(void)
     CHECK(tb_svg_bars(f, "Balok SKDN", lab, v, col, 4, "anak") == 0, "bars");
     CHECK(tb_svg_line(f, "Tren", lab, v, 4, "%") == 0, "line");
     fclose(f);
+    test_labels();
     TB_TEST_MAIN_END();
 }

@@ -19,7 +19,7 @@ start_server() {
   # shellcheck disable=SC2086
   $T --db "$DB" serve --listen "127.0.0.1:$PORT" $SERVE_ARGS "$@" >> "$W/serve.out" 2>> "$W/serve.err" &
   SERVER=$!
-  for i in $(seq 1 100); do curl -s -o /dev/null "$B/masuk" && break; sleep 0.1; done
+  for i in $(seq 1 300); do curl -s -o /dev/null "$B/masuk" && break; sleep 0.1; done
 }
 restart_server() {
   kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null

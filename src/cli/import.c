@@ -3,7 +3,7 @@
  * catin screenings and the Kemendagri code list into the store.
  *
  *   tumbuh [--db PATH] import KIND FILE [--sheet NAME] [--map HEADER=FIELD,...]
- *                                       [--rejects PATH]
+ *                                       [--rejects PATH] [--dry-run]
  *
  * Parses the arguments, runs the import (tb_import_run, import/import.h:
  * one transaction, all valid rows or nothing), shows progress on a
@@ -13,6 +13,8 @@
  * Answers not recognised (kept as unknown) are listed on stderr and in
  * FILE.tak-dikenal.csv beside the rejects file.
  * Rejected rows go to FILE.tolak.csv unless --rejects names another file.
+ * --dry-run reads, checks and stores every row, prints the same line with
+ * dry_run=1, and rolls back: nothing is kept but the rejects file.
  * Exit status: 0 done, 1 the import failed (nothing stored), 2 bad usage.
  */
 #include <stdio.h>
@@ -30,6 +32,7 @@ typedef struct {
     const char *sheet;
     const char *map;
     const char *rejects;
+    bool dry_run;
     bool help;
 } options;
 
@@ -37,7 +40,7 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "pemakaian: tumbuh [--db FILE] import JENIS FILE [--sheet NAMA] [--map JUDUL=FIELD,...]"
-            " [--rejects PATH]\n\n"
+            " [--rejects PATH] [--dry-run]\n\n"
             "JENIS:\n");
     const char *name, *summary;
     for (size_t i = 0; (name = tb_import_kind(i, &summary)); i++)
@@ -50,7 +53,9 @@ static void usage(FILE *f)
             "\nFILE berupa CSV (',' ';' atau tab) atau XLSX (sheet pertama, atau --sheet NAMA).\n"
             "Kolom dikenali dari judulnya (lihat README.md); --map memberi field untuk sebuah\n"
             "judul. Baris yang ditolak masuk ke FILE.tolak.csv (atau --rejects PATH) dengan\n"
-            "baris, kolom, alasan. Mencetak: read=N imported=N updated=N rejected=N ...\n");
+            "baris, kolom, alasan. Mencetak: read=N imported=N updated=N rejected=N ...\n"
+            "--dry-run: uji coba; semua baris diperiksa dan dihitung, lalu tidak ada yang\n"
+            "disimpan (hanya berkas baris yang ditolak yang ditulis).\n");
 }
 
 /* Reads the arguments into o: 0, or -1 (usage printed). -h/--help sets o->help. */
@@ -68,6 +73,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->map = argv[++i];
         } else if (!strcmp(a, "--rejects") && i + 1 < argc) {
             o->rejects = argv[++i];
+        } else if (!strcmp(a, "--dry-run")) {
+            o->dry_run = true;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "tumbuh import: pilihan '%s' tidak dikenal\n", a);
             usage(stderr);
@@ -113,7 +120,7 @@ static void show_progress(void *ctx, long rows, int percent)
 }
 
 /* The summary line on stdout. */
-static void print_summary(const tb_import_summary *s, const char *rejects)
+static void print_summary(const tb_import_summary *s, const char *rejects, bool dry_run)
 {
     printf("read=%ld imported=%ld updated=%ld rejected=%ld", s->read, s->imported, s->updated,
            s->rejected);
@@ -126,6 +133,8 @@ static void print_summary(const tb_import_summary *s, const char *rejects)
         printf(" unknown_values=%ld", s->unknown_values);
     if (s->nik_unusable)
         printf(" nik_unusable=%ld", s->nik_unusable);
+    if (dry_run)
+        printf(" dry_run=1");
     printf("\n");
 }
 
@@ -174,7 +183,8 @@ int tb_cmd_import(int argc, char **argv)
                            .path = a.path,
                            .sheet = a.sheet,
                            .map = a.map,
-                           .rejects = a.rejects ? a.rejects : default_rejects};
+                           .rejects = a.rejects ? a.rejects : default_rejects,
+                           .dry_run = a.dry_run};
     if (isatty(2)) {
         o.progress = show_progress;
         o.progress_ctx = &shown;
@@ -197,7 +207,7 @@ int tb_cmd_import(int argc, char **argv)
                     "tumbuh import: %ld baris dengan NIK yang belum dapat dipakai tetap dimasukkan "
                     "(dicocokkan dengan nama); periksa daftarnya di %s\n",
                     s.nik_unusable, s.nik_path);
-        print_summary(&s, o.rejects);
+        print_summary(&s, o.rejects, o.dry_run);
     }
     free(default_rejects);
     return rc ? 1 : 0;

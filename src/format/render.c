@@ -1,8 +1,6 @@
 /*
- * render.c - CSV, XLSX (libxlsxwriter) and PDF (cairo) renderers of a tb_table.
+ * render.c - CSV and XLSX (libxlsxwriter) renderers of a tb_table (PDF: render_pdf.c).
  */
-#include <cairo-pdf.h>
-#include <cairo.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -88,6 +86,70 @@ int tb_render_csv(const tb_table *t, FILE *f)
     return ferror(f) ? -1 : 0;
 }
 
+/* A text cell of the Excel CSV: formulas neutralised as csv_text; a cell of
+ * digits only (NIK, No. KK, area codes, RT "003") gets a leading tab, so
+ * Excel keeps it as text (no 3,59901E+15, no lost leading zero). */
+static void excel_text(FILE *f, char q[2100], const char *text)
+{
+    size_t n = strlen(text);
+    if (n && strspn(text, "0123456789") == n) {
+        char cell[1002];
+        n = n > 1000 ? 1000 : n;
+        cell[0] = '\t';
+        memcpy(cell + 1, text, n);
+        fwrite(q, 1, tb_csv_quote(q, cell, n + 1, ';'), f);
+        return;
+    }
+    if (n && strchr("=+-@\t\r", text[0])) {
+        char cell[1002];
+        n = n > 1000 ? 1000 : n;
+        cell[0] = '\'';
+        memcpy(cell + 1, text, n);
+        fwrite(q, 1, tb_csv_quote(q, cell, n + 1, ';'), f);
+        return;
+    }
+    fwrite(q, 1, tb_csv_quote(q, text, n > 1000 ? 1000 : n, ';'), f);
+}
+
+/* One cell of the Excel CSV. */
+static void excel_cell(FILE *f, char q[2100], const tb_table *t, long r, int c)
+{
+    tb_cell cell = tb_table_cell(t, r, c);
+    tb_col_kind k = t->col_kinds[c];
+    if (k == TB_COL_DATE && cell.text && strlen(cell.text) == 10) {
+        fprintf(f, "%.2s/%.2s/%.4s", cell.text + 8, cell.text + 5, cell.text);
+    } else if (k == TB_COL_TEXT || k == TB_COL_DATE) {
+        if (cell.text)
+            excel_text(f, q, cell.text);
+    } else if (!isnan(cell.num)) {
+        char b[64];
+        int n = tb_format_fixed(b, cell.num, k == TB_COL_INT ? 0 : k == TB_COL_DEC2 ? 2 : 1, ',');
+        fwrite(b, 1, (size_t)n, f);
+    }
+}
+
+int tb_render_csv_excel(const tb_table *t, FILE *f)
+{
+    char q[2100];
+    fputs("\xEF\xBB\xBF", f); /* UTF-8 BOM: Excel then reads the names right */
+    for (int c = 0; c < t->ncols; c++) {
+        if (c)
+            fputc(';', f);
+        size_t n = strlen(t->col_names[c]);
+        fwrite(q, 1, tb_csv_quote(q, t->col_names[c], n < 1000 ? n : 1000, ';'), f);
+    }
+    fputs("\r\n", f);
+    for (long r = 0; r < t->nrows; r++) {
+        for (int c = 0; c < t->ncols; c++) {
+            if (c)
+                fputc(';', f);
+            excel_cell(f, q, t, r, c);
+        }
+        fputs("\r\n", f);
+    }
+    return ferror(f) ? -1 : 0;
+}
+
 int tb_render_xlsx(const tb_table *t, const char *path)
 {
     lxw_workbook *wb = workbook_new(path);
@@ -100,6 +162,8 @@ int tb_render_xlsx(const tb_table *t, const char *path)
     format_set_num_format(pctf, "0.0");
     lxw_format *dec2 = workbook_add_format(wb);
     format_set_num_format(dec2, "0.00");
+    lxw_format *datef = workbook_add_format(wb);
+    format_set_num_format(datef, "dd/mm/yyyy");
     worksheet_write_string(ws, 0, 0, t->title, bold);
     lxw_row_t row0 = 1;
     if (t->subtitle)
@@ -112,7 +176,11 @@ int tb_render_xlsx(const tb_table *t, const char *path)
         for (int c = 0; c < t->ncols; c++) {
             tb_cell cell = tb_table_cell(t, r, c);
             tb_col_kind k = t->col_kinds[c];
-            if (k == TB_COL_TEXT || k == TB_COL_DATE) {
+            lxw_datetime dt = {0};
+            if (k == TB_COL_DATE && cell.text &&
+                sscanf(cell.text, "%4d-%2d-%2d", &dt.year, &dt.month, &dt.day) == 3) {
+                worksheet_write_datetime(ws, xr, (lxw_col_t)c, &dt, datef); /* a real date */
+            } else if (k == TB_COL_TEXT || k == TB_COL_DATE) {
                 if (cell.text)
                     worksheet_write_string(ws, xr, (lxw_col_t)c, cell.text, NULL);
             } else if (!isnan(cell.num)) {
@@ -124,171 +192,9 @@ int tb_render_xlsx(const tb_table *t, const char *path)
         }
     }
     worksheet_set_column(ws, 0, 0, 28, NULL);
+    for (int c = 1; c < t->ncols; c++) /* dates and NIK shown whole, not as #### */
+        if (t->col_kinds[c] == TB_COL_DATE || !strcmp(t->col_keys[c], "nik"))
+            worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+                                 t->col_kinds[c] == TB_COL_DATE ? 11 : 18, NULL);
     return workbook_close(wb) == LXW_NO_ERROR ? 0 : -1;
-}
-
-/* --- PDF ------------------------------------------------------------------ */
-
-#define PAGE_W 842.0 /* A4 landscape, points */
-#define PAGE_H 595.0
-#define MARGIN 36.0
-
-static void text_at(cairo_t *cr, double x, double y, const char *s, double size, bool bold)
-{
-    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_set_font_size(cr, size);
-    cairo_move_to(cr, x, y);
-    cairo_show_text(cr, s);
-}
-
-/* Wraps text into lines of at most width points; returns the y after it. */
-static double paragraph(cairo_t *cr, double x, double y, double width, const char *s, double size)
-{
-    char line[1024];
-    size_t len = 0; /* bytes in line */
-    line[0] = 0;
-    cairo_set_font_size(cr, size);
-    const char *p = s;
-    while (*p) {
-        size_t n = strcspn(p, " ");
-        if (n > 200)
-            n = 200;
-        size_t keep = len;
-        if (len + n + 2 < sizeof line) {
-            if (len)
-                line[len++] = ' ';
-            memcpy(line + len, p, n);
-            len += n;
-            line[len] = 0;
-        }
-        cairo_text_extents_t ext;
-        cairo_text_extents(cr, line, &ext);
-        if (ext.x_advance > width && keep) {
-            line[keep] = 0; /* print what fitted, start a new line with the word */
-            text_at(cr, x, y, line, size, false);
-            y += size * 1.3;
-            memmove(line, line + keep + 1, len - keep - 1);
-            len = len - keep - 1;
-            line[len] = 0;
-        }
-        p += n;
-        while (*p == ' ')
-            p++;
-    }
-    if (len) {
-        text_at(cr, x, y, line, size, false);
-        y += size * 1.3;
-    }
-    return y;
-}
-
-/* A horizontal bar chart of column col by the first column; returns the y after it. */
-static double bar_chart(cairo_t *cr, const tb_table *t, int col, double y)
-{
-    long n = t->nrows;
-    if (n > 24)
-        n = 24;
-    double maxv = 0;
-    for (long r = 0; r < n; r++) {
-        double v = tb_table_cell(t, r, col).num;
-        if (!isnan(v) && v > maxv)
-            maxv = v;
-    }
-    if (maxv <= 0)
-        return y;
-    double label_w = 170, bar_h = 11, x0 = MARGIN + label_w, w = PAGE_W - 2 * MARGIN - label_w - 60;
-    text_at(cr, MARGIN, y, t->col_names[col], 9, true);
-    y += 6;
-    for (long r = 0; r < n; r++) {
-        tb_cell name = tb_table_cell(t, r, 0);
-        double v = tb_table_cell(t, r, col).num;
-        double yy = y + (double)r * (bar_h + 3);
-        cairo_set_source_rgb(cr, 0, 0, 0);
-        text_at(cr, MARGIN, yy + bar_h - 2, name.text ? name.text : "", 8, false);
-        if (!isnan(v)) {
-            cairo_set_source_rgb(cr, 0.20, 0.45, 0.70);
-            cairo_rectangle(cr, x0, yy, w * v / maxv, bar_h);
-            cairo_fill(cr);
-            char b[64];
-            tb_render_number(b, sizeof b, v, t->col_kinds[col]);
-            cairo_set_source_rgb(cr, 0, 0, 0);
-            text_at(cr, x0 + w * v / maxv + 4, yy + bar_h - 2, b, 8, false);
-        }
-    }
-    return y + (double)n * (bar_h + 3) + 14;
-}
-
-/* Draws one table from y on, starting new pages as needed; returns the y after it. */
-static double draw_table(cairo_t *cr, const tb_table *t, double y)
-{
-    double width = PAGE_W - 2 * MARGIN;
-    double first_w = t->ncols > 1 ? 150 : width;
-    double other_w = t->ncols > 1 ? (width - first_w) / (t->ncols - 1) : 0;
-    double row_h = 13;
-    for (long r = -1; r < t->nrows; r++) {
-        if (y > PAGE_H - MARGIN - row_h) {
-            cairo_show_page(cr);
-            y = MARGIN + 10;
-            r = r < 0 ? -1 : r; /* repeat nothing: keep going */
-        }
-        double x = MARGIN;
-        for (int c = 0; c < t->ncols; c++) {
-            double cw = c == 0 ? first_w : other_w;
-            char b[128];
-            if (r < 0) {
-                snprintf(b, sizeof b, "%s", t->col_names[c]);
-            } else {
-                tb_cell cell = tb_table_cell(t, r, c);
-                if (t->col_kinds[c] == TB_COL_TEXT || t->col_kinds[c] == TB_COL_DATE)
-                    snprintf(b, sizeof b, "%s", cell.text ? cell.text : "");
-                else
-                    tb_render_number(b, sizeof b, cell.num, t->col_kinds[c]);
-            }
-            /* clip each cell to its column */
-            cairo_save(cr);
-            cairo_rectangle(cr, x, y - 10, cw - 3, row_h);
-            cairo_clip(cr);
-            cairo_set_source_rgb(cr, 0, 0, 0);
-            text_at(cr, x + 1, y, b, r < 0 ? 7 : 7.5, r < 0);
-            cairo_restore(cr);
-            x += cw;
-        }
-        cairo_set_source_rgb(cr, 0.8, 0.8, 0.8);
-        cairo_set_line_width(cr, 0.4);
-        cairo_move_to(cr, MARGIN, y + 3);
-        cairo_line_to(cr, PAGE_W - MARGIN, y + 3);
-        cairo_stroke(cr);
-        y += row_h;
-    }
-    return y + 10;
-}
-
-int tb_render_pdf(const tb_table *const *tables, const int *chart_cols, int n, const char *path)
-{
-    cairo_surface_t *surf = cairo_pdf_surface_create(path, PAGE_W, PAGE_H);
-    if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(surf);
-        return -1;
-    }
-    cairo_t *cr = cairo_create(surf);
-    for (int i = 0; i < n; i++) {
-        const tb_table *t = tables[i];
-        double y = MARGIN + 8;
-        cairo_set_source_rgb(cr, 0, 0, 0);
-        text_at(cr, MARGIN, y, t->title, 13, true);
-        y += 18;
-        if (t->subtitle)
-            y = paragraph(cr, MARGIN, y, PAGE_W - 2 * MARGIN, t->subtitle, 8) + 6;
-        if (chart_cols && chart_cols[i] >= 0)
-            y = bar_chart(cr, t, chart_cols[i], y + 6);
-        draw_table(cr, t, y + 4);
-        cairo_show_page(cr);
-    }
-    cairo_status_t st = cairo_status(cr);
-    cairo_destroy(cr);
-    cairo_surface_finish(surf);
-    st = st ? st : cairo_surface_status(surf);
-    cairo_surface_destroy(surf);
-    return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }

@@ -16,6 +16,16 @@
 /* Writes the table as CSV (header = column keys). Returns 0 or -1. */
 int tb_render_csv(const tb_table *t, FILE *f);
 
+/*
+ * Writes the table as CSV for a spreadsheet set to Indonesian (the web
+ * download): UTF-8 BOM, ';' between fields, CRLF, the Indonesian headings,
+ * decimal comma (no thousands separator), dates dd/mm/yyyy, a text of
+ * digits only (NIK, No. KK, codes) with a leading tab so it stays text, and
+ * formula-like text with a leading single quote (as tb_render_csv).
+ * Returns 0 or -1.
+ */
+int tb_render_csv_excel(const tb_table *t, FILE *f);
+
 /* Writes the table as an XLSX workbook at path (libxlsxwriter). 0 or -1. */
 int tb_render_xlsx(const tb_table *t, const char *path);
 

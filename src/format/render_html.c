@@ -4,6 +4,7 @@
 #include "format/render_html.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "format/render.h"
@@ -25,6 +26,8 @@ static void cell_text(const tb_table *t, long r, int c, char *out, size_t n)
     } else if (t->col_kinds[c] == TB_COL_DATE) {
         if (v.text && strlen(v.text) == 10)
             snprintf(out, n, "%.2s/%.2s/%.4s", v.text + 8, v.text + 5, v.text);
+    } else if (!isnan(v.num) && tb_table_col_is_code(t, c)) {
+        snprintf(out, n, "%.0f", v.num);
     } else if (!isnan(v.num)) {
         tb_render_number(out, n, v.num, t->col_kinds[c]);
     }

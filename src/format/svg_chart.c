@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "format/render.h"
 #include "format/svg_chart.h"
 
 #define W 640.0
@@ -59,17 +60,106 @@ static double tick_step(double range, int want)
     return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
 }
 
-static void header(FILE *out, const char *title)
+/* A number as shown: at most one decimal, decimal comma, no trailing ",0". */
+static void num(char *b, size_t n, double v)
+{
+    double r = round(v * 10) / 10;
+    tb_render_number(b, n, r, fabs(r - round(r)) < 1e-9 ? TB_COL_INT : TB_COL_DEC1);
+}
+
+/* A value as labelled: percentages always with one decimal (24,0), counts as numbers. */
+static void value_text(char *b, size_t n, double v, const char *unit)
+{
+    if (unit && !strcmp(unit, "%"))
+        tb_render_number(b, n, round(v * 10) / 10, TB_COL_DEC1);
+    else
+        num(b, n, v);
+}
+
+/* Characters (not bytes) of a UTF-8 label. */
+static int label_chars(const char *s)
+{
+    int n = 0;
+    for (; s && *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* A label as written: "Nov 2026" as "Nov 26", one longer than
+ * TB_SVG_LABEL_MAX characters cut with an ellipsis. Returns s or b. */
+static const char *display(const char *s, char b[96])
+{
+    size_t n = strlen(s);
+    if (n == 8 && s[3] == ' ' && s[4] >= '1' && s[4] <= '2' && strspn(s + 4, "0123456789") == 4) {
+        snprintf(b, 96, "%.3s %.2s", s, s + 6);
+        return b;
+    }
+    if (label_chars(s) <= TB_SVG_LABEL_MAX)
+        return s;
+    size_t k = 0;
+    for (int c = 0; s[k] && c < TB_SVG_LABEL_MAX - 1; k++)
+        c += ((unsigned char)s[k + 1] & 0xC0) != 0x80;
+    snprintf(b, 96, "%.*s…", (int)(k < 90 ? k : 90), s);
+    return b;
+}
+
+tb_svg_label_plan tb_svg_plan_labels(const char *const *labels, int n, double slot)
+{
+    tb_svg_label_plan p = {0, 1, 0, 0};
+    char b[96];
+    for (int i = 0; i < n; i++) {
+        int c = label_chars(display(labels[i], b));
+        p.max_chars = c > p.max_chars ? c : p.max_chars;
+    }
+    double w = p.max_chars * TB_SVG_CHAR_W;
+    if (w <= slot * 0.9)
+        return p; /* horizontal, every label */
+    p.rotate = 1; /* at -45 degrees labels a line height apart along the axis do not touch */
+    double need = TB_SVG_LINE_H * 1.4142;
+    p.step = slot >= need ? 1 : (int)ceil(need / slot);
+    p.extra_h = fmax(0, w * 0.7071 + 18 - MB);
+    return p;
+}
+
+/* The x labels of bars and lines, rotated and thinned by plan so they never overlap. */
+static void x_labels(FILE *out, const tb_svg_label_plan *p, const char *const *labels, int n,
+                     double (*x_of)(int i, void *ctx), void *ctx)
+{
+    for (int i = 0; i < n; i++) {
+        if (i % p->step && i != n - 1)
+            continue;
+        if (i != n - 1 && i % p->step == 0 && n - 1 - i < p->step && i) /* keep room for the last */
+            continue;
+        double x = x_of(i, ctx), y = H - MB + 14;
+        if (p->rotate)
+            fprintf(out,
+                    "<text class=\"xl\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\""
+                    " transform=\"rotate(-45 %.1f %.1f)\">",
+                    x + 4, y - 4, x + 4, y - 4);
+        else
+            fprintf(out, "<text class=\"xl\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x, y);
+        char b[96];
+        tb_svg_escape(out, display(labels[i], b));
+        fputs("</text>", out);
+    }
+}
+
+static void header_h(FILE *out, const char *title, double extra_h)
 {
     fprintf(out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" role=\"img\""
             " font-family=\"sans-serif\" font-size=\"11\"><title>",
-            W, H);
+            W, H + extra_h);
     tb_svg_escape(out, title);
     fputs("</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>", out);
     fprintf(out, "<text x=\"%.0f\" y=\"20\" font-size=\"14\" font-weight=\"bold\">", ML);
     tb_svg_escape(out, title);
     fputs("</text>", out);
+}
+
+static void header(FILE *out, const char *title)
+{
+    header_h(out, title, 0);
 }
 
 /* Axes with grid, ticks and labels. */
@@ -80,16 +170,21 @@ static void axes(FILE *out, const frame *f, const char *xlabel, const char *ylab
     for (double y = ceil(f->y0 / ys) * ys; y <= f->y1 + 1e-9; y += ys)
         fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", ML, py(f, y),
                 W - MR, py(f, y));
-    for (double x = ceil(f->x0 / xstep) * xstep; x <= f->x1 + 1e-9; x += xstep)
+    for (double x = ceil(f->x0 / xstep) * xstep; xstep < 1e8 && x <= f->x1 + 1e-9; x += xstep)
         fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", px(f, x), MT,
                 px(f, x), H - MB);
     fputs("</g><g fill=\"#333\">", out);
-    for (double y = ceil(f->y0 / ys) * ys; y <= f->y1 + 1e-9; y += ys)
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%g</text>", ML - 4,
-                py(f, y) + 4, round(y * 10) / 10);
-    for (double x = ceil(f->x0 / xstep) * xstep; x <= f->x1 + 1e-9; x += xstep)
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%g</text>", px(f, x),
-                H - MB + 14, x);
+    char b[32];
+    for (double y = ceil(f->y0 / ys) * ys; y <= f->y1 + 1e-9; y += ys) {
+        num(b, sizeof b, y);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>", ML - 4,
+                py(f, y) + 4, b);
+    }
+    for (double x = ceil(f->x0 / xstep) * xstep; xstep < 1e8 && x <= f->x1 + 1e-9; x += xstep) {
+        num(b, sizeof b, x);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>", px(f, x),
+                H - MB + 14, b);
+    }
     fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", (ML + W - MR) / 2, H - 10);
     tb_svg_escape(out, xlabel);
     fprintf(out,
@@ -236,10 +331,14 @@ static void draw_points(FILE *out, const frame *f, tb_chart_kind kind, const tb_
         if (isnan(pts[i].y))
             continue;
         double x = kind == TB_CHART_BBTB ? pts[i].x : pts[i].x / TB_DAYS_PER_MONTH;
+        char bx[32], by[32];
+        tb_render_number(bx, sizeof bx, x, TB_COL_DEC1);
+        tb_render_number(by, sizeof by, pts[i].y, TB_COL_DEC1);
         fprintf(out,
                 "<circle class=\"titik\" cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#1a4d8f\">"
-                "<title>%.1f; %.1f</title></circle>",
-                px(f, x), py(f, pts[i].y), x, pts[i].y);
+                "<title>%s %s: %s %s</title></circle>",
+                px(f, x), py(f, pts[i].y), kind == TB_CHART_BBTB ? "panjang/tinggi" : "umur", bx,
+                by, kind == TB_CHART_TBU ? "cm" : "kg");
     }
 }
 
@@ -268,6 +367,32 @@ int tb_svg_growth_chart(FILE *out, const tb_who_tables *t, tb_chart_kind kind, i
     return 0;
 }
 
+typedef struct {
+    const frame *f;
+    double off;
+} xctx;
+
+static double x_at(int i, void *ctx)
+{
+    const xctx *c = ctx;
+    return px(c->f, i) + c->off;
+}
+
+/* A bar or point's tooltip: "label: value unit". */
+static void tooltip(FILE *out, const char *label, double v, const char *unit)
+{
+    char b[32];
+    value_text(b, sizeof b, v, unit);
+    fputs("<title>", out);
+    tb_svg_escape(out, label);
+    fprintf(out, ": %s", isnan(v) ? "-" : b);
+    if (unit && *unit && !isnan(v)) {
+        fputs(strcmp(unit, "%") ? " " : "", out);
+        tb_svg_escape(out, unit);
+    }
+    fputs("</title>", out);
+}
+
 int tb_svg_bars(FILE *out, const char *title, const char *const *labels, const double *values,
                 const char *const *colors, int n, const char *unit)
 {
@@ -278,22 +403,26 @@ int tb_svg_bars(FILE *out, const char *title, const char *const *labels, const d
         if (!isnan(values[i]))
             f.y1 = fmax(f.y1, values[i]);
     f.y1 = f.y1 > 0 ? f.y1 * 1.12 : 1;
-    header(out, title);
-    axes(out, &f, "", unit ? unit : "", 1e9);
     double bw = (W - ML - MR) / n;
+    tb_svg_label_plan lp = tb_svg_plan_labels(labels, n, bw);
+    header_h(out, title, lp.extra_h);
+    axes(out, &f, "", unit ? unit : "", 1e9);
     for (int i = 0; i < n; i++) {
         double v = isnan(values[i]) ? 0 : values[i];
         double x = px(&f, i) + bw * 0.15, y = py(&f, v);
-        fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>", x,
+        fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">", x,
                 y, bw * 0.7, H - MB - y, colors && colors[i] ? colors[i] : "#3b73b9");
-        /* the value is written on the bar: readable without colour */
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%g</text>", x + bw * 0.35,
-                y - 4, round(v * 10) / 10);
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x + bw * 0.35,
-                H - MB + 14);
-        tb_svg_escape(out, labels[i]);
-        fputs("</text>", out);
+        tooltip(out, labels[i], values[i], unit);
+        fputs("</rect>", out);
+        /* the value is written on the bar when there is room: readable without colour */
+        char b[32];
+        value_text(b, sizeof b, v, unit);
+        if (bw >= (double)strlen(b) * TB_SVG_CHAR_W * 0.85)
+            fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
+                    x + bw * 0.35, y - 4, b);
     }
+    xctx xc = {&f, bw * 0.5};
+    x_labels(out, &lp, labels, n, x_at, &xc);
     fputs("</svg>\n", out);
     return 0;
 }
@@ -301,31 +430,62 @@ int tb_svg_bars(FILE *out, const char *title, const char *const *labels, const d
 int tb_svg_line(FILE *out, const char *title, const char *const *labels, const double *values,
                 int n, const char *unit)
 {
+    return tb_svg_line_target(out, title, labels, values, n, unit, NAN, NULL);
+}
+
+/* The dashed horizontal line of a target value, labelled at its right end. */
+static void target_line(FILE *out, const frame *f, double target, const char *label)
+{
+    double y = py(f, target);
+    fprintf(out,
+            "<line class=\"target\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\""
+            " stroke=\"#d7301f\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
+            "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" font-size=\"11\""
+            " fill=\"#a61b1b\">",
+            px(f, f->x0), y, px(f, f->x1), y, px(f, f->x1), y - 4);
+    tb_svg_escape(out, label ? label : "Target");
+    fputs("</text>", out);
+}
+
+int tb_svg_line_target(FILE *out, const char *title, const char *const *labels,
+                       const double *values, int n, const char *unit, double target,
+                       const char *target_label)
+{
     if (n <= 0)
         return -1;
     frame f = {-0.5, n - 0.5, 0, 0};
     for (int i = 0; i < n; i++)
         if (!isnan(values[i]))
             f.y1 = fmax(f.y1, values[i]);
+    if (!isnan(target))
+        f.y1 = fmax(f.y1, target);
     f.y1 = f.y1 > 0 ? f.y1 * 1.15 : 1;
-    header(out, title);
+    tb_svg_label_plan lp = tb_svg_plan_labels(labels, n, (W - ML - MR) / n);
+    header_h(out, title, lp.extra_h);
     axes(out, &f, "", unit ? unit : "", 1e9);
+    if (!isnan(target))
+        target_line(out, &f, target, target_label);
     fputs("<polyline fill=\"none\" stroke=\"#3b73b9\" stroke-width=\"2\" points=\"", out);
     for (int i = 0; i < n; i++)
         if (!isnan(values[i]))
             fprintf(out, "%.1f,%.1f ", px(&f, i), py(&f, values[i]));
     fputs("\"/>", out);
+    xctx xc = {&f, 0};
+    x_labels(out, &lp, labels, n, x_at, &xc);
+    bool values_fit = (W - ML - MR) / n >= 5 * TB_SVG_CHAR_W * 0.85;
     for (int i = 0; i < n; i++) {
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", px(&f, i), H - MB + 14);
-        tb_svg_escape(out, labels[i]);
-        fputs("</text>", out);
         if (isnan(values[i]))
             continue;
-        fprintf(out,
-                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#3b73b9\"/>"
-                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\">%g</text>",
-                px(&f, i), py(&f, values[i]), px(&f, i), py(&f, values[i]) - 6,
-                round(values[i] * 10) / 10);
+        fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#3b73b9\">", px(&f, i),
+                py(&f, values[i]));
+        tooltip(out, labels[i], values[i], unit);
+        fputs("</circle>", out);
+        char b[32];
+        value_text(b, sizeof b, values[i], unit);
+        if (values_fit)
+            fprintf(out,
+                    "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\">%s</text>",
+                    px(&f, i), py(&f, values[i]) - 6, b);
     }
     fputs("</svg>\n", out);
     return 0;

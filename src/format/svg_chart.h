@@ -35,13 +35,37 @@ typedef struct {
 int tb_svg_growth_chart(FILE *out, const tb_who_tables *t, tb_chart_kind kind, int sex,
                         const tb_chart_point *pts, int n, int under_2y, const char *title);
 
-/* A vertical bar chart; colors are CSS colours or NULL for the default. */
+/* How the x labels of a bar or line chart are written so they never overlap:
+ * horizontal when the widest fits its slot, else rotated -45 degrees, every
+ * step-th label only when even rotated they would touch; long labels cut to
+ * TB_SVG_LABEL_MAX characters; extra_h: height added below for them. */
+#define TB_SVG_CHAR_W 6.2 /* average width of a character at font-size 11, px */
+#define TB_SVG_LINE_H 13.0
+#define TB_SVG_LABEL_MAX 18
+typedef struct {
+    int rotate, step, max_chars;
+    double extra_h;
+} tb_svg_label_plan;
+
+/* The plan for n labels, each with slot px along the axis. */
+tb_svg_label_plan tb_svg_plan_labels(const char *const *labels, int n, double slot);
+
+/* A vertical bar chart (values in a <title> on each bar); colors are CSS colours or NULL for the
+ * default. */
 int tb_svg_bars(FILE *out, const char *title, const char *const *labels, const double *values,
                 const char *const *colors, int n, const char *unit);
 
-/* A line chart of one series over labelled points (e.g. months). */
+/* A line chart of one series over labelled points (e.g. months; "Nov 2026"
+ * is written "Nov 26"); each point's value in a <title>. Numbers with a
+ * decimal comma. */
 int tb_svg_line(FILE *out, const char *title, const char *const *labels, const double *values,
                 int n, const char *unit);
+
+/* tb_svg_line with a target drawn as a dashed red line labelled
+ * target_label (NULL: "Target"); target NAN draws none. */
+int tb_svg_line_target(FILE *out, const char *title, const char *const *labels,
+                       const double *values, int n, const char *unit, double target,
+                       const char *target_label);
 
 /* Writes s with &, <, >, " and ' escaped. */
 void tb_svg_escape(FILE *out, const char *s);

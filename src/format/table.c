@@ -145,3 +145,11 @@ tb_cell tb_table_cell(const tb_table *t, long row, int col)
     tb_cell out = {c->text ? t->arena + ((uintptr_t)c->text - 1) : NULL, c->num};
     return out;
 }
+
+int tb_table_col_is_code(const tb_table *t, int c)
+{
+    const char *k = t->col_keys[c];
+    size_t n = strlen(k);
+    return t->col_kinds[c] == TB_COL_INT &&
+           (!strcmp(k, "id") || !strcmp(k, "tahun") || (n > 3 && !strcmp(k + n - 3, "_id")));
+}

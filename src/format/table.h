@@ -57,6 +57,10 @@ int tb_table_set_text(tb_table *t, long row, int col, const char *text);
 void tb_table_set_num(tb_table *t, long row, int col, double v);
 int tb_table_set_link(tb_table *t, long row, const char *href);
 
+/* 1 when column c holds identifiers or years (keys "id", "tahun", "*_id"):
+ * whole numbers printed without a thousands separator (2026, not 2.026). */
+int tb_table_col_is_code(const tb_table *t, int c);
+
 /* Reads a cell (by value; its text lives as long as the table). */
 tb_cell tb_table_cell(const tb_table *t, long row, int col);
 

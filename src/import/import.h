@@ -22,6 +22,13 @@ typedef struct {
      * the percentage of the file read (-1 when unknown, e.g. XLSX); may be NULL */
     void (*progress)(void *ctx, long rows, int percent);
     void *progress_ctx;
+    /* a dry run: every row is read, checked and stored as usual, the counts and
+     * the rejects file are those of a real run, then the transaction is rolled
+     * back: the store is left as it was */
+    bool dry_run;
+    /* the process also serves other connections (`tumbuh serve`): no global
+     * SQLite configuration and a modest page cache (64 MiB) */
+    bool shared_process;
 } tb_import_options;
 
 /* What an import did. */
@@ -98,5 +105,19 @@ int tb_import_wilayah_list(tb_store *s, const char *dir, long *rows, char *err, 
  * with why in err.
  */
 int tb_import_wilayah_alias(tb_store *s, const char *path, long *rows, char *err, size_t errlen);
+
+/*
+ * One posyandu of a list (posyandu.c, shared by `tumbuh import posyandu`
+ * and the web page): desa by name or code among the desa of district (""
+ * = every stored desa), puskesmas by name (found, or created in the desa's
+ * kecamatan; "" = keep), hari 1-31 (0 = keep); written and audited as user
+ * by. 0 stored (*outcome TB_PUT_INSERTED, _UPDATED or _UNCHANGED); 1
+ * refused, the reason in why and the field in *field (1 desa, 2
+ * puskesmas); -1 on a store error.
+ */
+struct tb_store;
+int tb_import_posyandu_row(struct tb_store *s, long by, const char *district, const char *nama,
+                           const char *desa, const char *puskesmas, int hari, int *outcome,
+                           int *field, char *why, size_t n);
 
 #endif

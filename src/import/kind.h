@@ -97,6 +97,8 @@ struct imp_kind {
 
 /* The kinds (eppgbm.c, keluarga.c, catin.c, wilayah.c), listed in pipeline.c. */
 extern const imp_kind imp_kind_eppgbm, imp_kind_keluarga, imp_kind_catin, imp_kind_wilayah;
+/* The district's posyandu (posyandu.c). */
+extern const imp_kind imp_kind_posyandu;
 
 /* The rejects file of a run (rejects.c): written to path.tmp, renamed at the end. */
 typedef struct {

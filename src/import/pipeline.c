@@ -35,7 +35,7 @@
 #define MAX_COLS 4096 /* fields of a row (the CSV reader's default limit) */
 
 static const imp_kind *const kinds[] = {&imp_kind_eppgbm, &imp_kind_keluarga, &imp_kind_catin,
-                                        &imp_kind_wilayah};
+                                        &imp_kind_wilayah, &imp_kind_posyandu};
 
 const char *tb_import_kind(size_t i, const char **summary)
 {
@@ -396,18 +396,19 @@ static int read_header(run *r, const tb_import_options *o, char *err, size_t err
 static int open_store(run *r, const tb_import_options *o, char *err, size_t errlen)
 {
     imp *m = &r->m;
-    enum { CACHE_KB = 524288 }; /* the page cache of this connection, below */
+    enum { CACHE_KB = 524288, SHARED_CACHE_KB = 65536 }; /* this connection's page cache */
     /* the pages a load dirties take about as many bytes as its CSV: that much in one pool */
     size_t size = (size_t)r->src.size;
     size_t pool = size > ((size_t)CACHE_KB << 10) ? (size_t)CACHE_KB << 10 : size;
-    if (pool >= (64u << 20))
+    if (pool >= (64u << 20) && !o->shared_process)
         tb_store_page_pool(pool);
     if (tb_store_open(tb_store_default_path(o->db), &m->store, err, errlen))
         return -1;
     /* a bigger page cache for this connection only (memory, not durability); a kind that
      * writes only ids it read or wrote in this transaction checks them once each at the
      * end instead of once per row */
-    if (tb_store_bulk_pragmas(m->store, CACHE_KB, m->kind->foreign_keys_checked_at_end) ||
+    if (tb_store_bulk_pragmas(m->store, o->shared_process ? SHARED_CACHE_KB : CACHE_KB,
+                              m->kind->foreign_keys_checked_at_end) ||
         tb_store_begin(m->store)) {
         snprintf(err, errlen, "%s", tb_store_error(m->store));
         return -1;
@@ -456,11 +457,11 @@ static int store_rows(run *r, const tb_import_options *o, tb_import_summary *sum
         return -1;
     }
     double t_commit = now_s();
-    if (tb_store_commit(m->store)) {
+    if (!o->dry_run && tb_store_commit(m->store)) {
         snprintf(sum->err, sizeof sum->err, "%s", tb_store_error(m->store));
         return -1;
     }
-    r->in_tx = false;
+    r->in_tx = o->dry_run; /* a dry run is rolled back by run_close */
     if (imp_unknown_write(m, sum->unknown_path, sizeof sum->unknown_path, sum->unknown_lines,
                           sizeof sum->unknown_lines)) {
         snprintf(sum->err, sizeof sum->err, "%s", m->err);
@@ -529,7 +530,8 @@ int tb_import_run(const tb_import_options *o, tb_import_summary *sum)
 {
     memset(sum, 0, sizeof *sum);
     /* one thread talks to SQLite; no memory statistics: less locking per call */
-    tb_store_bulk_global_config();
+    if (!o->shared_process)
+        tb_store_bulk_global_config();
     run r;
     memset(&r, 0, sizeof r);
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)

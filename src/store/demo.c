@@ -13,7 +13,8 @@ static const char *const demo_sql[TB_DEMO_COUNT] = {
     [TB_DEMO_PUSKESMAS] = "INSERT INTO puskesmas (kode, nama, kecamatan) VALUES (?1, ?2, ?3)",
     [TB_DEMO_POSYANDU] = "INSERT INTO posyandu (nama, desa, puskesmas_id, kit_standar)"
                          " VALUES (?1, ?2, ?3, ?4)",
-    [TB_DEMO_LOKUS] = "INSERT INTO wilayah_lokus (kode, tahun) VALUES (?1, ?2)",
+    [TB_DEMO_LOKUS] = "INSERT INTO wilayah_lokus (kode, tahun, no_sk, tgl_sk)"
+                      " VALUES (?1, ?2, 'SK Bupati (contoh) ' || ?2, ?2 || '-01-15')",
     [TB_DEMO_KELUARGA] =
         "INSERT INTO keluarga (no_kk, desa, rt, rw, alamat, sumber_pk, tahun_pk, desil, sumber_air,"
         " jamban, rumah_layak, pendidikan_ibu, jkn, pus, pus_hamil, punya_baduta, punya_balita,"
@@ -56,7 +57,8 @@ static const char *const demo_sql[TB_DEMO_COUNT] = {
     [TB_DEMO_TPPS] = "INSERT INTO tpps_anggota (wilayah, nama, jabatan, instansi, peran, no_sk,"
                      " mulai) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [TB_DEMO_SURVEI] = "INSERT INTO survei_prevalensi (wilayah, tahun, survei, stunting, wasting,"
-                       " underweight) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                       " underweight, sumber) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+                       " 'angka contoh (demo)')",
 };
 
 long tb_store_demo_insert(tb_store *s, tb_demo_row which, const char *types, ...)

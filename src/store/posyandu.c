@@ -92,10 +92,12 @@ int tb_store_posyandu_list(tb_store *s, const char *wilayah,
                            int (*fn)(void *ctx, long id, const char *nama, const char *desa),
                            void *ctx)
 {
-    sqlite3_stmt *st = tb_store_stmt(s, "SELECT p.id, p.nama, w.nama FROM posyandu p"
-                                        " JOIN wilayah w ON w.kode = p.desa"
-                                        " WHERE p.desa = ?1 OR p.desa LIKE ?1 || '.%'"
-                                        " ORDER BY w.nama, p.nama");
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT p.id, p.nama, w.nama FROM posyandu p"
+                         " JOIN wilayah w ON w.kode = p.desa"
+                         " WHERE (p.desa = ?1 OR p.desa LIKE ?1 || '.%')"
+                         " AND p.ditutup IS NULL" /* closed: not in the daily lists */
+                         " ORDER BY w.nama, p.nama");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, wilayah, -1, SQLITE_TRANSIENT);

@@ -37,7 +37,7 @@ typedef struct {
 int tb_store_posyandu_sasaran(tb_store *s, long posyandu_id, const char *month,
                               int (*fn)(void *ctx, const tb_sasaran_row *r), void *ctx);
 
-/* The posyandu of a desa (or of every desa under a wilayah code), by name;
+/* The open posyandu of a desa (or of every desa under a wilayah code), by name;
  * stops with -1 when fn returns < 0. 0 or -1. */
 int tb_store_posyandu_list(tb_store *s, const char *wilayah,
                            int (*fn)(void *ctx, long id, const char *nama, const char *desa),

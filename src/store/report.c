@@ -496,7 +496,7 @@ int tb_store_posyandu_page(tb_store *s, const char *wilayah, const tb_list_query
              " FROM posyandu p JOIN wilayah wd ON wd.kode = p.desa"
              " LEFT JOIN wilayah wk ON wk.kode = substr(p.desa, 1, 8)"
              " LEFT JOIN puskesmas pk ON pk.id = p.puskesmas_id"
-             " WHERE p.desa >= ?1 AND p.desa < ?1 || '/'"
+             " WHERE p.desa >= ?1 AND p.desa < ?1 || '/' AND p.ditutup IS NULL"
              "  AND (?2 = '' OR instr(lower(p.nama), lower(?2)) > 0)"
              "  AND (?3 = '' OR substr(p.desa, 1, 8) = ?3) AND (?4 = '' OR p.desa = ?4)"
              " ORDER BY %s%s, p.id LIMIT ?5 OFFSET ?6",

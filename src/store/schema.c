@@ -547,17 +547,39 @@ static const char *const migration_11 =
     "ALTER TABLE pengguna ADD COLUMN sandi_sementara INTEGER NOT NULL DEFAULT 0;"
     "CREATE INDEX audit_log_waktu ON audit_log(waktu);";
 
-/* 12: the columns of a home visit (the family's dusun and phone); the
+/* 12: the district's own setup (store/atur.h): a posyandu or puskesmas is
+ * closed on a date, never deleted (its history stays); a survey figure
+ * names its source; prevalence targets per area and year ('ID' is the
+ * national target, seeded from Perpres 72/2021 and the RPJMN 2025-2029);
+ * a lokus desa carries its decree (SK) number and date. */
+static const char *const migration_12 =
+    "ALTER TABLE posyandu ADD COLUMN ditutup TEXT;"
+    "ALTER TABLE puskesmas ADD COLUMN ditutup TEXT;"
+    "ALTER TABLE survei_prevalensi ADD COLUMN sumber TEXT;"
+    "ALTER TABLE wilayah_lokus ADD COLUMN no_sk TEXT;"
+    "ALTER TABLE wilayah_lokus ADD COLUMN tgl_sk TEXT;"
+    "CREATE TABLE target_prevalensi ("
+    "  wilayah TEXT NOT NULL," /* a wilayah code, or 'ID': the national target */
+    "  tahun INTEGER NOT NULL CHECK (tahun BETWEEN 2000 AND 2100),"
+    "  stunting REAL NOT NULL CHECK (stunting BETWEEN 0 AND 100),"
+    "  sumber TEXT NOT NULL,"
+    "  PRIMARY KEY (wilayah, tahun)"
+    ");"
+    "INSERT INTO target_prevalensi VALUES ('ID', 2024, 14.0, 'Perpres 72/2021 (target antara)');"
+    "INSERT INTO target_prevalensi VALUES ('ID', 2029, 14.2, 'RPJMN 2025-2029');";
+
+/* 13: the columns of a home visit (the family's dusun and phone); the
  * census children under five of an area found by family and birth date
  * (lists of a whole kabupaten) */
-static const char *const migration_12 =
+static const char *const migration_13 =
     "ALTER TABLE keluarga ADD COLUMN dusun TEXT;"
     "ALTER TABLE keluarga ADD COLUMN telepon TEXT;"
     "CREATE INDEX individu_keluarga_lahir ON individu(keluarga_id, tgl_lahir);";
 
-static const char *const migrations_sql[] = {
-    NULL,        migration_1, migration_2, migration_3,  migration_4,  migration_5,  migration_6,
-    migration_7, migration_8, migration_9, migration_10, migration_11, migration_12, NULL};
+static const char *const migrations_sql[] = {NULL,         migration_1,  migration_2,  migration_3,
+                                             migration_4,  migration_5,  migration_6,  migration_7,
+                                             migration_8,  migration_9,  migration_10, migration_11,
+                                             migration_12, migration_13, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};

@@ -14,6 +14,9 @@
 #include "store/keluarga.h"
 #include "store/anak.h"
 #include "store/pengukuran.h"
+#include "store/posyandu.h"
+#include "base/clock.h"
+#include "tb_growth.h"
 #include "format/svg_chart.h"
 #include "tb_date.h"
 #include "web/handlers.h"
@@ -94,6 +97,15 @@ static void cell_num(tb_buf *b, double v, tb_col_kind k)
     tb_buf_puts(b, "</td>");
 }
 
+/* A date yyyy-mm-dd shown as 30/11/2026 (as given when not a date). */
+static void dmy(tb_buf *b, const char *iso)
+{
+    if (strlen(iso) == 10 && iso[4] == '-' && iso[7] == '-')
+        tb_buf_printf(b, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+    else
+        tb_buf_html(b, iso);
+}
+
 static void identity(tb_buf *b, const tb_anak_info *a)
 {
     tb_buf_puts(b, "<dl class=\"identitas\"><dt>NIK</dt><dd>");
@@ -101,7 +113,7 @@ static void identity(tb_buf *b, const tb_anak_info *a)
     tb_buf_puts(b, "</dd><dt>Jenis kelamin</dt><dd>");
     tb_buf_puts(b, a->jk == 1 ? "Laki-laki" : "Perempuan");
     tb_buf_puts(b, "</dd><dt>Tanggal lahir</dt><dd>");
-    tb_buf_html(b, a->tgl_lahir);
+    dmy(b, a->tgl_lahir);
     tb_buf_puts(b, "</dd><dt>Ibu / orang tua</dt><dd>");
     tb_buf_html(b, a->ibu);
     tb_buf_puts(b, "</dd><dt>Alamat</dt><dd>");
@@ -140,7 +152,7 @@ static void family(tb_buf *b, const tb_anggota_row *m, int n)
         tb_buf_puts(b, m[i].jk == 1 ? " (L" : m[i].jk == 2 ? " (P" : " (");
         if (m[i].tgl_lahir[0]) {
             tb_buf_puts(b, m[i].jk ? ", lahir " : "lahir ");
-            tb_buf_html(b, m[i].tgl_lahir);
+            dmy(b, m[i].tgl_lahir);
         }
         for (size_t k = 0; k < sizeof roles / sizeof *roles; k++) {
             if (!strcmp(m[i].peran, roles[k][0])) {
@@ -285,7 +297,7 @@ void tb_page_anak(tb_req *q, tb_res *r)
     for (int i = n - 1; i >= 0; i--) {
         const tb_ukur_row *u = &rows[i];
         tb_buf_puts(b, "<tr><td>");
-        tb_buf_html(b, u->tanggal);
+        dmy(b, u->tanggal);
         tb_buf_puts(b, "</td>");
         cell_num(b, floor(u->umur_hari / 30.4375), TB_COL_INT);
         cell_num(b, u->bb, TB_COL_DEC1);
@@ -351,6 +363,130 @@ void tb_page_anak_grafik(tb_req *q, tb_res *r)
     r->ctype = "image/svg+xml";
 }
 
+static const char *const BULAN[] = {"Januari",   "Februari", "Maret",    "April",
+                                    "Mei",       "Juni",     "Juli",     "Agustus",
+                                    "September", "Oktober",  "November", "Desember"};
+
+/* A date yyyy-mm-dd written "30 November 2026" (as given when not a date). */
+static void long_date(tb_buf *b, const char *iso)
+{
+    int y, m, d;
+    if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
+        tb_buf_printf(b, "%d %s %d", d, BULAN[m - 1], y);
+    else
+        tb_buf_html(b, iso);
+}
+
+/*
+ * The next posyandu day from today (day numbers): the posyandu's usual day
+ * of this month if not past, else of next month (the 31st is the last day of
+ * a shorter month). 0 when the usual day is not known.
+ */
+static long next_posyandu(long today, int hari_buka)
+{
+    if (hari_buka < 1 || hari_buka > 31)
+        return 0;
+    long y;
+    unsigned m, d;
+    tb_date_civil(today, &y, &m, &d);
+    for (int k = 0; k < 2; k++) {
+        long first = tb_date_days(y, m, 1);
+        long next = tb_date_days(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1);
+        long day = first + (hari_buka < next - first ? hari_buka : next - first) - 1;
+        if (day >= today)
+            return day;
+        y = m == 12 ? y + 1 : y;
+        m = m == 12 ? 1 : m + 1;
+    }
+    return 0;
+}
+
+/* One result in words, with its figure in small print: "Pendek (TB/U -2,31 SD)". */
+static void card_result(tb_buf *b, const char *what, double value, const char *unit,
+                        const char *word, bool ok, const char *index, double z, bool flagged)
+{
+    char v[32] = "", zs[32] = "";
+    if (!isnan(value))
+        tb_render_number(v, sizeof v, value, TB_COL_DEC1);
+    if (!isnan(z))
+        tb_render_number(zs, sizeof zs, z, TB_COL_DEC2);
+    tb_buf_printf(b, "<tr><th>%s</th><td>%s %s</td><td class=\"%s\"><strong>", what, v,
+                  *v ? unit : "", ok ? "baik" : "perhatian");
+    tb_buf_html(b, *word     ? word
+                   : flagged ? "perlu diukur ulang (angka tidak masuk akal)"
+                             : "belum dapat dinilai");
+    tb_buf_puts(b, "</strong>");
+    if (*zs)
+        tb_buf_printf(b, " <small>(%s %s SD)</small>", index, zs);
+    tb_buf_puts(b, "</td></tr>");
+}
+
+/* The words of a category code: "SP" is "Sangat pendek", "GB" "Gizi baik". */
+static const char *cat_words(const char *code, int which)
+{
+    for (int c = 1; c < 7; c++) {
+        const char *k = which == 0   ? tb_cat_bbu_code((tb_cat_bbu)c)
+                        : which == 1 ? tb_cat_tbu_code((tb_cat_tbu)c)
+                                     : tb_cat_gizi_code((tb_cat_gizi)c);
+        if (*k && !strcmp(k, code))
+            return which == 0   ? tb_cat_bbu_label((tb_cat_bbu)c)
+                   : which == 1 ? (c == 3 ? "Tinggi badan normal" : tb_cat_tbu_label((tb_cat_tbu)c))
+                                : tb_cat_gizi_label((tb_cat_gizi)c, false);
+    }
+    return "";
+}
+
+/* The last result as words a parent reads, each with its figure. */
+static void card_last(tb_buf *b, const tb_ukur_row *u)
+{
+    tb_buf_puts(b, "<h2>Hasil penimbangan terakhir, ");
+    long_date(b, u->tanggal);
+    tb_buf_puts(b, "</h2><table class=\"hasil-kartu\">");
+    card_result(b, "Berat badan", u->bb, "kg", cat_words(u->kat_bbu, 0), !strcmp(u->kat_bbu, "BBN"),
+                "BB/U", u->f_bbu ? NAN : u->z_bbu, u->f_bbu);
+    card_result(b, u->cara == 'h' ? "Tinggi badan" : "Panjang badan", u->tb, "cm",
+                cat_words(u->kat_tbu, 1), !strcmp(u->kat_tbu, "N") || !strcmp(u->kat_tbu, "T"),
+                u->cara == 'h' ? "TB/U" : "PB/U", u->f_tbu ? NAN : u->z_tbu, u->f_tbu);
+    card_result(b, "Berat menurut tinggi", NAN, "", cat_words(u->kat_bbtb, 2),
+                !strcmp(u->kat_bbtb, "GB"), u->cara == 'h' ? "BB/TB" : "BB/PB",
+                u->f_bbtb ? NAN : u->z_bbtb, u->f_bbtb);
+    const char *naik = u->t2            ? "Tidak naik dua kali berturut-turut"
+                       : u->naik == 'N' ? "Naik dibanding bulan lalu"
+                       : u->naik == 'T' ? "Tidak naik dibanding bulan lalu"
+                       : u->naik == 'O' ? "Bulan lalu tidak ditimbang"
+                       : u->naik == 'B' ? "Baru pertama kali ditimbang"
+                                        : "";
+    if (*naik)
+        tb_buf_printf(b,
+                      "<tr><th>Berat badan</th><td></td><td class=\"%s\"><strong>%s</strong>"
+                      "</td></tr>",
+                      u->naik == 'N' || u->naik == 'B' ? "baik" : "perhatian", naik);
+    tb_buf_puts(b, "</table>");
+}
+
+/* The next posyandu day, in words. */
+static void card_next(tb_buf *b, tb_store *st, const tb_anak_info *a)
+{
+    static const char *const HARI[] = {"Kamis", "Jumat",  "Sabtu", "Minggu",
+                                       "Senin", "Selasa", "Rabu"};
+    tb_posyandu_info p;
+    long next = 0;
+    if (a->posyandu_id > 0 && tb_store_posyandu_info(st, a->posyandu_id, &p) == 1)
+        next = next_posyandu(tb_today(), p.hari_buka);
+    tb_buf_puts(b, "<p class=\"jadwal\"><strong>Posyandu berikutnya:</strong> ");
+    if (next > 0) {
+        long y;
+        unsigned m, d;
+        tb_date_civil(next, &y, &m, &d);
+        tb_buf_printf(b, "%s, %u %s %ld", HARI[((next % 7) + 7) % 7], d, BULAN[m - 1], y);
+        tb_buf_puts(b, " di ");
+    } else {
+        tb_buf_puts(b, "tanyakan tanggalnya kepada kader ");
+    }
+    tb_buf_html(b, a->posyandu);
+    tb_buf_puts(b, ". Bawa kartu ini dan Buku KIA.</p>");
+}
+
 void tb_page_kartu(tb_req *q, tb_res *r)
 {
     tb_anak_info a;
@@ -364,21 +500,19 @@ void tb_page_kartu(tb_req *q, tb_res *r)
     tb_buf *b = &r->body;
     tb_buf_puts(b, "<article class=\"kartu\"><h1>Kartu Pertumbuhan Anak</h1><p><strong>");
     tb_buf_html(b, a.nama);
-    tb_buf_puts(b, "</strong>, lahir ");
-    tb_buf_html(b, a.tgl_lahir);
-    tb_buf_puts(b, " · Posyandu ");
+    tb_buf_puts(b, a.jk == 1 ? "</strong> (laki-laki), lahir " : "</strong> (perempuan), lahir ");
+    long_date(b, a.tgl_lahir);
+    tb_buf_puts(b, " · ");
     tb_buf_html(b, a.posyandu);
     tb_buf_puts(b, "</p>");
     if (n > 0) {
-        char sum[256];
-        tb_save_summary(&rows[n - 1], sum, sizeof sum);
-        tb_buf_puts(b, "<p>Penimbangan terakhir ");
-        tb_buf_html(b, rows[n - 1].tanggal);
-        tb_buf_puts(b, ": ");
-        tb_buf_html(b, sum);
-        tb_buf_puts(b, "</p><h2>Saran untuk Ayah dan Bunda</h2><ul class=\"saran\">");
+        card_last(b, &rows[n - 1]);
         tb_advice adv;
         tb_advice_for(q->store, &rows[n - 1], &adv);
+        if (adv.rujuk)
+            tb_buf_puts(b, "<p class=\"rujuk\"><strong>Bawa anak ke puskesmas dalam minggu ini"
+                           "</strong> untuk diperiksa petugas kesehatan.</p>");
+        tb_buf_puts(b, "<h2>Yang perlu Ayah dan Bunda lakukan</h2><ul class=\"saran\">");
         for (int i = 0; i < adv.n; i++) {
             tb_buf_puts(b, "<li>");
             tb_buf_html(b, adv.text[i]);
@@ -386,10 +520,17 @@ void tb_page_kartu(tb_req *q, tb_res *r)
         }
         tb_buf_puts(b, "<li>Datang ke posyandu setiap bulan untuk ditimbang dan diukur.</li>"
                        "</ul>");
+    } else {
+        tb_buf_puts(b, "<p>Anak ini belum pernah ditimbang di posyandu.</p>");
     }
+    card_next(b, q->store, &a);
+    tb_buf_puts(b, "<section class=\"grafik kms\">");
     chart(b, &a, rows, n, TB_CHART_BBU);
     chart(b, &a, rows, n, TB_CHART_TBU);
-    tb_buf_puts(b, "<p><button data-cetak>Cetak kartu</button></p></article>");
+    tb_buf_puts(b, "</section><p class=\"catatan\">Titik biru: hasil anak. Pita hijau: baik."
+                   " Pita kuning: perlu perhatian. Di bawah garis merah: segera ke puskesmas."
+                   " Anak sehat tumbuh mengikuti arah garis-garis kurva.</p>"
+                   "<p><button data-cetak>Cetak kartu</button></p></article>");
     tb_html_end(r);
 }
 

@@ -15,6 +15,7 @@
 #include "format/render_html.h"
 #include "format/svg_chart.h"
 #include "report/report.h"
+#include "store/atur.h"
 #include "store/wilayah.h"
 #include "web/cache.h"
 #include "web/dasbor.h"
@@ -63,12 +64,28 @@ typedef struct {
     double v[24];
     int n;
     const char *title;
+    double target; /* the area's stunting target (NAN: none) */
+    char target_label[128];
 } line_ctx;
 
 static int line_svg(FILE *f, const void *p)
 {
     const line_ctx *c = p;
-    return tb_svg_line(f, c->title, c->labels, c->v, c->n, "%");
+    return tb_svg_line_target(f, c->title, c->labels, c->v, c->n, "%", c->target, c->target_label);
+}
+
+/* The stunting target of the scope's area for the year of its month (atur.h). */
+static void trend_target(tb_store *st, const page_scope *ps, line_ctx *lc)
+{
+    tb_atur_target t;
+    const char *area = ps->sc.posyandu_id > 0 ? ps->pos.desa : ps->wilayah;
+    lc->target = NAN;
+    if (tb_store_atur_target_for(st, area, atoi(ps->sc.month), &t) != 1)
+        return;
+    char pct[32];
+    tb_render_number(pct, sizeof pct, t.stunting, TB_COL_PERCENT);
+    lc->target = t.stunting;
+    snprintf(lc->target_label, sizeof lc->target_label, "Target %d: %s", t.tahun, pct);
 }
 
 typedef struct {
@@ -133,8 +150,48 @@ static const tb_report_kind LISTS[] = {
     TB_REPORT_BGM,         TB_REPORT_TIDAK_DIUKUR, TB_REPORT_KUALITAS, TB_REPORT_KUALITAS_KADER,
     TB_REPORT_REKONSILIASI};
 
-/* The dashboard body for a scope. */
-static int dasbor_body(tb_store *st, const page_scope *ps, tb_buf *b)
+/* The desa code of a sub-area row, from its drill-down link (/dasbor?wilayah=CODE&...):
+ * true when the row is a desa. */
+static bool row_desa(const tb_table *t, long r, char out[24])
+{
+    const char *l = t->links ? t->links[r] : NULL, *k = l ? strstr(l, "wilayah=") : NULL;
+    if (!k)
+        return false;
+    snprintf(out, 24, "%.*s", (int)strcspn(k + 8, "&"), k + 8);
+    return tb_wilayah_level(out) == 4;
+}
+
+/* Marks the lokus desa of year among the sub-areas of prev ("NAME · Lokus
+ * 2026"); with only, drops the other desa (the total row, last, stays). */
+static void lokus_rows(tb_store *st, tb_table *prev, int year, bool only)
+{
+    int cw = tb_page_table_col(prev, "wilayah");
+    long w = 0;
+    for (long r = 0; r < prev->nrows; r++) {
+        char desa[24], name[256];
+        int lokus = r + 1 < prev->nrows && row_desa(prev, r, desa)
+                        ? tb_store_atur_is_lokus(st, desa, year)
+                        : -1;
+        if (lokus == 1 && cw >= 0) {
+            snprintf(name, sizeof name, "%s · Lokus %d", tb_table_cell(prev, r, cw).text, year);
+            tb_table_set_text(prev, r, cw, name);
+        }
+        if (only && lokus == 0) {
+            free(prev->links[r]);
+            continue;
+        }
+        if (w != r) {
+            memmove(prev->cells + w * prev->ncols, prev->cells + r * prev->ncols,
+                    (size_t)prev->ncols * sizeof *prev->cells);
+            prev->links[w] = prev->links[r];
+        }
+        w++;
+    }
+    prev->nrows = w;
+}
+
+/* The dashboard body for a scope (only_lokus: the sub-area table lists the lokus desa only). */
+static int dasbor_body(tb_store *st, const page_scope *ps, bool only_lokus, tb_buf *b)
 {
     tb_table *skdn = NULL, *prev = NULL, *tren = NULL;
     int rc = -1;
@@ -142,6 +199,7 @@ static int dasbor_body(tb_store *st, const page_scope *ps, tb_buf *b)
         tb_report_run(st, TB_REPORT_PREVALENSI, &ps->sc, &prev) ||
         tb_report_run(st, TB_REPORT_TREN, &ps->sc, &tren))
         goto done;
+    lokus_rows(st, prev, atoi(ps->sc.month), only_lokus);
     double S = total(skdn, "S"), D = total(skdn, "D");
     tb_buf_puts(b, "<section class=\"angka-angka\">");
     figure(b, "Sasaran (S)", S, TB_COL_INT, NULL);
@@ -163,6 +221,7 @@ static int dasbor_body(tb_store *st, const page_scope *ps, tb_buf *b)
     svg_into(b, (int (*)(FILE *, const void *))skdn_svg, &sk);
     tb_buf_puts(b, "<figcaption>S merah, K kuning, D hijau, N biru.</figcaption></figure>");
     line_ctx lc = {.n = 0, .title = "Tren prevalensi stunting 12 bulan"};
+    trend_target(st, ps, &lc);
     int cm = tb_page_table_col(tren, "bulan"), cs = tb_page_table_col(tren, "stunting_pct");
     for (long i = 0; i < tren->nrows && lc.n < 24 && cm >= 0 && cs >= 0; i++) {
         lc.labels[lc.n] = tb_table_cell(tren, i, cm).text;
@@ -184,19 +243,26 @@ done:
     return rc;
 }
 
-int tb_dasbor_fragment(tb_store *st, const page_scope *ps, tb_buf *b, long *made)
+/* tb_dasbor_fragment, with the sub-area table limited to the lokus desa when only_lokus. */
+static int fragment(tb_store *st, const page_scope *ps, bool only_lokus, tb_buf *b, long *made)
 {
     char key[192];
-    snprintf(key, sizeof key, "dasbor|%s|%ld|%s", ps->wilayah, ps->sc.posyandu_id, ps->sc.month);
+    snprintf(key, sizeof key, "dasbor|%s|%ld|%s%s", ps->wilayah, ps->sc.posyandu_id, ps->sc.month,
+             only_lokus ? "|lokus" : "");
     unsigned long v = tb_web_data_version();
     if (tb_cache_get(key, v, tb_page_cache_age(ps), b, made))
         return 0;
     size_t at = b->len;
-    if (dasbor_body(st, ps, b) < 0)
+    if (dasbor_body(st, ps, only_lokus, b) < 0)
         return -1;
     tb_cache_put(key, v, b->data + at, b->len - at);
     *made = (long)time(NULL);
     return 0;
+}
+
+int tb_dasbor_fragment(tb_store *st, const page_scope *ps, tb_buf *b, long *made)
+{
+    return fragment(st, ps, false, b, made);
 }
 
 void tb_web_warm(tb_store *st, const char *month)
@@ -215,10 +281,19 @@ void tb_web_warm(tb_store *st, const char *month)
         snprintf(key, sizeof key, "dasbor|%s|0|%s", ps.wilayah, month);
         unsigned long v = tb_web_data_version();
         tb_buf_reset(&scratch);
-        if (dasbor_body(st, &ps, &scratch) == 0)
+        if (dasbor_body(st, &ps, false, &scratch) == 0)
             tb_cache_put(key, v, scratch.data, scratch.len);
     }
     tb_buf_free(&scratch);
+}
+
+/* "Lokus 2026" after a desa's name (or a posyandu's) when its desa is a lokus in the year shown. */
+static void lokus_badge(tb_buf *b, tb_store *st, const page_scope *ps)
+{
+    const char *desa = ps->sc.posyandu_id > 0 ? ps->pos.desa : ps->wilayah;
+    int year = atoi(ps->sc.month);
+    if (tb_wilayah_level(desa) == 4 && tb_store_atur_is_lokus(st, desa, year) == 1)
+        tb_buf_printf(b, " <span class=\"lencana lokus\">Lokus %d</span>", year);
 }
 
 void tb_page_dasbor(tb_req *q, tb_res *r)
@@ -233,6 +308,7 @@ void tb_page_dasbor(tb_req *q, tb_res *r)
     tb_page_breadcrumb(b, q, &ps);
     tb_buf_puts(b, "<h1>");
     tb_buf_html(b, ps.nama);
+    lokus_badge(b, q->store, &ps);
     tb_buf_puts(b, "</h1>");
     tb_page_month_form(b, "/dasbor", &ps);
     /* links: lists, downloads, posyandu day */
@@ -256,8 +332,16 @@ void tb_page_dasbor(tb_req *q, tb_res *r)
                       " <a class=\"tombol\" href=\"/posyandu/%ld?bulan=%s\">Isi hari posyandu</a>",
                       ps.sc.posyandu_id, ps.sc.month);
     tb_buf_puts(b, "</nav>");
+    const char *lk = tb_req_query(q, "lokus");
+    bool only_lokus = lk && !strcmp(lk, "1");
+    if (tb_wilayah_level(ps.wilayah) == 3 && ps.sc.posyandu_id <= 0) {
+        tb_buf_puts(b, "<p class=\"saring-lokus\"><a href=\"/dasbor?");
+        tb_page_scope_query(b, &ps);
+        tb_buf_printf(b, "%s\">%s</a></p>", only_lokus ? "" : "&amp;lokus=1",
+                      only_lokus ? "Tampilkan semua desa" : "Hanya desa lokus");
+    }
     long made = 0;
-    if (tb_dasbor_fragment(q->store, &ps, b, &made) < 0) {
+    if (fragment(q->store, &ps, only_lokus, b, &made) < 0) {
         tb_res_error(r, q, 500, tb_store_error(q->store));
         return;
     }

@@ -46,6 +46,31 @@ void tb_page_pengguna_impor(tb_req *q, tb_res *r);
 /* audit.c: the audit log page and its CSV */
 void tb_page_audit(tb_req *q, tb_res *r);
 void tb_page_audit_csv(tb_req *q, tb_res *r);
+/* impor.c: files imported from the web (admin_kab): the page, the upload
+ * (streamed body), the dry run's and the import's status, start, cancel, rejects */
+void tb_page_impor(tb_req *q, tb_res *r);
+void tb_page_impor_unggah(tb_req *q, tb_res *r);
+void tb_page_impor_status(tb_req *q, tb_res *r);
+void tb_page_impor_mulai(tb_req *q, tb_res *r);
+void tb_page_impor_batal(tb_req *q, tb_res *r);
+void tb_page_impor_tolak(tb_req *q, tb_res *r);
+const char *tb_impor_init(const char *db);
+long long tb_impor_max_bytes(void);
+/* atur.c, atur_impor.c, atur_target.c: the district's setup; {id} a posyandu or puskesmas */
+void tb_page_atur_posyandu(tb_req *q, tb_res *r);
+void tb_page_atur_posyandu_tambah(tb_req *q, tb_res *r);
+void tb_page_atur_posyandu_impor(tb_req *q, tb_res *r);
+void tb_page_atur_posyandu_ubah_form(tb_req *q, tb_res *r);
+void tb_page_atur_posyandu_ubah(tb_req *q, tb_res *r);
+void tb_page_atur_posyandu_tutup(tb_req *q, tb_res *r);
+void tb_page_atur_puskesmas_tambah(tb_req *q, tb_res *r);
+void tb_page_atur_puskesmas_ubah(tb_req *q, tb_res *r);
+void tb_page_atur_puskesmas_tutup(tb_req *q, tb_res *r);
+void tb_page_atur_target(tb_req *q, tb_res *r);
+void tb_page_atur_survei(tb_req *q, tb_res *r);
+void tb_page_atur_target_simpan(tb_req *q, tb_res *r);
+void tb_page_atur_lokus(tb_req *q, tb_res *r);
+void tb_page_atur_lokus_hapus(tb_req *q, tb_res *r);
 /* aset.c: * the asset's file name */
 void tb_page_asset(tb_req *q, tb_res *r);
 void tb_page_openapi(tb_req *q, tb_res *r);

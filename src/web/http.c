@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "store/store.h"
 
@@ -215,7 +217,24 @@ static enum MHD_Result respond(struct MHD_Connection *c, tb_req *q, tb_res *r)
 typedef struct {
     tb_buf body;
     bool too_big;
+    bool answered; /* refused before the body (plan_body): the rest is ignored */
+    /* a body streamed to a file (plan_body) */
+    FILE *up;
+    char up_path[1024];
+    long long up_len, up_max;
+    bool up_failed; /* a write failed (disk full) */
 } conn_state;
+
+/* Closes and removes the streamed body's file, if any. */
+static void drop_upload(conn_state *cs)
+{
+    if (cs->up)
+        fclose(cs->up);
+    cs->up = NULL;
+    if (cs->up_path[0])
+        unlink(cs->up_path);
+    cs->up_path[0] = 0;
+}
 
 /* Fills q from the connection; false when the request is refused before
  * the application sees it (r then holds the error). */
@@ -228,7 +247,17 @@ static bool read_request(const tb_http_options *o, conn_state *cs, tb_req *q, tb
         return false;
     }
     if (cs->too_big) {
-        o->error(r, q, 413, "Data terlalu besar.");
+        char msg[160] = "Data terlalu besar.";
+        if (cs->up_max)
+            snprintf(msg, sizeof msg,
+                     "Berkas terlalu besar: paling besar %lld MB. Tidak ada yang disimpan;"
+                     " pecah berkasnya atau minta admin menaikkan batasnya.",
+                     cs->up_max >> 20);
+        o->error(r, q, 413, msg);
+        return false;
+    }
+    if (cs->up_failed) {
+        o->error(r, q, 507, "Berkas tidak dapat disimpan di server (ruang disk penuh?).");
         return false;
     }
     q->store = thread_store(o->db_path);
@@ -237,6 +266,71 @@ static bool read_request(const tb_http_options *o, conn_state *cs, tb_req *q, tb
         return false;
     }
     return true;
+}
+
+/* The first call of a POST: asks the application how to take its body
+ * (plan_body); refuses it now, or opens the file it is streamed into. */
+static enum MHD_Result plan(const tb_http_options *o, struct MHD_Connection *c, const char *url,
+                            const char *method, conn_state *cs)
+{
+    tb_req q;
+    memset(&q, 0, sizeof q);
+    q.method = method;
+    q.path = url;
+    q.conn = c;
+    tb_res r;
+    memset(&r, 0, sizeof r);
+    r.status = 200;
+    long long n = -1;
+    if (read_request(o, cs, &q, &r)) {
+        n = o->plan_body(&q, &r);
+        tb_store_release(q.store);
+    }
+    if (n > 0) {
+        snprintf(cs->up_path, sizeof cs->up_path, "%s/unggah-XXXXXX", o->upload_dir);
+        mkdir(o->upload_dir, 0700);
+        int fd = mkstemp(cs->up_path);
+        cs->up = fd >= 0 ? fdopen(fd, "wb") : NULL;
+        if (!cs->up) {
+            if (fd >= 0)
+                close(fd);
+            else
+                cs->up_path[0] = 0;
+            drop_upload(cs);
+            o->error(&r, &q, 507, "Berkas tidak dapat disimpan di server (folder unggahan).");
+            n = -1;
+        }
+        cs->up_max = n;
+    }
+    if (n >= 0) {
+        tb_buf_free(&r.body);
+        return MHD_YES;
+    }
+    cs->answered = true;
+    enum MHD_Result ret = respond(c, &q, &r);
+    tb_buf_free(&r.body);
+    return ret;
+}
+
+/* Takes a chunk of the body: into memory, or into the upload file. */
+static void take_chunk(conn_state *cs, const char *data, size_t n)
+{
+    if (cs->answered || cs->too_big)
+        return;
+    if (!cs->up) {
+        if (cs->body.len + n > MAX_BODY)
+            cs->too_big = true;
+        else
+            tb_buf_put(&cs->body, data, n);
+        return;
+    }
+    cs->up_len += (long long)n;
+    if (cs->up_len > cs->up_max) {
+        cs->too_big = true; /* nothing of it is kept */
+        drop_upload(cs);
+    } else if (!cs->up_failed && fwrite(data, 1, n, cs->up) != n) {
+        cs->up_failed = true;
+    }
 }
 
 static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *url,
@@ -251,16 +345,20 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         if (!cs)
             return MHD_NO;
         *con_cls = cs;
+        if (o->plan_body && !strcmp(method, "POST"))
+            return plan(o, c, url, method, cs);
         return MHD_YES;
     }
     if (*upload_size) {
-        if (cs->body.len + *upload_size > MAX_BODY)
-            cs->too_big = true;
-        else
-            tb_buf_put(&cs->body, upload, *upload_size);
+        take_chunk(cs, upload, *upload_size);
         *upload_size = 0;
         return MHD_YES;
     }
+    if (cs->answered)
+        return MHD_YES;
+    if (cs->up && fclose(cs->up))
+        cs->up_failed = true;
+    cs->up = NULL;
     tb_req q;
     memset(&q, 0, sizeof q);
     q.method = method;
@@ -268,6 +366,10 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
     q.conn = c;
     q.body = cs->body.data ? cs->body.data : "";
     q.body_len = cs->body.len;
+    if (cs->up_path[0]) {
+        q.upload_path = cs->up_path;
+        q.upload_len = cs->up_len;
+    }
     tb_res r;
     memset(&r, 0, sizeof r);
     r.status = 200;
@@ -284,6 +386,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         tb_store_release(q.store);
         free(form);
     }
+    drop_upload(cs); /* unless the handler moved it away */
     enum MHD_Result ret = respond(c, &q, &r);
     tb_buf_free(&r.body);
     return ret;
@@ -297,6 +400,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
     (void)toe;
     conn_state *cs = *con_cls;
     if (cs) {
+        drop_upload(cs);
         tb_buf_free(&cs->body);
         free(cs);
         *con_cls = NULL;

@@ -45,6 +45,10 @@ typedef struct {
     const char *param_vals[TB_REQ_MAX_PARAMS]; /* NUL-terminated, into param_buf */
     int nparams;
     char param_buf[512];
+    /* a body streamed to a file (tb_http_options.plan_body): its path, removed
+     * after the dispatch unless the handler moved it away, and its size */
+    const char *upload_path; /* NULL when the body was read into memory */
+    long long upload_len;
 } tb_req;
 
 typedef struct {
@@ -94,6 +98,13 @@ typedef struct {
     tb_error_handler *error;   /* renders the adapter's own errors (405, 413, 503) */
     const char *trusted_proxy; /* the proxy's address: only its X-Forwarded-For (last hop)
                                   and X-Forwarded-Proto are believed; NULL = none */
+    /* Called for a POST before any of its body is read (q has the method, path,
+     * headers, cookies and store, no body): returns 0 to read the body into
+     * memory as usual (at most 1 MiB), N > 0 to stream it into a new file in
+     * upload_dir, at most N bytes (a longer one is refused with 413, nothing
+     * kept), or -1 to refuse the request now with the answer in r. NULL: 0. */
+    long long (*plan_body)(tb_req *q, tb_res *r);
+    const char *upload_dir; /* where streamed bodies are written (mode 0600 files) */
 } tb_http_options;
 
 /* Starts the server threads; returns a handle for tb_http_stop, or NULL

@@ -173,7 +173,7 @@ void tb_page_unduh(tb_req *q, tb_res *r)
     int rc;
     if (!strcmp(fmt, "csv")) {
         FILE *f = fopen(tmp, "w");
-        rc = f ? tb_render_csv(t[0], f) : -1;
+        rc = f ? tb_render_csv_excel(t[0], f) : -1; /* for Excel set to Indonesian */
         if (f && fclose(f))
             rc = -1;
         r->ctype = "text/csv; charset=utf-8";

@@ -31,6 +31,10 @@ void tb_html_begin(tb_res *r, const tb_req *q, const char *title)
             tb_buf_puts(b, " <a href=\"/posyandu/\">Hari posyandu</a>");
         if (!strcmp(q->user.peran, "admin_kab") || !strcmp(q->user.peran, "tpps_kec"))
             tb_buf_puts(b, " <a href=\"/pengguna\">Pengguna</a> <a href=\"/audit\">Audit</a>");
+        if (!strcmp(q->user.peran, "admin_kab"))
+            tb_buf_puts(b, " <a href=\"/impor\">Impor</a>");
+        if (!strcmp(q->user.peran, "admin_kab") || !strcmp(q->user.peran, "tpps_kec"))
+            tb_buf_puts(b, " <a href=\"/atur/posyandu\">Atur</a>");
         tb_buf_puts(b, "</nav><a class=\"pengguna\" href=\"/akun\" title=\"Akun saya\">");
         tb_buf_html(b, q->user.nama);
         tb_buf_puts(b, " · ");

@@ -88,7 +88,8 @@ static int day_child(void *ctx, const tb_sasaran_row *s)
     if (s->has_prev) {
         char sum[256];
         tb_save_summary(&s->prev, sum, sizeof sum);
-        tb_buf_html(b, s->prev.tanggal);
+        tb_buf_printf(b, "%.2s/%.2s/%.4s", s->prev.tanggal + 8, s->prev.tanggal + 5,
+                      s->prev.tanggal); /* 30/11/2026 */
         tb_buf_puts(b, " · ");
         tb_buf_html(b, sum);
     } else {

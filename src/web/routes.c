@@ -7,6 +7,8 @@
  */
 #include "web/routes.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "web/handlers.h"
@@ -24,6 +26,12 @@
 #define ADMIN (TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KEC)
 #define DENY_ADMIN "Hanya admin kabupaten dan TPPS kecamatan yang mengelola pengguna."
 
+#define KAB TB_ROLE_ADMIN_KAB
+#define UPLOAD (TB_ROUTE_LOGIN | TB_ROUTE_CSRF | TB_ROUTE_UPLOAD)
+#define DENY_IMPOR "Hanya admin kabupaten yang mengimpor berkas."
+
+#define DENY_ATUR                                                                                  \
+    "Hanya admin kabupaten dan TPPS kecamatan yang mengatur posyandu, target dan lokus."
 #define DENY_DAY "Peran Anda tidak mengisi hari posyandu."
 #define DENY_SAVE "Anak ini di luar wilayah kerja Anda."
 #define DENY_CHILD                                                                                 \
@@ -96,6 +104,46 @@ static const tb_route ROUTES[] = {
      "the audit log as CSV: pengguna=, wilayah=, aksi=, dari=, sampai="},
     {"GET", "/audit", tb_page_audit, ADMIN, LOGIN, DENY_ADMIN,
      "the audit log: pengguna=, wilayah=, aksi=, dari=, sampai= (TTTT-BB-HH), hal="},
+    {"GET", "/impor", tb_page_impor, KAB, LOGIN, DENY_IMPOR,
+     "import a file (e-PPGBM, keluarga, catin, wilayah): the upload form and the current import's stage"},
+    {"POST", "/impor/unggah", tb_page_impor_unggah, KAB, UPLOAD, DENY_IMPOR,
+     "upload the file as the body (streamed to disk; X-CSRF-Token): jenis=, nama=; starts the dry run"},
+    {"GET", "/impor/status", tb_page_impor_status, KAB, LOGIN, DENY_IMPOR,
+     "the current import as JSON: tahap, persen, baris, counts"},
+    {"POST", "/impor/mulai", tb_page_impor_mulai, KAB, CSRF, DENY_IMPOR,
+     "import the file the dry run checked, in the background: csrf"},
+    {"POST", "/impor/batal", tb_page_impor_batal, KAB, CSRF, DENY_IMPOR,
+     "drop the checked file without importing it: csrf"},
+    {"GET", "/impor/tolak.csv", tb_page_impor_tolak, KAB, LOGIN, DENY_IMPOR,
+     "the rejected rows of the last dry run or import (line, column, reason)"},
+    {"GET", "/atur/posyandu", tb_page_atur_posyandu, ADMIN, LOGIN, DENY_ATUR,
+     "the puskesmas and posyandu of the administrator's area (wilayah= to filter), with the add forms"},
+    {"POST", "/atur/posyandu", tb_page_atur_posyandu_tambah, ADMIN, CSRF, DENY_ATUR,
+     "add a posyandu: nama, desa (name or code), puskesmas (name or id), hari (1-31), csrf"},
+    {"POST", "/atur/posyandu/impor", tb_page_atur_posyandu_impor, ADMIN, CSRF, DENY_ATUR,
+     "many posyandu from a list: daftar (CSV: nama, desa, puskesmas, hari) or a CSV/XLSX body; buat=1 stores, else a dry run; csrf"},
+    {"GET", "/atur/posyandu/{id}", tb_page_atur_posyandu_ubah_form, ADMIN, LOGIN, DENY_ATUR,
+     "the change form of posyandu {id}"},
+    {"POST", "/atur/posyandu/{id}/tutup", tb_page_atur_posyandu_tutup, ADMIN, CSRF, DENY_ATUR,
+     "close (tutup=1: kept with its history, off the daily lists) or reopen (tutup=0) posyandu {id}: csrf"},
+    {"POST", "/atur/posyandu/{id}", tb_page_atur_posyandu_ubah, ADMIN, CSRF, DENY_ATUR,
+     "rename or move posyandu {id}: nama, desa, puskesmas, hari, csrf"},
+    {"POST", "/atur/puskesmas/{id}/tutup", tb_page_atur_puskesmas_tutup, ADMIN, CSRF, DENY_ATUR,
+     "close (tutup=1) or reopen (tutup=0) puskesmas {id}: csrf"},
+    {"POST", "/atur/puskesmas/{id}", tb_page_atur_puskesmas_ubah, ADMIN, CSRF, DENY_ATUR,
+     "rename or move puskesmas {id}: nama, kecamatan (code), csrf"},
+    {"POST", "/atur/puskesmas", tb_page_atur_puskesmas_tambah, ADMIN, CSRF, DENY_ATUR,
+     "add a puskesmas: nama, kecamatan (code), csrf"},
+    {"GET", "/atur/target", tb_page_atur_target, ADMIN, LOGIN, DENY_ATUR,
+     "survey prevalence (SSGI/SKI), targets per area and year, lokus desa, with their forms"},
+    {"POST", "/atur/survei", tb_page_atur_survei, ADMIN, CSRF, DENY_ATUR,
+     "a survey figure of the kabupaten (admin_kab): survei, tahun, stunting, wasting, underweight, sumber, csrf"},
+    {"POST", "/atur/target", tb_page_atur_target_simpan, ADMIN, CSRF, DENY_ATUR,
+     "a stunting target: wilayah (code or ID), tahun, stunting (%, decimal comma), sumber, csrf"},
+    {"POST", "/atur/lokus/hapus", tb_page_atur_lokus_hapus, ADMIN, CSRF, DENY_ATUR,
+     "take desa off the lokus of a year: desa, tahun, csrf"},
+    {"POST", "/atur/lokus", tb_page_atur_lokus, ADMIN, CSRF, DENY_ATUR,
+     "a lokus desa of a year: desa (name or code), tahun, no_sk, tgl_sk, csrf"},
     /* JSON API (docs/openapi.json) */
     {"GET", "/api/v1/saya", tb_api_saya, ALL, LOGIN, NULL,
      "the logged-in user, with the CSRF token for writes"},
@@ -192,32 +240,76 @@ static void not_logged_in(tb_req *q, tb_res *r)
     tb_buf_free(&b);
 }
 
-void tb_route_dispatch(tb_req *q, tb_res *r)
+/* Session, match, login, CSRF, one-time password and role: the route to
+ * run, or NULL with r answered. */
+static const tb_route *admit(tb_req *q, tb_res *r)
 {
     tb_session_load(q);
     if (q->logged_in)
         q->role = tb_role_bit(q->user.peran);
     const tb_route *rt = find(q);
+    const char *deny = NULL;
+    int status = 403;
     if (rt && !(rt->flags & TB_ROUTE_LOGIN))
-        return rt->handler(q, r);
-    if (!q->logged_in)
-        return not_logged_in(q, r);
+        return rt;
+    if (!q->logged_in) {
+        not_logged_in(q, r);
+        return NULL;
+    }
     /* every logged-in write carries the token, even to an unknown URL */
     if (!strcmp(q->method, "POST") && (!rt || (rt->flags & TB_ROUTE_CSRF)) &&
         !tb_session_csrf_ok(q))
-        return tb_res_error(r, q, 403, "Token formulir (CSRF) tidak cocok. Muat ulang halaman.");
-    if (!rt)
-        return tb_res_error(r, q, 404,
-                            !strncmp(q->path, "/api/v1/", 8) ? "Titik akhir API tidak dikenal."
-                                                             : "Halaman tidak ditemukan.");
-    if (q->user.sandi_sementara && rt->handler != tb_page_akun &&
-        rt->handler != tb_page_akun_sandi && rt->handler != tb_page_logout &&
-        rt->handler != tb_api_saya)
-        return tb_res_redirect(r, "/akun"); /* a one-time password: change it first */
-    if (!(rt->roles & q->role))
-        return tb_res_error(r, q, 403,
-                            rt->deny ? rt->deny : "Peran Anda tidak dapat membuka halaman ini.");
-    rt->handler(q, r);
+        deny = "Token formulir (CSRF) tidak cocok. Muat ulang halaman.";
+    else if (!rt)
+        status = 404, deny = !strncmp(q->path, "/api/v1/", 8) ? "Titik akhir API tidak dikenal."
+                                                              : "Halaman tidak ditemukan.";
+    else if (q->user.sandi_sementara && rt->handler != tb_page_akun &&
+             rt->handler != tb_page_akun_sandi && rt->handler != tb_page_logout &&
+             rt->handler != tb_api_saya) {
+        tb_res_redirect(r, "/akun"); /* a one-time password: change it first */
+        return NULL;
+    } else if (!(rt->roles & q->role))
+        deny = rt->deny ? rt->deny : "Peran Anda tidak dapat membuka halaman ini.";
+    if (deny) {
+        tb_res_error(r, q, status, deny);
+        return NULL;
+    }
+    return rt;
+}
+
+void tb_route_dispatch(tb_req *q, tb_res *r)
+{
+    const tb_route *rt = admit(q, r);
+    if (rt)
+        rt->handler(q, r);
+}
+
+long long tb_route_plan_body(tb_req *q, tb_res *r)
+{
+    const tb_route *rt = find(q);
+    const char *ct = tb_req_header(q, "Content-Type");
+    if (!rt || !(rt->flags & TB_ROUTE_UPLOAD) || (ct && strstr(ct, "x-www-form-urlencoded")))
+        return 0;
+    if (!admit(q, r))
+        return -1;
+    if (ct && strstr(ct, "multipart/")) {
+        tb_res_error(r, q, 415,
+                     "Kirim berkasnya sendiri sebagai isi permintaan (bukan formulir"
+                     " multipart); halaman Impor melakukannya.");
+        return -1;
+    }
+    long long max = tb_impor_max_bytes();
+    const char *cl = tb_req_header(q, "Content-Length");
+    if (cl && atoll(cl) > max) {
+        char msg[200];
+        snprintf(msg, sizeof msg,
+                 "Berkas terlalu besar: paling besar %lld MB. Tidak ada yang disimpan;"
+                 " pecah berkasnya atau minta admin menaikkan batasnya.",
+                 max >> 20);
+        tb_res_error(r, q, 413, msg);
+        return -1;
+    }
+    return max;
 }
 
 int tb_routes_check(FILE *err)

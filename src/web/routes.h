@@ -22,8 +22,9 @@
 #define TB_ROLE_PUBLIC (1u << 31)
 
 enum {
-    TB_ROUTE_LOGIN = 1 << 0, /* needs a live session */
-    TB_ROUTE_CSRF = 1 << 1,  /* needs the session's CSRF token (form field or header) */
+    TB_ROUTE_LOGIN = 1 << 0,  /* needs a live session */
+    TB_ROUTE_CSRF = 1 << 1,   /* needs the session's CSRF token (form field or header) */
+    TB_ROUTE_UPLOAD = 1 << 2, /* a file as the body, streamed to disk (tb_route_plan_body) */
 };
 
 typedef struct {
@@ -42,6 +43,13 @@ const tb_route *tb_routes(size_t *n);
 /* The router (a tb_handler for http.h): session, match, login, CSRF and
  * role checks, then the route's handler; 404 when no route matches. */
 void tb_route_dispatch(tb_req *q, tb_res *r);
+
+/* The plan_body of http.h: for a route with TB_ROUTE_UPLOAD whose body is
+ * not a form, checks login, role and the CSRF token (X-CSRF-Token header)
+ * and the announced Content-Length before any byte is read, then streams
+ * the body to disk (at most tb_impor_max_bytes); 0 (in memory) for any
+ * other request. -1 with r answered when refused. */
+long long tb_route_plan_body(tb_req *q, tb_res *r);
 
 /* Does path match pattern? On a match fills q's path parameters (when q
  * is not NULL). No allocation. */

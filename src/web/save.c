@@ -433,7 +433,8 @@ void tb_save_result_html(tb_buf *b, tb_store *s, const tb_ukur_row *u, bool date
     tb_buf_puts(b, adv.rujuk ? "<div class=\"hasil rujuk\">" : "<div class=\"hasil\">");
     tb_buf_puts(b, "<p>");
     if (dated) {
-        tb_buf_html(b, u->tanggal);
+        tb_buf_printf(b, "%.2s/%.2s/%.4s", u->tanggal + 8, u->tanggal + 5,
+                      u->tanggal); /* 30/11/2026 */
         tb_buf_puts(b, ": ");
     }
     tb_buf_html(b, sum);

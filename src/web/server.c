@@ -18,6 +18,7 @@
 #include "base/clock.h"
 #include "web/cache.h"
 #include "web/dasbor.h"
+#include "web/handlers.h"
 #include "web/http.h"
 #include "web/page.h"
 #include "web/routes.h"
@@ -86,6 +87,8 @@ int tb_serve(const tb_server_options *o)
     h.dispatch = tb_route_dispatch;
     h.error = tb_res_error;
     h.trusted_proxy = o->trusted_proxy && *o->trusted_proxy ? o->trusted_proxy : NULL;
+    h.plan_body = tb_route_plan_body; /* uploads (/impor/unggah) streamed to disk */
+    h.upload_dir = tb_impor_init(o->db_path);
     struct rlimit rl;
     if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
         rl.rlim_cur = rl.rlim_max;

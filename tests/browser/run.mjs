@@ -477,6 +477,78 @@ try {
     check('the search at the top, above the list', box && first && box.y < first.y && box.y < 400);
     await ctx.close();
   });
+  // The administrator imports a code list from the web: upload, dry run, import.
+  await part('impor', async () => {
+    const ctx = await browser.newContext();
+    const page = await login(ctx, 'admin');
+    await page.goto(BASE + '/impor');
+    await page.selectOption('#impor-jenis', 'wilayah');
+    await page.setInputFiles('#impor-berkas', 'tests/data/import/wilayah.csv');
+    await Promise.all([page.waitForURL(BASE + '/impor'), page.click('button:has-text("Unggah dan uji coba")')]);
+    await page.locator('#impor-tahap[data-tahap=diperiksa]').waitFor({ timeout: 30000 });
+    const dry = await page.locator('#impor-tahap').innerText();
+    check('impor: dry run counts (6 to add, 2 refused)', /Akan ditambahkan\s+6/.test(dry) && /Akan ditolak\s+2/.test(dry));
+    check('impor: refused rows with their reason', /bukan kode wilayah/.test(dry) && /sudah ada di baris 2/.test(dry));
+    await page.screenshot({ path: `${SHOTS}/14-impor-uji-coba.png`, fullPage: true });
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Impor sekarang")')]);
+    await page.locator('#impor-tahap[data-tahap=selesai]').waitFor({ timeout: 30000 });
+    const done = await page.locator('#impor-tahap').innerText();
+    check('impor: done, 6 added', /Impor selesai/.test(done) && /Ditambahkan\s+6/.test(done));
+    const st = await page.evaluate(async () => (await fetch('/impor/status')).json());
+    check('impor: progress reached 100%', st.tahap === 'selesai' && st.persen === 100);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('a[href="/impor/tolak.csv"]')]);
+    check('impor: rejects file downloaded', /\.tolak\.csv$/.test(dl.suggestedFilename()));
+    await ctx.close();
+  });
+  // The administrator sets the district up: a posyandu refused, then added; a target on the trend.
+  await part('atur', async () => {
+    const ctx = await browser.newContext();
+    const page = await login(ctx, 'admin');
+    await page.click('nav a:has-text("Atur")');
+    check('atur: the setup page from the menu', /\/atur\/posyandu$/.test(page.url()));
+    const form = page.locator('form[method=post][action="/atur/posyandu"]');
+    await form.locator('input[name=nama]').fill('Posyandu Kenanga Baru');
+    await form.locator('input[name=desa]').fill('Atlantis');
+    await form.locator('input[name=hari]').fill('9');
+    await Promise.all([page.waitForNavigation(), form.locator('button').click()]);
+    const again = page.locator('form[method=post][action="/atur/posyandu"]');
+    check('atur: refused, the name kept', await again.locator('input[name=nama]').inputValue() === 'Posyandu Kenanga Baru');
+    check('atur: the error beside the desa field', /tidak ada di wilayah Anda/.test(
+      await again.locator('label:has(input[name=desa]) .galat').innerText()));
+    await again.locator('input[name=desa]').fill('sukotani');
+    await Promise.all([page.waitForNavigation(), again.locator('button').click()]);
+    check('atur: added, listed with its desa', /Posyandu Kenanga Baru\s+SUKOTANI/.test(await page.locator('table').first().innerText()));
+    await page.screenshot({ path: `${SHOTS}/15-atur-posyandu.png`, fullPage: false });
+    await page.goto(BASE + '/atur/target');
+    const t = page.locator('form[action="/atur/target"]');
+    await t.locator('input[name=wilayah]').fill('35.99.01.2002');
+    await t.locator('input[name=tahun]').fill(String(new Date().getFullYear()));
+    await t.locator('input[name=stunting]').fill('12,5');
+    await t.locator('input[name=sumber]').fill('RPJMDes');
+    await Promise.all([page.waitForNavigation(), t.locator('button').click()]);
+    await page.goto(BASE + '/dasbor?wilayah=35.99.01.2002');
+    check('atur: the desa trend draws its target', await page.locator('svg line.target').count() === 1 &&
+      /Target \d{4}: 12,5%/.test(await page.locator('svg').nth(1).innerHTML()));
+    await ctx.close();
+  });
+  // The parents' card printed (Chromium's print to PDF, A4): one page, the
+  // weight curve and the next posyandu day on it.
+  await part('parents card prints on one page', async () => {
+    const ctx = await browser.newContext();
+    const page = await login(ctx, 'kader');
+    await page.goto(BASE + '/posyandu/1');
+    const href = await page.locator('a[href^="/anak/"]').first().getAttribute('href');
+    const id = href.match(/\/anak\/(\d+)/)[1];
+    await page.goto(BASE + '/anak/' + id + '/kartu');
+    check('card: next posyandu day', /Posyandu berikutnya:/.test(await page.locator('article').innerText()));
+    check('card: the weight curve (BB/U) with the child\'s points',
+      (await page.locator('article svg').first().locator('circle.titik').count()) > 0);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', path: `${SHOTS}/16-kartu-cetak.pdf` });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    check(`card: prints on one A4 page (${pages})`, pages === 1);
+    await ctx.close();
+  });
 } catch (e) {
   fail++;
   console.error('FAIL: ' + (e && e.stack || e));

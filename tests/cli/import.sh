@@ -30,10 +30,17 @@ check "wilayah: again changes nothing ($out)" "[ \"\$(field imported '$out') \$(
 
 # 2. eppgbm: places by name, NIK or name matching, z-scores, N/T, rejects.
 cp "$D/eppgbm.csv" "$W/eppgbm.csv"
+# --dry-run first: the same counts and rejects as the import below, nothing stored
+s0=$(state "$DB")
+out=$("$T" --db "$DB" import eppgbm "$W/eppgbm.csv" --rejects "$W/dry.rej" --dry-run 2>"$W/err")
+check "eppgbm --dry-run: exit 0 ($(cat "$W/err"))" "[ $? -eq 0 ]"
+check "eppgbm --dry-run: summary ($out)" "[ '$out' = 'read=17 imported=11 updated=0 rejected=6 matched_by_name=2 children_new=7 children_matched=0 rejects=$W/dry.rej nik_unusable=1 dry_run=1' ]"
+check "eppgbm --dry-run: nothing stored" "[ \$(state '$DB') = $s0 ]"
 out=$("$T" --db "$DB" import eppgbm "$W/eppgbm.csv" 2>"$W/err")
 check "eppgbm: exit 0 ($(cat "$W/err"))" "[ $? -eq 0 ]"
 check "eppgbm: summary ($out)" "[ '$out' = 'read=17 imported=11 updated=0 rejected=6 matched_by_name=2 children_new=7 children_matched=0 rejects=$W/eppgbm.csv.tolak.csv nik_unusable=1' ]"
 mv "$W/eppgbm.csv.tolak.csv" "$W/e.rej"
+check "eppgbm: the dry run's rejects are the import's" "cmp -s '$W/dry.rej' '$W/e.rej'"
 check "eppgbm: 7 children, 1 mother" "[ \"\$(q \"SELECT count(*) FROM anak\") \$(q 'SELECT count(*) FROM individu')\" = '7 8' ]"
 check "eppgbm: 11 measurements" "[ \$(q 'SELECT count(*) FROM pengukuran') -eq 11 ]"
 check "eppgbm: 3 posyandu (by name in their desa)" "[ \$(q 'SELECT count(*) FROM posyandu') -eq 3 ]"
@@ -178,7 +185,7 @@ check "xlsx: again changes nothing ($out)" "[ \"\$(field imported '$out') \$(fie
 
 # 6. Usage errors: non-zero exit, nothing stored.
 before=$(state "$DB")
-"$T" --db "$DB" import posyandu "$D/eppgbm.csv" >/dev/null 2>"$W/err"
+"$T" --db "$DB" import balita "$D/eppgbm.csv" >/dev/null 2>"$W/err"
 check "unknown kind: exit 2 and the kinds listed" "[ $? -eq 2 ] && grep -q 'eppgbm keluarga catin wilayah' '$W/err'"
 printf 'NIK,Nama,JK\n3507014503230001,Siti,P\n' > "$W/nocol.csv"
 "$T" --db "$DB" import eppgbm "$W/nocol.csv" >"$W/out" 2>"$W/err"

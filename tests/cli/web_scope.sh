@@ -52,12 +52,32 @@ fixture() {
     "POST /pengguna/{id}/aktif") echo "/pengguna/$KID/aktif 400" ;;
     "GET /audit.csv") echo "/audit.csv?aksi=masuk 200" ;;
     "GET /audit") echo "/audit?aksi=masuk 200" ;;
+    "GET /impor") echo "/impor 200" ;;
+    "POST /impor/unggah") echo "/impor/unggah 422" ;; # a form, not a file
+    "GET /impor/status") echo "/impor/status 200" ;;
+    "POST /impor/mulai") echo "/impor/mulai 409" ;; # nothing checked to import
+    "POST /impor/batal") echo "/impor/batal 303" ;;
+    "GET /impor/tolak.csv") echo "/impor/tolak.csv 404" ;;
     "GET /api/v1/saya") echo "/api/v1/saya 200" ;;
     "POST /api/v1/pengukuran") echo "/api/v1/pengukuran 400" ;;
     "POST /api/v1/pengukuran/{id}/hapus") echo "/api/v1/pengukuran/$MID/hapus 422" ;;
     "POST /api/v1/pengukuran/{id}") echo "/api/v1/pengukuran/$MID 422" ;;
     "GET /api/v1/laporan/{nama}") echo "/api/v1/laporan/skdn?wilayah=$WIN&bulan=2026-10 200" ;;
     "GET /api/v1/anak/{id}") echo "/api/v1/anak/$CIN 200" ;;
+    "GET /atur/posyandu") echo "/atur/posyandu 200" ;;
+    "POST /atur/posyandu") echo "/atur/posyandu 422" ;;
+    "POST /atur/posyandu/impor") echo "/atur/posyandu/impor 422" ;;
+    "GET /atur/posyandu/{id}") echo "/atur/posyandu/1 200" ;;
+    "POST /atur/posyandu/{id}/tutup") echo "/atur/posyandu/1/tutup 400" ;;
+    "POST /atur/posyandu/{id}") echo "/atur/posyandu/1 422" ;;
+    "POST /atur/puskesmas/{id}/tutup") echo "/atur/puskesmas/999999/tutup 404" ;;
+    "POST /atur/puskesmas/{id}") echo "/atur/puskesmas/999999 404" ;;
+    "POST /atur/puskesmas") echo "/atur/puskesmas 422" ;;
+    "GET /atur/target") echo "/atur/target 200" ;;
+    "POST /atur/survei") echo "/atur/survei 422|403" ;; # the kabupaten's figure: admin_kab only
+    "POST /atur/target") echo "/atur/target 422" ;;
+    "POST /atur/lokus/hapus") echo "/atur/lokus/hapus 400" ;;
+    "POST /atur/lokus") echo "/atur/lokus 422" ;;
     *) return 1 ;;
   esac
 }

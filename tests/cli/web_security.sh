@@ -86,9 +86,12 @@ get kader "/anak/$NEW" > /dev/null
 check "markup escaped on the child page" "grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' \"$W/body\" && ! grep -q '<script>alert' \"$W/body\""
 get kader "/posyandu/1?bulan=2026-11" > /dev/null
 check "markup escaped in the posyandu list" "grep -q '&lt;script&gt;' \"$W/body\" && ! grep -q '<script>alert' \"$W/body\""
+check "posyandu day: last month's date dd/mm/yyyy" "grep -qE 'Bulan lalu: [0-3][0-9]/[01][0-9]/20[0-9]{2} ·' \"$W/body\" && ! grep -qE 'Bulan lalu: 20[0-9]{2}-' \"$W/body\""
 check "SQL in a parameter is only data" "[ $(get kader "/dasbor?wilayah=35.99%27%20OR%201=1--") = 400 ]"
 # child page: growth charts drawn as SVG, card printable
 get kader "/anak/$CIN" > /dev/null
+TL=$(sqlite3 "$DB" "SELECT strftime('%d/%m/%Y', tgl_lahir) FROM individu WHERE id = $CIN")
+check "child page: dates dd/mm/yyyy ($TL)" "grep -q '<dt>Tanggal lahir</dt><dd>$TL</dd>' \"$W/body\" && grep -qE '<tr><td>[0-3][0-9]/[01][0-9]/20[0-9]{2}</td>' \"$W/body\""
 check "child page has 3 growth charts" "[ \$(grep -o '<svg' \"$W/body\" | wc -l) -ge 3 ]"
 # the family: every other member of the child's KK, by name; none for a child without a KK
 FAM=$(sqlite3 "$DB" "SELECT count(*) FROM individu m JOIN individu c ON c.keluarga_id = m.keluarga_id AND m.id <> c.id WHERE c.id = $CIN")
@@ -98,12 +101,32 @@ get kader "/anak/$NEW" > /dev/null
 check "child without a family: said so" "grep -q 'Belum ada anggota keluarga tercatat' \"$W/body\""
 get kader "/anak/$CIN" > /dev/null
 check "chart as a picture" "[ $(get kader "/anak/$CIN/grafik/bbu.svg") = 200 ] && head -c 4 \"$W/body\" | grep -q '<svg'"
-check "card with advice" "[ $(get kader "/anak/$CIN/kartu") = 200 ] && grep -q 'Saran untuk Ayah dan Bunda' \"$W/body\""
+check "card with advice" "[ $(get kader "/anak/$CIN/kartu") = 200 ] && grep -q 'Yang perlu Ayah dan Bunda lakukan' \"$W/body\""
+# the parents' card speaks words (the category named, the figure only in small
+# print), writes dates as 16 November 2026 and gives the next posyandu day
+# from the posyandu's usual day (this month's if not past, else next month's)
+KID=$(sqlite3 "$DB" "SELECT anak_id FROM pengukuran p WHERE posyandu_id = 1 AND kat_tbu IN ('P', 'SP') AND kat_bbu <> '' AND tanggal = (SELECT max(tanggal) FROM pengukuran q WHERE q.anak_id = p.anak_id) LIMIT 1")
+get kader "/anak/$KID/kartu" > /dev/null
+tr -d '\n' < "$W/body" | sed -n 's/.*<article class="kartu">\(.*\)<\/article>.*/\1/p' | sed 's/<svg[^§]*<\/svg>//g' > "$W/kartu.txt"
+check "card of a short child: results in words, sent to the puskesmas" "grep -qE '<strong>(Berat badan (normal|kurang|sangat kurang)|Risiko berat badan lebih)</strong>' \"$W/kartu.txt\" && grep -q 'Bawa anak ke puskesmas' \"$W/kartu.txt\" && grep -qE '<strong>(Sangat pendek|Pendek)</strong> <small>\\((PB|TB)/U -?[0-9]+,[0-9]{2} SD\\)</small>' \"$W/kartu.txt\""
+check "card: no ISO date, dates in words" "! grep -qE '[0-9]{4}-[0-9]{2}-[0-9]{2}' \"$W/kartu.txt\" && grep -qE 'lahir [0-9]{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) 20[0-9]{2}' \"$W/kartu.txt\""
+HB=$(sqlite3 "$DB" "SELECT p.hari_buka FROM anak a JOIN posyandu p ON p.id = a.posyandu_id WHERE a.individu_id = $KID")
+next_day() { # FIRST-OF-MONTH: the posyandu day of that month (the 31st: its last day)
+  last=$(date -d "$1 +1 month -1 day" +%d); d=$HB; [ "$d" -gt "${last#0}" ] && d=${last#0}
+  date -d "$(date -d "$1" +%Y-%m)-$(printf %02d "$d")" +%F
+}
+NX=$(next_day "$(date +%Y-%m-01)")
+[ "$NX" \< "$(date +%F)" ] && NX=$(next_day "$(date -d "$(date +%Y-%m-01) +1 month" +%F)")
+BLN=$(echo Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember | cut -d' ' -f"$(date -d "$NX" +%-m)")
+NXT="$(date -d "$NX" +%-d) $BLN $(date -d "$NX" +%Y)"
+check "card: next posyandu day $NXT (usual day $HB)" "[ -n \"$HB\" ] && grep -q \"Posyandu berikutnya:</strong> [A-Za-z]*, $NXT di \" \"$W/kartu.txt\""
 # downloads
 login tpps.kab
 check "XLSX download is a zip" "[ $(get tpps.kab "/unduh/skdn.xlsx?wilayah=35.99&bulan=2026-10") = 200 ] && head -c 2 \"$W/body\" | grep -q PK"
 check "PDF publication" "[ $(get tpps.kab "/unduh/publikasi.pdf?wilayah=35.99.01.2001&bulan=2026-10") = 200 ] && head -c 5 \"$W/body\" | grep -q '%PDF'"
-check "CSV download" "[ $(get tpps.kab "/unduh/prevalensi.csv?wilayah=35.99&bulan=2026-10") = 200 ] && head -1 \"$W/body\" | grep -q '^wilayah,S'"
+# the web CSV is for Excel set to Indonesian: BOM, ';', headings, decimal comma, CRLF
+check "CSV download" "[ $(get tpps.kab "/unduh/prevalensi.csv?wilayah=35.99&bulan=2026-10") = 200 ] && head -c 3 \"$W/body\" | od -An -tx1 | grep -q 'ef bb bf' && head -1 \"$W/body\" | grep -q 'Wilayah;Sasaran (S);' && head -1 \"$W/body\" | od -c | grep -q '\\\\r'"
+check "CSV: decimal comma, no thousands separator, no point" "sed -n 2p \"$W/body\" | grep -q ';[0-9][0-9]*,[0-9];' && ! sed -n '2,\$p' \"$W/body\" | grep -q '[0-9]\\.[0-9]'"
 # a bad month, area or posyandu in a URL: 400 with a message, never a 500
 for u in "/dasbor?bulan=2abc-01" "/dasbor?bulan=1900-01" "/dasbor?bulan=2026-13" "/dasbor?bulan=2026-1" \
   "/dasbor?wilayah=xyz" "/dasbor?wilayah=35.99.01.2001.9" "/laporan/stunting?wilayah=35.99%20x" \
@@ -121,9 +144,11 @@ check "an unknown area is still 404" "[ $(get tpps.kab "/dasbor?wilayah=35.99.77
 curl -s -b "$W/kader.jar" -o /dev/null -d "nama=%3DBudi%2B2&jk=1&tgl_lahir=2025-06-06&csrf=$(cat "$W/kader.csrf")" "$B/posyandu/1/anak-baru"
 curl -s -b "$W/kader.jar" -o /dev/null -d "nama=%40SUM(A1)&jk=2&tgl_lahir=2025-06-07&csrf=$(cat "$W/kader.csrf")" "$B/posyandu/1/anak-baru"
 get kader "/unduh/tidak-diukur.csv?posyandu=1&bulan=2026-11" > /dev/null
-check "CSV: =formula and @formula names quoted" "grep -q \"'=Budi+2\" \"$W/body\" && grep -q \"'@SUM(A1)\" \"$W/body\" && ! grep -q '^=\\|,=B' \"$W/body\""
+check "CSV: =formula and @formula names quoted" "grep -q \"'=Budi+2\" \"$W/body\" && grep -q \"'@SUM(A1)\" \"$W/body\" && ! grep -q '^=\\|;=B' \"$W/body\""
 get tpps.kab "/unduh/stunting.csv?wilayah=35.99&bulan=2026-10" > /dev/null
-check "CSV: negative z-scores stay numbers" "grep -q ',-[0-9][0-9.]*' \"$W/body\" && ! grep -q \",'-[0-9]\" \"$W/body\""
+check "CSV: negative z-scores stay numbers" "grep -q ';-[0-9][0-9]*,[0-9][0-9];' \"$W/body\" && ! grep -q \";'-[0-9]\" \"$W/body\""
+get kader "/unduh/stunting.csv?posyandu=1&bulan=2026-10" > /dev/null
+check "CSV: NIK kept as text (a leading tab), dates dd/mm/yyyy" "grep -qP ';\\t35[0-9]{14};' \"$W/body\" && grep -qP ';[0-3][0-9]/[01][0-9]/2026;' \"$W/body\" && ! grep -qP ';35[0-9]{14};' \"$W/body\""
 check "OpenAPI description served" "[ $(curl -s -o "$W/body" -w '%{http_code}' "$B/api/v1/openapi.json") = 200 ] && grep -q '\"openapi\"' \"$W/body\""
 # logout ends the session
 curl -s -b "$W/kader.jar" -o /dev/null -d "csrf=$(cat "$W/kader.csrf")" "$B/keluar"
