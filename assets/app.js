@@ -162,7 +162,7 @@
       gone[entry.uuid] = true;
       merge([]);
       var form = formOf(entry);
-      if (form) show(form, j);
+      if (form) { show(form, j); form.dataset.tersimpan = '1'; } // measured now: not "belum ditimbang"
       persist();
       return flush();
     }
@@ -438,6 +438,38 @@
 document.addEventListener('click', function (ev) {
   if (ev.target && ev.target.hasAttribute && ev.target.hasAttribute('data-cetak')) window.print();
 });
+// The posyandu day's search box and "belum ditimbang" filter: the list is
+// filtered as the cadre types (the form's GET is the fallback without
+// JavaScript); the URL keeps the filter so a reload shows the same list.
+(function () {
+  'use strict';
+  var form = document.getElementById('saring-hari');
+  var list = document.querySelector('.anak-daftar');
+  if (!form || !list) return;
+  var cari = document.getElementById('cari-anak'), belum = document.getElementById('belum-ditimbang');
+  var none = document.getElementById('tak-cocok');
+  // children the server left out (a reload with cari=/belum=): ask it again
+  var partial = none && list.children.length < parseInt(none.dataset.s || '0', 10);
+  function apply() {
+    var q = cari.value.trim().toLowerCase(), shown = 0;
+    if (partial) { form.submit(); return; }
+    Array.prototype.forEach.call(list.children, function (li) {
+      var name = li.querySelector('strong'), f = li.querySelector('form.ukur');
+      var ok = (!q || (name && name.textContent.toLowerCase().indexOf(q) >= 0)) &&
+        !(belum.checked && f && (f.dataset.diukur || f.dataset.tersimpan));
+      li.hidden = !ok;
+      if (ok) shown++;
+    });
+    if (none) none.hidden = shown > 0 || !list.children.length;
+    var u = new URL(location.href);
+    if (q) u.searchParams.set('cari', cari.value.trim()); else u.searchParams.delete('cari');
+    if (belum.checked) u.searchParams.set('belum', '1'); else u.searchParams.delete('belum');
+    history.replaceState(null, '', u.pathname + u.search + u.hash);
+  }
+  cari.addEventListener('input', apply);
+  belum.addEventListener('change', apply);
+  form.addEventListener('submit', function (ev) { ev.preventDefault(); apply(); });
+})();
 // /impor: the chosen file is sent as the body of POST /impor/unggah with the
 // CSRF token in a header (checked before the server accepts a byte; the
 // server streams the body to disk), then the page follows the dry run and

@@ -35,6 +35,12 @@ static void cell_text(const tb_table *t, long r, int c, char *out, size_t n)
 
 void tb_render_html(const tb_table *t, tb_buf *b, const char *const *hide)
 {
+    tb_render_html_heads(t, b, hide, NULL, NULL);
+}
+
+void tb_render_html_heads(const tb_table *t, tb_buf *b, const char *const *hide,
+                          void (*head)(void *ctx, tb_buf *b, const tb_table *t, int col), void *ctx)
+{
     tb_buf_puts(b, "<div class=\"tabel\"><table><caption>");
     tb_buf_html(b, t->title);
     if (t->subtitle) {
@@ -49,7 +55,10 @@ void tb_render_html(const tb_table *t, tb_buf *b, const char *const *hide)
         tb_buf_puts(b, t->col_kinds[c] == TB_COL_TEXT || t->col_kinds[c] == TB_COL_DATE
                            ? "<th>"
                            : "<th class=\"n\">");
-        tb_buf_html(b, t->col_names[c]);
+        if (head)
+            head(ctx, b, t, c);
+        else
+            tb_buf_html(b, t->col_names[c]);
         tb_buf_puts(b, "</th>");
     }
     tb_buf_puts(b, "</tr></thead><tbody>");

@@ -364,43 +364,116 @@ static int report_tren(tb_store *s, const tb_report_scope *sc, const char *title
     return 0;
 }
 
+/* The columns of a by-name list, in order; `personal` ones (names, NIK, the
+ * family's address and phone) only with names, `id` only with link_anak. */
+static const struct {
+    const char *key, *head;
+    tb_col_kind kind;
+    char personal;
+} list_cols[] = {
+    {"id", "ID", TB_COL_INT, 0},
+    {"nama", "Nama", TB_COL_TEXT, 1},
+    {"nik", "NIK", TB_COL_TEXT, 1},
+    {"jk", "JK", TB_COL_TEXT, 0},
+    {"umur", "Umur", TB_COL_TEXT, 0},
+    {"ortu", "Nama ibu", TB_COL_TEXT, 1},
+    {"alamat", "Alamat", TB_COL_TEXT, 1},
+    {"telepon", "Telepon", TB_COL_TEXT, 1},
+    {"tanggal", "Terakhir diukur", TB_COL_DATE, 0},
+    {"hasil", "Hasil terakhir", TB_COL_TEXT, 0},
+    {"status", "Status", TB_COL_TEXT, 0},
+    {"bb", "BB (kg)", TB_COL_DEC1, 0},
+    {"tb", "TB/PB (cm)", TB_COL_DEC1, 0},
+    {"z_bbu", "Z BB/U", TB_COL_DEC2, 0},
+    {"z_tbu", "Z TB/U", TB_COL_DEC2, 0},
+    {"z_bbtb", "Z BB/TB", TB_COL_DEC2, 0},
+    {"posyandu", "Posyandu", TB_COL_TEXT, 0},
+    {"desa", "Desa", TB_COL_TEXT, 0},
+    {"kecamatan", "Kecamatan", TB_COL_TEXT, 0},
+    {"umur_bulan", "Umur (bln)", TB_COL_INT, 0},
+};
+#define NLIST_COLS (int)(sizeof list_cols / sizeof list_cols[0])
+
 /* A by-name list row into the table (personal data only with names). */
 typedef struct {
     tb_table *t;
-    bool with_names, link_anak;
-    int skip; /* 1 when the id column is left out */
+    bool link_anak;
+    int col[NLIST_COLS]; /* table column of each list_cols entry, -1 when left out */
 } list_ctx;
+
+static void put_text(list_ctx *c, long r, int k, const char *v)
+{
+    if (c->col[k] >= 0 && v && *v)
+        tb_table_set_text(c->t, r, c->col[k], v);
+}
+
+static void put_num(list_ctx *c, long r, int k, double v)
+{
+    if (c->col[k] >= 0 && !isnan(v))
+        tb_table_set_num(c->t, r, c->col[k], v);
+}
+
+/* "Jl. Mawar 3, RT 001/RW 002, Dusun Krajan": the parts that are known. */
+static void address(const tb_list_row *l, char *out, size_t n)
+{
+    size_t at = 0;
+    out[0] = 0;
+    if (l->alamat && *l->alamat)
+        at += (size_t)snprintf(out + at, n - at, "%s", l->alamat);
+    if (at < n && ((l->rt && *l->rt) || (l->rw && *l->rw)))
+        at += (size_t)snprintf(out + at, n - at, "%sRT %s/RW %s", at ? ", " : "",
+                               l->rt && *l->rt ? l->rt : "-", l->rw && *l->rw ? l->rw : "-");
+    if (at < n && l->dusun && *l->dusun)
+        snprintf(out + at, n - at, "%sDusun %s", at ? ", " : "", l->dusun);
+}
+
+/* "BB/U BBK, TB/U SP, BB/TB GK": the categories of the last measurement. */
+static void result_text(const tb_list_row *l, char *out, size_t n)
+{
+    const char *what[3] = {"BB/U", "TB/U", "BB/TB"},
+               *cat[3] = {l->kat_bbu, l->kat_tbu, l->kat_bbtb};
+    size_t at = 0;
+    out[0] = 0;
+    for (int k = 0; k < 3 && at < n; k++)
+        if (cat[k] && *cat[k])
+            at += (size_t)snprintf(out + at, n - at, "%s%s %s", at ? ", " : "", what[k], cat[k]);
+}
 
 static int list_row(void *ctx, const tb_list_row *l)
 {
-    list_ctx *c = ctx; /* columns shift left by one without the id column */
-    tb_table *t = c->t;
-    long r = tb_table_add_row(t);
+    list_ctx *c = ctx;
+    long r = tb_table_add_row(c->t);
     if (c->link_anak) {
-        tb_table_set_num(t, r, 0, (double)l->id);
         char href[64];
         snprintf(href, sizeof href, "/anak/%ld", l->id);
-        tb_table_set_link(t, r, href);
+        tb_table_set_link(c->t, r, href);
     }
-    tb_table_set_text(t, r, 9 - c->skip, l->tanggal);
+    put_num(c, r, 0, (double)l->id);
+    put_text(c, r, 1, l->nama);
+    put_text(c, r, 2, l->nik);
+    put_text(c, r, 3, l->jk == 1 ? "L" : l->jk == 2 ? "P" : "");
+    if (l->umur_bulan >= 0) {
+        char u[32];
+        snprintf(u, sizeof u, "%d th %d bl", l->umur_bulan / 12, l->umur_bulan % 12);
+        put_text(c, r, 4, u);
+        put_num(c, r, 19, l->umur_bulan);
+    }
+    put_text(c, r, 5, l->ortu);
+    char adr[400];
+    address(l, adr, sizeof adr);
+    put_text(c, r, 6, adr);
+    put_text(c, r, 7, l->telepon);
+    put_text(c, r, 8, l->tanggal);
+    char hasil[96];
+    result_text(l, hasil, sizeof hasil);
+    put_text(c, r, 9, hasil);
+    put_text(c, r, 10, l->status);
     const double v[5] = {l->bb, l->tb, l->z_bbu, l->z_tbu, l->z_bbtb};
     for (int k = 0; k < 5; k++)
-        if (!isnan(v[k]))
-            tb_table_set_num(t, r, 10 + k - c->skip, v[k]);
-    tb_table_set_text(t, r, 15 - c->skip, l->status);
-    if (l->umur_hari >= 0)
-        tb_table_set_num(t, r, 4 - c->skip, floor(l->umur_hari / 30.4375));
-    if (!l->found)
-        return 0;
-    if (c->with_names) {
-        tb_table_set_text(t, r, 1 - c->skip, l->nama);
-        tb_table_set_text(t, r, 2 - c->skip, l->nik);
-        tb_table_set_text(t, r, 7 - c->skip, l->ortu);
-        tb_table_set_text(t, r, 8 - c->skip, l->alamat);
-    }
-    tb_table_set_text(t, r, 3 - c->skip, l->jk == 1 ? "L" : l->jk == 2 ? "P" : "");
-    tb_table_set_text(t, r, 5 - c->skip, l->desa);
-    tb_table_set_text(t, r, 6 - c->skip, l->posyandu);
+        put_num(c, r, 11 + k, v[k]);
+    put_text(c, r, 16, l->posyandu);
+    put_text(c, r, 17, l->desa);
+    put_text(c, r, 18, l->kecamatan);
     return 0;
 }
 
@@ -421,35 +494,36 @@ static tb_list_kind list_kind(tb_report_kind k)
     }
 }
 
-/* The by-name lists: one condition each on the month's last measurement. */
+/* The by-name lists: one condition each on the month's last measurement,
+ * with the caller's filters, order and page (sc->list). */
 static int report_list(tb_store *s, tb_report_kind k, const tb_report_scope *sc, const char *title,
-                       tb_table **out)
+                       const tb_list_query *q, long *total, tb_table **out)
 {
-    static const char *const keys[] = {
-        "id",     "nama",    "nik", "jk", "umur_bulan", "desa",  "posyandu", "ortu",
-        "alamat", "tanggal", "bb",  "tb", "z_bbu",      "z_tbu", "z_bbtb",   "status"};
-    static const char *const heads[] = {"ID",         "Nama",     "NIK",      "JK",
-                                        "Umur (bln)", "Desa",     "Posyandu", "Orang tua",
-                                        "Alamat",     "Tgl ukur", "BB (kg)",  "TB/PB (cm)",
-                                        "Z BB/U",     "Z TB/U",   "Z BB/TB",  "Status"};
-    static const tb_col_kind kinds[] = {TB_COL_INT,  TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT,
-                                        TB_COL_INT,  TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT,
-                                        TB_COL_TEXT, TB_COL_DATE, TB_COL_DEC1, TB_COL_DEC1,
-                                        TB_COL_DEC2, TB_COL_DEC2, TB_COL_DEC2, TB_COL_TEXT};
-    /* without the child's page, no id column at all (the list cannot be joined back) */
-    int skip = sc->link_anak ? 0 : 1;
-    list_ctx c = {tb_table_new(title, 16 - skip, keys + skip, heads + skip, kinds + skip),
-                  sc->with_names, sc->link_anak, skip};
+    const char *keys[NLIST_COLS], *heads[NLIST_COLS];
+    tb_col_kind kinds[NLIST_COLS];
+    list_ctx c = {NULL, sc->link_anak, {0}};
+    int n = 0;
+    for (int i = 0; i < NLIST_COLS; i++) {
+        /* without the child's page no id column at all (the list cannot be joined back) */
+        bool keep = (i != 0 || sc->link_anak) && (!list_cols[i].personal || sc->with_names);
+        c.col[i] = keep ? n : -1;
+        if (keep) {
+            keys[n] = list_cols[i].key;
+            heads[n] = list_cols[i].head;
+            kinds[n++] = list_cols[i].kind;
+        }
+    }
+    c.t = tb_table_new(title, n, keys, heads, kinds);
     if (!c.t)
         return tb_store_fail(s, "out of memory");
     tb_store_scope ss = store_scope(sc, sc->month);
-    if (tb_store_list(s, &ss, list_kind(k), list_row, &c) < 0) {
+    if (tb_store_list(s, &ss, list_kind(k), q, list_row, &c, total) < 0) {
         tb_table_free(c.t);
         return -1;
     }
     if (!sc->with_names)
-        tb_table_subtitle(c.t, "Nama, NIK, orang tua dan alamat hanya tampil untuk peran yang"
-                               " membutuhkannya (UU PDP 27/2022).");
+        tb_table_subtitle(c.t, "Nama, NIK, nama ibu, alamat dan telepon hanya tampil untuk peran"
+                               " yang membutuhkannya (UU PDP 27/2022).");
     *out = c.t;
     return 0;
 }
@@ -571,9 +645,10 @@ static int report_rekonsiliasi(tb_store *s, const tb_report_scope *sc, const cha
     return 0;
 }
 
-int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_table **out)
+/* Checks a report's arguments and makes its title; 0, or -1 with the error. */
+static int report_start(tb_store *s, tb_report_kind k, const tb_report_scope *sc, char *title,
+                        size_t n)
 {
-    *out = NULL;
     char month[32];
     if (month_ok(sc->month, month, sizeof month))
         return tb_store_fail(s, "bulan '%s' harus berbentuk YYYY-MM", sc->month);
@@ -581,11 +656,32 @@ int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_t
         return tb_store_fail(s, "kode wilayah '%s' tidak sah", sc->wilayah ? sc->wilayah : "");
     if ((unsigned)k >= TB_REPORT_COUNT)
         return tb_store_fail(s, "laporan tidak dikenal");
-    char area[200], title[400];
+    char area[200];
     tb_store_scope ss = store_scope(sc, sc->month);
     if (tb_store_scope_name(s, &ss, area, sizeof area) != 1) /* unknown: the code itself */
         snprintf(area, sizeof area, "%s", sc->wilayah ? sc->wilayah : "?");
-    snprintf(title, sizeof title, "%s - %s, %s", titles[k], area, month);
+    snprintf(title, n, "%s - %s, %s", titles[k], area, month);
+    return 0;
+}
+
+int tb_report_run_list(tb_store *s, tb_report_kind k, const tb_report_scope *sc,
+                       const tb_list_query *q, long *total, tb_table **out)
+{
+    *out = NULL;
+    char title[400];
+    if (report_start(s, k, sc, title, sizeof title))
+        return -1;
+    if (!tb_report_is_list(k))
+        return tb_store_fail(s, "laporan %s bukan daftar nama", names[k]);
+    return report_list(s, k, sc, title, q, total, out);
+}
+
+int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_table **out)
+{
+    *out = NULL;
+    char title[400];
+    if (report_start(s, k, sc, title, sizeof title))
+        return -1;
     switch (k) {
     case TB_REPORT_SKDN:
         return report_skdn(s, sc, title, out);
@@ -614,6 +710,6 @@ int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_t
     case TB_REPORT_STANDAR_PASTI:
         return tb_report_standar_pasti(s, sc, title, out);
     default:
-        return report_list(s, k, sc, title, out);
+        return report_list(s, k, sc, title, NULL, NULL, out);
     }
 }

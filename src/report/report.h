@@ -17,14 +17,15 @@
 #include <stdbool.h>
 
 #include "store/store.h"
+#include "store/report.h"
 #include "format/table.h"
 
 typedef struct {
-    const char *wilayah; /* Kemendagri code, any level */
-    long posyandu_id;    /* > 0: one posyandu instead of a wilayah */
-    char month[8];       /* yyyy-mm */
-    bool with_names;     /* include names/NIK/addresses in lists */
-    bool link_anak;      /* the viewer may open /anak/ID: lists link to it and carry the id */
+    const char *wilayah;       /* Kemendagri code, any level */
+    long posyandu_id;          /* > 0: one posyandu instead of a wilayah */
+    char month[8];             /* yyyy-mm */
+    bool with_names;           /* include names/NIK/addresses in lists */
+    bool link_anak;            /* the viewer may open /anak/ID: lists link to it and carry the id */
 } tb_report_scope;
 
 /* The report names `tumbuh report NAME` and the web know. */
@@ -62,5 +63,11 @@ bool tb_report_is_list(tb_report_kind k);
 
 /* Computes a report; 0 and *out, or -1 with tb_store_error(). */
 int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *scope, tb_table **out);
+
+/* A by-name list (tb_report_is_list) with filters, order and page q (NULL:
+ * every row in the list's order); *total (may be NULL) gets the number of
+ * children matching before paging. 0 and *out, or -1 as tb_report_run. */
+int tb_report_run_list(tb_store *s, tb_report_kind k, const tb_report_scope *scope,
+                       const tb_list_query *q, long *total, tb_table **out);
 
 #endif

@@ -218,89 +218,300 @@ int tb_store_month_totals(tb_store *s, const tb_store_scope *sc, tb_month_totals
     return 0;
 }
 
-/* The SQL of each list: one condition each on the month's last measurement. */
+/* The columns every list kind selects into `l`, then its own condition. */
+#define LIST_COLS(STATUS, ORD)                                                                     \
+    " SELECT s.id AS id, m.tanggal AS tanggal, m.bb AS bb, m.tb AS tb, m.z_bbu AS z_bbu,"          \
+    " m.z_tbu AS z_tbu, m.z_bbtb AS z_bbtb, " STATUS " AS status, m.umur_hari AS umur_hari,"       \
+    " " ORD " AS ord, s.pos AS pos, s.desa AS desa, " AGE_AT_MONTH_END(                            \
+        "s.lahir") " AS ub"                                                                        \
+                   " FROM s JOIN m ON m.anak_id = s.id"
+
+/* The `l` part of each list: which children, and the list's own order (ord). */
 static const char *list_sql(tb_list_kind k)
 {
     switch (k) {
     case TB_LIST_STUNTING:
-        return SCOPE_CTE " SELECT s.id, m.tanggal, m.bb, m.tb, m.z_bbu, m.z_tbu, m.z_bbtb,"
-                         " m.kat_tbu, m.umur_hari FROM s JOIN m ON m.anak_id = s.id"
-                         " WHERE m.f_tbu = 0 AND m.z_tbu < -2 ORDER BY m.z_tbu";
+        return LIST_COLS("m.kat_tbu", "m.z_tbu") " WHERE m.f_tbu = 0 AND m.z_tbu < -2";
     case TB_LIST_WASTING:
-        return SCOPE_CTE " SELECT s.id, m.tanggal, m.bb, m.tb, m.z_bbu, m.z_tbu, m.z_bbtb,"
-                         " m.kat_bbtb, m.umur_hari FROM s JOIN m ON m.anak_id = s.id"
-                         " WHERE m.f_bbtb = 0 AND m.z_bbtb < -2 ORDER BY m.z_bbtb";
+        return LIST_COLS("m.kat_bbtb", "m.z_bbtb") " WHERE m.f_bbtb = 0 AND m.z_bbtb < -2";
     case TB_LIST_2T:
-        return SCOPE_CTE " SELECT s.id, m.tanggal, m.bb, m.tb, m.z_bbu, m.z_tbu, m.z_bbtb,"
-                         " '2T', m.umur_hari FROM s JOIN m ON m.anak_id = s.id WHERE m.t2 = 1"
-                         " ORDER BY s.sub";
+        return LIST_COLS("'2T'", "s.sub") " WHERE m.t2 = 1";
     case TB_LIST_BGM:
-        return SCOPE_CTE " SELECT s.id, m.tanggal, m.bb, m.tb, m.z_bbu, m.z_tbu, m.z_bbtb,"
-                         " 'BGM', m.umur_hari FROM s JOIN m ON m.anak_id = s.id WHERE m.bgm = 1"
-                         " ORDER BY m.z_bbu";
+        return LIST_COLS("'BGM'", "m.z_bbu") " WHERE m.bgm = 1";
     default: /* not measured this month: last measurement ever, if any */
-        return SCOPE_CTE " SELECT s.id, (SELECT max(tanggal) FROM pengukuran WHERE anak_id = s.id),"
-                         " NULL, NULL, NULL, NULL, NULL, 'belum diukur', NULL"
-                         " FROM s WHERE NOT EXISTS (SELECT 1 FROM m WHERE m.anak_id = s.id)"
-                         " ORDER BY s.sub";
+        return " SELECT s.id AS id,"
+               " (SELECT max(tanggal) FROM pengukuran WHERE anak_id = s.id) AS tanggal,"
+               " NULL AS bb, NULL AS tb, NULL AS z_bbu, NULL AS z_tbu, NULL AS z_bbtb,"
+               " 'belum diukur' AS status, NULL AS umur_hari, s.sub AS ord, s.pos AS pos,"
+               " s.desa AS desa, " AGE_AT_MONTH_END(
+                   "s.lahir") " AS ub FROM s"
+                              " WHERE NOT EXISTS (SELECT 1 FROM pengukuran g WHERE g.anak_id = s.id"
+                              "  AND g.tanggal >= ?2 || '-01' AND g.tanggal < date(?2 || '-01', "
+                              "'+1 month'))";
     }
 }
 
-/* Fills the identity and place of r->id (a second, parameterised lookup);
- * the strings live until the statement is next used. 0 or -1. */
-static int list_identity(tb_store *s, const char *month, tb_list_row *r)
+/* Who and where a child of `l` is: the joins of a list's details. */
+#define LIST_JOINS                                                                                 \
+    " LEFT JOIN anak a ON a.individu_id = l.id LEFT JOIN individu ibu ON ibu.id = i.ibu_id"        \
+    " LEFT JOIN keluarga kl ON kl.id = i.keluarga_id LEFT JOIN posyandu p ON p.id = l.pos"         \
+    " LEFT JOIN wilayah wd ON wd.kode = l.desa LEFT JOIN wilayah wk ON wk.kode = substr(l.desa, "  \
+    "1, 8)"
+
+/* The filters (?5..?11) on `l` and its individu i. */
+#define LIST_WHERE                                                                                 \
+    " WHERE (?5 = '' OR instr(lower(i.nama), lower(?5)) > 0 OR instr(i.nik, ?5) > 0)"              \
+    "  AND (?6 = '' OR substr(l.desa, 1, 8) = ?6) AND (?7 = '' OR l.desa = ?7)"                    \
+    "  AND (?8 = 0 OR l.pos = ?8) AND (?10 = 0 OR i.jk = ?10) AND (?11 = '' OR l.status = ?11)"    \
+    "  AND (?9 < 0 OR CASE WHEN l.ub < 6 THEN 0 WHEN l.ub < 12 THEN 1 WHEN l.ub < 24 THEN 2"       \
+    "   WHEN l.ub < 36 THEN 3 ELSE 4 END = ?9)"
+
+/* The page `pg` (one page of the filtered, ordered `l`, with the count of
+ * all), then the details of its rows only. Filled in: the joins the order
+ * needs (LIST_JOINS or ""), the order twice. */
+#define LIST_PAGE                                                                                  \
+    ", pg AS (SELECT l.*, count(*) OVER () AS n FROM l JOIN individu i ON i.id = l.id "            \
+    "%s" LIST_WHERE " ORDER BY %s%s, l.id LIMIT ?12 OFFSET ?13)"                                   \
+    " SELECT l.id, l.tanggal, lg.bb, lg.tb, lg.z_bbu, lg.z_tbu, lg.z_bbtb, l.status,"              \
+    " COALESCE(l.umur_hari, lg.umur_hari), l.ord, l.pos, l.desa, l.ub, i.nama, i.nik, i.jk,"       \
+    " COALESCE(NULLIF(a.nama_ortu, ''), ibu.nama), COALESCE(kl.alamat, i.alamat),"                 \
+    " COALESCE(kl.rt, i.rt), COALESCE(kl.rw, i.rw), kl.dusun, kl.telepon, wd.nama, p.nama,"        \
+    " wk.nama, lg.kat_bbu, lg.kat_tbu, lg.kat_bbtb, l.n"                                           \
+    " FROM pg AS l JOIN individu i ON i.id = l.id" LIST_JOINS                                      \
+    " LEFT JOIN pengukuran lg ON lg.anak_id = l.id AND lg.tanggal = l.tanggal"                     \
+    " ORDER BY %s%s, l.id"
+
+/* The columns a list may be sorted by, and their SQL (the only text put
+ * into a list's SQL that is not a constant of this file). */
+static const struct {
+    const char *key, *expr;
+    bool joins; /* the order needs LIST_JOINS */
+} list_sorts[] = {
+    {"nama", "i.nama COLLATE NOCASE", false},
+    {"nik", "i.nik", false},
+    {"jk", "i.jk", false},
+    {"umur", "l.ub", false},
+    {"umur_bulan", "l.ub", false},
+    {"ortu", "COALESCE(NULLIF(a.nama_ortu, ''), ibu.nama) COLLATE NOCASE", true},
+    {"alamat", "COALESCE(kl.alamat, i.alamat) COLLATE NOCASE", true},
+    {"kecamatan", "wk.nama", true},
+    {"desa", "wd.nama", true},
+    {"posyandu", "p.nama", true},
+    {"tanggal", "l.tanggal", false},
+    {"status", "l.status", false},
+    {"bb", "l.bb", false},
+    {"tb", "l.tb", false},
+    {"z_bbu", "l.z_bbu", false},
+    {"z_tbu", "l.z_tbu", false},
+    {"z_bbtb", "l.z_bbtb", false},
+};
+
+/* The SQL of a sort key, or NULL; *joins when it needs LIST_JOINS. */
+static const char *list_sort_expr(const char *key, bool *joins)
 {
-    sqlite3_stmt *q = tb_store_stmt(
-        s, "SELECT i.nama, i.nik, i.jk, w.nama, p.nama, a.nama_ortu,"
-           " trim(COALESCE(i.alamat, '') || ' RT ' || COALESCE(i.rt, '-') || '/RW ' ||"
-           " COALESCE(i.rw, '-')), i.tgl_lahir, ?2"
-           " FROM individu i LEFT JOIN anak a ON a.individu_id = i.id"
-           " LEFT JOIN posyandu p ON p.id = a.posyandu_id"
-           " LEFT JOIN keluarga kl ON kl.id = i.keluarga_id"
-           " LEFT JOIN wilayah w ON w.kode = COALESCE(p.desa, kl.desa, i.desa) WHERE i.id = ?1");
-    if (!q)
-        return -1;
-    sqlite3_bind_int64(q, 1, r->id);
-    sqlite3_bind_text(q, 2, month, -1, SQLITE_TRANSIENT);
-    r->found = sqlite3_step(q) == SQLITE_ROW;
-    if (!r->found)
-        return 0;
-    r->nama = (const char *)sqlite3_column_text(q, 0);
-    r->nik = (const char *)sqlite3_column_text(q, 1);
-    r->jk = sqlite3_column_int(q, 2);
-    r->desa = (const char *)sqlite3_column_text(q, 3);
-    r->posyandu = (const char *)sqlite3_column_text(q, 4);
-    r->ortu = (const char *)sqlite3_column_text(q, 5);
-    r->alamat = (const char *)sqlite3_column_text(q, 6);
-    return 0;
+    for (size_t i = 0; key && i < sizeof list_sorts / sizeof list_sorts[0]; i++)
+        if (!strcmp(key, list_sorts[i].key)) {
+            if (joins)
+                *joins = list_sorts[i].joins;
+            return list_sorts[i].expr;
+        }
+    return NULL;
 }
 
-int tb_store_list(tb_store *s, const tb_store_scope *sc, tb_list_kind k,
-                  int (*fn)(void *ctx, const tb_list_row *r), void *ctx)
+bool tb_store_list_sortable(const char *key)
 {
-    sqlite3_stmt *st = tb_store_stmt(s, list_sql(k));
-    if (!st)
-        return -1;
-    bind_scope(st, sc);
-    int rc;
+    return list_sort_expr(key, NULL) != NULL;
+}
+
+/* "" for NULL: the filters' "all". */
+static const char *or_empty(const char *v)
+{
+    return v ? v : "";
+}
+
+/* Binds the filters and the page of q (NULL: all) to ?5..?13. */
+static void bind_list_query(sqlite3_stmt *st, const tb_list_query *q, int first)
+{
+    static const tb_list_query all = {.umur = -1};
+    if (!q)
+        q = &all;
+    sqlite3_bind_text(st, first, or_empty(q->cari), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, first + 1, or_empty(q->kecamatan), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, first + 2, or_empty(q->desa), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, first + 3, q->posyandu_id > 0 ? q->posyandu_id : 0);
+    sqlite3_bind_int(st, first + 4, q->umur >= 0 && q->umur <= 4 ? q->umur : -1);
+    sqlite3_bind_int(st, first + 5, q->jk == 1 || q->jk == 2 ? q->jk : 0);
+    sqlite3_bind_text(st, first + 6, or_empty(q->status), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, first + 7, q->limit > 0 ? q->limit : -1);
+    sqlite3_bind_int64(st, first + 8, q->offset > 0 ? q->offset : 0);
+}
+
+/* Reads one row of the list query into r (strings live until the next step). */
+static void list_read(sqlite3_stmt *st, tb_list_row *r)
+{
+    memset(r, 0, sizeof *r);
+    r->id = (long)sqlite3_column_int64(st, 0);
+    r->tanggal = (const char *)sqlite3_column_text(st, 1);
+    r->bb = tb_store_col_real(st, 2);
+    r->tb = tb_store_col_real(st, 3);
+    r->z_bbu = tb_store_col_real(st, 4);
+    r->z_tbu = tb_store_col_real(st, 5);
+    r->z_bbtb = tb_store_col_real(st, 6);
+    r->status = (const char *)sqlite3_column_text(st, 7);
+    r->umur_hari = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 8);
+    /* 9 ord, 10 pos, 11 desa code */
+    r->umur_bulan = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 12);
+    r->found = sqlite3_column_type(st, 13) != SQLITE_NULL;
+    r->nama = (const char *)sqlite3_column_text(st, 13);
+    r->nik = (const char *)sqlite3_column_text(st, 14);
+    r->jk = sqlite3_column_int(st, 15);
+    r->ortu = (const char *)sqlite3_column_text(st, 16);
+    r->alamat = (const char *)sqlite3_column_text(st, 17);
+    r->rt = (const char *)sqlite3_column_text(st, 18);
+    r->rw = (const char *)sqlite3_column_text(st, 19);
+    r->dusun = (const char *)sqlite3_column_text(st, 20);
+    r->telepon = (const char *)sqlite3_column_text(st, 21);
+    r->desa = (const char *)sqlite3_column_text(st, 22);
+    r->posyandu = (const char *)sqlite3_column_text(st, 23);
+    r->kecamatan = (const char *)sqlite3_column_text(st, 24);
+    r->kat_bbu = (const char *)sqlite3_column_text(st, 25);
+    r->kat_tbu = (const char *)sqlite3_column_text(st, 26);
+    r->kat_bbtb = (const char *)sqlite3_column_text(st, 27);
+}
+
+/*
+ * Runs a paged query whose last column is count(*) OVER (): fn per row via
+ * read_fn, *total from the first row; a page past the end runs again from
+ * the start for the count. The statement is finalized.
+ */
+static int run_paged(tb_store *s, sqlite3_stmt *st, int offset_param, int ncols,
+                     int (*row_fn)(sqlite3_stmt *st, void *ctx), void *ctx, long *total)
+{
+    if (total)
+        *total = 0;
+    int rc, n = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        tb_list_row r;
-        memset(&r, 0, sizeof r);
-        r.id = (long)sqlite3_column_int64(st, 0);
-        r.tanggal = (const char *)sqlite3_column_text(st, 1);
-        r.bb = tb_store_col_real(st, 2);
-        r.tb = tb_store_col_real(st, 3);
-        r.z_bbu = tb_store_col_real(st, 4);
-        r.z_tbu = tb_store_col_real(st, 5);
-        r.z_bbtb = tb_store_col_real(st, 6);
-        r.status = (const char *)sqlite3_column_text(st, 7);
-        r.umur_hari = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 8);
-        if (list_identity(s, sc->month, &r) < 0 || fn(ctx, &r) < 0) {
-            sqlite3_reset(st);
+        if (n++ == 0 && total)
+            *total = (long)sqlite3_column_int64(st, ncols - 1);
+        if (row_fn(st, ctx) < 0) {
+            sqlite3_finalize(st);
             return -1;
         }
     }
-    return step_end(s, rc);
+    if (rc == SQLITE_DONE && n == 0 && total && sqlite3_column_count(st) > 0) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, offset_param, 0);
+        if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+            *total = (long)sqlite3_column_int64(st, ncols - 1);
+        if (rc == SQLITE_ROW)
+            rc = SQLITE_DONE;
+    }
+    if (rc != SQLITE_DONE)
+        tb_store_fail(s, "%s", sqlite3_errmsg(tb_store_db(s)));
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Prepares dynamic SQL (a whitelisted sort); the caller finalizes. */
+static sqlite3_stmt *prepare_once(tb_store *s, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(tb_store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
+        tb_store_fail(s, "%s", sqlite3_errmsg(tb_store_db(s)));
+        sqlite3_finalize(st);
+        return NULL;
+    }
+    return st;
+}
+
+typedef struct {
+    int (*fn)(void *ctx, const tb_list_row *r);
+    void *ctx;
+} list_call;
+
+static int list_call_row(sqlite3_stmt *st, void *ctx)
+{
+    list_call *c = ctx;
+    tb_list_row r;
+    list_read(st, &r);
+    return c->fn(c->ctx, &r);
+}
+
+int tb_store_list(tb_store *s, const tb_store_scope *sc, tb_list_kind k, const tb_list_query *q,
+                  int (*fn)(void *ctx, const tb_list_row *r), void *ctx, long *total)
+{
+    bool joins = false;
+    const char *by = list_sort_expr(q ? q->sort : NULL, &joins);
+    const char *dir = q && q->desc ? " DESC" : "";
+    if (!by)
+        by = "l.ord";
+    char sql[8192];
+    int n = snprintf(sql, sizeof sql, "%s, l AS (%s)" LIST_PAGE, SCOPE_CTE, list_sql(k),
+                     joins ? LIST_JOINS : "", by, dir, by, dir);
+    if (n < 0 || (size_t)n >= sizeof sql)
+        return tb_store_fail(s, "list query too long");
+    sqlite3_stmt *st = prepare_once(s, sql);
+    if (!st)
+        return -1;
+    bind_scope(st, sc);
+    bind_list_query(st, q, 5);
+    list_call c = {fn, ctx};
+    return run_paged(s, st, 13, 29, list_call_row, &c, total);
+}
+
+typedef struct {
+    int (*fn)(void *ctx, const tb_posyandu_row *r);
+    void *ctx;
+} pos_call;
+
+static int pos_call_row(sqlite3_stmt *st, void *ctx)
+{
+    pos_call *c = ctx;
+    tb_posyandu_row r = {
+        (long)sqlite3_column_int64(st, 0),        (const char *)sqlite3_column_text(st, 1),
+        (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
+        (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
+        (long)sqlite3_column_int64(st, 6)};
+    return c->fn(c->ctx, &r);
+}
+
+int tb_store_posyandu_page(tb_store *s, const char *wilayah, const tb_list_query *q,
+                           int (*fn)(void *ctx, const tb_posyandu_row *r), void *ctx, long *total)
+{
+    static const struct {
+        const char *key, *expr;
+    } sorts[] = {{"nama", "p.nama COLLATE NOCASE"},
+                 {"desa", "wd.nama"},
+                 {"kecamatan", "wk.nama"},
+                 {"anak", "anak"}};
+    const char *by = "wk.nama, wd.nama, p.nama COLLATE NOCASE";
+    for (size_t i = 0; q && q->sort && i < sizeof sorts / sizeof sorts[0]; i++)
+        if (!strcmp(q->sort, sorts[i].key))
+            by = sorts[i].expr;
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "SELECT p.id, p.nama, wd.nama, wk.nama, pk.nama, p.desa,"
+             " (SELECT count(*) FROM anak a WHERE a.posyandu_id = p.id"
+             "  AND a.digabung_ke IS NULL) AS anak, count(*) OVER ()"
+             " FROM posyandu p JOIN wilayah wd ON wd.kode = p.desa"
+             " LEFT JOIN wilayah wk ON wk.kode = substr(p.desa, 1, 8)"
+             " LEFT JOIN puskesmas pk ON pk.id = p.puskesmas_id"
+             " WHERE p.desa >= ?1 AND p.desa < ?1 || '/' AND p.ditutup IS NULL"
+             "  AND (?2 = '' OR instr(lower(p.nama), lower(?2)) > 0)"
+             "  AND (?3 = '' OR substr(p.desa, 1, 8) = ?3) AND (?4 = '' OR p.desa = ?4)"
+             " ORDER BY %s%s, p.id LIMIT ?5 OFFSET ?6",
+             by, q && q->desc ? " DESC" : "");
+    sqlite3_stmt *st = prepare_once(s, sql);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, wilayah, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, or_empty(q ? q->cari : NULL), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, or_empty(q ? q->kecamatan : NULL), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, or_empty(q ? q->desa : NULL), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 5, q && q->limit > 0 ? q->limit : -1);
+    sqlite3_bind_int64(st, 6, q && q->offset > 0 ? q->offset : 0);
+    pos_call c = {fn, ctx};
+    return run_paged(s, st, 6, 8, pos_call_row, &c, total);
 }
 
 /* The data-quality scorecard, grouped by posyandu or by the cadre who measured. */

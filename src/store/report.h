@@ -101,21 +101,64 @@ typedef enum {
 typedef struct {
     long id;                       /* individu id */
     const char *tanggal;           /* measurement date (the last ever when not measured), or NULL */
-    double bb, tb;                 /* NAN when none */
-    double z_bbu, z_tbu, z_bbtb;   /* NAN when none */
+    double bb, tb;                 /* of that measurement, NAN when none */
+    double z_bbu, z_tbu, z_bbtb;   /* of that measurement, NAN when none */
     const char *status;            /* Permenkes category, "2T", "BGM", "belum diukur" */
-    int umur_hari;                 /* -1 when not known */
+    int umur_hari;                 /* at the measurement, -1 when not known */
+    int umur_bulan;                /* completed months on the last day of the month, -1 unknown */
     bool found;                    /* the identity below was found */
-    const char *nama, *nik, *ortu; /* personal data (may be NULL) */
-    const char *alamat;            /* "alamat RT x/RW y" */
+    const char *nama, *nik, *ortu; /* personal data (may be NULL); ortu: the mother's name */
+    const char *alamat;            /* the family's address (else the child's), may be NULL */
+    const char *rt, *rw, *dusun;   /* of the family (else the child's), may be NULL */
+    const char *telepon;           /* the family's phone, may be NULL */
     int jk;                        /* 1 / 2, 0 unknown */
     const char *desa, *posyandu;   /* names */
+    const char *kecamatan;         /* name of the desa's kecamatan */
+    const char *kat_bbu, *kat_tbu, *kat_bbtb; /* categories of the last measurement (tanggal) */
 } tb_list_row;
 
-/* The children of a list, in the list's order; each child's identity is a
- * second, parameterised lookup per row. */
-int tb_store_list(tb_store *s, const tb_store_scope *sc, tb_list_kind k,
-                  int (*fn)(void *ctx, const tb_list_row *r), void *ctx);
+/*
+ * What a list page asks for: filters, order and page, all applied in the
+ * query. Strings NULL or "" and numbers 0 (umur -1) mean "all". The area
+ * filters narrow the scope (a code outside the scope finds nothing; the
+ * caller refuses it first). sort is a column key from a fixed list
+ * (tb_store_list_sortable); anything else is the list's own order.
+ */
+typedef struct {
+    const char *cari;      /* part of the name (case-insensitive) or of the NIK */
+    const char *kecamatan; /* code, 35.99.01 */
+    const char *desa;      /* code, 35.99.01.2001 */
+    long posyandu_id;      /* one posyandu */
+    int umur;              /* age group 0..4 as tb_skdn_umur_row, -1 all */
+    int jk;                /* 1 L, 2 P, 0 all */
+    const char *status;    /* the list's status/category text, exact */
+    const char *sort;      /* column key, NULL = the list's order */
+    bool desc;             /* descending */
+    long limit, offset;    /* limit 0 = every row */
+} tb_list_query;
+
+/* Can a list be sorted by the column with this key? */
+bool tb_store_list_sortable(const char *key);
+
+/* The children of a list that match q (NULL: all, in the list's order), one
+ * query with the filters, order and page in it. *total (may be NULL) gets
+ * the number of children matching before paging. */
+int tb_store_list(tb_store *s, const tb_store_scope *sc, tb_list_kind k, const tb_list_query *q,
+                  int (*fn)(void *ctx, const tb_list_row *r), void *ctx, long *total);
+
+/* One posyandu of the chooser. */
+typedef struct {
+    long id;
+    const char *nama, *desa, *kecamatan, *puskesmas; /* names (puskesmas may be NULL) */
+    const char *desa_kode;
+    long anak; /* children registered there */
+} tb_posyandu_row;
+
+/* The posyandu under an area code that match q (cari: part of the name;
+ * kecamatan, desa; sort "nama", "desa", "kecamatan", "anak", else by
+ * kecamatan, desa, name; limit/offset), total as tb_store_list. */
+int tb_store_posyandu_page(tb_store *s, const char *wilayah, const tb_list_query *q,
+                           int (*fn)(void *ctx, const tb_posyandu_row *r), void *ctx, long *total);
 
 /* One group of the data-quality scorecard (measurements of the month). */
 typedef struct {

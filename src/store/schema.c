@@ -766,10 +766,18 @@ static const char *const migration_15 =
     "   'Pasti mendapat layanan atau rujukan bila berisiko'),"
     "  ('pendampingan-2026', '4pasti', 4, 'pasti_terpantau', 'Pasti terpantau');";
 
+/* 16: the columns of a home visit (the family's dusun and phone); the
+ * census children under five of an area found by family and birth date
+ * (lists of a whole kabupaten) */
+static const char *const migration_16 =
+    "ALTER TABLE keluarga ADD COLUMN dusun TEXT;"
+    "ALTER TABLE keluarga ADD COLUMN telepon TEXT;"
+    "CREATE INDEX individu_keluarga_lahir ON individu(keluarga_id, tgl_lahir);";
+
 static const char *const migrations_sql[] = {
     NULL,         migration_1,  migration_2,  migration_3,  migration_4,  migration_5,
     migration_6,  migration_7,  migration_8,  migration_9,  migration_10, migration_11,
-    migration_12, migration_13, migration_14, migration_15, NULL};
+    migration_12, migration_13, migration_14, migration_15, migration_16, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};

@@ -14,9 +14,61 @@
 #include "format/render_html.h"
 #include "report/report.h"
 #include "web/cache.h"
+#include "web/daftar.h"
 #include "web/handlers.h"
 #include "web/http.h"
 #include "web/page.h"
+
+/* The status values a by-name list may be filtered by (value, label pairs). */
+static const char *const *list_status(tb_report_kind k)
+{
+    static const char *const stunting[] = {"SP", "Sangat pendek (SP)", "P", "Pendek (P)", NULL};
+    static const char *const wasting[] = {"GBR", "Gizi buruk (GBR)", "GK", "Gizi kurang (GK)",
+                                          NULL};
+    return k == TB_REPORT_STUNTING ? stunting : k == TB_REPORT_WASTING ? wasting : NULL;
+}
+
+/* The links to the report's files, with the list's filters and order. */
+static void download_links(tb_buf *b, tb_report_kind kind, const page_scope *ps, const tb_daftar *d)
+{
+    tb_buf_puts(b, "<nav class=\"tautan\">");
+    static const char *const fmts[] = {"csv", "xlsx", "pdf"};
+    for (int i = 0; i < 3; i++) {
+        tb_buf_printf(b, "<a href=\"/unduh/%s.%s?", tb_report_name(kind), fmts[i]);
+        if (d)
+            tb_daftar_query(b, ps, d, NULL, false, 1);
+        else
+            tb_page_scope_query(b, ps);
+        tb_buf_printf(b, "\" download>Unduh %s</a> ", fmts[i]);
+    }
+    tb_buf_puts(b, "</nav>");
+}
+
+/* A by-name list: filter form, one page of the table, page links (never
+ * cached: the query with its filters is the page). */
+static void list_page(tb_req *q, tb_res *r, tb_report_kind kind, page_scope *ps, const tb_daftar *d,
+                      const char *action)
+{
+    tb_buf *b = &r->body;
+    tb_daftar_form(b, q, action, ps, d, true, list_status(kind));
+    download_links(b, kind, ps, d);
+    if (!ps->sc.with_names)
+        tb_buf_puts(b, "<p class=\"catatan\">Nama dan NIK tidak ditampilkan untuk peran Anda"
+                       " (UU PDP 27/2022).</p>");
+    long total = 0;
+    tb_table *t = NULL;
+    if (tb_report_run_list(q->store, kind, &ps->sc, &d->q, &total, &t)) {
+        tb_res_error(r, q, 500, tb_store_error(q->store));
+        return;
+    }
+    tb_daftar_pager(b, action, ps, d, total, "anak");
+    tb_daftar_table(b, t, action, ps, d, tb_daftar_list_sortable);
+    tb_table_free(t);
+    if (total > d->per)
+        tb_daftar_pager(b, action, ps, d, total, "anak");
+    r->no_store = true;
+    tb_html_end(r);
+}
 
 void tb_page_laporan(tb_req *q, tb_res *r)
 {
@@ -26,6 +78,10 @@ void tb_page_laporan(tb_req *q, tb_res *r)
         return tb_res_error(r, q, 404, "Laporan tidak dikenal.");
     page_scope ps;
     if (!tb_page_scope_read(q, r, &ps))
+        return;
+    bool list = tb_report_is_list((tb_report_kind)kind);
+    tb_daftar d;
+    if (list && !tb_daftar_read(q, r, &ps, list_status((tb_report_kind)kind), false, &d))
         return;
     char key[192];
     snprintf(key, sizeof key, "laporan|%s|%s|%ld|%s|%d%d", name, ps.wilayah, ps.sc.posyandu_id,
@@ -38,18 +94,10 @@ void tb_page_laporan(tb_req *q, tb_res *r)
     tb_buf_puts(b, "</h1>");
     char action[64];
     snprintf(action, sizeof action, "/laporan/%s", tb_report_name((tb_report_kind)kind));
+    if (list)
+        return list_page(q, r, (tb_report_kind)kind, &ps, &d, action);
     tb_page_month_form(b, action, &ps);
-    tb_buf_puts(b, "<nav class=\"tautan\">");
-    static const char *const fmts[] = {"csv", "xlsx", "pdf"};
-    for (int i = 0; i < 3; i++) {
-        tb_buf_printf(b, "<a href=\"/unduh/%s.%s?", tb_report_name((tb_report_kind)kind), fmts[i]);
-        tb_page_scope_query(b, &ps);
-        tb_buf_printf(b, "\" download>Unduh %s</a> ", fmts[i]);
-    }
-    tb_buf_puts(b, "</nav>");
-    if (tb_report_is_list((tb_report_kind)kind) && !ps.sc.with_names)
-        tb_buf_puts(b, "<p class=\"catatan\">Nama dan NIK tidak ditampilkan untuk peran Anda"
-                       " (UU PDP 27/2022).</p>");
+    download_links(b, (tb_report_kind)kind, &ps, NULL);
     size_t at = b->len;
     unsigned long v = tb_web_data_version();
     if (!tb_cache_get(key, v, tb_page_cache_age(&ps), b, NULL)) {
@@ -98,6 +146,10 @@ void tb_page_unduh(tb_req *q, tb_res *r)
     page_scope ps;
     if (!tb_page_scope_read(q, r, &ps))
         return;
+    tb_daftar d; /* a list's file has the page's filters and order, every row */
+    bool list = !pub && tb_report_is_list((tb_report_kind)kind);
+    if (list && !tb_daftar_read(q, r, &ps, list_status((tb_report_kind)kind), true, &d))
+        return;
     if (pub)
         ps.sc.with_names = false; /* the publication carries no personal data */
     tb_table *t[3] = {NULL, NULL, NULL};
@@ -106,7 +158,8 @@ void tb_page_unduh(tb_req *q, tb_res *r)
     if (!pub)
         ks[0] = (tb_report_kind)kind;
     for (int i = 0; i < nt; i++)
-        if (tb_report_run(q->store, ks[i], &ps.sc, &t[i])) {
+        if (list ? tb_report_run_list(q->store, ks[i], &ps.sc, &d.q, NULL, &t[i])
+                 : tb_report_run(q->store, ks[i], &ps.sc, &t[i])) {
             tb_res_error(r, q, 500, tb_store_error(q->store));
             goto done;
         }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/clock.h"
 #include "report/advice.h"
@@ -19,21 +20,35 @@
 #include "store/pengukuran.h"
 #include "tb_date.h"
 #include "web/cache.h"
+#include "web/daftar.h"
+#include "store/report.h"
 #include "web/handlers.h"
 #include "web/http.h"
 #include "web/page.h"
 #include "web/registrasi.h"
 #include "web/save.h"
 
-static int list_posyandu(void *ctx, long id, const char *nama, const char *desa)
+/* The chooser's table: one row per posyandu, the name linking to its day. */
+static int chooser_row(void *ctx, const tb_posyandu_row *p)
 {
-    tb_buf *b = ctx;
-    tb_buf_printf(b, "<li><a href=\"/posyandu/%ld\">", id);
-    tb_buf_html(b, nama);
-    tb_buf_puts(b, "</a> · ");
-    tb_buf_html(b, desa);
-    tb_buf_puts(b, "</li>");
+    tb_table *t = ctx;
+    long r = tb_table_add_row(t);
+    char href[64];
+    snprintf(href, sizeof href, "/posyandu/%ld", p->id);
+    tb_table_set_link(t, r, href);
+    tb_table_set_text(t, r, 0, p->nama);
+    tb_table_set_text(t, r, 1, p->desa);
+    tb_table_set_text(t, r, 2, p->kecamatan);
+    tb_table_set_text(t, r, 3, p->puskesmas);
+    tb_table_set_num(t, r, 4, (double)p->anak);
     return 0;
+}
+
+static bool chooser_sortable(const char *key, bool names)
+{
+    (void)names;
+    return !strcmp(key, "nama") || !strcmp(key, "desa") || !strcmp(key, "kecamatan") ||
+           !strcmp(key, "anak");
 }
 
 typedef struct {
@@ -42,8 +57,20 @@ typedef struct {
     const tb_posyandu_info *p;
     const char *month;
     char tanggal[11];
-    int n, done;
+    int n, done, shown;
+    const char *cari; /* part of a name to show (without JavaScript), "" = all */
+    bool belum;       /* only the children not yet measured this month */
 } day_ctx;
+
+/* Does name contain part, ignoring ASCII case? */
+static bool contains_ci(const char *name, const char *part)
+{
+    size_t n = strlen(part);
+    for (const char *p = name; n && *p; p++)
+        if (!strncasecmp(p, part, n))
+            return true;
+    return n == 0;
+}
 
 static int day_child(void *ctx, const tb_sasaran_row *s)
 {
@@ -51,6 +78,9 @@ static int day_child(void *ctx, const tb_sasaran_row *s)
     tb_buf *b = c->b;
     c->n++;
     c->done += s->has_now;
+    if ((c->belum && s->has_now) || !contains_ci(s->nama, c->cari))
+        return 0; /* filtered out on the server (no JavaScript) */
+    c->shown++;
     tb_buf_printf(b, "<li id=\"anak-%ld\"><a href=\"/anak/%ld\"><strong>", s->id, s->id);
     tb_buf_html(b, s->nama);
     tb_buf_printf(b, "</strong></a> · %s · %d bulan", s->jk == 1 ? "L" : "P", s->umur_bulan);
@@ -122,11 +152,56 @@ void tb_page_posyandu_list(tb_req *q, tb_res *r)
         snprintf(to, sizeof to, "/posyandu/%ld", q->user.posyandu_id);
         return tb_res_redirect(r, to);
     }
+    page_scope ps; /* the user's area; posyandu names are not personal data */
+    memset(&ps, 0, sizeof ps);
+    snprintf(ps.wilayah, sizeof ps.wilayah, "%s", q->user.wilayah);
+    ps.sc.wilayah = ps.wilayah;
+    ps.sc.with_names = true;
+    tb_daftar d;
+    if (!tb_daftar_read(q, r, &ps, NULL, false, &d))
+        return;
+    static const char *const keys[] = {"nama", "desa", "kecamatan", "puskesmas", "anak"};
+    static const char *const heads[] = {"Posyandu", "Desa", "Kecamatan", "Puskesmas", "Anak"};
+    static const tb_col_kind kinds[] = {TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT,
+                                        TB_COL_INT};
+    tb_table *t = tb_table_new("Posyandu di wilayah Anda", 5, keys, heads, kinds);
+    long total = 0;
+    if (!t || tb_store_posyandu_page(q->store, ps.wilayah, &d.q, chooser_row, t, &total) < 0) {
+        tb_table_free(t);
+        return tb_res_error(r, q, 500, t ? tb_store_error(q->store) : "Memori habis.");
+    }
     tb_html_begin(r, q, "Pilih posyandu");
-    tb_buf_puts(&r->body, "<h1>Pilih posyandu</h1><ul>");
-    tb_store_posyandu_list(q->store, q->user.wilayah, list_posyandu, &r->body);
-    tb_buf_puts(&r->body, "</ul>");
+    tb_buf *b = &r->body;
+    tb_buf_puts(b, "<h1>Pilih posyandu</h1>");
+    tb_daftar_form(b, q, "/posyandu/", &ps, &d, false, NULL);
+    tb_daftar_pager(b, "/posyandu/", NULL, &d, total, "posyandu");
+    tb_daftar_table(b, t, "/posyandu/", NULL, &d, chooser_sortable);
+    tb_table_free(t);
+    if (total > d.per)
+        tb_daftar_pager(b, "/posyandu/", NULL, &d, total, "posyandu");
+    r->no_store = true;
     tb_html_end(r);
+}
+
+/* The search box and the "belum ditimbang" filter at the top of the day:
+ * app.js filters the list as the cadre types; without JavaScript the form
+ * is a GET and the server leaves the other children out. */
+static void day_filter(tb_buf *b, const tb_posyandu_info *p, const char *month, const day_ctx *c)
+{
+    tb_buf_printf(b,
+                  "<form id=\"saring-hari\" class=\"saring-hari\" method=\"get\""
+                  " action=\"/posyandu/%ld\" role=\"search\">"
+                  "<input type=\"hidden\" name=\"bulan\" value=\"%s\">"
+                  "<label class=\"cari\"><span>Cari anak</span> <input type=\"search\""
+                  " name=\"cari\" id=\"cari-anak\" placeholder=\"Ketik sebagian nama\""
+                  " autocomplete=\"off\" value=\"",
+                  p->id, month);
+    tb_buf_html(b, c->cari);
+    tb_buf_printf(b,
+                  "\"></label><label class=\"belum\"><input type=\"checkbox\" name=\"belum\""
+                  " value=\"1\" id=\"belum-ditimbang\"%s> Belum ditimbang</label>"
+                  "<button>Cari</button></form>",
+                  c->belum ? " checked" : "");
 }
 
 /* The month of the posyandu day (bulan=TTTT-BB, else this month) into
@@ -156,7 +231,9 @@ void tb_page_posyandu(tb_req *q, tb_res *r)
     char why[160];
     if (!day_month(q, now, month, why))
         return tb_res_error(r, q, 400, why);
-    day_ctx c = {.b = &r->body, .q = q, .p = &p, .month = month};
+    const char *cari = tb_req_query(q, "cari"), *belum = tb_req_query(q, "belum");
+    day_ctx c = {.b = &r->body, .q = q, .p = &p, .month = month, .cari = cari ? cari : ""};
+    c.belum = belum && !strcmp(belum, "1");
     tb_save_default_date(now, month, p.hari_buka, c.tanggal);
     char title[160];
     snprintf(title, sizeof title, "Hari posyandu %s", p.nama);
@@ -168,6 +245,7 @@ void tb_page_posyandu(tb_req *q, tb_res *r)
     tb_buf_html(b, p.desa_nama);
     tb_buf_puts(b, "</h1><section id=\"antrian\" class=\"antrian\" aria-label=\"Isian belum"
                    " terkirim\"></section>");
+    day_filter(b, &p, month, &c);
     tb_buf_printf(b,
                   "<form class=\"bulan\" method=\"get\" action=\"/posyandu/%ld\"><label>Bulan"
                   " <input type=\"month\" name=\"bulan\" value=\"%s\"></label>"
@@ -183,6 +261,10 @@ void tb_page_posyandu(tb_req *q, tb_res *r)
     if (tb_store_posyandu_sasaran(q->store, p.id, month, day_child, &c) < 0)
         return tb_res_error(r, q, 500, tb_store_error(q->store));
     tb_buf_puts(b, "</ul>");
+    tb_buf_printf(b,
+                  "<p id=\"tak-cocok\" class=\"catatan\" data-s=\"%d\"%s>Tidak ada anak yang"
+                  " cocok dengan pencarian.</p>",
+                  c.n, c.shown || !c.n ? " hidden" : "");
     tb_buf_printf(b, "<p class=\"catatan\">Sasaran (S): %d anak; sudah diukur bulan ini: %d.</p>",
                   c.n, c.done);
     r->no_store = true;

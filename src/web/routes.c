@@ -77,16 +77,19 @@ static const tb_route ROUTES[] = {
     {"GET", "/dasbor", tb_page_dasbor, ALL, LOGIN, NULL,
      "dashboard: wilayah= or posyandu=, bulan=TTTT-BB"},
     {"GET", "/laporan/{nama}", tb_page_laporan, ALL, LOGIN, NULL,
-     "a report as a page: {nama} report name; wilayah= or posyandu=, bulan="},
+     "a report as a page: {nama} report name; wilayah= or posyandu=, bulan=; lists also cari,"
+     " kecamatan, desa, pos, umur, jk, status, urut, arah, hal, per (web/daftar.h)"},
     {"GET", "/unduh/{berkas}", tb_page_unduh, ALL, LOGIN, NULL,
-     "a report as a file: {berkas} NAME.csv|xlsx|pdf or publikasi.pdf; wilayah= or posyandu=, bulan="},
+     "a report as a file: {berkas} NAME.csv|xlsx|pdf or publikasi.pdf; wilayah= or posyandu=, bulan=;"
+     " a list's filters and order as its page"},
     {"GET", "/posyandu/", tb_page_posyandu_list, ALL, LOGIN, NULL,
-     "the posyandu of the user's area to choose from (a cadre: redirect to theirs)"},
+     "the posyandu of the user's area to choose from (a cadre: redirect to theirs): cari, kecamatan,"
+     " desa, urut, arah, hal, per"},
     {"POST", "/posyandu/{id}/anak-baru", tb_page_anak_baru, ENTER, CSRF,
      "Peran Anda tidak mendaftarkan anak.",
      "register a child at posyandu {id} (registrasi.c): nama, nik, jk, tgl_lahir, ibu, bb_lahir, pb_lahir, buku_kia, tetap_daftar (register despite a likely duplicate), csrf"},
     {"GET", "/posyandu/{id}", tb_page_posyandu, ENTER, LOGIN, DENY_DAY,
-     "the posyandu day of posyandu {id}: bulan="},
+     "the posyandu day of posyandu {id}: bulan=, cari= (part of a name), belum=1 (not measured)"},
     {"POST", "/posyandu/{id}", tb_page_posyandu_save, ENTER, CSRF, DENY_SAVE,
      "save a measurement: anak_id, tanggal, bb, tb, cara_ukur, lila, vit_a, pmt, yakin, csrf"},
     {"GET", "/anak/{id}/kartu", tb_page_kartu, NAMES, LOGIN, DENY_CHILD,

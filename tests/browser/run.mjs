@@ -474,6 +474,53 @@ try {
     check('lokmin: the meeting pack', /Balita belum ditimbang/.test(await page.locator('main').innerText()));
     await ctx.close();
   });
+  // The posyandu day on a 360 px phone: the search finds a child by part of the
+  // name as the cadre types, "belum ditimbang" hides the measured children, the
+  // page never scrolls sideways, every button is at least 44 px high.
+  await part('posyandu day search', async () => {
+    const ctx = await browser.newContext(PHONE);
+    const page = await login(ctx, 'kader');
+    const items = page.locator('ul.anak-daftar > li');
+    const total = await items.count();
+    if ((await page.locator('form.ukur[data-diukur]').count()) === 0) { // measure one child
+      const li = items.nth(1), form = li.locator('form.ukur');
+      await form.locator('input[name=bb]').fill(((parseFloat(await form.getAttribute('data-bb-lalu')) || 9) + 0.2).toFixed(1));
+      page.on('dialog', d => d.accept());
+      await form.locator('button').click();
+      await form.locator('.hasil').first().waitFor({ timeout: 10000 });
+    }
+    const measuredN = await page.locator('form.ukur[data-diukur], form.ukur[data-tersimpan]').count();
+    const names = await items.locator('strong').allInnerTexts();
+    const name = names[Math.min(3, names.length - 1)];
+    const part = name.slice(2, 7).toUpperCase(); // a middle part, other case
+    const visible = () => page.locator('ul.anak-daftar > li:not([hidden])');
+    await page.fill('#cari-anak', part);
+    const shown = await visible().locator('strong').allInnerTexts();
+    check('search by part of the name finds the child', shown.includes(name));
+    check('search shows only matching children', shown.length < total &&
+      shown.every(n => n.toLowerCase().includes(part.toLowerCase())));
+    check('search without reloading, kept in the URL', /\/posyandu\/\d+\?.*cari=/.test(page.url()));
+    await page.screenshot({ path: `${SHOTS}/17-cari-360.png`, fullPage: false });
+    await page.fill('#cari-anak', '');
+    check('empty search shows every child again', (await visible().count()) === total);
+    await page.check('#belum-ditimbang');
+    const left = await visible().count();
+    check(`belum ditimbang hides the ${measuredN} measured (${total} -> ${left})`,
+      measuredN > 0 && left === total - measuredN &&
+      (await visible().locator('form.ukur[data-diukur], form.ukur[data-tersimpan]').count()) === 0);
+    await page.uncheck('#belum-ditimbang');
+    check('fits 360 px (no sideways scrolling)', await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+    const hs = await page.locator('button').evaluateAll(els => els
+      .filter(e => e.offsetParent !== null).map(e => e.getBoundingClientRect().height));
+    check(`every button >= 44 px high (${Math.min(...hs)})`, hs.length > 5 && hs.every(h => h >= 44));
+    const tops = await page.locator('header > *').evaluateAll(els => els
+      .filter(e => e.offsetParent !== null && e.tagName !== 'META').map(e => e.getBoundingClientRect().top));
+    check('the header on one line', tops.length >= 3 && Math.max(...tops) - Math.min(...tops) < 10);
+    const box = await page.locator('#saring-hari').boundingBox();
+    const first = await items.first().boundingBox();
+    check('the search at the top, above the list', box && first && box.y < first.y && box.y < 400);
+    await ctx.close();
+  });
   // The administrator imports a code list from the web: upload, dry run, import.
   await part('impor', async () => {
     const ctx = await browser.newContext();
@@ -575,7 +622,7 @@ try {
     await page.locator('#antrian.ada').waitFor({ timeout: 5000 });
     check('tpk offline: the visit waits on the device', /tersimpan di perangkat/i.test(await page.locator('#antrian-bar').innerText()));
     check('tpk offline: one entry queued', (await queued(page)) === 1);
-    await page.screenshot({ path: `${SHOTS}/14-tpk-offline-360.png`, fullPage: false });
+    await page.screenshot({ path: `${SHOTS}/18-tpk-offline-360.png`, fullPage: false });
     await ctx.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await form.locator('.hasil p', { hasText: 'Kunjungan tersimpan' }).first().waitFor({ timeout: 15000 });
