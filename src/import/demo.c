@@ -194,7 +194,10 @@ static void progress(gen *g, const char *what)
 
 static int make_wilayah(gen *g, int nkec, int desa_per_kec)
 {
-    TRY(tb_store_wilayah_put(g->s, "35", "JAWA TIMUR", NULL));
+    int have = tb_store_wilayah_get(g->s, "35", NULL, 0); /* the list's name stays */
+    TRY(have);
+    if (!have)
+        TRY(tb_store_wilayah_put(g->s, "35", "JAWA TIMUR", NULL));
     TRY(tb_store_wilayah_put(g->s, "35.99", "KABUPATEN SUKAMAJU", NULL));
     int used[COUNT(DESA_A)][COUNT(DESA_B)];
     memset(used, 0, sizeof used);
@@ -849,8 +852,19 @@ static int make_users(gen *g)
 
 int tb_demo_store_empty(tb_store *s)
 {
-    long n = tb_store_count(s, "wilayah");
-    return n < 0 ? -1 : n == 0;
+    /* the national code list every new database carries does not count */
+    static const char *const tables[] = {"pengguna", "posyandu", "individu", "keluarga"};
+    long w = tb_store_count(s, "wilayah"), listed = tb_store_count(s, "wilayah_daftar_kode");
+    if (w < 0 || listed < 0)
+        return -1;
+    int empty = w == listed;
+    for (size_t i = 0; i < COUNT(tables); i++) {
+        long n = tb_store_count(s, tables[i]);
+        if (n < 0)
+            return -1;
+        empty = empty && n == 0;
+    }
+    return empty;
 }
 
 static int generate(gen *g)
