@@ -88,6 +88,14 @@ check "demo + list: 35.99 kept, outside the list" \
 "$T" --db "$DD" report skdn --wilayah 35.99 --month 2025-06 --format csv >"$W/skdn.csv" 2>"$W/err"
 check "demo + list: the demo's report still works ($(head -c 200 "$W/err"))" "[ $? -eq 0 ] && [ -s '$W/skdn.csv' ]"
 
+"$T" --db "$DD" report skdn --wilayah 35.07 --month 2025-06 --format csv >/dev/null 2>"$W/err"
+check "demo + list: a report of a real kabupaten outside the demo is refused ($(head -c 200 "$W/err"))" \
+  "[ $? -ne 0 ] && grep -q 'wilayah 35.07 (Kabupaten Malang) ada di daftar kode wilayah nasional, tetapi di luar kabupaten' '$W/err'"
+"$T" --db "$DB" report skdn --wilayah 35.07.01 --month 2025-06 --format csv >/dev/null 2>"$W/err"
+check "init: a report of the district's kecamatan works ($(head -c 200 "$W/err"))" "[ $? -eq 0 ]"
+"$T" --db "$DB" report skdn --wilayah 11.08 --month 2025-06 --format csv >/dev/null 2>"$W/err"
+check "init: a report of another district is refused" "[ $? -ne 0 ] && grep -q 'di luar kabupaten' '$W/err'"
+
 # 7. every command that creates a database loads the list into it, in the
 # transaction of the schema; without the list none creates one, and an
 # existing database keeps working.
