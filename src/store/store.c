@@ -336,6 +336,8 @@ static void remove_db(const char *path)
     unlink(p);
     snprintf(p, sizeof p, "%s-shm", path);
     unlink(p);
+    snprintf(p, sizeof p, "%s-journal", path);
+    unlink(p);
 }
 
 int tb_store_open(const char *path, tb_store **out, char *err, size_t errlen)
@@ -356,10 +358,13 @@ int tb_store_open(const char *path, tb_store **out, char *err, size_t errlen)
         return -1;
     }
     sqlite3_busy_timeout(s->db, 5000);
-    if (exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                " PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
+    /* a new file is written once through a rollback journal (its pages are
+     * all new: nearly nothing to journal), then switched to WAL */
+    if (exec(s, created ? "PRAGMA synchronous = NORMAL;"
+                        : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;") ||
+        exec(s, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
                 " PRAGMA cache_size = -65536") ||
-        migrate(s) || load_reference(s)) {
+        migrate(s) || (created && exec(s, "PRAGMA journal_mode = WAL")) || load_reference(s)) {
         snprintf(err, errlen, "%s: %s", path, s->err);
         tb_store_close(s);
         if (created)
