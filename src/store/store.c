@@ -476,6 +476,24 @@ long tb_store_count(tb_store *s, const char *table)
     return n;
 }
 
+int tb_store_has_rows(tb_store *s, const char *table)
+{
+    for (const char *p = table; *p; p++) /* table names cannot be bound */
+        if (!((*p >= 'a' && *p <= 'z') || *p == '_'))
+            return tb_store_fail(s, "not a table name: %s", table);
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT EXISTS (SELECT 1 FROM %s)", table);
+    sqlite3_stmt *st = NULL;
+    int n = -1;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int(st, 0);
+    else
+        tb_store_fail(s, "%s: %s", table, sqlite3_errmsg(s->db));
+    sqlite3_finalize(st);
+    return n;
+}
+
 int tb_store_cache_kb(tb_store *s, int kb)
 {
     char sql[64];

@@ -123,6 +123,9 @@ double tb_store_orange_z(const tb_store *s);
 /* The Permenkes bands of the active 'ambang' version (ref_ambang), loaded at open. */
 const tb_bands *tb_store_bands(const tb_store *s);
 
+/* 1 when a table has any row, 0 when it is empty (reads one row at most), -1 on error. */
+int tb_store_has_rows(tb_store *s, const char *table);
+
 /* Counts the rows of a table (for tests and reports). -1 on error. */
 long tb_store_count(tb_store *s, const char *table);
 

@@ -261,3 +261,17 @@ int tb_store_wilayah_alias_each(
                                      " JOIN wilayah w ON w.kode = a.kode ORDER BY a.kode"),
                     "wilayah_alias", fn, ctx);
 }
+
+int tb_store_wilayah_unlisted(tb_store *s)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT EXISTS (SELECT 1 FROM wilayah w WHERE NOT EXISTS"
+                                        " (SELECT 1 FROM wilayah_daftar_kode d"
+                                        " WHERE d.kode = w.kode))");
+    if (!st)
+        return -1;
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return tb_store_fail(s, "wilayah: %s", sqlite3_errmsg(tb_store_db(s)));
+    int n = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    return n;
+}

@@ -72,4 +72,8 @@ int tb_store_wilayah_alias_put(tb_store *s, const char *nama, const char *kode);
 int tb_store_wilayah_alias_each(
     tb_store *s, int (*fn)(void *ctx, const char *kode, int tingkat, const char *nama), void *ctx);
 
+/* 1 when some wilayah is carried by no national list (the demo's, a
+ * district's own import), 0 when none is, -1 on error. */
+int tb_store_wilayah_unlisted(tb_store *s);
+
 #endif
