@@ -1,10 +1,14 @@
 /*
  * gen_eppgbm.c - benchmark and test data: an e-PPGBM export of N rows.
  *
- * Usage: gen_eppgbm N [SEED] > eppgbm.csv     the measurements
- *        gen_eppgbm wilayah > wilayah.csv     the code list they refer to
+ * Usage: gen_eppgbm N [SEED] [LIST] > eppgbm.csv  the measurements
+ *        gen_eppgbm wilayah > wilayah.csv           the code list they refer to
  *
- * One kabupaten (35.07, 10 kecamatan x 10 desa, 5 posyandu per desa). About
+ * One kabupaten (35.07, 10 kecamatan x 10 desa, 5 posyandu per desa). With
+ * LIST (the national kode-wilayah CSV) the places are the real first 10
+ * kecamatan of Kabupaten Malang and the first 10 desa of each, as the list
+ * names them, for a database that carries the list; without it, made-up
+ * desa names under the real kecamatan (`gen_eppgbm wilayah` lists them). About
  * N/9 children, each weighed at most once a month from January 2024 (90% of
  * the months), month by month as monthly exports come; children are 0-59
  * months old when measured. 85% have a NIK, half a mother's NIK; the rest
@@ -104,14 +108,20 @@ static const char *const mothers[] = {"Sri Wahyuni",
                                       "Fitriani",
                                       "Dewi Sartika",
                                       "Ernawati"};
-static const char *const kec_names[10] = {"Donomulyo",   "Kalipare",      "Pagak",  "Bantur",
-                                          "Gedangan",    "Sumbermanjing", "Dampit", "Tirtoyudo",
-                                          "Ampelgading", "Poncokusumo"};
+/* the first 10 kecamatan of 35.07 in code order, as the 2025 list names them */
+static const char *kec_names[10] = {
+    "Donomulyo",   "Pagak", "Bantur", "Sumbermanjing Wetan", "Dampit", "Ampelgading",
+    "Poncokusumo", "Wajak", "Turen",  "Gondanglegi"};
 static const char *const desa_stem[10] = {"Suka", "Tegal", "Sumber", "Karang",  "Banjar",
                                           "Wono", "Rejo",  "Mulyo",  "Tanjung", "Kali"};
 static const char *const desa_tail[10] = {"maju", "sari", "rejo",   "agung", "mulyo",
                                           "jaya", "asri", "makmur", "harjo", "wangi"};
 static const char *const posy[5] = {"Mawar", "Melati", "Anggrek", "Dahlia", "Kenanga"};
+
+static char desa_names[10][10][96]; /* [kecamatan][desa] */
+static char kec_buf[10][96];
+static int ndesa[10] = {10, 10, 10, 10, 10,
+                        10, 10, 10, 10, 10}; /* a real kecamatan may have fewer */
 
 static void wilayah(void)
 {
@@ -119,9 +129,48 @@ static void wilayah(void)
     for (int k = 0; k < 10; k++) {
         printf("35.07.%02d,%s\n", k + 1, kec_names[k]);
         for (int d = 0; d < 10; d++)
-            printf("35.07.%02d.%04d,%s%s\n", k + 1, 2001 + d, desa_stem[d],
-                   desa_tail[(d + k) % 10]);
+            printf("35.07.%02d.%04d,%s\n", k + 1, 2001 + d, desa_names[k][d]);
     }
+}
+
+/* Made-up desa names (stem + tail), replaced by the list's when one is given. */
+static void default_names(void)
+{
+    for (int k = 0; k < 10; k++)
+        for (int d = 0; d < 10; d++)
+            snprintf(desa_names[k][d], sizeof desa_names[k][d], "%s%s", desa_stem[d],
+                     desa_tail[(d + k) % 10]);
+}
+
+/* Reads the first 10 kecamatan of 35.07 and their first 10 desa from the
+ * national list (kode,nama; names without commas). 0, or -1. */
+static int read_list(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    char line[512], kec[16] = "";
+    int nk = -1, nd = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = 0;
+        char *comma = strchr(line, ',');
+        if (!comma || strncmp(line, "35.07.", 6))
+            continue;
+        *comma = 0;
+        size_t len = strlen(line);
+        if (len == 8 && nk < 9) { /* 35.07.KK */
+            nk++;
+            nd = 0;
+            snprintf(kec, sizeof kec, "%s", line);
+            snprintf(kec_buf[nk], sizeof kec_buf[nk], "%s", comma + 1);
+            kec_names[nk] = kec_buf[nk];
+        } else if (len == 13 && nk >= 0 && nd < 10 && !strncmp(line, kec, 8))
+            snprintf(desa_names[nk][nd++], sizeof desa_names[nk][0], "%s", comma + 1);
+        if (nk >= 0)
+            ndesa[nk] = nd;
+    }
+    fclose(f);
+    return nk == 9 ? 0 : -1;
 }
 
 typedef struct {
@@ -135,6 +184,11 @@ typedef struct {
 
 int main(int argc, char **argv)
 {
+    default_names();
+    if (argc > 3 && read_list(argv[3])) {
+        fprintf(stderr, "gen_eppgbm: %s: not a kode-wilayah list with 35.07\n", argv[3]);
+        return 1;
+    }
     if (argc > 1 && !strcmp(argv[1], "wilayah")) {
         wilayah();
         return 0;
@@ -230,10 +284,10 @@ int main(int argc, char **argv)
             }
             int kec = k->desa / 10, dsa = k->desa % 10;
             printf("%s,%s,%s,%04d-%02d-%02d,%.1f,%.1f,%s,%s,JAWA TIMUR,KAB. MALANG,%s,"
-                   "PKM %s,%s%s,Posyandu %s %d,%03d,%03d,Dusun %d,%ld Tahun - %ld Bulan - %ld Hari,"
+                   "PKM %s,%s,Posyandu %s %d,%03d,%03d,Dusun %d,%ld Tahun - %ld Bulan - %ld Hari,"
                    "%02d/%02d/%04d,%s,%.1f,%.1f,%s,%.1f,%d,%s\n",
                    nik, k->name, sex, by, bm, bd, k->bb_lahir, k->pb_lahir, k->mother, k->nik_ibu,
-                   kec_names[kec], kec_names[kec], desa_stem[dsa], desa_tail[(dsa + kec) % 10],
+                   kec_names[kec], kec_names[kec], desa_names[kec][dsa % ndesa[kec]],
                    posy[k->posyandu], k->desa % 3 + 1, k->rt, k->rw, k->rw, age / 365,
                    (age % 365) / 30, (age % 365) % 30, dd, dm, fy, bulan[dm - 1], weight, len,
                    age < 731 ? "terlentang" : "berdiri", 12.5 + 0.04 * mo_age + 0.8 * normal(),

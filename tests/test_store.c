@@ -13,6 +13,7 @@
 #include "store/wilayah.h"
 #include "store/posyandu.h"
 #include "store/pengukuran.h"
+#include "store/individu.h"
 #include "tb_test.h"
 
 static long scalar(tb_store *s, const char *sql)
@@ -114,9 +115,184 @@ static void test_migration_4(void)
     }
 }
 
+/* A bare database with one desa (35.07.01.2001) and a posyandu; NULL on failure. */
+static tb_store *open_desa(char *path)
+{
+    int fd = mkstemp(path);
+    close(fd);
+    unlink(path);
+    tb_store *s = NULL;
+    char err[256];
+    if (tb_store_open(path, &s, err, sizeof err))
+        return NULL;
+    if (exec(s, "INSERT INTO wilayah (kode, tingkat, induk, nama) VALUES ('35', 1, NULL, 'P'),"
+                " ('35.07', 2, '35', 'K'), ('35.07.01', 3, '35.07', 'C'),"
+                " ('35.07.01.2001', 4, '35.07.01', 'D');"
+                "INSERT INTO posyandu (id, nama, desa) VALUES (1, 'Melati', '35.07.01.2001')")) {
+        tb_store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+static void close_desa(tb_store *s, const char *path)
+{
+    tb_store_close(s);
+    char f[300];
+    const char *ext[] = {"", "-wal", "-shm"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(f, sizeof f, "%s%s", path, ext[i]);
+        unlink(f);
+    }
+}
+
+/* The store path (tb_store_individu_put, as imports write people): a NIK
+ * stored for a child never merges a child of another birth date or sex into
+ * it; the NIK is kept apart on the other child, and writing it again changes
+ * nothing. */
+static void test_nik_never_merges(void)
+{
+    char path[] = "/tmp/tumbuh-test-nik-XXXXXX";
+    tb_store *s = open_desa(path);
+    CHECK(s != NULL, "nik: database");
+    if (!s)
+        return;
+    const char *nik = "3507015501240001"; /* a girl born 15/01/2024 */
+    tb_individu a = {.nik = nik,
+                     .nama = "Siti Aminah",
+                     .nama_kunci = "siti aminah",
+                     .jk = 2,
+                     .tgl_lahir = "2024-01-15",
+                     .desa = "35.07.01.2001",
+                     .peran = "anak"};
+    long ida = 0, idb = 0, idc = 0, id = 0;
+    int out = -1;
+    CHECK(tb_store_individu_put(s, &a, &ida, &out, NULL) == 0 && out == TB_PUT_INSERTED,
+          "nik: first child inserted: %s", tb_store_error(s));
+    /* a sibling under the same NIK (the mother's, as e-PPGBM often has it) */
+    tb_individu b = a;
+    b.nama = "Putri Aminah";
+    b.nama_kunci = "putri aminah";
+    b.tgl_lahir = "2022-06-03";
+    CHECK(tb_store_individu_put(s, &b, &idb, &out, NULL) == 0 && out == TB_PUT_INSERTED &&
+              idb != ida,
+          "nik: other birth date: a second child (%ld, %ld): %s", ida, idb, tb_store_error(s));
+    CHECK(scalar(s, "SELECT count(*) FROM individu WHERE nik IS NULL AND nik_belum_valid ="
+                    " '3507015501240001' AND tgl_lahir = '2022-06-03'") == 1,
+          "nik: the sibling keeps the NIK apart, unverified");
+    CHECK(scalar(s, "SELECT count(*) FROM individu WHERE nik = '3507015501240001' AND"
+                    " tgl_lahir = '2024-01-15' AND nama = 'Siti Aminah'") == 1,
+          "nik: the first child keeps its NIK, birth date and name");
+    CHECK(tb_store_individu_put(s, &b, &id, &out, NULL) == 0 && id == idb &&
+              out == TB_PUT_UNCHANGED,
+          "nik: the sibling again: the same child, unchanged (%ld, %d)", id, out);
+    /* the same birth date, the other sex: not the same child either */
+    tb_individu c = a;
+    c.nama = "Budi Santoso";
+    c.nama_kunci = "budi santoso";
+    c.jk = 1;
+    CHECK(tb_store_individu_put(s, &c, &idc, &out, NULL) == 0 && out == TB_PUT_INSERTED &&
+              idc != ida && idc != idb,
+          "nik: other sex: a third child");
+    CHECK(tb_store_individu_put(s, &a, &id, &out, NULL) == 0 && id == ida &&
+              out == TB_PUT_UNCHANGED,
+          "nik: the first child again: found by its NIK, unchanged");
+    CHECK(scalar(s, "SELECT count(*) FROM individu") == 3 &&
+              scalar(s, "SELECT count(*) FROM individu WHERE nik = '3507015501240001'") == 1,
+          "nik: three children, one holds the NIK");
+    bool by_name = false;
+    CHECK(tb_store_individu_find(s, &b, &id, &by_name) == 1 && id == idb && by_name,
+          "nik: find: the sibling by name, not the NIK's holder");
+    close_desa(s, path);
+}
+
+/* The web registration path (tb_store_anak_baru): a NIK already stored for
+ * a child of another birth date or sex registers the new child with the NIK
+ * kept apart; the same birth date and sex is the same NIK twice (refused). */
+static void test_nik_registration(void)
+{
+    char path[] = "/tmp/tumbuh-test-reg-XXXXXX";
+    tb_store *s = open_desa(path);
+    CHECK(s != NULL, "reg: database");
+    if (!s)
+        return;
+    tb_anak_baru a = {.posyandu_id = 1,
+                      .desa = "35.07.01.2001",
+                      .nik = "3507015501240001",
+                      .nama = "Siti Aminah",
+                      .tgl_lahir = "2024-01-15",
+                      .jk = 2,
+                      .bb_lahir = NAN,
+                      .pb_lahir = NAN};
+    long ida = tb_store_anak_baru(s, &a, 0);
+    CHECK(ida > 0, "reg: first child: %s", tb_store_error(s));
+    tb_anak_baru b = a;
+    b.nama = "Putri Aminah";
+    b.tgl_lahir = "2022-06-03";
+    long idb = tb_store_anak_baru(s, &b, 0);
+    CHECK(idb > 0 && idb != ida, "reg: other birth date: registered (%s)", tb_store_error(s));
+    CHECK(scalar(s, "SELECT count(*) FROM individu WHERE nik IS NULL AND nik_belum_valid ="
+                    " '3507015501240001' AND nama = 'Putri Aminah'") == 1,
+          "reg: with the NIK kept apart");
+    tb_anak_baru c = a;
+    c.nama = "Budi";
+    c.jk = 1;
+    long idc = tb_store_anak_baru(s, &c, 0);
+    CHECK(idc > 0 && scalar(s, "SELECT count(*) FROM individu WHERE nama = 'Budi' AND nik IS"
+                               " NULL AND nik_belum_valid IS NOT NULL") == 1,
+          "reg: other sex: registered with the NIK kept apart");
+    tb_anak_baru d = a;
+    d.nama = "Siti Aminah Lagi";
+    CHECK(tb_store_anak_baru(s, &d, 0) == -1 && strstr(tb_store_error(s), "UNIQUE"),
+          "reg: same birth date and sex: refused as the NIK of a registered child");
+    CHECK(scalar(s, "SELECT count(*) FROM individu WHERE nik = '3507015501240001'") == 1 &&
+              scalar(s, "SELECT count(*) FROM anak") == 3,
+          "reg: one holder, three children");
+    close_desa(s, path);
+}
+
+/* The districts a database serves: the area lists (dashboard warm-up) and
+ * report checks never take the whole national list. */
+static void test_served(void)
+{
+    char path[] = "/tmp/tumbuh-test-served-XXXXXX";
+    tb_store *s = open_desa(path);
+    CHECK(s != NULL, "served: database");
+    if (!s)
+        return;
+    const char *codes[] = {"35", "35.07", "35.07.01", "35.07.01.2001",
+                           "11", "11.08", "11.08.01", "11.08.01.2001"};
+    const char *names[] = {"Jawa Timur", "Kabupaten Malang",     "Donomulyo", "Tulungrejo",
+                           "Aceh",       "Kabupaten Aceh Utara", "Sawang",    "Gampong"};
+    int ok = tb_store_begin(s) == 0 && tb_store_wilayah_list_start(s, "v", "00", 8) == 0;
+    for (int i = 0; ok && i < 8; i++)
+        ok = tb_store_wilayah_list_put(s, "v", codes[i], names[i]) == 0;
+    CHECK(ok && tb_store_commit(s) == 0, "served: a list of two kabupaten: %s", tb_store_error(s));
+    char got[16][32];
+    int n = tb_store_wilayah_kode_list(s, 2, 3, got, 16);
+    CHECK(n == 2 && !strcmp(got[0], "35.07") && !strcmp(got[1], "35.07.01"),
+          "served: the area list holds the kabupaten with a posyandu only (%d)", n);
+    CHECK(tb_store_wilayah_served(s, "35.07.01.2001") == 1 && tb_store_wilayah_served(s, "35") == 1,
+          "served: 35.07 (a posyandu) and its provinsi");
+    CHECK(tb_store_wilayah_served(s, "11.08.01") == 0 && tb_store_wilayah_served(s, "11") == 0,
+          "served: not another district of the list");
+    CHECK(tb_store_setting_set(s, "kabupaten", "11.08") == 0 &&
+              tb_store_wilayah_served(s, "11.08.01.2001") == 1 &&
+              tb_store_wilayah_kode_list(s, 2, 3, got, 16) == 4,
+          "served: the kabupaten `tumbuh init` recorded");
+    CHECK(exec(s, "INSERT INTO wilayah (kode, tingkat, induk, nama) VALUES"
+                  " ('35.99', 2, '35', 'Demo')") == 0 &&
+              tb_store_wilayah_served(s, "35.99") == 1,
+          "served: a kabupaten no list carries (the demo's)");
+    close_desa(s, path);
+}
+
 int main(void)
 {
+    test_served();
     test_migration_4();
+    test_nik_never_merges();
+    test_nik_registration();
     char path[] = "/tmp/tumbuh-test-store-XXXXXX";
     int fd = mkstemp(path);
     close(fd);

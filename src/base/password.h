@@ -10,7 +10,8 @@
 
 #include <stddef.h>
 
-/* Hash strength: interactive (login, default) or minimal (tests only). */
+/* Hash strength: interactive (login, default: argon2id m = 19 MiB, t = 2,
+ * OWASP's configuration) or minimal (tests only). */
 typedef enum { TB_PW_INTERACTIVE = 0, TB_PW_MIN = 1 } tb_pw_strength;
 
 /* The size of a buffer that holds a hash string. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "import/import.h"
 #include "store/store.h"
 
 typedef struct {
@@ -47,6 +48,7 @@ int main(int argc, char **argv)
         argc -= 2;
     }
     tb_store_global_init();
+    tb_store_on_create(tb_import_wilayah_new_db); /* every new database knows Indonesia */
     if (argc < 2) {
         usage(stderr);
         return 2;

@@ -192,6 +192,12 @@ static int check_scope(tb_store *s, const options *o)
                     "tumbuh report: wilayah %s tidak ada di basis data (kode Kemendagri"
                     " bertitik, misalnya 35.99.01)\n",
                     o->sc.wilayah);
+        if (found == 1 && (found = tb_store_wilayah_served(s, o->sc.wilayah)) == 0)
+            fprintf(stderr,
+                    "tumbuh report: wilayah %s (%s) ada di daftar kode wilayah nasional, tetapi"
+                    " di luar kabupaten yang dilayani basis data ini; pakai kode kabupaten,"
+                    " kecamatan atau desa Anda\n",
+                    o->sc.wilayah, nama);
     } else {
         tb_posyandu_info pi;
         found = tb_store_posyandu_info(s, o->sc.posyandu_id, &pi);

@@ -9,6 +9,7 @@
  * $TUMBUH_TRUSTED_PROXY): the address of the TLS proxy in front; only its
  * X-Forwarded-For and X-Forwarded-Proto are believed.
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,12 +139,23 @@ int tb_cmd_serve(int argc, char **argv)
     int rc = parse_args(argc, argv, &o, &size);
     if (rc)
         return rc < 0 ? 0 : rc;
+#ifdef M_ARENA_MAX
+    /* glibc gives each worker thread its own malloc arena, which keeps what
+     * a large page freed: two arenas hold the server well under 100 MB */
+    mallopt(M_ARENA_MAX, 2);
+    /* a page's large buffers (tables, PDF, XLSX) are mapped and unmapped, and
+     * a freed heap top goes back: a login's argon2id (64 MiB) then adds to
+     * what the server holds, not to what its largest pages once held */
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
+#endif
     char err[512];
     tb_store *s;
     if (tb_store_open(o.db_path, &s, err, sizeof err) < 0) {
         fprintf(stderr, "tumbuh serve: %s\n", err);
         return 1;
     }
+    tb_store_cache_kb(s, 16 * 1024); /* the demo's load spills beyond it: memory stays flat */
     int empty = tb_demo_store_empty(s);
     if (empty == 1) {
         printf("Basis data %s kosong: membuat kabupaten demo...\n", o.db_path);
@@ -163,5 +175,8 @@ int tb_cmd_serve(int argc, char **argv)
         }
     }
     tb_store_close(s);
+#ifdef M_ARENA_MAX
+    malloc_trim(0); /* what the demo used goes back before the workers start */
+#endif
     return tb_serve(&o);
 }

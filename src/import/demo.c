@@ -196,7 +196,10 @@ static void progress(gen *g, const char *what)
 
 static int make_wilayah(gen *g, int nkec, int desa_per_kec)
 {
-    TRY(tb_store_wilayah_put(g->s, "35", "JAWA TIMUR", NULL));
+    int have = tb_store_wilayah_get(g->s, "35", NULL, 0); /* the list's name stays */
+    TRY(have);
+    if (!have)
+        TRY(tb_store_wilayah_put(g->s, "35", "JAWA TIMUR", NULL));
     TRY(tb_store_wilayah_put(g->s, "35.99", "KABUPATEN SUKAMAJU", NULL));
     int used[COUNT(DESA_A)][COUNT(DESA_B)];
     memset(used, 0, sizeof used);
@@ -908,8 +911,16 @@ static int make_lembaga(gen *g)
 
 int tb_demo_store_empty(tb_store *s)
 {
-    long n = tb_store_count(s, "wilayah");
-    return n < 0 ? -1 : n == 0;
+    /* the national code list every new database carries does not count;
+     * each check reads one row at most (a large database stays cheap) */
+    static const char *const tables[] = {"pengguna", "posyandu", "individu", "keluarga"};
+    for (size_t i = 0; i < COUNT(tables); i++) {
+        int any = tb_store_has_rows(s, tables[i]);
+        if (any)
+            return any < 0 ? -1 : 0;
+    }
+    int unlisted = tb_store_wilayah_unlisted(s);
+    return unlisted < 0 ? -1 : !unlisted;
 }
 
 static int generate(gen *g)

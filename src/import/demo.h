@@ -36,7 +36,8 @@ void tb_demo_password(unsigned long seed, int role_index, char *out, size_t n);
 /* Fills an empty store with the demo district in one transaction. */
 int tb_demo_generate(tb_store *s, const tb_demo_options *opt);
 
-/* Does the store hold no wilayah yet (then `serve` creates the demo)? 1/0/-1. */
+/* Does the store hold nothing but the national code list: no other wilayah,
+ * user, posyandu, person or family (then `serve` creates the demo)? 1/0/-1. */
 int tb_demo_store_empty(tb_store *s);
 
 #endif

@@ -143,8 +143,6 @@ static void read_identity(const imp *m, const tb_csv_row *row, rec *r, imp_rejec
         snprintf(r->nik_why, sizeof r->nik_why, "%s", bad.p[0].reason);
     }
     imp_nik(m, row, F_NIK_ORTU, true, r->nik_ortu, rej);
-    if (r->nik[0] && !strcmp(r->nik, r->nik_ortu))
-        imp_problem(rej, F_NIK_ORTU, "NIK orang tua sama dengan NIK anak");
     if (imp_text(m, row, F_NAMA, r->nama, sizeof r->nama, rej)) {
         tb_name_key(r->nama, strlen(r->nama), r->kunci, sizeof r->kunci);
         if (!r->kunci[0])
@@ -313,6 +311,8 @@ static void prepare(const imp *m, const tb_csv_row *row, void *out, imp_reject *
     memset(r, 0, sizeof *r);
     read_identity(m, row, r, rej);
     read_dates(m, row, r, rej);
+    if (r->nik[0] && !strcmp(r->nik, r->nik_ortu)) /* a child registered under the parent's NIK */
+        nik_apart(r, "NIK anak sama dengan NIK orang tua: NIK orang tua, bukan NIK anak");
     nik_agrees(r);
     read_measurements(m, row, r, rej);
     read_where(m, row, r, rej);

@@ -99,6 +99,13 @@ const char *tb_wilayah_list_dir(void);
 int tb_import_wilayah_list(tb_store *s, const char *dir, long *rows, char *err, size_t errlen);
 
 /*
+ * The loader every new database runs (tb_store_on_create): the national code
+ * list of tb_wilayah_list_dir(), checked, inside the transaction that makes
+ * the schema. 0, or -1 with a message naming $TUMBUH_WILAYAH in err.
+ */
+int tb_import_wilayah_new_db(tb_store *s, char *err, size_t errlen);
+
+/*
  * `tumbuh import alias FILE`: other spellings of wilayah that exports use
  * (CSV kode,nama: the code and the spelling), kept in the store so that a
  * district fixes a spelling once; every import then resolves that name to

@@ -223,6 +223,9 @@ const imp_kind imp_kind_wilayah = {
 
 /* --- the national code list (tb_import_wilayah_list) ---------------------- */
 
+/* Where the README says how to get the list. */
+#define README_PART "bagian \"Use it for real\""
+
 #ifndef TB_WILAYAH_DIR
 #define TB_WILAYAH_DIR "../shared/wilayah"
 #endif
@@ -242,7 +245,7 @@ static int read_sums(const char *dir, char hex[65], char *name, size_t n, char *
     if (!f) {
         snprintf(err, el,
                  "daftar kode wilayah tidak ditemukan: %s tidak ada (atur $TUMBUH_WILAYAH ke "
-                 "folder kode-wilayah-2025.csv dan SHA256SUMS; lihat README)",
+                 "folder kode-wilayah-2025.csv dan SHA256SUMS; lihat README, " README_PART ")",
                  path);
         return -1;
     }
@@ -374,14 +377,33 @@ static int check_sum(const char *text, size_t len, const char *hex, const char *
     if (strcasecmp(got, hex)) {
         snprintf(err, el,
                  "%s tidak sama dengan SHA256SUMS (sha256 %s, seharusnya %s): berkas berubah "
-                 "atau rusak; ambil lagi salinan aslinya (lihat README)",
+                 "atau rusak; ambil lagi salinan aslinya atau atur $TUMBUH_WILAYAH ke folder "
+                 "yang benar (lihat README, " README_PART ")",
                  path, got, hex);
         return -1;
     }
     return 0;
 }
 
-int tb_import_wilayah_list(tb_store *s, const char *dir, long *rows, char *err, size_t errlen)
+/* Loads list versi (text checked against hex) in the transaction the caller
+ * began. The row count or -1 (why in err). */
+static long load_list(tb_store *s, const char *versi, const char *hex, char *text, char *err,
+                      size_t errlen)
+{
+    long n = -1;
+    if (tb_store_wilayah_list_start(s, versi, hex, count_rows(text)))
+        snprintf(err, errlen, "%s", tb_store_error(s));
+    else if ((n = load_rows(s, versi, text, err, errlen)) >= 0 &&
+             tb_store_audit(s, 0, "impor", "wilayah_daftar", versi, NULL, NULL)) {
+        snprintf(err, errlen, "%s", tb_store_error(s));
+        n = -1;
+    }
+    return n;
+}
+
+/* Loads the checked list of dir unless loaded already; in its own
+ * transaction when own_txn. 0 or -1 (why in err). */
+static int load_dir(tb_store *s, const char *dir, int own_txn, long *rows, char *err, size_t errlen)
 {
     char hex[65], name[512], path[4096], versi[512];
     *rows = 0;
@@ -395,20 +417,22 @@ int tb_import_wilayah_list(tb_store *s, const char *dir, long *rows, char *err, 
     size_t len = 0;
     char *text = slurp(path, &len);
     if (!text) {
-        snprintf(err, errlen, "%s tidak dapat dibaca (lihat README: daftar kode wilayah)", path);
+        snprintf(err, errlen,
+                 "%s tidak dapat dibaca (atur $TUMBUH_WILAYAH; lihat README, " README_PART ")",
+                 path);
         return -1;
     }
     long n = -1;
     if (!check_sum(text, len, hex, path, err, errlen)) {
-        if (tb_store_begin(s) || tb_store_wilayah_list_start(s, versi, hex, count_rows(text)))
+        if (own_txn && tb_store_begin(s))
             snprintf(err, errlen, "%s", tb_store_error(s));
-        else if ((n = load_rows(s, versi, text, err, errlen)) < 0 ||
-                 tb_store_audit(s, 0, "impor", "wilayah_daftar", versi, NULL, NULL) ||
-                 tb_store_commit(s)) {
+        else if ((n = load_list(s, versi, hex, text, err, errlen)) < 0 ||
+                 (own_txn && tb_store_commit(s))) {
             if (n >= 0)
                 snprintf(err, errlen, "%s", tb_store_error(s));
             n = -1;
-            tb_store_rollback(s);
+            if (own_txn)
+                tb_store_rollback(s);
         }
     }
     free(text);
@@ -416,6 +440,17 @@ int tb_import_wilayah_list(tb_store *s, const char *dir, long *rows, char *err, 
         return -1;
     *rows = n;
     return 0;
+}
+
+int tb_import_wilayah_list(tb_store *s, const char *dir, long *rows, char *err, size_t errlen)
+{
+    return load_dir(s, dir, 1, rows, err, errlen);
+}
+
+int tb_import_wilayah_new_db(tb_store *s, char *err, size_t errlen)
+{
+    long rows;
+    return load_dir(s, tb_wilayah_list_dir(), 0, &rows, err, errlen);
 }
 
 /* Stores each "kode,nama" row of text as an alias. The count or -1. */

@@ -86,6 +86,33 @@ static int find_by_name(tb_store *s, const tb_individu *p, long *id)
     return best_id ? 1 : 0;
 }
 
+/*
+ * The person who holds nik (*holder, 0 when no one does), and whether their
+ * birth date or sex contradicts tgl_lahir / jk (both sides known and
+ * different): 1 contradicts, 0 not, -1 on error. One NIK never merges two
+ * children whose birth dates or sexes differ (a sibling registered under the
+ * mother's NIK, a NIK typed for the wrong child).
+ */
+static int nik_holder(tb_store *s, const char *nik, const char *tgl_lahir, int jk, long *holder)
+{
+    *holder = 0;
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT id, tgl_lahir, jk FROM individu WHERE nik = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, nik, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st), other = 0;
+    if (rc == SQLITE_ROW) {
+        *holder = sqlite3_column_int64(st, 0);
+        const char *born = (const char *)sqlite3_column_text(st, 1);
+        int sex = sqlite3_column_int(st, 2);
+        other = (tgl_lahir && *tgl_lahir && born && *born && strcmp(born, tgl_lahir)) ||
+                (jk && sex && jk != sex);
+    } else if (rc != SQLITE_DONE)
+        return tb_store_fail(s, "individu %s: %s", nik, sqlite3_errmsg(tb_store_db(s)));
+    sqlite3_reset(st);
+    return other;
+}
+
 int tb_store_individu_find(tb_store *s, const tb_individu *p, long *id, bool *by_name)
 {
     long found = 0;
@@ -93,16 +120,11 @@ int tb_store_individu_find(tb_store *s, const tb_individu *p, long *id, bool *by
     if (by_name)
         *by_name = false;
     if (p->nik && *p->nik) {
-        sqlite3_stmt *st = tb_store_stmt(s, "SELECT id FROM individu WHERE nik = ?1");
-        if (!st)
+        int other = nik_holder(s, p->nik, p->tgl_lahir, p->jk, &found);
+        if (other < 0)
             return -1;
-        sqlite3_bind_text(st, 1, p->nik, -1, SQLITE_TRANSIENT);
-        int rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW)
-            found = sqlite3_column_int64(st, 0);
-        else if (rc != SQLITE_DONE)
-            return tb_store_fail(s, "individu %s: %s", p->nik, sqlite3_errmsg(tb_store_db(s)));
-        sqlite3_reset(st);
+        if (other)
+            found = 0; /* another child's NIK: found by name, if at all */
     }
     if (!found) {
         int r = find_by_name(s, p, &found);
@@ -117,6 +139,21 @@ int tb_store_individu_find(tb_store *s, const tb_individu *p, long *id, bool *by
 
 int tb_store_individu_put(tb_store *s, const tb_individu *p, long *id, int *outcome, bool *by_name)
 {
+    tb_individu apart;
+    if (p->nik && *p->nik) {
+        long holder;
+        int other = nik_holder(s, p->nik, p->tgl_lahir, p->jk, &holder);
+        if (other < 0)
+            return -1;
+        if (other && holder != p->id) {
+            /* the NIK belongs to a child of another birth date or sex: this
+             * person does not get it; it is kept apart, unverified */
+            apart = *p;
+            apart.nik = NULL;
+            apart.nik_belum_valid = p->nik;
+            p = &apart;
+        }
+    }
     sqlite3 *db = tb_store_db(s);
     long found = p->id > 0 ? p->id : 0;
     bool named = found && p->id_by_name;
@@ -189,6 +226,19 @@ long tb_store_anak_baru(tb_store *s, const tb_anak_baru *a, long user)
 {
     char key[TB_NAME_KEY_MAX + 1];
     tb_name_key(a->nama, strlen(a->nama), key, sizeof key); /* the key imports match on */
+    tb_anak_baru apart;
+    if (a->nik && *a->nik) {
+        long holder;
+        int other = nik_holder(s, a->nik, a->tgl_lahir, a->jk, &holder);
+        if (other < 0)
+            return -1;
+        if (other) { /* another child's NIK: registered without it, the NIK kept apart */
+            apart = *a;
+            apart.nik = NULL;
+            apart.nik_belum_valid = a->nik;
+            a = &apart;
+        }
+    }
     sqlite3_stmt *st = tb_store_stmt(
         s, "INSERT INTO individu (nik, nik_belum_valid, nama, nama_kunci, jk, tgl_lahir, desa,"
            " peran) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'anak')");

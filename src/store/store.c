@@ -162,12 +162,60 @@ int tb_store_audit(tb_store *s, long user, const char *action, const char *table
     return 0;
 }
 
-/* Applies the migrations the database does not have yet, each in one transaction. */
+static tb_store_create_fn on_create; /* what a new database must carry (tb_store_on_create) */
+
+void tb_store_on_create(tb_store_create_fn fn)
+{
+    on_create = fn;
+}
+
+/* A new database: every migration, then on_create, in one transaction, so
+ * that the database never exists without what on_create loads. */
+static int create(tb_store *s)
+{
+    if (tb_store_begin(s))
+        return -1;
+    int rc = 0;
+    for (int v = 1; !rc && v <= tb_store_schema_latest(); v++)
+        rc = exec(s, tb_store_schema_sql(v)) ||
+             (tb_store_schema_data(v) && exec(s, tb_store_schema_data(v)));
+    char sql[64], why[1024] = "";
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", tb_store_schema_latest());
+    if (!rc)
+        rc = exec(s, sql);
+    if (!rc && on_create(s, why, sizeof why))
+        rc = -1;
+    if (!rc && tb_store_commit(s) == 0)
+        return 0;
+    if (!why[0])
+        snprintf(why, sizeof why, "%s", s->err);
+    tb_store_rollback(s);
+    return tb_store_fail(s, "basis data baru tidak dibuat: %s", why);
+}
+
+/* 1 when the database has no table yet (a new file), 0 when it has, -1 on error. */
+static int is_empty(tb_store *s)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT count(*) FROM sqlite_schema");
+    if (!st || sqlite3_step(st) != SQLITE_ROW)
+        return tb_store_fail(s, "%s", sqlite3_errmsg(s->db));
+    int n = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    return n == 0;
+}
+
+/* Applies the migrations the database does not have yet, each in one
+ * transaction; a new database is made by create(). */
 static int migrate(tb_store *s)
 {
     int have = tb_store_version(s);
     if (have < 0)
         return -1;
+    if (have == 0 && on_create) {
+        int empty = is_empty(s);
+        if (empty)
+            return empty < 0 ? -1 : create(s);
+    }
     if (have > tb_store_schema_latest())
         return tb_store_fail(s, "the database has schema version %d, newer than this program (%d)",
                              have, tb_store_schema_latest());
@@ -279,6 +327,19 @@ int tb_store_page_pool(size_t bytes)
     return 0; /* the pool lives as long as the process */
 }
 
+/* Removes a database file with its WAL and shared-memory files. */
+static void remove_db(const char *path)
+{
+    char p[4096];
+    unlink(path);
+    snprintf(p, sizeof p, "%s-wal", path);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", path);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-journal", path);
+    unlink(p);
+}
+
 int tb_store_open(const char *path, tb_store **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -287,6 +348,8 @@ int tb_store_open(const char *path, tb_store **out, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return -1;
     }
+    /* a file this call creates is removed again when it cannot be made whole */
+    int created = strcmp(path, ":memory:") && access(path, F_OK) != 0;
     if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
         SQLITE_OK) {
         snprintf(err, errlen, "cannot open %s: %s", path,
@@ -295,12 +358,17 @@ int tb_store_open(const char *path, tb_store **out, char *err, size_t errlen)
         return -1;
     }
     sqlite3_busy_timeout(s->db, 5000);
-    if (exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                " PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
+    /* a new file is written once through a rollback journal (its pages are
+     * all new: nearly nothing to journal), then switched to WAL */
+    if (exec(s, created ? "PRAGMA synchronous = NORMAL;"
+                        : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;") ||
+        exec(s, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
                 " PRAGMA cache_size = -65536") ||
-        migrate(s) || load_reference(s)) {
+        migrate(s) || (created && exec(s, "PRAGMA journal_mode = WAL")) || load_reference(s)) {
         snprintf(err, errlen, "%s: %s", path, s->err);
         tb_store_close(s);
+        if (created)
+            remove_db(path);
         return -1;
     }
     *out = s;
@@ -404,6 +472,24 @@ long tb_store_count(tb_store *s, const char *table)
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)
         n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+int tb_store_has_rows(tb_store *s, const char *table)
+{
+    for (const char *p = table; *p; p++) /* table names cannot be bound */
+        if (!((*p >= 'a' && *p <= 'z') || *p == '_'))
+            return tb_store_fail(s, "not a table name: %s", table);
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT EXISTS (SELECT 1 FROM %s)", table);
+    sqlite3_stmt *st = NULL;
+    int n = -1;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int(st, 0);
+    else
+        tb_store_fail(s, "%s: %s", table, sqlite3_errmsg(s->db));
     sqlite3_finalize(st);
     return n;
 }

@@ -42,6 +42,18 @@ const char *tb_store_default_path(const char *arg);
 int tb_store_open(const char *path, tb_store **out, char *err, size_t errlen);
 
 /*
+ * What every new database must carry, loaded when tb_store_open creates one:
+ * fn runs inside the same transaction as the schema (the store cannot read
+ * files of ../shared itself, so the application passes the loader in; the
+ * cli sets it for every command). fn returns 0, or -1 with its reason in
+ * err: then nothing is committed, the new file is removed and tb_store_open
+ * fails with that reason. NULL (the default, as in the tests) creates bare
+ * databases. Process-wide; set it before the first store is opened.
+ */
+typedef int (*tb_store_create_fn)(tb_store *s, char *err, size_t errlen);
+void tb_store_on_create(tb_store_create_fn fn);
+
+/*
  * Opens the database at path read-only (a read-only file or a backup copy
  * works): never creates it, never migrates it (a database of another schema
  * version is refused), and any write fails. Messages in Bahasa Indonesia.
@@ -110,6 +122,9 @@ double tb_store_orange_z(const tb_store *s);
 
 /* The Permenkes bands of the active 'ambang' version (ref_ambang), loaded at open. */
 const tb_bands *tb_store_bands(const tb_store *s);
+
+/* 1 when a table has any row, 0 when it is empty (reads one row at most), -1 on error. */
+int tb_store_has_rows(tb_store *s, const char *table);
 
 /* Counts the rows of a table (for tests and reports). -1 on error. */
 long tb_store_count(tb_store *s, const char *table);

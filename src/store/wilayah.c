@@ -81,10 +81,20 @@ int tb_store_wilayah_anak(tb_store *s, const char *kode,
     return 0;
 }
 
+/* The kabupaten the database serves: the one `tumbuh init` recorded, those
+ * with a posyandu, and those no national list carries (the demo's 35.99). */
+#define SERVED_KAB                                                                                 \
+    "served(k) AS (SELECT nilai FROM pengaturan WHERE kunci = 'kabupaten'"                         \
+    " UNION SELECT substr(desa, 1, 5) FROM posyandu"                                               \
+    " UNION SELECT kode FROM wilayah WHERE tingkat = 2"                                            \
+    " AND kode NOT IN (SELECT kode FROM wilayah_daftar_kode))"
+
 int tb_store_wilayah_kode_list(tb_store *s, int from, int to, char (*codes)[32], int max)
 {
-    sqlite3_stmt *st =
-        tb_store_stmt(s, "SELECT kode FROM wilayah WHERE tingkat BETWEEN ?1 AND ?2 ORDER BY kode");
+    sqlite3_stmt *st = tb_store_stmt(s, "WITH " SERVED_KAB " SELECT kode FROM wilayah"
+                                        " WHERE tingkat BETWEEN ?1 AND ?2"
+                                        " AND substr(kode, 1, 5) IN (SELECT k FROM served)"
+                                        " ORDER BY kode");
     if (!st)
         return -1;
     sqlite3_bind_int(st, 1, from);
@@ -92,7 +102,19 @@ int tb_store_wilayah_kode_list(tb_store *s, int from, int to, char (*codes)[32],
     int n = 0;
     while (n < max && sqlite3_step(st) == SQLITE_ROW)
         tb_store_col_text(st, 0, codes[n++], 32);
+    sqlite3_reset(st);
     return n;
+}
+
+int tb_store_wilayah_served(tb_store *s, const char *kode)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "WITH " SERVED_KAB " SELECT 1 FROM served"
+                                        " WHERE k = substr(?1, 1, 5)"
+                                        " OR (length(?1) = 2 AND k LIKE ?1 || '.%') LIMIT 1");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, kode, -1, SQLITE_TRANSIENT);
+    return tb_store_step_one(s, st);
 }
 
 int tb_store_wilayah_get(tb_store *s, const char *kode, char *nama, size_t namalen)
@@ -238,4 +260,18 @@ int tb_store_wilayah_alias_each(
                     tb_store_stmt(s, "SELECT a.kode, w.tingkat, a.nama FROM wilayah_alias a"
                                      " JOIN wilayah w ON w.kode = a.kode ORDER BY a.kode"),
                     "wilayah_alias", fn, ctx);
+}
+
+int tb_store_wilayah_unlisted(tb_store *s)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT EXISTS (SELECT 1 FROM wilayah w WHERE NOT EXISTS"
+                                        " (SELECT 1 FROM wilayah_daftar_kode d"
+                                        " WHERE d.kode = w.kode))");
+    if (!st)
+        return -1;
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return tb_store_fail(s, "wilayah: %s", sqlite3_errmsg(tb_store_db(s)));
+    int n = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    return n;
 }

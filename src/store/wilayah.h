@@ -32,8 +32,17 @@ int tb_store_wilayah_each(tb_store *s,
 int tb_store_wilayah_anak(tb_store *s, const char *kode,
                           int (*fn)(void *ctx, const char *kode, const char *nama), void *ctx);
 
-/* Codes of the wilayah with levels from..to (1 provinsi .. 4 desa); the count or -1. */
+/* Codes of the wilayah with levels from..to (2 kabupaten .. 4 desa) in the
+ * districts the database serves (never the whole national list); the count or -1. */
 int tb_store_wilayah_kode_list(tb_store *s, int from, int to, char (*codes)[32], int max);
+
+/*
+ * 1 when kode is in a district the database serves (the kabupaten `tumbuh
+ * init` recorded, one with a posyandu, or one no national list carries, such
+ * as the demo's 35.99), or is the provinsi of one; 0 when not (another
+ * district of the national list); -1 on error.
+ */
+int tb_store_wilayah_served(tb_store *s, const char *kode);
 
 /* Starts loading version versi of the national code list (sha256: its
  * checksum, rows: its row count): every code of an earlier list is marked
@@ -62,5 +71,9 @@ int tb_store_wilayah_alias_put(tb_store *s, const char *nama, const char *kode);
  * (stops and returns fn's value when it is not 0). */
 int tb_store_wilayah_alias_each(
     tb_store *s, int (*fn)(void *ctx, const char *kode, int tingkat, const char *nama), void *ctx);
+
+/* 1 when some wilayah is carried by no national list (the demo's, a
+ * district's own import), 0 when none is, -1 on error. */
+int tb_store_wilayah_unlisted(tb_store *s);
 
 #endif

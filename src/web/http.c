@@ -36,7 +36,7 @@ static tb_store *thread_store(const char *db_path)
             fprintf(stderr, "tumbuh serve: %s\n", err);
             tls_store = NULL;
         } else {
-            tb_store_cache_kb(tls_store, 8 * 1024); /* bounded memory per worker */
+            tb_store_cache_kb(tls_store, 4 * 1024); /* bounded memory per worker */
             pthread_mutex_lock(&stores_lock);
             if (nstores < MAX_STORES)
                 stores[nstores++] = tls_store;

@@ -32,7 +32,7 @@ static void *warm_loop(void *arg)
     char err[256];
     if (tb_store_open(db_path, &st, err, sizeof err) < 0)
         return NULL;
-    tb_store_cache_kb(st, 8 * 1024);
+    tb_store_cache_kb(st, 4 * 1024);
     unsigned long done = 0;
     char done_month[8] = "";
     for (;;) {

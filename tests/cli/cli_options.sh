@@ -81,9 +81,12 @@ check "second demo fails and keeps the database" "[ $? -ne 0 ] && [ -s d.db ]"
 $T --db none.db report skdn --wilayah 35.99 --month 2026-10 > r.out 2> e.none
 check "report on a missing database: exit 1, message, no file created" \
     "[ $? -eq 1 ] && grep -q 'none.db tidak ada' e.none && [ ! -e none.db ] && [ ! -s r.out ]"
-$T --db d.db report skdn --wilayah 35.07 --month 2026-10 > r.out 2> e.wil
+$T --db d.db report skdn --wilayah 35.97 --month 2026-10 > r.out 2> e.wil
 check "report on an area not in the database: exit 1, named" \
-    "[ $? -eq 1 ] && grep -q 'wilayah 35.07 tidak ada' e.wil && [ ! -s r.out ]"
+    "[ $? -eq 1 ] && grep -q 'wilayah 35.97 tidak ada' e.wil && [ ! -s r.out ]"
+$T --db d.db report skdn --wilayah 35.07 --month 2026-10 > r.out 2> e.wil
+check "report on a kabupaten of the national list outside the demo district: exit 1, named" \
+    "[ $? -eq 1 ] && grep -q 'wilayah 35.07 (Kabupaten Malang) ada di daftar kode wilayah nasional, tetapi di luar kabupaten' e.wil && [ ! -s r.out ]"
 $T --db d.db report skdn --posyandu 99999 --month 2026-10 > r.out 2> e.pos
 check "report on a posyandu not in the database: exit 1, named" \
     "[ $? -eq 1 ] && grep -q 'posyandu 99999 tidak ada' e.pos"

@@ -57,7 +57,7 @@ sed 's/^35.07,Kabupaten Malang/35.07,Kabupaten Malank/' "$WL/kode-wilayah-2025.c
 TUMBUH_WILAYAH="$W/bad" "$T" --db "$W/t.db" init --kabupaten 35.07 --password-file "$W/pw" >/dev/null 2>"$W/err"
 check "tampered: refused (exit 1)" "[ $? -eq 1 ]"
 check "tampered: says the checksum differs" "grep -q 'kode-wilayah-2025.csv tidak sama dengan SHA256SUMS' '$W/err'"
-check "tampered: nothing stored" "[ \"\$(sqlite3 '$W/t.db' 'SELECT count(*) FROM wilayah') \$(sqlite3 '$W/t.db' 'SELECT count(*) FROM pengguna')\" = '0 0' ]"
+check "tampered: no database file left" "[ ! -e '$W/t.db' ] && [ ! -e '$W/t.db-wal' ]"
 TUMBUH_WILAYAH="$W/none" "$T" --db "$W/n.db" init --kabupaten 35.07 --password-file "$W/pw" >/dev/null 2>"$W/err"
 check "missing list: refused, says how to point to it" "[ $? -eq 1 ] && grep -q 'TUMBUH_WILAYAH' '$W/err'"
 
@@ -80,12 +80,47 @@ DD="$W/demo.db"
 "$T" --db "$DD" demo --size small --until 2025-06 >/dev/null 2>"$W/err"
 check "demo: created ($(head -c 300 "$W/err"))" "[ $? -eq 0 ]"
 before=$(sqlite3 "$DD" "SELECT count(*) FROM wilayah WHERE kode LIKE '35.99%'")
+check "demo + list: the list came with the new database" "[ \$(sqlite3 '$DD' 'SELECT count(*) FROM wilayah_daftar_kode WHERE di_daftar = 1') -eq 91599 ]"
 out=$("$T" --db "$DD" import daftar-wilayah "$WL" 2>"$W/err")
-check "demo + list: loaded ($out $(cat "$W/err"))" "[ '$out' = 'wilayah=91599' ]"
+check "demo + list: nothing more to load ($out $(cat "$W/err"))" "[ '$out' = 'wilayah=0' ]"
 check "demo + list: 35.99 kept, outside the list" \
   "[ \"\$(sqlite3 '$DD' \"SELECT count(*) FROM wilayah WHERE kode LIKE '35.99%' AND kode NOT IN (SELECT kode FROM wilayah_daftar_kode)\")\" = '$before' ]"
 "$T" --db "$DD" report skdn --wilayah 35.99 --month 2025-06 --format csv >"$W/skdn.csv" 2>"$W/err"
 check "demo + list: the demo's report still works ($(head -c 200 "$W/err"))" "[ $? -eq 0 ] && [ -s '$W/skdn.csv' ]"
+
+"$T" --db "$DD" report skdn --wilayah 35.07 --month 2025-06 --format csv >/dev/null 2>"$W/err"
+check "demo + list: a report of a real kabupaten outside the demo is refused ($(head -c 200 "$W/err"))" \
+  "[ $? -ne 0 ] && grep -q 'wilayah 35.07 (Kabupaten Malang) ada di daftar kode wilayah nasional, tetapi di luar kabupaten' '$W/err'"
+"$T" --db "$DB" report skdn --wilayah 35.07.01 --month 2025-06 --format csv >/dev/null 2>"$W/err"
+check "init: a report of the district's kecamatan works ($(head -c 200 "$W/err"))" "[ $? -eq 0 ]"
+"$T" --db "$DB" report skdn --wilayah 11.08 --month 2025-06 --format csv >/dev/null 2>"$W/err"
+check "init: a report of another district is refused" "[ $? -ne 0 ] && grep -q 'di luar kabupaten' '$W/err'"
+
+# 7. every command that creates a database loads the list into it, in the
+# transaction of the schema; without the list none creates one, and an
+# existing database keeps working.
+head -n 1 tests/data/import/eppgbm.csv >"$W/kosong.csv"
+for c in "user list" "import eppgbm $W/kosong.csv" "demo --size small --until 2025-06" \
+  "serve --listen 127.0.0.1:9"; do
+  n=$(printf '%s' "$c" | cut -d' ' -f1)
+  rm -f "$W/c.db"
+  TUMBUH_WILAYAH="$W/none" "$T" --db "$W/c.db" $c >/dev/null 2>"$W/err"
+  check "$n without the list: refused ($(head -c 300 "$W/err"))" "[ $? -ne 0 ] && [ ! -e '$W/c.db' ]"
+  check "$n without the list: names \$TUMBUH_WILAYAH and the README section" \
+    "grep -q 'basis data baru tidak dibuat: .*TUMBUH_WILAYAH.*README, bagian \"Use it for real\"' '$W/err'"
+  TUMBUH_WILAYAH="$W/bad" "$T" --db "$W/c.db" $c >/dev/null 2>"$W/err"
+  check "$n with a tampered list: refused ($(head -c 300 "$W/err"))" "[ $? -ne 0 ] && [ ! -e '$W/c.db' ] && grep -q 'tidak sama dengan SHA256SUMS' '$W/err'"
+done
+for c in "user list" "import eppgbm $W/kosong.csv" "demo --size small --until 2025-06"; do
+  n=$(printf '%s' "$c" | cut -d' ' -f1)
+  rm -f "$W/c.db"
+  "$T" --db "$W/c.db" $c >/dev/null 2>"$W/err"
+  check "$n: the new database carries the list ($(head -c 300 "$W/err"))" \
+    "[ \"\$(sqlite3 '$W/c.db' 'SELECT count(*) FROM wilayah_daftar_kode WHERE di_daftar = 1; SELECT count(*) FROM wilayah WHERE tingkat = 4 AND kode LIKE \"35.07.%\"')\" = '91599
+390' ]"
+done
+TUMBUH_WILAYAH="$W/none" "$T" --db "$DD" user list >"$W/out" 2>"$W/err"
+check "an existing database works without the list ($(head -c 200 "$W/err"))" "[ $? -eq 0 ] && grep -q '^admin' '$W/out'"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

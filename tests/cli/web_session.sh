@@ -99,7 +99,7 @@ SERVER=$!
 for i in $(seq 1 100); do curl -s -o /dev/null "$B/masuk" && break; sleep 0.1; done
 masuk "$W/s.jar" kader "$NEWPW" > /dev/null
 SLOWPW='Sawah-Hijau-2026'
-check "password changed on a server without fast hashing" "[ $(post "$W/s.jar" /akun/sandi "sandi_lama=$NEWPW&sandi_baru=$SLOWPW&sandi_ulang=$SLOWPW") = 200 ] && [ \$(sqlite3 \"$DB\" \"SELECT hash LIKE '\\\$argon2id\\\$v=19\\\$m=65536%' FROM pengguna WHERE username = 'kader'\") = 1 ]"
+check "password changed on a server without fast hashing" "[ $(post "$W/s.jar" /akun/sandi "sandi_lama=$NEWPW&sandi_baru=$SLOWPW&sandi_ulang=$SLOWPW") = 200 ] && [ \$(sqlite3 \"$DB\" \"SELECT hash LIKE '\\\$argon2id\\\$v=19\\\$m=19456,t=2%' FROM pengguna WHERE username = 'kader'\") = 1 ]"
 # timed login POSTs, each from its own address (no throttle in between)
 timed() { t=$(pretoken "$W/tm.jar"); curl -s -b "$W/tm.jar" -o /dev/null -w '%{time_total}' -H "X-Forwarded-For: 10.3.$1" -d "pengguna=$2&sandi=salah-sekali&csrf=$t" "$B/masuk"; }
 KNOWN=0; UNKNOWN=0
