@@ -22,6 +22,8 @@ q() { sqlite3 "$DB" "$1"; }
 rep() { "$T" --db "$DB" report "$@" --format csv; }
 
 "$T" --db "$DB" import wilayah tests/data/import/wilayah.csv --rejects "$W/w.rej" > /dev/null 2>&1
+# the district this database serves, as `tumbuh init --kabupaten 35.07` records it
+q "INSERT INTO pengaturan (kunci, nilai) VALUES ('kabupaten', '35.07')"
 out=$("$T" --db "$DB" import keluarga "$D/pk22.csv" --putaran "PK 2022" 2>"$W/err")
 check "PK22: imported 4 ($out $(cat "$W/err"))" "[ \"$out\" = 'read=4 imported=4 updated=0 rejected=0' ]"
 out=$("$T" --db "$DB" import keluarga "$D/pk23.csv" --putaran pk23 2>"$W/err")

@@ -66,13 +66,17 @@ check "rejects before any import: 404" "[ \$(get admin /impor/tolak.csv) = 404 ]
 check "unknown kind: 422" "[ $(up admin orang $D/eppgbm.csv) = 422 ] && [ $(files_left) = 0 ]"
 
 # --- wilayah: dry run, then import ---
+# Kabupaten Malang (35.07) as a district the national list does not carry
+# yet (every new database has the list): the file's codes are new ones.
+sqlite3 "$DB" "DELETE FROM wilayah WHERE kode LIKE '35.07%'"
 sqlite3 "$DB" ".backup '$W/cli.db'"
 cli=$($T --db "$W/cli.db" import wilayah "$D/wilayah.csv" --rejects "$W/cli.rej" --dry-run 2>/dev/null)
 before=$(data "$DB")
 check "wilayah upload: 303 to the page" "[ $(up admin wilayah $D/wilayah.csv) = 303 ]"
 check "wilayah dry run done" "wait_for diperiksa"
 check "wilayah dry run: counts of the CLI's dry run ($cli)" "[ \"$(web_counts)\" = \"$(cli_counts "$cli")\" ]"
-check "wilayah dry run: 10 read, 6 new, 1 same code, 2 refused" "[ \"$(web_counts)\" = 'dibaca=10 diimpor=6 diperbarui=1 ditolak=2 ' ]"
+# updated: 35 (the list's "Jawa Timur" written "JAWA TIMUR") and the demo's desa 35.99.01.2001 renamed
+check "wilayah dry run: 10 read, 6 new, 2 renamed, 2 refused" "[ \"$(web_counts)\" = 'dibaca=10 diimpor=6 diperbarui=2 ditolak=2 ' ]"
 check "wilayah dry run stored nothing" "[ $(data "$DB") = $before ]"
 check "start the import: 303" "[ $(postf admin /impor/mulai) = 303 ]"
 check "wilayah import done" "wait_for selesai && [ \"\$(js persen)\" = 100 ]"
