@@ -655,8 +655,9 @@ static const char *const migration_13 =
     ");";
 
 /* 14: the TPPS and its agencies, the institutional map per desa, the 8 aksi
- * (issue 14). lembaga gains aktif (a renamed or dissolved body is kept for
- * the history of actions). dokumen: an uploaded decree or aksi output (PDF,
+ * (issue 14). lembaga_nonaktif: the institutions dissolved (kept, with the
+ * day, for the history of actions; a table of its own so that lembaga keeps
+ * its columns). dokumen: an uploaded decree or aksi output (PDF,
  * PNG or JPEG, kind read from its first bytes) kept in the database so a
  * backup holds it. tpps: the team of an area as its SK sets it (number,
  * date, validity, the decree document); tpps_anggota gains its institution,
@@ -666,7 +667,9 @@ static const char *const migration_13 =
  * stunting and KPM per year. aksi_konvergensi gains its lead institution,
  * dates, the province's score, a note and the output document. */
 static const char *const migration_14 =
-    "ALTER TABLE lembaga ADD COLUMN aktif INTEGER NOT NULL DEFAULT 1;"
+    "CREATE TABLE lembaga_nonaktif ("
+    "  kode TEXT PRIMARY KEY REFERENCES lembaga(kode), sejak TEXT NOT NULL"
+    ");"
     "CREATE TABLE dokumen ("
     "  id INTEGER PRIMARY KEY,"
     "  wilayah TEXT NOT NULL REFERENCES wilayah(kode),"

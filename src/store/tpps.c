@@ -92,7 +92,8 @@ int tb_store_lembaga_list(tb_store *s, const char *wilayah, bool all,
                           int (*fn)(void *ctx, const tb_lembaga_info *l), void *ctx)
 {
     sqlite3_stmt *st = tb_store_stmt(
-        s, "SELECT kode, nama, jenis, wilayah, aktif FROM lembaga"
+        s, "SELECT kode, nama, jenis, wilayah, aktif FROM (SELECT l.*, n.kode IS NULL AS aktif"
+           " FROM lembaga l LEFT JOIN lembaga_nonaktif n ON n.kode = l.kode)"
            " WHERE (?1 IS NULL OR" IN_AREA("wilayah", "1") " OR ?1 LIKE wilayah || '.%')"
            " AND (?2 OR aktif) ORDER BY aktif DESC, CASE jenis WHEN 'opd' THEN 0"
            " WHEN 'tpps_bidang' THEN 1 WHEN 'lainnya' THEN 2 WHEN 'puskesmas' THEN 3 ELSE 4 END,"
@@ -115,7 +116,8 @@ int tb_store_lembaga_read(tb_store *s, const char *kode, char *nama, size_t nn, 
                           size_t wn, bool *aktif)
 {
     sqlite3_stmt *st =
-        tb_store_stmt(s, "SELECT nama, wilayah, aktif FROM lembaga WHERE kode = ?1");
+        tb_store_stmt(s, "SELECT nama, wilayah, NOT EXISTS (SELECT 1 FROM lembaga_nonaktif n"
+                         " WHERE n.kode = l.kode) FROM lembaga l WHERE l.kode = ?1");
     if (!st)
         return -1;
     tb_store_bind_text(st, 1, kode);
@@ -161,20 +163,41 @@ int tb_store_lembaga_ubah(tb_store *s, long user, const char *kode, const char *
         return found < 0 ? -1 : tb_store_fail(s, "lembaga '%s' tidak ada", kode ? kode : "");
     if (!nama || !*nama)
         return tb_store_fail(s, "nama lembaga kosong");
-    sqlite3_stmt *st = tb_store_stmt(s, "UPDATE lembaga SET nama = ?2, aktif = ?3 WHERE kode = ?1");
-    if (!st)
+    sqlite3_stmt *st = tb_store_stmt(s, "UPDATE lembaga SET nama = ?2 WHERE kode = ?1");
+    if (!st || tb_store_begin(s) < 0)
         return -1;
     tb_store_bind_text(st, 1, kode);
     tb_store_bind_text(st, 2, nama);
-    sqlite3_bind_int(st, 3, aktif);
+    int rc = tb_store_step_done(s, st, "lembaga");
+    sqlite3_reset(st);
+    if (rc == 0 && aktif != was) {
+        char today[11];
+        tb_today_iso(today);
+        st = tb_store_stmt(s, aktif ? "DELETE FROM lembaga_nonaktif WHERE kode = ?1"
+                                    : "INSERT INTO lembaga_nonaktif (kode, sejak) VALUES (?1, ?2)");
+        if (!st)
+            rc = -1;
+        else {
+            tb_store_bind_text(st, 1, kode);
+            if (!aktif)
+                sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
+            rc = tb_store_step_done(s, st, "lembaga_nonaktif");
+            sqlite3_reset(st);
+        }
+    }
     tb_buf before = {0};
     tb_buf_puts(&before, "{\"nama\":");
     tb_buf_json_str(&before, old);
     tb_buf_printf(&before, ",\"aktif\":\"%d\"}", was);
     const char *kv[] = {"nama", nama, "aktif", aktif ? "1" : "0", NULL};
-    int rc = write_audited(s, st, user, "ubah", "lembaga", kode, before.data, kv);
+    if (rc == 0)
+        rc = audit(s, user, "ubah", "lembaga", kode, before.data, kv);
     tb_buf_free(&before);
-    return rc;
+    if (rc < 0) {
+        tb_store_rollback(s);
+        return -1;
+    }
+    return tb_store_commit(s);
 }
 
 /* ---- documents ---- */
