@@ -230,7 +230,7 @@ static bool read_aksi(tb_req *q, tb_aksi *a, atur_err *e, const char *form, cons
     bool ok = !a->lembaga[0] ||
               (tb_store_lembaga_read(q->store, a->lembaga, ln, sizeof ln, lw, sizeof lw, &la) ==
                    1 &&
-               la && strncmp(lw, kab, 5) == 0) ||
+               la && strcmp(lw, kab) == 0) ||
               tb_atur_fail(e, form, "lembaga", "Pilih OPD dari daftar lembaga kabupaten.");
     ok = ok && tb_tpps_date(tb_req_form(q, "mulai"), a->mulai, e, form, "mulai");
     ok = ok && tb_tpps_date(tb_req_form(q, "selesai"), a->selesai, e, form, "selesai");
