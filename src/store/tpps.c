@@ -10,6 +10,7 @@
 #include "base/buf.h"
 #include "base/clock.h"
 #include "store/internal.h"
+#include "store/wilayah.h"
 
 /* SQL: is column X the area bound as ?N or under it? */
 #define IN_AREA(X, N) " (" X " = ?" N " OR " X " LIKE ?" N " || '.%')"
@@ -141,6 +142,8 @@ int tb_store_lembaga_tambah(tb_store *s, long user, const tb_lembaga_info *l)
     int found = tb_store_lembaga_read(s, l->kode, nama, sizeof nama, w, sizeof w, &aktif);
     if (found != 0)
         return found < 0 ? -1 : 1;
+    if (tb_store_wilayah_nama(s, l->wilayah, w, sizeof w) != 1)
+        return tb_store_fail(s, "wilayah '%s' tidak ada", l->wilayah ? l->wilayah : "");
     sqlite3_stmt *st = tb_store_stmt(s, "INSERT INTO lembaga (kode, nama, jenis, wilayah)"
                                         " SELECT ?1, ?2, ?3, kode FROM wilayah WHERE kode = ?4");
     if (!st)
