@@ -35,7 +35,8 @@ static void test_jenis(void)
     const unsigned char pdf[] = "%PDF-1.7\n", png[] = "\x89PNG\r\n\x1a\nIHDR";
     const unsigned char jpg[] = {0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10};
     const unsigned char txt[] = "PDF-1.7 but not a PDF";
-    CHECK(tb_dokumen_jenis(pdf, sizeof pdf - 1) && !strcmp(tb_dokumen_jenis(pdf, 9), "application/pdf"),
+    CHECK(tb_dokumen_jenis(pdf, sizeof pdf - 1) &&
+              !strcmp(tb_dokumen_jenis(pdf, 9), "application/pdf"),
           "a PDF by %%PDF-");
     CHECK(tb_dokumen_jenis(png, sizeof png - 1) && !strcmp(tb_dokumen_jenis(png, 12), "image/png"),
           "a PNG by its signature");
@@ -115,8 +116,7 @@ static int count_cb(void *ctx, const tb_lembaga_info *l)
 static int sub_cb(void *ctx, const tb_tpps *t)
 {
     char *out = ctx;
-    snprintf(out + strlen(out), 200 - strlen(out), "%s:%d:%s;", t->wilayah, t->anggota,
-             t->ketua);
+    snprintf(out + strlen(out), 200 - strlen(out), "%s:%d:%s;", t->wilayah, t->anggota, t->ketua);
     return 0;
 }
 
@@ -132,7 +132,7 @@ static void test_team(tb_store *s)
     tb_tpps_anggota a = {0, "35.99.01", "Pak Camat", "Camat", "ketua", NULL, NULL, NULL, NULL};
     long id = 0, id2 = 0;
     CHECK(tb_store_tpps_anggota_tambah(s, 1, &a, &id) == 0 && id > 0, "chair added");
-    tb_tpps_anggota b = {0, "35.99.01", "Bu Bidan", NULL, "anggota", "Intervensi", "OPD-DINKES",
+    tb_tpps_anggota b = {0,    "35.99.01", "Bu Bidan", NULL, "anggota", "Intervensi", "OPD-DINKES",
                          NULL, NULL};
     CHECK(tb_store_tpps_anggota_tambah(s, 1, &b, &id2) == 0, "member by institution");
     tb_tpps_anggota c = {0, "35.99.01", "X", NULL, "raja", NULL, NULL, NULL, NULL};

@@ -875,9 +875,8 @@ static int make_lembaga(gen *g)
  * the rest of the demo stays as it was) and the aksi's lead institutions. */
 static int make_kelembagaan(gen *g)
 {
-    static const char *const LAIN[][2] = {{"TP-PKK", "TP PKK Kabupaten"},
-                                          {"KODIM", "Kodim (TNI AD)"},
-                                          {"POLRES", "Polres"}};
+    static const char *const LAIN[][2] = {
+        {"TP-PKK", "TP PKK Kabupaten"}, {"KODIM", "Kodim (TNI AD)"}, {"POLRES", "Polres"}};
     for (int i = 0; i < COUNT(LAIN); i++)
         TRY(tb_store_demo_insert(g->s, TB_DEMO_LEMBAGA, "tttt", LAIN[i][0], LAIN[i][1], "lainnya",
                                  "35.99"));

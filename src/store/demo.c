@@ -82,9 +82,8 @@ static const char *const demo_sql[TB_DEMO_COUNT] = {
                             " rumah_dataku) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     [TB_DEMO_APBDES] = "INSERT INTO anggaran_desa (desa, tahun, stunting, kpm)"
                        " VALUES (?1, ?2, ?3, ?4)",
-    [TB_DEMO_AKSI_LEMBAGA] =
-        "UPDATE aksi_konvergensi SET lembaga = (SELECT kode FROM lembaga"
-        " WHERE lower(nama) = lower(aksi_konvergensi.pic))",
+    [TB_DEMO_AKSI_LEMBAGA] = "UPDATE aksi_konvergensi SET lembaga = (SELECT kode FROM lembaga"
+                             " WHERE lower(nama) = lower(aksi_konvergensi.pic))",
 };
 
 long tb_store_demo_insert(tb_store *s, tb_demo_row which, const char *types, ...)

@@ -93,12 +93,15 @@ int tb_store_lembaga_list(tb_store *s, const char *wilayah, bool all,
                           int (*fn)(void *ctx, const tb_lembaga_info *l), void *ctx)
 {
     sqlite3_stmt *st = tb_store_stmt(
-        s, "SELECT kode, nama, jenis, wilayah, aktif FROM (SELECT l.*, n.kode IS NULL AS aktif"
-           " FROM lembaga l LEFT JOIN lembaga_nonaktif n ON n.kode = l.kode)"
-           " WHERE (?1 IS NULL OR" IN_AREA("wilayah", "1") " OR ?1 LIKE wilayah || '.%')"
-           " AND (?2 OR aktif) ORDER BY aktif DESC, CASE jenis WHEN 'opd' THEN 0"
-           " WHEN 'tpps_bidang' THEN 1 WHEN 'lainnya' THEN 2 WHEN 'puskesmas' THEN 3 ELSE 4 END,"
-           " nama");
+        s,
+        "SELECT kode, nama, jenis, wilayah, aktif FROM (SELECT l.*, n.kode IS NULL AS aktif"
+        " FROM lembaga l LEFT JOIN lembaga_nonaktif n ON n.kode = l.kode)"
+        " WHERE (?1 IS NULL OR" IN_AREA(
+            "wilayah", "1") " OR ?1 LIKE wilayah || '.%')"
+                            " AND (?2 OR aktif) ORDER BY aktif DESC, CASE jenis WHEN 'opd' THEN 0"
+                            " WHEN 'tpps_bidang' THEN 1 WHEN 'lainnya' THEN 2 WHEN 'puskesmas' "
+                            "THEN 3 ELSE 4 END,"
+                            " nama");
     if (!st)
         return -1;
     tb_store_bind_text(st, 1, wilayah);
@@ -156,8 +159,7 @@ int tb_store_lembaga_tambah(tb_store *s, long user, const tb_lembaga_info *l)
     return write_audited(s, st, user, "tambah", "lembaga", l->kode, NULL, kv);
 }
 
-int tb_store_lembaga_ubah(tb_store *s, long user, const char *kode, const char *nama,
-                          bool aktif)
+int tb_store_lembaga_ubah(tb_store *s, long user, const char *kode, const char *nama, bool aktif)
 {
     char old[200], w[32];
     bool was;
@@ -346,8 +348,8 @@ int tb_store_tpps_baca(tb_store *s, const char *wilayah, tb_tpps *t)
     return rc;
 }
 
-int tb_store_tpps_bawah(tb_store *s, const char *wilayah,
-                        int (*fn)(void *ctx, const tb_tpps *t), void *ctx)
+int tb_store_tpps_bawah(tb_store *s, const char *wilayah, int (*fn)(void *ctx, const tb_tpps *t),
+                        void *ctx)
 {
     sqlite3_stmt *st = tb_store_stmt(s, TPPS_SELECT " WHERE w.induk = ?1 ORDER BY w.nama");
     if (!st)
@@ -387,9 +389,8 @@ int tb_store_tpps_sk(tb_store *s, long user, const char *wilayah, const char *no
 
 int tb_store_tpps_dokumen(tb_store *s, long user, const char *wilayah, long dokumen_id)
 {
-    sqlite3_stmt *st = tb_store_stmt(
-        s, "INSERT INTO tpps (wilayah, dokumen_id) VALUES (?1, ?2)"
-           " ON CONFLICT (wilayah) DO UPDATE SET dokumen_id = ?2");
+    sqlite3_stmt *st = tb_store_stmt(s, "INSERT INTO tpps (wilayah, dokumen_id) VALUES (?1, ?2)"
+                                        " ON CONFLICT (wilayah) DO UPDATE SET dokumen_id = ?2");
     if (!st)
         return -1;
     tb_store_bind_text(st, 1, wilayah);
@@ -574,11 +575,11 @@ bool tb_rumah_dataku_ok(const char *v)
 
 #define KL_SELECT                                                                                  \
     "SELECT d.kode, d.nama, k.kode, k.nama, m.desa IS NOT NULL,"                                   \
-    " COALESCE(t.no_sk, '') <> '', COALESCE(m.kpm_ada, 0), COALESCE(m.kpm_terlatih, 0),"          \
-    " COALESCE(m.kader_jumlah, 0), COALESCE(m.kader_terlatih, 0), COALESCE(m.bkb, 0),"            \
-    " COALESCE(m.bkr, 0), COALESCE(m.bkl, 0), m.kampung_kb, m.rumah_dataku, a.stunting, a.kpm"    \
+    " COALESCE(t.no_sk, '') <> '', COALESCE(m.kpm_ada, 0), COALESCE(m.kpm_terlatih, 0),"           \
+    " COALESCE(m.kader_jumlah, 0), COALESCE(m.kader_terlatih, 0), COALESCE(m.bkb, 0),"             \
+    " COALESCE(m.bkr, 0), COALESCE(m.bkl, 0), m.kampung_kb, m.rumah_dataku, a.stunting, a.kpm"     \
     " FROM wilayah d JOIN wilayah k ON k.kode = d.induk"                                           \
-    " LEFT JOIN kelembagaan_desa m ON m.desa = d.kode LEFT JOIN tpps t ON t.wilayah = d.kode"     \
+    " LEFT JOIN kelembagaan_desa m ON m.desa = d.kode LEFT JOIN tpps t ON t.wilayah = d.kode"      \
     " LEFT JOIN anggaran_desa a ON a.desa = d.kode AND a.tahun = ?2 WHERE d.tingkat = 4 AND"
 
 static void kl_read(sqlite3_stmt *st, int tahun, tb_kelembagaan *k)
@@ -647,8 +648,8 @@ static int kl_write(tb_store *s, long user, const tb_kelembagaan *k)
     if (!st)
         return -1;
     tb_store_bind_text(st, 1, k->desa);
-    const int n[] = {k->kpm_ada, k->kpm_terlatih, k->kader_jumlah, k->kader_terlatih,
-                     k->bkb != 0, k->bkr != 0,    k->bkl != 0};
+    const int n[] = {k->kpm_ada,  k->kpm_terlatih, k->kader_jumlah, k->kader_terlatih,
+                     k->bkb != 0, k->bkr != 0,     k->bkl != 0};
     for (int i = 0; i < 7; i++)
         sqlite3_bind_int(st, 2 + i, n[i]);
     tb_store_bind_text(st, 9, k->kampung_kb);
@@ -685,10 +686,21 @@ int tb_store_kelembagaan_simpan(tb_store *s, long user, const tb_kelembagaan *k)
         snprintf(st_rp, sizeof st_rp, "%.0f", k->apbdes_stunting);
     if (!isnan(k->apbdes_kpm))
         snprintf(kpm_rp, sizeof kpm_rp, "%.0f", k->apbdes_kpm);
-    const char *kv[] = {"kpm_terlatih", kpm,           "kader_terlatih", kader,
-                        "kampung_kb",   k->kampung_kb, "rumah_dataku",   k->rumah_dataku,
-                        "tahun",        tahun,         "apbdes_stunting", st_rp,
-                        "apbdes_kpm",   kpm_rp,        NULL};
+    const char *kv[] = {"kpm_terlatih",
+                        kpm,
+                        "kader_terlatih",
+                        kader,
+                        "kampung_kb",
+                        k->kampung_kb,
+                        "rumah_dataku",
+                        k->rumah_dataku,
+                        "tahun",
+                        tahun,
+                        "apbdes_stunting",
+                        st_rp,
+                        "apbdes_kpm",
+                        kpm_rp,
+                        NULL};
     int rc = kl_write(s, user, k);
     if (rc == 0)
         rc = audit(s, user, "ubah", "kelembagaan_desa", k->desa, NULL, kv);
@@ -761,8 +773,7 @@ int tb_store_aksi_each(tb_store *s, const char *kabupaten, int tahun,
     return finish(s, st, rc, "aksi_konvergensi");
 }
 
-int tb_store_aksi_simpan(tb_store *s, long user, const char *kabupaten, int tahun,
-                         const tb_aksi *a)
+int tb_store_aksi_simpan(tb_store *s, long user, const char *kabupaten, int tahun, const tb_aksi *a)
 {
     if (a->aksi < 1 || a->aksi > 8 || !tb_aksi_status_ok(a->status))
         return tb_store_fail(s, "aksi 1-8 dengan status belum, proses atau selesai");
@@ -819,11 +830,11 @@ int tb_store_krs_per_desa(tb_store *s, const char *wilayah,
                                     const char *kecamatan, long keluarga, long krs),
                           void *ctx)
 {
-    sqlite3_stmt *st = tb_store_stmt(
-        s, "SELECT d.kode, d.nama, k.nama, count(f.id), COALESCE(sum(f.krs <> 0), 0)"
-           " FROM wilayah d JOIN wilayah k ON k.kode = d.induk"
-           " LEFT JOIN keluarga f ON f.desa = d.kode WHERE d.tingkat = 4 AND" IN_AREA("d.kode", "1")
-           " GROUP BY d.kode ORDER BY 5 DESC, k.nama, d.nama");
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT d.kode, d.nama, k.nama, count(f.id), COALESCE(sum(f.krs <> 0), 0)"
+                         " FROM wilayah d JOIN wilayah k ON k.kode = d.induk"
+                         " LEFT JOIN keluarga f ON f.desa = d.kode WHERE d.tingkat = 4 AND" IN_AREA(
+                             "d.kode", "1") " GROUP BY d.kode ORDER BY 5 DESC, k.nama, d.nama");
     if (!st)
         return -1;
     tb_store_bind_text(st, 1, wilayah);

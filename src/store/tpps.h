@@ -43,8 +43,7 @@ int tb_store_lembaga_read(tb_store *s, const char *kode, char *nama, size_t nn, 
 int tb_store_lembaga_tambah(tb_store *s, long user, const tb_lembaga_info *l);
 /* Renames an institution and sets whether it is active: 0, or -1. Audited
  * with the name before and after. */
-int tb_store_lembaga_ubah(tb_store *s, long user, const char *kode, const char *nama,
-                          bool aktif);
+int tb_store_lembaga_ubah(tb_store *s, long user, const char *kode, const char *nama, bool aktif);
 
 /* ---- documents ---- */
 
@@ -71,16 +70,16 @@ int tb_store_dokumen_baca(tb_store *s, long id, tb_dokumen_info *d, void **data)
 typedef struct {
     char wilayah[32], nama[200]; /* the area and its name */
     char no_sk[100], tgl_sk[16], berlaku_sampai[16];
-    long dokumen_id;             /* 0: no decree uploaded */
-    char ketua[120];             /* the chair's name, "" when none */
-    int anggota;                 /* active members */
+    long dokumen_id; /* 0: no decree uploaded */
+    char ketua[120]; /* the chair's name, "" when none */
+    int anggota;     /* active members */
 } tb_tpps;
 
 enum {
-    TB_TPPS_TANPA_SK = 1 << 0,      /* no SK number */
+    TB_TPPS_TANPA_SK = 1 << 0,       /* no SK number */
     TB_TPPS_SK_KEDALUWARSA = 1 << 1, /* SK no longer valid on the day */
-    TB_TPPS_TANPA_KETUA = 1 << 2,   /* no chair */
-    TB_TPPS_TANPA_DOKUMEN = 1 << 3, /* SK number without its decree uploaded */
+    TB_TPPS_TANPA_KETUA = 1 << 2,    /* no chair */
+    TB_TPPS_TANPA_DOKUMEN = 1 << 3,  /* SK number without its decree uploaded */
 };
 /* The gaps of a team on day today (yyyy-mm-dd): TB_TPPS_* bits. */
 unsigned tb_tpps_gaps(const tb_tpps *t, const char *today);
@@ -91,8 +90,8 @@ const char *tb_tpps_gap_label(unsigned bit);
  * was recorded), 0 no such area, -1 error. */
 int tb_store_tpps_baca(tb_store *s, const char *wilayah, tb_tpps *t);
 /* The teams of the areas one level below wilayah, by name. 0 or -1. */
-int tb_store_tpps_bawah(tb_store *s, const char *wilayah,
-                        int (*fn)(void *ctx, const tb_tpps *t), void *ctx);
+int tb_store_tpps_bawah(tb_store *s, const char *wilayah, int (*fn)(void *ctx, const tb_tpps *t),
+                        void *ctx);
 /* Sets the SK of an area's team (number required, dates yyyy-mm-dd or
  * empty). Audited. 0 or -1. */
 int tb_store_tpps_sk(tb_store *s, long user, const char *wilayah, const char *no_sk,
@@ -126,8 +125,8 @@ int tb_store_tpps_anggota_hapus(tb_store *s, long user, const char *wilayah, lon
 
 typedef struct {
     char desa[32], desa_nama[120], kecamatan[32], kecamatan_nama[120];
-    bool diisi;        /* a map was recorded */
-    bool sk_tpps;      /* the desa's TPPS has an SK number */
+    bool diisi;   /* a map was recorded */
+    bool sk_tpps; /* the desa's TPPS has an SK number */
     int kpm_ada, kpm_terlatih, kader_jumlah, kader_terlatih, bkb, bkr, bkl;
     char kampung_kb[16], rumah_dataku[16]; /* class, "" when none */
     int tahun;                             /* the APBDes year */

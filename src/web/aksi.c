@@ -82,16 +82,18 @@ static void outputs(tb_buf *b, const aksi_ctx *c, const tb_aksi *a)
 {
     tb_tpps_doc_link(b, a->dokumen_id, a->dokumen_nama[0] ? a->dokumen_nama : "dokumen");
     if (a->aksi == 1) {
-        tb_buf_printf(b, "%s<a href=\"/aksi/analisis-situasi?tahun=%d\">Analisis situasi (dari"
-                         " data Tumbuh)</a>",
+        tb_buf_printf(b,
+                      "%s<a href=\"/aksi/analisis-situasi?tahun=%d\">Analisis situasi (dari"
+                      " data Tumbuh)</a>",
                       a->dokumen_id ? "<br>" : "", c->tahun);
         if (tb_report_lookup("lokus") >= 0)
             tb_buf_printf(b, "<br><a href=\"/laporan/lokus?wilayah=%s\">Peringkat lokus</a>",
                           c->kab);
     }
     if (a->aksi == 7)
-        tb_buf_printf(b, "%s<a href=\"/unduh/publikasi.pdf?wilayah=%s\">Publikasi stunting per"
-                         " desa (PDF, dari data Tumbuh)</a>",
+        tb_buf_printf(b,
+                      "%s<a href=\"/unduh/publikasi.pdf?wilayah=%s\">Publikasi stunting per"
+                      " desa (PDF, dari data Tumbuh)</a>",
                       a->dokumen_id ? "<br>" : "", c->kab);
     if (!a->dokumen_id && a->aksi != 1 && a->aksi != 7)
         tb_buf_puts(b, "<span class=\"tidak\">belum diunggah</span>");
@@ -187,11 +189,12 @@ static void aksi_page(tb_req *q, tb_res *r, const atur_err *e, int tahun)
     tb_buf *b = &r->body;
     tb_buf_puts(b, "<h1>");
     tb_buf_html(b, title);
-    tb_buf_printf(b, "</h1><form method=\"get\" action=\"/aksi\"><label>Tahun<input name=\"tahun\""
-                     " value=\"%d\" inputmode=\"numeric\" size=\"5\"></label><button>Tampilkan"
-                     "</button></form><div class=\"tabel\"><table><thead><tr><th>Aksi</th>"
-                     "<th>Nama dan keluaran</th><th>OPD</th><th>Waktu</th><th>Status</th>"
-                     "<th>Nilai provinsi</th><th>Dokumen keluaran</th></tr></thead><tbody>",
+    tb_buf_printf(b,
+                  "</h1><form method=\"get\" action=\"/aksi\"><label>Tahun<input name=\"tahun\""
+                  " value=\"%d\" inputmode=\"numeric\" size=\"5\"></label><button>Tampilkan"
+                  "</button></form><div class=\"tabel\"><table><thead><tr><th>Aksi</th>"
+                  "<th>Nama dan keluaran</th><th>OPD</th><th>Waktu</th><th>Status</th>"
+                  "<th>Nilai provinsi</th><th>Dokumen keluaran</th></tr></thead><tbody>",
                   tahun);
     aksi_ctx c = {b, q, e, kab, tahun, 0};
     if (tb_store_aksi_each(q->store, kab, tahun, aksi_row, &c) < 0)
@@ -227,11 +230,11 @@ static bool read_aksi(tb_req *q, tb_aksi *a, atur_err *e, const char *form, cons
     snprintf(a->catatan, sizeof a->catatan, "%s", cat ? cat : "");
     char ln[200], lw[32];
     bool la;
-    bool ok = !a->lembaga[0] ||
-              (tb_store_lembaga_read(q->store, a->lembaga, ln, sizeof ln, lw, sizeof lw, &la) ==
-                   1 &&
-               la && strcmp(lw, kab) == 0) ||
-              tb_atur_fail(e, form, "lembaga", "Pilih OPD dari daftar lembaga kabupaten.");
+    bool ok =
+        !a->lembaga[0] ||
+        (tb_store_lembaga_read(q->store, a->lembaga, ln, sizeof ln, lw, sizeof lw, &la) == 1 &&
+         la && strcmp(lw, kab) == 0) ||
+        tb_atur_fail(e, form, "lembaga", "Pilih OPD dari daftar lembaga kabupaten.");
     ok = ok && tb_tpps_date(tb_req_form(q, "mulai"), a->mulai, e, form, "mulai");
     ok = ok && tb_tpps_date(tb_req_form(q, "selesai"), a->selesai, e, form, "selesai");
     ok = ok && (!a->mulai[0] || !a->selesai[0] || strcmp(a->selesai, a->mulai) >= 0 ||
@@ -361,13 +364,15 @@ void tb_page_aksi_analisis(tb_req *q, tb_res *r)
     tb_buf *b = &r->body;
     tb_buf_puts(b, "<h1>");
     tb_buf_html(b, title);
-    tb_buf_printf(b, "</h1><p>Disusun dari data Tumbuh, bukan diketik: sebaran stunting dan"
-                     " cakupan pengukuran per wilayah pada bulan %s, dan keluarga berisiko"
-                     " stunting (KRS) per desa dari Pendataan Keluarga.",
+    tb_buf_printf(b,
+                  "</h1><p>Disusun dari data Tumbuh, bukan diketik: sebaran stunting dan"
+                  " cakupan pengukuran per wilayah pada bulan %s, dan keluarga berisiko"
+                  " stunting (KRS) per desa dari Pendataan Keluarga.",
                   month);
     if (tb_report_lookup("lokus") >= 0)
-        tb_buf_printf(b, " Rekomendasi lokus: <a href=\"/laporan/lokus?wilayah=%s\">peringkat"
-                         " desa</a>.",
+        tb_buf_printf(b,
+                      " Rekomendasi lokus: <a href=\"/laporan/lokus?wilayah=%s\">peringkat"
+                      " desa</a>.",
                       kab);
     tb_buf_puts(b, "</p><h2>Prevalensi dan cakupan pengukuran per kecamatan</h2>");
     report_html(b, q, kab, month);

@@ -178,9 +178,10 @@ void tb_page_kelembagaan(tb_req *q, tb_res *r)
     tb_buf_printf(b, "</h1><form method=\"get\" action=\"/kelembagaan\"><input type=\"hidden\""
                      " name=\"wilayah\" value=\"");
     tb_buf_html(b, w);
-    tb_buf_printf(b, "\"><label>Tahun APBDes<input name=\"tahun\" value=\"%d\" inputmode="
-                     "\"numeric\" size=\"5\"></label><button>Tampilkan</button></form>"
-                     "<p>SK TPPS desa dari halaman <a href=\"/tpps?wilayah=",
+    tb_buf_printf(b,
+                  "\"><label>Tahun APBDes<input name=\"tahun\" value=\"%d\" inputmode="
+                  "\"numeric\" size=\"5\"></label><button>Tampilkan</button></form>"
+                  "<p>SK TPPS desa dari halaman <a href=\"/tpps?wilayah=",
                   tahun);
     tb_buf_url(b, w);
     tb_buf_puts(b, "\">TPPS</a>; KPM dan kader: terlatih/jumlah.</p>");
@@ -197,11 +198,12 @@ void tb_page_kelembagaan(tb_req *q, tb_res *r)
                   c->nkurang, c->nkurang, c->ndesa);
     if (tb_wilayah_level(w) < 4)
         kec_table(b, c);
-    tb_buf_printf(b, "<h2>Per desa</h2><div class=\"tabel\"><table><thead><tr><th>Desa</th>"
-                     "<th>Kecamatan</th><th>SK TPPS</th><th>KPM terlatih</th><th>Kader"
-                     " terlatih</th><th>BKB/BKR/BKL</th><th>Kampung KB</th><th>Rumah DataKu</th>"
-                     "<th>APBDes stunting %d</th><th>APBDes KPM %d</th><th>Kekurangan</th></tr>"
-                     "</thead><tbody>",
+    tb_buf_printf(b,
+                  "<h2>Per desa</h2><div class=\"tabel\"><table><thead><tr><th>Desa</th>"
+                  "<th>Kecamatan</th><th>SK TPPS</th><th>KPM terlatih</th><th>Kader"
+                  " terlatih</th><th>BKB/BKR/BKL</th><th>Kampung KB</th><th>Rumah DataKu</th>"
+                  "<th>APBDes stunting %d</th><th>APBDes KPM %d</th><th>Kekurangan</th></tr>"
+                  "</thead><tbody>",
                   tahun, tahun);
     tb_buf_put(b, rows.data ? rows.data : "", rows.len);
     tb_buf_puts(b, "</tbody></table></div>");
@@ -331,8 +333,7 @@ static bool amount(const tb_req *q, const char *name, double *out, atur_err *e)
         if (*p == 'p' && p == s + 1)
             continue;
         if (*p < '0' || *p > '9' || n + 1 >= sizeof t)
-            return tb_atur_fail(e, "desa", name,
-                                "Isi jumlah rupiah tanpa sen, misal 25.000.000.");
+            return tb_atur_fail(e, "desa", name, "Isi jumlah rupiah tanpa sen, misal 25.000.000.");
         t[n++] = *p;
     }
     t[n] = 0;
@@ -344,7 +345,8 @@ static bool amount(const tb_req *q, const char *name, double *out, atur_err *e)
 
 static bool read_form(tb_req *q, tb_kelembagaan *k, atur_err *e)
 {
-    bool ok = count(q, "kpm_ada", &k->kpm_ada, e) && count(q, "kpm_terlatih", &k->kpm_terlatih, e) &&
+    bool ok = count(q, "kpm_ada", &k->kpm_ada, e) &&
+              count(q, "kpm_terlatih", &k->kpm_terlatih, e) &&
               count(q, "kader_jumlah", &k->kader_jumlah, e) &&
               count(q, "kader_terlatih", &k->kader_terlatih, e);
     ok = ok && (k->kpm_terlatih <= k->kpm_ada ||

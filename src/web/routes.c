@@ -374,8 +374,8 @@ long long tb_route_plan_body(tb_req *q, tb_res *r)
                      " multipart); halaman Impor melakukannya.");
         return -1;
     }
-    long long max = rt->handler == tb_page_impor_unggah ? tb_impor_max_bytes()
-                                                         : tb_dokumen_max_bytes();
+    long long max =
+        rt->handler == tb_page_impor_unggah ? tb_impor_max_bytes() : tb_dokumen_max_bytes();
     const char *cl = tb_req_header(q, "Content-Length");
     if (cl && atoll(cl) > max) {
         char msg[200];

@@ -101,8 +101,9 @@ static void *read_upload(const char *path, long long len)
 long tb_tpps_upload(tb_req *q, tb_res *r, const char *wilayah)
 {
     if (!q->upload_path || q->upload_len <= 0) {
-        tb_res_error(r, q, 422, "Berkas kosong atau tidak terkirim: pilih berkas PDF, PNG atau JPEG"
-                                " lalu kirim lagi.");
+        tb_res_error(r, q, 422,
+                     "Berkas kosong atau tidak terkirim: pilih berkas PDF, PNG atau JPEG"
+                     " lalu kirim lagi.");
         return 0;
     }
     unsigned char *data = read_upload(q->upload_path, q->upload_len);
@@ -138,10 +139,11 @@ void tb_tpps_upload_form(tb_buf *b, const tb_req *q, const char *action, const c
     tb_buf_html(b, q->csrf);
     tb_buf_puts(b, "\"><label>");
     tb_buf_html(b, label);
-    tb_buf_printf(b, " (PDF, PNG atau JPEG, paling besar %lld MB)<input type=\"file\""
-                     " name=\"berkas\" accept=\".pdf,.png,.jpg,.jpeg,application/pdf,image/png,"
-                     "image/jpeg\" required></label><button>Unggah</button>"
-                     "<output class=\"pesan\" aria-live=\"polite\"></output></form>",
+    tb_buf_printf(b,
+                  " (PDF, PNG atau JPEG, paling besar %lld MB)<input type=\"file\""
+                  " name=\"berkas\" accept=\".pdf,.png,.jpg,.jpeg,application/pdf,image/png,"
+                  "image/jpeg\" required></label><button>Unggah</button>"
+                  "<output class=\"pesan\" aria-live=\"polite\"></output></form>",
                   tb_dokumen_max_bytes() >> 20);
 }
 
@@ -232,8 +234,9 @@ static int lembaga_row(void *ctx, const tb_lembaga_info *l)
     tb_buf_puts(b, "\">");
     tb_pengguna_csrf(b, c->q);
     tb_atur_input(b, c->q, c->e, form, "Nama", "nama", l->nama, "required maxlength=\"150\"");
-    tb_buf_printf(b, "<label><input type=\"checkbox\" name=\"aktif\" value=\"1\"%s> Aktif</label>"
-                     "<button>Simpan</button></form></td><td>",
+    tb_buf_printf(b,
+                  "<label><input type=\"checkbox\" name=\"aktif\" value=\"1\"%s> Aktif</label>"
+                  "<button>Simpan</button></form></td><td>",
                   l->aktif ? " checked" : "");
     tb_buf_html(b, tb_lembaga_jenis_label(l->jenis));
     tb_buf_puts(b, "</td><td>");
@@ -467,8 +470,7 @@ static void member_form(tb_buf *b, tb_req *q, const atur_err *e, const char *wil
     tb_atur_input(b, q, e, "anggota", "Jabatan (misal Camat, Kepala Puskesmas)", "jabatan", NULL,
                   "maxlength=\"120\"");
     const char *peran = tb_atur_value(q, e, "anggota", "peran", "anggota");
-    static const char *const P[] = {"ketua", "wakil_ketua", "sekretaris", "koordinator",
-                                    "anggota"};
+    static const char *const P[] = {"ketua", "wakil_ketua", "sekretaris", "koordinator", "anggota"};
     tb_buf_puts(b, "<label>Peran<select name=\"peran\">");
     for (int i = 0; i < 5; i++)
         tb_buf_printf(b, "<option value=\"%s\"%s>%s</option>", P[i],
@@ -552,8 +554,9 @@ static void tpps_page(tb_req *q, tb_res *r, const atur_err *e, const char *wilay
                        "<th>Anggota</th><th>Kekurangan</th></tr></thead><tbody>");
         c.n = 0;
         tb_store_tpps_bawah(q->store, wilayah, sub_row, &c);
-        tb_buf_printf(b, "</tbody></table></div><p data-jumlah-kurang=\"%d\">%d dari %d TPPS masih"
-                         " punya kekurangan.</p>",
+        tb_buf_printf(b,
+                      "</tbody></table></div><p data-jumlah-kurang=\"%d\">%d dari %d TPPS masih"
+                      " punya kekurangan.</p>",
                       c.with_gaps, c.with_gaps, c.n);
     }
     tb_html_end(r);
@@ -605,20 +608,26 @@ void tb_page_tpps_anggota(tb_req *q, tb_res *r)
     if (!tb_tpps_area(q, r, "wilayah", w, sizeof w, nama, sizeof nama))
         return;
     atur_err e = {0};
-    tb_tpps_anggota a = {0, w, tb_req_form(q, "nama"), tb_req_form(q, "jabatan"),
-                         tb_req_form(q, "peran"), tb_req_form(q, "bidang"),
-                         tb_req_form(q, "lembaga"), NULL, NULL};
+    tb_tpps_anggota a = {0,
+                         w,
+                         tb_req_form(q, "nama"),
+                         tb_req_form(q, "jabatan"),
+                         tb_req_form(q, "peran"),
+                         tb_req_form(q, "bidang"),
+                         tb_req_form(q, "lembaga"),
+                         NULL,
+                         NULL};
     char ln[200], lw[32];
     bool la;
     bool ok = (a.nama && *a.nama) || tb_atur_fail(&e, "anggota", "nama", "Isi nama anggota.");
     ok = ok && (tb_tpps_peran_ok(a.peran) ||
                 tb_atur_fail(&e, "anggota", "peran", "Pilih peran dari daftar."));
-    ok = ok && (!a.lembaga || !*a.lembaga ||
-                (tb_store_lembaga_read(q->store, a.lembaga, ln, sizeof ln, lw, sizeof lw, &la) ==
-                     1 &&
-                 la) ||
-                tb_atur_fail(&e, "anggota", "lembaga",
-                             "Lembaga tidak terdaftar atau sudah tidak aktif: pilih dari daftar."));
+    ok = ok &&
+         (!a.lembaga || !*a.lembaga ||
+          (tb_store_lembaga_read(q->store, a.lembaga, ln, sizeof ln, lw, sizeof lw, &la) == 1 &&
+           la) ||
+          tb_atur_fail(&e, "anggota", "lembaga",
+                       "Lembaga tidak terdaftar atau sudah tidak aktif: pilih dari daftar."));
     if (!ok)
         return refuse(q, r, &e, w);
     if (tb_store_tpps_anggota_tambah(q->store, q->user.id, &a, NULL) < 0)
