@@ -374,11 +374,24 @@ void tb_page_aksi_analisis(tb_req *q, tb_res *r)
                       " Rekomendasi lokus: <a href=\"/laporan/lokus?wilayah=%s\">peringkat"
                       " desa</a>.",
                       kab);
-    tb_buf_puts(b, "</p><h2>Prevalensi dan cakupan pengukuran per kecamatan</h2>");
-    report_html(b, q, kab, month);
-    tb_buf_puts(b, "<h2>Per desa</h2>");
-    kec_ctx kc = {b, q, month};
-    tb_store_wilayah_anak(q->store, kab, kec_report, &kc);
+    tb_buf_puts(b, "</p>");
+    /* the reports read every measurement of the district: kept until the data changes */
+    char key[64];
+    snprintf(key, sizeof key, "aksi1:%s:%s", kab, month);
+    unsigned long version = tb_web_data_version();
+    long made;
+    if (!tb_cache_get(key, version, 0, b, &made)) {
+        tb_buf f = {0};
+        tb_buf_puts(&f, "<h2>Prevalensi dan cakupan pengukuran per kecamatan</h2>");
+        report_html(&f, q, kab, month);
+        tb_buf_puts(&f, "<h2>Per desa</h2>");
+        kec_ctx kc = {&f, q, month};
+        tb_store_wilayah_anak(q->store, kab, kec_report, &kc);
+        if (!f.oom)
+            tb_cache_put(key, version, f.data ? f.data : "", f.len);
+        tb_buf_put(b, f.data ? f.data : "", f.len);
+        tb_buf_free(&f);
+    }
     tb_buf_puts(b, "<h2>Keluarga berisiko stunting per desa</h2><div class=\"tabel\"><table>"
                    "<thead><tr><th>Desa</th><th>Kecamatan</th><th>Keluarga</th><th>KRS</th>"
                    "<th>% KRS</th></tr></thead><tbody>");
