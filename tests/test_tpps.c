@@ -260,9 +260,55 @@ static void test_aksi(tb_store *s)
           out);
 }
 
+/* A database of the version before this migration with the demo's team
+ * members (the kabupaten's with an SK, a kecamatan's without), opened: each
+ * area's team carries its members' SK and date; the members stay active. */
+static void test_migration(void)
+{
+    char path[] = "/tmp/tumbuh-test-tpps-mig-XXXXXX";
+    int fd = mkstemp(path);
+    close(fd);
+    unlink(path);
+    sqlite3 *db = NULL;
+    int before = tb_store_schema_latest() - 1;
+    int ok = sqlite3_open(path, &db) == SQLITE_OK;
+    for (int v = 1; ok && v <= before; v++)
+        ok = sqlite3_exec(db, tb_store_schema_sql(v), NULL, NULL, NULL) == SQLITE_OK &&
+             (!tb_store_schema_data(v) ||
+              sqlite3_exec(db, tb_store_schema_data(v), NULL, NULL, NULL) == SQLITE_OK);
+    char sql[900];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO wilayah (kode, tingkat, induk, nama) VALUES ('35', 1, NULL, 'P'),"
+             " ('35.99', 2, '35', 'K'), ('35.99.01', 3, '35.99', 'C');"
+             "INSERT INTO tpps_anggota (wilayah, nama, peran, no_sk, mulai) VALUES"
+             " ('35.99', 'A', 'ketua', '188/1/2025', '2025-02-01'),"
+             " ('35.99', 'B', 'sekretaris', '188/1/2025', '2025-02-01'),"
+             " ('35.99.01', 'C', 'ketua', NULL, '2025-02-01');"
+             "PRAGMA user_version = %d;",
+             before);
+    ok = ok && sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_close(db);
+    CHECK(ok, "a database of version %d", before);
+    tb_store *s = NULL;
+    char err[256];
+    CHECK(tb_store_open(path, &s, err, sizeof err) == 0, "open: %s", err);
+    if (!s)
+        return;
+    tb_tpps t;
+    CHECK(tb_store_tpps_baca(s, "35.99", &t) == 1 && !strcmp(t.no_sk, "188/1/2025") &&
+              !strcmp(t.tgl_sk, "2025-02-01") && !strcmp(t.ketua, "A") && t.anggota == 2,
+          "the kabupaten's SK carried: %s %s %s %d", t.no_sk, t.tgl_sk, t.ketua, t.anggota);
+    CHECK(tb_store_tpps_baca(s, "35.99.01", &t) == 1 && !t.no_sk[0] && !t.tgl_sk[0] &&
+              tb_tpps_gaps(&t, "2026-01-01") == TB_TPPS_TANPA_SK,
+          "the kecamatan without an SK has no date either");
+    tb_store_close(s);
+    unlink(path);
+}
+
 int main(void)
 {
     test_jenis();
+    test_migration();
     test_gaps();
     char path[] = "/tmp/tumbuh-test-tpps-XXXXXX";
     int fd = mkstemp(path);
