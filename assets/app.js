@@ -515,3 +515,31 @@ document.addEventListener('click', function (ev) {
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();
+// Documents (/tpps, /aksi): a form marked data-unggah sends the chosen file as
+// the body of a POST to its action (+ nama=the file's name) with the CSRF token
+// in a header, like /impor; the page reloads when it is stored, or shows why not.
+(function () {
+  'use strict';
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll('form[data-unggah]'), function (form) {
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        var f = form.querySelector('input[type=file]').files[0], msg = form.querySelector('.pesan');
+        if (!f) { msg.textContent = 'Pilih berkas dulu.'; return; }
+        var a = form.getAttribute('action'), x = new XMLHttpRequest();
+        x.open('POST', a + (a.indexOf('?') < 0 ? '?' : '&') + 'nama=' + encodeURIComponent(f.name));
+        x.setRequestHeader('X-CSRF-Token', form.getAttribute('data-csrf'));
+        x.setRequestHeader('Content-Type', 'application/octet-stream');
+        msg.textContent = 'Mengunggah ' + f.name + ' ...';
+        x.onload = function () {
+          if (x.status < 400) { window.location.reload(); return; }
+          var d = new DOMParser().parseFromString(x.responseText, 'text/html').querySelector('.galat');
+          msg.textContent = d ? d.textContent : 'Unggahan ditolak (' + x.status + ').';
+        };
+        x.onerror = function () { msg.textContent = 'Unggahan terputus: periksa jaringan lalu coba lagi.'; };
+        x.send(f);
+      });
+    });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
+})();

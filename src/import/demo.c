@@ -909,6 +909,44 @@ static int make_lembaga(gen *g)
     return 0;
 }
 
+/* The TPPS teams with their SK (the kabupaten's from its members; the first
+ * kecamatan's and the first desa's given one, the second kecamatan's expired),
+ * bodies outside the OPD (TP PKK, the military and police commands), the
+ * institutional map of every other desa (deterministic, no random draws so
+ * the rest of the demo stays as it was) and the aksi's lead institutions. */
+static int make_kelembagaan(gen *g)
+{
+    static const char *const LAIN[][2] = {
+        {"TP-PKK", "TP PKK Kabupaten"}, {"KODIM", "Kodim (TNI AD)"}, {"POLRES", "Polres"}};
+    for (int i = 0; i < COUNT(LAIN); i++)
+        TRY(tb_store_demo_insert(g->s, TB_DEMO_LEMBAGA, "tttt", LAIN[i][0], LAIN[i][1], "lainnya",
+                                 "35.99"));
+    TRY(tb_store_demo_insert(g->s, TB_DEMO_TPPS_FROM_ANGGOTA, ""));
+    char sk[64], from[32], until[32];
+    snprintf(from, sizeof from, "%d-01-10", g->until_y - 1);
+    snprintf(until, sizeof until, "%d-12-31", g->until_y + 1);
+    snprintf(sk, sizeof sk, "400/%d/KEC/%d", 12, g->until_y - 1);
+    TRY(tb_store_demo_insert(g->s, TB_DEMO_TPPS_SK, "tttt", "35.99.01", sk, from, until));
+    if (g->nkec > 1) {
+        snprintf(sk, sizeof sk, "400/%d/KEC/%d", 7, g->until_y - 3);
+        snprintf(from, sizeof from, "%d-01-10", g->until_y - 3);
+        snprintf(until, sizeof until, "%d-12-31", g->until_y - 2);
+        TRY(tb_store_demo_insert(g->s, TB_DEMO_TPPS_SK, "tttt", "35.99.02", sk, from, until));
+    }
+    for (int i = 0; i < g->ndesa; i++) {
+        if (i % 2)
+            continue; /* every other desa has not filled its map yet */
+        int kader = 5 + i % 4;
+        TRY(tb_store_demo_insert(g->s, TB_DEMO_KELEMBAGAAN, "tiiiiiiitt", g->desa[i].kode, 1,
+                                 i % 4 == 0, kader, kader - (i % 3 == 0), 1, i % 3 != 0, 0,
+                                 i % 4 == 0 ? "berkembang" : "", i % 8 == 0 ? "sederhana" : ""));
+        TRY(tb_store_demo_insert(g->s, TB_DEMO_APBDES, "tidd", g->desa[i].kode, g->until_y,
+                                 25000000.0 + 1000000.0 * (i % 5),
+                                 i % 4 == 0 ? 3600000.0 : (double)NAN));
+    }
+    return tb_store_demo_insert(g->s, TB_DEMO_AKSI_LEMBAGA, "") < 0 ? -1 : 0;
+}
+
 int tb_demo_store_empty(tb_store *s)
 {
     /* the national code list every new database carries does not count;
@@ -941,6 +979,7 @@ static int generate(gen *g)
     TRY(make_district_records(g));
     TRY(make_users(g));
     TRY(make_lembaga(g));
+    TRY(make_kelembagaan(g));
     return tb_store_audit(g->s, 0, "impor", "demo", NULL, NULL, NULL);
 }
 

@@ -75,6 +75,19 @@ static const char *const demo_sql[TB_DEMO_COUNT] = {
         " WHERE lower(nama) = lower(penanggung_jawab))",
     [TB_DEMO_PENGGUNA_LEMBAGA] = "INSERT INTO pengguna_lembaga (pengguna_id, lembaga)"
                                  " SELECT id, ?2 FROM pengguna WHERE username = ?1",
+    [TB_DEMO_TPPS_FROM_ANGGOTA] =
+        "INSERT INTO tpps (wilayah, no_sk, tgl_sk) SELECT wilayah, max(no_sk),"
+        " CASE WHEN max(no_sk) IS NULL THEN NULL ELSE min(mulai) END FROM tpps_anggota"
+        " GROUP BY wilayah",
+    [TB_DEMO_TPPS_SK] = "UPDATE tpps SET no_sk = ?2, tgl_sk = ?3, berlaku_sampai = ?4"
+                        " WHERE wilayah = ?1",
+    [TB_DEMO_KELEMBAGAAN] = "INSERT INTO kelembagaan_desa (desa, kpm_ada, kpm_terlatih,"
+                            " kader_jumlah, kader_terlatih, bkb, bkr, bkl, kampung_kb,"
+                            " rumah_dataku) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    [TB_DEMO_APBDES] = "INSERT INTO anggaran_desa (desa, tahun, stunting, kpm)"
+                       " VALUES (?1, ?2, ?3, ?4)",
+    [TB_DEMO_AKSI_LEMBAGA] = "UPDATE aksi_konvergensi SET lembaga = (SELECT kode FROM lembaga"
+                             " WHERE lower(nama) = lower(aksi_konvergensi.pic))",
 };
 
 long tb_store_demo_insert(tb_store *s, tb_demo_row which, const char *types, ...)

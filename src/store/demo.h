@@ -43,6 +43,13 @@ typedef enum {
     TB_DEMO_PENGGUNA_LEMBAGA, /* username, lembaga kode */
     TB_DEMO_PUTARAN, /* keluarga_id, putaran, tanggal, sasaran, krs, krs_faktor (a census round) */
     TB_DEMO_PUTARAN_SET, /* keluarga_id, putaran (the round the family's row holds) */
+
+    TB_DEMO_TPPS_FROM_ANGGOTA, /* (none) each area's team from its members' SK */
+    TB_DEMO_TPPS_SK,           /* wilayah, no_sk, tgl_sk, berlaku_sampai */
+    TB_DEMO_KELEMBAGAAN,  /* desa, kpm_ada, kpm_terlatih, kader_jumlah, kader_terlatih, bkb, bkr,
+                             bkl, kampung_kb, rumah_dataku */
+    TB_DEMO_APBDES,       /* desa, tahun, stunting, kpm */
+    TB_DEMO_AKSI_LEMBAGA, /* (none) each aksi's lead institution from its PIC's name */
     TB_DEMO_COUNT
 } tb_demo_row;
 

@@ -774,10 +774,68 @@ static const char *const migration_16 =
     "ALTER TABLE keluarga ADD COLUMN telepon TEXT;"
     "CREATE INDEX individu_keluarga_lahir ON individu(keluarga_id, tgl_lahir);";
 
-static const char *const migrations_sql[] = {
-    NULL,         migration_1,  migration_2,  migration_3,  migration_4,  migration_5,
-    migration_6,  migration_7,  migration_8,  migration_9,  migration_10, migration_11,
-    migration_12, migration_13, migration_14, migration_15, migration_16, NULL};
+/* 17: the TPPS and its agencies, the institutional map per desa, the 8 aksi
+ * (issue 14). lembaga_nonaktif: the institutions dissolved (kept, with the
+ * day, for the history of actions; a table of its own so that lembaga keeps
+ * its columns). dokumen: an uploaded decree or aksi output (PDF,
+ * PNG or JPEG, kind read from its first bytes) kept in the database so a
+ * backup holds it. tpps: the team of an area as its SK sets it (number,
+ * date, validity, the decree document); tpps_anggota gains its institution,
+ * bidang and aktif (a member removed is kept). kelembagaan_desa: the desa's
+ * institutional map (KPM appointed and trained, cadres, BKB/BKR/BKL,
+ * Kampung KB and Rumah DataKu class); anggaran_desa: the APBDes lines for
+ * stunting and KPM per year. aksi_konvergensi gains its lead institution,
+ * dates, the province's score, a note and the output document. */
+static const char *const migration_17 =
+    "CREATE TABLE lembaga_nonaktif ("
+    "  kode TEXT PRIMARY KEY REFERENCES lembaga(kode), sejak TEXT NOT NULL"
+    ");"
+    "CREATE TABLE dokumen ("
+    "  id INTEGER PRIMARY KEY,"
+    "  wilayah TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  nama TEXT NOT NULL,"
+    "  jenis TEXT NOT NULL CHECK (jenis IN ('application/pdf', 'image/png', 'image/jpeg')),"
+    "  ukuran INTEGER NOT NULL, isi BLOB NOT NULL,"
+    "  diunggah TEXT NOT NULL, oleh INTEGER REFERENCES pengguna(id)"
+    ");"
+    "CREATE TABLE tpps ("
+    "  wilayah TEXT PRIMARY KEY REFERENCES wilayah(kode),"
+    "  no_sk TEXT, tgl_sk TEXT, berlaku_sampai TEXT,"
+    "  dokumen_id INTEGER REFERENCES dokumen(id), diperbarui TEXT"
+    ");"
+    "INSERT INTO tpps (wilayah, no_sk, tgl_sk) SELECT wilayah, max(no_sk),"
+    "  CASE WHEN max(no_sk) IS NULL THEN NULL ELSE min(mulai) END"
+    "  FROM tpps_anggota GROUP BY wilayah;"
+    "ALTER TABLE tpps_anggota ADD COLUMN lembaga TEXT REFERENCES lembaga(kode);"
+    "ALTER TABLE tpps_anggota ADD COLUMN bidang TEXT;"
+    "ALTER TABLE tpps_anggota ADD COLUMN aktif INTEGER NOT NULL DEFAULT 1;"
+    "CREATE INDEX tpps_anggota_wilayah ON tpps_anggota(wilayah, aktif);"
+    "CREATE TABLE kelembagaan_desa ("
+    "  desa TEXT PRIMARY KEY REFERENCES wilayah(kode),"
+    "  kpm_ada INTEGER NOT NULL DEFAULT 0, kpm_terlatih INTEGER NOT NULL DEFAULT 0,"
+    "  kader_jumlah INTEGER NOT NULL DEFAULT 0, kader_terlatih INTEGER NOT NULL DEFAULT 0,"
+    "  bkb INTEGER NOT NULL DEFAULT 0, bkr INTEGER NOT NULL DEFAULT 0,"
+    "  bkl INTEGER NOT NULL DEFAULT 0,"
+    "  kampung_kb TEXT CHECK (kampung_kb IN ('dasar', 'berkembang', 'mandiri', 'berkelanjutan')),"
+    "  rumah_dataku TEXT CHECK (rumah_dataku IN ('sederhana', 'lengkap', 'paripurna')),"
+    "  diperbarui TEXT, oleh INTEGER REFERENCES pengguna(id)"
+    ");"
+    "CREATE TABLE anggaran_desa ("
+    "  desa TEXT NOT NULL REFERENCES wilayah(kode), tahun INTEGER NOT NULL,"
+    "  stunting REAL, kpm REAL, PRIMARY KEY (desa, tahun)"
+    ");"
+    "ALTER TABLE aksi_konvergensi ADD COLUMN lembaga TEXT REFERENCES lembaga(kode);"
+    "ALTER TABLE aksi_konvergensi ADD COLUMN mulai TEXT;"
+    "ALTER TABLE aksi_konvergensi ADD COLUMN selesai TEXT;"
+    "ALTER TABLE aksi_konvergensi ADD COLUMN nilai REAL;"
+    "ALTER TABLE aksi_konvergensi ADD COLUMN catatan TEXT;"
+    "ALTER TABLE aksi_konvergensi ADD COLUMN dokumen_id INTEGER REFERENCES dokumen(id);";
+
+static const char *const migrations_sql[] = {NULL,         migration_1,  migration_2,  migration_3,
+                                             migration_4,  migration_5,  migration_6,  migration_7,
+                                             migration_8,  migration_9,  migration_10, migration_11,
+                                             migration_12, migration_13, migration_14, migration_15,
+                                             migration_16, migration_17, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};

@@ -114,4 +114,24 @@ void tb_page_tpk_anggota(tb_req *q, tb_res *r);
 void tb_page_tpk_sasaran(tb_req *q, tb_res *r);
 void tb_api_kunjungan_tpk(tb_req *q, tb_res *r);
 
+/* tpps.c, kelembagaan.c, aksi.c: the TPPS and its agencies; {kode} an
+ * institution, {id} a member or a document, {desa} a desa code, {n} an aksi */
+void tb_page_lembaga(tb_req *q, tb_res *r);
+void tb_page_lembaga_tambah(tb_req *q, tb_res *r);
+void tb_page_lembaga_ubah(tb_req *q, tb_res *r);
+void tb_page_tpps(tb_req *q, tb_res *r);
+void tb_page_tpps_sk(tb_req *q, tb_res *r);
+void tb_page_tpps_anggota(tb_req *q, tb_res *r);
+void tb_page_tpps_anggota_hapus(tb_req *q, tb_res *r);
+void tb_page_tpps_dokumen(tb_req *q, tb_res *r);
+void tb_page_dokumen(tb_req *q, tb_res *r);
+void tb_page_kelembagaan(tb_req *q, tb_res *r);
+void tb_page_kelembagaan_desa(tb_req *q, tb_res *r);
+void tb_page_kelembagaan_simpan(tb_req *q, tb_res *r);
+void tb_page_aksi(tb_req *q, tb_res *r);
+void tb_page_aksi_simpan(tb_req *q, tb_res *r);
+void tb_page_aksi_dokumen(tb_req *q, tb_res *r);
+void tb_page_aksi_analisis(tb_req *q, tb_res *r);
+/* The largest document upload in bytes: $TUMBUH_DOKUMEN_MAX_MB, default 10 MB. */
+long long tb_dokumen_max_bytes(void);
 #endif

@@ -44,6 +44,8 @@ void tb_html_begin(tb_res *r, const tb_req *q, const char *title)
         if (!strcmp(q->user.peran, "admin_kab") || !strcmp(q->user.peran, "tpps_kec") ||
             !strcmp(q->user.peran, "desa"))
             tb_buf_puts(b, " <a href=\"/tpk\">Tim TPK</a>");
+        if (strcmp(q->user.peran, "kader") && strcmp(q->user.peran, "tpk"))
+            tb_buf_puts(b, " <a href=\"/tpps\">TPPS</a>");
         tb_buf_puts(b, "</nav><a class=\"pengguna\" href=\"/akun\" title=\"Akun saya\">");
         tb_buf_html(b, q->user.nama);
         tb_buf_puts(b, " · ");

@@ -46,6 +46,13 @@
 #define RAPAT_REVIEW (RAPAT_RUN | TB_ROLE_OPD)
 #define DENY_RAPAT "Peran Anda tidak membuka rapat koordinasi."
 #define DENY_RAPAT_RUN "Rapat diisi oleh TPPS kabupaten, TPPS kecamatan dan desa."
+/* the TPPS (issue 14): read by the coordinating roles; teams and the desa
+ * map kept by TPPS and desa in their area; institutions and the 8 aksi by
+ * the kabupaten */
+#define TPPS_RUN RAPAT_RUN
+#define TPPS_KAB (TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KAB)
+#define DENY_TPPS_RUN "TPPS diisi oleh TPPS kabupaten, TPPS kecamatan dan desa di wilayahnya."
+#define DENY_TPPS_KAB "Hanya admin dan TPPS kabupaten yang mengelola lembaga dan 8 aksi."
 
 #define TPK_MANAGE (TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KEC | TB_ROLE_DESA)
 #define TPK_VISIT (TB_ROLE_TPK | TB_ROLE_DESA)
@@ -190,6 +197,38 @@ static const tb_route ROUTES[] = {
     {"GET", "/keluarga/{id}", tb_page_keluarga, TB_ROLE_DESA | TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_TPK, LOGIN,
      "Data keluarga by name hanya untuk bidan desa/KPM, petugas gizi puskesmas dan TPK.",
      "family {id}: members, the status counted, sasaran and KRS at tanggal= (TTTT-BB-HH, today when absent)"},
+    {"GET", "/lembaga", tb_page_lembaga, TPPS_KAB, LOGIN, DENY_TPPS_KAB,
+     "the institution register: OPD, vertical bodies, TP PKK; add, rename, deactivate"},
+    {"POST", "/lembaga/{kode}", tb_page_lembaga_ubah, TPPS_KAB, CSRF, DENY_TPPS_KAB,
+     "rename or (de)activate institution {kode}: nama, aktif=1, csrf"},
+    {"POST", "/lembaga", tb_page_lembaga_tambah, TPPS_KAB, CSRF, DENY_TPPS_KAB,
+     "add an institution: kode, nama, jenis (opd|lainnya|tpps_bidang|puskesmas|desa), wilayah, csrf"},
+    {"GET", "/tpps", tb_page_tpps, RAPAT_READ, LOGIN, DENY_RAPAT,
+     "the TPPS of an area (wilayah=): SK, members, gaps, and the teams of the areas below"},
+    {"POST", "/tpps/sk", tb_page_tpps_sk, TPPS_RUN, CSRF, DENY_TPPS_RUN,
+     "the SK of an area's TPPS: wilayah, no_sk, tgl_sk, berlaku_sampai, csrf"},
+    {"POST", "/tpps/anggota/{id}/hapus", tb_page_tpps_anggota_hapus, TPPS_RUN, CSRF, DENY_TPPS_RUN,
+     "member {id} leaves the team of wilayah (kept, inactive): wilayah, csrf"},
+    {"POST", "/tpps/anggota", tb_page_tpps_anggota, TPPS_RUN, CSRF, DENY_TPPS_RUN,
+     "add a member: wilayah, nama, jabatan, peran (ketua|wakil_ketua|sekretaris|koordinator|anggota), bidang, lembaga, csrf"},
+    {"POST", "/tpps/dokumen", tb_page_tpps_dokumen, TPPS_RUN, UPLOAD, DENY_TPPS_RUN,
+     "the decree of an area's TPPS as the body (PDF/PNG/JPEG by content): wilayah=, nama=; X-CSRF-Token"},
+    {"GET", "/dokumen/{id}", tb_page_dokumen, RAPAT_READ, LOGIN, DENY_RAPAT,
+     "an uploaded document (decree, aksi output) of the user's area or an area above it"},
+    {"GET", "/kelembagaan/{desa}", tb_page_kelembagaan_desa, TPPS_RUN, LOGIN, DENY_TPPS_RUN,
+     "the institutional map form of desa {desa}: tahun= (APBDes year)"},
+    {"POST", "/kelembagaan/{desa}", tb_page_kelembagaan_simpan, TPPS_RUN, CSRF, DENY_TPPS_RUN,
+     "save desa {desa}'s map: kpm_ada, kpm_terlatih, kader_jumlah, kader_terlatih, bkb, bkr, bkl, kampung_kb, rumah_dataku, tahun, apbdes_stunting, apbdes_kpm, csrf"},
+    {"GET", "/kelembagaan", tb_page_kelembagaan, RAPAT_READ, LOGIN, DENY_RAPAT,
+     "the institutional map of every desa of an area with its gaps, counted per kecamatan: wilayah=, tahun="},
+    {"GET", "/aksi/analisis-situasi", tb_page_aksi_analisis, RAPAT_READ, LOGIN, DENY_RAPAT,
+     "Aksi 1's situation analysis generated from the records: tahun="},
+    {"POST", "/aksi/{n}/dokumen", tb_page_aksi_dokumen, TPPS_KAB, UPLOAD, DENY_TPPS_KAB,
+     "the output document of aksi {n} as the body (PDF/PNG/JPEG): tahun=, nama=; X-CSRF-Token"},
+    {"POST", "/aksi/{n}", tb_page_aksi_simpan, TPPS_KAB, CSRF, DENY_TPPS_KAB,
+     "aksi {n} (1-8) of a year: tahun, lembaga, mulai, selesai, status (belum|proses|selesai), nilai, catatan, csrf"},
+    {"GET", "/aksi", tb_page_aksi, RAPAT_READ, LOGIN, DENY_RAPAT,
+     "the 8 aksi konvergensi of the kabupaten's year: tahun="},
     /* JSON API (docs/openapi.json) */
     {"GET", "/api/v1/saya", tb_api_saya, ALL, LOGIN, NULL,
      "the logged-in user, with the CSRF token for writes"},
@@ -373,7 +412,8 @@ long long tb_route_plan_body(tb_req *q, tb_res *r)
                      " multipart); halaman Impor melakukannya.");
         return -1;
     }
-    long long max = tb_impor_max_bytes();
+    long long max =
+        rt->handler == tb_page_impor_unggah ? tb_impor_max_bytes() : tb_dokumen_max_bytes();
     const char *cl = tb_req_header(q, "Content-Length");
     if (cl && atoll(cl) > max) {
         char msg[200];

@@ -575,6 +575,43 @@ try {
       /Target \d{4}: 12,5%/.test(await page.locator('svg').nth(1).innerHTML()));
     await ctx.close();
   });
+  // The desa records its TPPS on a phone: the decree uploaded by the page's
+  // script (a text file refused with the reason shown), then its map.
+  await part('tpps', async () => {
+    const ctx = await browser.newContext(PHONE);
+    const page = await login(ctx, 'bidan.desa');
+    await Promise.all([page.waitForNavigation(), page.click('nav a:has-text("TPPS")')]);
+    check('tpps: the desa\'s team from the menu', /\/tpps$/.test(page.url()) &&
+      /Susunan tim/.test(await page.locator('main').innerText()));
+    const up = page.locator('form[data-unggah]');
+    await up.locator('input[type=file]').setInputFiles({ name: 'catatan.pdf', mimeType: 'application/pdf',
+      buffer: Buffer.from('ini bukan pdf') });
+    await up.locator('button').click();
+    await page.locator('form[data-unggah] .pesan:has-text("bukan PDF")').waitFor({ timeout: 10000 });
+    check('tpps: a text file refused, the reason shown', /bukan PDF, PNG atau JPEG/.test(
+      await up.locator('.pesan').innerText()));
+    await up.locator('input[type=file]').setInputFiles({ name: 'sk-tpps-desa.pdf', mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await Promise.all([page.waitForNavigation(), up.locator('button').click()]);
+    check('tpps: the decree linked after the upload', await page.locator('a:has-text("Lihat dokumen SK")').count() === 1);
+    const wide = await page.evaluate(() => [...document.querySelectorAll('main *')]
+      .filter(e => e.getBoundingClientRect().right > 362 && !e.closest('.tabel')).length);
+    check('tpps: the page fits 360 px (' + wide + ' wider)', wide === 0);
+    await page.screenshot({ path: `${SHOTS}/21-tpps-desa-360.png`, fullPage: true });
+    await page.click('a:has-text("Pemetaan kelembagaan desa")');
+    await Promise.all([page.waitForNavigation(), page.locator('td a').first().click()]);
+    await page.fill('input[name=kpm_ada]', '1');
+    await page.fill('input[name=kpm_terlatih]', '2');
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Simpan")')]);
+    check('map: refused, the error beside the field', /KPM terlatih lebih banyak/.test(
+      await page.locator('label:has(input[name=kpm_terlatih]) .galat').innerText()));
+    await page.fill('input[name=kpm_terlatih]', '1');
+    await page.check('input[name=bkl]');
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Simpan")')]);
+    check('map: saved, the desa listed', /\/kelembagaan\?/.test(page.url()) &&
+      await page.locator('tr[data-desa]').count() === 1);
+    await ctx.close();
+  });
   // The parents' card printed (Chromium's print to PDF, A4): one page, the
   // weight curve and the next posyandu day on it.
   await part('parents card prints on one page', async () => {

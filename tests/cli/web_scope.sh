@@ -111,6 +111,22 @@ fixture() {
     "POST /tpk/{id}/anggota") echo "/tpk/$TPKID/anggota 422" ;;
     "POST /tpk/{id}/sasaran") echo "/tpk/$TPKID/sasaran 422" ;;
     "POST /api/v1/kunjungan-tpk") echo "/api/v1/kunjungan-tpk 400" ;; # not JSON
+    "GET /lembaga") echo "/lembaga 200" ;;
+    "POST /lembaga/{kode}") echo "/lembaga/OPD-DINKES 422" ;; # no name
+    "POST /lembaga") echo "/lembaga 422" ;;
+    "GET /tpps") echo "/tpps 200" ;; # the user's own area
+    "POST /tpps/sk") echo "/tpps/sk 422" ;;
+    "POST /tpps/anggota/{id}/hapus") echo "/tpps/anggota/999999/hapus 404" ;;
+    "POST /tpps/anggota") echo "/tpps/anggota 422" ;;
+    "POST /tpps/dokumen") echo "/tpps/dokumen 422" ;; # a form, not a file
+    "GET /dokumen/{id}") echo "/dokumen/999999 404" ;;
+    "GET /kelembagaan/{desa}") echo "/kelembagaan/35.99.01.2001 200" ;;
+    "POST /kelembagaan/{desa}") echo "/kelembagaan/35.99.01.2001 422" ;;
+    "GET /kelembagaan") echo "/kelembagaan 200" ;;
+    "GET /aksi/analisis-situasi") echo "/aksi/analisis-situasi 200" ;;
+    "POST /aksi/{n}/dokumen") echo "/aksi/1/dokumen 422" ;;
+    "POST /aksi/{n}") echo "/aksi/1 422" ;;
+    "GET /aksi") echo "/aksi 200" ;;
     *) return 1 ;;
   esac
 }
