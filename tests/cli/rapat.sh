@@ -56,7 +56,7 @@ $T --db "$DB" report tindak-lanjut > /dev/null 2> "$W/err"
 check "no --wilayah: exit 2" "[ $? -eq 2 ] && grep -q 'perlu --wilayah' \"$W/err\""
 $T --db "$DB" report skdn --wilayah 35.99 --month 2026-11 --status open > /dev/null 2> "$W/err"
 check "--status belongs to tindak-lanjut only" "[ $? -eq 2 ]"
-$T --db "$DB" report tindak-lanjut --wilayah 35.77 > /dev/null 2> "$W/err"
+$T --db "$DB" report tindak-lanjut --wilayah 35.97 > /dev/null 2> "$W/err"
 check "an unknown area: exit 1" "[ $? -eq 1 ] && grep -q 'tidak ada di basis data' \"$W/err\""
 # an OPD member's institution, set from the server
 $T --db "$DB" user lembaga opd.dinkes OPD-DINSOS > "$W/out" 2>&1
