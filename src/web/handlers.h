@@ -98,5 +98,17 @@ void tb_api_rapat(tb_req *q, tb_res *r);
 void tb_api_tindakan_list(tb_req *q, tb_res *r);
 void tb_api_tindakan(tb_req *q, tb_res *r);
 void tb_api_tinjauan(tb_req *q, tb_res *r);
+/* lampiran.c: a meeting's attachments ({id} the meeting, {lid} the attachment);
+ * files under DB.lampiran/ (tb_lampiran_init), at most tb_lampiran_max_bytes
+ * ($TUMBUH_LAMPIRAN_MAX_MB, default 20 MB); the type found from the bytes
+ * (pdf, jpeg, png, pptx, xlsx, docx, or NULL: refused). */
+const char *tb_lampiran_init(const char *db);
+long long tb_lampiran_max_bytes(void);
+const char *tb_lampiran_sniff(const char *path);
+void tb_page_lampiran_unggah(tb_req *q, tb_res *r);
+void tb_page_lampiran_unduh(tb_req *q, tb_res *r);
+void tb_page_lampiran_hapus(tb_req *q, tb_res *r);
+/* The attachments section of meeting rapat's page (the upload form when edit). */
+void tb_web_lampiran_section(tb_buf *b, tb_req *q, long rapat, bool edit);
 
 #endif

@@ -121,6 +121,12 @@ static const tb_route ROUTES[] = {
      "the minutes of meeting {id} as PDF: attendance, decisions, commitments, problems, actions"},
     {"GET", "/rapat/{id}/bahan", tb_page_rapat_bahan, RAPAT_READ, LOGIN, DENY_RAPAT,
      "the meeting pack of meeting {id}: stunting, SKDN, weighing backlog, open actions (format=pdf)"},
+    {"POST", "/rapat/{id}/lampiran", tb_page_lampiran_unggah, RAPAT_RUN, UPLOAD, DENY_RAPAT_RUN,
+     "attach a file to meeting {id}: the file as the body (X-CSRF-Token; PDF, JPEG, PNG, PPTX, XLSX, DOCX by content): nama=, keterangan="},
+    {"GET", "/rapat/{id}/lampiran/{lid}", tb_page_lampiran_unduh, RAPAT_READ, LOGIN, DENY_RAPAT,
+     "attachment {lid} of meeting {id} as a download with its type"},
+    {"POST", "/rapat/{id}/lampiran/{lid}/hapus", tb_page_lampiran_hapus, RAPAT_RUN, CSRF, DENY_RAPAT_RUN,
+     "remove attachment {lid} of meeting {id} (its editors; audited): csrf"},
     {"POST", "/rapat/{id}/{bagian}", tb_page_rapat_simpan, RAPAT_RUN, CSRF, DENY_RAPAT_RUN,
      "add to meeting {id}: {bagian} ubah|peserta|keputusan|masalah|rekomendasi|naik|jawaban|tindakan, its fields, csrf"},
     {"GET", "/rapat/{id}", tb_page_rapat, RAPAT_READ, LOGIN, DENY_RAPAT,
@@ -335,7 +341,8 @@ long long tb_route_plan_body(tb_req *q, tb_res *r)
                      " multipart); halaman Impor melakukannya.");
         return -1;
     }
-    long long max = tb_impor_max_bytes();
+    long long max = rt->handler == tb_page_lampiran_unggah ? tb_lampiran_max_bytes()
+                                                           : tb_impor_max_bytes();
     const char *cl = tb_req_header(q, "Content-Length");
     if (cl && atoll(cl) > max) {
         char msg[200];

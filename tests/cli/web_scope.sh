@@ -96,6 +96,9 @@ fixture() {
     "GET /api/v1/tindakan") echo "/api/v1/tindakan 200" ;;
     "POST /api/v1/tindakan/{id}/tinjauan") echo "/api/v1/tindakan/$TID/tinjauan 422|403" ;;
     "GET /api/v1/tindakan/{id}") echo "/api/v1/tindakan/$TID 200" ;;
+    "POST /rapat/{id}/lampiran") echo "/rapat/$RID/lampiran 422|403" ;; # a form, not a file; 403: not the meeting's area
+    "GET /rapat/{id}/lampiran/{lid}") echo "/rapat/$RID/lampiran/999999 404" ;;
+    "POST /rapat/{id}/lampiran/{lid}/hapus") echo "/rapat/$RID/lampiran/999999/hapus 404|403" ;;
     *) return 1 ;;
   esac
 }
