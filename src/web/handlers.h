@@ -110,5 +110,14 @@ void tb_page_lampiran_unduh(tb_req *q, tb_res *r);
 void tb_page_lampiran_hapus(tb_req *q, tb_res *r);
 /* The attachments section of meeting rapat's page (the upload form when edit). */
 void tb_web_lampiran_section(tb_buf *b, tb_req *q, long rapat, bool edit);
+/* audit_kasus.c: the stunting case audit ({id} a case, {bagian} temuan,
+ * rekomendasi, hasil, rapat or tindakan); writes by the kabupaten's audit team */
+void tb_page_aks_list(tb_req *q, tb_res *r);
+void tb_page_aks_tim(tb_req *q, tb_res *r);
+void tb_page_aks_kandidat(tb_req *q, tb_res *r);
+void tb_page_aks_pilih(tb_req *q, tb_res *r);
+void tb_page_aks_laporan(tb_req *q, tb_res *r);
+void tb_page_aks(tb_req *q, tb_res *r);
+void tb_page_aks_simpan(tb_req *q, tb_res *r);
 
 #endif

@@ -46,6 +46,7 @@
 #define RAPAT_REVIEW (RAPAT_RUN | TB_ROLE_OPD)
 #define DENY_RAPAT "Peran Anda tidak membuka rapat koordinasi."
 #define DENY_RAPAT_RUN "Rapat diisi oleh TPPS kabupaten, TPPS kecamatan dan desa."
+#define DENY_AKS "Peran Anda tidak membuka audit kasus stunting."
 
 /* clang-format off */
 static const tb_route ROUTES[] = {
@@ -137,6 +138,21 @@ static const tb_route ROUTES[] = {
      "action {id}: target, indicator check, review history, weekly plan, review form; rapat= the reviewing meeting"},
     {"POST", "/tindakan/{id}", tb_page_tindakan_simpan, RAPAT_REVIEW, CSRF, DENY_RAPAT_RUN,
      "review action {id} (bagian=tinjau: status belum|berjalan|selesai|batal, kemajuan, bukti, rapat_id) or add a weekly row (bagian=jadwal), csrf"},
+    {"GET", "/audit-kasus", tb_page_aks_list, RAPAT_READ, LOGIN, DENY_AKS,
+     "the case audit: the cases of a semester (semester=2026-2) and the audit team"},
+    {"POST", "/audit-kasus", tb_page_aks_pilih, RAPAT_READ, CSRF, DENY_AKS,
+     "choose a case (audit team): individu_id, kehamilan_id, kategori, kriteria, csrf"},
+    {"POST", "/audit-kasus/tim", tb_page_aks_tim, TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KAB, CSRF,
+     "Tim audit diatur oleh admin dan TPPS kabupaten.",
+     "add, change or remove a member of the audit team: pengguna, peran teknis|pakar|sekretariat, aksi tambah|hapus, csrf"},
+    {"GET", "/audit-kasus/kandidat", tb_page_aks_kandidat, RAPAT_READ, LOGIN, DENY_AKS,
+     "candidates proposed from the data: jenis stunting|wasting|bumil|catin, goyah=1, wilayah="},
+    {"GET", "/audit-kasus/laporan", tb_page_aks_laporan, RAPAT_READ, LOGIN, DENY_AKS,
+     "the semester report without names (semester=, format=pdf|csv)"},
+    {"POST", "/audit-kasus/{id}/{bagian}", tb_page_aks_simpan, RAPAT_READ, CSRF, DENY_AKS,
+     "fill case {id}'s worksheet (audit team): {bagian} temuan|rekomendasi|hasil (isi), rapat (rapat_id), tindakan (uraian, pj_lembaga, pj_nama, tenggat, sumber_anggaran), csrf"},
+    {"GET", "/audit-kasus/{id}", tb_page_aks, RAPAT_READ, LOGIN, DENY_AKS,
+     "case {id}'s worksheet: criteria, history, family, findings, recommendations, actions, dissemination"},
     {"GET", "/impor", tb_page_impor, KAB, LOGIN, DENY_IMPOR,
      "import a file (e-PPGBM, keluarga, catin, wilayah): the upload form and the current import's stage"},
     {"POST", "/impor/unggah", tb_page_impor_unggah, KAB, UPLOAD, DENY_IMPOR,
