@@ -1,6 +1,15 @@
 #!/bin/sh
 # tests/cli/web_audit_kasus.sh - the case audit (audit kasus stunting) and
 # the files attached to a meeting, in the web application.
+# Case audit: the kabupaten's TPPS sets the audit team (an OPD member as the
+# technical team here); the candidates page proposes cases from the data
+# with filters; only the team chooses cases and fills the worksheet
+# (history from every source, family facts, findings, recommendations,
+# actions, dissemination meeting); names are shown to the team and to the
+# roles that see names in their area (the desa), hidden from the others
+# (TPPS kabupaten and kecamatan, the OPD member once out of the team); the
+# actions are reviewed as a meeting's and follow the dissemination meeting;
+# the semester report (page, PDF, CSV) carries no names.
 # Attachments: uploaded as the request body by the meeting's editors only,
 # with the CSRF header; the type is read from the bytes (a text file named
 # .pdf, an HTML page named .png and a zip that is no Office file are
@@ -23,10 +32,89 @@ upload() { # upload USER PATH FILE: the file as the body with USER's CSRF header
     -H "X-CSRF-Token: $(cat "$W/$1.csrf")" -H 'Content-Type: application/octet-stream' \
     --data-binary "@$3" "$B$2"
 }
-for u in admin tpps.kab tpps.kec gizi.puskesmas bidan.desa kader; do login $u; done
+for u in admin tpps.kab opd.dinkes tpps.kec gizi.puskesmas bidan.desa kader; do login $u; done
 R=$(q "SELECT id FROM rapat WHERE jenis = 'rakor' ORDER BY id LIMIT 1") # the kabupaten's
 LD="$DB.lampiran"
 nfiles() { find "$LD" "$DB.impor" -type f 2>/dev/null | wc -l; }
+
+# --- case audit: the team ---------------------------------------------------
+check "tpps.kec cannot set the team: 403" "[ $(postf tpps.kec /audit-kasus/tim -d pengguna=opd.dinkes -d peran=teknis -d aksi=tambah) = 403 ]"
+check "an unknown user: 422, the typed name kept" "[ $(postf tpps.kab /audit-kasus/tim -d pengguna=tidak.ada -d peran=teknis -d aksi=tambah) = 422 ] && grep -q 'Pengguna tidak ditemukan' \"$W/body\" && grep -q 'value=\"tidak.ada\"' \"$W/body\""
+check "a user of another kabupaten's area cannot join" "[ $(q "SELECT count(*) FROM audit_tim") = 0 ]"
+check "tpps.kab puts opd.dinkes on the technical team: 303" "[ $(postf tpps.kab /audit-kasus/tim -d pengguna=opd.dinkes -d peran=teknis -d aksi=tambah) = 303 ] && [ \"$(q "SELECT t.peran || '|' || t.kabupaten FROM audit_tim t JOIN pengguna p ON p.id = t.pengguna_id WHERE p.username = 'opd.dinkes'")\" = 'teknis|35.99' ]"
+check "  audited" "[ $(q "SELECT count(*) FROM audit_log WHERE tabel = 'audit_tim'") = 1 ]"
+
+# --- candidates -------------------------------------------------------------------
+# X: a child of the desa user's desa, its name plain letters; Y: a child of another kecamatan
+X=$(q "SELECT i.id FROM individu i JOIN anak a ON a.individu_id = i.id WHERE i.desa = '35.99.01.2001' AND i.nama NOT GLOB '*[^A-Za-z ]*' AND i.tgl_lahir > '2022-01-01' ORDER BY i.id LIMIT 1")
+XN=$(q "SELECT nama FROM individu WHERE id = $X")
+Y=$(q "SELECT i.id FROM individu i JOIN anak a ON a.individu_id = i.id WHERE i.desa LIKE '35.99.02.%' ORDER BY i.id LIMIT 1")
+# a stunted child with faltering growth, from the data: latest measurement (last 12 months) TB/U < -2 and 2T
+S=$(q "SELECT p.anak_id FROM pengukuran p JOIN individu i ON i.id = p.anak_id WHERE i.tgl_lahir > '2021-11-28' AND p.tanggal >= '2025-11-28' AND p.z_tbu < -2 AND p.t2 = 1 AND p.tanggal = (SELECT max(tanggal) FROM pengukuran x WHERE x.anak_id = p.anak_id) AND NOT EXISTS (SELECT 1 FROM anak_status s WHERE s.individu_id = p.anak_id) AND i.nama NOT GLOB '*[^A-Za-z ]*' LIMIT 1")
+SN=$(q "SELECT nama FROM individu WHERE id = $S")
+check "the data holds a stunted child with 2T (fixture)" "[ -n \"$S\" ]"
+check "candidates (team): 200, the stunted 2T child by name, with a choose form" "[ $(get opd.dinkes '/audit-kasus/kandidat?jenis=stunting&goyah=1') = 200 ] && grep -qF \"$SN\" \"$W/body\" && grep -q 'name=\"individu_id\" value=\"$S\"' \"$W/body\""
+check "  only stunting rows when filtered" "! grep -q '<tr><td>\\(wasting\\|bumil\\|catin\\)</td>' \"$W/body\" && grep -q '<tr><td>stunting</td>' \"$W/body\""
+check "  every row of the faltering filter says so" "[ \$(grep -o '<tr><td>stunting</td>' \"$W/body\" | wc -l) = \$(grep -o 'pertumbuhan goyah' \"$W/body\" | wc -l) ]"
+nall=$(grep -o '<tr><td>stunting</td>' "$W/body" | wc -l)
+get opd.dinkes '/audit-kasus/kandidat?jenis=stunting' > /dev/null
+check "  without the filter more stunted children" "[ \$(grep -o '<tr><td>stunting</td>' \"$W/body\" | wc -l) -gt $nall ]"
+check "candidates (tpps.kab, not on the team): no names, no choose form" "[ $(get tpps.kab '/audit-kasus/kandidat?jenis=stunting&goyah=1') = 200 ] && ! grep -qF \"$SN\" \"$W/body\" && grep -q 'nama hanya untuk tim audit' \"$W/body\" && ! grep -q 'name=\"individu_id\"' \"$W/body\""
+check "candidates of an area outside: 403" "[ $(get opd.dinkes '/audit-kasus/kandidat?wilayah=35.98') = 403 ]"
+
+# --- choosing cases ---------------------------------------------------------------
+check "tpps.kab (not on the team) cannot choose: 403" "[ $(postf tpps.kab /audit-kasus -d individu_id=$X -d kategori=balita -d kriteria=x) = 403 ]"
+check "without a reason: 422, the candidates page again" "[ $(postf opd.dinkes /audit-kasus -d individu_id=$S -d kategori=baduta -d kriteria=) = 422 ] && grep -q 'Alasan pemilihan belum diisi' \"$W/body\""
+check "a refused choice keeps the reason typed in its row" "[ $(postf opd.dinkes /audit-kasus -d individu_id=$S -d kategori=bukan -d 'kriteria=alasan saya') = 422 ] && grep -q 'value=\"alasan saya\"' \"$W/body\""
+check "the team chooses X: 303 to its worksheet" "[ $(postf opd.dinkes /audit-kasus -d individu_id=$X -d kategori=balita -d 'kriteria=stunting: TB/U -2,5 SD') = 303 ]"
+K=$(q "SELECT max(id) FROM kasus_aks")
+check "  stored for the kabupaten and semester, by the team member, audited" "[ \"$(q "SELECT individu_id || '|' || kabupaten || '|' || semester || '|' || status || '|' || (dipilih_oleh = (SELECT id FROM pengguna WHERE username = 'opd.dinkes')) FROM kasus_aks WHERE id = $K")\" = \"$X|35.99|2026-2|dipilih|1\" ] && [ $(q "SELECT count(*) FROM audit_log WHERE tabel = 'kasus_aks' AND aksi = 'tambah' AND baris = '$K'") = 1 ]"
+check "  twice in the semester: 422 with the reason" "[ $(postf opd.dinkes /audit-kasus -d individu_id=$X -d kategori=balita -d kriteria=lagi) = 422 ] && grep -q 'sudah menjadi kasus audit Semester II 2026' \"$W/body\""
+check "a child of another kecamatan chosen too" "[ $(postf opd.dinkes /audit-kasus -d individu_id=$Y -d kategori=balita -d kriteria=wasting) = 303 ]"
+KY=$(q "SELECT max(id) FROM kasus_aks")
+
+# --- the worksheet and who sees the name ---------------------------------------------
+LAST=$(q "SELECT max(tanggal) FROM pengukuran WHERE anak_id = $X")
+KK=$(q "SELECT k.no_kk FROM individu i JOIN keluarga k ON k.id = i.keluarga_id WHERE i.id = $X")
+check "worksheet (team): the name, the history with the latest measurement" "[ $(get opd.dinkes /audit-kasus/$K) = 200 ] && grep -qF \"$XN\" \"$W/body\" && grep -q \"<td>$LAST</td><td>Pengukuran</td>\" \"$W/body\""
+check "  the measurements all there" "[ \$(grep -o '</td><td>Pengukuran</td>' \"$W/body\" | wc -l) = $(q "SELECT count(*) FROM pengukuran WHERE anak_id = $X") ]"
+check "  the family's KK number for the team" "[ -z \"$KK\" ] || grep -q \"$KK\" \"$W/body\""
+check "  the forms for the team" "grep -q 'action=\"/audit-kasus/$K/temuan\"' \"$W/body\""
+check "worksheet (tpps.kab): no name, no KK, no forms" "[ $(get tpps.kab /audit-kasus/$K) = 200 ] && ! grep -qF \"$XN\" \"$W/body\" && grep -q 'Kasus #$K' \"$W/body\" && { [ -z \"$KK\" ] || ! grep -q \"$KK\" \"$W/body\"; } && ! grep -q 'action=\"/audit-kasus/$K/' \"$W/body\""
+check "worksheet (tpps.kec): no name" "[ $(get tpps.kec /audit-kasus/$K) = 200 ] && ! grep -qF \"$XN\" \"$W/body\""
+check "worksheet (bidan.desa, its desa): the name" "[ $(get bidan.desa /audit-kasus/$K) = 200 ] && grep -qF \"$XN\" \"$W/body\""
+check "bidan.desa, a case of another kecamatan: 403" "[ $(get bidan.desa /audit-kasus/$KY) = 403 ]"
+check "kader: 403" "[ $(get kader /audit-kasus/$K) = 403 ]"
+check "list (tpps.kab): the case without name" "[ $(get tpps.kab /audit-kasus) = 200 ] && grep -q 'href=\"/audit-kasus/$K\">Kasus #$K<' \"$W/body\""
+check "list (bidan.desa): its desa's case by name, not the other" "[ $(get bidan.desa /audit-kasus) = 200 ] && grep -qF \"$XN\" \"$W/body\" && ! grep -q 'href=\"/audit-kasus/$KY\"' \"$W/body\""
+
+# --- findings, recommendations, actions, dissemination ----------------------------------
+check "tpps.kab cannot write findings: 403" "[ $(postf tpps.kab /audit-kasus/$K/temuan -d isi=x) = 403 ]"
+check "empty findings: 422" "[ $(postf opd.dinkes /audit-kasus/$K/temuan -d isi=) = 422 ] && grep -q 'belum diisi' \"$W/body\""
+check "findings: 303, status dikaji" "[ $(postf opd.dinkes /audit-kasus/$K/temuan -d 'isi=Asupan protein kurang; jamban tidak layak') = 303 ] && [ \"$(q "SELECT status FROM kasus_aks WHERE id = $K")\" = dikaji ]"
+check "recommendations: 303, status direkomendasi" "[ $(postf opd.dinkes /audit-kasus/$K/rekomendasi -d 'isi=Rujuk ke dokter spesialis anak; PMT pemulihan') = 303 ] && [ \"$(q "SELECT status FROM kasus_aks WHERE id = $K")\" = direkomendasi ]"
+check "an action without deadline: 422, typed values kept" "[ $(postf opd.dinkes /audit-kasus/$K/tindakan -d 'uraian=PMT pemulihan 90 hari' -d pj_lembaga=OPD-DINKES -d tenggat=) = 422 ] && grep -q 'Tenggat' \"$W/body\" && grep -q 'value=\"PMT pemulihan 90 hari\"' \"$W/body\""
+check "an action: 303" "[ $(postf opd.dinkes /audit-kasus/$K/tindakan -d 'uraian=PMT pemulihan 90 hari' -d pj_lembaga=OPD-DINKES -d tenggat=2027-02-28 -d sumber_anggaran=BOK) = 303 ]"
+TL=$(q "SELECT id FROM tindak_lanjut WHERE kasus_id = $K")
+check "  asal aks, in the child's desa, owner Dinkes, status baru" "[ \"$(q "SELECT asal || '|' || wilayah || '|' || pj_lembaga || '|' || status || '|' || (rapat_id IS NULL) FROM tindak_lanjut WHERE id = $TL")\" = \"aks|35.99.01.2001|OPD-DINKES|baru|1\" ]"
+check "  reviewed like a meeting's action, without the child's name" "[ $(get tpps.kab /tindakan/$TL) = 200 ] && grep -q 'PMT pemulihan 90 hari' \"$W/body\" && ! grep -qF \"$XN\" \"$W/body\""
+got=$(postf tpps.kab /rapat -d jenis=audit_kasus -d 'judul=Diseminasi AKS Semester II' -d tanggal=2026-12-10)
+M=$(q "SELECT max(id) FROM rapat")
+check "the dissemination meeting (audit_kasus) by tpps.kab" "[ $got = 303 ] && [ \"$(q "SELECT jenis FROM rapat WHERE id = $M")\" = audit_kasus ]"
+check "linking a rakor instead: 422" "[ $(postf opd.dinkes /audit-kasus/$K/rapat -d rapat_id=$R) = 422 ] && grep -q 'bukan rapat audit kasus' \"$W/body\""
+check "linked: 303, dated as the meeting, the action follows it" "[ $(postf opd.dinkes /audit-kasus/$K/rapat -d rapat_id=$M) = 303 ] && [ \"$(q "SELECT rapat_id || '|' || tgl_diseminasi FROM kasus_aks WHERE id = $K")\" = \"$M|2026-12-10\" ] && [ $(q "SELECT rapat_id FROM tindak_lanjut WHERE id = $TL") = $M ]"
+check "  the meeting page lists the action" "[ $(get tpps.kab /rapat/$M) = 200 ] && grep -q 'PMT pemulihan 90 hari' \"$W/body\""
+
+# --- the semester report -------------------------------------------------------------------
+check "report (tpps.kab): the case without name, findings, recommendation" "[ $(get tpps.kab '/audit-kasus/laporan?semester=2026-2') = 200 ] && grep -q 'Kasus #$K' \"$W/body\" && grep -q 'Asupan protein kurang' \"$W/body\" && grep -q 'Rujuk ke dokter spesialis anak' \"$W/body\" && ! grep -qF \"$XN\" \"$W/body\""
+check "  the summary: 2 balita cases, 1 with recommendations, 1 action" "grep -q '<td>balita</td><td class=\"n\">2</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">0</td><td class=\"n\">1</td><td class=\"n\">0</td>' \"$W/body\""
+check "  PDF" "[ $(get tpps.kab '/audit-kasus/laporan?semester=2026-2&format=pdf') = 200 ] && head -c 4 \"$W/body\" | grep -q '%PDF'"
+check "  CSV without names" "[ $(get tpps.kab '/audit-kasus/laporan?semester=2026-2&format=csv') = 200 ] && grep -q 'Kasus #$K' \"$W/body\" && ! grep -qF \"$XN\" \"$W/body\""
+check "  tpps.kec (below the kabupaten, not on the team): 403" "[ $(get tpps.kec /audit-kasus/laporan) = 403 ]"
+
+# --- out of the team, the names go ------------------------------------------------------------
+check "tpps.kab takes opd.dinkes off the team: 303" "[ $(postf tpps.kab /audit-kasus/tim -d pengguna=opd.dinkes -d peran=teknis -d aksi=hapus) = 303 ] && [ $(q "SELECT count(*) FROM audit_tim") = 0 ]"
+check "  opd.dinkes no longer sees the name nor writes" "[ $(get opd.dinkes /audit-kasus/$K) = 200 ] && ! grep -qF \"$XN\" \"$W/body\" && [ $(postf opd.dinkes /audit-kasus/$K/hasil -d isi=x) = 403 ]"
 
 # --- attachments -----------------------------------------------------------
 printf '%%PDF-1.4\n%% daftar hadir\n1 0 obj << >> endobj\ntrailer << >>\n%%%%EOF\n' > "$W/hadir.pdf"
