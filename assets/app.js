@@ -461,7 +461,7 @@ document.addEventListener('click', function (ev) {
       x.setRequestHeader('Content-Type', 'application/octet-stream');
       msg.textContent = 'Mengunggah ' + f.name + ' ...';
       x.onload = function () {
-        if (x.status < 400) { window.location.href = '/rapat/' + id + '#lampiran'; window.location.reload(); return; }
+        if (x.status < 400) { window.location.reload(); return; }
         var d = new DOMParser().parseFromString(x.responseText, 'text/html').querySelector('.galat');
         msg.textContent = d ? d.textContent : 'Unggahan ditolak (' + x.status + ').';
       };
