@@ -6,7 +6,9 @@
  * findings and recommendations moving the case's state (audited with the
  * value before), the worksheet's history from every source in date order
  * and the family's census facts, the actions following a case and the
- * dissemination meeting they then follow, and the audit team.
+ * dissemination meeting they then follow, and the audit team. Also a
+ * meeting's attachments: added, listed in order, read back, removed with
+ * the audit record of what they held.
  *
  * District 35.07 (kecamatan 35.07.01, desa 2001); 35.08 is outside.
  */
@@ -17,6 +19,7 @@
 
 #include "store/audit_kasus.h"
 #include "store/internal.h"
+#include "store/lampiran.h"
 #include "store/rapat.h"
 #include "tb_test.h"
 
@@ -278,6 +281,55 @@ static void test_team(void)
     CHECK(count("SELECT count(*) FROM audit_log WHERE tabel = 'audit_tim'") == 2, "audited");
 }
 
+static int count_lampiran(void *ctx, const tb_lampiran *l)
+{
+    long *last = ctx;
+    CHECK(l->id > *last, "attachments listed oldest first");
+    *last = l->id;
+    return 0;
+}
+
+static void test_lampiran(void)
+{
+    tb_rapat m = {0};
+    snprintf(m.jenis_kode, sizeof m.jenis_kode, "rakor");
+    snprintf(m.wilayah, sizeof m.wilayah, "35.07");
+    snprintf(m.tanggal, sizeof m.tanggal, "2026-11-02");
+    snprintf(m.judul, sizeof m.judul, "Rakor lampiran");
+    CHECK(tb_store_rapat_save(S, 1, &m) == 0, "a meeting");
+    tb_lampiran a = {.rapat_id = m.id, .ukuran = 1234};
+    snprintf(a.nama, sizeof a.nama, "daftar hadir.jpg");
+    snprintf(a.jenis, sizeof a.jenis, "jpeg");
+    snprintf(a.berkas, sizeof a.berkas, "r%ld-aaaa.jpeg", m.id);
+    CHECK(tb_store_lampiran_add(S, 1, &a) == 0 && a.id > 0, "added: %s", tb_store_error(S));
+    tb_lampiran b = a;
+    b.id = 0;
+    snprintf(b.berkas, sizeof b.berkas, "r%ld-bbbb.pdf", m.id);
+    snprintf(b.jenis, sizeof b.jenis, "pdf");
+    CHECK(tb_store_lampiran_add(S, 1, &b) == 0 && b.id > a.id, "a second one");
+    tb_lampiran c = a;
+    CHECK(tb_store_lampiran_add(S, 1, &c) < 0, "the same stored file twice refused");
+    tb_lampiran got;
+    CHECK(tb_store_lampiran_get(S, a.id, &got) == 1 && got.rapat_id == m.id && got.ukuran == 1234 &&
+              !strcmp(got.nama, "daftar hadir.jpg") && !strcmp(got.oleh, "tpps") &&
+              strlen(got.diunggah) == 19,
+          "read back with its uploader and time: %s %s", got.oleh, got.diunggah);
+    long last = 0;
+    CHECK(tb_store_lampiran_each(S, m.id, count_lampiran, &last) == 0 && last == b.id, "listed");
+    CHECK(tb_store_lampiran_hapus(S, 1, a.id) == 0, "removed");
+    CHECK(tb_store_lampiran_get(S, a.id, &got) == 0, "  gone");
+    CHECK(tb_store_lampiran_hapus(S, 1, a.id) < 0, "  twice: refused");
+    char q[200];
+    snprintf(q, sizeof q,
+             "SELECT count(*) FROM audit_log WHERE tabel = 'rapat_lampiran' AND aksi = 'hapus'"
+             " AND baris = '%ld' AND sebelum LIKE '%%daftar hadir.jpg%%'",
+             a.id);
+    CHECK(count(q) == 1, "  audited with what it held");
+    CHECK(count("SELECT count(*) FROM audit_log WHERE tabel = 'rapat_lampiran' AND aksi ="
+                " 'tambah'") == 2,
+          "the two additions audited (not the refused one)");
+}
+
 int main(void)
 {
     char path[] = "/tmp/tumbuh-test-aks-XXXXXX";
@@ -293,6 +345,7 @@ int main(void)
     test_case();
     test_worksheet();
     test_team();
+    test_lampiran();
     tb_store_close(S);
     unlink(path);
     TB_TEST_MAIN_END();
