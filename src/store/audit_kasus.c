@@ -324,18 +324,9 @@ int tb_store_aks_get(tb_store *s, long id, tb_aks *out)
     return rc;
 }
 
-int tb_store_aks_each(tb_store *s, const char *kabupaten, const char *wilayah, const char *semester,
-                      int (*fn)(void *ctx, const tb_aks *a), void *ctx)
+/* Walks the cases of st (bound by the caller) into fn. 0 or -1. */
+static int aks_walk(tb_store *s, sqlite3_stmt *st, int (*fn)(void *ctx, const tb_aks *a), void *ctx)
 {
-    sqlite3_stmt *st = tb_store_stmt(
-        s, "SELECT " AKS_COLS AKS_FROM " WHERE a.kabupaten = ?1 AND (?2 IS NULL OR" IN_AREA(
-               "i.desa", "2") ") AND (?3 IS NULL OR a.semester = ?3)"
-                              " ORDER BY a.semester DESC, a.kategori, i.desa, a.id");
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, kabupaten ? kabupaten : "", -1, SQLITE_TRANSIENT);
-    tb_store_bind_text(st, 2, wilayah);
-    tb_store_bind_text(st, 3, semester);
     tb_aks *a = malloc(sizeof *a);
     if (!a) {
         sqlite3_reset(st);
@@ -350,6 +341,32 @@ int tb_store_aks_each(tb_store *s, const char *kabupaten, const char *wilayah, c
     free(a);
     sqlite3_reset(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : tb_store_fail(s, "kasus_aks");
+}
+
+int tb_store_aks_each(tb_store *s, const char *kabupaten, const char *wilayah, const char *semester,
+                      int (*fn)(void *ctx, const tb_aks *a), void *ctx)
+{
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "SELECT " AKS_COLS AKS_FROM " WHERE a.kabupaten = ?1 AND (?2 IS NULL OR" IN_AREA(
+               "i.desa", "2") ") AND (?3 IS NULL OR a.semester = ?3)"
+                              " ORDER BY a.semester DESC, a.kategori, i.desa, a.id");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, kabupaten ? kabupaten : "", -1, SQLITE_TRANSIENT);
+    tb_store_bind_text(st, 2, wilayah);
+    tb_store_bind_text(st, 3, semester);
+    return aks_walk(s, st, fn, ctx);
+}
+
+int tb_store_aks_rapat_each(tb_store *s, long rapat_id, int (*fn)(void *ctx, const tb_aks *a),
+                            void *ctx)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT " AKS_COLS AKS_FROM
+                                        " WHERE a.rapat_id = ?1 ORDER BY a.kategori, a.id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, rapat_id);
+    return aks_walk(s, st, fn, ctx);
 }
 
 int tb_store_aks_ubah(tb_store *s, long user, long id, const char *bagian, const char *value)

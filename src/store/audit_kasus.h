@@ -91,6 +91,9 @@ int tb_store_aks_get(tb_store *s, long id, tb_aks *out);
  * semester (NULL: all), by semester (newest first), category, desa. */
 int tb_store_aks_each(tb_store *s, const char *kabupaten, const char *wilayah, const char *semester,
                       int (*fn)(void *ctx, const tb_aks *a), void *ctx);
+/* The cases whose dissemination meeting is rapat_id, by category and id. */
+int tb_store_aks_rapat_each(tb_store *s, long rapat_id, int (*fn)(void *ctx, const tb_aks *a),
+                            void *ctx);
 /* Sets a part of case id: bagian temuan (the technical team's findings:
  * status dikaji), rekomendasi (the expert team's: direkomendasi) or hasil
  * (the outcome: selesai). Audited with the value before. */

@@ -697,6 +697,53 @@ void tb_page_aks_simpan(tb_req *q, tb_res *r)
     tb_res_redirect(r, to);
 }
 
+/* ---- the dissemination meeting's page --------------------------------- */
+
+struct rapat_cases {
+    tb_req *q;
+    tb_buf *b;
+    const who *w;
+    int n;
+};
+
+static int rapat_case(void *ctx, const tb_aks *a)
+{
+    struct rapat_cases *c = ctx;
+    if (!c->w->team && !tb_scope_code_ok(&c->q->user, a->desa))
+        return 0;
+    c->n++;
+    tb_buf_printf(c->b, "<li><a href=\"/audit-kasus/%ld\">", a->id);
+    if (sees_name(c->q, c->w, a->desa))
+        tb_buf_html(c->b, a->nama);
+    else
+        tb_buf_printf(c->b, "Kasus #%ld", a->id);
+    tb_buf_puts(c->b, "</a> (");
+    tb_buf_html(c->b, a->kategori);
+    tb_buf_puts(c->b, ", ");
+    tb_buf_html(c->b, a->desa_nama);
+    tb_buf_puts(c->b, "): ");
+    tb_buf_html(c->b, a->rekomendasi[0] ? a->rekomendasi : "rekomendasi belum diisi");
+    tb_buf_puts(c->b, "</li>");
+    return 0;
+}
+
+void tb_web_aks_rapat_section(tb_buf *b, tb_req *q, long rapat)
+{
+    who w;
+    tb_res dummy = {0};
+    if (who_load(q, &dummy, &w) < 0) {
+        tb_buf_free(&dummy.body);
+        return;
+    }
+    tb_buf_puts(b, "<section id=\"kasus\"><h2>Kasus yang didiseminasikan</h2><ul>");
+    struct rapat_cases c = {q, b, &w, 0};
+    tb_store_aks_rapat_each(q->store, rapat, rapat_case, &c);
+    tb_buf_puts(b, c.n ? "</ul>"
+                       : "<li>Belum ada kasus yang ditautkan ke rapat ini (dari kertas"
+                         " kerja kasus, bagian Diseminasi).</li></ul>");
+    tb_buf_puts(b, "</section>");
+}
+
 /* ---- the semester report --------------------------------------------- */
 
 void tb_page_aks_laporan(tb_req *q, tb_res *r)

@@ -119,5 +119,7 @@ void tb_page_aks_pilih(tb_req *q, tb_res *r);
 void tb_page_aks_laporan(tb_req *q, tb_res *r);
 void tb_page_aks(tb_req *q, tb_res *r);
 void tb_page_aks_simpan(tb_req *q, tb_res *r);
+/* The cases disseminated at meeting rapat (its page, when held as audit_kasus). */
+void tb_web_aks_rapat_section(tb_buf *b, tb_req *q, long rapat);
 
 #endif

@@ -657,6 +657,8 @@ static void rapat_page(tb_req *q, tb_res *r, const tb_rapat *m, const form_state
     }
     hadir_section(b, q, fs, m, edit);
     masalah_section(b, q, fs, m, edit);
+    if (!strcmp(m->jenis, "audit_kasus"))
+        tb_web_aks_rapat_section(b, q, m->id);
     tb_web_lampiran_section(b, q, m->id, edit);
     tb_buf_puts(b, "</article>");
     r->no_store = true;

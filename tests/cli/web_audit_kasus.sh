@@ -104,6 +104,9 @@ check "the dissemination meeting (audit_kasus) by tpps.kab" "[ $got = 303 ] && [
 check "linking a rakor instead: 422" "[ $(postf opd.dinkes /audit-kasus/$K/rapat -d rapat_id=$R) = 422 ] && grep -q 'bukan rapat audit kasus' \"$W/body\""
 check "linked: 303, dated as the meeting, the action follows it" "[ $(postf opd.dinkes /audit-kasus/$K/rapat -d rapat_id=$M) = 303 ] && [ \"$(q "SELECT rapat_id || '|' || tgl_diseminasi FROM kasus_aks WHERE id = $K")\" = \"$M|2026-12-10\" ] && [ $(q "SELECT rapat_id FROM tindak_lanjut WHERE id = $TL") = $M ]"
 check "  the meeting page lists the action" "[ $(get tpps.kab /rapat/$M) = 200 ] && grep -q 'PMT pemulihan 90 hari' \"$W/body\""
+check "  and the case, without the name for tpps.kab" "grep -q 'href=\"/audit-kasus/$K\">Kasus #$K<' \"$W/body\" && grep -q 'Rujuk ke dokter spesialis anak' \"$W/body\" && ! grep -qF \"$XN\" \"$W/body\""
+check "  by name for the team" "[ $(get opd.dinkes /rapat/$M) = 200 ] && grep -qF \"$XN\" \"$W/body\""
+check "  a rakor's page has no cases section" "[ $(get tpps.kab /rapat/$R) = 200 ] && ! grep -q 'Kasus yang didiseminasikan' \"$W/body\""
 
 # --- the semester report -------------------------------------------------------------------
 check "report (tpps.kab): the case without name, findings, recommendation" "[ $(get tpps.kab '/audit-kasus/laporan?semester=2026-2') = 200 ] && grep -q 'Kasus #$K' \"$W/body\" && grep -q 'Asupan protein kurang' \"$W/body\" && grep -q 'Rujuk ke dokter spesialis anak' \"$W/body\" && ! grep -qF \"$XN\" \"$W/body\""
