@@ -38,10 +38,11 @@ timed() { # timed LABEL CURL-ARGS...: best of 3 of curl's total time
   shift
   b=99
   for i in 1 2 3; do
-    x=$(curl -s -b $J -o /dev/null -w '%{time_total}' "$@")
-    b=$(echo "$x $b" | awk '{print ($1 < $2) ? $1 : $2}')
+    x=$(curl -s -b $J -o /dev/null -w '%{time_total} %{http_code}' "$@")
+    b=$(echo "$x $b" | awk '{print ($1 < $3) ? $1 : $3}')
+    st=${x#* }
   done
-  echo "$l: $b s"
+  echo "$l: $b s (HTTP $st)"
 }
 timed "/audit-kasus/kandidat" "$B/audit-kasus/kandidat"
 timed "/audit-kasus/kandidat?jenis=stunting&goyah=1" "$B/audit-kasus/kandidat?jenis=stunting&goyah=1"

@@ -131,20 +131,23 @@ int tb_store_aks_tim_each(tb_store *s, const char *kabupaten,
 #define NUM(X) "COALESCE(replace(CAST(" X " AS TEXT), '.', ','), '-')"
 /* z-scores with a decimal comma */
 #define ZS(X) "replace(printf('%.2f', " X "), '.', ',')"
-/* The latest measurement of each child of the area in the last 12 months,
- * with the TB/U before it. ?1 area, ?2 today. */
+/* The latest measurement of each child under five of the area, when it is
+ * of the last 12 months, with the TB/U before it (children walked, their
+ * latest row found by the (anak_id, tanggal) index; computed once).
+ * ?1 area, ?2 today. */
+/* clang-format off */
 #define LATEST                                                                                     \
-    "m AS (SELECT p.anak_id, p.tanggal, p.z_tbu, p.z_bbtb, p.naik, p.t2,"                          \
+    "m AS MATERIALIZED (SELECT p.anak_id, p.tanggal, p.z_tbu, p.z_bbtb, p.naik, p.t2,"             \
     "  (SELECT x.z_tbu FROM pengukuran x WHERE x.anak_id = p.anak_id AND x.tanggal < p.tanggal"    \
     "   AND x.z_tbu IS NOT NULL ORDER BY x.tanggal DESC LIMIT 1) AS z_prev"                        \
-    " FROM pengukuran p JOIN individu i ON i.id = p.anak_id"                                       \
-    " WHERE" IN_AREA(                                                                              \
-        "i.desa",                                                                                  \
-        "1") " AND i.tgl_lahir > date(?2, '-60 months')"                                           \
-             "  AND p.tanggal >= date(?2, '-12 months') AND p.tanggal = (SELECT max(y.tanggal)"    \
-             "  FROM pengukuran y WHERE y.anak_id = p.anak_id)"                                    \
-             "  AND COALESCE((SELECT a.status FROM anak_status a WHERE a.individu_id = p.anak_id"  \
-             "   ORDER BY a.tanggal DESC LIMIT 1), 'aktif') = 'aktif')"
+    " FROM individu i JOIN anak a ON a.individu_id = i.id"                                         \
+    " JOIN pengukuran p ON p.anak_id = i.id AND p.tanggal ="                                       \
+    "  (SELECT max(y.tanggal) FROM pengukuran y WHERE y.anak_id = i.id)"                           \
+    " WHERE" IN_AREA("i.desa", "1") " AND i.tgl_lahir > date(?2, '-60 months')"                    \
+    "  AND p.tanggal >= date(?2, '-12 months')"                                                    \
+    "  AND COALESCE((SELECT s.status FROM anak_status s WHERE s.individu_id = i.id"                \
+    "   ORDER BY s.tanggal DESC LIMIT 1), 'aktif') = 'aktif')"
+/* clang-format on */
 #define FALTER "(m.t2 = 1 OR m.naik = 'T' OR COALESCE(m.z_prev - m.z_tbu >= 0.3, 0))"
 #define FALTER_TEXT                                                                                \
     " || CASE WHEN m.t2 = 1 THEN '; 2T (BB tidak naik 2 kali)' WHEN m.naik = 'T'"                  \
