@@ -543,3 +543,36 @@ document.addEventListener('click', function (ev) {
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();
+// a meeting's attachment: the chosen file is sent as the body of POST
+// /rapat/ID/lampiran with the CSRF token in a header (as /impor does); the
+// server checks its type from its bytes and answers with an error page
+// whose message is shown here.
+(function () {
+  'use strict';
+  function start() {
+    var form = document.getElementById('lampiran-form');
+    if (!form) return;
+    var msg = document.getElementById('lampiran-pesan');
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var f = document.getElementById('lampiran-berkas').files[0];
+      if (!f) { msg.textContent = 'Pilih berkas dulu.'; return; }
+      var id = form.getAttribute('data-rapat');
+      var ket = document.getElementById('lampiran-ket').value.trim();
+      var x = new XMLHttpRequest();
+      x.open('POST', '/rapat/' + id + '/lampiran?nama=' + encodeURIComponent(f.name) +
+        (ket ? '&keterangan=' + encodeURIComponent(ket) : ''));
+      x.setRequestHeader('X-CSRF-Token', form.getAttribute('data-csrf'));
+      x.setRequestHeader('Content-Type', 'application/octet-stream');
+      msg.textContent = 'Mengunggah ' + f.name + ' ...';
+      x.onload = function () {
+        if (x.status < 400) { window.location.reload(); return; }
+        var d = new DOMParser().parseFromString(x.responseText, 'text/html').querySelector('.galat');
+        msg.textContent = d ? d.textContent : 'Unggahan ditolak (' + x.status + ').';
+      };
+      x.onerror = function () { msg.textContent = 'Unggahan terputus: periksa jaringan lalu coba lagi.'; };
+      x.send(f);
+    });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
+})();

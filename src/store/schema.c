@@ -830,12 +830,44 @@ static const char *const migration_17 =
     "ALTER TABLE aksi_konvergensi ADD COLUMN nilai REAL;"
     "ALTER TABLE aksi_konvergensi ADD COLUMN catatan TEXT;"
     "ALTER TABLE aksi_konvergensi ADD COLUMN dokumen_id INTEGER REFERENCES dokumen(id);";
+/* 18: the files attached to a
+ * meeting (rapat_lampiran: photos of the attendance list, slides; the bytes
+ * live under DB.lampiran/ named by berkas, the row holds the name the user
+ * gave and the type found from the file's first bytes), the district's case
+ * audit team (audit_tim: who sees the names of the audited cases), and the
+ * case audit itself: kasus_aks gets its kabupaten, why the case was chosen,
+ * who chose it and when, the worksheet's summary and its state; an action
+ * may follow a case (tindak_lanjut.kasus_id, asal 'aks'). */
+static const char *const migration_18 =
+    "CREATE TABLE rapat_lampiran ("
+    "  id INTEGER PRIMARY KEY,"
+    "  rapat_id INTEGER NOT NULL REFERENCES rapat(id),"
+    "  nama TEXT NOT NULL, jenis TEXT NOT NULL, ukuran INTEGER NOT NULL,"
+    "  berkas TEXT NOT NULL UNIQUE, keterangan TEXT,"
+    "  diunggah TEXT NOT NULL, oleh INTEGER REFERENCES pengguna(id)"
+    ");"
+    "CREATE INDEX rapat_lampiran_rapat ON rapat_lampiran(rapat_id);"
+    "CREATE TABLE audit_tim ("
+    "  pengguna_id INTEGER NOT NULL REFERENCES pengguna(id),"
+    "  kabupaten TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  peran TEXT NOT NULL DEFAULT 'teknis' CHECK (peran IN ('teknis', 'pakar', 'sekretariat')),"
+    "  PRIMARY KEY (pengguna_id, kabupaten)"
+    ");"
+    "ALTER TABLE kasus_aks ADD COLUMN kabupaten TEXT REFERENCES wilayah(kode);"
+    "ALTER TABLE kasus_aks ADD COLUMN kriteria TEXT;"
+    "ALTER TABLE kasus_aks ADD COLUMN kehamilan_id INTEGER REFERENCES kehamilan(id);"
+    "ALTER TABLE kasus_aks ADD COLUMN dipilih TEXT;"
+    "ALTER TABLE kasus_aks ADD COLUMN dipilih_oleh INTEGER REFERENCES pengguna(id);"
+    "ALTER TABLE kasus_aks ADD COLUMN status TEXT NOT NULL DEFAULT 'dipilih'"
+    "  CHECK (status IN ('dipilih', 'dikaji', 'direkomendasi', 'selesai'));"
+    "CREATE INDEX kasus_aks_semester ON kasus_aks(kabupaten, semester);"
+    "ALTER TABLE tindak_lanjut ADD COLUMN kasus_id INTEGER REFERENCES kasus_aks(id);";
 
 static const char *const migrations_sql[] = {NULL,         migration_1,  migration_2,  migration_3,
                                              migration_4,  migration_5,  migration_6,  migration_7,
                                              migration_8,  migration_9,  migration_10, migration_11,
                                              migration_12, migration_13, migration_14, migration_15,
-                                             migration_16, migration_17, NULL};
+                                             migration_16, migration_17, migration_18, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};

@@ -113,6 +113,29 @@ void tb_page_tpk_tim(tb_req *q, tb_res *r);
 void tb_page_tpk_anggota(tb_req *q, tb_res *r);
 void tb_page_tpk_sasaran(tb_req *q, tb_res *r);
 void tb_api_kunjungan_tpk(tb_req *q, tb_res *r);
+/* lampiran.c: a meeting's attachments ({id} the meeting, {lid} the attachment);
+ * files under DB.lampiran/ (tb_lampiran_init), at most tb_lampiran_max_bytes
+ * ($TUMBUH_LAMPIRAN_MAX_MB, default 20 MB); the type found from the bytes
+ * (pdf, jpeg, png, pptx, xlsx, docx, or NULL: refused). */
+const char *tb_lampiran_init(const char *db);
+long long tb_lampiran_max_bytes(void);
+const char *tb_lampiran_sniff(const char *path);
+void tb_page_lampiran_unggah(tb_req *q, tb_res *r);
+void tb_page_lampiran_unduh(tb_req *q, tb_res *r);
+void tb_page_lampiran_hapus(tb_req *q, tb_res *r);
+/* The attachments section of meeting rapat's page (the upload form when edit). */
+void tb_web_lampiran_section(tb_buf *b, tb_req *q, long rapat, bool edit);
+/* audit_kasus.c: the stunting case audit ({id} a case, {bagian} temuan,
+ * rekomendasi, hasil, rapat or tindakan); writes by the kabupaten's audit team */
+void tb_page_aks_list(tb_req *q, tb_res *r);
+void tb_page_aks_tim(tb_req *q, tb_res *r);
+void tb_page_aks_kandidat(tb_req *q, tb_res *r);
+void tb_page_aks_pilih(tb_req *q, tb_res *r);
+void tb_page_aks_laporan(tb_req *q, tb_res *r);
+void tb_page_aks(tb_req *q, tb_res *r);
+void tb_page_aks_simpan(tb_req *q, tb_res *r);
+/* The cases disseminated at meeting rapat (its page, when held as audit_kasus). */
+void tb_web_aks_rapat_section(tb_buf *b, tb_req *q, long rapat);
 
 /* tpps.c, kelembagaan.c, aksi.c: the TPPS and its agencies; {kode} an
  * institution, {id} a member or a document, {desa} a desa code, {n} an aksi */

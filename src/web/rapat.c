@@ -302,7 +302,8 @@ static void rapat_list(tb_req *q, tb_res *r, const char *wilayah, const form_sta
     tb_html_begin(r, q, "Rapat koordinasi");
     tb_buf *b = &r->body;
     tb_buf_puts(b, "<h1>Rapat koordinasi</h1><p><a href=\"/tindakan\">Tindak lanjut</a> · "
-                   "<a href=\"/tindakan?daftar=lewat\">Lewat tenggat</a></p>");
+                   "<a href=\"/tindakan?daftar=lewat\">Lewat tenggat</a> · "
+                   "<a href=\"/audit-kasus\">Audit kasus stunting</a></p>");
     if (tb_role_bit(q->user.peran) & TB_RAPAT_EDIT) {
         tb_buf_puts(b, "<form method=\"post\" class=\"rapat-form\" action=\"/rapat\"><fieldset>"
                        "<legend>Rapat baru</legend>");
@@ -656,6 +657,9 @@ static void rapat_page(tb_req *q, tb_res *r, const tb_rapat *m, const form_state
     }
     hadir_section(b, q, fs, m, edit);
     masalah_section(b, q, fs, m, edit);
+    if (!strcmp(m->jenis, "audit_kasus"))
+        tb_web_aks_rapat_section(b, q, m->id);
+    tb_web_lampiran_section(b, q, m->id, edit);
     tb_buf_puts(b, "</article>");
     r->no_store = true;
     tb_html_end(r);

@@ -58,6 +58,7 @@
 #define TPK_VISIT (TB_ROLE_TPK | TB_ROLE_DESA)
 #define DENY_TPK_MANAGE "Hanya admin kabupaten, TPPS kecamatan dan desa yang mengelola tim TPK."
 #define DENY_TPK_VISIT "Hanya anggota TPK dan bidan desa yang mencatat kunjungan pendampingan."
+#define DENY_AKS "Peran Anda tidak membuka audit kasus stunting."
 
 /* clang-format off */
 static const tb_route ROUTES[] = {
@@ -136,6 +137,12 @@ static const tb_route ROUTES[] = {
      "the minutes of meeting {id} as PDF: attendance, decisions, commitments, problems, actions"},
     {"GET", "/rapat/{id}/bahan", tb_page_rapat_bahan, RAPAT_READ, LOGIN, DENY_RAPAT,
      "the meeting pack of meeting {id}: stunting, SKDN, weighing backlog, open actions (format=pdf)"},
+    {"POST", "/rapat/{id}/lampiran", tb_page_lampiran_unggah, RAPAT_RUN, UPLOAD, DENY_RAPAT_RUN,
+     "attach a file to meeting {id}: the file as the body (X-CSRF-Token; PDF, JPEG, PNG, PPTX, XLSX, DOCX by content): nama=, keterangan="},
+    {"GET", "/rapat/{id}/lampiran/{lid}", tb_page_lampiran_unduh, RAPAT_READ, LOGIN, DENY_RAPAT,
+     "attachment {lid} of meeting {id} as a download with its type"},
+    {"POST", "/rapat/{id}/lampiran/{lid}/hapus", tb_page_lampiran_hapus, RAPAT_RUN, CSRF, DENY_RAPAT_RUN,
+     "remove attachment {lid} of meeting {id} (its editors; audited): csrf"},
     {"POST", "/rapat/{id}/{bagian}", tb_page_rapat_simpan, RAPAT_RUN, CSRF, DENY_RAPAT_RUN,
      "add to meeting {id}: {bagian} ubah|peserta|keputusan|masalah|rekomendasi|naik|jawaban|tindakan, its fields, csrf"},
     {"GET", "/rapat/{id}", tb_page_rapat, RAPAT_READ, LOGIN, DENY_RAPAT,
@@ -146,6 +153,21 @@ static const tb_route ROUTES[] = {
      "action {id}: target, indicator check, review history, weekly plan, review form; rapat= the reviewing meeting"},
     {"POST", "/tindakan/{id}", tb_page_tindakan_simpan, RAPAT_REVIEW, CSRF, DENY_RAPAT_RUN,
      "review action {id} (bagian=tinjau: status belum|berjalan|selesai|batal, kemajuan, bukti, rapat_id) or add a weekly row (bagian=jadwal), csrf"},
+    {"GET", "/audit-kasus", tb_page_aks_list, RAPAT_READ, LOGIN, DENY_AKS,
+     "the case audit: the cases of a semester (semester=2026-2) and the audit team"},
+    {"POST", "/audit-kasus", tb_page_aks_pilih, RAPAT_READ, CSRF, DENY_AKS,
+     "choose a case (audit team): individu_id, kehamilan_id, kategori, kriteria, csrf"},
+    {"POST", "/audit-kasus/tim", tb_page_aks_tim, TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KAB, CSRF,
+     "Tim audit diatur oleh admin dan TPPS kabupaten.",
+     "add, change or remove a member of the audit team: pengguna, peran teknis|pakar|sekretariat, aksi tambah|hapus, csrf"},
+    {"GET", "/audit-kasus/kandidat", tb_page_aks_kandidat, RAPAT_READ, LOGIN, DENY_AKS,
+     "candidates proposed from the data: jenis stunting|wasting|bumil|catin, goyah=1, wilayah="},
+    {"GET", "/audit-kasus/laporan", tb_page_aks_laporan, RAPAT_READ, LOGIN, DENY_AKS,
+     "the semester report without names (semester=, format=pdf|csv)"},
+    {"POST", "/audit-kasus/{id}/{bagian}", tb_page_aks_simpan, RAPAT_READ, CSRF, DENY_AKS,
+     "fill case {id}'s worksheet (audit team): {bagian} temuan|rekomendasi|hasil (isi), rapat (rapat_id), tindakan (uraian, pj_lembaga, pj_nama, tenggat, sumber_anggaran), csrf"},
+    {"GET", "/audit-kasus/{id}", tb_page_aks, RAPAT_READ, LOGIN, DENY_AKS,
+     "case {id}'s worksheet: criteria, history, family, findings, recommendations, actions, dissemination"},
     {"GET", "/impor", tb_page_impor, KAB, LOGIN, DENY_IMPOR,
      "import a file (e-PPGBM, keluarga, catin, wilayah): the upload form and the current import's stage"},
     {"POST", "/impor/unggah", tb_page_impor_unggah, KAB, UPLOAD, DENY_IMPOR,
@@ -412,8 +434,9 @@ long long tb_route_plan_body(tb_req *q, tb_res *r)
                      " multipart); halaman Impor melakukannya.");
         return -1;
     }
-    long long max =
-        rt->handler == tb_page_impor_unggah ? tb_impor_max_bytes() : tb_dokumen_max_bytes();
+    long long max = rt->handler == tb_page_impor_unggah     ? tb_impor_max_bytes()
+                    : rt->handler == tb_page_lampiran_unggah ? tb_lampiran_max_bytes()
+                                                             : tb_dokumen_max_bytes();
     const char *cl = tb_req_header(q, "Content-Length");
     if (cl && atoll(cl) > max) {
         char msg[200];

@@ -89,6 +89,7 @@ int tb_serve(const tb_server_options *o)
     h.trusted_proxy = o->trusted_proxy && *o->trusted_proxy ? o->trusted_proxy : NULL;
     h.plan_body = tb_route_plan_body; /* uploads (/impor/unggah) streamed to disk */
     h.upload_dir = tb_impor_init(o->db_path);
+    tb_lampiran_init(o->db_path); /* meeting attachments: DB.lampiran/ */
     struct rlimit rl;
     if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
         rl.rlim_cur = rl.rlim_max;

@@ -521,6 +521,130 @@ try {
     check('the search at the top, above the list', box && first && box.y < first.y && box.y < 400);
     await ctx.close();
   });
+  // The escalation path of issue 13, in the browser: a lokmin of last month
+  // (its pack, two problems, one raised to the kabupaten, three actions, one
+  // tied to the D/S of Wonourip this month, the minutes PDF, the photo of the
+  // attendance list attached; a slide of the wrong type refused); this month
+  // a new weighing marks the indicator action met; the open actions are on
+  // the next lokmin; the raised problem is on the kabupaten's rakor with its
+  // origin, and its answer flows back to the next lokmin.
+  await part('eskalasi', async () => {
+    const D1 = '35.99.01.2001';
+    const now = new Date();
+    const M = now.toISOString().slice(0, 7), today = now.toISOString().slice(0, 10);
+    const P = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15)).toISOString().slice(0, 7);
+    const ctx = await browser.newContext(PHONE);
+    const page = await login(ctx, 'tpps.kec');
+    const newMeeting = async (pg, jenis, judul, tanggal) => {
+      await pg.goto(BASE + '/rapat');
+      const f = pg.locator('form[action="/rapat"]');
+      await f.locator('select[name=jenis]').selectOption(jenis);
+      await f.locator('input[name=judul]').fill(judul);
+      await f.locator('input[name=tanggal]').fill(tanggal);
+      await Promise.all([pg.waitForNavigation(), f.locator('button').click()]);
+      return pg.url().replace(/#.*/, '');
+    };
+    const url = await newMeeting(page, 'minilok', 'Lokmin eskalasi', P + '-15');
+    check('eskalasi: the lokmin of last month', /\/rapat\/\d+$/.test(url));
+    await page.goto(url + '/bahan');
+    check('eskalasi: its pack generated', /Balita belum ditimbang/.test(await page.locator('main').innerText()));
+    await page.goto(url);
+    const problem = async (uraian, desa, naik) => {
+      const m = page.locator('form[action$="/masalah"]');
+      await m.locator('input[name=uraian]').fill(uraian);
+      await m.locator('select[name=desa]').selectOption(desa);
+      if (naik) await m.locator('input[name=naik]').check();
+      await Promise.all([page.waitForNavigation(), m.locator('button').click()]);
+    };
+    await problem('D/S Wonourip rendah', D1, false);
+    await problem('Dacin rusak di lima posyandu', '', true);
+    const probs = await page.locator('main').innerText();
+    check('eskalasi: two problems, one raised', /D\/S Wonourip rendah/.test(probs) && /Dacin rusak di lima posyandu/.test(probs));
+    // the target: one more weighing in Wonourip this month reaches it
+    const skdn = await page.evaluate(async w => (await fetch(w)).json(),
+      `/api/v1/laporan/skdn?wilayah=${D1}&bulan=${M}`);
+    const sum = skdn.baris.find(r => r.wilayah === 'Jumlah');
+    const target = Math.floor(100 * sum.D / sum.S) + 1;
+    const need = Math.max(1, Math.ceil(target * sum.S / 100 - sum.D));
+    check(`eskalasi: reachable with ${need} weighing(s) (S ${sum.S}, D ${sum.D})`, need <= 3 && sum.D + need <= sum.S);
+    const action = async (fields) => {
+      const t = page.locator('form[action$="/tindakan"]');
+      for (const [k, v] of Object.entries(fields)) {
+        const el = t.locator(`[name=${k}]`);
+        if ((await el.evaluate(e => e.tagName)) === 'SELECT') await el.selectOption(v); else await el.fill(v);
+      }
+      await Promise.all([page.waitForNavigation(), t.locator('button').click()]);
+    };
+    await action({ uraian: 'Sweeping balita Wonourip', pj_lembaga: 'DESA-' + D1, tenggat: M + '-28',
+      indikator: 'ds', indikator_wilayah: D1, target_nilai: String(target), target_bulan: M });
+    await action({ uraian: 'Pengadaan dacin', pj_lembaga: 'OPD-DINKES', sumber_anggaran: 'APBD', tenggat: M + '-20', target_volume: '5 dacin' });
+    await action({ uraian: 'Kelas ibu balita Wonourip', pj_lembaga: 'DESA-' + D1, tenggat: M + '-25' });
+    const acts = await page.locator('main').innerText();
+    check('eskalasi: three actions', /Sweeping balita Wonourip/.test(acts) && /Pengadaan dacin/.test(acts) && /Kelas ibu balita Wonourip/.test(acts));
+    const pdf = await page.request.get(url + '/notulen.pdf');
+    check('eskalasi: minutes PDF', pdf.status() === 200 && pdf.headers()['content-type'] === 'application/pdf');
+    // attachments through the page's upload form
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(300)]);
+    await page.setInputFiles('#lampiran-berkas', { name: 'daftar-hadir.png', mimeType: 'image/png', buffer: png });
+    await page.fill('#lampiran-ket', 'Foto daftar hadir');
+    await Promise.all([page.waitForEvent('load'), page.click('#lampiran-form button')]);
+    check('eskalasi: the attendance photo attached and listed',
+      /daftar-hadir\.png \(png/.test(await page.locator('#lampiran').innerText()));
+    await page.setInputFiles('#lampiran-berkas', { name: 'paparan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('bukan pdf') });
+    await page.click('#lampiran-form button');
+    await page.locator('#lampiran-pesan', { hasText: 'Jenis berkas tidak diterima' }).waitFor({ timeout: 10000 });
+    check('eskalasi: a slide of the wrong type refused with the reason', !/paparan\.pdf/.test(await page.locator('#lampiran ul').innerText()));
+    check('eskalasi: the meeting page fits 360 px', await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+    await page.screenshot({ path: `${SHOTS}/21-eskalasi-lokmin.png`, fullPage: true });
+    const tid = await page.locator('tr', { hasText: 'Sweeping balita Wonourip' }).locator('a[href^="/tindakan/"]').first().getAttribute('href');
+    await page.goto(BASE + tid);
+    check(`eskalasi: this month, before new data: not met (${target}%)`, new RegExp(`\\(${M}\\): belum tercapai`).test(await page.locator('main').innerText()));
+    // new data: the cadre weighs children of Wonourip not weighed this month
+    const kctx = await browser.newContext();
+    const kader = await login(kctx, 'kader');
+    await kader.goto(BASE + '/posyandu/1');
+    const ids = await kader.locator('form.ukur').evaluateAll(fs => fs.map(f => [f.dataset.anak, f.dataset.bbLalu]));
+    let added = 0;
+    for (const [anak, bb] of ids) {
+      if (added >= need) break;
+      const api = await kader.evaluate(async i => (await fetch('/api/v1/anak/' + i)).json(), anak);
+      if (api.pengukuran.some(p => p.tanggal.slice(0, 7) === M)) continue;
+      const st = await kader.evaluate(async ([i, b, d]) => {
+        const me = await (await fetch('/api/v1/saya')).json();
+        const r = await fetch('/api/v1/pengukuran', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf },
+          body: JSON.stringify({ anak_id: Number(i), tanggal: d, bb: Math.round((parseFloat(b || '9') + 0.2) * 10) / 10, yakin: 1 }) });
+        return r.status;
+      }, [anak, bb, today]);
+      if (st === 201) added++;
+    }
+    check(`eskalasi: ${need} new weighing(s) stored`, added === need);
+    await kctx.close();
+    await page.reload();
+    check('eskalasi: with the new data the action says met', new RegExp(`\\(${M}\\): tercapai`).test(await page.locator('main').innerText()));
+    // the next lokmin: the open actions on its agenda
+    const next = await newMeeting(page, 'minilok', 'Lokmin bulan ini', today);
+    const carried = await page.locator('table:has(caption:has-text("Tindak lanjut rapat sebelumnya"))').innerText();
+    check('eskalasi: the open actions carried to the next lokmin', /Sweeping balita Wonourip/.test(carried) &&
+      /Pengadaan dacin/.test(carried) && /Kelas ibu balita Wonourip/.test(carried));
+    // the kabupaten's rakor: the raised problem with its origin, answered
+    const kab = await browser.newContext();
+    const kp = await login(kab, 'tpps.kab');
+    const rakor = await newMeeting(kp, 'rakor', 'Rakor TPPS bulan ini', today);
+    const below = await kp.locator('h2:has-text("Masalah dari tingkat di bawah") + ul').innerText();
+    check('eskalasi: the raised problem on the rakor with its origin', /Dacin rusak di lima posyandu/.test(below) && /Lokmin eskalasi/.test(below));
+    check('eskalasi: the problem kept at the desa is not raised', !/D\/S Wonourip rendah/.test(below));
+    const j = kp.locator('form[action$="/jawaban"]');
+    const v = await j.locator('option', { hasText: 'Dacin rusak' }).first().getAttribute('value');
+    await j.locator('select[name=masalah_id]').selectOption(v);
+    await j.locator('input[name=jawaban]').fill('Dinkes mengadakan dacin lewat DAK');
+    await Promise.all([kp.waitForNavigation(), j.locator('button').click()]);
+    check('eskalasi: answered at the rakor', /Dinkes mengadakan dacin lewat DAK/.test(await kp.locator('main').innerText()) && /\/rapat\/\d+/.test(rakor));
+    await kab.close();
+    await page.goto(next);
+    check('eskalasi: the answer flows back to the next lokmin', /Dinkes mengadakan dacin lewat DAK/.test(
+      await page.locator('h2:has-text("Masalah yang dinaikkan dari rapat sebelumnya") + ul').innerText()));
+    await ctx.close();
+  });
   // The administrator imports a code list from the web: upload, dry run, import.
   await part('impor', async () => {
     const ctx = await browser.newContext();

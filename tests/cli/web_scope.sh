@@ -18,6 +18,9 @@ RID=$(sqlite3 "$DB" "SELECT id FROM rapat WHERE jenis = 'rakor' ORDER BY id LIMI
 TID=$(sqlite3 "$DB" "SELECT id FROM tindak_lanjut WHERE rapat_id = $RID AND pj_lembaga = 'OPD-DINKES'")
 FID=$(sqlite3 "$DB" "SELECT id FROM keluarga WHERE desa = (SELECT desa FROM posyandu WHERE id = 1) LIMIT 1")
 TPKID=$(sqlite3 "$DB" "SELECT a.tpk_id FROM tpk_anggota a JOIN pengguna u ON u.id = a.pengguna_id WHERE u.username = 'tpk'")
+# a case of the case audit in every user's area (nobody is on the audit team)
+AID=$(sqlite3 "$DB" "INSERT INTO kasus_aks (individu_id, kategori, semester, kabupaten, kriteria)
+  VALUES ($CIN, 'balita', '2026-2', '35.99', 'uji'); SELECT last_insert_rowid()")
 
 expect() { # expect DESC WANT GOT
   check "$1: want $2, got $3" "[ \"$3\" = \"$2\" ]"
@@ -127,6 +130,16 @@ fixture() {
     "POST /aksi/{n}/dokumen") echo "/aksi/1/dokumen 422" ;;
     "POST /aksi/{n}") echo "/aksi/1 422" ;;
     "GET /aksi") echo "/aksi 200" ;;
+    "POST /rapat/{id}/lampiran") echo "/rapat/$RID/lampiran 422|403" ;; # a form, not a file; 403: not the meeting's area
+    "GET /rapat/{id}/lampiran/{lid}") echo "/rapat/$RID/lampiran/999999 404" ;;
+    "POST /rapat/{id}/lampiran/{lid}/hapus") echo "/rapat/$RID/lampiran/999999/hapus 404|403" ;;
+    "GET /audit-kasus") echo "/audit-kasus 200" ;;
+    "POST /audit-kasus") echo "/audit-kasus 403" ;; # not on the audit team
+    "POST /audit-kasus/tim") echo "/audit-kasus/tim 422" ;;
+    "GET /audit-kasus/kandidat") echo "/audit-kasus/kandidat 200" ;;
+    "GET /audit-kasus/laporan") echo "/audit-kasus/laporan 200|403" ;; # 403: below the kabupaten, not on the team
+    "POST /audit-kasus/{id}/{bagian}") echo "/audit-kasus/$AID/temuan 403" ;; # not on the audit team
+    "GET /audit-kasus/{id}") echo "/audit-kasus/$AID 200" ;;
     *) return 1 ;;
   esac
 }
