@@ -386,14 +386,22 @@ static int score_row(void *ctx, const tb_layanan_fakta *f)
     return 0;
 }
 
+int tb_layanan_rule(tb_store *s, tb_krs_rule_data *out)
+{
+    char why[200] = "";
+    int rc = tb_store_krs_rule(s, out, why, sizeof why);
+    if (rc == 0)
+        tb_krs_rule_default(&out->rule);
+    return rc < 0 ? -1 : 0;
+}
+
 /* The counts of every desa of wilayah in month into c (c->d owned by the caller). */
 static int score_run(tb_store *s, const char *wilayah, const char *month, score_ctx *c,
                      tb_krs_rule_data *rule)
 {
-    char why[200] = "";
     memset(c, 0, sizeof *c);
     c->s = s;
-    if (tb_store_krs_rule(s, rule, why, sizeof why) < 0)
+    if (tb_layanan_rule(s, rule) < 0)
         return -1;
     c->rule = &rule->rule;
     for (int j = 0; j < 2; j++)

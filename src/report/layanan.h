@@ -18,6 +18,7 @@
 
 #include "format/table.h"
 #include "report/report.h"
+#include "store/krs.h"
 #include "store/layanan.h"
 #include "tb_krs.h"
 
@@ -65,6 +66,10 @@ int tb_paket(tb_store *s, int j, int *out, int max);
  * before the delivery), 0 not received, 1 received. rule: the active KRS
  * rule's lists of safe water and latrine. */
 int tb_layanan_nilai(int i, const tb_layanan_fakta *f, const tb_krs_rule *rule);
+
+/* The active KRS rule into out (its water and latrine lists judge air and
+ * jamban), BKKBN's default when none is active or readable. 0 or -1. */
+int tb_layanan_rule(tb_store *s, tb_krs_rule_data *out);
 
 /* A timeline event as one line of Indonesian text into out. */
 void tb_layanan_teks(const tb_layanan_event *e, char *out, size_t n);

@@ -276,16 +276,23 @@ int tb_store_layanan_timeline(tb_store *s, long id, long keluarga,
                : tb_store_fail(s, "riwayat layanan: %s", sqlite3_errmsg(tb_store_db(s)));
 }
 
-int tb_store_individu_desa(tb_store *s, long id, char *desa, size_t n, long *keluarga)
+int tb_store_layanan_orang(tb_store *s, long id, tb_layanan_orang *o)
 {
-    sqlite3_stmt *st = tb_store_stmt(s, "SELECT desa, keluarga_id FROM individu WHERE id = ?1");
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT i.nama, i.desa, w.nama, i.tgl_lahir, i.keluarga_id,"
+                         " EXISTS (SELECT 1 FROM anak a WHERE a.individu_id = i.id)"
+                         " FROM individu i LEFT JOIN wilayah w ON w.kode = i.desa WHERE i.id = ?1");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, id);
     int rc = tb_store_step_one(s, st);
     if (rc == 1) {
-        tb_store_col_text(st, 0, desa, n);
-        *keluarga = sqlite3_column_int64(st, 1);
+        tb_store_col_text(st, 0, o->nama, sizeof o->nama);
+        tb_store_col_text(st, 1, o->desa, sizeof o->desa);
+        tb_store_col_text(st, 2, o->desa_nama, sizeof o->desa_nama);
+        tb_store_col_text(st, 3, o->tgl_lahir, sizeof o->tgl_lahir);
+        o->keluarga = sqlite3_column_int64(st, 4);
+        o->anak = sqlite3_column_int(st, 5) != 0;
     }
     sqlite3_reset(st);
     return rc;
@@ -296,7 +303,8 @@ int tb_store_tpk_user_has(tb_store *s, long pengguna, long id, long keluarga)
     sqlite3_stmt *st = tb_store_stmt(
         s, "SELECT EXISTS (SELECT 1 FROM tpk_anggota g JOIN tpk_sasaran a ON a.tpk_id = g.tpk_id"
            " JOIN individu i ON i.id = a.individu_id WHERE g.pengguna_id = ?1"
-           " AND a.selesai IS NULL AND (i.id = ?2 OR (?3 > 0 AND i.keluarga_id = ?3)))");
+           " AND a.selesai IS NULL AND (i.id = ?2 OR i.keluarga_id = CASE WHEN ?3 < 0 THEN"
+           " (SELECT keluarga_id FROM individu WHERE id = ?2) WHEN ?3 > 0 THEN ?3 END))");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, pengguna);

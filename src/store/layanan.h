@@ -61,11 +61,19 @@ typedef struct {
 int tb_store_layanan_timeline(tb_store *s, long id, long keluarga,
                               int (*fn)(void *ctx, const tb_layanan_event *e), void *ctx);
 
-/* The desa of person id and its family (0 when none): 1, 0 unknown, -1. */
-int tb_store_individu_desa(tb_store *s, long id, char *desa, size_t n, long *keluarga);
+/* A person as the target page heads it. */
+typedef struct {
+    char nama[128], desa[16], desa_nama[96], tgl_lahir[11];
+    long keluarga;
+    bool anak; /* registered as a child (has a child page) */
+} tb_layanan_orang;
 
-/* Is person id (or, with keluarga, any member of that family) assigned
- * to one of the TPK teams of user pengguna (an open tpk_sasaran)? 1, 0, -1. */
+/* Person id into o: 1, 0 unknown, -1. */
+int tb_store_layanan_orang(tb_store *s, long id, tb_layanan_orang *o);
+
+/* Is person id, or any member of family keluarga (keluarga < 0: the
+ * person's own family, 0: none), assigned to one of the TPK teams of user
+ * pengguna (an open tpk_sasaran)? 1, 0, -1. */
 int tb_store_tpk_user_has(tb_store *s, long pengguna, long id, long keluarga);
 
 #endif

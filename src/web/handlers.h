@@ -114,4 +114,8 @@ void tb_page_tpk_anggota(tb_req *q, tb_res *r);
 void tb_page_tpk_sasaran(tb_req *q, tb_res *r);
 void tb_api_kunjungan_tpk(tb_req *q, tb_res *r);
 
+/* layanan.c: {id} a person (pregnant woman, catin, child) */
+void tb_page_layanan(tb_req *q, tb_res *r);
+void tb_page_konvergensi(tb_req *q, tb_res *r);
+
 #endif

@@ -111,6 +111,8 @@ fixture() {
     "POST /tpk/{id}/anggota") echo "/tpk/$TPKID/anggota 422" ;;
     "POST /tpk/{id}/sasaran") echo "/tpk/$TPKID/sasaran 422" ;;
     "POST /api/v1/kunjungan-tpk") echo "/api/v1/kunjungan-tpk 400" ;; # not JSON
+    "GET /layanan/{id}") echo "/layanan/$CIN 200" ;;
+    "GET /konvergensi") echo "/konvergensi?wilayah=$WIN&bulan=2026-10 200" ;;
     *) return 1 ;;
   esac
 }
