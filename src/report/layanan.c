@@ -533,3 +533,23 @@ int tb_report_layanan_rendah(tb_store *s, const char *wilayah, const char *month
     *out = t;
     return 0;
 }
+
+int tb_report_bahan_layanan(tb_store *s, const char *wilayah, const char *month, tb_table *out[4])
+{
+    memset(out, 0, 4 * sizeof out[0]);
+    tb_report_scope sc = {.wilayah = wilayah};
+    snprintf(sc.month, sizeof sc.month, "%s", month);
+    int rc = tb_report_run(s, TB_REPORT_KRS_TARGET, &sc, &out[0]);
+    if (rc == 0)
+        rc = tb_report_run(s, TB_REPORT_TPK, &sc, &out[1]);
+    if (rc == 0)
+        rc = tb_report_run(s, TB_REPORT_STANDAR_PASTI, &sc, &out[2]);
+    if (rc == 0)
+        rc = tb_report_layanan_rendah(s, wilayah, month, 3, &out[3]);
+    if (rc < 0)
+        for (int i = 0; i < 4; i++) {
+            tb_table_free(out[i]);
+            out[i] = NULL;
+        }
+    return rc;
+}

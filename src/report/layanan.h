@@ -87,4 +87,11 @@ int tb_report_konvergensi(tb_store *s, const tb_report_scope *sc, const char *ti
 int tb_report_layanan_rendah(tb_store *s, const char *wilayah, const char *month, int nrendah,
                              tb_table **out);
 
+/* The meeting pack's tables of issue 12 (issue 13): KRS with the target of
+ * assistance, the families accompanied and the verval not yet confirmed
+ * per sub-area (krs-target); the TPK tabulation (tpk); 3 standar and 4
+ * PASTI; the services with the lowest coverage per desa (3 each). Four
+ * tables into out (the caller frees them). 0 or -1. */
+int tb_report_bahan_layanan(tb_store *s, const char *wilayah, const char *month, tb_table *out[4]);
+
 #endif
