@@ -26,6 +26,7 @@ typedef struct {
     char month[8];             /* yyyy-mm */
     bool with_names;           /* include names/NIK/addresses in lists */
     bool link_anak;            /* the viewer may open /anak/ID: lists link to it and carry the id */
+    long tpk_pengguna;         /* > 0: a TPK member: family lists hold only their teams' */
 } tb_report_scope;
 
 /* The report names `tumbuh report NAME` and the web know. */

@@ -287,8 +287,10 @@ void tb_page_anak(tb_req *q, tb_res *r)
     family(b, members, nm);
     char month[8]; /* one target, every service (web/layanan.c) */
     tb_this_month(month);
-    tb_buf_printf(b, "<h2>Paket layanan bulan ini</h2><p><a href=\"/layanan/%ld\">Semua layanan"
-                     " dari semua sumber</a></p>", a.id);
+    tb_buf_printf(b,
+                  "<h2>Paket layanan bulan ini</h2><p><a href=\"/layanan/%ld\">Semua layanan"
+                  " dari semua sumber</a></p>",
+                  a.id);
     if (tb_web_layanan_paket(q, b, a.id, month) < 0)
         return tb_res_error(r, q, 500, tb_store_error(q->store));
     tb_buf_puts(b, "<h2>Grafik pertumbuhan</h2><section class=\"grafik\">");

@@ -101,6 +101,8 @@ typedef struct {
 static int verval_item(void *ctx, const tb_verval_row *v)
 {
     verval_ctx *c = ctx;
+    if (!tb_web_tpk_ok(c->q, 0, v->id)) /* a TPK member: the team's families only */
+        return 0;
     tb_buf *b = c->b;
     bool again = c->ty && c->ty->id == v->id;
     c->n++;
@@ -232,7 +234,8 @@ static bool form_scope(tb_req *q, tb_res *r, const char *wilayah, page_scope *ps
         tb_this_month(ps->sc.month);
     ps->sc.wilayah = ps->wilayah;
     ps->sc.with_names = tb_role_sees_names(&q->user);
-    ps->sc.link_anak = ps->sc.with_names;
+    ps->sc.link_anak = ps->sc.with_names && !(q->role & TB_ROLE_TPK);
+    ps->sc.tpk_pengguna = q->role & TB_ROLE_TPK ? q->user.id : 0;
     return true;
 }
 
@@ -418,8 +421,9 @@ void tb_page_keluarga(tb_req *q, tb_res *r)
     if (id <= 0 || *end || tb_store_keluarga_info(q->store, id, &k) != 1)
         return tb_res_error(r, q, 404, "Keluarga tidak ditemukan.");
     if (!tb_scope_code_ok(&q->user, k.desa) || !tb_web_tpk_ok(q, 0, id))
-        return tb_res_error(r, q, 403, "Keluarga ini di luar wilayah kerja Anda (TPK: di luar"
-                                       " keluarga sasaran tim).");
+        return tb_res_error(r, q, 403,
+                            "Keluarga ini di luar wilayah kerja Anda (TPK: di luar"
+                            " keluarga sasaran tim).");
     char day[11];
     const char *t = tb_req_arg(q, "tanggal");
     if (t && *t && tb_date_iso(t) == TB_DATE_NONE)

@@ -199,6 +199,10 @@ bool tb_page_scope_read(tb_req *q, tb_res *r, page_scope *ps)
     }
     ps->sc.with_names = tb_role_sees_names(&q->user);
     ps->sc.link_anak = tb_role_sees_names(&q->user); /* GET /anak/{id} is for these roles */
+    if (q->role & TB_ROLE_TPK) { /* a TPK member opens only the team's targets (web/layanan.h) */
+        ps->sc.link_anak = false;
+        ps->sc.tpk_pengguna = q->user.id;
+    }
     return true;
 }
 

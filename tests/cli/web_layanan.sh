@@ -22,8 +22,8 @@ post() {
   curl -s -b "$W/$u.jar" -o "$W/body" -w '%{http_code}' -d "csrf=$(cat "$W/$u.csrf")" "$@" "$B$p"
 }
 D=35.99.01.2001
-sqlite3 "$DB" "INSERT INTO keluarga (id, no_kk, desa, sumber_air, jamban, jkn, bansos, putaran) VALUES
-   (99001, '3599010101990001', '$D', 'sungai', 'septik', 'pbi', 'pkh', 'PK25');
+sqlite3 "$DB" "INSERT INTO keluarga (id, no_kk, desa, sumber_air, jamban, jkn, bansos, putaran, sasaran, krs, krs_faktor) VALUES
+   (99001, '3599010101990001', '$D', 'sungai', 'septik', 'pbi', 'pkh', 'PK25', 1, 1, 'air_tidak_layak');
  INSERT INTO individu (id, nama, nama_kunci, jk, tgl_lahir, keluarga_id, desa, peran) VALUES
    (99011, 'Ibu Lengkap Layanan', 'ibu lengkap layanan', 2, '1996-02-02', 99001, '$D', 'bumil'),
    (99021, 'Anak Lengkap Layanan', 'anak lengkap layanan', 1, '2026-03-10', 99001, '$D', 'anak'),
@@ -99,12 +99,21 @@ expect "tpk: its child page" 403 "$(get tpk /anak/99021)"
 expect "tpk: the family" 403 "$(get tpk /keluarga/99001)"
 expect "tpk: verval of the family" 403 "$(post tpk /verval/99001 -d keputusan=konfirmasi -d alasan=kunjungan)"
 check "  nothing stored" "[ \$(sqlite3 '$DB' 'SELECT count(*) FROM krs_verval WHERE keluarga_id = 99001') -eq 0 ]"
+expect "tpk: the KRS page of the desa" 200 "$(get tpk "/krs?wilayah=$D&bulan=2026-11")"
+check "  the family is not in the TPK's list" "! grep -q '3599010101990001' '$W/body' && ! grep -q 'action=\"/verval/99001\"' '$W/body'"
+expect "tpk: the family list as CSV" 200 "$(get tpk "/unduh/krs-keluarga.csv?wilayah=$D&bulan=2026-11")"
+check "  not there either" "! grep -q '3599010101990001' '$W/body'"
+expect "bidan: the KRS page of the desa" 200 "$(get bidan.desa "/krs?wilayah=$D&bulan=2026-11")"
+check "  the bidan sees the family" "grep -q '3599010101990001' '$W/body'"
 expect "gizi puskesmas: the family (its area)" 200 "$(get gizi.puskesmas /keluarga/99001)"
 sqlite3 "$DB" "INSERT INTO tpk_sasaran (tpk_id, individu_id, jenis, mulai) VALUES (1, 99021, 'baduta', '2026-11-01')"
 expect "tpk: the child once assigned" 200 "$(get tpk /layanan/99021)"
 expect "tpk: its child page" 200 "$(get tpk /anak/99021)"
 expect "tpk: the mother (the same family)" 200 "$(get tpk /layanan/99011)"
 expect "tpk: the family" 200 "$(get tpk /keluarga/99001)"
+expect "tpk: the KRS page once assigned" 200 "$(get tpk "/krs?wilayah=$D&bulan=2026-11")"
+check "  the family is in the TPK's list" "grep -q '3599010101990001' '$W/body'"
+check "  no link to child pages in the TPK's lists" "[ $(get tpk "/laporan/stunting?wilayah=$D&bulan=2026-11") = 200 ] && ! grep -q 'href=\"/anak/' '$W/body'"
 expect "tpk: verval of the family" 303 "$(post tpk /verval/99001 -d keputusan=konfirmasi -d alasan=kunjungan\ rumah)"
 sqlite3 "$DB" "UPDATE tpk_sasaran SET selesai = '2026-11-20' WHERE individu_id = 99021"
 expect "tpk: an ended assignment" 403 "$(get tpk /layanan/99021)"
