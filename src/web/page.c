@@ -44,6 +44,9 @@ void tb_html_begin(tb_res *r, const tb_req *q, const char *title)
         if (!strcmp(q->user.peran, "admin_kab") || !strcmp(q->user.peran, "tpps_kec") ||
             !strcmp(q->user.peran, "desa"))
             tb_buf_puts(b, " <a href=\"/tpk\">Tim TPK</a>");
+        if (q->role & (TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KAB | TB_ROLE_TPPS_KEC |
+                       TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_DESA)) /* web/layanan.c */
+            tb_buf_puts(b, " <a href=\"/konvergensi\">Konvergensi</a>");
         tb_buf_puts(b, "</nav><a class=\"pengguna\" href=\"/akun\" title=\"Akun saya\">");
         tb_buf_html(b, q->user.nama);
         tb_buf_puts(b, " · ");
