@@ -261,6 +261,30 @@ static bool kurang_list(tb_req *q, tb_res *r, const page_scope *ps)
     return true;
 }
 
+/* The package of every target type, as the district has set it. */
+static bool packages(tb_req *q, tb_buf *b)
+{
+    tb_buf_puts(b, "<details id=\"paket\"><summary>Paket layanan per jenis sasaran</summary>"
+                   "<p>Diatur per kabupaten (pengaturan paket_bumil, paket_baduta, paket_balita,"
+                   " paket_catin).</p>");
+    for (int j = 0; j < TB_PAKET_NJENIS; j++) {
+        int ind[TB_LAY_COUNT], n = tb_paket(q->store, j, ind, TB_LAY_COUNT);
+        if (n < 0)
+            return false;
+        tb_buf_puts(b, "<h3>");
+        tb_buf_html(b, tb_paket_label(j));
+        tb_buf_puts(b, "</h3><ul>");
+        for (int k = 0; k < n; k++) {
+            tb_buf_puts(b, "<li>");
+            tb_buf_html(b, tb_layanan_label(ind[k]));
+            tb_buf_puts(b, "</li>");
+        }
+        tb_buf_puts(b, "</ul>");
+    }
+    tb_buf_puts(b, "</details>");
+    return true;
+}
+
 void tb_page_konvergensi(tb_req *q, tb_res *r)
 {
     page_scope ps;
@@ -288,6 +312,8 @@ void tb_page_konvergensi(tb_req *q, tb_res *r)
     tb_buf_puts(b, "</nav>");
     tb_render_html(t, b, NULL);
     tb_table_free(t);
+    if (!packages(q, b))
+        return tb_res_error(r, q, 500, tb_store_error(q->store));
     if (strlen(ps.wilayah) > 8) {
         if (!ps.sc.with_names)
             tb_buf_puts(b, "<p class=\"catatan\">Daftar sasaran by name hanya untuk bidan desa/KPM"

@@ -128,7 +128,7 @@ static const tb_route ROUTES[] = {
     {"GET", "/rapat/{id}/notulen.pdf", tb_page_rapat_notulen, RAPAT_READ, LOGIN, DENY_RAPAT,
      "the minutes of meeting {id} as PDF: attendance, decisions, commitments, problems, actions"},
     {"GET", "/rapat/{id}/bahan", tb_page_rapat_bahan, RAPAT_READ, LOGIN, DENY_RAPAT,
-     "the meeting pack of meeting {id}: stunting, SKDN, weighing backlog, open actions (format=pdf)"},
+     "the meeting pack of meeting {id}: stunting, SKDN, weighing backlog, open actions, KRS target and verval, TPK, 3 standar 4 PASTI, lowest-coverage services (format=pdf)"},
     {"POST", "/rapat/{id}/{bagian}", tb_page_rapat_simpan, RAPAT_RUN, CSRF, DENY_RAPAT_RUN,
      "add to meeting {id}: {bagian} ubah|peserta|keputusan|masalah|rekomendasi|naik|jawaban|tindakan, its fields, csrf"},
     {"GET", "/rapat/{id}", tb_page_rapat, RAPAT_READ, LOGIN, DENY_RAPAT,

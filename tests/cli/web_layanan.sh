@@ -84,6 +84,7 @@ check "  names with what they miss" "grep -q 'href=\"/layanan/99021\">Anak Lengk
 check "  the catin listed with its missing items" "sed 's/<tr>/\\n<tr>/g' '$W/body' | grep 'Catin Calon Layanan' | grep -q 'Mendapat tablet tambah darah (catin)'"
 expect "scorecard: the user's own area by default" 200 "$(get bidan.desa /konvergensi)"
 check "  in the menu; the desa's targets listed" "grep -q 'href=\"/konvergensi\"' '$W/body' && grep -q 'Anak Lengkap Layanan' '$W/body'"
+check "  the packages per target type listed" "grep -q '<summary>Paket layanan per jenis sasaran' '$W/body' && grep -q '<li>Diperiksa minimal 3 bulan sebelum menikah</li>' '$W/body'"
 expect "scorecard: bidan, another desa" 403 "$(get bidan.desa "/konvergensi?wilayah=35.99.01.2002&bulan=2026-11")"
 expect "scorecard: kabupaten" 200 "$(get tpps.kab "/konvergensi?wilayah=35.99&bulan=2026-11")"
 check "  the kabupaten total" "grep -q '<td>35.99</td><td>Jumlah</td>' '$W/body'"
