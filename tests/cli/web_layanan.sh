@@ -99,6 +99,7 @@ expect "target page: a bad month" 400 "$(get bidan.desa '/layanan/99021?bulan=20
 # TPK: only the targets and families of the team
 expect "tpk: a child not assigned to the team" 403 "$(get tpk /layanan/99021)"
 expect "tpk: its child page" 403 "$(get tpk /anak/99021)"
+expect "tpk: the child API" 403 "$(get tpk /api/v1/anak/99021)"
 expect "tpk: the family" 403 "$(get tpk /keluarga/99001)"
 expect "tpk: verval of the family" 403 "$(post tpk /verval/99001 -d keputusan=konfirmasi -d alasan=kunjungan)"
 check "  nothing stored" "[ \$(sqlite3 '$DB' 'SELECT count(*) FROM krs_verval WHERE keluarga_id = 99001') -eq 0 ]"
@@ -112,6 +113,7 @@ expect "gizi puskesmas: the family (its area)" 200 "$(get gizi.puskesmas /keluar
 sqlite3 "$DB" "INSERT INTO tpk_sasaran (tpk_id, individu_id, jenis, mulai) VALUES (1, 99021, 'baduta', '2026-11-01')"
 expect "tpk: the child once assigned" 200 "$(get tpk /layanan/99021)"
 expect "tpk: its child page" 200 "$(get tpk /anak/99021)"
+expect "tpk: the child API once assigned" 200 "$(get tpk /api/v1/anak/99021)"
 expect "tpk: the mother (the same family)" 200 "$(get tpk /layanan/99011)"
 expect "tpk: the family" 200 "$(get tpk /keluarga/99001)"
 expect "tpk: the KRS page once assigned" 200 "$(get tpk "/krs?wilayah=$D&bulan=2026-11")"
