@@ -93,6 +93,9 @@ expect "scorecard CSV (bidan)" 200 "$(get bidan.desa "/unduh/konvergensi-desa.cs
 check "  its columns" "head -n 1 '$W/body' | tr -d '\\r\\357\\273\\277' | grep -qx 'Kode;Desa;Sasaran;Indikator;Berlaku;Tercapai;Tercapai (%)'"
 expect "target page: kader (no such role)" 403 "$(get kader /layanan/99021)"
 expect "target page: kecamatan role" 403 "$(get tpps.kec /layanan/99021)"
+OTHER=$(sqlite3 "$DB" "SELECT a.individu_id FROM anak a JOIN individu i ON i.id = a.individu_id WHERE i.desa = '35.99.01.2002' LIMIT 1")
+expect "target page: bidan, a child of another desa" 403 "$(get bidan.desa /layanan/$OTHER)"
+expect "target page: gizi puskesmas, that child (its kecamatan)" 200 "$(get gizi.puskesmas /layanan/$OTHER)"
 expect "target page: unknown" 404 "$(get bidan.desa /layanan/999999)"
 expect "target page: a bad month" 400 "$(get bidan.desa '/layanan/99021?bulan=2026-13')"
 
