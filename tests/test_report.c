@@ -367,8 +367,12 @@ static void test_krs(void)
         " (105, '3507010101000005', '35.07.01.2002', 'Dusun C', '002', '02', 1, 1,"
         "  'air_tidak_layak,jamban_tidak_layak,terlalu_banyak', 1);"
         "INSERT INTO individu (id, nama, nama_kunci, jk, tgl_lahir, keluarga_id, desa)"
-        " VALUES (5050, 'Ibu Lima', 'ibu lima', 2, '1990-01-01', 105, '35.07.01.2002');"
+        " VALUES (5050, 'Ibu Lima', 'ibu lima', 2, '1990-01-01', 105, '35.07.01.2002'),"
+        " (5010, 'Ibu Satu', 'ibu satu', 2, '1995-01-01', 101, '35.07.01.2001');"
         "INSERT INTO tpk (id, kode, desa, nama) VALUES (1, 'T1', '35.07.01.2001', 'TPK Satu');"
+        /* K1's TPK is the team its member is assigned to (tpk_sasaran) */
+        "INSERT INTO tpk_sasaran (tpk_id, individu_id, jenis, mulai) VALUES"
+        " (1, 5010, 'bumil', '2026-01-01');"
         "INSERT INTO tpk_kunjungan (tpk_id, keluarga_id, individu_id, tanggal, sasaran) VALUES"
         " (1, 101, NULL, '2026-03-01', 'baduta'), (1, NULL, 5050, '2026-11-10', 'bumil'),"
         " (1, 104, NULL, '2025-12-31', 'baduta');");
