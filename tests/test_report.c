@@ -250,7 +250,7 @@ static long umur_row(const tb_table *t, const char *group, const char *jk)
 /* SKDN by age group and sex (F2): ages in completed months at the month's end. */
 static void test_skdn_umur(void)
 {
-    tb_report_scope sc = {"35.07.01", 0, "2026-11", false, false};
+    tb_report_scope sc = {"35.07.01", 0, "2026-11", false, false, 0};
     tb_table *t = NULL;
     CHECK(tb_report_lookup("skdn-umur") == TB_REPORT_SKDN_UMUR, "skdn-umur is a report name");
     CHECK(tb_report_run(S, TB_REPORT_SKDN_UMUR, &sc, &t) == 0 && t, "skdn-umur: %s",
@@ -282,7 +282,7 @@ static void test_skdn_umur(void)
 /* S from the month totals of a scope. */
 static double s_of(const char *wilayah, long pos, const char *month)
 {
-    tb_report_scope sc = {wilayah, pos, "", false, false};
+    tb_report_scope sc = {wilayah, pos, "", false, false, 0};
     snprintf(sc.month, sizeof sc.month, "%s", month);
     tb_table *t = NULL;
     double v = NAN;
@@ -303,7 +303,7 @@ static void test_s_census_status(void)
         " (9, 'Indra', 'indra', 1, '2019-01-01', 1, '35.07.01.2001'),"
         " (10, 'Joko', 'joko', 1, '2025-01-01', 1, '35.07.01.2001');"
         "INSERT INTO anak (individu_id, posyandu_id, buku_kia) VALUES (10, NULL, 1);");
-    tb_report_scope sc = {"35.07.01", 0, "2026-11", false, false};
+    tb_report_scope sc = {"35.07.01", 0, "2026-11", false, false, 0};
     tb_table *t = NULL;
     CHECK(tb_report_run(S, TB_REPORT_SKDN, &sc, &t) == 0 && t, "skdn");
     if (t) {
@@ -314,7 +314,7 @@ static void test_s_census_status(void)
         tb_table_free(t);
     }
     CHECK(s_of(NULL, 1, "2026-11") == 4, "posyandu S: its own children only");
-    tb_report_scope ds = {"35.07.01.2001", 0, "2026-11", false, false};
+    tb_report_scope ds = {"35.07.01.2001", 0, "2026-11", false, false, 0};
     CHECK(tb_report_run(S, TB_REPORT_SKDN, &ds, &t) == 0 && t && t->nrows == 3, "desa: 3 rows");
     if (t && t->nrows == 3) {
         long census = !strcmp(text(t, 0, "wilayah"), "Posyandu Melati") ? 1 : 0;
@@ -367,12 +367,16 @@ static void test_krs(void)
         " (105, '3507010101000005', '35.07.01.2002', 'Dusun C', '002', '02', 1, 1,"
         "  'air_tidak_layak,jamban_tidak_layak,terlalu_banyak', 1);"
         "INSERT INTO individu (id, nama, nama_kunci, jk, tgl_lahir, keluarga_id, desa)"
-        " VALUES (5050, 'Ibu Lima', 'ibu lima', 2, '1990-01-01', 105, '35.07.01.2002');"
+        " VALUES (5050, 'Ibu Lima', 'ibu lima', 2, '1990-01-01', 105, '35.07.01.2002'),"
+        " (5010, 'Ibu Satu', 'ibu satu', 2, '1995-01-01', 101, '35.07.01.2001');"
         "INSERT INTO tpk (id, kode, desa, nama) VALUES (1, 'T1', '35.07.01.2001', 'TPK Satu');"
+        /* K1's TPK is the team its member is assigned to (tpk_sasaran) */
+        "INSERT INTO tpk_sasaran (tpk_id, individu_id, jenis, mulai) VALUES"
+        " (1, 5010, 'bumil', '2026-01-01');"
         "INSERT INTO tpk_kunjungan (tpk_id, keluarga_id, individu_id, tanggal, sasaran) VALUES"
         " (1, 101, NULL, '2026-03-01', 'baduta'), (1, NULL, 5050, '2026-11-10', 'bumil'),"
         " (1, 104, NULL, '2025-12-31', 'baduta');");
-    tb_report_scope sc = {"35.07.01", 0, "2026-11", false, false};
+    tb_report_scope sc = {"35.07.01", 0, "2026-11", false, false, 0};
     tb_table *t = NULL;
     CHECK(tb_report_run(S, TB_REPORT_KRS, &sc, &t) == 0 && t, "krs: %s", tb_store_error(S));
     if (!t)
@@ -393,7 +397,7 @@ static void test_krs(void)
           "codes and total");
     tb_table_free(t);
     /* the desa's families: without names no KK; with names KRS first */
-    tb_report_scope d = {"35.07.01.2001", 0, "2026-11", false, false};
+    tb_report_scope d = {"35.07.01.2001", 0, "2026-11", false, false, 0};
     CHECK(tb_report_run(S, TB_REPORT_KRS_KELUARGA, &d, &t) == 0 && t, "list");
     if (t) {
         CHECK(t->nrows == 2 && !text(t, 0, "no_kk") && !text(t, 0, "nama"), "no names: %ld",
@@ -476,7 +480,7 @@ int main(void)
         tb_store_kms_recompute(S, id);
     CHECK(tb_store_commit(S) == 0, "commit");
 
-    tb_report_scope sc = {"35.07.01", 0, "2026-11", false, false};
+    tb_report_scope sc = {"35.07.01", 0, "2026-11", false, false, 0};
     tb_table *t = NULL;
     CHECK(tb_report_run(S, TB_REPORT_SKDN, &sc, &t) == 0 && t, "skdn: %s", tb_store_error(S));
     if (t) {
@@ -588,14 +592,14 @@ int main(void)
           "reconciliation: 25%% of 6 = 2 expected, 2 found");
     tb_table_free(t);
     /* a posyandu scope, and bad arguments */
-    tb_report_scope ps = {NULL, 2, "2026-11", false, false};
+    tb_report_scope ps = {NULL, 2, "2026-11", false, false, 0};
     CHECK(tb_report_run(S, TB_REPORT_SKDN, &ps, &t) == 0 && t && num(t, t->nrows - 1, "S") == 2 &&
               num(t, t->nrows - 1, "D") == 1,
           "posyandu Mawar: S=2 D=1");
     tb_table_free(t);
-    tb_report_scope bad = {"35.07.01", 0, "2026-13", false, false};
+    tb_report_scope bad = {"35.07.01", 0, "2026-13", false, false, 0};
     CHECK(tb_report_run(S, TB_REPORT_SKDN, &bad, &t) == -1 && !t, "bad month refused");
-    tb_report_scope bad2 = {"35.07.01' OR 1=1 --", 0, "2026-11", false, false};
+    tb_report_scope bad2 = {"35.07.01' OR 1=1 --", 0, "2026-11", false, false, 0};
     CHECK(tb_report_run(S, TB_REPORT_SKDN, &bad2, &t) == -1, "bad code refused");
     test_krs();
     test_skdn_umur();

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report/krs.h"
+#include "store/layanan.h"
 #include "store/krs.h"
 #include "store/wilayah.h"
 #include "tb_krs.h"
@@ -178,11 +179,21 @@ static void sasaran_text(const tb_krs_family *f, char *buf, size_t n)
 typedef struct {
     tb_table *t;
     bool names;
+    tb_store *s;
+    long tpk; /* > 0: only the families of this TPK member's teams */
 } fam_ctx;
+
+/* Is family id outside the TPK member's teams (c->tpk > 0)? */
+static bool not_of_team(const fam_ctx *c, long id)
+{
+    return c->tpk > 0 && tb_store_tpk_user_has(c->s, c->tpk, 0, id) != 1;
+}
 
 static int family_row(void *ctx, const tb_krs_family *f)
 {
     fam_ctx *c = ctx;
+    if (not_of_team(c, f->id))
+        return 0;
     long r = tb_table_add_row(c->t);
     if (r < 0)
         return -1;
@@ -225,7 +236,7 @@ int tb_report_krs_keluarga(tb_store *s, const tb_report_scope *sc, const char *t
         return tb_store_fail(s, "daftar keluarga KRS dibuat per desa (--wilayah KODE_DESA)");
     int skip = sc->with_names ? 0 : 3; /* no names, no KK, no address */
     fam_ctx c = {tb_table_new(title, 10 - skip, keys + skip, heads + skip, kinds + skip),
-                 sc->with_names};
+                 sc->with_names, s, sc->tpk_pengguna};
     if (!c.t)
         return tb_store_fail(s, "out of memory");
     if (tb_wilayah_level(sc->wilayah) < 4) { /* a list per desa: none above */
@@ -250,6 +261,8 @@ int tb_report_krs_keluarga(tb_store *s, const tb_report_scope *sc, const char *t
 static int verval_row(void *ctx, const tb_verval_row *v)
 {
     fam_ctx *c = ctx;
+    if (not_of_team(c, v->id))
+        return 0;
     long r = tb_table_add_row(c->t);
     if (r < 0)
         return -1;
@@ -307,7 +320,7 @@ int tb_report_verval(tb_store *s, const tb_report_scope *sc, const char *title, 
         h2[n] = heads[i];
         kd2[n++] = kinds[i];
     }
-    fam_ctx c = {tb_table_new(title, n, k2, h2, kd2), names};
+    fam_ctx c = {tb_table_new(title, n, k2, h2, kd2), names, s, sc->tpk_pengguna};
     if (!c.t)
         return tb_store_fail(s, "out of memory");
     if (tb_wilayah_level(sc->wilayah) < 4) { /* a list per desa: none above */

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "report/krs.h"
+#include "report/layanan.h"
 #include "report/report.h"
 #include "report/tpk.h"
 #include "store/report.h"
@@ -28,7 +29,8 @@
 static const char *const names[TB_REPORT_COUNT] = {
     "skdn", "prevalensi",   "tren",         "stunting",     "wasting",        "2t",
     "bgm",  "tidak-diukur", "kualitas",     "rekonsiliasi", "kualitas-kader", "skdn-umur",
-    "krs",  "krs-target",   "krs-keluarga", "verval", "tpk", "3standar4pasti"};
+    "krs",  "krs-target",   "krs-keluarga", "verval", "tpk", "3standar4pasti",
+    "konvergensi-desa"};
 static const char *const titles[TB_REPORT_COUNT] = {
     "SKDN",
     "Prevalensi status gizi",
@@ -47,7 +49,8 @@ static const char *const titles[TB_REPORT_COUNT] = {
     "Daftar keluarga sasaran dan KRS",
     "Verifikasi dan validasi KRS (verval)",
     "Tabulasi hasil pendampingan TPK",
-    "Pelaksanaan 3 standar dan 4 PASTI"};
+    "Pelaksanaan 3 standar dan 4 PASTI",
+    "Kartu konvergensi desa (paket layanan sasaran 1000 HPK)"};
 
 const char *tb_report_name(tb_report_kind k)
 {
@@ -709,6 +712,8 @@ int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_t
         return tb_report_tpk(s, sc, title, out);
     case TB_REPORT_STANDAR_PASTI:
         return tb_report_standar_pasti(s, sc, title, out);
+    case TB_REPORT_KONVERGENSI:
+        return tb_report_konvergensi(s, sc, title, out);
     default:
         return report_list(s, k, sc, title, NULL, NULL, out);
     }

@@ -26,6 +26,7 @@ typedef struct {
     char month[8];             /* yyyy-mm */
     bool with_names;           /* include names/NIK/addresses in lists */
     bool link_anak;            /* the viewer may open /anak/ID: lists link to it and carry the id */
+    long tpk_pengguna;         /* > 0: a TPK member: family lists hold only their teams' */
 } tb_report_scope;
 
 /* The report names `tumbuh report NAME` and the web know. */
@@ -48,6 +49,7 @@ typedef enum {
     TB_REPORT_VERVAL,         /* by name: a desa's verval worklist */
     TB_REPORT_TPK,            /* TPK assistance per team and desa (report/tpk.c) */
     TB_REPORT_STANDAR_PASTI,  /* "3 standar dan 4 PASTI" per desa (report/tpk.c) */
+    TB_REPORT_KONVERGENSI,    /* desa convergence scorecard, Tabel 3 (report/layanan.c) */
     TB_REPORT_COUNT
 } tb_report_kind;
 

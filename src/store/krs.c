@@ -163,9 +163,10 @@ int tb_store_krs_families(tb_store *s, const char *desa, const char *month,
     sqlite3_stmt *st = tb_store_stmt(
         s, "SELECT k.id, k.no_kk, " OLDEST ", " ADDRESS ", k.sasaran, " EFF_KRS " AS ek,"
            " k.pus, k.pus_hamil, k.punya_baduta, k.punya_balita, k.krs_faktor,"
-           " COALESCE((SELECT t.nama FROM tpk_kunjungan v JOIN tpk t ON t.id = v.tpk_id"
-           "   WHERE v.keluarga_id = k.id AND v.tanggal < ?5 ORDER BY v.tanggal DESC LIMIT 1),"
-           "  (SELECT t.nama FROM tpk t WHERE t.desa = k.desa ORDER BY t.id LIMIT 1)),"
+           " (SELECT group_concat(nama, ', ') FROM (SELECT DISTINCT t.nama FROM individu i"
+           "   JOIN tpk_sasaran a ON a.individu_id = i.id JOIN tpk t ON t.id = a.tpk_id"
+           "   WHERE i.keluarga_id = k.id AND a.mulai < ?5"
+           "   AND (a.selesai IS NULL OR a.selesai >= ?5) ORDER BY t.nama)),"
            " (SELECT max(v.tanggal) FROM tpk_kunjungan v WHERE v.tanggal < ?5"
            "   AND (v.keluarga_id = k.id"
            "   OR v.individu_id IN (SELECT i.id FROM individu i WHERE i.keluarga_id = k.id)))"

@@ -66,7 +66,7 @@ typedef struct {
     bool sasaran, krs;
     bool pus, pus_hamil, baduta, balita;
     const char *faktor;    /* comma-separated factor codes */
-    const char *tpk;       /* the team that last visited, else the desa's first team, or NULL */
+    const char *tpk;       /* the teams its members are assigned to (tpk_sasaran), or NULL */
     const char *kunjungan; /* the last visit's date, or NULL */
     const char *putaran;   /* census round, or NULL */
     const char *verval;    /* NULL, 'konfirmasi' or 'koreksi' (for this round) */

@@ -10,6 +10,7 @@
 
 #include "report/advice.h"
 #include "format/render.h"
+#include "web/layanan.h"
 #include "web/scope.h"
 #include "store/keluarga.h"
 #include "store/anak.h"
@@ -41,7 +42,8 @@ static bool read_anak(tb_req *q, tb_res *r, tb_anak_info *a)
         tb_res_error(r, q, 404, "Anak tidak ditemukan.");
         return false;
     }
-    if (!tb_scope_anak_ok(&q->user, a) || !tb_role_sees_names(&q->user)) {
+    if (!tb_scope_anak_ok(&q->user, a) || !tb_role_sees_names(&q->user) ||
+        !tb_web_tpk_ok(q, id, -1)) {
         tb_res_error(r, q, 403,
                      "Data anak ini tidak dapat Anda buka (di luar wilayah atau"
                      " peran tanpa akses data pribadi).");
@@ -283,6 +285,14 @@ void tb_page_anak(tb_req *q, tb_res *r)
     }
     risks(b, &a);
     family(b, members, nm);
+    char month[8]; /* one target, every service (web/layanan.c) */
+    tb_this_month(month);
+    tb_buf_printf(b,
+                  "<h2>Paket layanan bulan ini</h2><p><a href=\"/layanan/%ld\">Semua layanan"
+                  " dari semua sumber</a></p>",
+                  a.id);
+    if (tb_web_layanan_paket(q, b, a.id, month) < 0)
+        return tb_res_error(r, q, 500, tb_store_error(q->store));
     tb_buf_puts(b, "<h2>Grafik pertumbuhan</h2><section class=\"grafik\">");
     chart(b, &a, rows, n, TB_CHART_BBU);
     chart(b, &a, rows, n, TB_CHART_TBU);

@@ -19,6 +19,7 @@
 #include "store/pengukuran.h"
 #include "web/handlers.h"
 #include "web/http.h"
+#include "web/layanan.h"
 #include "web/page.h"
 #include "web/save.h"
 
@@ -286,7 +287,8 @@ void tb_api_anak(tb_req *q, tb_res *r)
     int f = id > 0 && !*end ? tb_store_anak_info(q->store, id, &a) : 0;
     if (f != 1)
         return tb_res_error(r, q, 404, "Anak tidak ditemukan.");
-    if (!tb_scope_anak_ok(&q->user, &a) || !tb_role_sees_names(&q->user))
+    if (!tb_scope_anak_ok(&q->user, &a) || !tb_role_sees_names(&q->user) ||
+        !tb_web_tpk_ok(q, id, -1)) /* a TPK member: the team's targets (web/layanan.h) */
         return tb_res_error(r, q, 403, "Di luar wilayah kerja atau peran Anda.");
     tb_ukur_row rows[128];
     int n = tb_store_anak_riwayat(q->store, id, rows, 128);

@@ -157,4 +157,8 @@ void tb_page_aksi_dokumen(tb_req *q, tb_res *r);
 void tb_page_aksi_analisis(tb_req *q, tb_res *r);
 /* The largest document upload in bytes: $TUMBUH_DOKUMEN_MAX_MB, default 10 MB. */
 long long tb_dokumen_max_bytes(void);
+/* layanan.c: {id} a person (pregnant woman, catin, child) */
+void tb_page_layanan(tb_req *q, tb_res *r);
+void tb_page_konvergensi(tb_req *q, tb_res *r);
+
 #endif

@@ -24,6 +24,7 @@
 #include "web/cache.h"
 #include "web/handlers.h"
 #include "web/page.h"
+#include "web/layanan.h"
 #include "web/scope.h"
 
 /* What a refused form typed, to show it again. */
@@ -100,6 +101,8 @@ typedef struct {
 static int verval_item(void *ctx, const tb_verval_row *v)
 {
     verval_ctx *c = ctx;
+    if (!tb_web_tpk_ok(c->q, 0, v->id)) /* a TPK member: the team's families only */
+        return 0;
     tb_buf *b = c->b;
     bool again = c->ty && c->ty->id == v->id;
     c->n++;
@@ -231,7 +234,8 @@ static bool form_scope(tb_req *q, tb_res *r, const char *wilayah, page_scope *ps
         tb_this_month(ps->sc.month);
     ps->sc.wilayah = ps->wilayah;
     ps->sc.with_names = tb_role_sees_names(&q->user);
-    ps->sc.link_anak = ps->sc.with_names;
+    ps->sc.link_anak = ps->sc.with_names && !(q->role & TB_ROLE_TPK);
+    ps->sc.tpk_pengguna = q->role & TB_ROLE_TPK ? q->user.id : 0;
     return true;
 }
 
@@ -278,7 +282,7 @@ void tb_page_verval(tb_req *q, tb_res *r)
     char desa[32];
     if (id <= 0 || *end || tb_store_keluarga_desa(q->store, id, desa, sizeof desa) != 1)
         return tb_res_error(r, q, 404, "Keluarga tidak ditemukan.");
-    if (!tb_scope_code_ok(&q->user, desa))
+    if (!tb_scope_code_ok(&q->user, desa) || !tb_web_tpk_ok(q, 0, id))
         return tb_res_error(r, q, 403, "Keluarga ini di luar wilayah kerja Anda.");
     typed ty = {.id = id,
                 .keputusan = tb_req_form(q, "keputusan"),
@@ -384,6 +388,31 @@ static int round_row(void *ctx, const tb_krs_round *x)
     return 0;
 }
 
+/* Each member's package this month, with a link to their target page. */
+static bool members_services(tb_req *q, tb_buf *b, const tb_keluarga_member *m, int n)
+{
+    char month[8];
+    tb_this_month(month);
+    tb_buf_puts(b, "<h2>Layanan anggota keluarga</h2>");
+    for (int i = 0; i < n; i++) {
+        tb_buf part = {0}, *tmp = &part;
+        int k = tb_web_layanan_paket(q, tmp, m[i].id, month);
+        if (k < 0) {
+            tb_buf_free(tmp);
+            return false;
+        }
+        if (k > 0) {
+            tb_buf_printf(b, "<h3><a href=\"/layanan/%ld\">", m[i].id);
+            tb_buf_html(b, m[i].nama);
+            tb_buf_puts(b, "</a></h3>");
+            tb_buf_put(b, tmp->data, tmp->len);
+        }
+        tb_buf_free(tmp);
+    }
+    tb_buf_puts(b, "<h2>Semua layanan keluarga</h2>");
+    return true;
+}
+
 void tb_page_keluarga(tb_req *q, tb_res *r)
 {
     char *end;
@@ -391,8 +420,10 @@ void tb_page_keluarga(tb_req *q, tb_res *r)
     tb_keluarga_info k;
     if (id <= 0 || *end || tb_store_keluarga_info(q->store, id, &k) != 1)
         return tb_res_error(r, q, 404, "Keluarga tidak ditemukan.");
-    if (!tb_scope_code_ok(&q->user, k.desa))
-        return tb_res_error(r, q, 403, "Keluarga ini di luar wilayah kerja Anda.");
+    if (!tb_scope_code_ok(&q->user, k.desa) || !tb_web_tpk_ok(q, 0, id))
+        return tb_res_error(r, q, 403,
+                            "Keluarga ini di luar wilayah kerja Anda (TPK: di luar"
+                            " keluarga sasaran tim).");
     char day[11];
     const char *t = tb_req_arg(q, "tanggal");
     if (t && *t && tb_date_iso(t) == TB_DATE_NONE)
@@ -477,6 +508,8 @@ void tb_page_keluarga(tb_req *q, tb_res *r)
     if (tb_store_krs_rounds(q->store, id, round_row, &rc) < 0)
         return tb_res_error(r, q, 500, tb_store_error(q->store));
     tb_buf_puts(b, "</table>");
+    if (!members_services(q, b, m, n) || tb_web_layanan_riwayat(q, b, 0, id) < 0)
+        return tb_res_error(r, q, 500, tb_store_error(q->store));
     r->no_store = true;
     tb_html_end(r);
 }

@@ -46,6 +46,9 @@ void tb_html_begin(tb_res *r, const tb_req *q, const char *title)
             tb_buf_puts(b, " <a href=\"/tpk\">Tim TPK</a>");
         if (strcmp(q->user.peran, "kader") && strcmp(q->user.peran, "tpk"))
             tb_buf_puts(b, " <a href=\"/tpps\">TPPS</a>");
+        if (q->role & (TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KAB | TB_ROLE_TPPS_KEC |
+                       TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_DESA)) /* web/layanan.c */
+            tb_buf_puts(b, " <a href=\"/konvergensi\">Konvergensi</a>");
         tb_buf_puts(b, "</nav><a class=\"pengguna\" href=\"/akun\" title=\"Akun saya\">");
         tb_buf_html(b, q->user.nama);
         tb_buf_puts(b, " · ");
@@ -201,6 +204,10 @@ bool tb_page_scope_read(tb_req *q, tb_res *r, page_scope *ps)
     }
     ps->sc.with_names = tb_role_sees_names(&q->user);
     ps->sc.link_anak = tb_role_sees_names(&q->user); /* GET /anak/{id} is for these roles */
+    if (q->role & TB_ROLE_TPK) { /* a TPK member opens only the team's targets (web/layanan.h) */
+        ps->sc.link_anak = false;
+        ps->sc.tpk_pengguna = q->user.id;
+    }
     return true;
 }
 

@@ -136,7 +136,7 @@ static const tb_route ROUTES[] = {
     {"GET", "/rapat/{id}/notulen.pdf", tb_page_rapat_notulen, RAPAT_READ, LOGIN, DENY_RAPAT,
      "the minutes of meeting {id} as PDF: attendance, decisions, commitments, problems, actions"},
     {"GET", "/rapat/{id}/bahan", tb_page_rapat_bahan, RAPAT_READ, LOGIN, DENY_RAPAT,
-     "the meeting pack of meeting {id}: stunting, SKDN, weighing backlog, open actions (format=pdf)"},
+     "the meeting pack of meeting {id}: stunting, SKDN, weighing backlog, open actions, KRS target and verval, TPK, 3 standar 4 PASTI, lowest-coverage services (format=pdf)"},
     {"POST", "/rapat/{id}/lampiran", tb_page_lampiran_unggah, RAPAT_RUN, UPLOAD, DENY_RAPAT_RUN,
      "attach a file to meeting {id}: the file as the body (X-CSRF-Token; PDF, JPEG, PNG, PPTX, XLSX, DOCX by content): nama=, keterangan="},
     {"GET", "/rapat/{id}/lampiran/{lid}", tb_page_lampiran_unduh, RAPAT_READ, LOGIN, DENY_RAPAT,
@@ -293,6 +293,14 @@ static const tb_route ROUTES[] = {
      "assign targets to team {id}: semua=1 (every unassigned target of the desa) or individu_id and jenis, csrf"},
     {"POST", "/api/v1/kunjungan-tpk", tb_api_kunjungan_tpk, TPK_VISIT, CSRF, DENY_TPK_VISIT,
      "record a TPK visit (JSON: individu_id, jenis, tanggal, the fields of its type, konseling, rujukan_ke, alasan_rujukan, bansos, jkn, kunjungan_berikut, uuid); X-CSRF-Token"},
+    /* one target, every service; the desa convergence scorecard (layanan.c) */
+    {"GET", "/layanan/{id}", tb_page_layanan, TB_ROLE_DESA | TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_TPK, LOGIN,
+     "Layanan sasaran by name hanya untuk bidan desa/KPM, petugas gizi puskesmas dan TPK.",
+     "target {id} (pregnant woman, catin, child): the package it should get with what is missing in bulan=, every service received from every source"},
+    {"GET", "/konvergensi", tb_page_konvergensi,
+     TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KAB | TB_ROLE_TPPS_KEC | TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_DESA, LOGIN,
+     "Kartu konvergensi untuk desa, puskesmas, TPPS kecamatan dan kabupaten.",
+     "the desa convergence scorecard (Tabel 3): wilayah=, bulan=; at a desa the targets by name with what they miss (names roles)"},
 };
 /* clang-format on */
 

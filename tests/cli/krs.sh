@@ -95,7 +95,17 @@ rep krs-target --wilayah 35.07.01 --month 2025-06 > "$W/t2.csv"
 check "corrected F7: desa 2002 no KRS, only F6 open" "grep -qx '35.07.01.2002,Tulungrejo,,0,0,,1' '$W/t2.csv'"
 rep krs-keluarga --wilayah 35.07.01.2001 --month 2025-06 --names > "$W/kel.csv"
 check "desa list: 4 sasaran families" "[ \$(wc -l < '$W/kel.csv') -eq 5 ]"
-check "desa list: F2 visited by TPK Sukamaju 1" "grep '3507010101010002' '$W/kel.csv' | grep -q 'TPK Sukamaju 1,2025-03-10'"
+check "desa list: F2 visited 2025-03-10, no team assigned" "grep '3507010101010002' '$W/kel.csv' | grep -q ',,2025-03-10'"
+# assigned TPK comes from tpk_sasaran (a member's assignment), not from the last visit's team
+q "INSERT INTO tpk (id, kode, desa, nama) VALUES (2, 'T2', '35.07.01.2001', 'TPK Sukamaju 2')"
+for f in 0002 0003; do
+  q "INSERT INTO individu (nama, nama_kunci, keluarga_id, desa, peran) SELECT 'Ibu $f', 'ibu $f', id, desa, 'bumil' FROM keluarga WHERE no_kk = '350701010101$f'"
+done
+q "INSERT INTO tpk_sasaran (tpk_id, individu_id, jenis, mulai) SELECT 2, i.id, 'bumil', '2025-01-01' FROM individu i WHERE i.nama = 'Ibu 0002'"
+q "INSERT INTO tpk_sasaran (tpk_id, individu_id, jenis, mulai, selesai) SELECT 1, i.id, 'bumil', '2024-01-01', '2024-12-31' FROM individu i WHERE i.nama = 'Ibu 0003'"
+rep krs-keluarga --wilayah 35.07.01.2001 --month 2025-06 --names > "$W/kel.csv"
+check "desa list: F2's assigned team (TPK Sukamaju 2), not the visiting one" "grep '3507010101010002' '$W/kel.csv' | grep -q 'TPK Sukamaju 2,2025-03-10'"
+check "desa list: F3's ended assignment is not shown" "! grep '3507010101010003' '$W/kel.csv' | grep -q 'TPK Sukamaju'"
 check "desa list: KRS first, not visited first (F3 or F4 first)" "sed -n 2p '$W/kel.csv' | grep -q '^35070101010100\(03\|04\)'"
 # the same NIK (Rina) in two families of a member file: both on the worklist
 out=$("$T" --db "$DB" import keluarga "$D/nik-ganda.csv" --putaran PK23 2>"$W/err")

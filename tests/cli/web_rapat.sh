@@ -139,8 +139,23 @@ check "gizi.puskesmas reads but does not review" "[ $(get gizi.puskesmas /tindak
 # the meeting pack: the area's figures of the meeting's month and its open actions
 check "meeting pack page" "[ $(get tpps.kec /rapat/$C/bahan) = 200 ] && grep -q 'Balita belum ditimbang' \"$W/body\" && grep -q 'Sweeping balita Wonourip' \"$W/body\" && ! grep -q 'Kelas ibu balita Sukotani' \"$W/body\""
 check "  the month is the meeting's, not after this one" "grep -q 'data bulan 2026-11' \"$W/body\""
-check "  backlog = S - D of the SKDN (hand-checked per row)" "sed 's/<tr>/\\n<tr>/g' \"$W/body\" | awk -F'</td><td class=\"n\">' '/Belum ditimbang/ {on=1} on && /^<tr><td>/ && NF == 4 {split(\$4, a, \"<\"); gsub(/\\./, \"\", \$2); gsub(/\\./, \"\", \$3); gsub(/\\./, \"\", a[1]); n++; if (\$2 - \$3 != a[1]) bad++} END {exit !(n > 0 && !bad)}'"
+check "  backlog = S - D of the SKDN (hand-checked per row)" "sed 's/<tr>/\\n<tr>/g' \"$W/body\" | awk -F'</td><td class=\"n\">' '/Belum ditimbang/ {on=1} on && /^<tr><td>/ && NF == 4 {split(\$4, a, \"<\"); gsub(/\\./, \"\", \$2); gsub(/\\./, \"\", \$3); gsub(/\\./, \"\", a[1]); n++; if (\$2 - \$3 != a[1]) bad++} /<\\/table>/ {on=0} END {exit !(n > 0 && !bad)}'"
 check "meeting pack PDF" "[ $(get tpps.kec "/rapat/$C/bahan?format=pdf") = 200 ] && [ \"\$(head -c 4 \"$W/body\")\" = '%PDF' ]"
+# issue 12's figures in the pack (issue 13): KRS, assistance vs target and verval per desa,
+# the TPK tabulation, 3 standar 4 PASTI, the services with the lowest coverage per desa
+get tpps.kec /rapat/$C/bahan > /dev/null
+cp "$W/body" "$W/pack.html"
+for cap in 'Target pendampingan KRS' 'Tabulasi hasil pendampingan TPK' 'Pelaksanaan 3 standar dan 4 PASTI' 'Layanan dengan cakupan terendah per desa'; do
+  check "  pack section: $cap" "grep -q '<caption>$cap' \"$W/pack.html\""
+done
+check "  verval not yet confirmed per desa" "grep -q 'Verval belum terkonfirmasi' \"$W/pack.html\""
+# the low-coverage rows are each desa's 3 lowest percentages of its scorecard
+MON=$(sed -n 's/.*data bulan \([0-9-]*\).*/\1/p' "$W/pack.html" | head -1)
+get tpps.kec "/unduh/konvergensi-desa.csv?wilayah=$KEC&bulan=$MON" > /dev/null
+cp "$W/body" "$W/konv.csv"
+sed 's/<tr>/\n<tr>/g; s/<caption>/\n<caption>/g' "$W/pack.html" | awk '/^<caption>/ {on = /cakupan terendah/} on && /^<tr><td>/' > "$W/low.rows"
+check "  low coverage: at most 3 rows per desa, some rows" "[ -s \"$W/low.rows\" ] && [ \$(sed 's/<\/td>.*//; s/<tr><td>//' \"$W/low.rows\" | sort | uniq -c | awk '\$1 > 3' | wc -l) = 0 ]"
+check "  low coverage of $D1: its 3 lowest (scorecard CSV; 1 desa row at least)" "[ \"\$(grep '^$D1;' \"$W/konv.csv\" | grep -v 'Paket lengkap' | awk -F';' '\$5 > 0 {printf \"%.4f\\n\", \$6 / \$5}' | sort -n | head -3 | tr '\\n' ' ')\" = \"\$(grep '^<tr><td>$D1<' \"$W/low.rows\" | sed 's/<\/td><td[^>]*>/|/g; s/<[^>]*>//g' | awk -F'|' '{gsub(/\\./, \"\", \$5); gsub(/\\./, \"\", \$6); printf \"%.4f\\n\", \$6 / \$5}' | tr '\\n' ' ')\" ]"
 
 # lists and files
 check "overdue list as CSV: the exact columns" "[ $(get tpps.kec "/tindakan?daftar=lewat&wilayah=$KEC&format=csv") = 200 ] && [ \"\$(head -1 \"$W/body\")\" = 'id,rapat,tanggal_rapat,wilayah,masalah,tindakan,pelaksana,penanggung_jawab,sumber_anggaran,anggaran,tenggat,status,terakhir_ditinjau,indikator,target,capaian' ]"

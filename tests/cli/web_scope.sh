@@ -140,6 +140,8 @@ fixture() {
     "GET /audit-kasus/laporan") echo "/audit-kasus/laporan 200|403" ;; # 403: below the kabupaten, not on the team
     "POST /audit-kasus/{id}/{bagian}") echo "/audit-kasus/$AID/temuan 403" ;; # not on the audit team
     "GET /audit-kasus/{id}") echo "/audit-kasus/$AID 200" ;;
+    "GET /layanan/{id}") echo "/layanan/$CIN 200" ;;
+    "GET /konvergensi") echo "/konvergensi?wilayah=$WIN&bulan=2026-10 200" ;;
     *) return 1 ;;
   esac
 }
