@@ -22,6 +22,8 @@ DB="$W/l.db"
 q() { sqlite3 "$DB" "$1"; }
 rep() { "$T" --db "$DB" report konvergensi-desa "$@" --format csv; }
 "$T" --db "$DB" import wilayah tests/data/import/wilayah.csv --rejects "$W/w.rej" > /dev/null 2>&1
+# the district this database serves, as `tumbuh init --kabupaten 35.07` records it
+q "INSERT INTO pengaturan (kunci, nilai) VALUES ('kabupaten', '35.07')"
 D=35.07.01.2001 D2=35.07.01.2002
 q "INSERT INTO keluarga (id, no_kk, desa, sumber_air, jamban, jkn) VALUES
    (1, '3507010101250001', '$D', 'ledeng', 'septik', 'pbi'),
