@@ -113,6 +113,38 @@ long tb_store_keluarga_put(tb_store *s, const tb_keluarga *k, int *outcome)
     return id;
 }
 
+/* As created by schema.c (migration 1); rebuilt after a bulk load. */
+#define INDIVIDU_LOAD_INDEXES                                                                      \
+    "CREATE INDEX individu_cocok ON individu(desa, nama_kunci, tgl_lahir);"                        \
+    "CREATE INDEX individu_keluarga ON individu(keluarga_id);"
+
+int tb_store_keluarga_bulk_begin(tb_store *s)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT EXISTS (SELECT 1 FROM individu)");
+    if (!st)
+        return -1;
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return tb_store_fail(s, "individu: %s", sqlite3_errmsg(tb_store_db(s)));
+    int rows = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    if (rows)
+        return 0;
+    /* individu_desa_lahir stays: finding by name (a member without NIK) uses it */
+    if (tb_store_exec(s, "DROP INDEX individu_cocok; DROP INDEX individu_keluarga;"))
+        return -1;
+    return 1;
+}
+
+int tb_store_keluarga_bulk_end(tb_store *s)
+{
+    /* the sorts may use a second core (the reader thread is done by now) */
+    if (tb_store_exec(s, "PRAGMA threads = 2"))
+        return -1;
+    int rc = tb_store_exec(s, INDIVIDU_LOAD_INDEXES);
+    sqlite3_exec(tb_store_db(s), "PRAGMA threads = 0", NULL, NULL, NULL);
+    return rc;
+}
+
 int tb_store_anggota_keluarga(tb_store *s, long anak_id, tb_anggota_row *rows, int max)
 {
     sqlite3_stmt *st =

@@ -39,6 +39,18 @@ typedef struct {
  */
 long tb_store_keluarga_put(tb_store *s, const tb_keluarga *k, int *outcome);
 
+/*
+ * A census load of members into a store without people: 1 when individu has
+ * no rows (then the indexes no lookup of the load needs, individu_cocok and
+ * individu_keluarga, are dropped until tb_store_keluarga_bulk_end; nobody can
+ * be found but the people of this load), 0 when it has some (nothing done),
+ * -1. Call inside the load's transaction.
+ */
+int tb_store_keluarga_bulk_begin(tb_store *s);
+
+/* Rebuilds the indexes tb_store_keluarga_bulk_begin dropped. 0 or -1. */
+int tb_store_keluarga_bulk_end(tb_store *s);
+
 /* A member of a child's family (same keluarga), for the child's page. */
 typedef struct {
     char nama[128];
