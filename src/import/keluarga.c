@@ -653,11 +653,7 @@ static int begin(imp *m)
         st->putaran = st->putarbuf;
     }
     int have = tb_store_krs_rule(m->store, r, m->err, sizeof m->err);
-    if (have != 1)
-        return -1;
-    if (m->col[F_NAMA] >= 0 && (st->bulk = tb_store_keluarga_bulk_begin(m->store)) < 0)
-        return -1;
-    return 0;
+    return have == 1 ? 0 : -1;
 }
 
 static void cleanup(imp *m)
@@ -1056,7 +1052,8 @@ static int put_member(imp *m, state *st, const family *fa, const rec *r, int k, 
                      .keluarga_id = kid,
                      .ibu_id = me->hub == HUB_ANAK ? *ibu : 0,
                      .peran = peran,
-                     .id = needs_lookup(st, fa, me) ? 0 : -1};
+                     .id = needs_lookup(st, fa, me) ? 0 : -1,
+                     .nik_only = st->bulk && !st->tanpa_nik.count};
     long id;
     int out = TB_PUT_UNCHANGED;
     bool by_name = false;
@@ -1076,6 +1073,10 @@ static int end(imp *m)
     state *st = m->state;
     if (st->nm && find_nik_twins(st))
         return tb_store_fail(m->store, "out of memory");
+    /* in a bulk load only a person without NIK can be found by name (or find one so) */
+    bool by_name = st->tanpa_nik.count > 0;
+    if (st->nm && (st->bulk = tb_store_keluarga_bulk_begin(m->store, by_name)) < 0)
+        return -1;
     for (long i = 0; i < st->nf; i++) {
         family *fa = &st->f[i];
         int wife = wife_of(st, fa);
@@ -1096,13 +1097,20 @@ static int end(imp *m)
                     put_member(m, st, fa, &r, k, wife, kid, fout, &ibu))
                     return -1;
     }
-    if (st->bulk && tb_store_keluarga_bulk_end(m->store))
+    free(st->mb); /* the members are written: their memory goes to the index sorts */
+    free(st->text.p);
+    st->mb = NULL;
+    st->text.p = NULL;
+    st->nm = 0;
+    if (st->bulk && tb_store_keluarga_bulk_end(m->store, by_name))
         return -1;
     for (long i = 0; i < st->ndup; i++) /* for verval: the person is in the last family read */
         if (tb_store_keluarga_nik_ganda(m->store, st->f[st->dup[i].fa].id, st->f[st->dup[i].fb].id,
                                         st->dup[i].nik))
             return -1;
-    return 0;
+    /* Foreign keys (not checked per row): the keluarga and mother ids written are those
+     * the store gave in this transaction; the desa codes are checked here. */
+    return imp_desa_verify(m);
 }
 
 const imp_kind imp_kind_keluarga = {
@@ -1117,4 +1125,5 @@ const imp_kind imp_kind_keluarga = {
     .store = store,
     .end = end,
     .cleanup = cleanup,
+    .foreign_keys_checked_at_end = true,
 };

@@ -104,7 +104,7 @@ int tb_store_individu_find(tb_store *s, const tb_individu *p, long *id, bool *by
             return tb_store_fail(s, "individu %s: %s", p->nik, sqlite3_errmsg(tb_store_db(s)));
         sqlite3_reset(st);
     }
-    if (!found) {
+    if (!found && !p->nik_only) {
         int r = find_by_name(s, p, &found);
         if (r < 0)
             return -1;

@@ -32,6 +32,8 @@ typedef struct {
     const char *peran;     /* set only when the person has none yet */
     long id;               /* when not 0: the person is this one (no lookup) */
     bool id_by_name;       /* ... found by name (tb_store_individu_find): keep the stored name */
+    bool nik_only;         /* when not found by NIK, no one is looked for by name (a load
+                            * that knows nobody could be found by name) */
     /* a candidate with another name key for which this returns true is never
      * matched by name (e.g. a twin measured on the same day) */
     bool (*exclude)(void *ctx, long id, const char *nama_kunci);

@@ -113,12 +113,12 @@ long tb_store_keluarga_put(tb_store *s, const tb_keluarga *k, int *outcome)
     return id;
 }
 
-/* As created by schema.c (migration 1); rebuilt after a bulk load. */
+/* As created by schema.c (migrations 1 and 5); rebuilt after a bulk load. */
 #define INDIVIDU_LOAD_INDEXES                                                                      \
-    "CREATE INDEX individu_cocok ON individu(desa, nama_kunci, tgl_lahir);"                        \
-    "CREATE INDEX individu_keluarga ON individu(keluarga_id);"
+    "CREATE INDEX individu_cocok ON individu(desa, nama_kunci, tgl_lahir);"
+#define INDIVIDU_NAME_INDEX "CREATE INDEX individu_desa_lahir ON individu(desa, tgl_lahir);"
 
-int tb_store_keluarga_bulk_begin(tb_store *s)
+int tb_store_keluarga_bulk_begin(tb_store *s, bool by_name)
 {
     sqlite3_stmt *st = tb_store_stmt(s, "SELECT EXISTS (SELECT 1 FROM individu)");
     if (!st)
@@ -129,18 +129,24 @@ int tb_store_keluarga_bulk_begin(tb_store *s)
     sqlite3_reset(st);
     if (rows)
         return 0;
-    /* individu_desa_lahir stays: finding by name (a member without NIK) uses it */
-    if (tb_store_exec(s, "DROP INDEX individu_cocok; DROP INDEX individu_keluarga;"))
+    /* a smaller page cache: the pages looked up at random (the NIK and KK indexes) fit in
+     * it; the rows are appended and may be written out (to the WAL) before the commit */
+    if (tb_store_exec(s, "PRAGMA cache_size = -98304"))
         return -1;
+    if (tb_store_exec(s, "DROP INDEX individu_cocok;") ||
+        (!by_name && tb_store_exec(s, "DROP INDEX individu_desa_lahir;")))
+        return -1; /* individu_desa_lahir finds by name (individu.c) */
     return 1;
 }
 
-int tb_store_keluarga_bulk_end(tb_store *s)
+int tb_store_keluarga_bulk_end(tb_store *s, bool by_name)
 {
     /* the sorts may use a second core (the reader thread is done by now) */
     if (tb_store_exec(s, "PRAGMA threads = 2"))
         return -1;
     int rc = tb_store_exec(s, INDIVIDU_LOAD_INDEXES);
+    if (!rc && !by_name)
+        rc = tb_store_exec(s, INDIVIDU_NAME_INDEX);
     sqlite3_exec(tb_store_db(s), "PRAGMA threads = 0", NULL, NULL, NULL);
     return rc;
 }
