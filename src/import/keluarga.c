@@ -25,7 +25,13 @@
  * children (hubungan anak), the youngest child's age, the spacing between
  * the two youngest, and any member under baduta_bulan / balita_bulan months.
  * Member files are written at the end of the run, family by family, once
- * every member of a family has been read.
+ * every member of a family has been read; until then the families and
+ * members are kept compact (their text in one arena). Into a store without
+ * people (the first census of a district: 300,000 families, 1,200,000
+ * members, bench/krs.sh) the load is a bulk one: a member whose NIK the file
+ * has once is inserted without a lookup (nobody stored could be found), the
+ * others are looked up as always, and the indexes no lookup needs are
+ * rebuilt at the end (store/keluarga.h).
  */
 #include <ctype.h>
 #include <math.h>
