@@ -129,9 +129,15 @@ int tb_store_keluarga_bulk_begin(tb_store *s, bool by_name)
     sqlite3_reset(st);
     if (rows)
         return 0;
-    /* a smaller page cache: the pages looked up at random (the NIK and KK indexes) fit in
-     * it; the rows are appended and may be written out (to the WAL) before the commit */
-    if (tb_store_exec(s, "PRAGMA cache_size = -98304"))
+    /* at most 96 MB of page cache: the pages looked up at random (the NIK and KK indexes)
+     * fit in it; the rows are appended and may be written out (to the WAL) before the
+     * commit. A smaller cache (the web server's imports) stays. */
+    st = tb_store_stmt(s, "PRAGMA cache_size");
+    if (!st || sqlite3_step(st) != SQLITE_ROW)
+        return tb_store_fail(s, "cache_size: %s", sqlite3_errmsg(tb_store_db(s)));
+    long long kib = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if ((kib < 0 ? -kib : kib * 4) > 98304 && tb_store_exec(s, "PRAGMA cache_size = -98304"))
         return -1;
     if (tb_store_exec(s, "DROP INDEX individu_cocok;") ||
         (!by_name && tb_store_exec(s, "DROP INDEX individu_desa_lahir;")))
