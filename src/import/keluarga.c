@@ -25,10 +25,18 @@
  * children (hubungan anak), the youngest child's age, the spacing between
  * the two youngest, and any member under baduta_bulan / balita_bulan months.
  * Member files are written at the end of the run, family by family, once
- * every member of a family has been read.
+ * every member of a family has been read; until then the families and
+ * members are kept compact (their text in one arena). Into a store without
+ * people (the first census of a district: 300,000 families, 1,200,000
+ * members, bench/krs.sh) the load is a bulk one: a member whose NIK the file
+ * has once is inserted without a lookup (nobody stored could be found), the
+ * others are looked up as always, and the indexes no lookup needs are
+ * rebuilt at the end (store/keluarga.h).
  */
 #include <ctype.h>
 #include <math.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -530,17 +538,75 @@ typedef tb_krs_rule_data rule; /* the active rule (store/krs.h) */
 
 /* --- member rows, kept until the end of the run ---------------------------------- */
 
+/*
+ * The text of the families and members kept until the end lives in one
+ * arena, each string at an offset (0 is ""): a family or a member costs the
+ * length of its values, not the widest value a row may hold (300,000
+ * families of 4 are kept in about 150 MB).
+ */
 typedef struct {
-    long line;
-    int next; /* the family's next member, -1 */
-    char nik[17], nama[128], kunci[TB_NAME_KEY_MAX + 1], tgl_lahir[11];
-    int jk, hub, hamil;
-    long lahir;
+    char *p;
+    size_t n, cap;
+} arena;
+
+/* Points *off at s (copied unless it is already the string there). 0 or -1 (no memory). */
+static int arena_set(arena *a, uint32_t *off, const char *s)
+{
+    if (!strcmp(a->p + *off, s))
+        return 0;
+    if (!s[0]) {
+        *off = 0;
+        return 0;
+    }
+    size_t l = strlen(s) + 1;
+    if (a->n + l > UINT32_MAX)
+        return -1;
+    if (a->n + l > a->cap) {
+        size_t cap = a->cap * 2;
+        while (cap < a->n + l)
+            cap *= 2;
+        char *p = realloc(a->p, cap);
+        if (!p)
+            return -1;
+        a->p = p;
+        a->cap = cap;
+    }
+    memcpy(a->p + a->n, s, l);
+    *off = (uint32_t)a->n;
+    a->n += l;
+    return 0;
+}
+
+/* The family's text fields of a rec, kept in the arena. */
+enum { T_RT, T_RW, T_ALAMAT, T_AIR, T_JAMBAN, T_PENDIDIKAN, T_JKN, T_BANSOS, T_SUMBER_PK, NTEXT };
+#define REC_TEXT(f)                                                                                \
+    {                                                                                              \
+        offsetof(rec, f), sizeof((rec *)0)->f                                                      \
+    }
+static const struct {
+    size_t off, cap;
+} texts[NTEXT] = {REC_TEXT(rt),         REC_TEXT(rw),     REC_TEXT(alamat),
+                  REC_TEXT(sumber_air), REC_TEXT(jamban), REC_TEXT(pendidikan_ibu),
+                  REC_TEXT(jkn),        REC_TEXT(bansos), REC_TEXT(sumber_pk)};
+
+typedef struct {
+    long lahir; /* day number, TB_DATE_NONE when not given */
+    int line;
+    int next;             /* the family's next member, -1 */
+    int fam;              /* its family (index into f) */
+    uint32_t nama, kunci; /* in the arena */
+    char nik[17];
+    signed char jk, hub, hamil;
+    bool lookup; /* a bulk load must look this member up (see end) */
 } member;
 
 typedef struct {
-    rec r; /* the family's values: the last row's where given; hamil, pus, baduta, balita: any */
-    char desa[16];
+    /* the family's values: the last row's where given; hamil, pus, baduta, balita: any */
+    char no_kk[17], desa[16], putaran[16];
+    uint32_t text[NTEXT]; /* in the arena */
+    int rumah_layak, desil, tahun_pk;
+    double umur_ibu, jumlah_anak, jarak, umur_bungsu;
+    signed char hamil, pus, baduta, balita;
     long line; /* its first row */
     int first, last;
     long id; /* once written (end) */
@@ -557,23 +623,30 @@ typedef struct {
     long nf, capf;
     member *mb;
     long nm, capm;
-    imp_map niks; /* a member's NIK -> the index of the first family that has it */
+    arena text;
+    imp_map tanpa_nik; /* desa + birth day of the members without NIK -> 1 */
     struct nik_dup {
         long fa, fb; /* the two families (indexes into f) */
         char nik[17];
     } * dup; /* the same NIK in two families of the file (verval) */
     long ndup, capdup;
+    int bulk; /* 1: the store had no people (tb_store_keluarga_bulk_begin) */
 } state;
 
 static int begin(imp *m)
 {
     state *st = calloc(1, sizeof *st);
     rule *r = st ? calloc(1, sizeof *r) : NULL;
-    if (!r) {
+    char *t = r ? calloc(1, 1 << 16) : NULL;
+    if (!t) {
+        free(r);
         free(st);
         return tb_store_fail(m->store, "out of memory");
     }
     st->ru = r;
+    st->text.p = t;
+    st->text.n = 1; /* offset 0: "" */
+    st->text.cap = 1 << 16;
     m->state = st;
     if (m->putaran) {
         if (imp_putaran(m->putaran, strlen(m->putaran), st->putarbuf, sizeof st->putarbuf)) {
@@ -595,7 +668,8 @@ static void cleanup(imp *m)
     if (st) {
         free(st->ru);
         imp_map_free(&st->fams);
-        imp_map_free(&st->niks);
+        imp_map_free(&st->tanpa_nik);
+        free(st->text.p);
         free(st->dup);
         free(st->f);
         free(st->mb);
@@ -672,22 +746,18 @@ static long put_family(imp *m, const state *st, const rec *r, const char *desa,
     return tb_store_keluarga_put(m->store, &k, outcome);
 }
 
-/* Later rows of a family: values given replace; hamil, pus, baduta, balita: yes wins. */
-static void merge_family(rec *d, const rec *r)
+/* Later rows of a family: values given replace; hamil, pus, baduta, balita: yes wins. A new
+ * family (texts "", numbers not given, flags -1) takes r's values. 0, or -1 (no memory). */
+static int merge_family(arena *a, family *d, const rec *r)
 {
-    char *const dst[] = {
-        d->rt,  d->rw,     d->alamat,    d->sumber_air, d->jamban, d->pendidikan_ibu,
-        d->jkn, d->bansos, d->sumber_pk, d->putaran};
-    const char *const src[] = {
-        r->rt,  r->rw,     r->alamat,    r->sumber_air, r->jamban, r->pendidikan_ibu,
-        r->jkn, r->bansos, r->sumber_pk, r->putaran};
-    const size_t cap[] = {sizeof d->rt,         sizeof d->rw,     sizeof d->alamat,
-                          sizeof d->sumber_air, sizeof d->jamban, sizeof d->pendidikan_ibu,
-                          sizeof d->jkn,        sizeof d->bansos, sizeof d->sumber_pk,
-                          sizeof d->putaran};
-    for (size_t i = 0; i < sizeof dst / sizeof *dst; i++)
-        if (src[i][0] && (strcmp(src[i], UNKNOWN_CODE) || !dst[i][0]))
-            snprintf(dst[i], cap[i], "%s", src[i]);
+    for (int i = 0; i < NTEXT; i++) {
+        const char *src = (const char *)r + texts[i].off;
+        if (src[0] && (strcmp(src, UNKNOWN_CODE) || !a->p[d->text[i]]) &&
+            arena_set(a, &d->text[i], src))
+            return -1;
+    }
+    if (r->putaran[0])
+        memcpy(d->putaran, r->putaran, sizeof d->putaran);
     if (r->rumah_layak >= 0)
         d->rumah_layak = r->rumah_layak;
     if (r->desil >= 0)
@@ -699,69 +769,97 @@ static void merge_family(rec *d, const rec *r)
     for (int i = 0; i < 4; i++)
         if (!isnan(*ns[i]))
             *nd[i] = *ns[i];
-    int *fd[] = {&d->hamil, &d->pus, &d->baduta, &d->balita};
+    signed char *fd[] = {&d->hamil, &d->pus, &d->baduta, &d->balita};
     const int *fs[] = {&r->hamil, &r->pus, &r->baduta, &r->balita};
     for (int i = 0; i < 4; i++)
         if (*fs[i] > *fd[i])
-            *fd[i] = *fs[i];
+            *fd[i] = (signed char)*fs[i];
+    return 0;
 }
 
-static bool same_member(const member *a, const rec *r)
+/* The family's values as a rec (for put_family). */
+static void family_rec(const arena *a, const family *fa, rec *r)
 {
-    if (a->nik[0] || r->nik[0])
-        return !strcmp(a->nik, r->nik);
-    return !strcmp(a->kunci, r->kunci) && !strcmp(a->tgl_lahir, r->tgl_lahir);
+    memset(r, 0, sizeof *r);
+    memcpy(r->no_kk, fa->no_kk, sizeof r->no_kk);
+    memcpy(r->putaran, fa->putaran, sizeof r->putaran);
+    for (int i = 0; i < NTEXT; i++)
+        snprintf((char *)r + texts[i].off, texts[i].cap, "%s", a->p + fa->text[i]);
+    r->rumah_layak = fa->rumah_layak;
+    r->desil = fa->desil;
+    r->tahun_pk = fa->tahun_pk;
+    r->umur_ibu = fa->umur_ibu;
+    r->jumlah_anak = fa->jumlah_anak;
+    r->jarak = fa->jarak;
+    r->umur_bungsu = fa->umur_bungsu;
+    r->hamil = fa->hamil;
+    r->pus = fa->pus;
+    r->baduta = fa->baduta;
+    r->balita = fa->balita;
+}
+
+static bool same_member(const arena *a, const member *me, const rec *r)
+{
+    if (me->nik[0] || r->nik[0])
+        return !strcmp(me->nik, r->nik);
+    return !strcmp(a->p + me->kunci, r->kunci) && me->lahir == r->lahir;
+}
+
+/* The family of no. KK r->no_kk: found, or new (r's values). NULL when memory runs out. */
+static family *family_of(state *st, const rec *r, const char *desa, long line, bool *found)
+{
+    long *fi = imp_map_get(&st->fams, r->no_kk, 16);
+    *found = fi != NULL;
+    if (fi)
+        return &st->f[*fi];
+    family *f = imp_grow(st->f, st->nf, &st->capf, sizeof *f, 1024);
+    if (!f)
+        return NULL;
+    st->f = f;
+    family *fa = &st->f[st->nf];
+    memset(fa, 0, sizeof *fa);
+    memcpy(fa->no_kk, r->no_kk, sizeof fa->no_kk);
+    snprintf(fa->desa, sizeof fa->desa, "%s", desa);
+    fa->rumah_layak = fa->desil = fa->tahun_pk = -1;
+    fa->umur_ibu = fa->jumlah_anak = fa->jarak = fa->umur_bungsu = NAN;
+    fa->hamil = fa->pus = fa->baduta = fa->balita = -1;
+    fa->line = line;
+    fa->first = fa->last = -1;
+    if (!imp_map_put(&st->fams, r->no_kk, 16, st->nf))
+        return NULL;
+    st->nf++;
+    return fa;
 }
 
 /* A member row: its family is gathered, the member kept (written at the end). */
 static int keep_member(imp *m, state *st, const rec *r, const char *desa, long line,
                        imp_reject *rej)
 {
-    long *fi = imp_map_get(&st->fams, r->no_kk, 16);
-    family *fa;
-    if (fi) {
-        fa = &st->f[*fi];
+    bool known;
+    family *fa = family_of(st, r, desa, line, &known);
+    if (!fa)
+        return tb_store_fail(m->store, "out of memory");
+    if (known) {
         if (strcmp(fa->desa, desa)) {
             imp_problem(rej, F_KODE_DESA, "KK %s sudah tercatat di desa %s (baris %ld)", r->no_kk,
                         fa->desa, fa->line);
             return 0;
         }
         for (int k = fa->first; k >= 0; k = st->mb[k].next) {
-            if (same_member(&st->mb[k], r)) {
+            if (same_member(&st->text, &st->mb[k], r)) {
                 imp_problem(rej, r->nik[0] ? F_NIK : F_NAMA,
-                            "anggota ini sudah ada di KK yang sama (baris %ld)", st->mb[k].line);
+                            "anggota ini sudah ada di KK yang sama (baris %d)", st->mb[k].line);
                 return 0;
             }
         }
-        merge_family(&fa->r, r);
-    } else {
-        family *f = imp_grow(st->f, st->nf, &st->capf, sizeof *f, 1024);
-        if (!f)
-            return tb_store_fail(m->store, "out of memory");
-        st->f = f;
-        fa = &st->f[st->nf];
-        fa->r = *r;
-        snprintf(fa->desa, sizeof fa->desa, "%s", desa);
-        fa->line = line;
-        fa->first = fa->last = -1;
-        if (!imp_map_put(&st->fams, r->no_kk, 16, st->nf))
-            return tb_store_fail(m->store, "out of memory");
-        st->nf++;
     }
-    long fidx = fa - st->f;
-    if (r->nik[0]) {
-        long *ni = imp_map_get(&st->niks, r->nik, 16);
-        if (ni && *ni != fidx) {
-            struct nik_dup *d = imp_grow(st->dup, st->ndup, &st->capdup, sizeof *d, 64);
-            if (!d)
-                return tb_store_fail(m->store, "out of memory");
-            st->dup = d;
-            st->dup[st->ndup].fa = *ni;
-            st->dup[st->ndup].fb = fidx;
-            memcpy(st->dup[st->ndup++].nik, r->nik, sizeof r->nik);
-        } else if (!ni && !imp_map_put(&st->niks, r->nik, 16, fidx)) {
+    if (merge_family(&st->text, fa, r))
+        return tb_store_fail(m->store, "out of memory");
+    if (!r->nik[0] && r->lahir != TB_DATE_NONE) {
+        char key[40];
+        int n = snprintf(key, sizeof key, "%s|%ld", desa, r->lahir);
+        if (!imp_map_put(&st->tanpa_nik, key, (size_t)n, 1))
             return tb_store_fail(m->store, "out of memory");
-        }
     }
     member *mb = imp_grow(st->mb, st->nm, &st->capm, sizeof *mb, 4096);
     if (!mb)
@@ -769,15 +867,15 @@ static int keep_member(imp *m, state *st, const rec *r, const char *desa, long l
     st->mb = mb;
     member *me = &st->mb[st->nm];
     memset(me, 0, sizeof *me);
-    me->line = line;
+    me->line = (int)line;
     me->next = -1;
+    me->fam = (int)(fa - st->f);
     memcpy(me->nik, r->nik, sizeof me->nik);
-    memcpy(me->nama, r->nama, sizeof me->nama);
-    memcpy(me->kunci, r->kunci, sizeof me->kunci);
-    memcpy(me->tgl_lahir, r->tgl_lahir, sizeof me->tgl_lahir);
-    me->jk = r->jk;
-    me->hub = r->hub;
-    me->hamil = r->hamil;
+    if (arena_set(&st->text, &me->nama, r->nama) || arena_set(&st->text, &me->kunci, r->kunci))
+        return tb_store_fail(m->store, "out of memory");
+    me->jk = (signed char)r->jk;
+    me->hub = (signed char)r->hub;
+    me->hamil = (signed char)r->hamil;
     me->lahir = r->lahir;
     if (fa->last >= 0)
         st->mb[fa->last].next = (int)st->nm;
@@ -852,22 +950,144 @@ static void count_row(imp *m, int out)
         m->updated++;
 }
 
+static const member *sort_mb; /* the members nik_order sorts (one sort at a time) */
+
+/* Members by NIK, then in file order. */
+static int nik_order(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    int c = strcmp(sort_mb[x].nik, sort_mb[y].nik);
+    return c ? c : (x > y) - (x < y);
+}
+
+/*
+ * The same NIK in two families: each family after the first one read with it
+ * is noted (st->dup, for verval), and every member with that NIK is looked up
+ * (the later ones find the person the first one wrote). 0 or -1 (no memory).
+ */
+static int find_nik_twins(state *st)
+{
+    int *ix = malloc((size_t)(st->nm ? st->nm : 1) * sizeof *ix);
+    if (!ix)
+        return -1;
+    int n = 0;
+    for (long i = 0; i < st->nm; i++)
+        if (st->mb[i].nik[0])
+            ix[n++] = (int)i;
+    sort_mb = st->mb;
+    qsort(ix, (size_t)n, sizeof *ix, nik_order);
+    for (int g = 0; g < n;) {
+        int k = g + 1;
+        while (k < n && !strcmp(st->mb[ix[k]].nik, st->mb[ix[g]].nik))
+            k++;
+        for (int j = g + 1; j < k; j++) { /* same NIK as ix[g], the first read */
+            member *first = &st->mb[ix[g]], *me = &st->mb[ix[j]];
+            first->lookup = me->lookup = true;
+            struct nik_dup *d = imp_grow(st->dup, st->ndup, &st->capdup, sizeof *d, 64);
+            if (!d) {
+                free(ix);
+                return -1;
+            }
+            st->dup = d;
+            st->dup[st->ndup].fa = first->fam;
+            st->dup[st->ndup].fb = me->fam;
+            memcpy(st->dup[st->ndup++].nik, me->nik, sizeof me->nik);
+        }
+        g = k;
+    }
+    free(ix);
+    return 0;
+}
+
+/*
+ * Must member me be looked up in the store? Always, but in a bulk load (no
+ * people stored before it), where only the people of this load could be
+ * found: a member with a NIK read once is found by no one (by NIK: nobody
+ * else has it; by name: only a member without NIK born the same day in the
+ * same desa could be a candidate) and is inserted without looking.
+ */
+static bool needs_lookup(const state *st, const family *fa, const member *me)
+{
+    if (!st->bulk || me->lookup || !me->nik[0])
+        return true;
+    if (!st->tanpa_nik.count || me->lahir == TB_DATE_NONE)
+        return false;
+    char key[40];
+    int n = snprintf(key, sizeof key, "%s|%ld", fa->desa, me->lahir);
+    return imp_map_get(&st->tanpa_nik, key, (size_t)n) != NULL;
+}
+
+/* The family's wife (or a woman who heads it): a member index, or -1. */
+static int wife_of(const state *st, const family *fa)
+{
+    int wife = -1, head_woman = -1;
+    for (int k = fa->first; k >= 0; k = st->mb[k].next) {
+        if (st->mb[k].hub == HUB_ISTRI && wife < 0)
+            wife = k;
+        if (st->mb[k].hub == HUB_KEPALA && st->mb[k].jk == 2 && head_woman < 0)
+            head_woman = k;
+    }
+    return wife >= 0 ? wife : head_woman;
+}
+
+/* Writes member k of family fa (written: id kid, outcome fout; r its values); the wife's id
+ * goes to *ibu. 0 or -1. */
+static int put_member(imp *m, state *st, const family *fa, const rec *r, int k, int wife, long kid,
+                      int fout, long *ibu)
+{
+    const member *me = &st->mb[k];
+    double mo = me->lahir != TB_DATE_NONE ? months(me->lahir, m->today) : NAN, yr = mo / 12;
+    bool pus = k == wife && yr >= st->ru->rule.pus_min && yr < st->ru->rule.pus_max + 1;
+    const char *peran = pus && me->hamil == 1                ? "bumil"
+                        : pus                                ? "pus"
+                        : mo < 60                            ? "anak"
+                        : me->jk == 2 && yr >= 10 && yr < 20 ? "remaja_putri"
+                                                             : NULL;
+    char tgl[11] = "";
+    if (me->lahir != TB_DATE_NONE)
+        imp_iso(me->lahir, tgl);
+    tb_individu p = {.nik = me->nik[0] ? me->nik : NULL,
+                     .nama = st->text.p + me->nama,
+                     .nama_kunci = st->text.p + me->kunci,
+                     .jk = me->jk,
+                     .tgl_lahir = tgl[0] ? tgl : NULL,
+                     .desa = fa->desa,
+                     .rt = r->rt[0] ? r->rt : NULL,
+                     .rw = r->rw[0] ? r->rw : NULL,
+                     .alamat = r->alamat[0] ? r->alamat : NULL,
+                     .keluarga_id = kid,
+                     .ibu_id = me->hub == HUB_ANAK ? *ibu : 0,
+                     .peran = peran,
+                     .id = needs_lookup(st, fa, me) ? 0 : -1,
+                     .nik_only = st->bulk && !st->tanpa_nik.count};
+    long id;
+    int out = TB_PUT_UNCHANGED;
+    bool by_name = false;
+    if (tb_store_individu_put(m->store, &p, &id, &out, &by_name))
+        return -1;
+    if (k == wife)
+        *ibu = id;
+    if (k == fa->first && fout != TB_PUT_UNCHANGED && out != TB_PUT_INSERTED)
+        out = fout; /* the family's first row carries the family's change */
+    count_row(m, out);
+    return 0;
+}
+
 /* Member files: each family, then its members (the wife first: the children's mother). */
 static int end(imp *m)
 {
     state *st = m->state;
+    if (st->nm && find_nik_twins(st))
+        return tb_store_fail(m->store, "out of memory");
+    /* in a bulk load only a person without NIK can be found by name (or find one so) */
+    bool by_name = st->tanpa_nik.count > 0;
+    if (st->nm && (st->bulk = tb_store_keluarga_bulk_begin(m->store, by_name)) < 0)
+        return -1;
     for (long i = 0; i < st->nf; i++) {
         family *fa = &st->f[i];
-        int wife = -1, head_woman = -1;
-        for (int k = fa->first; k >= 0; k = st->mb[k].next) {
-            if (st->mb[k].hub == HUB_ISTRI && wife < 0)
-                wife = k;
-            if (st->mb[k].hub == HUB_KEPALA && st->mb[k].jk == 2 && head_woman < 0)
-                head_woman = k;
-        }
-        if (wife < 0)
-            wife = head_woman;
-        rec r = fa->r;
+        int wife = wife_of(st, fa);
+        rec r;
+        family_rec(&st->text, fa, &r);
         int nkb = from_members(m, st, fa, wife, &r);
         if (nkb < 0)
             return tb_store_fail(m->store, "out of memory");
@@ -877,49 +1097,26 @@ static int end(imp *m)
             return -1;
         fa->id = kid;
         long ibu = 0;
-        for (int pass = 0; pass < 2; pass++) {
-            for (int k = fa->first; k >= 0; k = st->mb[k].next) {
-                if ((pass == 0) != (k == wife))
-                    continue;
-                const member *me = &st->mb[k];
-                double mo = me->lahir != TB_DATE_NONE ? months(me->lahir, m->today) : NAN,
-                       yr = mo / 12;
-                bool pus = k == wife && yr >= st->ru->rule.pus_min && yr < st->ru->rule.pus_max + 1;
-                const char *peran = pus && me->hamil == 1                ? "bumil"
-                                    : pus                                ? "pus"
-                                    : mo < 60                            ? "anak"
-                                    : me->jk == 2 && yr >= 10 && yr < 20 ? "remaja_putri"
-                                                                         : NULL;
-                tb_individu p = {.nik = me->nik[0] ? me->nik : NULL,
-                                 .nama = me->nama,
-                                 .nama_kunci = me->kunci,
-                                 .jk = me->jk,
-                                 .tgl_lahir = me->tgl_lahir[0] ? me->tgl_lahir : NULL,
-                                 .desa = fa->desa,
-                                 .rt = fa->r.rt[0] ? fa->r.rt : NULL,
-                                 .rw = fa->r.rw[0] ? fa->r.rw : NULL,
-                                 .alamat = fa->r.alamat[0] ? fa->r.alamat : NULL,
-                                 .keluarga_id = kid,
-                                 .ibu_id = me->hub == HUB_ANAK ? ibu : 0,
-                                 .peran = peran};
-                long id;
-                int out = TB_PUT_UNCHANGED;
-                bool by_name = false;
-                if (tb_store_individu_put(m->store, &p, &id, &out, &by_name))
+        for (int pass = 0; pass < 2; pass++)
+            for (int k = fa->first; k >= 0; k = st->mb[k].next)
+                if ((pass == 0) == (k == wife) &&
+                    put_member(m, st, fa, &r, k, wife, kid, fout, &ibu))
                     return -1;
-                if (k == wife)
-                    ibu = id;
-                if (k == fa->first && fout != TB_PUT_UNCHANGED && out != TB_PUT_INSERTED)
-                    out = fout; /* the family's first row carries the family's change */
-                count_row(m, out);
-            }
-        }
     }
+    free(st->mb); /* the members are written: their memory goes to the index sorts */
+    free(st->text.p);
+    st->mb = NULL;
+    st->text.p = NULL;
+    st->nm = 0;
+    if (st->bulk && tb_store_keluarga_bulk_end(m->store, by_name))
+        return -1;
     for (long i = 0; i < st->ndup; i++) /* for verval: the person is in the last family read */
         if (tb_store_keluarga_nik_ganda(m->store, st->f[st->dup[i].fa].id, st->f[st->dup[i].fb].id,
                                         st->dup[i].nik))
             return -1;
-    return 0;
+    /* Foreign keys (not checked per row): the keluarga and mother ids written are those
+     * the store gave in this transaction; the desa codes are checked here. */
+    return imp_desa_verify(m);
 }
 
 const imp_kind imp_kind_keluarga = {
@@ -934,4 +1131,5 @@ const imp_kind imp_kind_keluarga = {
     .store = store,
     .end = end,
     .cleanup = cleanup,
+    .foreign_keys_checked_at_end = true,
 };

@@ -126,7 +126,7 @@ int tb_store_individu_find(tb_store *s, const tb_individu *p, long *id, bool *by
         if (other)
             found = 0; /* another child's NIK: found by name, if at all */
     }
-    if (!found) {
+    if (!found && !p->nik_only) {
         int r = find_by_name(s, p, &found);
         if (r < 0)
             return -1;

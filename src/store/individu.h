@@ -30,8 +30,11 @@ typedef struct {
     long keluarga_id, ibu_id;
     const char *ibu_kunci; /* name key of the mother, or NULL */
     const char *peran;     /* set only when the person has none yet */
-    long id;               /* when not 0: the person is this one (no lookup) */
+    long id;               /* when > 0: the person is this one (no lookup); < 0: a new
+                            * person, inserted without a lookup */
     bool id_by_name;       /* ... found by name (tb_store_individu_find): keep the stored name */
+    bool nik_only;         /* when not found by NIK, no one is looked for by name (a load
+                            * that knows nobody could be found by name) */
     /* a candidate with another name key for which this returns true is never
      * matched by name (e.g. a twin measured on the same day) */
     bool (*exclude)(void *ctx, long id, const char *nama_kunci);

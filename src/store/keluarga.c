@@ -113,6 +113,50 @@ long tb_store_keluarga_put(tb_store *s, const tb_keluarga *k, int *outcome)
     return id;
 }
 
+/* As created by schema.c (migrations 1 and 5); rebuilt after a bulk load. */
+#define INDIVIDU_LOAD_INDEXES                                                                      \
+    "CREATE INDEX individu_cocok ON individu(desa, nama_kunci, tgl_lahir);"
+#define INDIVIDU_NAME_INDEX "CREATE INDEX individu_desa_lahir ON individu(desa, tgl_lahir);"
+
+int tb_store_keluarga_bulk_begin(tb_store *s, bool by_name)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT EXISTS (SELECT 1 FROM individu)");
+    if (!st)
+        return -1;
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return tb_store_fail(s, "individu: %s", sqlite3_errmsg(tb_store_db(s)));
+    int rows = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    if (rows)
+        return 0;
+    /* at most 96 MB of page cache: the pages looked up at random (the NIK and KK indexes)
+     * fit in it; the rows are appended and may be written out (to the WAL) before the
+     * commit. A smaller cache (the web server's imports) stays. */
+    st = tb_store_stmt(s, "PRAGMA cache_size");
+    if (!st || sqlite3_step(st) != SQLITE_ROW)
+        return tb_store_fail(s, "cache_size: %s", sqlite3_errmsg(tb_store_db(s)));
+    long long kib = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if ((kib < 0 ? -kib : kib * 4) > 98304 && tb_store_exec(s, "PRAGMA cache_size = -98304"))
+        return -1;
+    if (tb_store_exec(s, "DROP INDEX individu_cocok;") ||
+        (!by_name && tb_store_exec(s, "DROP INDEX individu_desa_lahir;")))
+        return -1; /* individu_desa_lahir finds by name (individu.c) */
+    return 1;
+}
+
+int tb_store_keluarga_bulk_end(tb_store *s, bool by_name)
+{
+    /* the sorts may use a second core (the reader thread is done by now) */
+    if (tb_store_exec(s, "PRAGMA threads = 2"))
+        return -1;
+    int rc = tb_store_exec(s, INDIVIDU_LOAD_INDEXES);
+    if (!rc && !by_name)
+        rc = tb_store_exec(s, INDIVIDU_NAME_INDEX);
+    sqlite3_exec(tb_store_db(s), "PRAGMA threads = 0", NULL, NULL, NULL);
+    return rc;
+}
+
 int tb_store_anggota_keluarga(tb_store *s, long anak_id, tb_anggota_row *rows, int max)
 {
     sqlite3_stmt *st =

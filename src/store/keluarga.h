@@ -6,6 +6,8 @@
 #ifndef TB_STORE_KELUARGA_H
 #define TB_STORE_KELUARGA_H
 
+#include <stdbool.h>
+
 #include "store/store.h"
 
 /* A family (Pendataan Keluarga). NULL text and -1 numbers are "not given". */
@@ -38,6 +40,19 @@ typedef struct {
  * id, or -1.
  */
 long tb_store_keluarga_put(tb_store *s, const tb_keluarga *k, int *outcome);
+
+/*
+ * A census load of members into a store without people: 1 when individu has
+ * no rows, 0 when it has some (nothing done), -1. With 1 the indexes no
+ * lookup of the load needs are dropped until tb_store_keluarga_bulk_end:
+ * individu_cocok and individu_keluarga, and individu_desa_lahir unless
+ * by_name (a member may be looked for by name; else nobody can be, see
+ * tb_individu.nik_only). Call inside the load's transaction.
+ */
+int tb_store_keluarga_bulk_begin(tb_store *s, bool by_name);
+
+/* Rebuilds the indexes tb_store_keluarga_bulk_begin(s, by_name) dropped. 0 or -1. */
+int tb_store_keluarga_bulk_end(tb_store *s, bool by_name);
 
 /* A member of a child's family (same keluarga), for the child's page. */
 typedef struct {
