@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/kia.h"
 #include "report/krs.h"
 #include "report/report.h"
 #include "report/tpk.h"
@@ -28,7 +29,7 @@
 static const char *const names[TB_REPORT_COUNT] = {
     "skdn", "prevalensi",   "tren",         "stunting",     "wasting",        "2t",
     "bgm",  "tidak-diukur", "kualitas",     "rekonsiliasi", "kualitas-kader", "skdn-umur",
-    "krs",  "krs-target",   "krs-keluarga", "verval", "tpk", "3standar4pasti"};
+    "krs",  "krs-target",   "krs-keluarga", "verval", "tpk", "3standar4pasti", "pws-kia"};
 static const char *const titles[TB_REPORT_COUNT] = {
     "SKDN",
     "Prevalensi status gizi",
@@ -47,7 +48,8 @@ static const char *const titles[TB_REPORT_COUNT] = {
     "Daftar keluarga sasaran dan KRS",
     "Verifikasi dan validasi KRS (verval)",
     "Tabulasi hasil pendampingan TPK",
-    "Pelaksanaan 3 standar dan 4 PASTI"};
+    "Pelaksanaan 3 standar dan 4 PASTI",
+    "PWS KIA (pemantauan wilayah setempat kesehatan ibu dan anak)"};
 
 const char *tb_report_name(tb_report_kind k)
 {
@@ -709,6 +711,8 @@ int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_t
         return tb_report_tpk(s, sc, title, out);
     case TB_REPORT_STANDAR_PASTI:
         return tb_report_standar_pasti(s, sc, title, out);
+    case TB_REPORT_PWS_KIA:
+        return tb_report_pws_kia(s, sc, title, out);
     default:
         return report_list(s, k, sc, title, NULL, NULL, out);
     }

@@ -48,6 +48,7 @@ typedef enum {
     TB_REPORT_VERVAL,         /* by name: a desa's verval worklist */
     TB_REPORT_TPK,            /* TPK assistance per team and desa (report/tpk.c) */
     TB_REPORT_STANDAR_PASTI,  /* "3 standar dan 4 PASTI" per desa (report/tpk.c) */
+    TB_REPORT_PWS_KIA,        /* PWS KIA per desa, cumulative to the month (report/kia.c) */
     TB_REPORT_COUNT
 } tb_report_kind;
 
