@@ -511,3 +511,19 @@ int tb_store_sasaran_kia_set(tb_store *s, long user, const char *desa, int tahun
              bumil, bersalin, nifas, bayi);
     return tb_store_audit(s, user, "ubah", "sasaran_kia", row, NULL, after);
 }
+
+int tb_store_individu_nik(tb_store *s, const char *nik, long *id, char desa[16])
+{
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT id, coalesce(desa, '') FROM individu WHERE nik = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, nik, -1, SQLITE_TRANSIENT);
+    int rc = tb_store_step_one(s, st);
+    if (rc == 1) {
+        *id = sqlite3_column_int64(st, 0);
+        tb_store_col_text(st, 1, desa, 16);
+    }
+    sqlite3_reset(st);
+    return rc;
+}

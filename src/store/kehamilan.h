@@ -32,6 +32,9 @@ typedef struct {
 /* Registers a pregnancy (audited; HPL = HPHT + 280 days): its id, or -1. */
 long tb_store_kehamilan_daftar(tb_store *s, const tb_kehamilan_baru *k, long user);
 
+/* The person with NIK nik: 1 with *id and her desa (16 bytes), 0 none, -1. */
+int tb_store_individu_nik(tb_store *s, const char *nik, long *id, char desa[16]);
+
 /* Adds an ANC contact (number = the next one), updating the pregnancy's
  * latest LiLA/Hb, KEK/anaemia flags and TTD count; audited. Its number, or -1. */
 int tb_store_anc_tambah(tb_store *s, long kehamilan_id, const char *tanggal, const char *pemberi,

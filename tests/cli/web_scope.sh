@@ -18,6 +18,9 @@ RID=$(sqlite3 "$DB" "SELECT id FROM rapat WHERE jenis = 'rakor' ORDER BY id LIMI
 TID=$(sqlite3 "$DB" "SELECT id FROM tindak_lanjut WHERE rapat_id = $RID AND pj_lembaga = 'OPD-DINKES'")
 FID=$(sqlite3 "$DB" "SELECT id FROM keluarga WHERE desa = (SELECT desa FROM posyandu WHERE id = 1) LIMIT 1")
 TPKID=$(sqlite3 "$DB" "SELECT a.tpk_id FROM tpk_anggota a JOIN pengguna u ON u.id = a.pengguna_id WHERE u.username = 'tpk'")
+# a catin and a pregnancy of posyandu 1's desa (inside every user's area)
+CATID=$(sqlite3 "$DB" "SELECT c.individu_id FROM catin c JOIN individu i ON i.id = c.individu_id WHERE i.desa = (SELECT desa FROM posyandu WHERE id = 1) LIMIT 1")
+HID=$(sqlite3 "$DB" "SELECT k.id FROM kehamilan k JOIN individu i ON i.id = k.ibu_id WHERE i.desa = (SELECT desa FROM posyandu WHERE id = 1) LIMIT 1")
 
 expect() { # expect DESC WANT GOT
   check "$1: want $2, got $3" "[ \"$3\" = \"$2\" ]"
@@ -111,6 +114,16 @@ fixture() {
     "POST /tpk/{id}/anggota") echo "/tpk/$TPKID/anggota 422" ;;
     "POST /tpk/{id}/sasaran") echo "/tpk/$TPKID/sasaran 422" ;;
     "POST /api/v1/kunjungan-tpk") echo "/api/v1/kunjungan-tpk 400" ;; # not JSON
+    "GET /catin") echo "/catin 200" ;;
+    "POST /catin") echo "/catin 422" ;;
+    "GET /catin/{id}") echo "/catin/$CATID 200" ;;
+    "POST /catin/{id}/nikah") echo "/catin/$CATID/nikah 422" ;;
+    "GET /kehamilan") echo "/kehamilan 200" ;;
+    "POST /kehamilan") echo "/kehamilan 422" ;;
+    "GET /kehamilan/{id}") echo "/kehamilan/$HID 200" ;;
+    "POST /kehamilan/{id}/{bagian}") echo "/kehamilan/$HID/anc 422" ;;
+    "GET /kia/pws") echo "/kia/pws?wilayah=$WIN&bulan=2026-10 200" ;;
+    "POST /kia/sasaran") echo "/kia/sasaran 422" ;;
     *) return 1 ;;
   esac
 }
