@@ -12,7 +12,7 @@
 #include "tb_krs.h"
 
 static const char *const FACTORS[TB_ELSIMIL_NFACTORS] = {
-    "terlalu_muda", "kurus", "kek", "anemia", "obesitas_sentral", "merokok"};
+    "umur_muda", "imt_kurang", "imt_lebih", "lila_kurang", "anemia", "lingkar_perut", "merokok"};
 
 void tb_elsimil_rule_default(tb_elsimil_rule *r)
 {
@@ -21,10 +21,6 @@ void tb_elsimil_rule_default(tb_elsimil_rule *r)
     r->imt_min = 18.5;
     r->lila_min = 23.5;
     r->hb_min_p = 12.0;
-    r->hb_min_l = 13.0;
-    r->perut_max_p = 80.0;
-    r->perut_max_l = 90.0;
-    r->merokok = true;
     r->bulan_sebelum_nikah = 3;
 }
 
@@ -40,6 +36,16 @@ static bool above(double v, double t)
     return t > 0 && !isnan(v) && round(v * 100) > round(t * 100);
 }
 
+/* Counts a test that could be made; sets bit when it found the factor. */
+static void test(tb_elsimil_result *out, bool can, bool found, unsigned bit)
+{
+    if (!can)
+        return;
+    out->dinilai++;
+    if (found)
+        out->faktor |= bit;
+}
+
 void tb_elsimil_eval(const tb_elsimil_rule *r, const tb_elsimil_input *in, tb_elsimil_result *out)
 {
     memset(out, 0, sizeof *out);
@@ -50,18 +56,21 @@ void tb_elsimil_eval(const tb_elsimil_rule *r, const tb_elsimil_input *in, tb_el
     if (in->lahir != TB_DATE_NONE && in->periksa != TB_DATE_NONE)
         out->umur = tb_krs_years(in->lahir, in->periksa);
     bool women = in->jk == 2;
-    if (r->umur_min > 0 && out->umur >= 0 && out->umur < r->umur_min)
-        out->faktor |= TB_ELSIMIL_MUDA;
+    double hb = women ? r->hb_min_p : in->jk == 1 ? r->hb_min_l : 0;
+    double perut = women ? r->perut_max_p : in->jk == 1 ? r->perut_max_l : 0;
+    test(out, r->umur_min > 0 && out->umur >= 0, out->umur < r->umur_min, TB_ELSIMIL_MUDA);
+    bool imt = !isnan(out->imt) && (r->imt_min > 0 || r->imt_max > 0);
+    if (imt)
+        out->dinilai++;
     if (below(out->imt, r->imt_min))
         out->faktor |= TB_ELSIMIL_KURUS;
-    if (women && below(in->lila, r->lila_min))
-        out->faktor |= TB_ELSIMIL_KEK;
-    if (below(in->hb, women ? r->hb_min_p : in->jk == 1 ? r->hb_min_l : 0))
-        out->faktor |= TB_ELSIMIL_ANEMIA;
-    if (above(in->perut, women ? r->perut_max_p : in->jk == 1 ? r->perut_max_l : 0))
-        out->faktor |= TB_ELSIMIL_PERUT;
-    if (r->merokok && in->merokok)
-        out->faktor |= TB_ELSIMIL_MEROKOK;
+    if (above(out->imt, r->imt_max))
+        out->faktor |= TB_ELSIMIL_GEMUK;
+    test(out, women && r->lila_min > 0 && !isnan(in->lila), below(in->lila, r->lila_min),
+         TB_ELSIMIL_KEK);
+    test(out, hb > 0 && !isnan(in->hb), below(in->hb, hb), TB_ELSIMIL_ANEMIA);
+    test(out, perut > 0 && !isnan(in->perut), above(in->perut, perut), TB_ELSIMIL_PERUT);
+    test(out, r->merokok, in->merokok, TB_ELSIMIL_MEROKOK);
     out->berisiko = out->faktor != 0;
 }
 

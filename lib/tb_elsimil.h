@@ -4,19 +4,21 @@
  * pure: no I/O, no allocation).
  *
  * Domain reference section 4. The thresholds are data (ref_versi 'elsimil',
- * its JSON read by the caller into a tb_elsimil_rule); the default is the
- * active version bkkbn-2023. A catin is "berisiko" when at least one factor
- * is found:
- *   terlalu_muda      age (completed years at the exam) < umur_min (20) [UNCONFIRMED]
- *   kurus             IMT (BMI) < imt_min (18.5) [UNCONFIRMED for Elsimil]
- *   kek               LiLA < lila_min (23.5 cm), women only
- *   anemia            Hb < hb_min_p (12.0 g/dL, WHO, women) or < hb_min_l
- *                     (13.0, WHO, men) [CONFLICT: Kaper Sumut said 11.5]
- *   obesitas_sentral  waist > perut_max_p (80 cm) / perut_max_l (90 cm)
- *                     [UNCONFIRMED: Asia-Pacific cut-offs; 0 switches it off]
- *   merokok           smokes, when the rule counts smoking [UNCONFIRMED]
+ * its JSON read by the caller into a tb_elsimil_rule; the keys are those the
+ * catin import has always read); the default is the active version
+ * bkkbn-2023. A catin is "berisiko" when at least one factor is found:
+ *   umur_muda      age (completed years at the exam) < umur_min (20) [UNCONFIRMED]
+ *   imt_kurang     IMT (BMI) < imt_min (18.5) [UNCONFIRMED for Elsimil]
+ *   imt_lebih      IMT > imt_max (off by default)
+ *   lila_kurang    LiLA < lila_min (23.5 cm), women only (KEK)
+ *   anemia         Hb < hb_min_p (12.0 g/dL, WHO, women) or < hb_min_l (men;
+ *                  off by default) [CONFLICT: Kaper Sumut said 11.5]
+ *   lingkar_perut  waist > perut_max_p / perut_max_l (off by default)
+ *   merokok        smokes, when the rule counts smoking (off by default)
  * A threshold of 0 switches its factor off; a value not measured (NAN) never
- * makes a factor.
+ * makes a factor. The version bkkbn-2023-lengkap (inactive) switches on the
+ * men's Hb 13.0 (WHO), waist 80/90 cm (Asia-Pacific) and smoking
+ * [UNCONFIRMED for Elsimil].
  */
 #ifndef TB_ELSIMIL_H
 #define TB_ELSIMIL_H
@@ -27,11 +29,11 @@
 /* An Elsimil rule version. */
 typedef struct {
     int umur_min;                    /* younger than this: terlalu muda (20) */
-    double imt_min;                  /* IMT below: kurus (18.5) */
+    double imt_min, imt_max;         /* IMT below / above (18.5 / 0: off) */
     double lila_min;                 /* LiLA below, women: KEK (23.5) */
-    double hb_min_p, hb_min_l;       /* Hb below, women / men: anemia (12.0 / 13.0) */
-    double perut_max_p, perut_max_l; /* waist above, women / men (80 / 90) */
-    bool merokok;                    /* smoking is a factor (true) */
+    double hb_min_p, hb_min_l;       /* Hb below, women / men: anemia (12.0 / 0) */
+    double perut_max_p, perut_max_l; /* waist above, women / men (0 / 0) */
+    bool merokok;                    /* smoking is a factor (false) */
     int bulan_sebelum_nikah;         /* screened at least this many months before (3) */
 } tb_elsimil_rule;
 
@@ -53,11 +55,12 @@ typedef struct {
 enum {
     TB_ELSIMIL_MUDA = 1u << 0,
     TB_ELSIMIL_KURUS = 1u << 1,
-    TB_ELSIMIL_KEK = 1u << 2,
-    TB_ELSIMIL_ANEMIA = 1u << 3,
-    TB_ELSIMIL_PERUT = 1u << 4,
-    TB_ELSIMIL_MEROKOK = 1u << 5,
-    TB_ELSIMIL_NFACTORS = 6
+    TB_ELSIMIL_GEMUK = 1u << 2,
+    TB_ELSIMIL_KEK = 1u << 3,
+    TB_ELSIMIL_ANEMIA = 1u << 4,
+    TB_ELSIMIL_PERUT = 1u << 5,
+    TB_ELSIMIL_MEROKOK = 1u << 6,
+    TB_ELSIMIL_NFACTORS = 7
 };
 
 /* The judgement. */
@@ -65,13 +68,14 @@ typedef struct {
     double imt;      /* BMI rounded to 0.1, NAN when weight or height is missing */
     int umur;        /* completed years at the exam, -1 unknown */
     unsigned faktor; /* factors found */
+    int dinilai;     /* how many of the rule's tests could be made (0: no result) */
     bool berisiko;   /* at least one factor */
 } tb_elsimil_result;
 
 /* Judges a screening by rule r. */
 void tb_elsimil_eval(const tb_elsimil_rule *r, const tb_elsimil_input *in, tb_elsimil_result *out);
 
-/* The code of factor bit i (0 <= i < TB_ELSIMIL_NFACTORS): "terlalu_muda", ... */
+/* The code of factor bit i (0 <= i < TB_ELSIMIL_NFACTORS): "umur_muda", ... */
 const char *tb_elsimil_factor_name(int i);
 
 /* Writes the factors of mask as "a,b" into buf (n bytes, truncated safely);

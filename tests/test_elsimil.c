@@ -12,7 +12,8 @@
 #include "tb_kia.h"
 #include "tb_test.h"
 
-static tb_elsimil_rule R;
+static tb_elsimil_rule R; /* bkkbn-2023, the active version */
+static tb_elsimil_rule L; /* bkkbn-2023-lengkap: men's Hb, waist, smoking */
 
 static long D(const char *iso)
 {
@@ -34,12 +35,17 @@ static tb_elsimil_input woman(void)
     return in;
 }
 
-static unsigned factors(const tb_elsimil_input *in)
+static unsigned factors_by(const tb_elsimil_rule *rule, const tb_elsimil_input *in)
 {
     tb_elsimil_result r;
-    tb_elsimil_eval(&R, in, &r);
+    tb_elsimil_eval(rule, in, &r);
     CHECK(r.berisiko == (r.faktor != 0), "berisiko follows the factors");
     return r.faktor;
+}
+
+static unsigned factors(const tb_elsimil_input *in)
+{
+    return factors_by(&L, in);
 }
 
 static void test_thresholds(void)
@@ -103,7 +109,28 @@ static void test_thresholds(void)
 
 static void test_rule_version(void)
 {
-    tb_elsimil_rule v = R;
+    /* the active version: no men's Hb, waist or smoking factor; 4 tests made for a woman */
+    tb_elsimil_input man = woman();
+    man.jk = 1;
+    man.hb = 10;
+    man.perut = 130;
+    man.merokok = true;
+    tb_elsimil_result d;
+    tb_elsimil_eval(&R, &man, &d);
+    CHECK(d.faktor == 0 && d.dinilai == 2, "default, a man: age and IMT only (%u, %d)", d.faktor,
+          d.dinilai);
+    tb_elsimil_input w = woman();
+    tb_elsimil_eval(&R, &w, &d);
+    CHECK(d.dinilai == 4, "default, a woman: age, IMT, LiLA, Hb (%d)", d.dinilai);
+    tb_elsimil_eval(&L, &w, &d);
+    CHECK(d.dinilai == 6, "lengkap, a woman: + waist, smoking (%d)", d.dinilai);
+    tb_elsimil_rule gem = R;
+    gem.imt_max = 25;
+    w.bb = 60.1; /* 60.1 / 1.55^2 = 25.01 -> 25.0: not above */
+    CHECK(factors_by(&gem, &w) == 0, "IMT 25.0 not above 25");
+    w.bb = 60.4; /* 25.14 -> 25.1 */
+    CHECK(factors_by(&gem, &w) == TB_ELSIMIL_GEMUK, "IMT 25.1 above 25");
+    tb_elsimil_rule v = L;
     v.hb_min_p = 11.5; /* the Kaper Sumut figure [CONFLICT] */
     v.merokok = false;
     v.perut_max_p = 0; /* switched off */
@@ -120,11 +147,11 @@ static void test_rule_version(void)
     char buf[80];
     size_t need = tb_elsimil_factor_list(TB_ELSIMIL_KEK | TB_ELSIMIL_ANEMIA | TB_ELSIMIL_MUDA, buf,
                                          sizeof buf);
-    CHECK_STR(buf, "terlalu_muda,kek,anemia");
-    CHECK(need == 23, "need %zu", need);
+    CHECK_STR(buf, "umur_muda,lila_kurang,anemia");
+    CHECK(need == 28, "need %zu", need);
     char small[6];
     tb_elsimil_factor_list(TB_ELSIMIL_KEK | TB_ELSIMIL_ANEMIA, small, sizeof small);
-    CHECK_STR(small, "kek,a");
+    CHECK_STR(small, "lila_");
 }
 
 static void test_tiga_bulan(void)
@@ -175,6 +202,11 @@ static void test_kia(void)
 int main(void)
 {
     tb_elsimil_rule_default(&R);
+    L = R;
+    L.hb_min_l = 13.0;
+    L.perut_max_p = 80;
+    L.perut_max_l = 90;
+    L.merokok = true;
     test_thresholds();
     test_rule_version();
     test_tiga_bulan();

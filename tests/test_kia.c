@@ -57,9 +57,14 @@ static void test_catin(tb_store *s)
     tb_catin_hasil h;
     CHECK(tb_store_catin_daftar(s, &a, 0, &h) == 0, "catin: %s", tb_store_error(s));
     /* 18 years old, IMT 45/1.55^2 = 18.7, LiLA 23.4 < 23.5: terlalu muda and KEK */
-    CHECK_STR(h.faktor, "terlalu_muda,kek");
+    CHECK_STR(h.faktor, "umur_muda,lila_kurang");
     CHECK(h.berisiko && h.tepat_waktu == 0, "berisiko, 2 months 30 days: late (%d)", h.tepat_waktu);
-    CHECK_STR(h.versi, "bkkbn-2023-lengkap");
+    CHECK_STR(h.versi, "bkkbn-2023");
+    /* the version with the men's Hb (13, WHO) activated for the groom */
+    CHECK(tb_store_exec(s,
+                        "UPDATE ref_versi SET aktif = 0 WHERE jenis = 'elsimil';"
+                        "UPDATE ref_versi SET aktif = 1 WHERE versi = 'bkkbn-2023-lengkap'") == 0,
+          "switch to -lengkap");
     tb_catin_baru b = {.nama = "Budi Calon",
                        .tgl_lahir = "2000-02-02",
                        .desa = "35.97.01.2001",
@@ -75,6 +80,7 @@ static void test_catin(tb_store *s)
     tb_catin_hasil hb;
     CHECK(tb_store_catin_daftar(s, &b, 0, &hb) == 0, "groom: %s", tb_store_error(s));
     CHECK_STR(hb.faktor, "anemia"); /* a man: Hb 12.9 < 13 */
+    CHECK_STR(hb.versi, "bkkbn-2023-lengkap");
     CHECK(hb.tepat_waktu == 1, "Feb 28 -> May 31: 3 months");
     tb_catin_row r;
     CHECK(tb_store_catin_get(s, h.individu_id, &r) == 1 && r.pasangan_id == hb.individu_id,

@@ -92,15 +92,17 @@ int tb_store_elsimil_rule(tb_store *s, tb_elsimil_rule *r, char *versi, size_t n
         json_decref(root);
         return 0;
     }
-    /* a threshold the version does not give is switched off */
+    /* a threshold the version does not give is switched off (the keys the
+     * catin import has always read) */
     r->umur_min = (int)rule_num(root, "umur_min", 0);
     r->imt_min = rule_num(root, "imt_min", 0);
+    r->imt_max = rule_num(root, "imt_maks", 0);
     r->lila_min = rule_num(root, "lila_min", 0);
     r->hb_min_p = rule_num(root, "hb_min", 0);
     r->hb_min_l = rule_num(root, "hb_min_laki", 0);
-    r->perut_max_p = rule_num(root, "perut_max", 0);
-    r->perut_max_l = rule_num(root, "perut_max_laki", 0);
-    r->merokok = json_is_true(json_object_get(root, "merokok"));
+    r->perut_max_p = rule_num(root, "lingkar_perut_maks_perempuan", 0);
+    r->perut_max_l = rule_num(root, "lingkar_perut_maks_laki", 0);
+    r->merokok = json_is_true(json_object_get(root, "merokok_berisiko"));
     r->bulan_sebelum_nikah = (int)rule_num(root, "bulan_sebelum_nikah", 3);
     json_decref(root);
     return 1;

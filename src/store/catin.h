@@ -27,8 +27,12 @@ typedef struct {
  * TB_PUT_INSERTED / UPDATED / UNCHANGED. 0 or -1 with tb_store_error(). */
 int tb_store_catin_put(tb_store *s, const tb_catin *c, int *outcome);
 
-/* The active Elsimil rule (ref_versi 'elsimil', its JSON) into r, its
- * version into versi: 1, 0 when none is active (r gets the default), -1. */
+/* The active Elsimil rule (ref_versi 'elsimil', its JSON: umur_min,
+ * imt_min, imt_maks, lila_min, hb_min, hb_min_laki,
+ * lingkar_perut_maks_perempuan, lingkar_perut_maks_laki, merokok_berisiko,
+ * bulan_sebelum_nikah; a limit not given is not tested) into r, its version
+ * into versi: 1, 0 when none is active or its JSON cannot be read (r gets
+ * the default), -1 on a store error. */
 int tb_store_elsimil_rule(tb_store *s, tb_elsimil_rule *r, char *versi, size_t n);
 
 /* A catin registered and screened from the web form. NAN: not measured. */

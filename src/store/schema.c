@@ -781,8 +781,10 @@ static const char *const migration_16 =
  * its registration day, the posyandu its baby will go to, the child its
  * delivery created and the neonate's first visit (KN1); an ANC contact its
  * LiLA, Hb and TTD tablets given. sasaran_kia: the projected target
- * population of a desa for a year (PWS KIA). The Elsimil rule gains its
- * UNCONFIRMED thresholds as a new active version (the old one stays). */
+ * population of a desa for a year (PWS KIA). Two Elsimil versions a
+ * district may activate (bkkbn-2023 stays the active one): -lengkap adds
+ * the UNCONFIRMED thresholds (men's Hb 13 (WHO), waist 80/90 cm, smoking),
+ * kaper-sumut-hb-11.5 the conflicting Hb figure. */
 static const char *const migration_17 =
     "ALTER TABLE catin ADD COLUMN pasangan_id INTEGER REFERENCES individu(id);"
     "ALTER TABLE catin ADD COLUMN tgl_nikah TEXT;"
@@ -810,18 +812,16 @@ static const char *const migration_17 =
     "  oleh INTEGER REFERENCES pengguna(id), diubah TEXT,"
     "  PRIMARY KEY (desa, tahun)"
     ") WITHOUT ROWID;"
-    "UPDATE ref_versi SET aktif = 0 WHERE jenis = 'elsimil';"
-    "INSERT INTO ref_versi VALUES ('elsimil', 'bkkbn-2023-lengkap', '2023-03-01', 1,"
+    "INSERT INTO ref_versi VALUES ('elsimil', 'bkkbn-2023-lengkap', '2023-03-01', 0,"
     "  'BKKBN Babel (LiLA 23.5); WHO anaemia cut-offs (Hb 12 women, 13 men)',"
     "  'IMT 18.5, umur 20, lingkar perut 80/90, merokok: UNCONFIRMED for Elsimil',"
     "  '{\"lila_min\": 23.5, \"hb_min\": 12.0, \"hb_min_laki\": 13.0, \"imt_min\": 18.5,"
-    "    \"umur_min\": 20, \"perut_max\": 80, \"perut_max_laki\": 90, \"merokok\": true,"
+    "    \"umur_min\": 20, \"lingkar_perut_maks_perempuan\": 80,"
+    "    \"lingkar_perut_maks_laki\": 90, \"merokok_berisiko\": true,"
     "    \"bulan_sebelum_nikah\": 3}');"
     "INSERT INTO ref_versi VALUES ('elsimil', 'kaper-sumut-hb-11.5', '2023-03-01', 0,"
-    "  'Kaper BKKBN Sumut (parboaboa.com) [CONFLICT]', 'Hb 11.5 for women',"
-    "  '{\"lila_min\": 23.5, \"hb_min\": 11.5, \"hb_min_laki\": 13.0, \"imt_min\": 18.5,"
-    "    \"umur_min\": 20, \"perut_max\": 80, \"perut_max_laki\": 90, \"merokok\": true,"
-    "    \"bulan_sebelum_nikah\": 3}');";
+    "  'Kaper BKKBN Sumut (parboaboa.com) [CONFLICT]', 'bkkbn-2023 with Hb 11.5 for women',"
+    "  '{\"lila_min\": 23.5, \"hb_min\": 11.5, \"imt_min\": 18.5, \"umur_min\": 20}');";
 
 static const char *const migrations_sql[] = {
     NULL,         migration_1,  migration_2,  migration_3,  migration_4,  migration_5,

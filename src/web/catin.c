@@ -33,13 +33,23 @@ static bool may_enter(const tb_user *u)
            !strcmp(u->peran, "tpk");
 }
 
+/* The words of a factor code: the codes of lib/elsimil.c (and the import),
+ * and those of older records (the demo's kek, kurus, terlalu_muda). */
 static const char *factor_label(const char *f, size_t n)
 {
-    static const char *const K[] = {"terlalu_muda",     "kurus",  "kek", "anemia",
-                                    "obesitas_sentral", "merokok"};
-    static const char *const L[] = {"Umur di bawah 20 tahun",      "IMT di bawah 18,5 (kurus)",
-                                    "LiLA di bawah 23,5 cm (KEK)", "Hb rendah (anemia)",
-                                    "Lingkar perut berlebih",      "Merokok"};
+    static const char *const K[] = {
+        "umur_muda",     "imt_kurang", "imt_lebih",    "lila_kurang", "anemia",
+        "lingkar_perut", "merokok",    "terlalu_muda", "kurus",       "kek"};
+    static const char *const L[] = {"Umur di bawah 20 tahun",
+                                    "IMT rendah (kurus)",
+                                    "IMT berlebih",
+                                    "LiLA di bawah 23,5 cm (KEK)",
+                                    "Hb rendah (anemia)",
+                                    "Lingkar perut berlebih",
+                                    "Merokok",
+                                    "Umur di bawah 20 tahun",
+                                    "IMT rendah (kurus)",
+                                    "LiLA di bawah 23,5 cm (KEK)"};
     for (size_t i = 0; i < sizeof K / sizeof K[0]; i++)
         if (strlen(K[i]) == n && !strncmp(K[i], f, n))
             return L[i];
