@@ -113,15 +113,19 @@ static long catin_person(tb_store *s, const tb_catin_baru *c, long user)
 {
     sqlite3_stmt *st;
     if (c->nik && *c->nik) {
-        st = tb_store_stmt(s, "SELECT id FROM individu WHERE nik = ?1");
+        st = tb_store_stmt(s, "SELECT id, desa IS ?2 FROM individu WHERE nik = ?1");
         if (!st)
             return -1;
         sqlite3_bind_text(st, 1, c->nik, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, c->desa, -1, SQLITE_TRANSIENT);
         int rc = tb_store_step_one(s, st);
         long id = rc > 0 ? (long)sqlite3_column_int64(st, 0) : 0;
+        int same = rc > 0 && sqlite3_column_int(st, 1);
         sqlite3_reset(st);
         if (rc < 0)
             return -1;
+        if (id && !same)
+            return tb_store_fail(s, "NIK ini sudah terdaftar untuk orang di desa lain");
         if (id)
             return id;
     }

@@ -54,7 +54,8 @@ typedef struct {
     char faktor[128], versi[64];
 } tb_catin_hasil;
 
-/* Registers a catin (a new person, or the one with that NIK) and the
+/* Registers a catin (a new person, or the one with that NIK in the same
+ * desa; the NIK of a person of another desa is refused) and the
  * screening judged by the active rule; links the other catin both ways;
  * audited, in the caller's transaction. 0 and *out, or -1. */
 int tb_store_catin_daftar(tb_store *s, const tb_catin_baru *c, long user, tb_catin_hasil *out);

@@ -281,7 +281,12 @@ void tb_page_catin_tambah(tb_req *q, tb_res *r)
         return tb_res_error(r, q, 500, tb_store_error(q->store));
     if (tb_store_catin_daftar(q->store, &c, q->user.id, &h) < 0 || tb_store_commit(q->store) < 0) {
         tb_store_rollback(q->store);
-        return tb_res_error(r, q, 500, tb_store_error(q->store));
+        if (!strstr(tb_store_error(q->store), "NIK"))
+            return tb_res_error(r, q, 500, tb_store_error(q->store));
+        tb_kia_err_add(&e, "nik", "%s.", tb_store_error(q->store));
+        render_list(q, r, &e);
+        r->status = 422;
+        return;
     }
     char to[48];
     snprintf(to, sizeof to, "/catin/%ld", h.individu_id);

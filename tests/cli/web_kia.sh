@@ -28,6 +28,10 @@ check "catin: the error next to LiLA" "grep -q 'LiLA harus angka' '$W/body'"
 expect "catin: a desa outside refused" 422 "$(post bidan.desa /catin --data-urlencode 'nama=Sri Calon Uji' \
   -d jk=2 -d tgl_lahir=2000-02-01 -d desa=35.99.01.2002 -d tgl_periksa=$TODAY -d lila=25)"
 check "catin: told the desa is outside" "grep -q 'di luar wilayah kerja' '$W/body'"
+ONIK=$(sqlite3 "$DB" "SELECT nik FROM individu WHERE nik IS NOT NULL AND length(nik) = 16 AND desa <> '$DESA' LIMIT 1")
+expect "catin: the NIK of a person of another desa refused" 422 "$(post bidan.desa /catin --data-urlencode 'nama=Sri Calon Uji' \
+  -d jk=2 -d tgl_lahir=2000-02-01 -d desa=$DESA -d tgl_periksa=$TODAY -d lila=25 -d nik=$ONIK)"
+check "catin: told why, next to the NIK, the NIK kept" "grep -q 'desa lain' '$W/body' && grep -q 'value=\"$ONIK\"' '$W/body'"
 # 19 years at the exam, LiLA 23.4 (KEK), Hb 11.9 (anemia, women < 12): the active bkkbn-2023
 expect "catin: registered" 303 "$(post bidan.desa /catin --data-urlencode 'nama=Sri Calon Uji' \
   -d jk=2 -d tgl_lahir=2007-02-01 -d desa=$DESA -d tgl_periksa=2026-11-01 -d tgl_rencana_nikah=2026-12-15 \
