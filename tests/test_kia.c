@@ -156,6 +156,10 @@ static void test_pregnancy(tb_store *s)
     /* 1: HPHT 2026-01-01; ANC Feb 15 (TM I), May 1 (TM II), Aug 1, Aug 20 (TM III) -> K4 Aug */
     long k1 = pregnancy(s, 1, "2026-01-01");
     CHECK(q1(s, "SELECT hpl = '2026-10-08' FROM kehamilan WHERE ibu_id = 1") == 1, "HPL +280");
+    tb_kehamilan_baru again = {.ibu_id = 1, .hpht = "2026-03-01", .lila = NAN, .hb = NAN};
+    CHECK(tb_store_kehamilan_daftar(s, &again, 0) < 0 &&
+              strstr(tb_store_error(s), "masih tercatat hamil"),
+          "a second pregnancy before the delivery refused (%s)", tb_store_error(s));
     anc(s, k1, "2026-02-15", "dokter");
     anc(s, k1, "2026-05-01", "bidan");
     anc(s, k1, "2026-08-01", "bidan");

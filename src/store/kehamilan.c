@@ -46,14 +46,37 @@ static long add_ibu(tb_store *s, const tb_kehamilan_baru *k)
     return audit_id(s, 0, "tambah", "individu", id, "{\"peran\":\"bumil\"}") < 0 ? -1 : id;
 }
 
+/* Refuses a pregnancy of mother ibu from HPHT hpht while she has one not
+ * delivered whose HPL is after it: 0, or -1 with the reason. */
+static int ongoing(tb_store *s, long ibu, const char *hpht)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT hpl FROM kehamilan WHERE ibu_id = ?1"
+                                        " AND tgl_persalinan IS NULL AND hpl > ?2 LIMIT 1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, ibu);
+    sqlite3_bind_text(st, 2, hpht, -1, SQLITE_TRANSIENT);
+    int rc = tb_store_step_one(s, st);
+    char hpl[11] = "";
+    if (rc == 1)
+        tb_store_col_text(st, 0, hpl, sizeof hpl);
+    sqlite3_reset(st);
+    if (rc == 1)
+        return tb_store_fail(s, "ibu ini masih tercatat hamil (HPL %s): catat persalinannya dulu",
+                             hpl);
+    return rc;
+}
+
 long tb_store_kehamilan_daftar(tb_store *s, const tb_kehamilan_baru *k, long user)
 {
-    long ibu = k->ibu_id > 0 ? k->ibu_id : add_ibu(s, k);
-    if (ibu < 0)
-        return -1;
     long hpht = tb_date_iso(k->hpht);
     if (hpht == TB_DATE_NONE)
         return tb_store_fail(s, "HPHT bukan tanggal (yyyy-mm-dd)");
+    if (k->ibu_id > 0 && ongoing(s, k->ibu_id, k->hpht) < 0)
+        return -1;
+    long ibu = k->ibu_id > 0 ? k->ibu_id : add_ibu(s, k);
+    if (ibu < 0)
+        return -1;
     char hpl[11];
     long y;
     unsigned m, d;

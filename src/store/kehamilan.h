@@ -29,7 +29,9 @@ typedef struct {
     long posyandu_id; /* where the baby will be registered, 0: not yet */
 } tb_kehamilan_baru;
 
-/* Registers a pregnancy (audited; HPL = HPHT + 280 days): its id, or -1. */
+/* Registers a pregnancy (audited; HPL = HPHT + 280 days): its id, or -1
+ * (also when the mother has a pregnancy not delivered whose HPL is after
+ * this HPHT: "masih tercatat hamil"). */
 long tb_store_kehamilan_daftar(tb_store *s, const tb_kehamilan_baru *k, long user);
 
 /* The person with NIK nik: 1 with *id and her desa (16 bytes), 0 none, -1. */

@@ -237,7 +237,15 @@ void tb_page_kehamilan_tambah(tb_req *q, tb_res *r)
     long id = tb_store_kehamilan_daftar(q->store, &k, q->user.id);
     if (id < 0 || tb_store_commit(q->store) < 0) {
         tb_store_rollback(q->store);
-        return tb_res_error(r, q, 500, tb_store_error(q->store));
+        const char *why = tb_store_error(q->store);
+        if (!strstr(why, "masih tercatat hamil") && !strstr(why, "UNIQUE"))
+            return tb_res_error(r, q, 500, why);
+        tb_kia_err_add(&e, "hpht", "%s.",
+                       strstr(why, "UNIQUE") ? "Kehamilan ibu ini dengan HPHT ini sudah terdaftar"
+                                             : why);
+        render_list(q, r, &e);
+        r->status = 422;
+        return;
     }
     char to[48];
     snprintf(to, sizeof to, "/kehamilan/%ld", id);

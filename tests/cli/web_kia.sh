@@ -80,6 +80,9 @@ HPHT=$(date -d '-250 days' +%F)
 expect "pregnancy registered" 303 "$(post bidan.desa /kehamilan --data-urlencode 'nama=Ibu Hamil Uji' \
   -d tgl_lahir=1996-03-03 -d desa=$DESA -d hpht=$HPHT -d gravida=2 -d paritas=1 -d lila=22 -d hb=10.5 -d posyandu_id=1)"
 HID=$(sqlite3 "$DB" "SELECT k.id FROM kehamilan k JOIN individu i ON i.id = k.ibu_id WHERE i.nama = 'Ibu Hamil Uji'")
+NIK=$(sqlite3 "$DB" "SELECT i.nik FROM kehamilan k JOIN individu i ON i.id = k.ibu_id WHERE k.tgl_persalinan IS NULL AND k.hpl > date('now') AND i.desa = '$DESA' AND length(i.nik) = 16 LIMIT 1")
+expect "pregnancy: a mother still pregnant refused" 422 "$(post bidan.desa /kehamilan -d nik=$NIK -d hpht=$(date -d '-20 days' +%F))"
+check "pregnancy: told why next to HPHT, the NIK kept" "grep -q 'masih tercatat hamil' '$W/body' && grep -q 'value=\"$NIK\"' '$W/body'"
 check "KEK and anaemia flagged (22 < 23.5, 10.5 < 11)" "[ \"\$(sqlite3 \"$DB\" \"SELECT kek || anemia FROM kehamilan WHERE id = $HID\")\" = 11 ]"
 expect "ANC: date before HPHT refused" 422 "$(post bidan.desa "/kehamilan/$HID/anc" -d tanggal=2020-01-01 -d pemberi=bidan -d ttd=30)"
 check "ANC: the TTD typed kept" "grep -q 'name=\"ttd\" value=\"30\"' '$W/body'"
