@@ -87,7 +87,9 @@ static void test_catin(tb_store *s)
           "the bride linked to the groom (%ld)", r.pasangan_id);
     CHECK(tb_store_catin_get(s, hb.individu_id, &r) == 1 && r.pasangan_id == h.individu_id,
           "the groom linked to the bride");
-    long kel = tb_store_catin_nikah(s, hb.individu_id, "2026-05-31", "KUA Sukamaju", NULL, 0);
+    /* married four days before the planned date: the groom's screening (Feb 28) is now
+     * less than 3 months before (May 27: 2 months 27 days) */
+    long kel = tb_store_catin_nikah(s, hb.individu_id, "2026-05-27", "KUA Sukamaju", NULL, 0);
     CHECK(kel > 0, "married: %s", tb_store_error(s));
     char sql[200];
     snprintf(sql, sizeof sql,
@@ -98,7 +100,9 @@ static void test_catin(tb_store *s)
     CHECK(q1(s, sql) == 111, "PUS family sasaran and KRS: %ld", q1(s, sql));
     snprintf(sql, sizeof sql, "SELECT count(*) FROM individu WHERE keluarga_id = %ld", kel);
     CHECK(q1(s, sql) == 2, "both in the family");
-    CHECK(tb_store_catin_get(s, h.individu_id, &r) == 1 && !strcmp(r.tgl_nikah, "2026-05-31") &&
+    CHECK(tb_store_catin_get(s, hb.individu_id, &r) == 1 && r.tepat_waktu == 0,
+          "the groom judged against the real wedding date: late (%d)", r.tepat_waktu);
+    CHECK(tb_store_catin_get(s, h.individu_id, &r) == 1 && !strcmp(r.tgl_nikah, "2026-05-27") &&
               !strcmp(r.kua, "KUA Sukamaju"),
           "the bride's marriage recorded");
     /* another version activated: Hb 11.5 for women */

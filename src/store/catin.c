@@ -345,7 +345,9 @@ long tb_store_catin_nikah(tb_store *s, long individu_id, const char *tanggal, co
     " FROM catin c JOIN individu i ON i.id = c.individu_id"                                        \
     " LEFT JOIN individu p ON p.id = c.pasangan_id LEFT JOIN wilayah w ON w.kode = i.desa"
 
-static void catin_read(sqlite3_stmt *st, tb_catin_row *o)
+/* Reads a CATIN_COLS row; the 3-months rule is judged by rule against the
+ * wedding (its date when married, else the planned one). */
+static void catin_read(sqlite3_stmt *st, const tb_elsimil_rule *rule, tb_catin_row *o)
 {
     memset(o, 0, sizeof *o);
     o->individu_id = sqlite3_column_int64(st, 0);
@@ -372,11 +374,18 @@ static void catin_read(sqlite3_stmt *st, tb_catin_row *o)
     o->lila = tb_store_col_real(st, 21);
     o->hb = tb_store_col_real(st, 22);
     o->perut = tb_store_col_real(st, 23);
+    o->tepat_waktu =
+        tb_elsimil_tepat_waktu(rule, tb_date_iso(o->tgl_periksa),
+                               tb_date_iso(o->tgl_nikah[0] ? o->tgl_nikah : o->tgl_rencana_nikah));
 }
 
 int tb_store_catin_list(tb_store *s, const char *wilayah,
                         int (*fn)(void *ctx, const tb_catin_row *r), void *ctx)
 {
+    tb_elsimil_rule rule;
+    char versi[64];
+    if (tb_store_elsimil_rule(s, &rule, versi, sizeof versi) < 0)
+        return -1;
     sqlite3_stmt *st = tb_store_stmt(
         s, CATIN_COLS " WHERE i.desa >= ?1 AND i.desa < ?1 || '/' AND c.id = (SELECT c2.id FROM"
                       " catin c2 WHERE c2.individu_id = c.individu_id ORDER BY c2.tgl_periksa DESC"
@@ -388,7 +397,7 @@ int tb_store_catin_list(tb_store *s, const char *wilayah,
     int n = 0, rc;
     tb_catin_row r;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        catin_read(st, &r);
+        catin_read(st, &rule, &r);
         n++;
         if (fn(ctx, &r) < 0)
             break;
@@ -401,11 +410,15 @@ int tb_store_catin_list(tb_store *s, const char *wilayah,
 
 int tb_store_catin_get(tb_store *s, long individu_id, tb_catin_row *out)
 {
+    tb_elsimil_rule rule;
+    char versi[64];
+    if (tb_store_elsimil_rule(s, &rule, versi, sizeof versi) < 0)
+        return -1;
     sqlite3_stmt *st = tb_store_stmt(
         s, CATIN_COLS " WHERE c.individu_id = ?1 ORDER BY c.tgl_periksa DESC LIMIT 1");
     int rc = tb_store_step_id(s, st, individu_id);
     if (rc == 1)
-        catin_read(st, out);
+        catin_read(st, &rule, out);
     if (st)
         sqlite3_reset(st);
     return rc;

@@ -73,7 +73,9 @@ long tb_store_catin_nikah(tb_store *s, long individu_id, const char *tanggal, co
 /* A catin as listed and shown (the latest screening). */
 typedef struct {
     long individu_id, pasangan_id, keluarga_id;
-    int jk, merokok, tepat_waktu; /* tepat_waktu -1: unknown */
+    int jk, merokok;
+    int tepat_waktu; /* screened >= the rule's months before the wedding (its date
+                      * when married, else the planned one): 1 / 0 / -1 unknown */
     char nama[128], pasangan[128], tgl_lahir[11], desa[16], desa_nama[128];
     char tgl_periksa[11], tgl_rencana_nikah[11], tgl_nikah[11], kua[128];
     char hasil[16], faktor[128], aturan[64];

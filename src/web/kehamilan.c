@@ -361,6 +361,10 @@ static void render_preg(tb_req *q, tb_res *r, const tb_kehamilan_info *k, const 
     tb_buf_html(b, k->hpht);
     tb_buf_puts(b, " &middot; HPL ");
     tb_buf_html(b, k->hpl);
+    long hpht = tb_date_iso(k->hpht);
+    if (!k->tgl_persalinan[0] && hpht != TB_DATE_NONE && tb_today() >= hpht)
+        tb_buf_printf(b, " &middot; usia kehamilan %ld minggu %ld hari", (tb_today() - hpht) / 7,
+                      (tb_today() - hpht) % 7);
     tb_buf_printf(b, " &middot; G%dP%d</p><p>", k->gravida, k->paritas);
     measure(b, "LiLA", k->lila, "cm", k->kek ? " <strong>(KEK)</strong>" : "");
     tb_buf_puts(b, " &middot; ");

@@ -89,6 +89,7 @@ check "ANC: the TTD typed kept" "grep -q 'name=\"ttd\" value=\"30\"' '$W/body'"
 expect "ANC saved" 303 "$(post bidan.desa "/kehamilan/$HID/anc" -d tanggal=$(date -d '-200 days' +%F) -d pemberi=dokter -d ttd=30 -d hb=11.2)"
 check "ANC: TTD counted, anaemia cleared (Hb 11.2)" "[ \"\$(sqlite3 \"$DB\" \"SELECT ttd_jumlah || anemia FROM kehamilan WHERE id = $HID\")\" = 300 ]"
 expect "pregnancy page" 200 "$(get bidan.desa "/kehamilan/$HID")"
+check "pregnancy page: the gestational age (250 days)" "grep -q 'usia kehamilan 35 minggu 5 hari' '$W/body'"
 check "pregnancy page: the trimester counts (day 50 of 250: TM I)" "grep -q 'Trimester I: 1, II: 0, III: 0' '$W/body'"
 DAY=$(date -d '-3 days' +%F)
 MONTH=$(date -d '-3 days' +%Y-%m)
