@@ -43,6 +43,8 @@ typedef enum {
     TB_DEMO_PENGGUNA_LEMBAGA, /* username, lembaga kode */
     TB_DEMO_PUTARAN, /* keluarga_id, putaran, tanggal, sasaran, krs, krs_faktor (a census round) */
     TB_DEMO_PUTARAN_SET, /* keluarga_id, putaran (the round the family's row holds) */
+    TB_DEMO_PERSALINAN,  /* kehamilan id, tempat, penolong, tgl_kn1 (an update) */
+    TB_DEMO_NIFAS,       /* kehamilan_id, ke, tanggal */
     TB_DEMO_COUNT
 } tb_demo_row;
 

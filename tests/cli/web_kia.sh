@@ -117,6 +117,10 @@ expect "sasaran set" 303 "$(post tpps.kec /kia/sasaran -d desa=$DESA -d tahun=20
 $T --db "$DB" report pws-kia --wilayah 35.99.01 --month 2026-10 --format csv -o "$W/pws.csv"
 check "report pws-kia: the sasaran set" "grep -q '^$DESA,[^,]*,40,' '$W/pws.csv'"
 check "report pws-kia: the total row" "grep -q ',Jumlah,' '$W/pws.csv'"
+$T --db "$DB" report pws-kia --wilayah 35.99 --month 2026-11 --format csv -o "$W/pws11.csv"
+PN=$(sqlite3 "$DB" "SELECT count(*) FROM kehamilan k JOIN individu i ON i.id = k.ibu_id WHERE i.desa LIKE '35.99.%' AND k.tgl_persalinan BETWEEN '2026-01-01' AND '2026-11-30' AND k.penolong IN ('bidan', 'dokter')")
+check "report pws-kia: PN Jan-Nov = the deliveries by a bidan or doctor ($PN)" \
+  "[ \"\$(awk -F, '\$2 == \"Jumlah\" {print \$11}' '$W/pws11.csv')\" = '$PN' ] && [ '$PN' -gt 0 ]"
 check "server log has no sanitizer report" "! grep -q 'Sanitizer' \"$W/serve.err\""
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
