@@ -120,6 +120,30 @@ static void test_catin(tb_store *s)
           "Hb 11.6 fine by the 11.5 version (%s)", h.faktor);
 }
 
+static int rekap_collect(void *ctx, const tb_catin_rekap_row *r)
+{
+    tb_catin_rekap_row *out = ctx;
+    if (!strcmp(r->desa, "35.97.01.2001"))
+        *out = *r;
+    return 0;
+}
+
+/* The recap of desa A: the bride (umur_muda, lila_kurang, late), the groom
+ * (anemia, late against the real wedding), Ani (ideal; Mar 1 -> May 31 is 2
+ * months 30 days: late); the bride and groom married. */
+static void test_rekap(tb_store *s)
+{
+    tb_catin_rekap_row r = {0};
+    CHECK(tb_store_catin_rekap(s, "35.97", "2026-05", rekap_collect, &r) == 0, "rekap: %s",
+          tb_store_error(s));
+    long want[TB_REKAP_N] = {3, 2, 1, 0, 1, 1, 0, 3, 2};
+    for (int k = 0; k < TB_REKAP_N; k++)
+        CHECK(r.v[k] == want[k], "rekap May column %d: %ld, expected %ld", k, r.v[k], want[k]);
+    memset(&r, 0, sizeof r);
+    tb_store_catin_rekap(s, "35.97", "2026-02", rekap_collect, &r);
+    CHECK(r.v[TB_REKAP_CATIN] == 1 && r.v[TB_REKAP_ANEMIA] == 1, "February: the groom only");
+}
+
 static long pregnancy(tb_store *s, long ibu, const char *hpht)
 {
     tb_kehamilan_baru k = {
@@ -236,6 +260,7 @@ int main(void)
         TB_TEST_MAIN_END();
     CHECK(tb_store_exec(s, FIXTURE) == 0, "fixture: %s", tb_store_error(s));
     test_catin(s);
+    test_rekap(s);
     test_pregnancy(s);
     long audits = tb_store_count(s, "audit_log");
     CHECK(audits >= 20, "writes audited (%ld)", audits);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "report/kia.h"
+#include "store/catin.h"
 #include "store/kehamilan.h"
 
 static const char *const IND[TB_PWS_N] = {"k1", "k4", "k6", "pn", "kf", "kn1"};
@@ -181,4 +182,84 @@ int tb_report_pws_series(tb_store *s, const char *wilayah, const char *month, in
 const char *tb_report_pws_key(int i)
 {
     return i >= 0 && i < TB_PWS_N ? IND[i] : "";
+}
+
+typedef struct {
+    tb_table *t;
+    double tot[TB_REKAP_N];
+} rekap_ctx;
+
+/* Fills a recap row from counts v. */
+static void rekap_cells(tb_table *t, long row, const double *v)
+{
+    for (int k = 0; k < TB_REKAP_N; k++)
+        tb_table_set_num(t, row, k < 2 ? 2 + k : 3 + k, v[k]);
+    tb_table_set_num(t, row, 4, pct(v[TB_REKAP_BERISIKO], v[TB_REKAP_CATIN]));
+    tb_table_set_num(t, row, 12, pct(v[TB_REKAP_TEPAT], v[TB_REKAP_TEPAT] + v[TB_REKAP_TERLAMBAT]));
+}
+
+static int rekap_row(void *ctx, const tb_catin_rekap_row *r)
+{
+    rekap_ctx *c = ctx;
+    long row = tb_table_add_row(c->t);
+    tb_table_set_text(c->t, row, 0, r->desa);
+    tb_table_set_text(c->t, row, 1, r->nama);
+    double v[TB_REKAP_N];
+    for (int k = 0; k < TB_REKAP_N; k++) {
+        v[k] = (double)r->v[k];
+        c->tot[k] += v[k];
+    }
+    rekap_cells(c->t, row, v);
+    return 0;
+}
+
+int tb_report_catin(tb_store *s, const tb_report_scope *sc, const char *title, tb_table **out)
+{
+    static const char *const keys[] = {"kode",
+                                       "desa",
+                                       "catin",
+                                       "berisiko",
+                                       "persen_berisiko",
+                                       "umur_muda",
+                                       "imt_kurang",
+                                       "lila_kurang",
+                                       "anemia",
+                                       "tepat_waktu",
+                                       "terlambat",
+                                       "menikah",
+                                       "persen_tepat_waktu"};
+    static const char *const heads[] = {"Kode",
+                                        "Desa",
+                                        "Catin diperiksa",
+                                        "Berisiko",
+                                        "Berisiko (%)",
+                                        "Umur < 20",
+                                        "IMT kurang",
+                                        "LiLA < 23,5 (KEK)",
+                                        "Anemia",
+                                        "Diperiksa >= 3 bulan sebelum nikah",
+                                        "Kurang dari 3 bulan",
+                                        "Sudah menikah",
+                                        "Tepat waktu (%)"};
+    static const tb_col_kind kinds[] = {
+        TB_COL_TEXT, TB_COL_TEXT, TB_COL_INT, TB_COL_INT, TB_COL_PERCENT, TB_COL_INT,    TB_COL_INT,
+        TB_COL_INT,  TB_COL_INT,  TB_COL_INT, TB_COL_INT, TB_COL_INT,     TB_COL_PERCENT};
+    if (sc->posyandu_id > 0)
+        return tb_store_fail(s, "rekap catin dibuat per wilayah (--wilayah), bukan per posyandu");
+    rekap_ctx c = {tb_table_new(title, 13, keys, heads, kinds), {0}};
+    if (!c.t)
+        return tb_store_fail(s, "out of memory");
+    if (tb_store_catin_rekap(s, sc->wilayah, sc->month, rekap_row, &c) < 0) {
+        tb_table_free(c.t);
+        return -1;
+    }
+    long r = tb_table_add_row(c.t);
+    tb_table_set_text(c.t, r, 1, "Jumlah");
+    rekap_cells(c.t, r, c.tot);
+    tb_table_subtitle(c.t, "Catin yang skrining Elsimil terakhirnya antara 1 Januari dan akhir"
+                           " bulan laporan. Faktor menurut aturan Elsimil yang dipakai saat"
+                           " skrining. Tepat waktu: diperiksa paling lambat 3 bulan sebelum"
+                           " tanggal nikah (rencana, atau tanggal nikah bila sudah menikah).");
+    *out = c.t;
+    return 0;
 }

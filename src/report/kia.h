@@ -23,6 +23,12 @@ int tb_report_pws_kia(tb_store *s, const tb_report_scope *sc, const char *title,
 int tb_report_pws_series(tb_store *s, const char *wilayah, const char *month, int ind,
                          double pct[12]);
 
+/* The Elsimil recap per desa: catin screened from 1 January to the month,
+ * berisiko and its percentage, the factors (age, IMT, LiLA, anaemia), the
+ * 3-months rule met or not and its percentage, married; a total row. 0 or
+ * -1. */
+int tb_report_catin(tb_store *s, const tb_report_scope *sc, const char *title, tb_table **out);
+
 /* The key of PWS indicator i ("k1", "k4", "k6", "pn", "kf", "kn1"), "" when
  * out of range. */
 const char *tb_report_pws_key(int i);

@@ -29,7 +29,7 @@
 static const char *const names[TB_REPORT_COUNT] = {
     "skdn", "prevalensi",   "tren",         "stunting",     "wasting",        "2t",
     "bgm",  "tidak-diukur", "kualitas",     "rekonsiliasi", "kualitas-kader", "skdn-umur",
-    "krs",  "krs-target",   "krs-keluarga", "verval", "tpk", "3standar4pasti", "pws-kia"};
+    "krs",  "krs-target",   "krs-keluarga", "verval", "tpk", "3standar4pasti", "pws-kia", "catin"};
 static const char *const titles[TB_REPORT_COUNT] = {
     "SKDN",
     "Prevalensi status gizi",
@@ -49,7 +49,8 @@ static const char *const titles[TB_REPORT_COUNT] = {
     "Verifikasi dan validasi KRS (verval)",
     "Tabulasi hasil pendampingan TPK",
     "Pelaksanaan 3 standar dan 4 PASTI",
-    "PWS KIA (pemantauan wilayah setempat kesehatan ibu dan anak)"};
+    "PWS KIA (pemantauan wilayah setempat kesehatan ibu dan anak)",
+    "Rekap catin (skrining Elsimil)"};
 
 const char *tb_report_name(tb_report_kind k)
 {
@@ -713,6 +714,8 @@ int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_t
         return tb_report_standar_pasti(s, sc, title, out);
     case TB_REPORT_PWS_KIA:
         return tb_report_pws_kia(s, sc, title, out);
+    case TB_REPORT_CATIN:
+        return tb_report_catin(s, sc, title, out);
     default:
         return report_list(s, k, sc, title, NULL, NULL, out);
     }

@@ -423,3 +423,96 @@ int tb_store_catin_get(tb_store *s, long individu_id, tb_catin_row *out)
         sqlite3_reset(st);
     return rc;
 }
+
+/* Does the comma list f hold code a or b? */
+static bool has_factor(const char *f, const char *a, const char *b)
+{
+    for (const char *p = f; p && *p;) {
+        size_t n = strcspn(p, ",");
+        if ((strlen(a) == n && !strncmp(p, a, n)) || (strlen(b) == n && !strncmp(p, b, n)))
+            return true;
+        p += n + (p[n] ? 1 : 0);
+    }
+    return false;
+}
+
+static int cmp_rekap(const void *k, const void *e)
+{
+    return strcmp(k, ((const tb_catin_rekap_row *)e)->desa);
+}
+
+/* The desa of the area, counts zero: 0 and *out (malloc'd), or -1. */
+static int rekap_desa(tb_store *s, const char *wilayah, tb_catin_rekap_row **out, int *n)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "SELECT kode, nama FROM wilayah WHERE tingkat = 4 AND"
+                                        " (kode = ?1 OR (kode >= ?1 AND kode < ?1 || '/'))"
+                                        " ORDER BY kode");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, wilayah, -1, SQLITE_TRANSIENT);
+    int cap = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 64;
+            tb_catin_rekap_row *g = realloc(*out, (size_t)cap * sizeof *g);
+            if (!g) {
+                sqlite3_reset(st);
+                return tb_store_fail(s, "out of memory");
+            }
+            *out = g;
+        }
+        tb_catin_rekap_row *d = &(*out)[(*n)++];
+        memset(d, 0, sizeof *d);
+        tb_store_col_text(st, 0, d->desa, sizeof d->desa);
+        tb_store_col_text(st, 1, d->nama, sizeof d->nama);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : tb_store_fail(s, "%s", sqlite3_errmsg(tb_store_db(s)));
+}
+
+/* Counts the catin row r into d. */
+static void rekap_add(tb_catin_rekap_row *d, const tb_catin_row *r)
+{
+    d->v[TB_REKAP_CATIN]++;
+    d->v[TB_REKAP_BERISIKO] += !strcmp(r->hasil, "berisiko");
+    d->v[TB_REKAP_UMUR] += has_factor(r->faktor, "umur_muda", "terlalu_muda");
+    d->v[TB_REKAP_IMT] += has_factor(r->faktor, "imt_kurang", "kurus");
+    d->v[TB_REKAP_LILA] += has_factor(r->faktor, "lila_kurang", "kek");
+    d->v[TB_REKAP_ANEMIA] += has_factor(r->faktor, "anemia", "anemia");
+    d->v[TB_REKAP_TEPAT] += r->tepat_waktu == 1;
+    d->v[TB_REKAP_TERLAMBAT] += r->tepat_waktu == 0;
+    d->v[TB_REKAP_MENIKAH] += r->tgl_nikah[0] != 0;
+}
+
+typedef struct {
+    tb_catin_rekap_row *d;
+    int n;
+    char from[11], to[11];
+} rekap_ctx;
+
+static int rekap_row(void *ctx, const tb_catin_row *r)
+{
+    rekap_ctx *c = ctx;
+    if (strcmp(r->tgl_periksa, c->from) < 0 || strcmp(r->tgl_periksa, c->to) > 0)
+        return 0;
+    tb_catin_rekap_row *d = bsearch(r->desa, c->d, (size_t)c->n, sizeof *c->d, cmp_rekap);
+    if (d)
+        rekap_add(d, r);
+    return 0;
+}
+
+int tb_store_catin_rekap(tb_store *s, const char *wilayah, const char *month,
+                         int (*fn)(void *ctx, const tb_catin_rekap_row *r), void *ctx)
+{
+    rekap_ctx c = {0};
+    snprintf(c.from, sizeof c.from, "%.4s-01-01", month);
+    snprintf(c.to, sizeof c.to, "%.7s-31", month); /* any day of the month sorts below */
+    int rc = rekap_desa(s, wilayah, &c.d, &c.n);
+    if (!rc)
+        rc = tb_store_catin_list(s, wilayah, rekap_row, &c) < 0 ? -1 : 0;
+    for (int i = 0; !rc && i < c.n; i++)
+        if (fn(ctx, &c.d[i]) < 0)
+            break;
+    free(c.d);
+    return rc;
+}

@@ -90,4 +90,30 @@ int tb_store_catin_list(tb_store *s, const char *wilayah,
 /* The catin individu_id: 1, 0 when none, -1. */
 int tb_store_catin_get(tb_store *s, long individu_id, tb_catin_row *out);
 
+/* The Elsimil recap of a desa (counts of catin, each by their latest
+ * screening). */
+enum {
+    TB_REKAP_CATIN,     /* catin screened */
+    TB_REKAP_BERISIKO,  /* result berisiko */
+    TB_REKAP_UMUR,      /* factor umur_muda */
+    TB_REKAP_IMT,       /* imt_kurang */
+    TB_REKAP_LILA,      /* lila_kurang (KEK) */
+    TB_REKAP_ANEMIA,    /* anemia */
+    TB_REKAP_TEPAT,     /* screened >= the rule's months before the wedding */
+    TB_REKAP_TERLAMBAT, /* screened later than that */
+    TB_REKAP_MENIKAH,   /* married */
+    TB_REKAP_N
+};
+typedef struct {
+    char desa[16], nama[128];
+    long v[TB_REKAP_N];
+} tb_catin_rekap_row;
+
+/* Calls fn for every desa of the area (code order) with the catin whose
+ * latest screening is from 1 January of month's year (yyyy-mm) to the end
+ * of the month. Factor codes of older records count too (terlalu_muda,
+ * kurus, kek). 0 or -1. */
+int tb_store_catin_rekap(tb_store *s, const char *wilayah, const char *month,
+                         int (*fn)(void *ctx, const tb_catin_rekap_row *r), void *ctx);
+
 #endif

@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include "base/clock.h"
+#include "format/render_html.h"
+#include "report/kia.h"
 #include "store/catin.h"
 #include "store/wilayah.h"
 #include "tb_date.h"
@@ -162,6 +164,18 @@ static void add_form(tb_buf *b, tb_req *q, const tb_kia_err *e, const char *wila
     tb_buf_puts(b, "<button>Simpan dan nilai</button></form>");
 }
 
+/* The Elsimil recap of area w, this year to this month (report/kia.c). */
+static void rekap(tb_buf *b, tb_req *q, const char *w)
+{
+    tb_report_scope sc = {.wilayah = w};
+    tb_this_month(sc.month);
+    tb_table *t = NULL;
+    if (tb_report_run(q->store, TB_REPORT_CATIN, &sc, &t) < 0)
+        return;
+    tb_render_html(t, b, NULL);
+    tb_table_free(t);
+}
+
 /* The list page (e: the errors of a refused registration, or NULL). */
 static void render_list(tb_req *q, tb_res *r, const tb_kia_err *e)
 {
@@ -181,6 +195,7 @@ static void render_list(tb_req *q, tb_res *r, const tb_kia_err *e)
         tb_buf_free(&tmp);
         return tb_res_error(r, q, 500, tb_store_error(q->store));
     }
+    rekap(b, q, w);
     tb_buf_printf(b,
                   "<p class=\"ringkas\">Terdaftar %ld &middot; berisiko %ld &middot; diperiksa"
                   " paling lambat 3 bulan sebelum menikah %ld, kurang dari 3 bulan %ld &middot;"
