@@ -58,7 +58,8 @@
 #define KIA_NAMES (TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_DESA | TB_ROLE_TPK)
 #define KIA_ENTER (TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_DESA)
 #define KIA_READ (ALL & ~TB_ROLE_KADER)
-#define DENY_KIA "Data catin dan ibu hamil by name hanya untuk bidan desa, petugas gizi puskesmas dan TPK."
+#define DENY_KIA                                                                                   \
+    "Data catin dan ibu hamil by name hanya untuk bidan desa, petugas gizi puskesmas dan TPK."
 #define DENY_KIA_ENTER "Kehamilan dicatat oleh bidan desa dan petugas gizi puskesmas."
 
 /* clang-format off */
