@@ -60,23 +60,19 @@ static int list_row(void *ctx, const tb_kehamilan_row *k)
     return 0;
 }
 
+/* The values ('|'-separated ids) and labels (names) of a posyandu select. */
+typedef struct {
+    tb_buf v, l;
+} pos_opts;
+
 static int pos_opt(void *ctx, long id, const char *nama, const char *desa)
 {
     (void)desa;
-    tb_buf *b = ctx;
-    tb_buf_printf(b, "%s%ld", b->len ? "|" : "", id);
-    (void)nama;
-    return 0;
-}
-
-static int pos_label(void *ctx, long id, const char *nama, const char *desa)
-{
-    (void)id;
-    (void)desa;
-    tb_buf *b = ctx;
-    if (b->len)
-        tb_buf_puts(b, "|");
-    tb_buf_put(b, nama, strcspn(nama, "|"));
+    pos_opts *o = ctx;
+    tb_buf_printf(&o->v, "%s%ld", o->v.len ? "|" : "", id);
+    if (o->l.len)
+        tb_buf_puts(&o->l, "|");
+    tb_buf_put(&o->l, nama, strcspn(nama, "|"));
     return 0;
 }
 
@@ -84,15 +80,12 @@ static int pos_label(void *ctx, long id, const char *nama, const char *desa)
 static void posyandu_select(tb_buf *b, tb_req *q, const tb_kia_err *e, const char *w,
                             const char *dflt)
 {
-    tb_buf v = {0}, l = {0};
-    tb_store_posyandu_list(q->store, w, pos_opt, &v);
-    tb_store_posyandu_list(q->store, w, pos_label, &l);
-    tb_buf_puts(&v, "");
-    tb_buf_puts(&l, "");
-    tb_kia_select(b, q, e, "Posyandu bayi", "posyandu_id", v.data ? v.data : "",
-                  l.data ? l.data : "", dflt);
-    tb_buf_free(&v);
-    tb_buf_free(&l);
+    pos_opts o = {{0}, {0}};
+    tb_store_posyandu_list(q->store, w, pos_opt, &o);
+    tb_kia_select(b, q, e, "Posyandu bayi", "posyandu_id", o.v.data ? o.v.data : "",
+                  o.l.data ? o.l.data : "", dflt);
+    tb_buf_free(&o.v);
+    tb_buf_free(&o.l);
 }
 
 static void render_list(tb_req *q, tb_res *r, const tb_kia_err *e)
