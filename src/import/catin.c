@@ -11,7 +11,6 @@
  *   merokok          when the rule says merokok_berisiko: true
  * A screening with none of these values evaluated has no result.
  */
-#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +20,7 @@
 #include "tb_date.h"
 #include "store/individu.h"
 #include "store/catin.h"
+#include "tb_elsimil.h"
 #include "tb_match.h"
 
 enum {
@@ -151,11 +151,10 @@ static int check_columns(const imp *m, char *err, size_t errlen)
     return 0;
 }
 
-/* The Elsimil thresholds in force (NAN: not part of the rule). */
+/* The Elsimil rule in force (store/catin.h reads it; lib/elsimil.c judges). */
 typedef struct {
     char versi[64];
-    double lila_min, hb_min, hb_min_laki, imt_min, imt_maks, umur_min, perut_p, perut_l;
-    bool merokok;
+    tb_elsimil_rule rule;
 } rule;
 
 static int begin(imp *m)
@@ -164,42 +163,15 @@ static int begin(imp *m)
     if (!r)
         return tb_store_fail(m->store, "out of memory");
     m->state = r;
-    char *data = NULL;
-    int have = tb_store_ref_active(m->store, "elsimil", r->versi, sizeof r->versi, &data);
+    int have = tb_store_elsimil_rule(m->store, &r->rule, r->versi, sizeof r->versi);
     if (have < 0)
         return -1;
-    if (!have || !data) {
+    if (!have) {
         snprintf(m->err, sizeof m->err,
-                 "tidak ada aturan Elsimil aktif (ref_versi jenis 'elsimil' dengan data JSON)");
-        free(data);
+                 "tidak ada aturan Elsimil aktif (ref_versi jenis 'elsimil' dengan data JSON"
+                 " yang sah)");
         return -1;
     }
-    json_error_t je;
-    json_t *root = json_loads(data, 0, &je);
-    free(data);
-    if (!root || !json_is_object(root)) {
-        snprintf(m->err, sizeof m->err, "aturan Elsimil %s: JSON tidak sah (%s)", r->versi,
-                 je.text);
-        json_decref(root);
-        return -1;
-    }
-    const struct {
-        const char *key;
-        double *v;
-    } nums[] = {{"lila_min", &r->lila_min},
-                {"hb_min", &r->hb_min},
-                {"hb_min_laki", &r->hb_min_laki},
-                {"imt_min", &r->imt_min},
-                {"imt_maks", &r->imt_maks},
-                {"umur_min", &r->umur_min},
-                {"lingkar_perut_maks_perempuan", &r->perut_p},
-                {"lingkar_perut_maks_laki", &r->perut_l}};
-    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
-        json_t *v = json_object_get(root, nums[i].key);
-        *nums[i].v = v && json_is_number(v) ? json_number_value(v) : NAN;
-    }
-    r->merokok = json_is_true(json_object_get(root, "merokok_berisiko"));
-    json_decref(root);
     return 0;
 }
 
@@ -207,53 +179,6 @@ static void cleanup(imp *m)
 {
     free(m->state);
     m->state = NULL;
-}
-
-/*
- * The risk factors of screening r under rule ru, comma-separated into
- * faktor (cap bytes); returns how many rules could be evaluated (0: no
- * result). imt is the computed body-mass index, or NAN.
- */
-static int risk_factors(const rule *ru, const rec *r, double imt, char *faktor, size_t cap)
-{
-    bool woman = r->jk == 2;
-    double umur = floor((r->periksa - r->lahir) / 365.25);
-    int evaluated = 0;
-    if (!isnan(ru->umur_min)) {
-        evaluated++;
-        if (umur < ru->umur_min)
-            imp_add_factor(faktor, cap, "umur_muda");
-    }
-    if (!isnan(imt)) {
-        evaluated += !isnan(ru->imt_min) || !isnan(ru->imt_maks);
-        if (imt < ru->imt_min)
-            imp_add_factor(faktor, cap, "imt_kurang");
-        if (imt > ru->imt_maks)
-            imp_add_factor(faktor, cap, "imt_lebih");
-    }
-    if (woman && !isnan(r->lila) && !isnan(ru->lila_min)) {
-        evaluated++;
-        if (r->lila < ru->lila_min)
-            imp_add_factor(faktor, cap, "lila_kurang");
-    }
-    double hb_min = woman ? ru->hb_min : ru->hb_min_laki;
-    if (!isnan(r->hb) && !isnan(hb_min)) {
-        evaluated++;
-        if (r->hb < hb_min)
-            imp_add_factor(faktor, cap, "anemia");
-    }
-    double perut_max = woman ? ru->perut_p : ru->perut_l;
-    if (!isnan(r->perut) && !isnan(perut_max)) {
-        evaluated++;
-        if (r->perut > perut_max)
-            imp_add_factor(faktor, cap, "lingkar_perut");
-    }
-    if (ru->merokok) {
-        evaluated++;
-        if (r->merokok)
-            imp_add_factor(faktor, cap, "merokok");
-    }
-    return evaluated;
 }
 
 static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *outcome)
@@ -296,11 +221,14 @@ static int store(imp *m, void *vr, const tb_csv_row *row, imp_reject *rej, int *
                   .hb = r->hb,
                   .merokok = r->merokok,
                   .no_sertifikat = r->sertifikat};
-    if (!isnan(r->bb) && !isnan(r->tb))
-        c.imt = round(r->bb / (r->tb / 100) / (r->tb / 100) * 10) / 10;
+    tb_elsimil_input in = {r->jk,   r->lahir, r->periksa, r->bb,          r->tb,
+                           r->lila, r->hb,    r->perut,   r->merokok != 0};
+    tb_elsimil_result res;
+    tb_elsimil_eval(&ru->rule, &in, &res);
+    c.imt = res.imt;
     char faktor[256] = "";
-    int evaluated = risk_factors(ru, r, c.imt, faktor, sizeof faktor);
-    c.hasil = !evaluated ? NULL : faktor[0] ? "berisiko" : "ideal";
+    tb_elsimil_factor_list(res.faktor, faktor, sizeof faktor);
+    c.hasil = !res.dinilai ? NULL : res.berisiko ? "berisiko" : "ideal";
     c.faktor = faktor;
     if (tb_store_catin_put(m->store, &c, &out))
         return -1;

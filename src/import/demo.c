@@ -513,6 +513,33 @@ static int make_children(gen *g, int per_desa)
     return 0;
 }
 
+/* The delivery of demo pregnancy id born on s_lahir: place, helper, KN1
+ * and KF1-KF3 up to the demo's last day, derived from the id (no random
+ * draw, so the rest of the demo stays the same): 1 in 10 by a dukun at
+ * home, 1 in 7 without KN1, 1 in 5 without KF. */
+static int demo_delivery(gen *g, long id, const char *s_lahir)
+{
+    long born = tb_date_iso(s_lahir);
+    char kn1[11] = "", t[11];
+    if (id % 7)
+        iso(born + 1, kn1);
+    bool dukun = id % 10 == 0;
+    TRY(tb_store_demo_insert(g->s, TB_DEMO_PERSALINAN, "lttt", id, dukun ? "rumah" : "puskesmas",
+                             dukun    ? "dukun"
+                             : id % 3 ? "bidan"
+                                      : "dokter",
+                             kn1));
+    static const int day[3] = {1, 10, 32};
+    for (int ke = 1; ke <= 3 && id % 5; ke++) {
+        long d = born + day[ke - 1] + id % 3;
+        if (d > g->until_day)
+            break;
+        iso(d, t);
+        TRY(tb_store_demo_insert(g->s, TB_DEMO_NIFAS, "lit", id, ke, t));
+    }
+    return 0;
+}
+
 static int make_pregnancies(gen *g, int per_desa)
 {
     for (int i = 0; i < g->ndesa; i++) {
@@ -544,6 +571,8 @@ static int make_pregnancies(gen *g, int per_desa)
                                          ke == 1 || ke == 5 ? "dokter" : "bidan"));
                 day += 28 + pick(&g->r, 20);
             }
+            if (*s_lahir)
+                TRY(demo_delivery(g, id, s_lahir));
         }
     }
     return 0;

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/kia.h"
 #include "report/krs.h"
 #include "report/layanan.h"
 #include "report/report.h"
@@ -30,7 +31,7 @@ static const char *const names[TB_REPORT_COUNT] = {
     "skdn", "prevalensi",   "tren",         "stunting",     "wasting",        "2t",
     "bgm",  "tidak-diukur", "kualitas",     "rekonsiliasi", "kualitas-kader", "skdn-umur",
     "krs",  "krs-target",   "krs-keluarga", "verval", "tpk", "3standar4pasti",
-    "konvergensi-desa"};
+    "konvergensi-desa", "pws-kia", "catin"};
 static const char *const titles[TB_REPORT_COUNT] = {
     "SKDN",
     "Prevalensi status gizi",
@@ -50,7 +51,9 @@ static const char *const titles[TB_REPORT_COUNT] = {
     "Verifikasi dan validasi KRS (verval)",
     "Tabulasi hasil pendampingan TPK",
     "Pelaksanaan 3 standar dan 4 PASTI",
-    "Kartu konvergensi desa (paket layanan sasaran 1000 HPK)"};
+    "Kartu konvergensi desa (paket layanan sasaran 1000 HPK)",
+    "PWS KIA (pemantauan wilayah setempat kesehatan ibu dan anak)",
+    "Rekap catin (skrining Elsimil)"};
 
 const char *tb_report_name(tb_report_kind k)
 {
@@ -714,6 +717,10 @@ int tb_report_run(tb_store *s, tb_report_kind k, const tb_report_scope *sc, tb_t
         return tb_report_standar_pasti(s, sc, title, out);
     case TB_REPORT_KONVERGENSI:
         return tb_report_konvergensi(s, sc, title, out);
+    case TB_REPORT_PWS_KIA:
+        return tb_report_pws_kia(s, sc, title, out);
+    case TB_REPORT_CATIN:
+        return tb_report_catin(s, sc, title, out);
     default:
         return report_list(s, k, sc, title, NULL, NULL, out);
     }

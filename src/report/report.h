@@ -50,6 +50,8 @@ typedef enum {
     TB_REPORT_TPK,            /* TPK assistance per team and desa (report/tpk.c) */
     TB_REPORT_STANDAR_PASTI,  /* "3 standar dan 4 PASTI" per desa (report/tpk.c) */
     TB_REPORT_KONVERGENSI,    /* desa convergence scorecard, Tabel 3 (report/layanan.c) */
+    TB_REPORT_PWS_KIA,        /* PWS KIA per desa, cumulative to the month (report/kia.c) */
+    TB_REPORT_CATIN,          /* Elsimil recap per desa (report/kia.c) */
     TB_REPORT_COUNT
 } tb_report_kind;
 

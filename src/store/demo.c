@@ -40,6 +40,9 @@ static const char *const demo_sql[TB_DEMO_COUNT] = {
         "INSERT INTO keluarga_putaran (keluarga_id, putaran, tanggal, aturan, sasaran,"
         " krs, krs_faktor) VALUES (?1, ?2, ?3, 'bkkbn-2023', ?4, ?5, ?6)",
     [TB_DEMO_PUTARAN_SET] = "UPDATE keluarga SET putaran = ?2 WHERE id = ?1",
+    [TB_DEMO_PERSALINAN] = "UPDATE kehamilan SET tempat_persalinan = ?2, penolong = ?3,"
+                           " tgl_kn1 = ?4 WHERE id = ?1",
+    [TB_DEMO_NIFAS] = "INSERT INTO kunjungan_nifas (kehamilan_id, ke, tanggal) VALUES (?1, ?2, ?3)",
     [TB_DEMO_TPK] = "INSERT INTO tpk (kode, desa, nama) VALUES (?1, ?2, ?3)",
     [TB_DEMO_TPK_ANGGOTA] = "INSERT INTO tpk_anggota (tpk_id, nama, peran) VALUES (?1, ?2, ?3)",
     [TB_DEMO_TPK_KUNJUNGAN] =

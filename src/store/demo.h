@@ -50,6 +50,8 @@ typedef enum {
                              bkl, kampung_kb, rumah_dataku */
     TB_DEMO_APBDES,       /* desa, tahun, stunting, kpm */
     TB_DEMO_AKSI_LEMBAGA, /* (none) each aksi's lead institution from its PIC's name */
+    TB_DEMO_PERSALINAN,  /* kehamilan id, tempat, penolong, tgl_kn1 (an update) */
+    TB_DEMO_NIFAS,       /* kehamilan_id, ke, tanggal */
     TB_DEMO_COUNT
 } tb_demo_row;
 

@@ -863,11 +863,60 @@ static const char *const migration_18 =
     "CREATE INDEX kasus_aks_semester ON kasus_aks(kabupaten, semester);"
     "ALTER TABLE tindak_lanjut ADD COLUMN kasus_id INTEGER REFERENCES kasus_aks(id);";
 
-static const char *const migrations_sql[] = {NULL,         migration_1,  migration_2,  migration_3,
-                                             migration_4,  migration_5,  migration_6,  migration_7,
-                                             migration_8,  migration_9,  migration_10, migration_11,
-                                             migration_12, migration_13, migration_14, migration_15,
-                                             migration_16, migration_17, migration_18, NULL};
+/* 19: catin and pregnancy (issue 12). A catin screening keeps the Elsimil
+ * rule version it was judged by, whether it was at least 3 months before
+ * the wedding (tepat_waktu), the other catin (pasangan_id), and after the
+ * marriage its date, KUA and the PUS family it formed. A pregnancy keeps
+ * its registration day, the posyandu its baby will go to, the child its
+ * delivery created and the neonate's first visit (KN1); an ANC contact its
+ * LiLA, Hb and TTD tablets given. sasaran_kia: the projected target
+ * population of a desa for a year (PWS KIA). Two Elsimil versions a
+ * district may activate (bkkbn-2023 stays the active one): -lengkap adds
+ * the UNCONFIRMED thresholds (men's Hb 13 (WHO), waist 80/90 cm, smoking),
+ * kaper-sumut-hb-11.5 the conflicting Hb figure. */
+static const char *const migration_19 =
+    "ALTER TABLE catin ADD COLUMN pasangan_id INTEGER REFERENCES individu(id);"
+    "ALTER TABLE catin ADD COLUMN tgl_nikah TEXT;"
+    "ALTER TABLE catin ADD COLUMN kua TEXT;"
+    "ALTER TABLE catin ADD COLUMN keluarga_id INTEGER REFERENCES keluarga(id);"
+    "ALTER TABLE catin ADD COLUMN aturan TEXT;"
+    "ALTER TABLE catin ADD COLUMN tepat_waktu INTEGER;"
+    "ALTER TABLE catin ADD COLUMN dibuat_oleh INTEGER REFERENCES pengguna(id);"
+    "CREATE INDEX IF NOT EXISTS catin_individu ON catin(individu_id, tgl_periksa);"
+    "ALTER TABLE kehamilan ADD COLUMN tgl_daftar TEXT;"
+    "ALTER TABLE kehamilan ADD COLUMN posyandu_id INTEGER REFERENCES posyandu(id);"
+    "ALTER TABLE kehamilan ADD COLUMN anak_id INTEGER REFERENCES individu(id);"
+    "ALTER TABLE kehamilan ADD COLUMN tgl_kn1 TEXT;"
+    "ALTER TABLE kehamilan ADD COLUMN dibuat_oleh INTEGER REFERENCES pengguna(id);"
+    "ALTER TABLE kunjungan_anc ADD COLUMN lila REAL;"
+    "ALTER TABLE kunjungan_anc ADD COLUMN hb REAL;"
+    "ALTER TABLE kunjungan_anc ADD COLUMN ttd INTEGER NOT NULL DEFAULT 0;"
+    "CREATE TABLE sasaran_kia ("
+    "  desa TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  tahun INTEGER NOT NULL,"
+    "  bumil INTEGER NOT NULL CHECK (bumil >= 0),"
+    "  bersalin INTEGER NOT NULL CHECK (bersalin >= 0),"
+    "  nifas INTEGER NOT NULL CHECK (nifas >= 0),"
+    "  bayi INTEGER NOT NULL CHECK (bayi >= 0),"
+    "  oleh INTEGER REFERENCES pengguna(id), diubah TEXT,"
+    "  PRIMARY KEY (desa, tahun)"
+    ") WITHOUT ROWID;"
+    "INSERT INTO ref_versi VALUES ('elsimil', 'bkkbn-2023-lengkap', '2023-03-01', 0,"
+    "  'BKKBN Babel (LiLA 23.5); WHO anaemia cut-offs (Hb 12 women, 13 men)',"
+    "  'IMT 18.5, umur 20, lingkar perut 80/90, merokok: UNCONFIRMED for Elsimil',"
+    "  '{\"lila_min\": 23.5, \"hb_min\": 12.0, \"hb_min_laki\": 13.0, \"imt_min\": 18.5,"
+    "    \"umur_min\": 20, \"lingkar_perut_maks_perempuan\": 80,"
+    "    \"lingkar_perut_maks_laki\": 90, \"merokok_berisiko\": true,"
+    "    \"bulan_sebelum_nikah\": 3}');"
+    "INSERT INTO ref_versi VALUES ('elsimil', 'kaper-sumut-hb-11.5', '2023-03-01', 0,"
+    "  'Kaper BKKBN Sumut (parboaboa.com) [CONFLICT]', 'bkkbn-2023 with Hb 11.5 for women',"
+    "  '{\"lila_min\": 23.5, \"hb_min\": 11.5, \"imt_min\": 18.5, \"umur_min\": 20}');";
+
+static const char *const migrations_sql[] = {
+    NULL,         migration_1,  migration_2,  migration_3,  migration_4,  migration_5,
+    migration_6,  migration_7,  migration_8,  migration_9,  migration_10, migration_11,
+    migration_12, migration_13, migration_14, migration_15, migration_16, migration_17,
+    migration_18, migration_19, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};

@@ -161,4 +161,16 @@ long long tb_dokumen_max_bytes(void);
 void tb_page_layanan(tb_req *q, tb_res *r);
 void tb_page_konvergensi(tb_req *q, tb_res *r);
 
+/* catin and pregnancy (catin.c, kehamilan.c) */
+void tb_page_catin_list(tb_req *q, tb_res *r);
+void tb_page_catin_tambah(tb_req *q, tb_res *r);
+void tb_page_catin(tb_req *q, tb_res *r);
+void tb_page_catin_nikah(tb_req *q, tb_res *r);
+void tb_page_kehamilan_list(tb_req *q, tb_res *r);
+void tb_page_kehamilan_tambah(tb_req *q, tb_res *r);
+void tb_page_kehamilan(tb_req *q, tb_res *r);
+void tb_page_kehamilan_simpan(tb_req *q, tb_res *r);
+void tb_page_pws(tb_req *q, tb_res *r);
+void tb_page_kia_sasaran(tb_req *q, tb_res *r);
+
 #endif

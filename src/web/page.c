@@ -49,6 +49,14 @@ void tb_html_begin(tb_res *r, const tb_req *q, const char *title)
         if (q->role & (TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KAB | TB_ROLE_TPPS_KEC |
                        TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_DESA)) /* web/layanan.c */
             tb_buf_puts(b, " <a href=\"/konvergensi\">Konvergensi</a>");
+        if (strcmp(q->user.peran,
+                   "kader")) /* catin, pregnancy, PWS KIA (web/catin.c, kehamilan.c) */
+            tb_buf_puts(b, " <a href=\"/catin\">Catin</a>");
+        if (!strcmp(q->user.peran, "desa") || !strcmp(q->user.peran, "gizi_puskesmas") ||
+            !strcmp(q->user.peran, "tpk"))
+            tb_buf_puts(b, " <a href=\"/kehamilan\">Ibu hamil</a>");
+        if (strcmp(q->user.peran, "kader"))
+            tb_buf_puts(b, " <a href=\"/kia/pws\">PWS KIA</a>");
         tb_buf_puts(b, "</nav><a class=\"pengguna\" href=\"/akun\" title=\"Akun saya\">");
         tb_buf_html(b, q->user.nama);
         tb_buf_puts(b, " · ");

@@ -60,6 +60,16 @@
 #define DENY_TPK_VISIT "Hanya anggota TPK dan bidan desa yang mencatat kunjungan pendampingan."
 #define DENY_AKS "Peran Anda tidak membuka audit kasus stunting."
 
+/* catin and pregnancy: by name for the bidan desa, gizi puskesmas and TPK;
+ * catin registered by those three, pregnancies by the first two; PWS KIA
+ * (aggregates) for every role but the cadre */
+#define KIA_NAMES (TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_DESA | TB_ROLE_TPK)
+#define KIA_ENTER (TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_DESA)
+#define KIA_READ (ALL & ~TB_ROLE_KADER)
+#define DENY_KIA                                                                                   \
+    "Data catin dan ibu hamil by name hanya untuk bidan desa, petugas gizi puskesmas dan TPK."
+#define DENY_KIA_ENTER "Kehamilan dicatat oleh bidan desa dan petugas gizi puskesmas."
+
 /* clang-format off */
 static const tb_route ROUTES[] = {
     /* public: no login */
@@ -301,6 +311,28 @@ static const tb_route ROUTES[] = {
      TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KAB | TB_ROLE_TPPS_KEC | TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_DESA, LOGIN,
      "Kartu konvergensi untuk desa, puskesmas, TPPS kecamatan dan kabupaten.",
      "the desa convergence scorecard (Tabel 3): wilayah=, bulan=; at a desa the targets by name with what they miss (names roles)"},
+    /* catin, pregnancy, PWS KIA (catin.c, kehamilan.c) */
+    {"GET", "/catin", tb_page_catin_list, KIA_READ, LOGIN, "Peran Anda tidak membuka data catin.",
+     "the catin of the user's area (wilayah= inside it): by name for the name roles, else counts; the registration form"},
+    {"POST", "/catin", tb_page_catin_tambah, KIA_NAMES, CSRF, DENY_KIA,
+     "register a catin and the Elsimil screening: nama, nik, jk, tgl_lahir, desa, alamat, pasangan, tgl_periksa, tgl_rencana_nikah, bb, tb, lila, hb, lingkar_perut, merokok, csrf (audited)"},
+    {"GET", "/catin/{id}", tb_page_catin, KIA_NAMES, LOGIN, DENY_KIA,
+     "catin {id} (individu id): the screening, factors, 3-months rule, partner, marriage form"},
+    {"POST", "/catin/{id}/nikah", tb_page_catin_nikah, KIA_NAMES, CSRF, DENY_KIA,
+     "the marriage of catin {id} and partner: tgl_nikah, kua, no_kk (optional), csrf; forms the PUS family (audited)"},
+    {"GET", "/kehamilan", tb_page_kehamilan_list, KIA_NAMES, LOGIN, DENY_KIA,
+     "the pregnancies of the user's area (not delivered first), with the registration form"},
+    {"POST", "/kehamilan", tb_page_kehamilan_tambah, KIA_ENTER, CSRF, DENY_KIA_ENTER,
+     "register a pregnancy: nik (or nama, tgl_lahir, desa), hpht, gravida, paritas, lila, hb, posyandu_id, csrf (audited)"},
+    {"GET", "/kehamilan/{id}", tb_page_kehamilan, KIA_NAMES, LOGIN, DENY_KIA,
+     "pregnancy {id}: ANC by trimester (K1/K4/K6), TTD, LiLA/KEK, Hb, delivery, KF, KN1, and the next step's form"},
+    {"POST", "/kehamilan/{id}/{bagian}", tb_page_kehamilan_simpan, KIA_ENTER, CSRF, DENY_KIA_ENTER,
+     "pregnancy {id}: {bagian} anc (tanggal, pemberi, lila, hb, ttd) | persalinan (tanggal_salin, tempat, penolong, jk, bb_lahir, pb_lahir, nama_bayi, posyandu_id, tgl_kn1: creates the child) | nifas (tanggal), csrf"},
+    {"GET", "/kia/pws", tb_page_pws, KIA_READ, LOGIN, "Peran Anda tidak membuka PWS KIA.",
+     "PWS KIA: wilayah=, bulan=, indikator=k1|k4|k6|pn|kf|kn1; the graph, the desa below target, the table"},
+    {"POST", "/kia/sasaran", tb_page_kia_sasaran, KIA_ENTER | ADMIN, CSRF,
+     "Sasaran ditetapkan oleh bidan desa, petugas gizi puskesmas, TPPS kecamatan atau admin kabupaten.",
+     "set a desa's PWS KIA sasaran for a year: desa, tahun, bumil, bersalin, nifas, bayi, bulan, csrf (audited)"},
 };
 /* clang-format on */
 

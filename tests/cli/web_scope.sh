@@ -21,6 +21,9 @@ TPKID=$(sqlite3 "$DB" "SELECT a.tpk_id FROM tpk_anggota a JOIN pengguna u ON u.i
 # a case of the case audit in every user's area (nobody is on the audit team)
 AID=$(sqlite3 "$DB" "INSERT INTO kasus_aks (individu_id, kategori, semester, kabupaten, kriteria)
   VALUES ($CIN, 'balita', '2026-2', '35.99', 'uji'); SELECT last_insert_rowid()")
+# a catin and a pregnancy of posyandu 1's desa (inside every user's area)
+CATID=$(sqlite3 "$DB" "SELECT c.individu_id FROM catin c JOIN individu i ON i.id = c.individu_id WHERE i.desa = (SELECT desa FROM posyandu WHERE id = 1) LIMIT 1")
+HID=$(sqlite3 "$DB" "SELECT k.id FROM kehamilan k JOIN individu i ON i.id = k.ibu_id WHERE i.desa = (SELECT desa FROM posyandu WHERE id = 1) LIMIT 1")
 
 expect() { # expect DESC WANT GOT
   check "$1: want $2, got $3" "[ \"$3\" = \"$2\" ]"
@@ -142,6 +145,16 @@ fixture() {
     "GET /audit-kasus/{id}") echo "/audit-kasus/$AID 200" ;;
     "GET /layanan/{id}") echo "/layanan/$CIN 200" ;;
     "GET /konvergensi") echo "/konvergensi?wilayah=$WIN&bulan=2026-10 200" ;;
+    "GET /catin") echo "/catin 200" ;;
+    "POST /catin") echo "/catin 422" ;;
+    "GET /catin/{id}") echo "/catin/$CATID 200" ;;
+    "POST /catin/{id}/nikah") echo "/catin/$CATID/nikah 422" ;;
+    "GET /kehamilan") echo "/kehamilan 200" ;;
+    "POST /kehamilan") echo "/kehamilan 422" ;;
+    "GET /kehamilan/{id}") echo "/kehamilan/$HID 200" ;;
+    "POST /kehamilan/{id}/{bagian}") echo "/kehamilan/$HID/anc 422" ;;
+    "GET /kia/pws") echo "/kia/pws?wilayah=$WIN&bulan=2026-10 200" ;;
+    "POST /kia/sasaran") echo "/kia/sasaran 422" ;;
     *) return 1 ;;
   esac
 }
