@@ -114,8 +114,8 @@ int tb_store_tim_desa_add(tb_store *s, long user, long tim, const char *desa)
     return 0;
 }
 
-int tb_store_tim_each(tb_store *s, const char *wilayah, int (*fn)(void *ctx, const tb_tim *t),
-                      void *ctx)
+int tb_store_tim_each(tb_store *s, const char *wilayah, const char *lembaga,
+                      int (*fn)(void *ctx, const tb_tim *t), void *ctx)
 {
     sqlite3_stmt *st = tb_store_stmt(
         s, "SELECT t.id, t.kabupaten, t.nama,"
@@ -125,11 +125,14 @@ int tb_store_tim_each(tb_store *s, const char *wilayah, int (*fn)(void *ctx, con
            "  JOIN wilayah w ON w.kode = d.desa WHERE d.tim_id = t.id ORDER BY w.nama)),"
            " (SELECT count(*) FROM monitoring_tim_desa d WHERE d.tim_id = t.id),"
            " (SELECT count(*) FROM monitoring_tim_lembaga x WHERE x.tim_id = t.id)"
-           " FROM monitoring_tim t WHERE ?1 IS NULL OR t.kabupaten = ?1"
-           " OR t.kabupaten LIKE ?1 || '.%' OR ?1 LIKE t.kabupaten || '.%' ORDER BY t.nama");
+           " FROM monitoring_tim t WHERE (?1 IS NULL OR t.kabupaten = ?1"
+           " OR t.kabupaten LIKE ?1 || '.%' OR ?1 LIKE t.kabupaten || '.%') AND (?2 IS NULL"
+           " OR t.id IN (SELECT tim_id FROM monitoring_tim_lembaga WHERE lembaga = ?2))"
+           " ORDER BY t.nama");
     if (!st)
         return -1;
     tb_store_bind_text(st, 1, wilayah);
+    tb_store_bind_text(st, 2, lembaga);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         tb_tim t = {sqlite3_column_int64(st, 0),
@@ -177,6 +180,24 @@ int tb_store_tim_desa_each(tb_store *s, const char *lembaga,
             break;
     sqlite3_reset(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : tb_store_fail(s, "monitoring_tim_desa");
+}
+
+int tb_store_desa_each(tb_store *s, const char *wilayah,
+                       int (*fn)(void *ctx, const char *kode, const char *nama), void *ctx)
+{
+    sqlite3_stmt *st =
+        tb_store_stmt(s, "SELECT kode, nama FROM wilayah WHERE tingkat = 4"
+                         " AND (kode = ?1 OR kode LIKE ?1 || '.%') ORDER BY nama, kode");
+    if (!st)
+        return -1;
+    tb_store_bind_text(st, 1, wilayah);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (fn(ctx, (const char *)sqlite3_column_text(st, 0),
+               (const char *)sqlite3_column_text(st, 1)) < 0)
+            break;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : tb_store_fail(s, "wilayah desa");
 }
 
 int tb_store_kuesioner_add(tb_store *s, long user, const char *lembaga, const char *nama, long *id)
@@ -429,6 +450,26 @@ int tb_store_versi_baru(tb_store *s, long user, long kuesioner_id, long *versi_i
     if (versi_id)
         *versi_id = nid;
     return tb_store_commit(s);
+}
+
+int tb_store_versi_each(tb_store *s, long kuesioner_id,
+                        int (*fn)(void *ctx, long versi_id, int versi, const char *terbit, int n),
+                        void *ctx)
+{
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "SELECT v.id, v.versi, COALESCE(v.terbit, ''), (SELECT count(*) FROM kuesioner_butir b"
+           " WHERE b.versi_id = v.id) FROM kuesioner_versi v WHERE v.kuesioner_id = ?1"
+           " ORDER BY v.versi DESC");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, kuesioner_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (fn(ctx, (long)sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1),
+               (const char *)sqlite3_column_text(st, 2), sqlite3_column_int(st, 3)) < 0)
+            break;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : tb_store_fail(s, "kuesioner_versi");
 }
 
 /* --- answers --------------------------------------------------------- */

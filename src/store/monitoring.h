@@ -40,14 +40,19 @@ typedef struct {
     const char *desa;    /* the desa names, joined by ", " */
     int n_desa, n_lembaga;
 } tb_tim;
-/* The teams whose kabupaten is under or above wilayah, by name. */
-int tb_store_tim_each(tb_store *s, const char *wilayah, int (*fn)(void *ctx, const tb_tim *t),
-                      void *ctx);
+/* The teams whose kabupaten is under or above wilayah (only agency
+ * lembaga's team when lembaga is set), by name. */
+int tb_store_tim_each(tb_store *s, const char *wilayah, const char *lembaga,
+                      int (*fn)(void *ctx, const tb_tim *t), void *ctx);
 /* Is desa assigned to the team of agency lembaga? 1 yes, 0 no, -1. */
 int tb_store_tim_desa_ok(tb_store *s, const char *lembaga, const char *desa);
 /* The desa of agency lembaga's team, by name: fn(kode, nama). */
 int tb_store_tim_desa_each(tb_store *s, const char *lembaga,
                            int (*fn)(void *ctx, const char *kode, const char *nama), void *ctx);
+
+/* The desa under wilayah (itself when a desa), by name: fn(kode, nama). */
+int tb_store_desa_each(tb_store *s, const char *wilayah,
+                       int (*fn)(void *ctx, const char *kode, const char *nama), void *ctx);
 
 /* --- questionnaires -------------------------------------------------- */
 
@@ -95,6 +100,12 @@ int tb_store_versi_baru(tb_store *s, long user, long kuesioner_id, long *versi_i
 /* The questionnaire, version number and publication date of version
  * versi_id: 1, 0 unknown, -1. */
 int tb_store_versi_get(tb_store *s, long versi_id, long *kuesioner_id, int *versi, char terbit[11]);
+
+/* The versions of questionnaire id, newest first: fn(versi_id, versi,
+ * terbit ("" a draft), questions). */
+int tb_store_versi_each(tb_store *s, long kuesioner_id,
+                        int (*fn)(void *ctx, long versi_id, int versi, const char *terbit, int n),
+                        void *ctx);
 
 /* --- answers ----------------------------------------------------------- */
 

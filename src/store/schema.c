@@ -746,7 +746,8 @@ static const char *const migration_16 =
     "  kunjungan_id INTEGER REFERENCES monitoring_kunjungan(id),"
     "  lembaga TEXT REFERENCES lembaga(kode),"
     "  uraian TEXT NOT NULL, pj TEXT NOT NULL, tenggat TEXT NOT NULL,"
-    "  status TEXT NOT NULL DEFAULT 'baru' CHECK (status IN ('baru', 'proses', 'selesai', 'batal')),"
+    "  status TEXT NOT NULL DEFAULT 'baru'"
+    "    CHECK (status IN ('baru', 'proses', 'selesai', 'batal')),"
     "  oleh INTEGER REFERENCES pengguna(id),"
     "  dibuat TEXT NOT NULL DEFAULT (date('now'))"
     ");"
@@ -784,11 +785,10 @@ static const char *const migration_16 =
     "  UNIQUE (posyandu_id, tanggal, nama_paud)"
     ");";
 
-static const char *const migrations_sql[] = {NULL,         migration_1,  migration_2,  migration_3,
-                                             migration_4,  migration_5,  migration_6,  migration_7,
-                                             migration_8,  migration_9,  migration_10, migration_11,
-                                             migration_12, migration_13, migration_14, migration_15,
-                                             migration_16, NULL};
+static const char *const migrations_sql[] = {
+    NULL,         migration_1,  migration_2,  migration_3,  migration_4,  migration_5,
+    migration_6,  migration_7,  migration_8,  migration_9,  migration_10, migration_11,
+    migration_12, migration_13, migration_14, migration_15, migration_16, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};

@@ -99,4 +99,19 @@ void tb_api_tindakan_list(tb_req *q, tb_res *r);
 void tb_api_tindakan(tb_req *q, tb_res *r);
 void tb_api_tinjauan(tb_req *q, tb_res *r);
 
+/* monitoring.c: posyandu monitoring by agency teams; {bagian} the part a
+ * form adds to, {id} a questionnaire or a photo */
+void tb_page_monitoring(tb_req *q, tb_res *r);
+void tb_page_monitoring_simpan(tb_req *q, tb_res *r);
+void tb_page_kuesioner(tb_req *q, tb_res *r);
+void tb_page_kuesioner_simpan(tb_req *q, tb_res *r);
+void tb_page_monitoring_isi(tb_req *q, tb_res *r);
+void tb_page_monitoring_hasil(tb_req *q, tb_res *r);
+void tb_page_monitoring_foto(tb_req *q, tb_res *r);
+void tb_api_monitoring(tb_req *q, tb_res *r);
+void tb_api_monitoring_foto(tb_req *q, tb_res *r);
+/* posyandu_profil.c: the posyandu itself; {bagian} kader, buka, alat, pmt, paud */
+void tb_page_posyandu_profil(tb_req *q, tb_res *r);
+void tb_page_posyandu_profil_simpan(tb_req *q, tb_res *r);
+
 #endif
