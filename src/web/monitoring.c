@@ -702,16 +702,19 @@ typedef struct {
     tb_buf *b;
     tb_req *q;
     int n;
+    const char *desa; /* the desa code whose posyandu are listed */
 } isi_ctx;
 
-static int isi_posyandu(void *ctx, long id, const char *nama, const char *desa)
+static int isi_posyandu(void *ctx, long id, const char *nama, const char *desa_nama)
 {
     isi_ctx *c = ctx;
     tb_buf_printf(c->b, "<option value=\"%ld\" data-desa=\"", id);
-    tb_buf_html(c->b, desa);
+    tb_buf_html(c->b, c->desa);
     tb_buf_puts(c->b, "\">");
     tb_buf_html(c->b, nama);
-    tb_buf_puts(c->b, "</option>");
+    tb_buf_puts(c->b, " (");
+    tb_buf_html(c->b, desa_nama);
+    tb_buf_puts(c->b, ")</option>");
     return 0;
 }
 
@@ -733,6 +736,7 @@ static int isi_desa_pos(void *ctx, const char *kode, const char *nama)
 {
     (void)nama;
     isi_ctx *c = ctx;
+    c->desa = kode;
     return tb_scope_code_ok(&c->q->user, kode)
                ? tb_store_posyandu_list(c->q->store, kode, isi_posyandu, c)
                : 0;
@@ -800,7 +804,7 @@ static void isi_form(tb_req *q, tb_buf *b, const tb_kuesioner *k)
     tb_buf_html(b, k->nama);
     tb_buf_puts(b, "\"><label>Desa <select name=\"desa\" required><option value=\"\">- pilih -"
                    "</option>");
-    isi_ctx c = {b, q, 0};
+    isi_ctx c = {b, q, 0, NULL};
     tb_store_tim_desa_each(q->store, k->lembaga, isi_desa, &c);
     tb_buf_puts(b, "</select></label><label>Posyandu <select name=\"posyandu_id\">"
                    "<option value=\"\">- kunjungan ke desa -</option>");

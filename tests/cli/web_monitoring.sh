@@ -75,6 +75,7 @@ visit() { # visit USER UUID DESA POSYANDU TAHAP JAWABAN-JSON [versi_id]: prints 
 }
 check "the phone form of Dinkes's questionnaire" "[ $(get opd.dinkes "/monitoring/isi?kuesioner=$K") = 200 ] && grep -q 'class=\"monitoring\"' \"$W/body\" && grep -q \"data-versi=\\\"$V1\\\"\" \"$W/body\""
 check "  it offers the team's desa, not DPMD's" "grep -q 'WONOURIP' \"$W/body\" && ! grep -q 'GUNUNGHARJO' \"$W/body\""
+check "  and their posyandu, each with its desa's code" "grep -q '<option value=\"1\" data-desa=\"$D1\">' \"$W/body\" && grep -q \"data-desa=\\\"$D2\\\"\" \"$W/body\" && ! grep -q 'data-desa=\"$D3\"' \"$W/body\""
 check "opd.dinkes cannot open DPMD's form: 403" "[ $(get opd.dinkes "/monitoring/isi?kuesioner=$KD") = 403 ]"
 check "bidan.desa does not answer: 403" "[ $(get bidan.desa "/monitoring/isi?kuesioner=$K") = 403 ]"
 got=$(visit opd.dinkes aaaa0001 $D1 1 1 '{"buka":"ya","kader_hadir":5,"meja":"lengkap","kpm_aktif":true}')
