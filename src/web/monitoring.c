@@ -267,9 +267,39 @@ static void desa_table(tb_buf *b, tb_req *q, const tb_mon_scope *m)
     tb_buf_puts(b, "</tbody></table></div>");
 }
 
+/* The agencies' rows, each team closed by its total (visits summed; the
+ * desa of a team are shared by its agencies, so counted once). */
+typedef struct {
+    tb_buf *b;
+    char tim[128];
+    int desa, kunjungan[2], n;
+} lembaga_ctx;
+
+static void tim_total(lembaga_ctx *c)
+{
+    if (!c->n)
+        return;
+    tb_buf_puts(c->b, "<tr class=\"jumlah\"><td>");
+    tb_buf_html(c->b, c->tim);
+    tb_buf_printf(c->b,
+                  "</td><td>Jumlah tim (%d lembaga)</td><td class=\"n\">%d</td><td></td><td></td>"
+                  "<td class=\"n\">%d</td><td class=\"n\">%d</td><td></td><td></td></tr>",
+                  c->n, c->desa, c->kunjungan[0], c->kunjungan[1]);
+    c->n = 0;
+    c->kunjungan[0] = c->kunjungan[1] = 0;
+}
+
 static int lembaga_row(void *ctx, const tb_hasil_lembaga *h)
 {
-    tb_buf *b = ctx;
+    lembaga_ctx *c = ctx;
+    tb_buf *b = c->b;
+    if (strcmp(c->tim, h->tim))
+        tim_total(c);
+    snprintf(c->tim, sizeof c->tim, "%s", h->tim);
+    c->n++;
+    c->desa = h->desa;
+    c->kunjungan[0] += h->kunjungan[0];
+    c->kunjungan[1] += h->kunjungan[1];
     tb_buf_puts(b, "<tr><td>");
     tb_buf_html(b, h->tim);
     tb_buf_puts(b, "</td><td>");
@@ -286,12 +316,14 @@ static int lembaga_row(void *ctx, const tb_hasil_lembaga *h)
 
 static void lembaga_table(tb_buf *b, tb_req *q)
 {
-    tb_buf_puts(b, "<h2>Per lembaga dan tim</h2><div class=\"tabel\"><table><thead><tr>"
-                   "<th>Tim</th><th>Lembaga</th><th class=\"n\">Desa binaan</th>"
+    tb_buf_puts(b, "<h2>Per lembaga dan tim</h2><div class=\"tabel\"><table id=\"hasil-lembaga\">"
+                   "<thead><tr><th>Tim</th><th>Lembaga</th><th class=\"n\">Desa binaan</th>"
                    "<th class=\"n\">Dikunjungi T1</th><th class=\"n\">Dikunjungi T2</th>"
                    "<th class=\"n\">Kunjungan T1</th><th class=\"n\">Kunjungan T2</th>"
                    "<th class=\"n\">% ya T1</th><th class=\"n\">% ya T2</th></tr></thead><tbody>");
-    tb_store_hasil_lembaga_each(q->store, q->user.wilayah, lembaga_row, b);
+    lembaga_ctx c = {b, "", 0, {0, 0}, 0};
+    tb_store_hasil_lembaga_each(q->store, q->user.wilayah, lembaga_row, &c);
+    tim_total(&c);
     tb_buf_puts(b, "</tbody></table></div>");
 }
 

@@ -129,6 +129,7 @@ check "  SUKOTANI: 100 and 100 at stage 1" "grep -q '<td>SUKOTANI</td><td>Tim 1<
 check "  GUNUNGHARJO (Tim 2): 0" "grep -q '<td>GUNUNGHARJO</td><td>Tim 2</td><td class=\"n\">1</td><td class=\"n\">0</td><td class=\"n\">0</td>' \"$W/body\""
 # Dinkes stage 1 yes/no: ya ya | tidak tidak | ya ya = 4 of 6 -> 67 %
 check "  per agency: Dinkes 2 desa, both visited, 3 visits, 67% ya" "grep -q '<td>Tim 1</td><td>Dinas Kesehatan</td><td class=\"n\">2</td><td class=\"n\">2</td><td class=\"n\">1</td><td class=\"n\">3</td><td class=\"n\">1</td><td class=\"n\">67</td>' \"$W/body\""
+check "  Tim 1's total: 1 agency, 2 desa, 3 visits then 1" "grep -q '<tr class=\"jumlah\"><td>Tim 1</td><td>Jumlah tim (1 lembaga)</td><td class=\"n\">2</td><td></td><td></td><td class=\"n\">3</td><td class=\"n\">1</td>' \"$W/body\""
 check "opd.dinkes sees its team's desa only" "[ $(get opd.dinkes /monitoring) = 200 ] && grep -q '<td>WONOURIP</td>' \"$W/body\" && ! grep -q '<td>GUNUNGHARJO</td>' \"$W/body\""
 check "  and only its own questionnaires" "! grep -q 'Kuesioner DPMD' \"$W/body\""
 check "bidan.desa sees its desa only" "[ $(get bidan.desa /monitoring) = 200 ] && grep -q '<td>WONOURIP</td>' \"$W/body\" && ! grep -q '<td>SUKOTANI</td>' \"$W/body\""
@@ -147,6 +148,7 @@ check "the desa marks it done: 303" "[ $(postf bidan.desa /monitoring/komitmen-s
 check "  the desa table counts it" "[ $(get tpps.kab /monitoring) = 200 ] && grep -q '<td>WONOURIP</td>.*<td class=\"n\">1/1</td>' \"$W/body\""
 
 # --- the posyandu itself ----------------------------------------------------------
+check "the posyandu day links to the posyandu's page" "[ $(get kader /posyandu/1) = 200 ] && grep -q 'href=\"/posyandu/1/profil\"' \"$W/body\""
 check "the posyandu page: kader" "[ $(get kader /posyandu/1/profil) = 200 ] && grep -q 'Kit antropometri' \"$W/body\""
 check "the cadre adds a cadre: 303" "[ $(postf kader /posyandu/1/profil/kader -d 'nama=Bu Siti' -d terlatih=1 -d 'pelatihan=TOT 2025' -d aktif=1) = 303 ]"
 check "  listed as trained" "[ $(get kader /posyandu/1/profil) = 200 ] && grep -q '<td>Bu Siti</td><td>terlatih</td>' \"$W/body\""
