@@ -630,16 +630,12 @@ static void butir_form(tb_buf *b, tb_req *q, const tb_kuesioner *k, const form_s
 
 static void kuesioner_page(tb_req *q, tb_res *r, const tb_kuesioner *k, const form_state *fs)
 {
-    long shown = k->versi_id;
+    long shown = k->versi_id, vk; /* the latest, or ?versi= an older one of this questionnaire */
     const char *v = tb_req_query(q, "versi");
-    long vk;
     int vn;
-    char terbit[11] = "";
-    snprintf(terbit, sizeof terbit, "%s", k->terbit);
+    char terbit[11];
     if (v && tb_store_versi_get(q->store, atol(v), &vk, &vn, terbit) == 1 && vk == k->id)
         shown = atol(v);
-    else
-        snprintf(terbit, sizeof terbit, "%s", k->terbit);
     tb_html_begin(r, q, k->nama);
     tb_buf *b = &r->body;
     tb_buf_puts(b, "<p><a href=\"/monitoring\">Monitoring</a></p><h1>");

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/clock.h"
 #include "store/posyandu.h"
@@ -238,7 +239,8 @@ static void pmt_paud_section(tb_buf *b, const tb_req *q, long id, const form_sta
 static void profil_page(tb_req *q, tb_res *r, const tb_posyandu_info *p, const form_state *fs)
 {
     char title[200];
-    snprintf(title, sizeof title, "Posyandu %s", p->nama);
+    snprintf(title, sizeof title, "%s%s", strncasecmp(p->nama, "posyandu", 8) ? "Posyandu " : "",
+             p->nama);
     tb_html_begin(r, q, title);
     tb_buf *b = &r->body;
     tb_buf_puts(b, "<h1>");

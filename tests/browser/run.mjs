@@ -599,6 +599,22 @@ try {
       /^SUKOTANI\s+Tim Uji Peramban\s+2\s+0\s+50\s/.test(row));
     await ctx.close();
   });
+  // The posyandu's own page on the cadre's phone: a PMT menu with its source.
+  await part('posyandu page', async () => {
+    const ctx = await browser.newContext(PHONE);
+    const page = await login(ctx, 'kader');
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Kader, alat, PMT, PAUD")')]);
+    check('posyandu page: from the posyandu day', /\/posyandu\/1\/profil$/.test(page.url()));
+    const f = page.locator('form[action$="/profil/pmt"]');
+    await f.locator('input[name=menu]').fill('Nugget ikan lele');
+    await f.locator('input[name=sumber]').fill('APBDes');
+    await Promise.all([page.waitForNavigation(), f.locator('button').click()]);
+    check('posyandu page: the menu listed with its source', /Nugget ikan lele\s+APBDes/.test(await page.locator('#pmt').innerText()));
+    check('posyandu page: no kit form for a cadre', await page.locator('form[action$="/profil/alat"]').count() === 0);
+    check('posyandu page: fits 360 px', await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+    await page.screenshot({ path: `${SHOTS}/22-posyandu-profil-360.png`, fullPage: true });
+    await ctx.close();
+  });
   // The parents' card printed (Chromium's print to PDF, A4): one page, the
   // weight curve and the next posyandu day on it.
   await part('parents card prints on one page', async () => {

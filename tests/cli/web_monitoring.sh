@@ -68,6 +68,9 @@ check "  version 2 is a copy, version 1 keeps its 5 questions" "[ \"$(q "SELECT 
 check "the builder lists both versions" "[ $(get opd.dinkes /monitoring/kuesioner/$K) = 200 ] && grep -q 'Versi 2' \"$W/body\" && grep -q 'Versi 1' \"$W/body\""
 V1=$(q "SELECT id FROM kuesioner_versi WHERE kuesioner_id = $K AND versi = 1")
 V2=$(q "SELECT id FROM kuesioner_versi WHERE kuesioner_id = $K AND versi = 2")
+check "the draft version 2 takes a new question" "[ $(butir pmt_lokal 'PMT bahan lokal?' ya_tidak posyandu) = 303 ]"
+check "  shown on the latest version" "[ $(get opd.dinkes /monitoring/kuesioner/$K) = 200 ] && grep -q 'pmt_lokal' \"$W/body\""
+check "  not on version 1, which has no builder form" "[ $(get opd.dinkes "/monitoring/kuesioner/$K?versi=$V1") = 200 ] && ! grep -q 'pmt_lokal' \"$W/body\" && grep -q '<code>foto</code>' \"$W/body\" && ! grep -q 'action=\"/monitoring/kuesioner/$K/butir\"' \"$W/body\""
 
 # --- answers -----------------------------------------------------------------
 visit() { # visit USER UUID DESA POSYANDU TAHAP JAWABAN-JSON [versi_id]: prints the status
@@ -149,7 +152,7 @@ check "  the desa table counts it" "[ $(get tpps.kab /monitoring) = 200 ] && gre
 
 # --- the posyandu itself ----------------------------------------------------------
 check "the posyandu day links to the posyandu's page" "[ $(get kader /posyandu/1) = 200 ] && grep -q 'href=\"/posyandu/1/profil\"' \"$W/body\""
-check "the posyandu page: kader" "[ $(get kader /posyandu/1/profil) = 200 ] && grep -q 'Kit antropometri' \"$W/body\""
+check "the posyandu page: kader, titled by its name once" "[ $(get kader /posyandu/1/profil) = 200 ] && grep -q 'Kit antropometri' \"$W/body\" && grep -q '<h1>Posyandu Melati 1</h1>' \"$W/body\""
 check "the cadre adds a cadre: 303" "[ $(postf kader /posyandu/1/profil/kader -d 'nama=Bu Siti' -d terlatih=1 -d 'pelatihan=TOT 2025' -d aktif=1) = 303 ]"
 check "  listed as trained" "[ $(get kader /posyandu/1/profil) = 200 ] && grep -q '<td>Bu Siti</td><td>terlatih</td>' \"$W/body\""
 check "the cadre records a PMT menu with its source: 303" "[ $(postf kader /posyandu/1/profil/pmt -d tanggal=2026-11-20 -d 'menu=Nugget lele' -d sumber=APBDes) = 303 ]"
