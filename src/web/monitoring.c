@@ -843,6 +843,9 @@ static void isi_form(tb_req *q, tb_buf *b, const tb_kuesioner *k)
                   "<label>Tanggal <input type=\"date\" name=\"tanggal\" required value=\"%s\">"
                   "</label>",
                   today);
+    if (!c.n)
+        tb_buf_puts(b, "<p class=\"galat\">Tim lembaga ini belum punya desa binaan: minta TPPS"
+                       " kabupaten menambahkannya di halaman Monitoring.</p>");
     tb_store_butir_each(q->store, k->terbit_id, isi_butir, &c);
     tb_buf_puts(b, "<label>Catatan <textarea name=\"catatan\"></textarea></label>"
                    "<button>Simpan</button></form><div id=\"antrian\" class=\"antrian\"></div>");

@@ -79,6 +79,12 @@ visit() { # visit USER UUID DESA POSYANDU TAHAP JAWABAN-JSON [versi_id]: prints 
 check "the phone form of Dinkes's questionnaire" "[ $(get opd.dinkes "/monitoring/isi?kuesioner=$K") = 200 ] && grep -q 'class=\"monitoring\"' \"$W/body\" && grep -q \"data-versi=\\\"$V1\\\"\" \"$W/body\""
 check "  it offers the team's desa, not DPMD's" "grep -q 'WONOURIP' \"$W/body\" && ! grep -q 'GUNUNGHARJO' \"$W/body\""
 check "  and their posyandu, each with its desa's code" "grep -q '<option value=\"1\" data-desa=\"$D1\">' \"$W/body\" && grep -q \"data-desa=\\\"$D2\\\"\" \"$W/body\" && ! grep -q 'data-desa=\"$D3\"' \"$W/body\""
+check "a form not published yet: 409" "[ $(get tpps.kab "/monitoring/isi?kuesioner=$KD") = 409 ]"
+postf tpps.kab /monitoring/kuesioner -d lembaga=OPD-PUPR -d 'nama=Kuesioner PUPR' > /dev/null
+KP=$(q "SELECT id FROM kuesioner WHERE nama = 'Kuesioner PUPR'")
+postf tpps.kab /monitoring/kuesioner/$KP/butir -d kode=air -d label=Air -d tipe=ya_tidak > /dev/null
+postf tpps.kab /monitoring/kuesioner/$KP/terbit > /dev/null
+check "the form of an agency in no team says it has no desa" "[ $(get tpps.kab "/monitoring/isi?kuesioner=$KP") = 200 ] && grep -q 'belum punya desa binaan' \"$W/body\""
 check "opd.dinkes cannot open DPMD's form: 403" "[ $(get opd.dinkes "/monitoring/isi?kuesioner=$KD") = 403 ]"
 check "bidan.desa does not answer: 403" "[ $(get bidan.desa "/monitoring/isi?kuesioner=$K") = 403 ]"
 got=$(visit opd.dinkes aaaa0001 $D1 1 1 '{"buka":"ya","kader_hadir":5,"meja":"lengkap","kpm_aktif":true}')
