@@ -110,6 +110,7 @@ void tb_page_monitoring_hasil(tb_req *q, tb_res *r);
 void tb_page_monitoring_foto(tb_req *q, tb_res *r);
 void tb_api_monitoring(tb_req *q, tb_res *r);
 void tb_api_monitoring_foto(tb_req *q, tb_res *r);
+#define TB_FOTO_MAX_BYTES (8LL << 20) /* the largest monitoring photo */
 /* posyandu_profil.c: the posyandu itself; {bagian} kader, buka, alat, pmt, paud */
 void tb_page_posyandu_profil(tb_req *q, tb_res *r);
 void tb_page_posyandu_profil_simpan(tb_req *q, tb_res *r);

@@ -997,8 +997,6 @@ void tb_page_monitoring_hasil(tb_req *q, tb_res *r)
 
 /* --- photos ------------------------------------------------------------------- */
 
-#define FOTO_MAX_BYTES (8L << 20) /* a phone photo; larger ones are refused */
-
 /* The image type of the first bytes of a file (magic numbers), or NULL. */
 static const char *image_type(const unsigned char *h, size_t n, const char **ext)
 {
@@ -1016,7 +1014,7 @@ void tb_api_monitoring_foto(tb_req *q, tb_res *r)
     if (!q->upload_path || q->upload_len == 0)
         return tb_res_error(r, q, 422,
                             "Foto kosong atau tidak terkirim: pilih foto lalu kirim lagi.");
-    if (q->upload_len > FOTO_MAX_BYTES)
+    if (q->upload_len > TB_FOTO_MAX_BYTES)
         return tb_res_error(r, q, 413,
                             "Foto terlalu besar (paling besar 8 MB): kecilkan ukurannya.");
     unsigned char head[12];

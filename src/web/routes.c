@@ -366,7 +366,9 @@ long long tb_route_plan_body(tb_req *q, tb_res *r)
                      " multipart); halaman Impor melakukannya.");
         return -1;
     }
-    long long max = tb_impor_max_bytes();
+    /* a monitoring photo: refused before a byte beyond 8 MB is taken */
+    long long max =
+        rt->handler == tb_api_monitoring_foto ? TB_FOTO_MAX_BYTES : tb_impor_max_bytes();
     const char *cl = tb_req_header(q, "Content-Length");
     if (cl && atoll(cl) > max) {
         char msg[200];
