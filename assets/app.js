@@ -128,7 +128,8 @@
       Object.keys(entry.isi || {}).forEach(function (k) { body[k] = entry.isi[k]; });
       body.uuid = entry.uuid;
     } else SENT.forEach(function (k) { if (entry[k] !== undefined) body[k] = entry[k]; });
-    return fetch(entry.jalur === 'tpk' ? '/api/v1/kunjungan-tpk' : '/api/v1/pengukuran', {
+    if (entry.url) body = entry.data; // another form's entry (monitoring): its own URL and body
+    return fetch(entry.url || (entry.jalur === 'tpk' ? '/api/v1/kunjungan-tpk' : '/api/v1/pengukuran'), {
       method: 'POST', credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf() },
       body: JSON.stringify(body)
@@ -163,6 +164,8 @@
       merge([]);
       var form = formOf(entry);
       if (form) { show(form, j); form.dataset.tersimpan = '1'; } // measured now: not "belum ditimbang"
+      var mon = entry.url && $('form.monitoring .hasil');
+      if (mon) mon.textContent = 'Tersimpan di server: ' + entry.nama + '.';
       persist();
       return flush();
     }
@@ -254,6 +257,16 @@
     li.appendChild(head);
     if (e.status === 'menunggu') { li.appendChild(el('p', 'keadaan', 'Menunggu dikirim.')); return li; }
     li.appendChild(el('p', 'galat', e.galat));
+    if (e.url) { // a monitoring visit: correct it in a new form, or send again, or discard
+      var ul2 = el('ul', 'periksa');
+      (e.periksa || []).forEach(function (p) { ul2.appendChild(el('li', null, (p.kolom ? p.kolom + ': ' : '') + p.pesan)); });
+      li.appendChild(ul2);
+      var act2 = el('div', 'aksi');
+      act2.appendChild(button('Kirim ulang', 'kedua', function () { e.status = 'menunggu'; delete e.galat; persist(); flush(true); }));
+      act2.appendChild(button('Buang', 'buang', function () { discard(e); }));
+      li.appendChild(act2);
+      return li;
+    }
     if (e.periksa && e.periksa.length) {
       var ul = el('ul', 'periksa');
       e.periksa.forEach(function (p) { ul.appendChild(el('li', null, (p.kolom ? p.kolom + ': ' : '') + p.pesan)); });
@@ -431,6 +444,60 @@
     if (!me && navigator.onLine && $('#antrian')) ready = load(); // the key could not be fetched at load
     else flush();
   }, 10000);
+  // Monitoring visits (/monitoring/isi): the answers go into the same queue
+  // as a measurement, sent to /api/v1/monitoring with their client id.
+  document.addEventListener('submit', function (ev) {
+    var form = ev.target;
+    if (!form.matches || !form.matches('form.monitoring')) return;
+    ev.preventDefault();
+    var fd = new FormData(form), jawaban = {}, desa = form.querySelector('select[name=desa]');
+    fd.forEach(function (v, k) { if (k.indexOf('j_') === 0 && v !== '') jawaban[k.slice(2)] = v; });
+    var pos = fd.get('posyandu_id'), id = uuid();
+    var label = (form.dataset.kuesioner || 'Monitoring') + ' · ' + (desa && desa.selectedIndex > 0 ? desa.options[desa.selectedIndex].text : '');
+    var p = form.querySelector('select[name=posyandu_id]');
+    if (p && p.selectedIndex > 0) label += ' · ' + p.options[p.selectedIndex].text;
+    var e = { uuid: id, url: '/api/v1/monitoring', nama: label, tanggal: fd.get('tanggal'), status: 'menunggu',
+              data: { uuid: id, versi_id: parseInt(form.dataset.versi, 10), desa: fd.get('desa'),
+                      posyandu_id: pos ? parseInt(pos, 10) : 0, tahap: parseInt(fd.get('tahap'), 10),
+                      tanggal: fd.get('tanggal'), catatan: fd.get('catatan') || '', jawaban: jawaban } };
+    Q.push(e);
+    var out = form.querySelector('.hasil') || el('div', 'hasil');
+    out.setAttribute('role', 'status');
+    out.textContent = navigator.onLine ? 'Menyimpan ' + label + '…' : 'Tidak ada sambungan: ' + label + ' tersimpan di perangkat, akan dikirim otomatis.';
+    form.appendChild(out);
+    (ready || Promise.resolve()).then(persist).then(function () { flush(true); });
+    // ready for the next posyandu: the answers cleared, desa, stage and date kept
+    Array.prototype.forEach.call(form.querySelectorAll('fieldset.butir input, fieldset.butir select, fieldset.butir textarea, textarea[name=catatan]'), function (i) {
+      if (i.type === 'radio' || i.type === 'checkbox') i.checked = false; else if (i.type !== 'file') i.value = ''; else i.value = null;
+    });
+    Array.prototype.forEach.call(form.querySelectorAll('.foto-status'), function (s) { s.textContent = ''; });
+  });
+  // A photo question: the photo is uploaded when chosen (it needs a connection);
+  // its id becomes the answer.
+  document.addEventListener('change', function (ev) {
+    var input = ev.target;
+    if (!input.matches || !input.matches('form.monitoring input.foto')) return;
+    var box = input.closest('fieldset'), hidden = box.querySelector('input[type=hidden]'), msg = box.querySelector('.foto-status');
+    var f = input.files[0];
+    if (!f) return;
+    if (!navigator.onLine) { msg.textContent = 'Foto perlu sambungan internet: pilih lagi saat tersambung (jawaban lain tetap bisa disimpan).'; return; }
+    msg.textContent = 'Mengunggah foto…';
+    fetch('/api/v1/monitoring/foto', { method: 'POST', credentials: 'same-origin',
+      headers: { 'X-CSRF-Token': csrf(), 'Content-Type': 'application/octet-stream' }, body: f })
+      .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, j: j }; }); })
+      .then(function (r) {
+        if (r.ok) { hidden.value = String(r.j.id); msg.textContent = 'Foto terunggah.'; }
+        else msg.textContent = r.j.galat || 'Foto ditolak.';
+      }, function () { msg.textContent = 'Unggahan foto terputus: pilih lagi.'; });
+  });
+  // The posyandu list follows the chosen desa.
+  document.addEventListener('change', function (ev) {
+    var d = ev.target;
+    if (!d.matches || !d.matches('form.monitoring select[name=desa]')) return;
+    var p = d.form.querySelector('select[name=posyandu_id]');
+    Array.prototype.forEach.call(p.options, function (o) { o.hidden = !!o.dataset.desa && o.dataset.desa !== d.value; });
+    if (p.selectedOptions[0] && p.selectedOptions[0].hidden) p.value = '';
+  });
   // test hook: how many entries wait (for tests/browser/run.mjs)
   window.tumbuhAntrian = { jumlah: function () { return Q.length; }, siap: function () { return ready.then(function () { return chain; }); } };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();

@@ -911,12 +911,136 @@ static const char *const migration_19 =
     "INSERT INTO ref_versi VALUES ('elsimil', 'kaper-sumut-hb-11.5', '2023-03-01', 0,"
     "  'Kaper BKKBN Sumut (parboaboa.com) [CONFLICT]', 'bkkbn-2023 with Hb 11.5 for women',"
     "  '{\"lila_min\": 23.5, \"hb_min\": 11.5, \"imt_min\": 18.5, \"umur_min\": 20}');";
+/* 20: posyandu monitoring by agency teams and the posyandu itself (issue
+ * 14). monitoring_tim: a district's teams of agencies (lembaga, each in one
+ * team) coaching their desa. kuesioner: an agency's questionnaire; each
+ * kuesioner_versi is a draft until published (terbit), then never edited (a
+ * change makes a new version); kuesioner_butir: its questions (tipe
+ * ya_tidak, angka, pilihan with pilihan 'a|b|c', teks, foto; kelompok
+ * posyandu or kpm feeds the desa's activity scores). monitoring_kunjungan:
+ * one answered visit (an offline client id, uuid, stored once) of a desa or
+ * one of its posyandu at stage (tahap) 1 or 2; monitoring_jawaban its
+ * answers, pointing to the version's questions; monitoring_foto the photos
+ * uploaded for foto questions; monitoring_komitmen the agreements reached
+ * with the desa (owner, deadline, status followed like an action).
+ * posyandu_kader, posyandu_buka (the days it opened), posyandu_alat (the
+ * anthropometry kit, one row per standard item), posyandu_pmt (the menu
+ * given and where it came from), posyandu_paud (PAUD measured the same day). */
+static const char *const migration_20 =
+    "CREATE TABLE monitoring_tim ("
+    "  id INTEGER PRIMARY KEY,"
+    "  kabupaten TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  nama TEXT NOT NULL, mulai TEXT, selesai TEXT,"
+    "  UNIQUE (kabupaten, nama)"
+    ");"
+    "CREATE TABLE monitoring_tim_lembaga ("
+    "  tim_id INTEGER NOT NULL REFERENCES monitoring_tim(id),"
+    "  lembaga TEXT NOT NULL UNIQUE REFERENCES lembaga(kode)"
+    ");"
+    "CREATE TABLE monitoring_tim_desa ("
+    "  tim_id INTEGER NOT NULL REFERENCES monitoring_tim(id),"
+    "  desa TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  PRIMARY KEY (tim_id, desa)"
+    ");"
+    "CREATE TABLE kuesioner ("
+    "  id INTEGER PRIMARY KEY,"
+    "  lembaga TEXT NOT NULL REFERENCES lembaga(kode),"
+    "  nama TEXT NOT NULL,"
+    "  UNIQUE (lembaga, nama)"
+    ");"
+    "CREATE TABLE kuesioner_versi ("
+    "  id INTEGER PRIMARY KEY,"
+    "  kuesioner_id INTEGER NOT NULL REFERENCES kuesioner(id),"
+    "  versi INTEGER NOT NULL,"
+    "  terbit TEXT," /* published on (yyyy-mm-dd); NULL: a draft */
+    "  UNIQUE (kuesioner_id, versi)"
+    ");"
+    "CREATE TABLE kuesioner_butir ("
+    "  id INTEGER PRIMARY KEY,"
+    "  versi_id INTEGER NOT NULL REFERENCES kuesioner_versi(id),"
+    "  urutan INTEGER NOT NULL, kode TEXT NOT NULL, label TEXT NOT NULL,"
+    "  tipe TEXT NOT NULL CHECK (tipe IN ('ya_tidak', 'angka', 'pilihan', 'teks', 'foto')),"
+    "  pilihan TEXT,"
+    "  kelompok TEXT NOT NULL DEFAULT 'lain' CHECK (kelompok IN ('posyandu', 'kpm', 'lain')),"
+    "  wajib INTEGER NOT NULL DEFAULT 0,"
+    "  UNIQUE (versi_id, kode)"
+    ");"
+    "CREATE TABLE monitoring_foto ("
+    "  id INTEGER PRIMARY KEY,"
+    "  berkas TEXT NOT NULL, jenis TEXT NOT NULL, ukuran INTEGER NOT NULL,"
+    "  oleh INTEGER REFERENCES pengguna(id),"
+    "  dibuat TEXT NOT NULL DEFAULT (datetime('now'))"
+    ");"
+    "CREATE TABLE monitoring_kunjungan ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT UNIQUE,"
+    "  versi_id INTEGER NOT NULL REFERENCES kuesioner_versi(id),"
+    "  lembaga TEXT NOT NULL REFERENCES lembaga(kode),"
+    "  desa TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  posyandu_id INTEGER REFERENCES posyandu(id),"
+    "  tanggal TEXT NOT NULL,"
+    "  tahap INTEGER NOT NULL CHECK (tahap IN (1, 2)),"
+    "  catatan TEXT,"
+    "  oleh INTEGER REFERENCES pengguna(id),"
+    "  dibuat TEXT NOT NULL DEFAULT (datetime('now'))"
+    ");"
+    "CREATE INDEX monitoring_kunjungan_desa ON monitoring_kunjungan(desa, tahap);"
+    "CREATE TABLE monitoring_jawaban ("
+    "  kunjungan_id INTEGER NOT NULL REFERENCES monitoring_kunjungan(id),"
+    "  butir_id INTEGER NOT NULL REFERENCES kuesioner_butir(id),"
+    "  nilai TEXT NOT NULL,"
+    "  PRIMARY KEY (kunjungan_id, butir_id)"
+    ");"
+    "CREATE TABLE monitoring_komitmen ("
+    "  id INTEGER PRIMARY KEY,"
+    "  desa TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  kunjungan_id INTEGER REFERENCES monitoring_kunjungan(id),"
+    "  lembaga TEXT REFERENCES lembaga(kode),"
+    "  uraian TEXT NOT NULL, pj TEXT NOT NULL, tenggat TEXT NOT NULL,"
+    "  status TEXT NOT NULL DEFAULT 'baru'"
+    "    CHECK (status IN ('baru', 'proses', 'selesai', 'batal')),"
+    "  oleh INTEGER REFERENCES pengguna(id),"
+    "  dibuat TEXT NOT NULL DEFAULT (date('now'))"
+    ");"
+    "CREATE INDEX monitoring_komitmen_desa ON monitoring_komitmen(desa);"
+    "CREATE TABLE posyandu_kader ("
+    "  id INTEGER PRIMARY KEY,"
+    "  posyandu_id INTEGER NOT NULL REFERENCES posyandu(id),"
+    "  nama TEXT NOT NULL,"
+    "  terlatih INTEGER NOT NULL DEFAULT 0 CHECK (terlatih IN (0, 1)),"
+    "  pelatihan TEXT," /* which training, when */
+    "  aktif INTEGER NOT NULL DEFAULT 1"
+    ");"
+    "CREATE INDEX posyandu_kader_pos ON posyandu_kader(posyandu_id);"
+    "CREATE TABLE posyandu_buka ("
+    "  posyandu_id INTEGER NOT NULL REFERENCES posyandu(id),"
+    "  tanggal TEXT NOT NULL,"
+    "  PRIMARY KEY (posyandu_id, tanggal)"
+    ");"
+    "CREATE TABLE posyandu_alat ("
+    "  posyandu_id INTEGER NOT NULL REFERENCES posyandu(id),"
+    "  alat TEXT NOT NULL," /* a code of the standard kit (store/posyandu_profil.h) */
+    "  ada INTEGER NOT NULL DEFAULT 0, baik INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (posyandu_id, alat)"
+    ");"
+    "CREATE TABLE posyandu_pmt ("
+    "  id INTEGER PRIMARY KEY,"
+    "  posyandu_id INTEGER NOT NULL REFERENCES posyandu(id),"
+    "  tanggal TEXT NOT NULL, menu TEXT NOT NULL, sumber TEXT NOT NULL"
+    ");"
+    "CREATE TABLE posyandu_paud ("
+    "  id INTEGER PRIMARY KEY,"
+    "  posyandu_id INTEGER NOT NULL REFERENCES posyandu(id),"
+    "  tanggal TEXT NOT NULL, nama_paud TEXT NOT NULL,"
+    "  jumlah_anak INTEGER NOT NULL CHECK (jumlah_anak >= 0),"
+    "  UNIQUE (posyandu_id, tanggal, nama_paud)"
+    ");";
 
 static const char *const migrations_sql[] = {
     NULL,         migration_1,  migration_2,  migration_3,  migration_4,  migration_5,
     migration_6,  migration_7,  migration_8,  migration_9,  migration_10, migration_11,
     migration_12, migration_13, migration_14, migration_15, migration_16, migration_17,
-    migration_18, migration_19, NULL};
+    migration_18, migration_19, migration_20, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};

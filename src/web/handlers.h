@@ -173,4 +173,20 @@ void tb_page_kehamilan_simpan(tb_req *q, tb_res *r);
 void tb_page_pws(tb_req *q, tb_res *r);
 void tb_page_kia_sasaran(tb_req *q, tb_res *r);
 
+/* monitoring.c: posyandu monitoring by agency teams; {bagian} the part a
+ * form adds to, {id} a questionnaire or a photo */
+void tb_page_monitoring(tb_req *q, tb_res *r);
+void tb_page_monitoring_simpan(tb_req *q, tb_res *r);
+void tb_page_kuesioner(tb_req *q, tb_res *r);
+void tb_page_kuesioner_simpan(tb_req *q, tb_res *r);
+void tb_page_monitoring_isi(tb_req *q, tb_res *r);
+void tb_page_monitoring_hasil(tb_req *q, tb_res *r);
+void tb_page_monitoring_foto(tb_req *q, tb_res *r);
+void tb_api_monitoring(tb_req *q, tb_res *r);
+void tb_api_monitoring_foto(tb_req *q, tb_res *r);
+#define TB_FOTO_MAX_BYTES (8LL << 20) /* the largest monitoring photo */
+/* posyandu_profil.c: the posyandu itself; {bagian} kader, buka, alat, pmt, paud */
+void tb_page_posyandu_profil(tb_req *q, tb_res *r);
+void tb_page_posyandu_profil_simpan(tb_req *q, tb_res *r);
+
 #endif

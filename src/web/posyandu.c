@@ -254,8 +254,9 @@ void tb_page_posyandu(tb_req *q, tb_res *r)
     tb_buf_printf(b,
                   "<nav class=\"tautan\"><a href=\"/dasbor?posyandu=%ld&amp;bulan=%s\">SKDN"
                   " posyandu ini</a> <a href=\"/laporan/tidak-diukur?posyandu=%ld&amp;bulan=%s\">"
-                  "Belum diukur (kunjungan rumah)</a></nav>",
-                  p.id, month, p.id, month);
+                  "Belum diukur (kunjungan rumah)</a> <a href=\"/posyandu/%ld/profil\">Kader,"
+                  " alat, PMT, PAUD</a></nav>",
+                  p.id, month, p.id, month, p.id);
     tb_registrasi_form(b, q, p.id, false, false);
     tb_buf_puts(b, "<ul class=\"anak-daftar\">");
     if (tb_store_posyandu_sasaran(q->store, p.id, month, day_child, &c) < 0)

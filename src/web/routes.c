@@ -69,6 +69,15 @@
 #define DENY_KIA                                                                                   \
     "Data catin dan ibu hamil by name hanya untuk bidan desa, petugas gizi puskesmas dan TPK."
 #define DENY_KIA_ENTER "Kehamilan dicatat oleh bidan desa dan petugas gizi puskesmas."
+/* posyandu monitoring (monitoring.c): read by the coordinating roles (an
+ * agency member: its team's desa); answered by agency members and the
+ * kabupaten; the posyandu's own page (posyandu_profil.c) */
+#define MON_READ RAPAT_READ
+#define MON_ISI (TB_ROLE_OPD | TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KAB)
+#define DENY_MON "Peran Anda tidak membuka monitoring posyandu."
+#define DENY_MON_ISI "Kuesioner monitoring diisi oleh anggota lembaga tim monitoring."
+#define PROFIL_EDIT (TB_ROLE_DESA | TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_TPPS_KEC | TB_ROLE_KADER)
+#define DENY_PROFIL "Halaman posyandu diubah oleh desa, puskesmas, TPPS kecamatan dan kadernya."
 
 /* clang-format off */
 static const tb_route ROUTES[] = {
@@ -333,6 +342,28 @@ static const tb_route ROUTES[] = {
     {"POST", "/kia/sasaran", tb_page_kia_sasaran, KIA_ENTER | ADMIN, CSRF,
      "Sasaran ditetapkan oleh bidan desa, petugas gizi puskesmas, TPPS kecamatan atau admin kabupaten.",
      "set a desa's PWS KIA sasaran for a year: desa, tahun, bumil, bersalin, nifas, bayi, bulan, csrf (audited)"},
+    {"GET", "/monitoring", tb_page_monitoring, MON_READ, LOGIN, DENY_MON,
+     "posyandu monitoring: teams, questionnaires, desa table with activity scores, agencies, commitments"},
+    {"GET", "/monitoring/isi", tb_page_monitoring_isi, MON_ISI, LOGIN, DENY_MON_ISI,
+     "the phone form of a questionnaire (kuesioner=ID), sent through the offline queue"},
+    {"GET", "/monitoring/hasil", tb_page_monitoring_hasil, MON_READ, LOGIN, DENY_MON,
+     "answers per desa and question at stages 1 and 2: kuesioner=ID, format=csv"},
+    {"GET", "/monitoring/foto/{id}", tb_page_monitoring_foto, MON_READ, LOGIN, DENY_MON,
+     "photo {id} of a monitoring answer (its uploader, or the desa's viewers)"},
+    {"GET", "/monitoring/kuesioner/{id}", tb_page_kuesioner, MON_READ, LOGIN, DENY_MON,
+     "questionnaire {id}: versions, questions (versi=ID an older one), builder forms"},
+    {"POST", "/monitoring/kuesioner/{id}/{bagian}", tb_page_kuesioner_simpan, MON_ISI, CSRF, DENY_MON_ISI,
+     "questionnaire {id}: bagian=butir (kode, label, tipe, pilihan, kelompok, wajib), terbit, versi (a new draft); csrf"},
+    {"POST", "/monitoring/{bagian}", tb_page_monitoring_simpan, MON_READ, CSRF, DENY_MON,
+     "bagian=tim (nama), tim-anggota (tim, lembaga, desa), kuesioner (lembaga, nama), komitmen (desa, uraian, pj, tenggat), komitmen-status (id, status); csrf"},
+    {"POST", "/api/v1/monitoring/foto", tb_api_monitoring_foto, MON_ISI, UPLOAD, DENY_MON_ISI,
+     "a photo (JPEG, PNG, WebP up to 8 MB) as the body, X-CSRF-Token header; 201 {id}"},
+    {"POST", "/api/v1/monitoring", tb_api_monitoring, MON_ISI, CSRF, DENY_MON_ISI,
+     "a monitoring visit (JSON: uuid, versi_id or kuesioner_id, desa, posyandu_id, tanggal, tahap, catatan, jawaban {kode: nilai}); 201, 200 duplikat, 422 periksa"},
+    {"GET", "/posyandu/{id}/profil", tb_page_posyandu_profil, ALL, LOGIN, NULL,
+     "posyandu {id} itself: cadres, open days, anthropometry kit, PMT menus, PAUD measured"},
+    {"POST", "/posyandu/{id}/profil/{bagian}", tb_page_posyandu_profil_simpan, PROFIL_EDIT, CSRF, DENY_PROFIL,
+     "posyandu {id}: bagian=kader (nama, terlatih, pelatihan, aktif, kader_id), buka (tanggal), alat (ada_X, baik_X), pmt (tanggal, menu, sumber), paud (tanggal, nama_paud, jumlah_anak); csrf"},
 };
 /* clang-format on */
 
@@ -477,6 +508,9 @@ long long tb_route_plan_body(tb_req *q, tb_res *r)
     long long max = rt->handler == tb_page_impor_unggah     ? tb_impor_max_bytes()
                     : rt->handler == tb_page_lampiran_unggah ? tb_lampiran_max_bytes()
                                                              : tb_dokumen_max_bytes();
+    /* a monitoring photo: refused before a byte beyond 8 MB is taken */
+    long long max =
+        rt->handler == tb_api_monitoring_foto ? TB_FOTO_MAX_BYTES : tb_impor_max_bytes();
     const char *cl = tb_req_header(q, "Content-Length");
     if (cl && atoll(cl) > max) {
         char msg[200];

@@ -736,6 +736,93 @@ try {
       await page.locator('tr[data-desa]').count() === 1);
     await ctx.close();
   });
+  // Posyandu monitoring: the district sets a team up, the agency builds its
+  // questionnaire, and its member answers it offline on a 360 px phone for
+  // two posyandu of a desa; synced, the visits show in the desa table.
+  await part('monitoring', async () => {
+    const kab = await browser.newContext();
+    const admin = await login(kab, 'tpps.kab');
+    await admin.goto(BASE + '/monitoring');
+    const tim = admin.locator('form[action="/monitoring/tim"]');
+    await tim.locator('input[name=nama]').fill('Tim Uji Peramban');
+    await Promise.all([admin.waitForNavigation(), tim.locator('button').click()]);
+    const ang = admin.locator('form[action="/monitoring/tim-anggota"]');
+    await ang.locator('select[name=tim]').selectOption({ label: 'Tim Uji Peramban' });
+    await ang.locator('select[name=lembaga]').selectOption('OPD-DINKES');
+    await ang.locator('select[name=desa]').selectOption('35.99.01.2002');
+    await Promise.all([admin.waitForNavigation(), ang.locator('button').click()]);
+    check('monitoring: the team lists Dinkes and its desa', /Tim Uji Peramban\s+Dinas Kesehatan\s+1\s+SUKOTANI/.test(
+      await admin.locator('table').first().innerText()));
+    await kab.close();
+    const ctx = await browser.newContext(PHONE);
+    const page = await login(ctx, 'opd.dinkes');
+    await page.goto(BASE + '/monitoring');
+    const kf = page.locator('form[action="/monitoring/kuesioner"]');
+    await kf.locator('input[name=nama]').fill('Kuesioner uji peramban');
+    await Promise.all([page.waitForNavigation(), kf.locator('button').click()]);
+    check('monitoring: on the builder', /\/monitoring\/kuesioner\/\d+$/.test(page.url()));
+    const add = async (kode, label, tipe, wajib) => {
+      const f = page.locator('form[action$="/butir"]');
+      await f.locator('input[name=kode]').fill(kode);
+      await f.locator('input[name=label]').fill(label);
+      await f.locator('select[name=tipe]').selectOption(tipe);
+      await f.locator('select[name=kelompok]').selectOption('posyandu');
+      if (wajib) await f.locator('input[name=wajib]').check();
+      await Promise.all([page.waitForNavigation(), f.locator('button').click()]);
+    };
+    await add('buka', 'Posyandu buka sesuai jadwal?', 'ya_tidak', true);
+    await add('kader_hadir', 'Jumlah kader hadir', 'angka', false);
+    check('monitoring: two questions built', await page.locator('#butir tbody tr').count() === 2);
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Terbitkan versi ini")')]);
+    check('monitoring: published, no longer editable', await page.locator('form[action$="/butir"]').count() === 0 &&
+      await page.locator('button:has-text("Buat versi baru")').count() === 1);
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Isi kuesioner")')]);
+    await page.evaluate(() => window.tumbuhAntrian.siap());
+    const form = page.locator('form.monitoring');
+    const pos = await form.locator('select[name=posyandu_id] option[data-desa="35.99.01.2002"]').evaluateAll(
+      os => os.map(o => o.value));
+    await ctx.setOffline(true);
+    const visit = async (p, buka, kader) => {
+      await form.locator('select[name=desa]').selectOption('35.99.01.2002');
+      await form.locator('select[name=posyandu_id]').selectOption(p);
+      await form.locator(`input[name=j_buka][value=${buka}]`).check();
+      await form.locator('input[name=j_kader_hadir]').fill(kader);
+      await form.locator('button:has-text("Simpan")').click();
+    };
+    await visit(pos[0], 'ya', '5');
+    await visit(pos[1], 'tidak', '3');
+    await page.locator('#antrian.ada').waitFor({ timeout: 5000 });
+    check('monitoring: two visits wait on the phone', (await queued(page)) === 2 &&
+      /2 isian tersimpan di perangkat/.test(await page.locator('#antrian-bar').innerText()));
+    check('monitoring: the form fits 360 px', await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+    await page.screenshot({ path: `${SHOTS}/21-monitoring-offline-360.png`, fullPage: true });
+    await ctx.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    for (let i = 0; i < 80 && (await queued(page)) !== 0; i++) await page.waitForTimeout(250);
+    check('monitoring: synced, the queue empty', /Tersimpan di server/.test(await form.locator('.hasil').innerText()));
+    await page.goto(BASE + '/monitoring');
+    const row = await page.locator('#hasil-desa tr', { hasText: 'SUKOTANI' }).innerText();
+    // two stage-1 visits; buka: ya and tidak -> posyandu score 50
+    check('monitoring: the desa table shows 2 visits, score 50 (' + row.replace(/\s+/g, ' ') + ')',
+      /^SUKOTANI\s+Tim Uji Peramban\s+2\s+0\s+50\s/.test(row));
+    await ctx.close();
+  });
+  // The posyandu's own page on the cadre's phone: a PMT menu with its source.
+  await part('posyandu page', async () => {
+    const ctx = await browser.newContext(PHONE);
+    const page = await login(ctx, 'kader');
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Kader, alat, PMT, PAUD")')]);
+    check('posyandu page: from the posyandu day', /\/posyandu\/1\/profil$/.test(page.url()));
+    const f = page.locator('form[action$="/profil/pmt"]');
+    await f.locator('input[name=menu]').fill('Nugget ikan lele');
+    await f.locator('input[name=sumber]').fill('APBDes');
+    await Promise.all([page.waitForNavigation(), f.locator('button').click()]);
+    check('posyandu page: the menu listed with its source', /Nugget ikan lele\s+APBDes/.test(await page.locator('#pmt').innerText()));
+    check('posyandu page: no kit form for a cadre', await page.locator('form[action$="/profil/alat"]').count() === 0);
+    check('posyandu page: fits 360 px', await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+    await page.screenshot({ path: `${SHOTS}/22-posyandu-profil-360.png`, fullPage: true });
+    await ctx.close();
+  });
   // The parents' card printed (Chromium's print to PDF, A4): one page, the
   // weight curve and the next posyandu day on it.
   await part('parents card prints on one page', async () => {

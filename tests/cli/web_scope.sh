@@ -24,6 +24,14 @@ AID=$(sqlite3 "$DB" "INSERT INTO kasus_aks (individu_id, kategori, semester, kab
 # a catin and a pregnancy of posyandu 1's desa (inside every user's area)
 CATID=$(sqlite3 "$DB" "SELECT c.individu_id FROM catin c JOIN individu i ON i.id = c.individu_id WHERE i.desa = (SELECT desa FROM posyandu WHERE id = 1) LIMIT 1")
 HID=$(sqlite3 "$DB" "SELECT k.id FROM kehamilan k JOIN individu i ON i.id = k.ibu_id WHERE i.desa = (SELECT desa FROM posyandu WHERE id = 1) LIMIT 1")
+# a published questionnaire of Dinkes, whose team coaches the desa user's desa
+sqlite3 "$DB" "INSERT INTO monitoring_tim (id, kabupaten, nama) VALUES (1, '35.99', 'Tim 1');
+  INSERT INTO monitoring_tim_lembaga VALUES (1, 'OPD-DINKES');
+  INSERT INTO monitoring_tim_desa VALUES (1, '35.99.01.2001');
+  INSERT INTO kuesioner (id, lembaga, nama) VALUES (1, 'OPD-DINKES', 'Monitoring posyandu');
+  INSERT INTO kuesioner_versi (id, kuesioner_id, versi, terbit) VALUES (1, 1, 1, '2026-11-01');
+  INSERT INTO kuesioner_butir (versi_id, urutan, kode, label, tipe) VALUES (1, 1, 'buka', 'Buka?', 'ya_tidak');"
+KQ=1
 
 expect() { # expect DESC WANT GOT
   check "$1: want $2, got $3" "[ \"$3\" = \"$2\" ]"
@@ -155,6 +163,17 @@ fixture() {
     "POST /kehamilan/{id}/{bagian}") echo "/kehamilan/$HID/anc 422" ;;
     "GET /kia/pws") echo "/kia/pws?wilayah=$WIN&bulan=2026-10 200" ;;
     "POST /kia/sasaran") echo "/kia/sasaran 422" ;;
+    "GET /monitoring") echo "/monitoring 200" ;;
+    "GET /monitoring/isi") echo "/monitoring/isi?kuesioner=$KQ 200" ;;
+    "GET /monitoring/hasil") echo "/monitoring/hasil?kuesioner=$KQ 200" ;;
+    "GET /monitoring/foto/{id}") echo "/monitoring/foto/999999 404" ;;
+    "GET /monitoring/kuesioner/{id}") echo "/monitoring/kuesioner/$KQ 200" ;;
+    "POST /monitoring/kuesioner/{id}/{bagian}") echo "/monitoring/kuesioner/$KQ/butir 422" ;; # published: frozen
+    "POST /monitoring/{bagian}") echo "/monitoring/komitmen 422|403" ;; # 403: the puskesmas records none
+    "POST /api/v1/monitoring/foto") echo "/api/v1/monitoring/foto 422" ;; # a form, not a photo
+    "POST /api/v1/monitoring") echo "/api/v1/monitoring 400" ;;
+    "GET /posyandu/{id}/profil") echo "/posyandu/1/profil 200" ;;
+    "POST /posyandu/{id}/profil/{bagian}") echo "/posyandu/1/profil/pmt 422" ;;
     *) return 1 ;;
   esac
 }
@@ -207,6 +226,7 @@ for u in admin tpps.kab opd.dinkes tpps.kec gizi.puskesmas bidan.desa kader tpk;
   want=403; [ $enters = 1 ] && want=200
   expect "$u posyandu day inside" $want "$(get "$u" "/posyandu/1?bulan=2026-10")"
   expect "$u posyandu day outside" 403 "$(get "$u" "/posyandu/$POUT")"
+  expect "$u posyandu page outside" 403 "$(get "$u" "/posyandu/$POUT/profil")"
   # stored: 201 when added, 200 when it corrects the child's measurement of the month
   want=403; [ $enters = 1 ] && want=stored
   got=$(post_json "$u" /api/v1/pengukuran "{\"anak_id\":$CIN,\"tanggal\":\"2026-11-0$n\",\"bb\":10.1,\"tb\":80,\"yakin\":1}")
