@@ -505,12 +505,12 @@ long long tb_route_plan_body(tb_req *q, tb_res *r)
                      " multipart); halaman Impor melakukannya.");
         return -1;
     }
+    /* each upload route's own limit; a monitoring photo is refused before a
+     * byte beyond 8 MB is taken */
     long long max = rt->handler == tb_page_impor_unggah     ? tb_impor_max_bytes()
                     : rt->handler == tb_page_lampiran_unggah ? tb_lampiran_max_bytes()
+                    : rt->handler == tb_api_monitoring_foto  ? TB_FOTO_MAX_BYTES
                                                              : tb_dokumen_max_bytes();
-    /* a monitoring photo: refused before a byte beyond 8 MB is taken */
-    long long max =
-        rt->handler == tb_api_monitoring_foto ? TB_FOTO_MAX_BYTES : tb_impor_max_bytes();
     const char *cl = tb_req_header(q, "Content-Length");
     if (cl && atoll(cl) > max) {
         char msg[200];

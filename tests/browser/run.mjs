@@ -721,7 +721,7 @@ try {
     const wide = await page.evaluate(() => [...document.querySelectorAll('main *')]
       .filter(e => e.getBoundingClientRect().right > 362 && !e.closest('.tabel')).length);
     check('tpps: the page fits 360 px (' + wide + ' wider)', wide === 0);
-    await page.screenshot({ path: `${SHOTS}/21-tpps-desa-360.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/23-tpps-desa-360.png`, fullPage: true });
     await page.click('a:has-text("Pemetaan kelembagaan desa")');
     await Promise.all([page.waitForNavigation(), page.locator('td a').first().click()]);
     await page.fill('input[name=kpm_ada]', '1');
@@ -795,7 +795,7 @@ try {
     check('monitoring: two visits wait on the phone', (await queued(page)) === 2 &&
       /2 isian tersimpan di perangkat/.test(await page.locator('#antrian-bar').innerText()));
     check('monitoring: the form fits 360 px', await page.evaluate(() => document.documentElement.scrollWidth <= 360));
-    await page.screenshot({ path: `${SHOTS}/21-monitoring-offline-360.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/24-monitoring-offline-360.png`, fullPage: true });
     await ctx.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     for (let i = 0; i < 80 && (await queued(page)) !== 0; i++) await page.waitForTimeout(250);
