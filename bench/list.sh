@@ -24,7 +24,7 @@ make -s build/tumbuh
 OBJ=$(ls src/store/*.c src/base/*.c lib/*.c | sed 's|^|build/o/|; s|\.c$|.o|')
 # shellcheck disable=SC2086
 cc $CFLAGS -o $D/list_sql bench/list_sql.c $OBJ build/o/gen/who_tables.o build/o/gen/assets.o \
-  $(pkg-config --libs sqlite3 libsodium) -lpthread -lm
+  $(pkg-config --libs sqlite3 libsodium jansson) -lpthread -lm
 # a user who sees names at kabupaten level (bench only), and tpps.kab
 printf 'bangku-panjang-7\n' > $D/list.pw
 TUMBUH_FAST_HASH=1 build/tumbuh --db $D/list.db user add --username gizi.kab --nama "Gizi Kabupaten" \
