@@ -83,11 +83,35 @@ static int add_nilai(void *ctx, const tb_cakupan_nilai *v)
     size_t cell = (size_t)w * c->nind + i;
     snprintf(c->sumber[cell], sizeof c->sumber[cell], "%s", v->sumber ? v->sumber : "");
     if (strcmp(v->sumber ? v->sumber : "", "Tumbuh")) {
-        c->inum[cell] += v->pembilang;
+        c->inum[cell] += v->pembilang; /* entered: summed upwards later (sum_entered) */
         c->iden[cell] += v->penyebut;
-    }
-    roll_up(c, v->wilayah, i, v->pembilang, v->penyebut);
+    } else
+        roll_up(c, v->wilayah, i, v->pembilang, v->penyebut);
     return 0;
+}
+
+/* The entered values: an area's own value stands, else the sum of its
+ * direct sub-areas' values. Children sort after their parent, so walking
+ * the areas backwards finishes each child before its parent. */
+static void sum_entered(tb_cakupan *c)
+{
+    for (int w = c->nw - 1; w >= 0; w--) {
+        char parent[24];
+        snprintf(parent, sizeof parent, "%s", c->w[w].kode);
+        char *dot = strrchr(parent, '.');
+        int p = dot && w > 0 ? (*dot = 0, find_wil(c, parent)) : -1;
+        for (int i = 0; i < c->nind; i++) {
+            size_t cell = (size_t)w * c->nind + i;
+            if (c->iden[cell] > 0) {
+                c->num[cell] = c->inum[cell];
+                c->den[cell] = c->iden[cell];
+            }
+            if (p >= 0 && strcmp(c->ind[i].cara, "hitung")) {
+                c->num[(size_t)p * c->nind + i] += c->num[cell];
+                c->den[(size_t)p * c->nind + i] += c->den[cell];
+            }
+        }
+    }
 }
 
 void tb_cakupan_kabupaten(const char *kode, char *out)
@@ -138,11 +162,7 @@ int tb_cakupan_hitung(tb_store *s, const char *wilayah, int tahun, int kuartal, 
         tb_cakupan_free(c);
         return -1;
     }
-    for (size_t k = 0; k < (size_t)c->nw * c->nind; k++)
-        if (c->iden[k] > 0) { /* entered for the area itself: it stands */
-            c->num[k] = c->inum[k];
-            c->den[k] = c->iden[k];
-        }
+    sum_entered(c);
     return 0;
 }
 

@@ -5,8 +5,8 @@
  *
  * Coverage of an area is summed from its desa: numerators and denominators
  * of the computed indicators add up; a value entered for an area itself
- * (store/cakupan.h) stands for that area, and an area with none sums those
- * entered for the areas under it. The target is the district's own for the
+ * (store/cakupan.h) stands for that area, and an area with none sums the
+ * values of its direct sub-areas (each its own, or likewise summed). The target is the district's own for the
  * year, else the national one. Status against the target (higher-is-better
  * indicators; mirrored for lower-is-better): tercapai when the coverage
  * reaches the target, mendekati within 10 points below it, rendah further

@@ -3,7 +3,8 @@
  *
  * Per desa of a kabupaten: the children with a valid TB/U measurement in
  * the period and, of them, those whose latest such measurement is stunted
- * (TB/U z < -2, as the prevalence reports count); families at risk (KRS)
+ * (TB/U z < -2, as the prevalence reports count), leaving out a child
+ * who moved away or died before the period's end; families at risk (KRS)
  * and all families of the census; families of P3KE desil 1-4 and families
  * with a known desil. The score itself is computed in report/cakupan.c.
  */
@@ -31,6 +32,8 @@ const char *tb_lokus_komponen(int c)
     " c AS (SELECT COALESCE(p.desa, i.desa) AS d, count(*) AS n, sum(u.z_tbu < -2) AS st"          \
     "  FROM u CROSS JOIN anak a ON a.individu_id = u.anak_id AND a.digabung_ke IS NULL"            \
     "  CROSS JOIN individu i ON i.id = u.anak_id LEFT JOIN posyandu p ON p.id = a.posyandu_id"     \
+    "  WHERE COALESCE((SELECT x.status FROM anak_status x WHERE x.individu_id = u.anak_id"         \
+    "   AND x.tanggal < ?3 ORDER BY x.tanggal DESC LIMIT 1), 'aktif') = 'aktif'"                   \
     "  GROUP BY 1),"                                                                               \
     " k AS (SELECT desa AS d, count(*) AS n, sum(krs = 1) AS krs,"                                 \
     "  sum(desil BETWEEN 1 AND 4) AS miskin, count(desil) AS desil FROM keluarga"                  \

@@ -96,6 +96,14 @@ fixture() {
     "GET /api/v1/tindakan") echo "/api/v1/tindakan 200" ;;
     "POST /api/v1/tindakan/{id}/tinjauan") echo "/api/v1/tindakan/$TID/tinjauan 422|403" ;;
     "GET /api/v1/tindakan/{id}") echo "/api/v1/tindakan/$TID 200" ;;
+    "GET /cakupan") echo "/cakupan?wilayah=$WIN&tahun=2026 200" ;;
+    "GET /cakupan/unduh/{berkas}") echo "/cakupan/unduh/cakupan.csv?wilayah=$WIN&tahun=2026 200" ;;
+    "GET /cakupan/evaluasi") echo "/cakupan/evaluasi?tahun=2026 200" ;;
+    "GET /cakupan/lokus") echo "/cakupan/lokus?tahun=2026 200" ;;
+    "POST /cakupan/lokus/bobot") echo "/cakupan/lokus/bobot 422" ;;
+    "GET /cakupan/indikator") echo "/cakupan/indikator 200" ;;
+    "POST /cakupan/target") echo "/cakupan/target 422" ;;
+    "POST /cakupan/isian") echo "/cakupan/isian 422" ;;
     *) return 1 ;;
   esac
 }
