@@ -58,7 +58,7 @@ typedef struct {
  * S6, S7 and S8 in one query: per child of S (see S7), whether it was
  * measured in the period (D), and for the wasted children (their lowest
  * valid BB/TB z of the period below -2, found through the partial index
- * pengukuran_kurus) whether a measurement was marked referred or PMT was
+ * ukur_kurus) whether a measurement was marked referred or PMT was
  * recorded. S6 and S8 count the children of S.
  */
 #define IN_PERIOD(G) " " G ".anak_id = s.id AND " G ".tanggal >= ?2 AND " G ".tanggal < ?3"

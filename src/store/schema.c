@@ -663,7 +663,7 @@ static const char *const migration_13 =
  * 72/2021, RAN PASTI; the latest year at or before the one asked applies);
  * indikator_target_wilayah the district's own. indikator_nilai.periode is
  * 'YYYY' or 'YYYY-Qn'. lokus_bobot: the weights of the lokus ranking's
- * components a kabupaten sets per year (store/lokus.h). pengukuran_kurus:
+ * components a kabupaten sets per year (store/lokus.h). ukur_kurus:
  * a partial index of the wasted measurements (S6, S8 in store/cakupan.c). */
 static const char *const migration_15 =
     "ALTER TABLE indikator ADD COLUMN urutan INTEGER NOT NULL DEFAULT 0;"
@@ -680,7 +680,7 @@ static const char *const migration_15 =
     "  PRIMARY KEY (kode, wilayah, tahun)"
     ");"
     "CREATE INDEX indikator_nilai_wilayah ON indikator_nilai(wilayah, periode);"
-    "CREATE INDEX pengukuran_kurus ON pengukuran(anak_id, tanggal, z_bbtb)"
+    "CREATE INDEX ukur_kurus ON pengukuran(anak_id, tanggal, z_bbtb)"
     "  WHERE f_bbtb = 0 AND z_bbtb < -2;"
     "CREATE INDEX IF NOT EXISTS tpk_kunjungan_keluarga ON tpk_kunjungan(keluarga_id, tanggal);"
     "CREATE TABLE lokus_bobot ("
