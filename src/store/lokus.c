@@ -1,8 +1,9 @@
 /*
  * lokus.c - the data behind the lokus desa ranking (see store/lokus.h).
  *
- * Per desa of a kabupaten: the children with a valid TB/U measurement in
- * the period and, of them, those whose latest such measurement is stunted
+ * Per desa of a kabupaten: the children of its posyandu with a valid TB/U
+ * measurement in the period and, of them, those whose latest such
+ * measurement is stunted
  * (TB/U z < -2, as the prevalence reports count), leaving out a child
  * who moved away or died before the period's end; families at risk (KRS)
  * and all families of the census; families of P3KE desil 1-4 and families
@@ -26,15 +27,15 @@ const char *tb_lokus_komponen(int c)
 }
 
 #define LOKUS_SQL                                                                                  \
-    "WITH u AS (SELECT anak_id, z_tbu FROM (SELECT g.anak_id, g.z_tbu, row_number() OVER"          \
-    "  (PARTITION BY g.anak_id ORDER BY g.tanggal DESC) AS rn FROM pengukuran g"                   \
-    "  WHERE g.tanggal >= ?2 AND g.tanggal < ?3 AND g.f_tbu = 0) WHERE rn = 1),"                   \
-    " c AS (SELECT COALESCE(p.desa, i.desa) AS d, count(*) AS n, sum(u.z_tbu < -2) AS st"          \
-    "  FROM u CROSS JOIN anak a ON a.individu_id = u.anak_id AND a.digabung_ke IS NULL"            \
-    "  CROSS JOIN individu i ON i.id = u.anak_id LEFT JOIN posyandu p ON p.id = a.posyandu_id"     \
-    "  WHERE COALESCE((SELECT x.status FROM anak_status x WHERE x.individu_id = u.anak_id"         \
-    "   AND x.tanggal < ?3 ORDER BY x.tanggal DESC LIMIT 1), 'aktif') = 'aktif'"                   \
-    "  GROUP BY 1),"                                                                               \
+    "WITH c AS (SELECT d, count(z) AS n, sum(z < -2) AS st FROM ("                                 \
+    "  SELECT p.desa AS d, (SELECT g.z_tbu FROM pengukuran g WHERE g.anak_id = a.individu_id"      \
+    "   AND g.tanggal >= ?2 AND g.tanggal < ?3 AND g.f_tbu = 0"                                    \
+    "   ORDER BY g.tanggal DESC LIMIT 1) AS z"                                                     \
+    "  FROM posyandu p CROSS JOIN anak a ON a.posyandu_id = p.id AND a.digabung_ke IS NULL"        \
+    "  WHERE p.desa >= ?1 AND p.desa < ?1 || '/'"                                                  \
+    "   AND COALESCE((SELECT x.status FROM anak_status x WHERE x.individu_id = a.individu_id"      \
+    "    AND x.tanggal < ?3 ORDER BY x.tanggal DESC LIMIT 1), 'aktif') = 'aktif')"                 \
+    "  GROUP BY d),"                                                                               \
     " k AS (SELECT desa AS d, count(*) AS n, sum(krs = 1) AS krs,"                                 \
     "  sum(desil BETWEEN 1 AND 4) AS miskin, count(desil) AS desil FROM keluarga"                  \
     "  WHERE desa >= ?1 AND desa < ?1 || '/' GROUP BY desa)"                                       \

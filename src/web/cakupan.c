@@ -512,35 +512,21 @@ static void lokus_row(tb_buf *b, const tb_lokus_baris *x, int tahun)
     tb_buf_puts(b, "</td></tr>");
 }
 
-static void lokus_page(tb_req *q, tb_res *r, int tahun, const atur_err *e)
+/* The ranking table and its explanation (cached until the data change). 0 or -1. */
+static int lokus_fragment(tb_buf *b, tb_req *q, const char *kab, int tahun)
 {
-    char kab[24];
-    tb_cakupan_kabupaten(q->user.wilayah, kab);
     tb_lokus_baris *rows;
     int n;
     double w[TB_LOKUS_NKOMP];
     if (tb_lokus_ranking(q->store, kab, tahun, &rows, &n, w))
-        return tb_res_error(r, q, 500, tb_store_error(q->store));
-    r->no_store = true;
-    tb_html_begin(r, q, "Peringkat desa lokus");
-    tb_buf *b = &r->body;
-    tb_buf_printf(b, "<h1>Peringkat desa calon lokus, tahun %d</h1>", tahun);
-    if (e && e->form)
-        tb_buf_puts(b, "<p class=\"galat\" role=\"alert\">Bobot belum disimpan: periksa isian"
-                       " yang ditandai.</p>");
-    year_form(b, "/cakupan/lokus", NULL, tahun);
+        return -1;
     tb_buf_printf(b, "<p>Skor 0-100 = jumlah (bobot × nilai ternormalisasi) / jumlah bobot."
                      " Setiap komponen dinormalisasi min-maks antar desa kabupaten: (nilai -"
                      " terendah) / (tertinggi - terendah), 0 bila tidak diketahui; angka dalam"
                      " kurung adalah nilai ternormalisasi. Bobot: stunting %g, prevalensi %g,"
                      " KRS %g, celah cakupan %g, kemiskinan %g.</p>",
                   w[0], w[1], w[2], w[3], w[4]);
-    tb_buf_printf(b, "<p><a href=\"/cakupan/unduh/lokus.csv?tahun=%d\">Unduh CSV</a> ·"
-                     " <a href=\"/cakupan/unduh/lokus.pdf?tahun=%d\">PDF</a>",
-                  tahun, tahun);
-    if (q->role & TB_ROLE_ADMIN_KAB)
-        tb_buf_puts(b, " · <a href=\"/atur/target\">Tetapkan desa lokus dan SK-nya</a>");
-    tb_buf_puts(b, "</p><div class=\"tabel\"><table><thead><tr><th>Peringkat</th><th>Desa</th>"
+    tb_buf_puts(b, "<div class=\"tabel\"><table><thead><tr><th>Peringkat</th><th>Desa</th>"
                    "<th>Kecamatan</th><th>Skor</th>");
     for (int k = 0; k < TB_LOKUS_NKOMP; k++) {
         tb_buf_puts(b, "<th>");
@@ -552,7 +538,42 @@ static void lokus_page(tb_req *q, tb_res *r, int tahun, const atur_err *e)
         lokus_row(b, &rows[k], tahun);
     tb_buf_puts(b, "</tbody></table></div>");
     free(rows);
-    if (q->role & KAB_WRITE)
+    return 0;
+}
+
+static void lokus_page(tb_req *q, tb_res *r, int tahun, const atur_err *e)
+{
+    char kab[24], key[48];
+    tb_cakupan_kabupaten(q->user.wilayah, kab);
+    snprintf(key, sizeof key, "lokus|%s|%d", kab, tahun);
+    unsigned long version = tb_web_data_version();
+    long made;
+    tb_buf f = {0};
+    if (!tb_cache_get(key, version, 0, &f, &made)) {
+        if (lokus_fragment(&f, q, kab, tahun)) {
+            tb_buf_free(&f);
+            return tb_res_error(r, q, 500, tb_store_error(q->store));
+        }
+        tb_cache_put(key, version, f.data ? f.data : "", f.len);
+    }
+    r->no_store = true;
+    tb_html_begin(r, q, "Peringkat desa lokus");
+    tb_buf *b = &r->body;
+    tb_buf_printf(b, "<h1>Peringkat desa calon lokus, tahun %d</h1>", tahun);
+    if (e && e->form)
+        tb_buf_puts(b, "<p class=\"galat\" role=\"alert\">Bobot belum disimpan: periksa isian"
+                       " yang ditandai.</p>");
+    year_form(b, "/cakupan/lokus", NULL, tahun);
+    tb_buf_printf(b, "<p><a href=\"/cakupan/unduh/lokus.csv?tahun=%d\">Unduh CSV</a> ·"
+                     " <a href=\"/cakupan/unduh/lokus.pdf?tahun=%d\">PDF</a>",
+                  tahun, tahun);
+    if (q->role & TB_ROLE_ADMIN_KAB)
+        tb_buf_puts(b, " · <a href=\"/atur/target\">Tetapkan desa lokus dan SK-nya</a>");
+    tb_buf_puts(b, "</p>");
+    tb_buf_put(b, f.data ? f.data : "", f.len);
+    tb_buf_free(&f);
+    double w[TB_LOKUS_NKOMP];
+    if (q->role & KAB_WRITE && tb_store_lokus_bobot_get(q->store, kab, tahun, w) >= 0)
         bobot_form(b, q, e, w, tahun);
     tb_html_end(r);
 }
