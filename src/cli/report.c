@@ -53,7 +53,8 @@ static void usage(FILE *f)
                " [--status open|overdue|all]\n"
                "                     [--format csv|xlsx|pdf] [-o FILE]\n"
                "       tumbuh [--db FILE] report cakupan --wilayah KODE --year YYYY [...]\n"
-               "       tumbuh [--db FILE] report evaluasi|lokus|ansit --kabupaten KODE --year YYYY\n"
+               "       tumbuh [--db FILE] report evaluasi|lokus|ansit --kabupaten KODE"
+               " --year YYYY [...]\n"
                "NAMA: publikasi");
     for (int k = 0; k < TB_REPORT_COUNT; k++)
         fprintf(f, ", %s", tb_report_name((tb_report_kind)k));

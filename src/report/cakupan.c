@@ -248,16 +248,17 @@ static int add_row(tb_table *t, const tb_cakupan *c, int w, int i, int with_stat
 
 static const char *const ck_keys[] = {"kode",   "wilayah", "indikator", "pembilang", "penyebut",
                                       "persen", "target",  "status",    "sumber"};
-static const char *const ck_names[] = {"Kode",       "Wilayah", "Indikator", "Pembilang", "Penyebut",
-                                       "Cakupan (%)", "Target (%)", "Status", "Sumber"};
-static const tb_col_kind ck_kinds[] = {TB_COL_TEXT,    TB_COL_TEXT,    TB_COL_TEXT,
-                                       TB_COL_INT,     TB_COL_INT,     TB_COL_PERCENT,
-                                       TB_COL_PERCENT, TB_COL_TEXT,    TB_COL_TEXT};
+static const char *const ck_names[] = {"Kode",       "Wilayah",  "Indikator",
+                                       "Pembilang",  "Penyebut", "Cakupan (%)",
+                                       "Target (%)", "Status",   "Sumber"};
+static const tb_col_kind ck_kinds[] = {TB_COL_TEXT,    TB_COL_TEXT, TB_COL_TEXT,
+                                       TB_COL_INT,     TB_COL_INT,  TB_COL_PERCENT,
+                                       TB_COL_PERCENT, TB_COL_TEXT, TB_COL_TEXT};
 
 /* A coverage table (with or without the status column) of the areas of c
  * up to level max_tingkat. */
-static int coverage_table(const tb_cakupan *c, const char *title, int with_status,
-                          int max_tingkat, tb_table **out)
+static int coverage_table(const tb_cakupan *c, const char *title, int with_status, int max_tingkat,
+                          tb_table **out)
 {
     const char *keys[9], *names[9];
     tb_col_kind kinds[9];
@@ -377,8 +378,8 @@ static int by_score(const void *a, const void *b)
     return strcmp(x->d.kode, y->d.kode);
 }
 
-int tb_lokus_ranking(tb_store *s, const char *kabupaten, int tahun, tb_lokus_baris **rows,
-                     int *n, double *w)
+int tb_lokus_ranking(tb_store *s, const char *kabupaten, int tahun, tb_lokus_baris **rows, int *n,
+                     double *w)
 {
     tb_cakupan c;
     *rows = NULL;
@@ -416,14 +417,21 @@ int tb_lokus_ranking(tb_store *s, const char *kabupaten, int tahun, tb_lokus_bar
 
 int tb_report_lokus(tb_store *s, const char *kabupaten, int tahun, tb_table **out)
 {
-    static const char *const keys[] = {"kode", "desa", "kecamatan", "skor", "peringkat",
-                                       "stunting", "prevalensi", "krs", "celah_cakupan",
-                                       "kemiskinan"};
-    static const char *const names[] = {"Kode", "Desa", "Kecamatan", "Skor", "Peringkat",
-                                        "Anak stunting", "Prevalensi (%)", "KRS",
-                                        "Celah cakupan (poin)", "Keluarga desil 1-4 (%)"};
-    static const tb_col_kind kinds[] = {TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT, TB_COL_DEC1,
-                                        TB_COL_INT,  TB_COL_INT,  TB_COL_PERCENT, TB_COL_INT,
+    static const char *const keys[] = {"kode",          "desa",      "kecamatan",  "skor",
+                                       "peringkat",     "stunting",  "prevalensi", "krs",
+                                       "celah_cakupan", "kemiskinan"};
+    static const char *const names[] = {"Kode",
+                                        "Desa",
+                                        "Kecamatan",
+                                        "Skor",
+                                        "Peringkat",
+                                        "Anak stunting",
+                                        "Prevalensi (%)",
+                                        "KRS",
+                                        "Celah cakupan (poin)",
+                                        "Keluarga desil 1-4 (%)"};
+    static const tb_col_kind kinds[] = {TB_COL_TEXT, TB_COL_TEXT,   TB_COL_TEXT,    TB_COL_DEC1,
+                                        TB_COL_INT,  TB_COL_INT,    TB_COL_PERCENT, TB_COL_INT,
                                         TB_COL_DEC1, TB_COL_PERCENT};
     tb_lokus_baris *rows;
     int n;
@@ -464,14 +472,14 @@ int tb_report_lokus(tb_store *s, const char *kabupaten, int tahun, tb_table **ou
 static tb_table *ansit_table(const tb_cakupan *c, const char *title)
 {
     int ncols = 4 + 4 * c->nind;
-    char **keys = calloc((size_t)ncols, sizeof *keys), **names = calloc((size_t)ncols, sizeof *names);
+    char **keys = calloc((size_t)ncols, sizeof *keys),
+         **names = calloc((size_t)ncols, sizeof *names);
     tb_col_kind *kinds = calloc((size_t)ncols, sizeof *kinds);
     static const char *const head_k[] = {"kode", "desa", "kecamatan", "lokus"};
     static const char *const head_n[] = {"Kode desa", "Desa", "Kecamatan", "Lokus"};
     static const char *const part_k[] = {"target", "sasaran", "capaian", "persen"};
     static const char *const part_n[] = {"target (%)", "sasaran", "capaian", "cakupan (%)"};
-    static const tb_col_kind part_kind[] = {TB_COL_PERCENT, TB_COL_INT, TB_COL_INT,
-                                            TB_COL_PERCENT};
+    static const tb_col_kind part_kind[] = {TB_COL_PERCENT, TB_COL_INT, TB_COL_INT, TB_COL_PERCENT};
     tb_table *t = NULL;
     int ok = keys && names && kinds;
     for (int k = 0; ok && k < ncols; k++) {

@@ -6,11 +6,10 @@
  * Coverage of an area is summed from its desa: numerators and denominators
  * of the computed indicators add up; a value entered for an area itself
  * (store/cakupan.h) stands for that area, and an area with none sums the
- * values of its direct sub-areas (each its own, or likewise summed). The target is the district's own for the
- * year, else the national one. Status against the target (higher-is-better
- * indicators; mirrored for lower-is-better): tercapai when the coverage
- * reaches the target, mendekati within 10 points below it, rendah further
- * below; "tidak ada data" without a denominator.
+ * values of its direct sub-areas (each its own, or likewise summed). The target is the district's
+ * own for the year, else the national one. Status against the target (higher-is-better indicators;
+ * mirrored for lower-is-better): tercapai when the coverage reaches the target, mendekati within 10
+ * points below it, rendah further below; "tidak ada data" without a denominator.
  */
 #ifndef TB_REPORT_CAKUPAN_H
 #define TB_REPORT_CAKUPAN_H
@@ -95,8 +94,8 @@ typedef struct {
  * (% of families in desil 1-4, when a desil is known). Ties by code.
  * 0 or -1.
  */
-int tb_lokus_ranking(tb_store *s, const char *kabupaten, int tahun, tb_lokus_baris **rows,
-                     int *n, double *w);
+int tb_lokus_ranking(tb_store *s, const char *kabupaten, int tahun, tb_lokus_baris **rows, int *n,
+                     double *w);
 
 /* `tumbuh report lokus`: kode, desa, kecamatan, skor, peringkat, then one
  * column per component. 0 or -1. */

@@ -44,7 +44,7 @@
 
 #define MISKIN "COALESCE(desil BETWEEN 1 AND 4, 0)"
 #define KRS_RULE(LIST)                                                                             \
-    "(SELECT value FROM json_each((SELECT data FROM ref_versi WHERE jenis = 'krs' AND aktif = 1),"  \
+    "(SELECT value FROM json_each((SELECT data FROM ref_versi WHERE jenis = 'krs' AND aktif = 1)," \
     " '$." LIST "'))"
 
 /* A query computing one or more indicators: per desa, a numerator and a
@@ -67,53 +67,77 @@ typedef struct {
     "  WHERE f_bbtb = 0 AND z_bbtb < -2 AND tanggal >= ?2 AND tanggal < ?3 GROUP BY anak_id),"     \
     " s AS (SELECT a.individu_id AS id, p.desa AS d, i.tgl_lahir AS lahir"                         \
     "  FROM posyandu p CROSS JOIN anak a ON a.posyandu_id = p.id AND a.digabung_ke IS NULL"        \
-    "  CROSS JOIN individu i ON i.id = a.individu_id WHERE" IN_AREA("p.desa") " UNION ALL"          \
-    "  SELECT i.id, kl.desa, i.tgl_lahir FROM keluarga kl"                                          \
-    "  CROSS JOIN individu i ON i.keluarga_id = kl.id"                                              \
-    "  LEFT JOIN anak a ON a.individu_id = i.id WHERE" IN_AREA("kl.desa")                           \
-    "  AND a.posyandu_id IS NULL AND a.digabung_ke IS NULL)"                                        \
-    " SELECT s.d, sum(CASE WHEN w.zmin < -3 THEN EXISTS (SELECT 1 FROM pengukuran g"               \
-    "  WHERE" IN_PERIOD("g") " AND g.rujukan = 1) END), sum(w.zmin < -3),"                          \
-    " sum(EXISTS (SELECT 1 FROM pengukuran g WHERE" IN_PERIOD("g") ")), count(*),"                  \
-    " sum(CASE WHEN w.zmin >= -3 THEN EXISTS (SELECT 1 FROM pengukuran g"                           \
-    "  WHERE" IN_PERIOD("g") " AND g.pmt_kg > 0) END), sum(w.zmin >= -3)"                           \
-    " FROM s LEFT JOIN w ON w.id = s.id"                                                            \
-    " WHERE s.lahir < ?3 AND s.lahir >= date(?3, '-60 months')"                                     \
-    "  AND COALESCE((SELECT x.status FROM anak_status x WHERE x.individu_id = s.id"                 \
-    "   AND x.tanggal < ?3 ORDER BY x.tanggal DESC LIMIT 1), 'aktif') = 'aktif'"                    \
-    " GROUP BY s.d"
-
+    "  CROSS JOIN individu i ON i.id = a.individu_id WHERE" IN_AREA(                               \
+        "p.desa") " UNION ALL"                                                                     \
+                  "  SELECT i.id, kl.desa, i.tgl_lahir FROM keluarga kl"                           \
+                  "  CROSS JOIN individu i ON i.keluarga_id = kl.id"                               \
+                  "  LEFT JOIN anak a ON a.individu_id = i.id WHERE" IN_AREA(                      \
+                      "kl.desa") "  AND a.posyandu_id IS NULL AND a.digabung_ke IS NULL)"          \
+                                 " SELECT s.d, sum(CASE WHEN w.zmin < -3 THEN EXISTS (SELECT 1 "   \
+                                 "FROM pengukuran g"                                               \
+                                 "  WHERE" IN_PERIOD(                                              \
+                                     "g") " AND g.rujukan = 1) END), sum(w.zmin < -3),"            \
+                                          " sum(EXISTS (SELECT 1 FROM pengukuran g "               \
+                                          "WHERE" IN_PERIOD(                                       \
+                                              "g") ")), count(*),"                                 \
+                                                   " sum(CASE WHEN w.zmin >= -3 THEN EXISTS "      \
+                                                   "(SELECT 1 FROM pengukuran g"                   \
+                                                   "  WHERE" IN_PERIOD(                            \
+                                                       "g") " AND g.pmt_kg > 0) END), sum(w.zmin " \
+                                                            ">= -3)"                               \
+                                                            " FROM s LEFT JOIN w ON w.id = s.id"   \
+                                                            " WHERE s.lahir < ?3 AND s.lahir >= "  \
+                                                            "date(?3, '-60 months')"               \
+                                                            "  AND COALESCE((SELECT x.status "     \
+                                                            "FROM anak_status x WHERE "            \
+                                                            "x.individu_id = s.id"                 \
+                                                            "   AND x.tanggal < ?3 ORDER BY "      \
+                                                            "x.tanggal DESC LIMIT 1), 'aktif') = " \
+                                                            "'aktif'"                              \
+                                                            " GROUP BY s.d"
 
 static const hitung queries[] = {
     {"SELECT d, sum(mt > 0), count(*) FROM (SELECT " IBU_DESA " AS d, k.mt"
-           " FROM kehamilan k CROSS JOIN individu i ON i.id = k.ibu_id WHERE k.kek = 1"
-           " AND " HAMIL_MULAI " < ?3 AND " HAMIL_AKHIR " >= ?2)"
-           " WHERE" IN_AREA("d") " GROUP BY d", {"S1"}},
+     " FROM kehamilan k CROSS JOIN individu i ON i.id = k.ibu_id WHERE k.kek = 1"
+     " AND " HAMIL_MULAI " < ?3 AND " HAMIL_AKHIR " >= ?2)"
+     " WHERE" IN_AREA("d") " GROUP BY d",
+     {"S1"}},
     {"SELECT d, sum(ttd >= 90), count(*) FROM (SELECT " IBU_DESA " AS d,"
-           " k.ttd_jumlah AS ttd FROM kehamilan k CROSS JOIN individu i ON i.id = k.ibu_id"
-           " WHERE k.tgl_persalinan >= ?2 AND k.tgl_persalinan < ?3)"
-           " WHERE" IN_AREA("d") " GROUP BY d", {"S2"}},
+     " k.ttd_jumlah AS ttd FROM kehamilan k CROSS JOIN individu i ON i.id = k.ibu_id"
+     " WHERE k.tgl_persalinan >= ?2 AND k.tgl_persalinan < ?3)"
+     " WHERE" IN_AREA("d") " GROUP BY d",
+     {"S2"}},
     {MEASURED_SQL, {"S6", "S7", "S8"}},
     {"SELECT d, sum(kb IS NOT NULL AND kb NOT IN ('', 'tidak')), count(*) FROM ("
-           " SELECT " IBU_DESA " AS d, lower(trim(k.kb_pasca_salin)) AS kb FROM kehamilan k"
-           " CROSS JOIN individu i ON i.id = k.ibu_id"
-           " WHERE k.tgl_persalinan >= ?2 AND k.tgl_persalinan < ?3)"
-           " WHERE" IN_AREA("d") " GROUP BY d", {"K1"}},
+     " SELECT " IBU_DESA " AS d, lower(trim(k.kb_pasca_salin)) AS kb FROM kehamilan k"
+     " CROSS JOIN individu i ON i.id = k.ibu_id"
+     " WHERE k.tgl_persalinan >= ?2 AND k.tgl_persalinan < ?3)"
+     " WHERE" IN_AREA("d") " GROUP BY d",
+     {"K1"}},
     {"SELECT d, sum(ok), count(*) FROM (SELECT " IBU_DESA " AS d,"
-           " max(c.tgl_periksa <= date(c.tgl_rencana_nikah, '-90 days')) AS ok"
-           " FROM catin c CROSS JOIN individu i ON i.id = c.individu_id"
-           " WHERE c.tgl_rencana_nikah >= ?2 AND c.tgl_rencana_nikah < ?3 GROUP BY c.individu_id)"
-           " WHERE" IN_AREA("d") " GROUP BY d", {"K3"}},
+     " max(c.tgl_periksa <= date(c.tgl_rencana_nikah, '-90 days')) AS ok"
+     " FROM catin c CROSS JOIN individu i ON i.id = c.individu_id"
+     " WHERE c.tgl_rencana_nikah >= ?2 AND c.tgl_rencana_nikah < ?3 GROUP BY c.individu_id)"
+     " WHERE" IN_AREA("d") " GROUP BY d",
+     {"K3"}},
     {"SELECT kl.desa, sum(EXISTS (SELECT 1 FROM tpk_kunjungan t WHERE t.keluarga_id = kl.id"
-           "  AND t.tanggal >= ?2 AND t.tanggal < ?3)), count(*) FROM keluarga kl"
-           " WHERE" IN_AREA("kl.desa") " AND kl.krs = 1 GROUP BY kl.desa", {"K7"}},
-    {"SELECT desa, sum(sumber_air IN " KRS_RULE("air_layak") "), count(NULLIF(sumber_air, '')),"
-     " sum(jamban IN " KRS_RULE("jamban_layak") "), count(NULLIF(jamban, '')),"
-     " sum(" MISKIN " AND lower(jkn) = 'pbi'), sum(" MISKIN "),"
-     " sum(" MISKIN " AND instr(lower(COALESCE(bansos, '')), 'pkh') > 0), sum(" MISKIN "),"
-     " sum(" MISKIN " AND (instr(lower(COALESCE(bansos, '')), 'bpnt') > 0"
-     "  OR instr(lower(COALESCE(bansos, '')), 'sembako') > 0)), sum(" MISKIN ")"
-     " FROM keluarga WHERE" IN_AREA("desa") " AND ?2 < ?3 GROUP BY desa",
+     "  AND t.tanggal >= ?2 AND t.tanggal < ?3)), count(*) FROM keluarga kl"
+     " WHERE" IN_AREA("kl.desa") " AND kl.krs = 1 GROUP BY kl.desa",
+     {"K7"}},
+    {"SELECT desa, sum(sumber_air IN " KRS_RULE(
+         "air_layak") "), count(NULLIF(sumber_air, '')),"
+                      " sum(jamban IN " KRS_RULE(
+                          "jamban_layak") "), count(NULLIF(jamban, '')),"
+                                          " sum(" MISKIN " AND lower(jkn) = 'pbi'), sum(" MISKIN
+                                          "),"
+                                          " sum(" MISKIN " AND instr(lower(COALESCE(bansos, '')), "
+                                                         "'pkh') > 0), sum(" MISKIN "),"
+                                          " sum(" MISKIN
+                                          " AND (instr(lower(COALESCE(bansos, '')), 'bpnt') > 0"
+                                          "  OR instr(lower(COALESCE(bansos, '')), 'sembako') > "
+                                          "0)), sum(" MISKIN ")"
+                                          " FROM keluarga WHERE" IN_AREA(
+                                              "desa") " AND ?2 < ?3 GROUP BY desa",
      {"K4", "K5", "K6", "K8", "K10"}},
 };
 #define NQUERIES (int)(sizeof queries / sizeof queries[0])
@@ -201,10 +225,11 @@ int tb_store_indikator_target_put(tb_store *s, long by, const char *kode, const 
 int tb_store_indikator_nilai_put(tb_store *s, long by, const tb_indikator_isian *v)
 {
     sqlite3_stmt *st = tb_store_stmt(
-        s, "INSERT INTO indikator_nilai (kode, wilayah, periode, pembilang, penyebut, nilai, sumber)"
-           " VALUES (?1, ?2, ?3, ?4, ?5, 100.0 * ?4 / ?5, ?6)"
-           " ON CONFLICT (kode, wilayah, periode, sumber) DO UPDATE SET"
-           " pembilang = excluded.pembilang, penyebut = excluded.penyebut, nilai = excluded.nilai");
+        s,
+        "INSERT INTO indikator_nilai (kode, wilayah, periode, pembilang, penyebut, nilai, sumber)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, 100.0 * ?4 / ?5, ?6)"
+        " ON CONFLICT (kode, wilayah, periode, sumber) DO UPDATE SET"
+        " pembilang = excluded.pembilang, penyebut = excluded.penyebut, nilai = excluded.nilai");
     if (!st)
         return -1;
     tb_store_bind_text(st, 1, v->kode);
@@ -261,8 +286,8 @@ static int run_isian(tb_store *s, const char *wilayah, const char *periode,
     sqlite3_stmt *st = tb_store_stmt(
         s, "SELECT n.kode, n.wilayah, COALESCE(n.pembilang, n.nilai),"
            " COALESCE(n.penyebut, CASE WHEN n.nilai IS NOT NULL THEN 100 END), n.sumber"
-           " FROM indikator_nilai n WHERE n.periode = ?2 AND" IN_AREA("n.wilayah")
-           " ORDER BY n.kode, n.wilayah");
+           " FROM indikator_nilai n WHERE n.periode = ?2 AND" IN_AREA(
+               "n.wilayah") " ORDER BY n.kode, n.wilayah");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, wilayah, -1, SQLITE_TRANSIENT);
@@ -270,9 +295,8 @@ static int run_isian(tb_store *s, const char *wilayah, const char *periode,
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         tb_cakupan_nilai v = {(const char *)sqlite3_column_text(st, 0),
-                              (const char *)sqlite3_column_text(st, 1),
-                              tb_store_col_real(st, 2), tb_store_col_real(st, 3),
-                              (const char *)sqlite3_column_text(st, 4)};
+                              (const char *)sqlite3_column_text(st, 1), tb_store_col_real(st, 2),
+                              tb_store_col_real(st, 3), (const char *)sqlite3_column_text(st, 4)};
         if (!isnan(v.pembilang) && v.penyebut > 0 && fn(ctx, &v) < 0) {
             sqlite3_reset(st);
             return -1;
@@ -298,8 +322,8 @@ int tb_store_cakupan_wilayah_each(tb_store *s, const char *wilayah,
                                             const char *nama),
                                   void *ctx)
 {
-    sqlite3_stmt *st = tb_store_stmt(s, "SELECT kode, tingkat, nama FROM wilayah WHERE" IN_AREA(
-                                            "kode") " ORDER BY kode");
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "SELECT kode, tingkat, nama FROM wilayah WHERE" IN_AREA("kode") " ORDER BY kode");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, wilayah, -1, SQLITE_TRANSIENT);

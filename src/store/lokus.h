@@ -27,11 +27,11 @@ const char *tb_lokus_komponen(int c);
 /* One desa's counts in a period. */
 typedef struct {
     char kode[24], nama[96], kecamatan[96];
-    long stunting, diukur;        /* children stunted / with a valid TB/U, latest in the period */
-    long krs, keluarga;           /* families at risk / all families */
-    long miskin, desil_tercatat;  /* families desil 1-4 / families with a desil */
-    int lokus;                    /* a lokus desa of the year */
-    char no_sk[64];               /* its decree, when lokus */
+    long stunting, diukur;       /* children stunted / with a valid TB/U, latest in the period */
+    long krs, keluarga;          /* families at risk / all families */
+    long miskin, desil_tercatat; /* families desil 1-4 / families with a desil */
+    int lokus;                   /* a lokus desa of the year */
+    char no_sk[64];              /* its decree, when lokus */
 } tb_lokus_desa;
 
 /* Calls fn for every desa of kabupaten (by code) with its counts over

@@ -145,7 +145,7 @@ static void main_table(tb_buf *b, const tb_cakupan *c, const tb_cakupan *qs, int
         for (int k = 0; k < nq; k++)
             status_cell(b, &qs[k], 0, i);
         tb_buf_puts(b, "<td>");
-        tb_buf_html(b, !(den > 0)                           ? "-"
+        tb_buf_html(b, !(den > 0)                          ? "-"
                        : !strcmp(c->ind[i].cara, "hitung") ? "Tumbuh"
                        : c->iden[i] > 0                    ? c->sumber[i]
                                                            : "isian wilayah di bawahnya");
@@ -162,8 +162,8 @@ static void gaps(tb_buf *b, const tb_cakupan *c)
         if (tb_cakupan_celah(c, 0, i) > 0)
             order[n++] = i;
     for (int a = 1; a < n; a++) /* insertion sort by gap, descending */
-        for (int k = a; k > 0 && tb_cakupan_celah(c, 0, order[k]) >
-                                     tb_cakupan_celah(c, 0, order[k - 1]);
+        for (int k = a;
+             k > 0 && tb_cakupan_celah(c, 0, order[k]) > tb_cakupan_celah(c, 0, order[k - 1]);
              k--) {
             int t = order[k];
             order[k] = order[k - 1];
@@ -258,12 +258,14 @@ static void links(tb_buf *b, tb_req *q, const char *w, int tahun)
         tb_buf_url(b, w);
         tb_buf_printf(b, "&amp;tahun=%d\">%s</a>", tahun, fmts[k]);
     }
-    tb_buf_printf(b, " · <a href=\"/cakupan/indikator?tahun=%d\">Definisi indikator dan"
-                     " target</a>",
+    tb_buf_printf(b,
+                  " · <a href=\"/cakupan/indikator?tahun=%d\">Definisi indikator dan"
+                  " target</a>",
                   tahun);
     if (q->role & KAB_READ)
-        tb_buf_printf(b, " · <a href=\"/cakupan/evaluasi?tahun=%d\">Evaluasi RAN PASTI</a>"
-                         " · <a href=\"/cakupan/lokus?tahun=%d\">Peringkat desa lokus</a>",
+        tb_buf_printf(b,
+                      " · <a href=\"/cakupan/evaluasi?tahun=%d\">Evaluasi RAN PASTI</a>"
+                      " · <a href=\"/cakupan/lokus?tahun=%d\">Peringkat desa lokus</a>",
                       tahun, tahun);
     tb_buf_puts(b, "</p>");
 }
@@ -276,8 +278,9 @@ static void year_form(tb_buf *b, const char *action, const char *w, int tahun)
         tb_buf_html(b, w);
         tb_buf_puts(b, "\">");
     }
-    tb_buf_printf(b, "<label>Tahun <input name=\"tahun\" value=\"%d\" inputmode=\"numeric\""
-                     " size=\"5\"></label> <button>Tampilkan</button></form>",
+    tb_buf_printf(b,
+                  "<label>Tahun <input name=\"tahun\" value=\"%d\" inputmode=\"numeric\""
+                  " size=\"5\"></label> <button>Tampilkan</button></form>",
                   tahun);
 }
 
@@ -396,27 +399,12 @@ void tb_page_cakupan_unduh(tb_req *q, tb_res *r)
     tb_table_free(t);
 }
 
-void tb_page_cakupan_evaluasi(tb_req *q, tb_res *r)
+/* The evaluation's tables: the kabupaten and each kecamatan. 0 or -1. */
+static int evaluasi_fragment(tb_buf *b, tb_req *q, const char *kab, int tahun)
 {
-    int tahun;
-    if (!read_year(q, r, &tahun))
-        return;
-    char kab[24];
-    tb_cakupan_kabupaten(q->user.wilayah, kab);
     tb_cakupan c;
     if (tb_cakupan_hitung(q->store, kab, tahun, 0, &c))
-        return tb_res_error(r, q, 500, tb_store_error(q->store));
-    tb_html_begin(r, q, "Evaluasi RAN PASTI");
-    tb_buf *b = &r->body;
-    tb_buf_printf(b, "<h1>Evaluasi RAN PASTI tahun %d</h1><p>Indikator tahun ini terhadap target,"
-                     " untuk kabupaten dan setiap kecamatan.</p>",
-                  tahun);
-    year_form(b, "/cakupan/evaluasi", NULL, tahun);
-    tb_buf_printf(b, "<p><a href=\"/cakupan/unduh/evaluasi.pdf?tahun=%d\">Unduh PDF untuk"
-                     " dicetak</a> · <a href=\"/cakupan/unduh/evaluasi.xlsx?tahun=%d\">XLSX</a>"
-                     "</p>",
-                  tahun, tahun);
-    legend(b);
+        return -1;
     for (int w = 0; w < c.nw; w++) {
         if (c.w[w].tingkat > 3)
             continue;
@@ -445,6 +433,42 @@ void tb_page_cakupan_evaluasi(tb_req *q, tb_res *r)
         tb_buf_puts(b, "</tbody></table></div>");
     }
     tb_cakupan_free(&c);
+    return 0;
+}
+
+void tb_page_cakupan_evaluasi(tb_req *q, tb_res *r)
+{
+    int tahun;
+    if (!read_year(q, r, &tahun))
+        return;
+    char kab[24], key[48];
+    tb_cakupan_kabupaten(q->user.wilayah, kab);
+    snprintf(key, sizeof key, "evaluasi|%s|%d", kab, tahun);
+    unsigned long version = tb_web_data_version();
+    long made;
+    tb_buf f = {0};
+    if (!tb_cache_get(key, version, 60, &f, &made)) {
+        if (evaluasi_fragment(&f, q, kab, tahun)) {
+            tb_buf_free(&f);
+            return tb_res_error(r, q, 500, tb_store_error(q->store));
+        }
+        tb_cache_put(key, version, f.data ? f.data : "", f.len);
+    }
+    tb_html_begin(r, q, "Evaluasi RAN PASTI");
+    tb_buf *b = &r->body;
+    tb_buf_printf(b,
+                  "<h1>Evaluasi RAN PASTI tahun %d</h1><p>Indikator tahun ini terhadap target,"
+                  " untuk kabupaten dan setiap kecamatan.</p>",
+                  tahun);
+    year_form(b, "/cakupan/evaluasi", NULL, tahun);
+    tb_buf_printf(b,
+                  "<p><a href=\"/cakupan/unduh/evaluasi.pdf?tahun=%d\">Unduh PDF untuk"
+                  " dicetak</a> · <a href=\"/cakupan/unduh/evaluasi.xlsx?tahun=%d\">XLSX</a>"
+                  "</p>",
+                  tahun, tahun);
+    legend(b);
+    tb_buf_put(b, f.data ? f.data : "", f.len);
+    tb_buf_free(&f);
     tb_html_end(r);
 }
 
@@ -520,11 +544,12 @@ static int lokus_fragment(tb_buf *b, tb_req *q, const char *kab, int tahun)
     double w[TB_LOKUS_NKOMP];
     if (tb_lokus_ranking(q->store, kab, tahun, &rows, &n, w))
         return -1;
-    tb_buf_printf(b, "<p>Skor 0-100 = jumlah (bobot × nilai ternormalisasi) / jumlah bobot."
-                     " Setiap komponen dinormalisasi min-maks antar desa kabupaten: (nilai -"
-                     " terendah) / (tertinggi - terendah), 0 bila tidak diketahui; angka dalam"
-                     " kurung adalah nilai ternormalisasi. Bobot: stunting %g, prevalensi %g,"
-                     " KRS %g, celah cakupan %g, kemiskinan %g.</p>",
+    tb_buf_printf(b,
+                  "<p>Skor 0-100 = jumlah (bobot × nilai ternormalisasi) / jumlah bobot."
+                  " Setiap komponen dinormalisasi min-maks antar desa kabupaten: (nilai -"
+                  " terendah) / (tertinggi - terendah), 0 bila tidak diketahui; angka dalam"
+                  " kurung adalah nilai ternormalisasi. Bobot: stunting %g, prevalensi %g,"
+                  " KRS %g, celah cakupan %g, kemiskinan %g.</p>",
                   w[0], w[1], w[2], w[3], w[4]);
     tb_buf_puts(b, "<div class=\"tabel\"><table><thead><tr><th>Peringkat</th><th>Desa</th>"
                    "<th>Kecamatan</th><th>Skor</th>");
@@ -564,8 +589,9 @@ static void lokus_page(tb_req *q, tb_res *r, int tahun, const atur_err *e)
         tb_buf_puts(b, "<p class=\"galat\" role=\"alert\">Bobot belum disimpan: periksa isian"
                        " yang ditandai.</p>");
     year_form(b, "/cakupan/lokus", NULL, tahun);
-    tb_buf_printf(b, "<p><a href=\"/cakupan/unduh/lokus.csv?tahun=%d\">Unduh CSV</a> ·"
-                     " <a href=\"/cakupan/unduh/lokus.pdf?tahun=%d\">PDF</a>",
+    tb_buf_printf(b,
+                  "<p><a href=\"/cakupan/unduh/lokus.csv?tahun=%d\">Unduh CSV</a> ·"
+                  " <a href=\"/cakupan/unduh/lokus.pdf?tahun=%d\">PDF</a>",
                   tahun, tahun);
     if (q->role & TB_ROLE_ADMIN_KAB)
         tb_buf_puts(b, " · <a href=\"/atur/target\">Tetapkan desa lokus dan SK-nya</a>");
@@ -740,8 +766,7 @@ static void finish(tb_req *q, tb_res *r, bool ok, int rc, const atur_err *e, int
 {
     if (!ok) {
         r->status = 422;
-        return indikator_page(q, r, tahun >= 2000 && tahun <= this_year() ? tahun : this_year(),
-                              e);
+        return indikator_page(q, r, tahun >= 2000 && tahun <= this_year() ? tahun : this_year(), e);
     }
     if (rc < 0)
         return tb_res_error(r, q, 500, tb_store_error(q->store));
@@ -798,8 +823,9 @@ static bool read_periode(tb_req *q, char *out, int *tahun, atur_err *e)
         *tahun = y;
         return true;
     }
-    if (v && (sscanf(v, "%4d-TW%1d%n", &y, &k, &used) == 2 ||
-              sscanf(v, "%4d-Q%1d%n", &y, &k, &used) == 2) &&
+    if (v &&
+        (sscanf(v, "%4d-TW%1d%n", &y, &k, &used) == 2 ||
+         sscanf(v, "%4d-Q%1d%n", &y, &k, &used) == 2) &&
         !v[used] && y >= 2000 && y <= this_year() && k >= 1 && k <= 4) {
         snprintf(out, 12, "%04d-Q%d", y, k);
         *tahun = y;
