@@ -516,6 +516,8 @@ static void lokus_row(tb_buf *b, const tb_lokus_baris *x, int tahun)
         tb_buf_puts(b, " <small>(");
         tb_buf_html(b, s);
         tb_buf_puts(b, ")</small>");
+        if (k == TB_LOKUS_PREVALENSI)
+            tb_buf_printf(b, " <small>%ld diukur</small>", x->d.diukur);
         if (k == TB_LOKUS_STUNTING && x->d.stunting > 0) {
             tb_buf_puts(b, " <a href=\"/laporan/stunting?wilayah=");
             tb_buf_url(b, x->d.kode);
