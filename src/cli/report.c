@@ -268,8 +268,8 @@ static int run_report(const options *o)
 
 int tb_cmd_report(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++)
-        if (argv[i][0] != '-') {
+    for (int i = 1; i < argc; i++) /* the name: not an option, nor an option's value */
+        if (argv[i][0] != '-' && (argv[i - 1][0] != '-' || !strcmp(argv[i - 1], "--names"))) {
             if (tb_report_cakupan_name(argv[i]))
                 return tb_cmd_report_cakupan(argc, argv);
             break;

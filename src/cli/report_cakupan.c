@@ -21,6 +21,12 @@
 #include "report/cakupan.h"
 #include "store/wilayah.h"
 
+#define USAGE                                                                                      \
+    "pemakaian: tumbuh report cakupan --wilayah KODE --year YYYY [--format csv|xlsx|pdf]"          \
+    " [-o FILE]\n"                                                                                 \
+    "           tumbuh report evaluasi|lokus|ansit --kabupaten KODE --year YYYY"                   \
+    " [--format csv|xlsx|pdf] [-o FILE]\n"
+
 typedef struct {
     const char *name, *wilayah, *format, *out;
     int tahun;
@@ -30,10 +36,7 @@ static int ck_bad(const char *msg, const char *arg)
 {
     fprintf(stderr, "tumbuh report: ");
     fprintf(stderr, msg, arg);
-    fprintf(stderr, "\npemakaian: tumbuh report cakupan --wilayah KODE --year YYYY"
-                    " [--format csv|xlsx|pdf] [-o FILE]\n"
-                    "           tumbuh report evaluasi|lokus|ansit --kabupaten KODE --year YYYY"
-                    " [--format csv|xlsx|pdf] [-o FILE]\n");
+    fputs("\n" USAGE, stderr);
     return -1;
 }
 
@@ -66,17 +69,25 @@ static int ck_option(ck_options *o, const char *a, const char *v)
     return 0;
 }
 
+/* Fills o from the arguments: 0, 1 when help was printed, -1 on a usage error. */
 static int ck_parse(int argc, char **argv, ck_options *o)
 {
     memset(o, 0, sizeof *o);
     o->format = "csv";
+    int at = 0; /* the name's place: not an option, nor an option's value */
+    for (int i = 1; i < argc && !at; i++)
+        if (argv[i][0] != '-' && argv[i - 1][0] != '-')
+            at = i;
+    o->name = at ? argv[at] : "cakupan";
     for (int i = 1; i < argc; i++) {
-        if (argv[i][0] != '-' && !o->name) {
-            o->name = argv[i];
+        if (i == at)
             continue;
-        }
         if (argv[i][0] != '-')
             return ck_bad("argumen berlebih: '%s'", argv[i]);
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            fputs(USAGE, stdout);
+            return 1;
+        }
         if (ck_option(o, argv[i], i + 1 < argc ? argv[i + 1] : NULL))
             return -1;
         i++;
@@ -123,8 +134,9 @@ static int ck_render(const ck_options *o, const tb_table *t)
 int tb_cmd_report_cakupan(int argc, char **argv)
 {
     ck_options o;
-    if (ck_parse(argc, argv, &o))
-        return 2;
+    int rc = ck_parse(argc, argv, &o);
+    if (rc)
+        return rc > 0 ? 0 : 2;
     tb_store *s;
     char err[512], nama[128];
     if (tb_store_open_readonly(tb_store_default_path(NULL), &s, err, sizeof err)) {

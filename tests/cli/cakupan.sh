@@ -84,5 +84,11 @@ $T --db "$DB" report cakupan --wilayah 35.96 --year 2026 > /dev/null 2> "$W/u3"
 check "an unknown area: exit 1" "[ $? -eq 1 ] && grep -q 'tidak ada' \"$W/u3\""
 $T --db "$DB" report cakupan --wilayah 35.97 --year 2026 --format xlsx > /dev/null 2> "$W/u4"
 check "xlsx without -o: exit 2" "[ $? -eq 2 ]"
+$T --db "$DB" report --year 2026 lokus --kabupaten 35.97 > "$W/l3.csv"
+check "options before the name" "[ $? -eq 0 ] && cmp -s \"$W/l2.csv\" \"$W/l3.csv\""
+$T --db "$DB" report lokus --kabupaten 35.97 --year 2026 lebih > /dev/null 2> "$W/u5"
+check "an extra argument: exit 2" "[ $? -eq 2 ] && grep -q 'argumen berlebih' \"$W/u5\""
+$T report evaluasi --help > "$W/h" 2>&1
+check "--help: exit 0, usage on stdout" "[ $? -eq 0 ] && grep -q 'pemakaian' \"$W/h\""
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
