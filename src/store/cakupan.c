@@ -42,7 +42,6 @@
 #define HAMIL_MULAI "COALESCE(k.hpht, date(k.hpl, '-280 days'))"
 #define HAMIL_AKHIR "COALESCE(k.tgl_persalinan, k.hpl, date(k.hpht, '+280 days'))"
 
-#define MISKIN "COALESCE(desil BETWEEN 1 AND 4, 0)"
 #define KRS_RULE(LIST)                                                                             \
     "(SELECT value FROM json_each((SELECT data FROM ref_versi WHERE jenis = 'krs' AND aktif = 1)," \
     " '$." LIST "'))"
@@ -96,6 +95,18 @@ typedef struct {
                                                             "'aktif'"                              \
                                                             " GROUP BY s.d"
 
+/* K4, K5, K6, K8 and K10 in one pass over the families (m: desil 1-4). */
+#define AIR_LAYAK KRS_RULE("air_layak")
+#define JAMBAN_LAYAK KRS_RULE("jamban_layak")
+#define FAMILY_SQL                                                                                 \
+    "SELECT desa, sum(air IN " AIR_LAYAK "), count(NULLIF(air, '')),"                              \
+    " sum(jamban IN " JAMBAN_LAYAK "), count(NULLIF(jamban, '')),"                                 \
+    " sum(m AND jkn = 'pbi'), sum(m), sum(m AND instr(b, 'pkh') > 0), sum(m),"                     \
+    " sum(m AND (instr(b, 'bpnt') > 0 OR instr(b, 'sembako') > 0)), sum(m)"                        \
+    " FROM (SELECT desa, sumber_air AS air, jamban, lower(jkn) AS jkn,"                            \
+    "  COALESCE(desil BETWEEN 1 AND 4, 0) AS m, lower(COALESCE(bansos, '')) AS b"                  \
+    "  FROM keluarga WHERE desa >= ?1 AND desa < ?1 || '/' AND ?2 < ?3) GROUP BY desa"
+
 static const hitung queries[] = {
     {"SELECT d, sum(mt > 0), count(*) FROM (SELECT " IBU_DESA " AS d, k.mt"
      " FROM kehamilan k CROSS JOIN individu i ON i.id = k.ibu_id WHERE k.kek = 1"
@@ -124,21 +135,7 @@ static const hitung queries[] = {
      "  AND t.tanggal >= ?2 AND t.tanggal < ?3)), count(*) FROM keluarga kl"
      " WHERE" IN_AREA("kl.desa") " AND kl.krs = 1 GROUP BY kl.desa",
      {"K7"}},
-    {"SELECT desa, sum(sumber_air IN " KRS_RULE(
-         "air_layak") "), count(NULLIF(sumber_air, '')),"
-                      " sum(jamban IN " KRS_RULE(
-                          "jamban_layak") "), count(NULLIF(jamban, '')),"
-                                          " sum(" MISKIN " AND lower(jkn) = 'pbi'), sum(" MISKIN
-                                          "),"
-                                          " sum(" MISKIN " AND instr(lower(COALESCE(bansos, '')), "
-                                                         "'pkh') > 0), sum(" MISKIN "),"
-                                          " sum(" MISKIN
-                                          " AND (instr(lower(COALESCE(bansos, '')), 'bpnt') > 0"
-                                          "  OR instr(lower(COALESCE(bansos, '')), 'sembako') > "
-                                          "0)), sum(" MISKIN ")"
-                                          " FROM keluarga WHERE" IN_AREA(
-                                              "desa") " AND ?2 < ?3 GROUP BY desa",
-     {"K4", "K5", "K6", "K8", "K10"}},
+    {FAMILY_SQL, {"K4", "K5", "K6", "K8", "K10"}},
 };
 #define NQUERIES (int)(sizeof queries / sizeof queries[0])
 
