@@ -9,6 +9,10 @@
 int tb_cmd_zscore(int argc, char **argv);
 int tb_cmd_prevalence(int argc, char **argv);
 int tb_cmd_report(int argc, char **argv);
+/* `tumbuh report cakupan|evaluasi|lokus|ansit` (report_cakupan.c). */
+int tb_cmd_report_cakupan(int argc, char **argv);
+/* Is name one of the reports of report_cakupan.c? */
+int tb_report_cakupan_name(const char *name);
 int tb_cmd_demo(int argc, char **argv);
 int tb_cmd_import(int argc, char **argv);
 int tb_cmd_serve(int argc, char **argv);

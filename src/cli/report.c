@@ -52,6 +52,9 @@ static void usage(FILE *f)
                "       tumbuh [--db FILE] report tindak-lanjut --wilayah KODE"
                " [--status open|overdue|all]\n"
                "                     [--format csv|xlsx|pdf] [-o FILE]\n"
+               "       tumbuh [--db FILE] report cakupan --wilayah KODE --year YYYY [...]\n"
+               "       tumbuh [--db FILE] report evaluasi|lokus|ansit --kabupaten KODE"
+               " --year YYYY [...]\n"
                "NAMA: publikasi");
     for (int k = 0; k < TB_REPORT_COUNT; k++)
         fprintf(f, ", %s", tb_report_name((tb_report_kind)k));
@@ -274,6 +277,12 @@ static int run_report(const options *o)
 
 int tb_cmd_report(int argc, char **argv)
 {
+    for (int i = 1; i < argc; i++) /* the name: not an option, nor an option's value */
+        if (argv[i][0] != '-' && (argv[i - 1][0] != '-' || !strcmp(argv[i - 1], "--names"))) {
+            if (tb_report_cakupan_name(argv[i]))
+                return tb_cmd_report_cakupan(argc, argv);
+            break;
+        }
     options o;
     int rc = parse_args(argc, argv, &o);
     if (rc)

@@ -1036,11 +1036,129 @@ static const char *const migration_20 =
     "  UNIQUE (posyandu_id, tanggal, nama_paud)"
     ");";
 
+/* 21: intervention coverage (issue 14; store/cakupan.h, store/lokus.h).
+ * indikator gains its order, how it is obtained (cara: 'hitung' computed
+ * from Tumbuh's records by a store query, 'isi' entered per area and
+ * period from another system), its direction (arah: 'naik' higher is
+ * better, 'turun' lower is better) and the definition shown to users.
+ * indikator_target holds the national target per year (Lampiran A Perpres
+ * 72/2021, RAN PASTI; the latest year at or before the one asked applies);
+ * indikator_target_wilayah the district's own. indikator_nilai.periode is
+ * 'YYYY' or 'YYYY-Qn'. lokus_bobot: the weights of the lokus ranking's
+ * components a kabupaten sets per year (store/lokus.h). ukur_kurus:
+ * a partial index of the wasted measurements (S6, S8 in store/cakupan.c). */
+static const char *const migration_21 =
+    "ALTER TABLE indikator ADD COLUMN urutan INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE indikator ADD COLUMN cara TEXT NOT NULL DEFAULT 'isi'"
+    "  CHECK (cara IN ('hitung', 'isi'));"
+    "ALTER TABLE indikator ADD COLUMN arah TEXT NOT NULL DEFAULT 'naik'"
+    "  CHECK (arah IN ('naik', 'turun'));"
+    "ALTER TABLE indikator ADD COLUMN definisi TEXT;"
+    "CREATE TABLE indikator_target_wilayah ("
+    "  kode TEXT NOT NULL REFERENCES indikator(kode),"
+    "  wilayah TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  tahun INTEGER NOT NULL CHECK (tahun BETWEEN 2000 AND 2100),"
+    "  target REAL NOT NULL CHECK (target BETWEEN 0 AND 100),"
+    "  PRIMARY KEY (kode, wilayah, tahun)"
+    ");"
+    "CREATE INDEX indikator_nilai_wilayah ON indikator_nilai(wilayah, periode);"
+    "CREATE INDEX ukur_kurus ON pengukuran(anak_id, tanggal, z_bbtb)"
+    "  WHERE f_bbtb = 0 AND z_bbtb < -2;"
+    "CREATE INDEX IF NOT EXISTS tpk_kunjungan_keluarga ON tpk_kunjungan(keluarga_id, tanggal);"
+    "CREATE TABLE lokus_bobot ("
+    "  kabupaten TEXT NOT NULL REFERENCES wilayah(kode),"
+    "  tahun INTEGER NOT NULL CHECK (tahun BETWEEN 2000 AND 2100),"
+    "  komponen TEXT NOT NULL CHECK (komponen IN ('stunting', 'prevalensi', 'krs',"
+    "    'celah_cakupan', 'kemiskinan')),"
+    "  bobot REAL NOT NULL CHECK (bobot BETWEEN 0 AND 100),"
+    "  PRIMARY KEY (kabupaten, tahun, komponen)"
+    ");"
+    "INSERT INTO indikator (kode, nama, sumber, pembilang, penyebut, tingkat, opd, urutan, cara,"
+    " arah, definisi) VALUES"
+    " ('S1', 'Ibu hamil KEK yang mendapat tambahan asupan gizi', 'perpres_spesifik',"
+    "  'ibu hamil KEK yang mendapat makanan tambahan', 'ibu hamil KEK', 'desa', 'Dinas Kesehatan',"
+    "  1, 'hitung', 'naik', 'Kehamilan yang berjalan dalam periode dengan KEK = ya; pembilang:"
+    " yang tercatat mendapat MT.'),"
+    " ('S2', 'Ibu hamil yang mengonsumsi TTD minimal 90 tablet', 'perpres_spesifik',"
+    "  'ibu bersalin dengan TTD >= 90 tablet', 'ibu bersalin', 'desa', 'Dinas Kesehatan', 2,"
+    "  'hitung', 'naik', 'Persalinan dalam periode; pembilang: jumlah TTD selama hamil >= 90.'),"
+    " ('S3', 'Remaja putri yang mengonsumsi TTD', 'perpres_spesifik',"
+    "  'remaja putri minum TTD rutin tiap minggu', 'remaja putri', 'desa', 'Dinas Kesehatan', 3,"
+    "  'isi', 'naik', 'Diisi dari laporan puskesmas (Aplikasi Sehat IndonesiaKu/ASIK).'),"
+    " ('S4', 'Bayi usia kurang dari 6 bulan mendapat ASI eksklusif', 'perpres_spesifik',"
+    "  'bayi < 6 bulan ASI eksklusif', 'bayi < 6 bulan', 'desa', 'Dinas Kesehatan', 4, 'isi',"
+    "  'naik', 'Diisi dari e-PPGBM/SIGIZI: Tumbuh belum mencatat pemberian ASI.'),"
+    " ('S5', 'Anak usia 6-23 bulan mendapat MP-ASI', 'perpres_spesifik',"
+    "  'anak 6-23 bulan mendapat MP-ASI', 'anak 6-23 bulan', 'desa', 'Dinas Kesehatan', 5, 'isi',"
+    "  'naik', 'Diisi dari e-PPGBM/SIGIZI: Tumbuh belum mencatat MP-ASI.'),"
+    " ('S6', 'Balita gizi buruk yang mendapat pelayanan tata laksana gizi buruk',"
+    "  'perpres_spesifik', 'balita gizi buruk yang dirujuk', 'balita gizi buruk', 'desa',"
+    "  'Dinas Kesehatan', 6, 'hitung', 'naik', 'Balita dengan BB/TB < -3 SD pada pengukuran"
+    " dalam periode; pembilang: yang ditandai dirujuk pada pengukuran dalam periode.'),"
+    " ('S7', 'Balita yang dipantau pertumbuhan dan perkembangannya', 'perpres_spesifik',"
+    "  'balita yang ditimbang/diukur (D)', 'balita sasaran (S)', 'desa', 'Dinas Kesehatan', 7,"
+    "  'hitung', 'naik', 'S: balita aktif di posyandu atau pendataan keluarga desa pada akhir"
+    " periode; D: yang diukur minimal sekali dalam periode.'),"
+    " ('S8', 'Balita gizi kurang yang mendapat tambahan asupan gizi', 'perpres_spesifik',"
+    "  'balita gizi kurang yang mendapat PMT', 'balita gizi kurang', 'desa', 'Dinas Kesehatan',"
+    "  8, 'hitung', 'naik', 'Balita dengan -3 <= BB/TB < -2 SD pada pengukuran dalam periode;"
+    " pembilang: yang tercatat mendapat PMT (kg > 0) dalam periode.'),"
+    " ('S9', 'Balita yang memperoleh imunisasi dasar lengkap', 'perpres_spesifik',"
+    "  'anak mendapat imunisasi dasar lengkap', 'anak sasaran imunisasi', 'desa',"
+    "  'Dinas Kesehatan', 9, 'isi', 'naik', 'Diisi dari ASIK: Tumbuh belum mencatat imunisasi.'),"
+    " ('K1', 'Pelayanan KB pascapersalinan', 'perpres_sensitif', 'ibu bersalin ber-KB',"
+    "  'ibu bersalin', 'desa', 'DPPKB', 11, 'hitung', 'naik', 'Persalinan dalam periode;"
+    " pembilang: metode KB pascasalin tercatat (bukan tidak).'),"
+    " ('K2', 'Kehamilan yang tidak diinginkan', 'perpres_sensitif', 'kehamilan tidak diinginkan',"
+    "  'kehamilan', 'kabupaten', 'DPPKB', 12, 'isi', 'turun', 'Diisi dari survei/SIGA BKKBN;"
+    " makin rendah makin baik.'),"
+    " ('K3', 'Calon pengantin yang memperoleh pemeriksaan kesehatan 3 bulan pranikah',"
+    "  'ran_pasti', 'catin diperiksa >= 3 bulan sebelum rencana nikah',"
+    "  'catin dengan rencana nikah dalam periode', 'desa', 'DPPKB/Kemenag', 13, 'hitung', 'naik',"
+    "  'Catin (Elsimil) dengan rencana nikah dalam periode; pembilang: pemeriksaan paling lambat"
+    " 90 hari sebelum tanggal rencana nikah.'),"
+    " ('K4', 'Rumah tangga dengan akses air minum layak', 'perpres_sensitif',"
+    "  'keluarga dengan sumber air minum layak', 'keluarga dengan sumber air tercatat', 'desa',"
+    "  'PUPR', 14, 'hitung', 'naik', 'Pendataan keluarga (keadaan terakhir); layak menurut"
+    " aturan KRS aktif (air_layak).'),"
+    " ('K5', 'Rumah tangga dengan akses sanitasi layak', 'perpres_sensitif',"
+    "  'keluarga dengan jamban layak', 'keluarga dengan jamban tercatat', 'desa', 'Perkim', 15,"
+    "  'hitung', 'naik', 'Pendataan keluarga (keadaan terakhir); layak menurut aturan KRS aktif"
+    " (jamban_layak).'),"
+    " ('K6', 'Cakupan PBI Jaminan Kesehatan Nasional', 'perpres_sensitif',"
+    "  'keluarga desil 1-4 dengan JKN PBI', 'keluarga desil 1-4', 'desa', 'Dinas Sosial', 16,"
+    "  'hitung', 'naik', 'Pendataan keluarga (keadaan terakhir), keluarga miskin dan rentan"
+    " (desil P3KE 1-4).'),"
+    " ('K7', 'Keluarga berisiko stunting yang memperoleh pendampingan', 'ran_pasti',"
+    "  'KRS yang dikunjungi TPK dalam periode', 'keluarga berisiko stunting (KRS)', 'desa',"
+    "  'DPPKB', 17, 'hitung', 'naik', 'KRS dari pendataan keluarga; pembilang: minimal satu"
+    " kunjungan TPK ke keluarga itu dalam periode.'),"
+    " ('K8', 'Keluarga miskin dan rentan yang memperoleh PKH', 'perpres_sensitif',"
+    "  'keluarga desil 1-4 penerima PKH', 'keluarga desil 1-4', 'desa', 'Dinas Sosial', 18,"
+    "  'hitung', 'naik', 'Pendataan keluarga (keadaan terakhir): bansos memuat pkh.'),"
+    " ('K9', 'Sasaran yang memiliki pemahaman yang baik tentang stunting', 'perpres_sensitif',"
+    "  'sasaran paham stunting', 'sasaran disurvei', 'kabupaten', 'Kominfo', 19, 'isi', 'naik',"
+    "  'Diisi dari survei kabupaten.'),"
+    " ('K10', 'Keluarga miskin dan rentan yang menerima bantuan sosial pangan',"
+    "  'perpres_sensitif', 'keluarga desil 1-4 penerima BPNT/sembako', 'keluarga desil 1-4',"
+    "  'desa', 'Dinas Sosial', 20, 'hitung', 'naik', 'Pendataan keluarga (keadaan terakhir):"
+    " bansos memuat bpnt atau sembako.'),"
+    " ('K11', 'Desa/kelurahan Stop BABS (ODF)', 'perpres_sensitif', 'desa ODF', 'desa',"
+    "  'kabupaten', 'Dinas Kesehatan', 21, 'isi', 'naik', 'Diisi dari aplikasi STBM.');"
+    "INSERT INTO indikator_target (kode, tahun, target, catatan) VALUES"
+    " ('S1', 2024, 90, 'Lampiran A Perpres 72/2021'), ('S2', 2024, 80, 'Lampiran A'),"
+    " ('S3', 2024, 58, 'Lampiran A [CONFLICT: metadata BKKBN 80]'), ('S4', 2024, 80, 'Lampiran A'),"
+    " ('S5', 2024, 80, 'Lampiran A'), ('S6', 2024, 90, 'Lampiran A'),"
+    " ('S7', 2024, 90, 'Lampiran A [CONFLICT: Wamenkes 80]'), ('S8', 2024, 90, 'Lampiran A'),"
+    " ('S9', 2024, 90, 'Lampiran A [UNCONFIRMED]'), ('K1', 2024, 70, 'Tim Sekretariat PPS 2023'),"
+    " ('K2', 2024, 15.5, 'Tim Sekretariat PPS 2023'), ('K3', 2024, 90, 'Tim Sekretariat PPS 2023'),"
+    " ('K7', 2024, 90, 'RAN PASTI [UNCONFIRMED]');";
+
 static const char *const migrations_sql[] = {
     NULL,         migration_1,  migration_2,  migration_3,  migration_4,  migration_5,
     migration_6,  migration_7,  migration_8,  migration_9,  migration_10, migration_11,
     migration_12, migration_13, migration_14, migration_15, migration_16, migration_17,
-    migration_18, migration_19, migration_20, NULL};
+    migration_18, migration_19, migration_20, migration_21, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};

@@ -188,5 +188,15 @@ void tb_api_monitoring_foto(tb_req *q, tb_res *r);
 /* posyandu_profil.c: the posyandu itself; {bagian} kader, buka, alat, pmt, paud */
 void tb_page_posyandu_profil(tb_req *q, tb_res *r);
 void tb_page_posyandu_profil_simpan(tb_req *q, tb_res *r);
+/* cakupan.c: intervention coverage against targets, the RAN PASTI
+ * evaluation, the lokus desa ranking; {berkas} NAME.csv|xlsx|pdf */
+void tb_page_cakupan(tb_req *q, tb_res *r);
+void tb_page_cakupan_unduh(tb_req *q, tb_res *r);
+void tb_page_cakupan_evaluasi(tb_req *q, tb_res *r);
+void tb_page_cakupan_lokus(tb_req *q, tb_res *r);
+void tb_page_cakupan_bobot(tb_req *q, tb_res *r);
+void tb_page_cakupan_indikator(tb_req *q, tb_res *r);
+void tb_page_cakupan_target(tb_req *q, tb_res *r);
+void tb_page_cakupan_isian(tb_req *q, tb_res *r);
 
 #endif

@@ -34,7 +34,7 @@ void tb_html_begin(tb_res *r, const tb_req *q, const char *title)
         if (!strcmp(q->user.peran, "admin_kab") || !strcmp(q->user.peran, "tpps_kec"))
             tb_buf_puts(b, " <a href=\"/pengguna\">Pengguna</a> <a href=\"/audit\">Audit</a>");
         if (strcmp(q->user.peran, "kader") && strcmp(q->user.peran, "tpk"))
-            tb_buf_puts(b, " <a href=\"/rapat\">Rapat</a>");
+            tb_buf_puts(b, " <a href=\"/rapat\">Rapat</a> <a href=\"/cakupan\">Cakupan</a>");
         if (strcmp(q->user.peran, "kader") && strcmp(q->user.peran, "tpk"))
             tb_buf_puts(b, " <a href=\"/monitoring\">Monitoring</a>");
         if (!strcmp(q->user.peran, "admin_kab"))

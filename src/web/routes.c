@@ -78,6 +78,16 @@
 #define DENY_MON_ISI "Kuesioner monitoring diisi oleh anggota lembaga tim monitoring."
 #define PROFIL_EDIT (TB_ROLE_DESA | TB_ROLE_GIZI_PUSKESMAS | TB_ROLE_TPPS_KEC | TB_ROLE_KADER)
 #define DENY_PROFIL "Halaman posyandu diubah oleh desa, puskesmas, TPPS kecamatan dan kadernya."
+/* coverage: read by the roles that coordinate; the kabupaten's evaluation
+ * and lokus ranking by its TPPS, admin and OPD; targets and weights set by
+ * TPPS and admin kabupaten; values from other systems entered by those
+ * with the data */
+#define CAKUPAN_KAB (TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KAB | TB_ROLE_OPD)
+#define CAKUPAN_SET (TB_ROLE_ADMIN_KAB | TB_ROLE_TPPS_KAB)
+#define CAKUPAN_ISI (CAKUPAN_KAB | TB_ROLE_TPPS_KEC | TB_ROLE_GIZI_PUSKESMAS)
+#define DENY_CAKUPAN "Peran Anda tidak membuka cakupan intervensi."
+#define DENY_CAKUPAN_KAB "Halaman ini untuk TPPS, admin dan OPD kabupaten."
+#define DENY_CAKUPAN_SET "Target dan bobot ditetapkan TPPS kabupaten dan admin kabupaten."
 
 /* clang-format off */
 static const tb_route ROUTES[] = {
@@ -270,6 +280,22 @@ static const tb_route ROUTES[] = {
      "aksi {n} (1-8) of a year: tahun, lembaga, mulai, selesai, status (belum|proses|selesai), nilai, catatan, csrf"},
     {"GET", "/aksi", tb_page_aksi, RAPAT_READ, LOGIN, DENY_RAPAT,
      "the 8 aksi konvergensi of the kabupaten's year: tahun="},
+    {"GET", "/cakupan", tb_page_cakupan, RAPAT_READ, LOGIN, DENY_CAKUPAN,
+     "coverage scorecard: wilayah= (the user's area), tahun=; indicators against targets, quarters, gaps, sub-areas"},
+    {"GET", "/cakupan/unduh/{berkas}", tb_page_cakupan_unduh, RAPAT_READ, LOGIN, DENY_CAKUPAN,
+     "cakupan.csv|xlsx|pdf (wilayah=, tahun=); evaluasi.*, lokus.*, ansit.xlsx of the kabupaten (tahun=)"},
+    {"GET", "/cakupan/evaluasi", tb_page_cakupan_evaluasi, CAKUPAN_KAB, LOGIN, DENY_CAKUPAN_KAB,
+     "the December evaluation of RAN PASTI: tahun=; kabupaten and each kecamatan against targets"},
+    {"GET", "/cakupan/lokus", tb_page_cakupan_lokus, CAKUPAN_KAB, LOGIN, DENY_CAKUPAN_KAB,
+     "the lokus desa ranking with each component and the weights: tahun="},
+    {"POST", "/cakupan/lokus/bobot", tb_page_cakupan_bobot, CAKUPAN_SET, CSRF, DENY_CAKUPAN_SET,
+     "the lokus ranking's weights of a year: tahun, stunting, prevalensi, krs, celah_cakupan, kemiskinan, csrf"},
+    {"GET", "/cakupan/indikator", tb_page_cakupan_indikator, RAPAT_READ, LOGIN, DENY_CAKUPAN,
+     "the indicators with definitions and targets (tahun=), and the target and entry forms"},
+    {"POST", "/cakupan/target", tb_page_cakupan_target, CAKUPAN_SET, CSRF, DENY_CAKUPAN_SET,
+     "the kabupaten's target of an indicator: kode, tahun, target (%, blank: national), csrf"},
+    {"POST", "/cakupan/isian", tb_page_cakupan_isian, CAKUPAN_ISI, CSRF, DENY_CAKUPAN,
+     "a value from another system: kode, wilayah, periode (TTTT or TTTT-TWn), pembilang, penyebut, sumber, csrf"},
     /* JSON API (docs/openapi.json) */
     {"GET", "/api/v1/saya", tb_api_saya, ALL, LOGIN, NULL,
      "the logged-in user, with the CSRF token for writes"},

@@ -174,6 +174,14 @@ fixture() {
     "POST /api/v1/monitoring") echo "/api/v1/monitoring 400" ;;
     "GET /posyandu/{id}/profil") echo "/posyandu/1/profil 200" ;;
     "POST /posyandu/{id}/profil/{bagian}") echo "/posyandu/1/profil/pmt 422" ;;
+    "GET /cakupan") echo "/cakupan?wilayah=$WIN&tahun=2026 200" ;;
+    "GET /cakupan/unduh/{berkas}") echo "/cakupan/unduh/cakupan.csv?wilayah=$WIN&tahun=2026 200" ;;
+    "GET /cakupan/evaluasi") echo "/cakupan/evaluasi?tahun=2026 200" ;;
+    "GET /cakupan/lokus") echo "/cakupan/lokus?tahun=2026 200" ;;
+    "POST /cakupan/lokus/bobot") echo "/cakupan/lokus/bobot 422" ;;
+    "GET /cakupan/indikator") echo "/cakupan/indikator 200" ;;
+    "POST /cakupan/target") echo "/cakupan/target 422" ;;
+    "POST /cakupan/isian") echo "/cakupan/isian 422" ;;
     *) return 1 ;;
   esac
 }
