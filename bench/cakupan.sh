@@ -27,7 +27,7 @@ cpu() {
   echo "cpu $c s"
 }
 Y=$(date +%Y)
-sqlite3 $D/cakupan.db "SELECT (SELECT count(*) FROM wilayah WHERE tingkat = 4) || ' desa, '
+sqlite3 $D/cakupan.db "SELECT (SELECT count(*) FROM wilayah WHERE tingkat = 4 AND kode LIKE '35.99.%') || ' desa, '
   || (SELECT count(*) FROM indikator) || ' indicators, ' || (SELECT count(*) FROM pengukuran)
   || ' measurements, ' || (SELECT count(*) FROM keluarga) || ' families'"
 for r in "cakupan --wilayah 35.99" "lokus --kabupaten 35.99" "evaluasi --kabupaten 35.99"; do
