@@ -390,6 +390,77 @@ int tb_report_notulen(tb_store *s, long id, const char *this_month, tb_table *ou
     return 1;
 }
 
+/* The statement of a berita acara: what met, where and when, who attended. */
+static tb_table *berita_info(const tb_rapat *m, long hadir)
+{
+    static const char *const keys[] = {"hal", "isi"};
+    static const char *const heads[] = {"Hal", "Isi"};
+    static const tb_col_kind kinds[] = {TB_COL_TEXT, TB_COL_TEXT};
+    char title[400], n[48];
+    snprintf(title, sizeof title, "Berita acara rapat: %s", m->judul);
+    tb_table *t = tb_table_new(title, 2, keys, heads, kinds);
+    if (!t)
+        return NULL;
+    info_row(t, "Telah dilaksanakan", m->jenis_nama);
+    info_row(t, "Pada tanggal", m->tanggal);
+    info_row(t, "Bertempat di", m->tempat);
+    info_row(t, "Wilayah", m->wilayah_nama);
+    info_row(t, "Agenda", m->agenda);
+    snprintf(n, sizeof n, "%ld orang (daftar hadir terlampir)", hadir);
+    info_row(t, "Dihadiri", n);
+    info_row(t, "Hasil",
+             "Keputusan, komitmen dan rencana tindak lanjut di bawah ini disepakati"
+             " bersama oleh peserta rapat.");
+    return t;
+}
+
+/* The signatures that make a berita acara: who led the meeting, who took the minutes. */
+static tb_table *berita_pengesahan(void)
+{
+    static const char *const keys[] = {"sebagai", "nama", "tanda_tangan"};
+    static const char *const heads[] = {"Sebagai", "Nama", "Tanda tangan"};
+    static const tb_col_kind kinds[] = {TB_COL_TEXT, TB_COL_TEXT, TB_COL_TEXT};
+    tb_table *t = tb_table_new("Pengesahan", 3, keys, heads, kinds);
+    if (!t)
+        return NULL;
+    static const char *const who[] = {"Pimpinan rapat", "Notulis"};
+    for (int i = 0; i < 2; i++) {
+        long r = tb_table_add_row(t);
+        tb_table_set_text(t, r, 0, who[i]);
+        tb_table_set_text(t, r, 1, "................................");
+        tb_table_set_text(t, r, 2, "................................");
+    }
+    return t;
+}
+
+int tb_report_berita_acara(tb_store *s, long id, const char *this_month, tb_table *out[5], int *n)
+{
+    tb_table *nt[6];
+    int nn = 0;
+    *n = 0;
+    int f = tb_report_notulen(s, id, this_month, nt, &nn);
+    if (f <= 0)
+        return f;
+    tb_rapat *m = malloc(sizeof *m);
+    int g = m ? tb_store_rapat_get(s, id, m) : tb_store_fail(s, "memori habis");
+    out[0] = g > 0 ? berita_info(m, (long)nt[1]->nrows) : NULL;
+    free(m);
+    out[1] = nt[2]; /* decisions and commitments */
+    out[2] = nt[4]; /* the actions agreed */
+    out[3] = nt[1]; /* attendance, with the signature column */
+    out[4] = berita_pengesahan();
+    tb_table_free(nt[0]);
+    tb_table_free(nt[3]);
+    tb_table_free(nt[5]);
+    if (!out[0] || !out[4]) {
+        for (int i = 0; i < 5; i++)
+            tb_table_free(out[i]);
+        return g < 0 ? -1 : tb_store_fail(s, "memori habis");
+    }
+    *n = 5;
+    return 1;
+}
+
 /* The column of key in t, or -1. */
 static int col_of(const tb_table *t, const char *key)
 {

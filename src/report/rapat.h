@@ -47,6 +47,13 @@ int tb_report_tindak_lanjut_anggaran(tb_store *s, const tb_tindakan_filter *f, t
  * commitments, problems, actions, actions carried over): *n tables into
  * out[6] (the caller frees them). 1, 0 unknown meeting, -1. */
 int tb_report_notulen(tb_store *s, long id, const char *this_month, tb_table *out[6], int *n);
+/* The berita acara of meeting id: the statement (what, when, where, how
+ * many attended), decisions and commitments, the actions agreed, the
+ * attendance list with signatures, and the signatures of the chair and the
+ * minute-taker: *n tables into out[5] (the caller frees them). 1, 0 unknown
+ * meeting, -1. */
+int tb_report_berita_acara(tb_store *s, long id, const char *this_month, tb_table *out[5],
+                           int *n);
 /* The meeting pack of an area and month: stunting (prevalence with
  * coverage), SKDN, the weighing backlog per sub-area (S, D, not weighed:
  * the home visits to make) and the open actions of the area, overdue on

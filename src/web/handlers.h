@@ -94,6 +94,7 @@ void tb_page_rapat_jenis(tb_req *q, tb_res *r);
 void tb_page_rapat(tb_req *q, tb_res *r);
 void tb_page_rapat_simpan(tb_req *q, tb_res *r);
 void tb_page_rapat_notulen(tb_req *q, tb_res *r);
+void tb_page_rapat_berita_acara(tb_req *q, tb_res *r);
 void tb_page_rapat_bahan(tb_req *q, tb_res *r);
 void tb_page_tindakan_list(tb_req *q, tb_res *r);
 void tb_page_tindakan(tb_req *q, tb_res *r);

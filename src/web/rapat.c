@@ -644,9 +644,10 @@ static void rapat_page(tb_req *q, tb_res *r, const tb_rapat *m, const form_state
         tb_buf_printf(b, " · Tahap %d: %s", m->tahap, tb_rapat_tahap_label(m->tahap));
     tb_buf_printf(b,
                   "</p><p class=\"no-cetak\"><a href=\"/rapat/%ld/notulen.pdf\">Notulen (PDF)"
-                  "</a> · <a href=\"/rapat/%ld/bahan\">Bahan rapat (angka wilayah)</a> ·"
+                  "</a> · <a href=\"/rapat/%ld/berita-acara.pdf\">Berita acara (PDF)</a> ·"
+                  " <a href=\"/rapat/%ld/bahan\">Bahan rapat (angka wilayah)</a> ·"
                   " <a href=\"/rapat\">Semua rapat</a></p><h2>Agenda</h2><p>",
-                  m->id, m->id);
+                  m->id, m->id, m->id);
     tb_buf_html(b, m->agenda[0] ? m->agenda : "-");
     tb_buf_puts(b, "</p><h2>Notulen</h2><p class=\"notulen\">");
     tb_buf_html(b, m->notulen[0] ? m->notulen : "-");
@@ -856,6 +857,25 @@ void tb_page_rapat_notulen(tb_req *q, tb_res *r)
     if (tb_report_notulen(q->store, id, month, t, &n) <= 0)
         return tb_res_error(r, q, 500, tb_store_error(q->store));
     snprintf(name, sizeof name, "notulen-rapat-%ld", id);
+    tb_web_send_tables(q, r, t, n, "pdf", name);
+    for (int i = 0; i < n; i++)
+        tb_table_free(t[i]);
+}
+
+void tb_page_rapat_berita_acara(tb_req *q, tb_res *r)
+{
+    tb_rapat *m;
+    if (!rapat_load(q, r, &m))
+        return;
+    long id = m->id;
+    free(m);
+    tb_table *t[5];
+    int n = 0;
+    char month[8], name[48];
+    tb_this_month(month);
+    if (tb_report_berita_acara(q->store, id, month, t, &n) <= 0)
+        return tb_res_error(r, q, 500, tb_store_error(q->store));
+    snprintf(name, sizeof name, "berita-acara-rapat-%ld", id);
     tb_web_send_tables(q, r, t, n, "pdf", name);
     for (int i = 0; i < n; i++)
         tb_table_free(t[i]);

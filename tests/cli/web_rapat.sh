@@ -68,6 +68,8 @@ check "  action 1 kept owner, budget and target" "[ \"$(q "SELECT penanggung_jaw
 check "meeting page 200 with its three actions" "[ $(get tpps.kec /rapat/$A) = 200 ] && grep -q 'Sweeping balita Wonourip' \"$W/body\" && grep -q 'Kelas ibu balita Sukotani' \"$W/body\" && grep -q 'Mendanai KPM dari APBDes' \"$W/body\""
 check "  the indicator checked in November" "grep -q '(2026-11): \(tercapai\|belum tercapai\)' \"$W/body\""
 check "minutes PDF" "[ $(get tpps.kec /rapat/$A/notulen.pdf) = 200 ] && head -c 4 \"$W/body\" | grep -q '%PDF'"
+check "berita acara PDF: the statement, the attendance count, the signatures" "[ $(get tpps.kec /rapat/$A/berita-acara.pdf) = 200 ] && pdftotext \"$W/body\" - | tr -s ' \\n' ' ' > \"$W/ba.txt\" && grep -q 'Berita acara rapat' \"$W/ba.txt\" && grep -q \"Dihadiri $(q "SELECT count(*) FROM rapat_peserta WHERE rapat_id = $A") orang\" \"$W/ba.txt\" && grep -q 'Pimpinan rapat' \"$W/ba.txt\" && grep -q 'Notulis' \"$W/ba.txt\""
+check "berita acara linked from the meeting page" "[ $(get tpps.kec /rapat/$A) = 200 ] && grep -q 'href=\"/rapat/$A/berita-acara.pdf\"' \"$W/body\""
 
 # scope: the desa reads its kecamatan's lokmin but does not edit it; outside areas refused
 check "desa reads the lokmin" "[ $(get bidan.desa /rapat/$A) = 200 ]"

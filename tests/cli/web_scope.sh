@@ -100,6 +100,7 @@ fixture() {
     "GET /rapat") echo "/rapat 200" ;;
     "POST /rapat") echo "/rapat 422" ;;
     "GET /rapat/{id}/notulen.pdf") echo "/rapat/$RID/notulen.pdf 200" ;;
+    "GET /rapat/{id}/berita-acara.pdf") echo "/rapat/$RID/berita-acara.pdf 200" ;;
     "POST /rapat/jenis") echo "/rapat/jenis 422" ;;
     "GET /rapat/{id}/bahan") echo "/rapat/$RID/bahan 200" ;;
     "POST /rapat/{id}/{bagian}") echo "/rapat/$RID/peserta 422|403" ;; # 403: not the meeting's area
