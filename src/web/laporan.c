@@ -18,6 +18,7 @@
 #include "web/handlers.h"
 #include "web/http.h"
 #include "web/page.h"
+#include "web/scope.h"
 
 /* The status values a by-name list may be filtered by (value, label pairs). */
 static const char *const *list_status(tb_report_kind k)
@@ -70,6 +71,16 @@ static void list_page(tb_req *q, tb_res *r, tb_report_kind kind, page_scope *ps,
     tb_html_end(r);
 }
 
+/* A TPK member sees by name only the targets of the team (/tpk/hari,
+ * /layanan, the KRS family lists filter by team): the children's lists of a
+ * desa come without names for that role. */
+static void tpk_no_names(const tb_req *q, tb_report_kind kind, page_scope *ps)
+{
+    if ((q->role & TB_ROLE_TPK) && tb_report_is_list(kind) && kind != TB_REPORT_KRS_KELUARGA &&
+        kind != TB_REPORT_VERVAL)
+        ps->sc.with_names = false;
+}
+
 void tb_page_laporan(tb_req *q, tb_res *r)
 {
     const char *name = tb_req_param(q, "nama");
@@ -79,6 +90,7 @@ void tb_page_laporan(tb_req *q, tb_res *r)
     page_scope ps;
     if (!tb_page_scope_read(q, r, &ps))
         return;
+    tpk_no_names(q, (tb_report_kind)kind, &ps);
     bool list = tb_report_is_list((tb_report_kind)kind);
     tb_daftar d;
     if (list && !tb_daftar_read(q, r, &ps, list_status((tb_report_kind)kind), false, &d))
@@ -146,6 +158,8 @@ void tb_page_unduh(tb_req *q, tb_res *r)
     page_scope ps;
     if (!tb_page_scope_read(q, r, &ps))
         return;
+    if (!pub)
+        tpk_no_names(q, (tb_report_kind)kind, &ps);
     tb_daftar d; /* a list's file has the page's filters and order, every row */
     bool list = !pub && tb_report_is_list((tb_report_kind)kind);
     if (list && !tb_daftar_read(q, r, &ps, list_status((tb_report_kind)kind), true, &d))

@@ -111,6 +111,10 @@ check "member: linked" "[ \"$(q "SELECT peran, no_sk, pengguna_id FROM tpk_anggo
 expect "assign a target of team 1 to the new team" 303 "$(post -d "individu_id=$MINE&jenis=bumil" "$B/tpk/$NEW/sasaran")"
 check "assigned: moved, audited" "[ $(q "SELECT tpk_id FROM tpk_sasaran WHERE individu_id = $MINE AND jenis = 'bumil'") = $NEW ] && [ $(q "SELECT count(*) FROM audit_log WHERE tabel = 'tpk_sasaran' AND baris = '$MINE/bumil' AND aksi = 'ubah'") = 1 ]"
 expect "assign someone of another desa" 422 "$(post -d "individu_id=$THEIRS&jenis=bumil" "$B/tpk/$NEW/sasaran")"
+# a TPK member sees by name only the team's targets: the desa's children lists come without names
+check "children list for tpk: no names, no NIK" "[ \$(get tpk '/laporan/tidak-diukur?wilayah=$DESA&bulan=2026-11') = 200 ] && ! grep -q '>Nama<\|>NIK<' \"$W/body\""
+check "children list for the bidan desa: by name" "[ \$(get bidan.desa '/laporan/tidak-diukur?wilayah=$DESA&bulan=2026-11') = 200 ] && grep -q '>Nama<' \"$W/body\""
+check "children list file for tpk: no NIK column" "[ \$(get tpk '/unduh/tidak-diukur.csv?wilayah=$DESA&bulan=2026-11') = 200 ] && ! head -1 \"$W/body\" | grep -q 'NIK'"
 check "server log has no sanitizer report" "! grep -q 'Sanitizer' \"$W/serve.err\""
 [ "$fail" -eq 0 ] || tail -30 "$W/serve.err" >&2
 echo "$pass passed, $fail failed"
