@@ -620,8 +620,8 @@ static const char *const SP_SQL = TARGETS_CTE
     " sum(rv = 1) AS tp_ya, sum(rv <> 0) AS tp_n FROM y GROUP BY desa),"
     " c AS (SELECT i.desa AS desa, count(*) AS n, sum(EXISTS (SELECT 1 FROM catin c2"
     "  WHERE c2.individu_id = c.individu_id"
-    "  AND c2.tgl_periksa <= date(c.nikah, '-3 months'))) AS ya"
-    "  FROM (SELECT individu_id, max(tgl_rencana_nikah) AS nikah FROM catin"
+    "  AND COALESCE(c2.tepat_waktu, c2.tgl_periksa <= date(c.nikah, '-3 months')))) AS ya"
+    "  FROM (SELECT individu_id, max(COALESCE(tgl_nikah, tgl_rencana_nikah)) AS nikah FROM catin"
     "  GROUP BY individu_id) c CROSS JOIN individu i ON i.id = c.individu_id"
     "  WHERE" IN_AREA(
         "i.desa") " AND c.nikah BETWEEN ?3 AND ?2 GROUP BY i.desa)"

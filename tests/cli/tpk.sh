@@ -70,6 +70,13 @@ check "3standar4pasti: desa A by hand ($(sed -n 2p "$W/sp.csv"))" "[ \"$(sed -n 
 check "3standar4pasti: desa B by hand ($(sed -n 3p "$W/sp.csv"))" "[ \"$(sed -n 3p "$W/sp.csv")\" = 'DESA B,0,0,,0,1,0.00,0,0,,0,1,0.00,0,1,0.00,0,1,0.00,0,0,' ]"
 check "3standar4pasti: total ($(sed -n 4p "$W/sp.csv"))" "[ \"$(sed -n 4p "$W/sp.csv")\" = 'Jumlah,1,2,50.00,2,4,50.00,1,2,50.00,5,8,62.50,3,8,37.50,2,5,40.00,1,2,50.00' ]"
 
+# the catin rule is the lib's (lib/elsimil.c, stored as catin.tepat_waktu at
+# registration and marriage) where it was judged: catin 1 judged late counts late
+q "UPDATE catin SET tepat_waktu = 0 WHERE individu_id = 990001"
+$T --db "$DB" report 3standar4pasti --wilayah 35.97 --month 2026-10 > "$W/sp1.csv" 2>&1
+check "3standar4pasti: the stored Elsimil judgement counts ($(sed -n 2p "$W/sp1.csv" | cut -d, -f1-4))" "[ \"$(sed -n 2p "$W/sp1.csv" | cut -d, -f1-4)\" = 'DESA A,0,2,0.00' ]"
+q "UPDATE catin SET tepat_waktu = NULL WHERE individu_id = 990001"
+
 # a visit in November moves nothing of October
 q "INSERT INTO tpk_kunjungan (tpk_id, individu_id, tanggal, sasaran) VALUES (991, 990004, '2026-11-02', 'bumil')"
 $T --db "$DB" report 3standar4pasti --wilayah 35.97 --month 2026-10 > "$W/sp2.csv" 2>&1
