@@ -96,8 +96,39 @@ static void test_labels(void)
     free(svg);
 }
 
+/* The PWS target line rises point by point: a dashed polyline through one
+ * target per month, each higher than the one before, ending at the last. */
+static void test_target_series(void)
+{
+    const char *labels[4] = {"Jan 26", "Feb 26", "Mar 26", "Apr 26"};
+    double v[4] = {5, 12, 20, 31}, t[4] = {100.0 / 12, 200.0 / 12, 300.0 / 12, 400.0 / 12};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    int rc = tb_svg_line_targets(f, "PWS K1", labels, v, 4, "%", t, "Target Apr: 33%");
+    fclose(f);
+    CHECK(rc == 0 && buf, "PWS chart rendered");
+    const char *pl = buf ? strstr(buf, "<polyline class=\"target\"") : NULL;
+    CHECK(pl != NULL, "a target polyline, not a flat line");
+    double y[4] = {0}, x;
+    int k = 0, used;
+    if (pl) {
+        const char *pp = strstr(pl, "points=\"") + 8;
+        while (k < 4 && sscanf(pp, "%lf,%lf %n", &x, &y[k], &used) == 2) {
+            pp += used;
+            k++;
+        }
+    }
+    CHECK(k == 4, "one target point per month (%d)", k);
+    CHECK(k == 4 && y[0] > y[1] && y[1] > y[2] && y[2] > y[3], "the target rises month by month");
+    CHECK(buf && strstr(buf, "Target Apr: 33%"), "the line's label");
+    CHECK(buf && !strstr(buf, "<line class=\"target\""), "no flat target line");
+    free(buf);
+}
+
 int main(void)
 {
+    test_target_series();
     const tb_lms_table *len = &tb_who_tables_builtin.len;
     tb_lms p365 = len->rows[0][365 - len->first];
     tb_chart_point pts[3] = {{300, NAN}, {365, tb_growth_lms_value(p365, -4.5)}, {400, 70}};

@@ -447,9 +447,34 @@ static void target_line(FILE *out, const frame *f, double target, const char *la
     fputs("</text>", out);
 }
 
-int tb_svg_line_target(FILE *out, const char *title, const char *const *labels,
-                       const double *values, int n, const char *unit, double target,
-                       const char *target_label)
+/* A dashed target line through one value per point, labelled at its end. */
+static void target_series(FILE *out, const frame *f, const double *t, int n, const char *label)
+{
+    fputs("<polyline class=\"target\" fill=\"none\" stroke=\"#d7301f\" stroke-width=\"1.5\""
+          " stroke-dasharray=\"6 4\" points=\"",
+          out);
+    int last = -1;
+    for (int i = 0; i < n; i++)
+        if (!isnan(t[i])) {
+            fprintf(out, "%.1f,%.1f ", px(f, i), py(f, t[i]));
+            last = i;
+        }
+    fputs("\"/>", out);
+    if (last < 0)
+        return;
+    fprintf(out,
+            "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" font-size=\"11\""
+            " fill=\"#a61b1b\">",
+            px(f, last), py(f, t[last]) - 6);
+    tb_svg_escape(out, label ? label : "Target");
+    fputs("</text>", out);
+}
+
+/* The line chart with a constant target (targets NULL) or one target per
+ * point (a rising PWS line). */
+static int line_with_target(FILE *out, const char *title, const char *const *labels,
+                            const double *values, int n, const char *unit, double target,
+                            const double *targets, const char *target_label)
 {
     if (n <= 0)
         return -1;
@@ -459,11 +484,16 @@ int tb_svg_line_target(FILE *out, const char *title, const char *const *labels,
             f.y1 = fmax(f.y1, values[i]);
     if (!isnan(target))
         f.y1 = fmax(f.y1, target);
+    for (int i = 0; targets && i < n; i++)
+        if (!isnan(targets[i]))
+            f.y1 = fmax(f.y1, targets[i]);
     f.y1 = f.y1 > 0 ? f.y1 * 1.15 : 1;
     tb_svg_label_plan lp = tb_svg_plan_labels(labels, n, (W - ML - MR) / n);
     header_h(out, title, lp.extra_h);
     axes(out, &f, "", unit ? unit : "", 1e9);
-    if (!isnan(target))
+    if (targets)
+        target_series(out, &f, targets, n, target_label);
+    else if (!isnan(target))
         target_line(out, &f, target, target_label);
     fputs("<polyline fill=\"none\" stroke=\"#3b73b9\" stroke-width=\"2\" points=\"", out);
     for (int i = 0; i < n; i++)
@@ -489,4 +519,18 @@ int tb_svg_line_target(FILE *out, const char *title, const char *const *labels,
     }
     fputs("</svg>\n", out);
     return 0;
+}
+
+int tb_svg_line_target(FILE *out, const char *title, const char *const *labels,
+                       const double *values, int n, const char *unit, double target,
+                       const char *target_label)
+{
+    return line_with_target(out, title, labels, values, n, unit, target, NULL, target_label);
+}
+
+int tb_svg_line_targets(FILE *out, const char *title, const char *const *labels,
+                        const double *values, int n, const char *unit, const double *targets,
+                        const char *target_label)
+{
+    return line_with_target(out, title, labels, values, n, unit, NAN, targets, target_label);
 }

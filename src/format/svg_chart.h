@@ -68,6 +68,11 @@ int tb_svg_line_target(FILE *out, const char *title, const char *const *labels,
                        const char *target_label);
 
 /* Writes s with &, <, >, " and ' escaped. */
+/* The same with one target per point (e.g. the PWS line rising month by
+ * month to the year's target), drawn dashed as class "target". */
+int tb_svg_line_targets(FILE *out, const char *title, const char *const *labels,
+                        const double *values, int n, const char *unit, const double *targets,
+                        const char *target_label);
 void tb_svg_escape(FILE *out, const char *s);
 
 #endif

@@ -520,12 +520,15 @@ static void pws_chart(tb_buf *b, tb_req *q, const page_scope *ps, int ind)
     char title[96], tl[64];
     snprintf(title, sizeof title, "PWS %s kumulatif (%% sasaran)", NAME[ind]);
     snprintf(tl, sizeof tl, "Target %s: %.0f%%", MON[n - 1], 100.0 * n / 12);
+    double target[12]; /* the PWS target line: the year's sasaran spread evenly over its months */
+    for (int m = 0; m < n; m++)
+        target[m] = 100.0 * (m + 1) / 12;
     char *data = NULL;
     size_t len = 0;
     FILE *mf = open_memstream(&data, &len);
     if (!mf)
         return;
-    int rc = tb_svg_line_target(mf, title, lp, v, n, "%", 100.0 * n / 12, tl);
+    int rc = tb_svg_line_targets(mf, title, lp, v, n, "%", target, tl);
     fclose(mf);
     if (rc == 0) {
         tb_buf_puts(b, "<figure class=\"pws\">");
