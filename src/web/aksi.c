@@ -86,9 +86,10 @@ static void outputs(tb_buf *b, const aksi_ctx *c, const tb_aksi *a)
                       "%s<a href=\"/aksi/analisis-situasi?tahun=%d\">Analisis situasi (dari"
                       " data Tumbuh)</a>",
                       a->dokumen_id ? "<br>" : "", c->tahun);
-        if (tb_report_lookup("lokus") >= 0)
-            tb_buf_printf(b, "<br><a href=\"/laporan/lokus?wilayah=%s\">Peringkat lokus</a>",
-                          c->kab);
+        tb_buf_printf(b,
+                      "<br><a href=\"/cakupan/lokus?tahun=%d\">Rekomendasi lokus (peringkat"
+                      " desa)</a>",
+                      c->tahun);
     }
     if (a->aksi == 7)
         tb_buf_printf(b,
@@ -369,11 +370,8 @@ void tb_page_aksi_analisis(tb_req *q, tb_res *r)
                   " cakupan pengukuran per wilayah pada bulan %s, dan keluarga berisiko"
                   " stunting (KRS) per desa dari Pendataan Keluarga.",
                   month);
-    if (tb_report_lookup("lokus") >= 0)
-        tb_buf_printf(b,
-                      " Rekomendasi lokus: <a href=\"/laporan/lokus?wilayah=%s\">peringkat"
-                      " desa</a>.",
-                      kab);
+    tb_buf_puts(b, " Rekomendasi lokus: <a href=\"/cakupan/lokus\">peringkat desa</a> (bobot"
+                   " ditetapkan kabupaten).");
     tb_buf_puts(b, "</p>");
     /* the reports read every measurement of the district: kept until the data changes */
     char key[64];
