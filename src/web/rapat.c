@@ -24,6 +24,7 @@
 #include "report/layanan.h"
 #include "report/rapat.h"
 #include "store/rapat.h"
+#include "store/tpps.h"
 #include "store/wilayah.h"
 #include "web/cache.h"
 #include "web/handlers.h"
@@ -538,6 +539,42 @@ static void tindakan_form(tb_buf *b, tb_req *q, const form_state *fs, const tb_r
     form_close(b, "Tambah tindakan");
 }
 
+/* One TPPS member of the meeting's area as a choice for the attendance list. */
+static int anggota_option(void *ctx, const tb_tpps_anggota *a)
+{
+    tb_buf *b = ctx;
+    tb_buf_puts(b, "<option value=\"");
+    tb_buf_html(b, a->nama);
+    tb_buf_puts(b, "\">");
+    tb_buf_html(b, a->jabatan ? a->jabatan : "");
+    if (a->lembaga_nama || a->instansi) {
+        tb_buf_puts(b, " - ");
+        tb_buf_html(b, a->lembaga_nama ? a->lembaga_nama : a->instansi);
+    }
+    tb_buf_puts(b, "</option>");
+    return 0;
+}
+
+/* A member of the TPPS of the meeting's area named nama (the first), for
+ * filling a participant's post and institution from the decree's list. */
+typedef struct {
+    const char *nama;
+    char jabatan[200], lembaga[64], instansi[200];
+    bool found;
+} anggota_cari;
+
+static int anggota_match(void *ctx, const tb_tpps_anggota *a)
+{
+    anggota_cari *c = ctx;
+    if (c->found || !a->nama || strcmp(a->nama, c->nama))
+        return 0;
+    c->found = true;
+    snprintf(c->jabatan, sizeof c->jabatan, "%s", a->jabatan ? a->jabatan : "");
+    snprintf(c->lembaga, sizeof c->lembaga, "%s", a->lembaga ? a->lembaga : "");
+    snprintf(c->instansi, sizeof c->instansi, "%s", a->instansi ? a->instansi : "");
+    return 0;
+}
+
 /* The attendance, decisions and their forms. */
 static void hadir_section(tb_buf *b, tb_req *q, const form_state *fs, const tb_rapat *m, bool edit)
 {
@@ -547,7 +584,14 @@ static void hadir_section(tb_buf *b, tb_req *q, const form_state *fs, const tb_r
     tb_buf_puts(b, "</tbody></table></div>");
     if (edit) {
         form_open(b, q, fs, m->id, "peserta", "Peserta");
-        tb_web_input(b, "Nama", "nama", "text", fv(q, fs, "peserta", "nama", ""), true);
+        /* the name typed, or one of the area's TPPS members (their post and
+         * institution then come from the decree's list) */
+        tb_buf_puts(b, "<label>Nama (ketik, atau pilih anggota TPPS) <input name=\"nama\""
+                       " type=\"text\" required list=\"anggota-tpps\" value=\"");
+        tb_buf_html(b, fv(q, fs, "peserta", "nama", ""));
+        tb_buf_puts(b, "\"></label> <datalist id=\"anggota-tpps\">");
+        tb_store_tpps_anggota_each(q->store, m->wilayah, anggota_option, b);
+        tb_buf_puts(b, "</datalist>");
         tb_web_input(b, "Jabatan / peran", "jabatan", "text", fv(q, fs, "peserta", "jabatan", ""),
                      false);
         tb_web_lembaga_select(b, q->store, m->wilayah, "Lembaga", "lembaga",
@@ -741,6 +785,16 @@ static int save_bagian(tb_req *q, tb_rapat *m, const char *bagian, const char **
     if (!strcmp(bagian, "peserta")) {
         tb_peserta p = {0, tb_req_form(q, "nama"), tb_req_form(q, "jabatan"),
                         tb_req_form(q, "instansi"), tb_req_form(q, "lembaga")};
+        anggota_cari c = {.nama = p.nama ? p.nama : ""};
+        if (p.nama && tb_store_tpps_anggota_each(s, m->wilayah, anggota_match, &c) == 0 &&
+            c.found) { /* a member of the TPPS: post and institution from the decree */
+            if (!p.jabatan || !*p.jabatan)
+                p.jabatan = c.jabatan;
+            if ((!p.lembaga || !*p.lembaga) && (!p.instansi || !*p.instansi)) {
+                p.lembaga = c.lembaga[0] ? c.lembaga : NULL;
+                p.instansi = c.instansi[0] ? c.instansi : p.instansi;
+            }
+        }
         return tb_store_peserta_add(s, u, m->id, &p);
     }
     if (!strcmp(bagian, "keputusan")) {

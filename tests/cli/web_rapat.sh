@@ -75,6 +75,11 @@ check "berita acara linked from the meeting page" "[ $(get tpps.kec /rapat/$A) =
 check "desa reads the lokmin" "[ $(get bidan.desa /rapat/$A) = 200 ]"
 check "desa cannot add to it" "[ $(postf bidan.desa /rapat/$A/peserta -d nama=X) = 403 ]"
 check "  nothing stored" "[ $(q "SELECT count(*) FROM rapat_peserta WHERE rapat_id = $A") = 2 ]"
+# a member of the kecamatan's TPPS chosen by name: post and institution from the decree's list
+TM=$(q "SELECT nama FROM tpps_anggota WHERE wilayah = '$KEC' AND aktif = 1 AND jabatan <> '' ORDER BY id LIMIT 1")
+TJ=$(q "SELECT jabatan FROM tpps_anggota WHERE wilayah = '$KEC' AND aktif = 1 AND jabatan <> '' ORDER BY id LIMIT 1")
+check "the TPPS members offered on the attendance form" "[ -n \"$TM\" ] && [ $(get tpps.kec /rapat/$A) = 200 ] && grep -q 'list=\"anggota-tpps\"' \"$W/body\" && grep -qF \"<option value=\\\"$TM\\\"\" \"$W/body\""
+check "a TPPS member by name alone: the post from the decree" "[ $(postf tpps.kec /rapat/$A/peserta --data-urlencode "nama=$TM") = 303 ] && [ \"\$(q \"SELECT jabatan FROM rapat_peserta WHERE rapat_id = $A ORDER BY id DESC LIMIT 1\")\" = \"$TJ\" ]"
 OTHER=$(q "SELECT id FROM rapat WHERE wilayah = '35.99.02' LIMIT 1")
 check "tpps.kec: a lokmin of another kecamatan 403" "[ $(get tpps.kec /rapat/$OTHER) = 403 ]"
 check "kader: no meetings" "[ $(get kader /rapat) = 403 ]"
