@@ -897,7 +897,11 @@ void tb_web_send_tables(tb_req *q, tb_res *r, tb_table *const *t, int n, const c
     r->no_store = true;
 }
 
-void tb_page_rapat_notulen(tb_req *q, tb_res *r)
+/* A meeting's document as PDF: its tables from fn (the minutes or the
+ * berita acara), named STEM-ID.pdf. */
+static void meeting_pdf(tb_req *q, tb_res *r,
+                        int (*fn)(tb_store *, long, const char *, tb_table **, int *),
+                        const char *stem)
 {
     tb_rapat *m;
     if (!rapat_load(q, r, &m))
@@ -906,33 +910,24 @@ void tb_page_rapat_notulen(tb_req *q, tb_res *r)
     free(m);
     tb_table *t[6];
     int n = 0;
-    char month[8], name[40];
+    char month[8], name[64];
     tb_this_month(month);
-    if (tb_report_notulen(q->store, id, month, t, &n) <= 0)
+    if (fn(q->store, id, month, t, &n) <= 0)
         return tb_res_error(r, q, 500, tb_store_error(q->store));
-    snprintf(name, sizeof name, "notulen-rapat-%ld", id);
+    snprintf(name, sizeof name, "%s-%ld", stem, id);
     tb_web_send_tables(q, r, t, n, "pdf", name);
     for (int i = 0; i < n; i++)
         tb_table_free(t[i]);
 }
 
+void tb_page_rapat_notulen(tb_req *q, tb_res *r)
+{
+    meeting_pdf(q, r, tb_report_notulen, "notulen-rapat");
+}
+
 void tb_page_rapat_berita_acara(tb_req *q, tb_res *r)
 {
-    tb_rapat *m;
-    if (!rapat_load(q, r, &m))
-        return;
-    long id = m->id;
-    free(m);
-    tb_table *t[5];
-    int n = 0;
-    char month[8], name[48];
-    tb_this_month(month);
-    if (tb_report_berita_acara(q->store, id, month, t, &n) <= 0)
-        return tb_res_error(r, q, 500, tb_store_error(q->store));
-    snprintf(name, sizeof name, "berita-acara-rapat-%ld", id);
-    tb_web_send_tables(q, r, t, n, "pdf", name);
-    for (int i = 0; i < n; i++)
-        tb_table_free(t[i]);
+    meeting_pdf(q, r, tb_report_berita_acara, "berita-acara-rapat");
 }
 
 /* The month a meeting's pack is about: the meeting's, not after this one. */
