@@ -888,8 +888,9 @@ int tb_store_lembaga_each(tb_store *s, const char *wilayah,
                           int (*fn)(void *ctx, const tb_lembaga *l), void *ctx)
 {
     sqlite3_stmt *st = tb_store_stmt(
-        s, "SELECT kode, nama, jenis, wilayah FROM lembaga WHERE ?1 IS NULL"
-           " OR" IN_AREA("wilayah", "1") " OR ?1 LIKE wilayah || '.%' ORDER BY jenis, nama");
+        s, "SELECT kode, nama, jenis, wilayah FROM lembaga"
+           " WHERE kode NOT IN (SELECT kode FROM lembaga_nonaktif) AND (?1 IS NULL"
+           " OR" IN_AREA("wilayah", "1") " OR ?1 LIKE wilayah || '.%') ORDER BY jenis, nama");
     if (!st)
         return -1;
     tb_store_bind_text(st, 1, wilayah);

@@ -536,17 +536,19 @@ long long tb_route_plan_body(tb_req *q, tb_res *r)
     }
     /* each upload route's own limit; a monitoring photo is refused before a
      * byte beyond 8 MB is taken */
-    long long max = rt->handler == tb_page_impor_unggah     ? tb_impor_max_bytes()
+    long long max = rt->handler == tb_page_impor_unggah      ? tb_impor_max_bytes()
                     : rt->handler == tb_page_lampiran_unggah ? tb_lampiran_max_bytes()
                     : rt->handler == tb_api_monitoring_foto  ? TB_FOTO_MAX_BYTES
                                                              : tb_dokumen_max_bytes();
     const char *cl = tb_req_header(q, "Content-Length");
     if (cl && atoll(cl) > max) {
-        char msg[200];
+        char msg[240];
         snprintf(msg, sizeof msg,
-                 "Berkas terlalu besar: paling besar %lld MB. Tidak ada yang disimpan;"
-                 " pecah berkasnya atau minta admin menaikkan batasnya.",
-                 max >> 20);
+                 "Berkas terlalu besar: paling besar %lld MB. Tidak ada yang disimpan; %s",
+                 max >> 20,
+                 rt->handler == tb_api_monitoring_foto
+                     ? "perkecil fotonya (resolusi kamera lebih rendah) lalu kirim lagi."
+                     : "pecah berkasnya atau minta admin menaikkan batasnya.");
         tb_res_error(r, q, 413, msg);
         return -1;
     }

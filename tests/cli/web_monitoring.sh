@@ -115,7 +115,7 @@ printf 'bukan foto' > "$W/foto.txt"
 check "a PNG photo: 201" "[ $(upload opd.dinkes "$W/foto.png") = 201 ] && grep -q '\"jenis\":\"image/png\"' \"$W/body\""
 F=$(sed 's/.*"id":\([0-9]*\).*/\1/' "$W/body")
 check "a text file is not a photo: 415" "[ $(upload opd.dinkes "$W/foto.txt") = 415 ]"
-check "a 9 MB photo: 413" "[ $(upload opd.dinkes "$W/besar.jpg") = 413 ]"
+check "a 9 MB photo: 413, told to make the photo smaller" "[ $(upload opd.dinkes "$W/besar.jpg") = 413 ] && grep -q 'perkecil fotonya' \"$W/body\""
 check "only the accepted photo is stored" "[ $(q "SELECT count(*) FROM monitoring_foto") = 1 ]"
 got=$(visit opd.dinkes aaaa0002 $D1 2 1 "{\"buka\":\"tidak\",\"kpm_aktif\":\"tidak\",\"foto\":\"$F\"}")
 check "the second posyandu answered with the photo: 201" "[ $got = 201 ]"
