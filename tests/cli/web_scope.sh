@@ -255,7 +255,8 @@ for u in admin tpps.kab opd.dinkes tpps.kec gizi.puskesmas bidan.desa kader tpk;
   # personal data: names in lists only for the roles that need them
   NAME=$(sqlite3 "$DB" "SELECT i.nama FROM individu i JOIN anak a ON a.individu_id = i.id JOIN pengukuran g ON g.anak_id = i.id WHERE a.posyandu_id = 1 AND g.tanggal LIKE '2026-10%' AND g.z_tbu < -2 AND g.f_tbu = 0 LIMIT 1")
   get "$u" "/laporan/stunting?posyandu=1&bulan=2026-10" > /dev/null
-  if [ $names = 1 ]; then
+  # a TPK member sees by name only the team's targets (/tpk/hari), not the desa's lists
+  if [ $names = 1 ] && [ "$ROLE" != tpk ]; then
     check "$u sees the stunted child's name" "grep -qF \"$NAME\" \"$W/body\""
   else
     check "$u does not see names" "! grep -qF \"$NAME\" \"$W/body\""
