@@ -452,17 +452,11 @@ static int rekap_desa(tb_store *s, const char *wilayah, tb_catin_rekap_row **out
     sqlite3_bind_text(st, 1, wilayah, -1, SQLITE_TRANSIENT);
     int cap = 0, rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? 2 * cap : 64;
-            tb_catin_rekap_row *g = realloc(*out, (size_t)cap * sizeof *g);
-            if (!g) {
-                sqlite3_reset(st);
-                return tb_store_fail(s, "out of memory");
-            }
-            *out = g;
+        tb_catin_rekap_row *d = tb_store_push(s, out, n, &cap, sizeof *d);
+        if (!d) {
+            sqlite3_reset(st);
+            return -1;
         }
-        tb_catin_rekap_row *d = &(*out)[(*n)++];
-        memset(d, 0, sizeof *d);
         tb_store_col_text(st, 0, d->desa, sizeof d->desa);
         tb_store_col_text(st, 1, d->nama, sizeof d->nama);
     }

@@ -120,4 +120,9 @@ void tb_store_ukur_read(sqlite3_stmt *st, int c, tb_ukur_row *u);
     "  AND x.tanggal < date(?2 || '-01', '+1 month') ORDER BY x.tanggal DESC LIMIT 1),"            \
     "  'aktif') = 'aktif'"
 
+/* One more element at the end of the array *arr (n in use, *cap allocated,
+ * each size bytes; doubling from 64): the new element, zeroed, with *n
+ * counted; NULL when out of memory (the store's error set). */
+void *tb_store_push(tb_store *s, void *arr, int *n, int *cap, size_t size);
+
 #endif

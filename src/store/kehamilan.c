@@ -388,17 +388,11 @@ static int pws_desa(tb_store *s, const char *wilayah, int tahun, tb_pws_desa **o
     *out = NULL;
     *n = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? 2 * cap : 64;
-            tb_pws_desa *g = realloc(*out, (size_t)cap * sizeof *g);
-            if (!g) {
-                sqlite3_reset(st);
-                return tb_store_fail(s, "out of memory");
-            }
-            *out = g;
+        tb_pws_desa *d = tb_store_push(s, out, n, &cap, sizeof *d);
+        if (!d) {
+            sqlite3_reset(st);
+            return -1;
         }
-        tb_pws_desa *d = &(*out)[(*n)++];
-        memset(d, 0, sizeof *d);
         tb_store_col_text(st, 0, d->desa, sizeof d->desa);
         tb_store_col_text(st, 1, d->nama, sizeof d->nama);
         d->ditetapkan = sqlite3_column_type(st, 2) != SQLITE_NULL;

@@ -581,3 +581,21 @@ int tb_store_setting_set(tb_store *s, const char *kunci, const char *nilai)
     snprintf(after, sizeof after, "{\"nilai\":\"%s\"}", plain ? nilai : "?");
     return tb_store_audit(s, 0, "ubah", "pengaturan", kunci, NULL, after);
 }
+
+void *tb_store_push(tb_store *s, void *arr, int *n, int *cap, size_t size)
+{
+    void **p = arr;
+    if (*n == *cap) {
+        int c = *cap ? 2 * *cap : 64;
+        void *g = realloc(*p, (size_t)c * size);
+        if (!g) {
+            tb_store_fail(s, "out of memory");
+            return NULL;
+        }
+        *p = g;
+        *cap = c;
+    }
+    void *e = (char *)*p + (size_t)(*n)++ * size;
+    memset(e, 0, size);
+    return e;
+}
