@@ -492,10 +492,65 @@ static tb_table *backlog(const tb_table *skdn)
     return t;
 }
 
-int tb_report_bahan_rapat(tb_store *s, const char *wilayah, const char *month, const char *today,
-                          tb_table *out[4])
+/* month (yyyy-mm) moved back by k months into out[8]. */
+static void month_back(const char *month, int k, char out[8])
 {
-    memset(out, 0, 4 * sizeof out[0]);
+    int y = atoi(month), m = atoi(month + 5) - k;
+    while (m < 1) {
+        m += 12;
+        y--;
+    }
+    char b[24];
+    snprintf(b, sizeof b, "%04d-%02d", y, m);
+    memcpy(out, b, 7);
+    out[7] = '\0';
+}
+
+/* Stunting per sub-area over three months (two months ago, last month, this
+ * month: the prevalence among those measured) with this month's children
+ * stunted by name, from the prevalence tables p[0..2] (oldest first). */
+static tb_table *trend_table(tb_table *const p[3], char months[3][8])
+{
+    static const char *const keys[] = {"wilayah", "bulan_1",  "bulan_2",
+                                       "bulan_3", "stunting", "arah"};
+    const char *heads[6] = {"Wilayah", months[0], months[1], months[2], "Anak stunting (by name)",
+                            "Arah"};
+    static const tb_col_kind kinds[] = {TB_COL_TEXT,    TB_COL_PERCENT, TB_COL_PERCENT,
+                                        TB_COL_PERCENT, TB_COL_INT,     TB_COL_TEXT};
+    tb_table *t =
+        tb_table_new("Tren stunting per wilayah (% dari yang diukur)", 6, keys, heads, kinds);
+    int cp[3], cn = col_of(p[2], "stunting");
+    for (int k = 0; k < 3; k++)
+        cp[k] = col_of(p[k], "stunting_pct");
+    if (!t || cn < 0 || cp[0] < 0 || cp[1] < 0 || cp[2] < 0)
+        return t;
+    for (long r = 0; r < p[2]->nrows; r++) {
+        const char *w = tb_table_cell(p[2], r, 0).text;
+        long row = tb_table_add_row(t);
+        tb_table_set_text(t, row, 0, w);
+        double v[3];
+        for (int k = 0; k < 3; k++) {
+            v[k] = NAN;
+            for (long j = 0; j < p[k]->nrows; j++) /* the same sub-area in that month */
+                if (w && tb_table_cell(p[k], j, 0).text &&
+                    !strcmp(w, tb_table_cell(p[k], j, 0).text))
+                    v[k] = tb_table_cell(p[k], j, cp[k]).num;
+            tb_table_set_num(t, row, 1 + k, v[k]);
+        }
+        tb_table_set_num(t, row, 4, tb_table_cell(p[2], r, cn).num);
+        tb_table_set_text(t, row, 5,
+                          isnan(v[0]) || isnan(v[2]) ? "-"
+                          : v[2] < v[0] - 0.05       ? "turun"
+                          : v[2] > v[0] + 0.05       ? "naik"
+                                                     : "tetap");
+    }
+    return t;
+}
+
+int tb_report_bahan_rapat(tb_store *s, const char *wilayah, const char *month, const char *today,
+                          tb_table *out[5])
+{
+    memset(out, 0, 5 * sizeof out[0]);
     tb_report_scope sc = {.wilayah = wilayah};
     snprintf(sc.month, sizeof sc.month, "%s", month);
     char this_month[8];
@@ -508,8 +563,22 @@ int tb_report_bahan_rapat(tb_store *s, const char *wilayah, const char *month, c
         rc = tb_store_fail(s, "memori habis");
     if (rc == 0)
         rc = tb_report_tindak_lanjut(s, &f, this_month, &out[3]);
+    tb_table *p[3] = {NULL, NULL, out[0]};
+    char months[3][8];
+    month_back(month, 2, months[0]);
+    month_back(month, 1, months[1]);
+    snprintf(months[2], sizeof months[2], "%s", month);
+    for (int k = 0; k < 2 && rc == 0; k++) {
+        tb_report_scope pk = sc;
+        snprintf(pk.month, sizeof pk.month, "%s", months[k]);
+        rc = tb_report_run(s, TB_REPORT_PREVALENSI, &pk, &p[k]);
+    }
+    if (rc == 0 && !(out[4] = trend_table(p, months)))
+        rc = tb_store_fail(s, "memori habis");
+    tb_table_free(p[0]);
+    tb_table_free(p[1]);
     if (rc < 0)
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             tb_table_free(out[i]);
             out[i] = NULL;
         }

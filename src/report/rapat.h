@@ -52,14 +52,14 @@ int tb_report_notulen(tb_store *s, long id, const char *this_month, tb_table *ou
  * attendance list with signatures, and the signatures of the chair and the
  * minute-taker: *n tables into out[5] (the caller frees them). 1, 0 unknown
  * meeting, -1. */
-int tb_report_berita_acara(tb_store *s, long id, const char *this_month, tb_table *out[5],
-                           int *n);
+int tb_report_berita_acara(tb_store *s, long id, const char *this_month, tb_table *out[5], int *n);
 /* The meeting pack of an area and month: stunting (prevalence with
  * coverage), SKDN, the weighing backlog per sub-area (S, D, not weighed:
  * the home visits to make) and the open actions of the area, overdue on
- * today (yyyy-mm-dd) first: 4 tables into out (the caller frees them).
- * 0 or -1. */
+ * today (yyyy-mm-dd) first, and stunting per sub-area over the last three
+ * months with the children stunted by name: 5 tables into out (the caller
+ * frees them). 0 or -1. */
 int tb_report_bahan_rapat(tb_store *s, const char *wilayah, const char *month, const char *today,
-                          tb_table *out[4]);
+                          tb_table *out[5]);
 
 #endif

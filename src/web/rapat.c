@@ -951,13 +951,13 @@ void tb_page_rapat_bahan(tb_req *q, tb_res *r)
     char month[8], today[11];
     pack_month(m, month);
     tb_today_iso(today);
-    tb_table *t[8]; /* the pack, then issue 12's tables (report/layanan.h) */
+    tb_table *t[9]; /* the pack, then issue 12's tables (report/layanan.h) */
     if (tb_report_bahan_rapat(q->store, m->wilayah, month, today, t) < 0) {
         free(m);
         return tb_res_error(r, q, 500, tb_store_error(q->store));
     }
-    if (tb_report_bahan_layanan(q->store, m->wilayah, month, t + 4) < 0) {
-        for (int i = 0; i < 4; i++)
+    if (tb_report_bahan_layanan(q->store, m->wilayah, month, t + 5) < 0) {
+        for (int i = 0; i < 5; i++)
             tb_table_free(t[i]);
         free(m);
         return tb_res_error(r, q, 500, tb_store_error(q->store));
@@ -965,7 +965,7 @@ void tb_page_rapat_bahan(tb_req *q, tb_res *r)
     if (fmt) {
         char name[48];
         snprintf(name, sizeof name, "bahan-rapat-%ld", m->id);
-        tb_web_send_tables(q, r, t, 8, "pdf", name);
+        tb_web_send_tables(q, r, t, 9, "pdf", name);
     } else {
         tb_html_begin(r, q, "Bahan rapat");
         tb_buf *b = &r->body;
@@ -978,12 +978,12 @@ void tb_page_rapat_bahan(tb_req *q, tb_res *r)
             ", data bulan %s. <a class=\"no-cetak\" href=\"/rapat/%ld/bahan?format=pdf\">"
             "PDF</a> · <a class=\"no-cetak\" href=\"/rapat/%ld\">Kembali ke rapat</a></p>",
             month, m->id, m->id);
-        for (int i = 0; i < 8; i++)
+        for (int i = 0; i < 9; i++)
             tb_render_html(t[i], b, NULL);
         r->no_store = true;
         tb_html_end(r);
     }
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < 9; i++)
         tb_table_free(t[i]);
     free(m);
 }

@@ -156,6 +156,10 @@ for cap in 'Target pendampingan KRS' 'Tabulasi hasil pendampingan TPK' 'Pelaksan
   check "  pack section: $cap" "grep -q '<caption>$cap' \"$W/pack.html\""
 done
 check "  verval not yet confirmed per desa" "grep -q 'Verval belum terkonfirmasi' \"$W/pack.html\""
+# stunting per desa over three months: last month's figure is the prevalence report's for that month
+P=$($T --db "$DB" report prevalensi --wilayah $KEC --month 2026-10 2>/dev/null | awk -F, '$1 == "WONOURIP" {printf "%.1f", $6}' | tr . ,)
+sed 's|</table>|</table>\n|g' "$W/pack.html" | grep 'Tren stunting per wilayah' | sed 's/<tr>/\n<tr>/g' | grep '^<tr><td>WONOURIP' > "$W/tren.txt"
+check "  pack: stunting trend per desa, October = the prevalence report's ($P)" "[ -n \"$P\" ] && grep -q '>$P%<' \"$W/tren.txt\" && grep -q '>\\(naik\\|turun\\|tetap\\|-\\)<' \"$W/tren.txt\""
 # the low-coverage rows are each desa's 3 lowest percentages of its scorecard
 MON=$(sed -n 's/.*data bulan \([0-9-]*\).*/\1/p' "$W/pack.html" | head -1)
 get tpps.kec "/unduh/konvergensi-desa.csv?wilayah=$KEC&bulan=$MON" > /dev/null
