@@ -43,7 +43,15 @@ static const char *const FIXTURE =
     " '2026-12-20');"
     "INSERT INTO kehamilan (ibu_id, hpht, hpl, tgl_persalinan) VALUES"
     " (2, '2026-06-01', '2027-03-08', NULL), (3, '2025-12-01', '2026-09-07', '2026-09-21');"
-    "INSERT INTO anak (individu_id) VALUES (4), (5);";
+    "INSERT INTO anak (individu_id) VALUES (4), (5);"
+    /* families: 10 at risk, no member a target (a PUS family through the 4T);
+     * 11 at risk, its baby a target; 12 not at risk; 13 at risk in desa B */
+    "INSERT INTO keluarga (id, no_kk, desa, sasaran, krs) VALUES"
+    " (10, 'KK10', '35.97.01.2001', 1, 1), (11, 'KK11', '35.97.01.2001', 1, 1),"
+    " (12, 'KK12', '35.97.01.2001', 1, 0), (13, 'KK13', '35.97.01.2002', 1, 1);"
+    "INSERT INTO individu (id, nama, nama_kunci, tgl_lahir, desa, keluarga_id) VALUES"
+    " (7, 'Ibu PUS', 'ibu pus', '1983-01-01', '35.97.01.2001', 10);"
+    "UPDATE individu SET keluarga_id = 11 WHERE id = 4;";
 
 int main(void)
 {
@@ -72,9 +80,19 @@ int main(void)
               out == TB_PUT_UNCHANGED,
           "the same again: unchanged (%d)", out);
     /* every target of desa A at 2026-11-10: catin 1, baduta 4 (bumil 2 has a
-     * team; 3 delivered 50 days before; 5 is 30 months old) = 2 */
-    CHECK(tb_store_tpk_assign_all(s, 0, a, "2026-11-10") == 2, "assign all: 2 (%s)",
+     * team; 3 delivered 50 days before; 5 is 30 months old) = 2; and the
+     * family at risk none of whose members is a target: 10 (11 has its baby,
+     * 12 is not at risk, 13 is in desa B) = 1 */
+    CHECK(tb_store_tpk_assign_all(s, 0, a, "2026-11-10") == 3, "assign all: 2 + 1 family (%s)",
           tb_store_error(s));
+    CHECK(tb_store_count(s, "tpk_keluarga") == 1, "one family assigned as a family");
+    char chk[160];
+    snprintf(chk, sizeof chk,
+             "CREATE TEMP TABLE fam_a AS SELECT * FROM tpk_keluarga"
+             " WHERE keluarga_id = 10 AND tpk_id = %ld",
+             a);
+    CHECK(tb_store_exec(s, chk) == 0 && tb_store_count(s, "fam_a") == 1,
+          "it is family 10, with team A");
     CHECK(tb_store_tpk_assign_all(s, 0, a, "2026-11-10") == 0, "assign all again: none");
     /* a visit to the baduta with its next visit in December: not overdue */
     tb_tpk_visit v = {a, 0,    4,    0,    "baduta", "2026-11-05", "{}",         0,

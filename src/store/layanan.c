@@ -304,7 +304,10 @@ int tb_store_tpk_user_has(tb_store *s, long pengguna, long id, long keluarga)
         s, "SELECT EXISTS (SELECT 1 FROM tpk_anggota g JOIN tpk_sasaran a ON a.tpk_id = g.tpk_id"
            " JOIN individu i ON i.id = a.individu_id WHERE g.pengguna_id = ?1"
            " AND a.selesai IS NULL AND (i.id = ?2 OR i.keluarga_id = CASE WHEN ?3 < 0 THEN"
-           " (SELECT keluarga_id FROM individu WHERE id = ?2) WHEN ?3 > 0 THEN ?3 END))");
+           " (SELECT keluarga_id FROM individu WHERE id = ?2) WHEN ?3 > 0 THEN ?3 END))"
+           " OR EXISTS (SELECT 1 FROM tpk_anggota g JOIN tpk_keluarga f ON f.tpk_id = g.tpk_id"
+           " WHERE g.pengguna_id = ?1 AND f.keluarga_id = CASE WHEN ?3 > 0 THEN ?3 ELSE"
+           " (SELECT keluarga_id FROM individu WHERE id = ?2) END)");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, pengguna);

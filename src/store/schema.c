@@ -1154,11 +1154,21 @@ static const char *const migration_21 =
     " ('K2', 2024, 15.5, 'Tim Sekretariat PPS 2023'), ('K3', 2024, 90, 'Tim Sekretariat PPS 2023'),"
     " ('K7', 2024, 90, 'RAN PASTI [UNCONFIRMED]');";
 
+/* 22: a family assigned to a TPK team (issue 12: "families and targets
+ * assigned to a team"): a KRS family none of whose members is a target (a
+ * PUS family at risk through the 4T) is accompanied too. */
+static const char *const migration_22 = "CREATE TABLE tpk_keluarga ("
+                                        "  keluarga_id INTEGER PRIMARY KEY REFERENCES keluarga(id),"
+                                        "  tpk_id INTEGER NOT NULL REFERENCES tpk(id),"
+                                        "  mulai TEXT NOT NULL"
+                                        ");"
+                                        "CREATE INDEX tpk_keluarga_tpk ON tpk_keluarga(tpk_id);";
+
 static const char *const migrations_sql[] = {
     NULL,         migration_1,  migration_2,  migration_3,  migration_4,  migration_5,
     migration_6,  migration_7,  migration_8,  migration_9,  migration_10, migration_11,
     migration_12, migration_13, migration_14, migration_15, migration_16, migration_17,
-    migration_18, migration_19, migration_20, migration_21, NULL};
+    migration_18, migration_19, migration_20, migration_21, migration_22, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};

@@ -304,12 +304,29 @@ long tb_store_tpk_assign_all(tb_store *s, long user, long tpk_id, const char *d)
     if (tb_store_step_done(s, st, "tpk_sasaran"))
         return -1;
     long n = sqlite3_changes(tb_store_db(s));
-    char row[24], after[64];
-    snprintf(row, sizeof row, "%ld", tpk_id);
-    snprintf(after, sizeof after, "{\"ditetapkan\":%ld}", n);
-    if (n && user >= 0 && tb_store_audit(s, user, "tambah", "tpk_sasaran", row, NULL, after))
+    /* the KRS families of the desa that no team accompanies through a
+     * member (a PUS family at risk through the 4T has no target member) */
+    st = tb_store_stmt(
+        s, "INSERT INTO tpk_keluarga (keluarga_id, tpk_id, mulai)"
+           " SELECT k.id, ?2, ?3 FROM keluarga k WHERE k.desa = ?1 AND k.krs = 1"
+           " AND NOT EXISTS (SELECT 1 FROM individu i JOIN tpk_sasaran a ON a.individu_id = i.id"
+           "  WHERE i.keluarga_id = k.id AND a.selesai IS NULL)"
+           " ON CONFLICT (keluarga_id) DO NOTHING");
+    if (!st)
         return -1;
-    return n;
+    sqlite3_bind_text(st, 1, t.desa, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, tpk_id);
+    sqlite3_bind_text(st, 3, d, -1, SQLITE_TRANSIENT);
+    if (tb_store_step_done(s, st, "tpk_keluarga"))
+        return -1;
+    long nk = sqlite3_changes(tb_store_db(s));
+    char row[24], after[80];
+    snprintf(row, sizeof row, "%ld", tpk_id);
+    snprintf(after, sizeof after, "{\"ditetapkan\":%ld,\"keluarga\":%ld}", n, nk);
+    if ((n || nk) && user >= 0 &&
+        tb_store_audit(s, user, "tambah", "tpk_sasaran", row, NULL, after))
+        return -1;
+    return n + nk;
 }
 
 /* SQL: a target's due date (the alias x is tpk_sasaran). */

@@ -87,7 +87,9 @@ int tb_store_tpk_assign(tb_store *s, long user, long tpk_id, long individu_id, c
                         const char *mulai, int *outcome);
 
 /* Assigns every target of the team's desa at date D (catin, bumil, nifas,
- * baduta) that no team has yet. The number assigned, or -1. Audited as
+ * baduta) that no team has yet, and every KRS family of the desa that no
+ * team accompanies through a member (tpk_keluarga). The number assigned
+ * (targets and families), or -1. Audited as
  * user (0 system); user -1 (the demo, audited once as an import) is not. */
 long tb_store_tpk_assign_all(tb_store *s, long user, long tpk_id, const char *d);
 

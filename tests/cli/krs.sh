@@ -107,6 +107,10 @@ rep krs-keluarga --wilayah 35.07.01.2001 --month 2025-06 --names > "$W/kel.csv"
 check "desa list: F2's assigned team (TPK Sukamaju 2), not the visiting one" "grep '3507010101010002' '$W/kel.csv' | grep -q 'TPK Sukamaju 2,2025-03-10'"
 check "desa list: F3's ended assignment is not shown" "! grep '3507010101010003' '$W/kel.csv' | grep -q 'TPK Sukamaju'"
 check "desa list: KRS first, not visited first (F3 or F4 first)" "sed -n 2p '$W/kel.csv' | grep -q '^35070101010100\(03\|04\)'"
+# a family assigned as a family (tpk_keluarga: none of its members is a target) shows its team
+q "INSERT INTO tpk_keluarga (keluarga_id, tpk_id, mulai) SELECT id, 2, '2025-02-01' FROM keluarga WHERE no_kk = '3507010101010003'"
+rep krs-keluarga --wilayah 35.07.01.2001 --month 2025-06 --names > "$W/kel2.csv"
+check "desa list: F3 assigned as a family shows TPK Sukamaju 2" "grep '3507010101010003' '$W/kel2.csv' | grep -q 'TPK Sukamaju 2'"
 # the same NIK (Rina) in two families of a member file: both on the worklist
 out=$("$T" --db "$DB" import keluarga "$D/nik-ganda.csv" --putaran PK23 2>"$W/err")
 check "NIK twice: rows kept ($out $(cat "$W/err"))" "echo '$out' | grep -q 'rejected=0'"
