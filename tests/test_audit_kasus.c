@@ -22,28 +22,19 @@
 #include "store/lampiran.h"
 #include "store/rapat.h"
 #include "tb_test.h"
+#include "tb_test_db.h"
 
 static tb_store *S;
 static const char *TODAY = "2026-11-28";
 
 static void sql(const char *q)
 {
-    char *msg = NULL;
-    if (sqlite3_exec(tb_store_db(S), q, NULL, NULL, &msg) != SQLITE_OK) {
-        fprintf(stderr, "sql: %s\n", msg);
-        sqlite3_free(msg);
-    }
+    tb_test_sql(S, q);
 }
 
 static long count(const char *q)
 {
-    sqlite3_stmt *st;
-    long n = -1;
-    if (sqlite3_prepare_v2(tb_store_db(S), q, -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return n;
+    return tb_test_count(S, q);
 }
 
 static void setup(void)
