@@ -49,7 +49,8 @@ bool tb_cache_get(const char *key, unsigned long version, int max_age, tb_buf *b
     bool hit = false;
     time_t now = time(NULL);
     pthread_mutex_lock(&lock);
-    if (s->data && !strcmp(s->key, key) && (s->version == version || now - s->made <= max_age)) {
+    if (s->data && !strcmp(s->key, key) &&
+        (s->version == version || (max_age > 0 && now - s->made <= max_age))) {
         tb_buf_put(b, s->data, s->len);
         if (made)
             *made = (long)s->made;
