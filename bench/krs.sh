@@ -10,6 +10,7 @@
 # build/bench/demo.db is missing).
 set -eu
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 D=build/bench
 mkdir -p $D
 export TUMBUH_TODAY=2025-06-30
@@ -81,6 +82,7 @@ CREATE INDEX individu_desa_lahir ON individu(desa, tgl_lahir);"
 rm -f $D/krs-floor* $D/krs-base.db
 # 2. the report on the demo district
 [ -s $D/krs-demo.db ] || build/tumbuh --db $D/krs-demo.db demo --size district --seed 1 > /dev/null
+migrate $D/krs-demo.db
 unset TUMBUH_TODAY
 M=$(sqlite3 $D/krs-demo.db "SELECT substr(max(tanggal), 1, 7) FROM pengukuran")
 build/tumbuh --db $D/krs-demo.db report krs --wilayah 35.99 --month "$M" > /dev/null # warm

@@ -10,3 +10,8 @@ best() {
   done
   echo "$b s, max RSS $((m / 1024)) MB"
 }
+# migrate DB: brings a database kept from an earlier run to this program's
+# schema (any writable command migrates; `user list` changes nothing else)
+migrate() {
+  build/tumbuh --db "$1" user list > /dev/null
+}

@@ -6,7 +6,7 @@
  * stderr the rows, the total and SQLite's own time for it. The statement
  * is then run by the sqlite3 command-line shell as the floor.
  *
- * usage: list_sql DB WILAYAH MONTH KIND SORT|- DESC(0/1) LIMIT OFFSET
+ * usage: list_sql DB WILAYAH MONTH KIND SORT|- DESC(0/1) LIMIT OFFSET [SEARCH]
  *   KIND: stunting wasting 2t bgm tidak-diukur
  */
 #include <sqlite3.h>
@@ -44,8 +44,9 @@ static int trace(unsigned type, void *ctx, void *p, void *x)
 
 int main(int argc, char **argv)
 {
-    if (argc != 9) {
-        fprintf(stderr, "usage: list_sql DB WILAYAH MONTH KIND SORT|- DESC LIMIT OFFSET\n");
+    if (argc != 9 && argc != 10) {
+        fprintf(stderr,
+                "usage: list_sql DB WILAYAH MONTH KIND SORT|- DESC LIMIT OFFSET [SEARCH]\n");
         return 2;
     }
     static const char *const kinds[] = {"stunting", "wasting", "2t", "bgm", "tidak-diukur"};
@@ -65,7 +66,8 @@ int main(int argc, char **argv)
                        .sort = strcmp(argv[5], "-") ? argv[5] : NULL,
                        .desc = atoi(argv[6]) != 0,
                        .limit = atol(argv[7]),
-                       .offset = atol(argv[8])};
+                       .offset = atol(argv[8]),
+                       .cari = argc == 10 ? argv[9] : NULL};
     long total = 0;
     if (tb_store_list(s, &sc, (tb_list_kind)k, &q, count_row, NULL, &total) < 0) {
         fprintf(stderr, "list_sql: %s\n", tb_store_error(s));

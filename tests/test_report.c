@@ -18,6 +18,7 @@
 #include "report/report.h"
 #include "store/internal.h"
 #include "store/pengukuran.h"
+#include "tb_test_db.h"
 #include "store/krs.h"
 #include "store/status.h"
 #include "tb_growth.h"
@@ -292,6 +293,21 @@ static double s_of(const char *wilayah, long pos, const char *month)
     return v;
 }
 
+/* S of the census row ("Tanpa posyandu") of a desa's SKDN, 0 without one. */
+static double census_s(const tb_report_scope *sc)
+{
+    tb_table *t = NULL;
+    double v = NAN;
+    if (tb_report_run(S, TB_REPORT_SKDN, sc, &t) == 0 && t) {
+        v = 0;
+        for (long r = 0; r < t->nrows; r++)
+            if (!strcmp(text(t, r, "wilayah"), "Tanpa posyandu (pendataan keluarga)"))
+                v = num(t, r, "S");
+    }
+    tb_table_free(t);
+    return v;
+}
+
 /* S is every child under five the store knows (posyandu registers and the
  * family census), less those moved away or died from that month. */
 static void test_s_census_status(void)
@@ -346,6 +362,22 @@ static void test_s_census_status(void)
               tb_store_anak_status_set(S, 4, "pindah", "2026-02-30", NULL, 0) == -1 &&
               tb_store_anak_status_set(S, 999, "pindah", "2026-11-10", NULL, 0) == -1,
           "bad status, date or child refused");
+    /* a census child registered at a posyandu moves from the census row to
+     * the posyandu's, and back when the registration goes */
+    tb_report_scope ds12 = {"35.07.01.2001", 0, "2026-12", false, false, 0};
+    CHECK(census_s(&ds12) == 1, "December: Joko on the census row: %g", census_s(&ds12));
+    sql("UPDATE anak SET posyandu_id = 1 WHERE individu_id = 10");
+    CHECK(census_s(&ds12) == 0 && s_of(NULL, 1, "2026-12") == 5,
+          "registered: at the posyandu (S 5), not on the census row: %g %g", census_s(&ds12),
+          s_of(NULL, 1, "2026-12"));
+    sql("UPDATE anak SET digabung_ke = 1 WHERE individu_id = 10");
+    CHECK(census_s(&ds12) == 0 && s_of(NULL, 1, "2026-12") == 4,
+          "merged into another child: in neither");
+    sql("DELETE FROM anak WHERE individu_id = 10");
+    CHECK(census_s(&ds12) == 1, "its registration removed: back on the census row");
+    sql("INSERT INTO anak (individu_id, posyandu_id) VALUES (10, 1)");
+    CHECK(census_s(&ds12) == 0 && s_of(NULL, 1, "2026-12") == 5,
+          "registered anew: at the posyandu");
 }
 
 /*

@@ -113,12 +113,15 @@ void tb_store_ukur_read(sqlite3_stmt *st, int c, tb_ukur_row *u);
  * SQL: is child ID (an individu id expression) active in the month bound as
  * ?2 (yyyy-mm)? Its latest status dated before the end of that month is
  * 'aktif', or it has none (store/status.h). Shared by S in the reports and
- * the targets of the posyandu day, so both agree.
+ * the targets of the posyandu day, so both agree. The children who are not
+ * active are one small set computed once per statement (the row of each
+ * child's latest date: SQLite's bare column beside max()), not a lookup per
+ * child: S of a kabupaten is tens of thousands of children.
  */
 #define TB_SQL_ACTIVE_IN_MONTH(ID)                                                                 \
-    " COALESCE((SELECT x.status FROM anak_status x WHERE x.individu_id = " ID                      \
-    "  AND x.tanggal < date(?2 || '-01', '+1 month') ORDER BY x.tanggal DESC LIMIT 1),"            \
-    "  'aktif') = 'aktif'"
+    " " ID " NOT IN (SELECT y.individu_id FROM (SELECT x.individu_id, x.status, max(x.tanggal)"    \
+    "  FROM anak_status x WHERE x.tanggal < date(?2 || '-01', '+1 month')"                         \
+    "  GROUP BY x.individu_id) y WHERE y.status <> 'aktif')"
 
 /* One more element at the end of the array *arr (n in use, *cap allocated,
  * each size bytes; doubling from 64): the new element, zeroed, with *n
