@@ -16,6 +16,7 @@ if [ ! -f $D/cakupan.db ]; then
   build/tumbuh --db $D/cakupan.db demo --size district --seed 1 > $D/cakupan-users.txt
 fi
 . bench/lib.sh
+migrate $D/cakupan.db
 # cpu CMD...: the best CPU time (user + system) of 3 runs, which a shared
 # machine inflates less than the wall time
 cpu() {

@@ -34,13 +34,13 @@ static const char *const fixture =
     "INSERT INTO pengguna (id, username, nama, hash, peran, wilayah)"
     " VALUES (7, 'admin', 'Admin', 'x', 'admin_kab', '35.99');"
     "INSERT INTO posyandu (id, nama, desa) VALUES (1, 'Mawar', '" A "'), (2, 'Melati', '" B "');"
-    /* families: A k1-k4, B k5, C k6 */
+    /* families: A k1-k4, B k5, C k6 (JKN and bansos in any case, as typed) */
     "INSERT INTO keluarga (id, no_kk, desa, sumber_air, jamban, desil, jkn, bansos, krs) VALUES"
-    " (1, 'k1', '" A "', 'ledeng', 'septik', 1, 'pbi', 'pkh,bpnt', 1),"
+    " (1, 'k1', '" A "', 'ledeng', 'septik', 1, 'pbi', 'PKH,bpnt', 1),"
     " (2, 'k2', '" A "', 'sungai', 'tanpa_septik', 3, 'tidak', NULL, 1),"
     " (3, 'k3', '" A "', 'sumur_bor', 'septik', 7, NULL, NULL, 0),"
     " (4, 'k4', '" A "', NULL, NULL, NULL, NULL, NULL, 0),"
-    " (5, 'k5', '" B "', 'ledeng', 'tidak_ada', 2, 'pbi', 'sembako', 1),"
+    " (5, 'k5', '" B "', 'ledeng', 'tidak_ada', 2, 'PBI', 'Sembako', 1),"
     " (6, 'k6', '" C "', 'sungai', 'septik', NULL, NULL, NULL, 0);"
     "INSERT INTO tpk (id, desa, nama) VALUES (1, '" A "', 'TPK A');"
     "INSERT INTO tpk_kunjungan (tpk_id, keluarga_id, tanggal, sasaran) VALUES"
@@ -223,7 +223,7 @@ static void ranking(tb_store *s, char *out, size_t n, double *skor_b)
     free(rows);
 }
 
-static void test_lokus(tb_store *s)
+static void test_lokus(tb_store *s, const char *path)
 {
     /* components: stunted A 1 (103's latest is not), B 1, C 0; prevalence A 33.3,
      * B 50, C unknown; KRS A 2, B 1, C 0; coverage gap (mean shortfall) A 20.33,
@@ -249,6 +249,14 @@ static void test_lokus(tb_store *s)
     CHECK(tb_store_lokus_bobot_get(s, "35.99", 2027, w) == 1 && w[3] == 100,
           "2027 uses the latest earlier year's weights");
     CHECK(tb_store_lokus_bobot_get(s, "35.98", 2026, w) == 0 && w[0] == 30, "defaults");
+    /* the desa rows are read on a second connection in a thread; without one
+     * (the file renamed away: it cannot be opened again) the same, in turn */
+    char moved[300];
+    snprintf(moved, sizeof moved, "%s.pindah", path);
+    CHECK(rename(path, moved) == 0, "rename");
+    ranking(s, order, sizeof order, NULL);
+    CHECK_STR(order, "3,2,1");
+    CHECK(rename(moved, path) == 0, "rename back");
 }
 
 int main(void)
@@ -265,7 +273,7 @@ int main(void)
     CHECK(tb_store_exec(s, fixture) == 0, "fixture: %s", tb_store_error(s));
     test_computed(s);
     test_entered_and_targets(s);
-    test_lokus(s);
+    test_lokus(s, path);
     tb_store_close(s);
     char f[300];
     const char *ext[] = {"", "-wal", "-shm"};

@@ -118,10 +118,12 @@ void tb_store_ukur_read(sqlite3_stmt *st, int c, tb_ukur_row *u);
  * child's latest date: SQLite's bare column beside max()), not a lookup per
  * child: S of a kabupaten is tens of thousands of children.
  */
-#define TB_SQL_ACTIVE_IN_MONTH(ID)                                                                 \
+#define TB_SQL_ACTIVE_IN_MONTH(ID) TB_SQL_ACTIVE_BEFORE(ID, "date(?2 || '-01', '+1 month')")
+/* The same before the date END (an SQL expression: the day after a period). */
+#define TB_SQL_ACTIVE_BEFORE(ID, END)                                                              \
     " " ID " NOT IN (SELECT y.individu_id FROM (SELECT x.individu_id, x.status, max(x.tanggal)"    \
-    "  FROM anak_status x WHERE x.tanggal < date(?2 || '-01', '+1 month')"                         \
-    "  GROUP BY x.individu_id) y WHERE y.status <> 'aktif')"
+    "  FROM anak_status x WHERE x.tanggal < " END " GROUP BY x.individu_id) y"                     \
+    "  WHERE y.status <> 'aktif')"
 
 /* One more element at the end of the array *arr (n in use, *cap allocated,
  * each size bytes; doubling from 64): the new element, zeroed, with *n

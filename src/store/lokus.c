@@ -33,19 +33,21 @@ const char *tb_lokus_komponen(int c)
     "   ORDER BY g.tanggal DESC LIMIT 1) AS z"                                                     \
     "  FROM posyandu p CROSS JOIN anak a ON a.posyandu_id = p.id AND a.digabung_ke IS NULL"        \
     "  WHERE p.desa >= ?1 AND p.desa < ?1 || '/'"                                                  \
-    "   AND COALESCE((SELECT x.status FROM anak_status x WHERE x.individu_id = a.individu_id"      \
-    "    AND x.tanggal < ?3 ORDER BY x.tanggal DESC LIMIT 1), 'aktif') = 'aktif')"                 \
-    "  GROUP BY d),"                                                                               \
-    " k AS (SELECT desa AS d, count(*) AS n, sum(krs = 1) AS krs,"                                 \
-    "  sum(desil BETWEEN 1 AND 4) AS miskin, count(desil) AS desil FROM keluarga"                  \
-    "  WHERE desa >= ?1 AND desa < ?1 || '/' GROUP BY desa)"                                       \
-    " SELECT w.kode, w.nama, kc.nama, COALESCE(c.st, 0), COALESCE(c.n, 0), COALESCE(k.krs, 0),"    \
-    "  COALESCE(k.n, 0), COALESCE(k.miskin, 0), COALESCE(k.desil, 0),"                             \
-    "  l.kode IS NOT NULL, l.no_sk"                                                                \
-    " FROM wilayah w LEFT JOIN wilayah kc ON kc.kode = w.induk"                                    \
-    " LEFT JOIN c ON c.d = w.kode LEFT JOIN k ON k.d = w.kode"                                     \
-    " LEFT JOIN wilayah_lokus l ON l.kode = w.kode AND l.tahun = ?4"                               \
-    " WHERE w.tingkat = 4 AND w.kode >= ?1 AND w.kode < ?1 || '/' ORDER BY w.kode"
+    "   AND" TB_SQL_ACTIVE_BEFORE(                                                                 \
+        "a.individu_id",                                                                           \
+        "?3") ")"                                                                                  \
+              "  GROUP BY d),"                                                                     \
+              " k AS (SELECT desa AS d, count(*) AS n, sum(krs = 1) AS krs,"                       \
+              "  sum(desil BETWEEN 1 AND 4) AS miskin, count(desil) AS desil FROM keluarga"        \
+              "  WHERE desa >= ?1 AND desa < ?1 || '/' GROUP BY desa)"                             \
+              " SELECT w.kode, w.nama, kc.nama, COALESCE(c.st, 0), COALESCE(c.n, 0), "             \
+              "COALESCE(k.krs, 0),"                                                                \
+              "  COALESCE(k.n, 0), COALESCE(k.miskin, 0), COALESCE(k.desil, 0),"                   \
+              "  l.kode IS NOT NULL, l.no_sk"                                                      \
+              " FROM wilayah w LEFT JOIN wilayah kc ON kc.kode = w.induk"                          \
+              " LEFT JOIN c ON c.d = w.kode LEFT JOIN k ON k.d = w.kode"                           \
+              " LEFT JOIN wilayah_lokus l ON l.kode = w.kode AND l.tahun = ?4"                     \
+              " WHERE w.tingkat = 4 AND w.kode >= ?1 AND w.kode < ?1 || '/' ORDER BY w.kode"
 
 int tb_store_lokus_desa_each(tb_store *s, const char *kabupaten, const char *dari,
                              const char *sampai, int tahun,

@@ -428,6 +428,18 @@ int tb_store_open_readonly(const char *path, tb_store **out, char *err, size_t e
     return 0;
 }
 
+int tb_store_open_sibling(tb_store *s, tb_store **out)
+{
+    *out = NULL;
+    const char *path = sqlite3_db_filename(s->db, "main");
+    if (!path || !*path)
+        return tb_store_fail(s, "basis data di memori tidak dapat dibuka dua kali");
+    char err[512];
+    if (tb_store_open_readonly(path, out, err, sizeof err))
+        return tb_store_fail(s, "%s", err);
+    return 0;
+}
+
 void tb_store_close(tb_store *s)
 {
     if (!s)

@@ -60,6 +60,11 @@ void tb_store_on_create(tb_store_create_fn fn);
  */
 int tb_store_open_readonly(const char *path, tb_store **out, char *err, size_t errlen);
 
+/* A second read-only connection to the database of s (for a query run in
+ * another thread: one connection per thread). 0, or -1 with the reason in
+ * s (a database in memory has no second connection). */
+int tb_store_open_sibling(tb_store *s, tb_store **out);
+
 /*
  * Process-wide SQLite settings, before the first store is opened: no
  * memory statistics (otherwise every allocation SQLite makes takes one
