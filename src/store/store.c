@@ -20,6 +20,7 @@
 struct tb_store {
     sqlite3 *db;
     char err[512];
+    bool busy; /* the last failure: the database was locked by another writer */
     struct {
         const char *sql;
         sqlite3_stmt *st;
@@ -51,11 +52,24 @@ const char *tb_store_error(const tb_store *s)
 
 int tb_store_fail(tb_store *s, const char *fmt, ...)
 {
+    int code = s->db ? sqlite3_errcode(s->db) & 0xff : SQLITE_OK;
+    s->busy = code == SQLITE_BUSY || code == SQLITE_LOCKED;
+    if (s->busy) { /* SQLite's English "database is locked" is no help to a cadre */
+        snprintf(s->err, sizeof s->err,
+                 "basis data sedang dipakai proses lain (misalnya impor data); coba lagi"
+                 " sebentar lagi");
+        return -1;
+    }
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(s->err, sizeof s->err, fmt, ap);
     va_end(ap);
     return -1;
+}
+
+bool tb_store_busy(const tb_store *s)
+{
+    return s->busy;
 }
 
 /* Runs SQL with no parameters (schema, pragmas, transactions). */

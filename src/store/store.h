@@ -87,6 +87,11 @@ void tb_store_close(tb_store *s);
 /* The last error message. */
 const char *tb_store_error(const tb_store *s);
 
+/* Whether the last failure was the database locked by another writer (an
+ * import holding its transaction longer than the busy timeout): worth
+ * retrying, not the request's fault. */
+bool tb_store_busy(const tb_store *s);
+
 /* Records an error (printf-style) and returns -1. */
 int tb_store_fail(tb_store *s, const char *fmt, ...);
 

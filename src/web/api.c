@@ -140,6 +140,10 @@ static void save_and_answer(tb_req *q, tb_res *r, const tb_save_entry *e)
     tb_buf *b = &r->body;
     if (tb_save_measurement(q, e, &res) < 0) {
         r->status = res.status;
+        if (res.status == 500 && tb_store_busy(q->store)) {
+            r->status = 503; /* locked by an import: the phone's queue sends it again */
+            r->retry_after = 10;
+        }
         tb_buf_puts(b, "{\"galat\":");
         tb_buf_json_str(b, res.error);
         tb_buf_printf(b, ",\"perlu_konfirmasi\":%s,\"periksa\":[", res.confirm ? "true" : "false");

@@ -82,6 +82,10 @@ void tb_html_end(tb_res *r)
 
 void tb_res_error(tb_res *r, const tb_req *q, int status, const char *message)
 {
+    if (status == 500 && q->store && tb_store_busy(q->store)) {
+        status = 503; /* locked by a long write (an import): try again */
+        r->retry_after = 10;
+    }
     r->status = status;
     tb_buf_reset(&r->body);
     if (!strncmp(q->path, "/api/", 5)) {

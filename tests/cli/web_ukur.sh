@@ -101,5 +101,23 @@ LAST=$(q "SELECT min(date('$TODAY', 'start of month', '+1 month', '-1 day'), '$T
 check "this month, the day still ahead: today at the latest" "get kader /posyandu/1 > /dev/null && grep -q 'name=\"tanggal\" required value=\"$LAST\"' \"$W/body\""
 check "another month: its posyandu day (the 31st of a 30-day month: the 30th)" "get kader '/posyandu/1?bulan=2026-09' > /dev/null && grep -q 'name=\"tanggal\" required value=\"2026-09-30\"' \"$W/body\""
 
+# a save while another writer holds the database (an import's transaction)
+# longer than the server waits: 503 with Retry-After and a reason in Bahasa
+# Indonesia (the phone's queue sends it again), nothing stored; stored once
+# the writer is done
+N0=$(q "SELECT count(*) FROM pengukuran")
+printf 'BEGIN IMMEDIATE;\nINSERT INTO pengaturan (kunci, nilai) VALUES (%s, %s) ON CONFLICT DO NOTHING;\n.system sleep 8\nROLLBACK;\n' \
+  "'uji_kunci'" "'1'" | sqlite3 "$DB" > /dev/null 2>&1 &
+LOCKER=$!
+sleep 1
+got=$(curl -s -b "$W/kader.jar" -o "$W/body" -D "$W/head" -w '%{http_code}' -H "X-CSRF-Token: $(cat "$W/kader.csrf")" \
+  -H 'Content-Type: application/json' -d "{\"anak_id\":$C,\"tanggal\":\"2026-11-06\",\"bb\":$B2,\"tb\":$T1}" "$B/api/v1/pengukuran")
+wait $LOCKER
+check "database locked by another writer: 503 ($got), Retry-After, the reason in Indonesian, nothing stored" \
+  "[ '$got' = 503 ] && grep -qi '^Retry-After: 10' '$W/head' && grep -q 'sedang dipakai proses lain' '$W/body' && [ \$(q 'SELECT count(*) FROM pengukuran') = $N0 ]"
+got=$(post_json kader /api/v1/pengukuran "{\"anak_id\":$C,\"tanggal\":\"2026-11-06\",\"bb\":$B2,\"tb\":$T1}")
+check "the same save once the writer is done: stored ($got $(head -c 200 "$W/body"))" \
+  "[ '$got' = 201 ] && [ \$(q \"SELECT count(*) FROM pengukuran WHERE anak_id = $C AND tanggal = '2026-11-06'\") = 1 ]"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
