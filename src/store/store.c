@@ -451,6 +451,9 @@ int tb_store_open_sibling(tb_store *s, tb_store **out)
     char err[512];
     if (tb_store_open_readonly(path, out, err, sizeof err))
         return tb_store_fail(s, "%s", err);
+    /* short-lived: a small page cache (the server's memory target), the rest
+     * is read from the operating system's */
+    tb_store_cache_kb(*out, 8 * 1024);
     return 0;
 }
 
