@@ -7,6 +7,7 @@
 # total time, best of 3, logged in as admin (put on the audit team).
 set -eu
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 D=build/bench
 mkdir -p $D
 export TUMBUH_FAST_HASH=1
@@ -14,17 +15,9 @@ if [ ! -f $D/aks.db ]; then
   build/tumbuh --db $D/aks.db demo --size district --seed 1 > $D/aks-users.txt
 fi
 sqlite3 $D/aks.db "SELECT (SELECT count(*) FROM pengukuran) || ' measurements, ' || (SELECT count(*) FROM anak) || ' children'"
-PORT=$((30000 + $$ % 20000))
-B="http://127.0.0.1:$PORT"
-build/tumbuh --db $D/aks.db serve --listen 127.0.0.1:$PORT > /dev/null 2>&1 &
-S=$!
-trap 'kill $S 2>/dev/null' EXIT
-for i in $(seq 1 100); do curl -s -o /dev/null "$B/masuk" && break; sleep 0.1; done
+serve $D/aks.db
 J=$D/aks.jar
-rm -f $J
-t=$(curl -s -b $J -c $J "$B/masuk" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p')
-pw=$(awk '$1 == "admin" {print $2}' $D/aks-users.txt)
-curl -s -b $J -c $J -o /dev/null --data-urlencode pengguna=admin --data-urlencode "sandi=$pw" -d "csrf=$t" "$B/masuk"
+masuk $J admin $D/aks-users.txt
 C=$(curl -s -b $J "$B/api/v1/saya" | sed 's/.*"csrf":"\([0-9a-f]*\)".*/\1/')
 curl -s -b $J -o /dev/null -d "csrf=$C&pengguna=admin&peran=teknis&aksi=tambah" "$B/audit-kasus/tim"
 X=$(sqlite3 $D/aks.db "SELECT p.anak_id FROM pengukuran p WHERE p.z_tbu < -2 ORDER BY p.tanggal DESC LIMIT 1")

@@ -46,17 +46,9 @@ F=$( (echo "PRAGMA cache_size = -65536;"; echo ".timer on"; echo ".output /dev/n
   done) | sqlite3 $D/cakupan.db | awk '/^Run Time/ {t[n++] = $6 + $8}
     END {best = 9; for (i = 2; i + 1 < n; i += 2) if (t[i] + t[i + 1] < best) best = t[i] + t[i + 1]; printf "%.0f", best * 1000}')
 echo "floor (sqlite3 reading the year's measurements and every family, warm): $F ms CPU"
-PORT=$((30000 + $$ % 20000))
-B="http://127.0.0.1:$PORT"
-build/tumbuh --db $D/cakupan.db serve --listen 127.0.0.1:$PORT > /dev/null 2>&1 &
-S=$!
-trap 'kill $S 2>/dev/null' EXIT
-for i in $(seq 1 100); do curl -s -o /dev/null "$B/masuk" && break; sleep 0.1; done
+serve $D/cakupan.db
 J=$D/cakupan.jar
-rm -f $J
-t=$(curl -s -b $J -c $J "$B/masuk" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p')
-pw=$(awk '$1 == "admin" {print $2}' $D/cakupan-users.txt)
-curl -s -b $J -c $J -o /dev/null --data-urlencode pengguna=admin --data-urlencode "sandi=$pw" -d "csrf=$t" "$B/masuk"
+masuk $J admin $D/cakupan-users.txt
 echo "page /cakupan cold: $(curl -s -b $J -o /dev/null -w '%{time_total}' "$B/cakupan?tahun=$Y") s"
 for p in "/cakupan?tahun=$Y" "/cakupan/lokus?tahun=$Y" "/cakupan/evaluasi?tahun=$Y"; do
   b=9

@@ -15,3 +15,23 @@ best() {
 migrate() {
   build/tumbuh --db "$1" user list > /dev/null
 }
+# serve DB: starts `tumbuh serve` on DB (port $PORT, else one from the pid)
+# and waits until it answers; sets B (its base URL) and S (its pid), and
+# stops it when the script exits
+serve() {
+  PORT=${PORT:-$((30000 + $$ % 20000))}
+  B="http://127.0.0.1:$PORT"
+  build/tumbuh --db "$1" serve --listen 127.0.0.1:$PORT > /dev/null 2>&1 &
+  S=$!
+  trap 'kill $S 2>/dev/null' EXIT
+  for i in $(seq 1 100); do curl -s -o /dev/null "$B/masuk" && break; sleep 0.1; done
+}
+# masuk JAR USER USERS: logs USER in on $B into the cookie jar JAR, the
+# password from USERS (the demo's list: user password per line)
+masuk() {
+  rm -f "$1"
+  t=$(curl -s -b "$1" -c "$1" "$B/masuk" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p')
+  pw=$(awk -v u="$2" '$1 == u {print $2}' "$3")
+  curl -s -b "$1" -c "$1" -o /dev/null --data-urlencode "pengguna=$2" --data-urlencode "sandi=$pw" \
+    -d "csrf=$t" "$B/masuk"
+}

@@ -19,17 +19,9 @@ sqlite3 $D/rapat.db "SELECT (SELECT count(*) FROM rapat) || ' meetings, ' || (SE
 for st in all open overdue; do
   echo "report tindak-lanjut --status $st: $(best build/tumbuh --db $D/rapat.db report tindak-lanjut --wilayah 35.99 --status $st)"
 done
-PORT=$((30000 + $$ % 20000))
-B="http://127.0.0.1:$PORT"
-build/tumbuh --db $D/rapat.db serve --listen 127.0.0.1:$PORT > /dev/null 2>&1 &
-S=$!
-trap 'kill $S 2>/dev/null' EXIT
-for i in $(seq 1 100); do curl -s -o /dev/null "$B/masuk" && break; sleep 0.1; done
+serve $D/rapat.db
 J=$D/rapat.jar
-rm -f $J
-t=$(curl -s -b $J -c $J "$B/masuk" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p')
-pw=$(awk '$1 == "admin" {print $2}' $D/rapat-users.txt)
-curl -s -b $J -c $J -o /dev/null --data-urlencode pengguna=admin --data-urlencode "sandi=$pw" -d "csrf=$t" "$B/masuk"
+masuk $J admin $D/rapat-users.txt
 KEC=$(sqlite3 $D/rapat.db "SELECT id FROM rapat WHERE jenis = 'minilok' ORDER BY tanggal DESC, id LIMIT 1")
 for p in "/rapat/$KEC/bahan" "/rapat/$KEC/bahan?format=pdf" "/rapat/$KEC" "/tindakan?daftar=semua" "/tindakan?daftar=lewat" "/tindakan?daftar=anggaran" \
          "/api/v1/tindakan?status=all" "/tindakan?daftar=semua&format=csv"; do

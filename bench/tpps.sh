@@ -9,6 +9,7 @@
 # 3, logged in as admin, from `tumbuh serve`.
 set -eu
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 D=build/bench
 mkdir -p $D
 export TUMBUH_FAST_HASH=1
@@ -16,17 +17,9 @@ if [ ! -f $D/tpps.db ]; then
   build/tumbuh --db $D/tpps.db demo --size district --seed 1 > $D/tpps-users.txt
 fi
 sqlite3 $D/tpps.db "SELECT (SELECT count(*) FROM wilayah WHERE tingkat = 4) || ' desa, ' || (SELECT count(*) FROM tpps_anggota) || ' members'"
-PORT=$((30000 + $$ % 20000))
-B="http://127.0.0.1:$PORT"
-build/tumbuh --db $D/tpps.db serve --listen 127.0.0.1:$PORT > /dev/null 2>&1 &
-S=$!
-trap 'kill $S 2>/dev/null' EXIT
-for i in $(seq 1 100); do curl -s -o /dev/null "$B/masuk" && break; sleep 0.1; done
+serve $D/tpps.db
 J=$D/tpps.jar
-rm -f $J
-t=$(curl -s -b $J -c $J "$B/masuk" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p')
-pw=$(awk '$1 == "admin" {print $2}' $D/tpps-users.txt)
-curl -s -b $J -c $J -o /dev/null --data-urlencode pengguna=admin --data-urlencode "sandi=$pw" -d "csrf=$t" "$B/masuk"
+masuk $J admin $D/tpps-users.txt
 Y=$(date +%Y)
 for p in "/kelembagaan?tahun=$Y" "/tpps" "/tpps?wilayah=35.99.01" "/lembaga" "/aksi?tahun=$Y" "/aksi/analisis-situasi?tahun=$Y"; do
   b=9 first=
