@@ -249,8 +249,12 @@ static void test_lokus(tb_store *s, const char *path)
     CHECK(tb_store_lokus_bobot_get(s, "35.99", 2027, w) == 1 && w[3] == 100,
           "2027 uses the latest earlier year's weights");
     CHECK(tb_store_lokus_bobot_get(s, "35.98", 2026, w) == 0 && w[0] == 30, "defaults");
-    /* the desa rows are read on a second connection in a thread; without one
-     * (the file renamed away: it cannot be opened again) the same, in turn */
+    /* allowed, the desa rows are read on a second connection in a thread;
+     * without one (the file renamed away: it cannot be opened again) the
+     * same, in turn */
+    tb_store_set_parallel(s, true);
+    ranking(s, order, sizeof order, NULL);
+    CHECK_STR(order, "3,2,1");
     char moved[300];
     snprintf(moved, sizeof moved, "%s.pindah", path);
     CHECK(rename(path, moved) == 0, "rename");

@@ -143,6 +143,7 @@ int tb_cmd_report_cakupan(int argc, char **argv)
         fprintf(stderr, "tumbuh report: %s\n", err);
         return 1;
     }
+    tb_store_set_parallel(s, true); /* one report: the lokus ranking reads on two cores */
     int found = tb_store_wilayah_get(s, o.wilayah, nama, sizeof nama), status = 1;
     tb_table *t = NULL;
     if (found == 0)

@@ -398,8 +398,8 @@ static void *lokus_read(void *arg)
 }
 
 /* Reads the desa rows into j->x and computes the coverage *c: in two
- * threads when a second connection opens (one after the other they took
- * 120 + 170 ms on the demo district), else in turn. 0, or -1 with the error
+ * threads when the store allows it and a second connection opens (one after
+ * the other they took 120 + 170 ms on the demo district), else in turn. 0, or -1 with the error
  * in s (j->x.rows to free either way). */
 static int lokus_data(tb_store *s, const char *kabupaten, int tahun, lokus_job *j, tb_cakupan *c)
 {
@@ -407,7 +407,7 @@ static int lokus_data(tb_store *s, const char *kabupaten, int tahun, lokus_job *
     *j = (lokus_job){.kabupaten = kabupaten, .tahun = tahun};
     period(tahun, 0, j->dari, j->sampai, periode);
     pthread_t t;
-    bool apart = tb_store_open_sibling(s, &j->s) == 0;
+    bool apart = tb_store_parallel(s) && tb_store_open_sibling(s, &j->s) == 0;
     if (apart && pthread_create(&t, NULL, lokus_read, j) != 0) {
         tb_store_close(j->s);
         apart = false;

@@ -20,7 +20,8 @@
 struct tb_store {
     sqlite3 *db;
     char err[512];
-    bool busy; /* the last failure: the database was locked by another writer */
+    bool busy;     /* the last failure: the database was locked by another writer */
+    bool parallel; /* reports may read on a second connection (tb_store_set_parallel) */
     struct {
         const char *sql;
         sqlite3_stmt *st;
@@ -70,6 +71,16 @@ int tb_store_fail(tb_store *s, const char *fmt, ...)
 bool tb_store_busy(const tb_store *s)
 {
     return s->busy;
+}
+
+void tb_store_set_parallel(tb_store *s, bool on)
+{
+    s->parallel = on;
+}
+
+bool tb_store_parallel(const tb_store *s)
+{
+    return s->parallel;
 }
 
 /* Runs SQL with no parameters (schema, pragmas, transactions). */

@@ -65,6 +65,12 @@ int tb_store_open_readonly(const char *path, tb_store **out, char *err, size_t e
  * s (a database in memory has no second connection). */
 int tb_store_open_sibling(tb_store *s, tb_store **out);
 
+/* Whether a report may read on a second connection in another thread (off
+ * by default: the server keeps its memory down and its cores for requests;
+ * the command line turns it on for one report at a time). */
+void tb_store_set_parallel(tb_store *s, bool on);
+bool tb_store_parallel(const tb_store *s);
+
 /*
  * Process-wide SQLite settings, before the first store is opened: no
  * memory statistics (otherwise every allocation SQLite makes takes one
