@@ -5,7 +5,8 @@
  * builder (/monitoring/kuesioner/{id}), the phone form (/monitoring/isi,
  * sent through the offline queue of app.js to POST /api/v1/monitoring),
  * the results per desa and question (/monitoring/hasil) and the photos
- * (POST /api/v1/monitoring/foto, streamed; GET /monitoring/foto/{id}).
+ * (POST /api/v1/monitoring/foto, streamed, stored once per client id, the
+ * photos of abandoned forms removed after 7 days; GET /monitoring/foto/{id}).
  *
  * Who sees what: an agency member (role opd, linked to a lembaga) sees and
  * answers for the desa of its agency's team only; the kabupaten roles see

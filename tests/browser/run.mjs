@@ -4,6 +4,7 @@
 // directory). Prints "N passed, N failed" like every Tumbuh test.
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 
 const BASE = process.env.BASE;
 const SHOTS = process.env.SHOTS || 'build/artifacts/browser';
@@ -772,7 +773,8 @@ try {
     };
     await add('buka', 'Posyandu buka sesuai jadwal?', 'ya_tidak', true);
     await add('kader_hadir', 'Jumlah kader hadir', 'angka', false);
-    check('monitoring: two questions built', await page.locator('#butir tbody tr').count() === 2);
+    await add('foto_meja', 'Foto meja penimbangan', 'foto', false);
+    check('monitoring: three questions built', await page.locator('#butir tbody tr').count() === 3);
     await Promise.all([page.waitForNavigation(), page.click('button:has-text("Terbitkan versi ini")')]);
     check('monitoring: published, no longer editable', await page.locator('form[action$="/butir"]').count() === 0 &&
       await page.locator('button:has-text("Buat versi baru")').count() === 1);
@@ -781,16 +783,44 @@ try {
     const form = page.locator('form.monitoring');
     const pos = await form.locator('select[name=posyandu_id] option[data-desa="35.99.01.2002"]').evaluateAll(
       os => os.map(o => o.value));
+    // a phone camera's photo: 2000 x 1000 px (PNG, drawn by the browser)
+    const png = Buffer.from((await page.evaluate(() => {
+      const c = document.createElement('canvas'); c.width = 2000; c.height = 1000;
+      const g = c.getContext('2d'); g.fillStyle = '#3a7'; g.fillRect(0, 0, 2000, 1000);
+      g.fillStyle = '#fff'; g.fillRect(100, 100, 800, 400);
+      return c.toDataURL('image/png');
+    })).split(',')[1], 'base64');
+    const fotoDb = () => page.evaluate(() => new Promise(res => {
+      const rq = indexedDB.open('tumbuh_foto', 1);
+      rq.onupgradeneeded = () => rq.result.createObjectStore('foto', { keyPath: 'id' }).createIndex('user', 'user');
+      rq.onsuccess = () => {
+        const t = rq.result.transaction('foto'), all = t.objectStore('foto').getAll();
+        all.onsuccess = () => { rq.result.close(); res(all.result.map(r => ({ user: r.user, head: Array.from(new Uint8Array(r.data, 0, 4)) }))); };
+      };
+    }));
     await ctx.setOffline(true);
-    const visit = async (p, buka, kader) => {
+    const fotoIn = form.locator('fieldset:has(input[name=j_foto_meja]) input.foto');
+    const fotoMsg = form.locator('fieldset:has(input[name=j_foto_meja]) .foto-status');
+    const visit = async (p, buka, kader, foto) => {
       await form.locator('select[name=desa]').selectOption('35.99.01.2002');
       await form.locator('select[name=posyandu_id]').selectOption(p);
       await form.locator(`input[name=j_buka][value=${buka}]`).check();
       await form.locator('input[name=j_kader_hadir]').fill(kader);
+      if (foto) {
+        await fotoIn.setInputFiles({ name: 'meja.png', mimeType: 'image/png', buffer: foto });
+        await fotoMsg.filter({ hasText: 'Foto tersimpan di perangkat, dikirim saat tersambung' }).waitFor({ timeout: 10000 });
+      }
       await form.locator('button:has-text("Simpan")').click();
     };
-    await visit(pos[0], 'ya', '5');
+    await visit(pos[0], 'ya', '5', png);
+    await fotoIn.setInputFiles({ name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from('bukan foto') });
+    check('monitoring: a text file is refused when chosen, with the reason', /bukan foto/.test(await fotoMsg.innerText()) &&
+      await form.locator('input[name=j_foto_meja]').inputValue() === '');
     await visit(pos[1], 'tidak', '3');
+    const kept = await fotoDb();
+    // AES-GCM output, not the image: neither JPEG (FF D8) nor PNG (89 50) bytes
+    check('monitoring: offline, the photo is kept on the phone, encrypted (' + JSON.stringify(kept) + ')',
+      kept.length === 1 && !(kept[0].head[0] === 0xff && kept[0].head[1] === 0xd8) && kept[0].head[0] !== 0x89);
     await page.locator('#antrian.ada').waitFor({ timeout: 5000 });
     check('monitoring: two visits wait on the phone', (await queued(page)) === 2 &&
       /2 isian tersimpan di perangkat/.test(await page.locator('#antrian-bar').innerText()));
@@ -800,6 +830,27 @@ try {
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     for (let i = 0; i < 80 && (await queued(page)) !== 0; i++) await page.waitForTimeout(250);
     check('monitoring: synced, the queue empty', /Tersimpan di server/.test(await form.locator('.hasil').innerText()));
+    // the photo reached the server and is in the first posyandu's answer
+    const ids = execFileSync('sqlite3', [process.env.DB, 'SELECT j.nilai FROM monitoring_jawaban j' +
+      ' JOIN kuesioner_butir b ON b.id = j.butir_id JOIN monitoring_kunjungan k ON k.id = j.kunjungan_id' +
+      ` WHERE b.kode = 'foto_meja' AND k.posyandu_id = ${parseInt(pos[0], 10)}`], { encoding: 'utf8' }).trim().split('\n');
+    check('monitoring: the first posyandu\'s answer has a photo id (' + ids + ')', ids.length === 1 && /^\d+$/.test(ids[0]));
+    const got = await page.request.get(BASE + '/monitoring/foto/' + ids[0]);
+    const jpg = await got.body();
+    const jpegSize = b => { // width x height of the first SOF marker
+      for (let i = 2; i + 9 < b.length && b[i] === 0xff;) {
+        const m = b[i + 1];
+        if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc) return b.readUInt16BE(i + 7) + 'x' + b.readUInt16BE(i + 5);
+        i += 2 + b.readUInt16BE(i + 2);
+      }
+      return '';
+    };
+    check('monitoring: the photo opens, a JPEG scaled to 1600 x 800 (' + got.status() + ' ' + jpegSize(jpg) + ')',
+      got.status() === 200 && /image\/jpeg/.test(got.headers()['content-type']) && jpg[0] === 0xff && jpg[1] === 0xd8 &&
+      jpegSize(jpg) === '1600x800');
+    check('monitoring: one photo stored on the server, with its client id', execFileSync('sqlite3', [process.env.DB,
+      "SELECT count(*) FROM monitoring_foto WHERE uuid IS NOT NULL"], { encoding: 'utf8' }).trim() === '1');
+    check('monitoring: the phone keeps no photo once sent', (await fotoDb()).length === 0);
     await page.goto(BASE + '/monitoring');
     const row = await page.locator('#hasil-desa tr', { hasText: 'SUKOTANI' }).innerText();
     // two stage-1 visits; buka: ya and tidak -> posyandu score 50
