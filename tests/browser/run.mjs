@@ -740,6 +740,7 @@ try {
   // Posyandu monitoring: the district sets a team up, the agency builds its
   // questionnaire, and its member answers it offline on a 360 px phone for
   // two posyandu of a desa; synced, the visits show in the desa table.
+  let monIsi = '', monPng = null, monPos = [];
   await part('monitoring', async () => {
     const kab = await browser.newContext();
     const admin = await login(kab, 'tpps.kab');
@@ -798,6 +799,7 @@ try {
         all.onsuccess = () => { rq.result.close(); res(all.result.map(r => ({ user: r.user, head: Array.from(new Uint8Array(r.data, 0, 4)) }))); };
       };
     }));
+    monIsi = page.url(); monPng = png; monPos = pos;
     await ctx.setOffline(true);
     const fotoIn = form.locator('fieldset:has(input[name=j_foto_meja]) input.foto');
     const fotoMsg = form.locator('fieldset:has(input[name=j_foto_meja]) .foto-status');
@@ -856,6 +858,60 @@ try {
     // two stage-1 visits; buka: ya and tidak -> posyandu score 50
     check('monitoring: the desa table shows 2 visits, score 50 (' + row.replace(/\s+/g, ' ') + ')',
       /^SUKOTANI\s+Tim Uji Peramban\s+2\s+0\s+50\s/.test(row));
+    await ctx.close();
+  });
+  // A monitoring photo whose upload reached the server but whose answer was
+  // lost (the connection dropped): sent again, stored once. Meanwhile the
+  // member logs out and another user of the phone logs in: the photo stays
+  // on the phone, and is neither shown to nor sent by that user.
+  await part('monitoring photo: dropped upload, shared phone', async () => {
+    const sql = q => execFileSync('sqlite3', [process.env.DB, q], { encoding: 'utf8' }).trim();
+    const ctx = await browser.newContext(PHONE);
+    let sent = 0, dropped = 0;
+    await ctx.route('**/api/v1/monitoring/foto*', async route => { // reaches the server, the answer is lost
+      sent++;
+      await route.fetch();
+      dropped++;
+      await route.abort('internetdisconnected');
+    });
+    const page = await login(ctx, 'opd.dinkes');
+    await page.goto(monIsi);
+    await page.evaluate(() => window.tumbuhAntrian.siap());
+    const form = page.locator('form.monitoring');
+    await form.locator('select[name=desa]').selectOption('35.99.01.2002');
+    await form.locator('select[name=posyandu_id]').selectOption(monPos[0]);
+    await form.locator('input[name=j_buka][value=ya]').check();
+    await form.locator('input.foto').setInputFiles({ name: 'kader.png', mimeType: 'image/png', buffer: monPng });
+    await form.locator('.foto-status', { hasText: 'Foto tersimpan di perangkat' }).waitFor({ timeout: 10000 });
+    await form.locator('select[name=tahap]').selectOption('2');
+    await form.locator('button:has-text("Simpan")').click();
+    for (let i = 0; i < 40 && !dropped; i++) await page.waitForTimeout(250);
+    check('shared phone: the first upload reached the server, its answer lost', dropped >= 1 && (await queued(page)) === 1);
+    page.once('dialog', d => d.accept());
+    await Promise.all([page.waitForNavigation(), page.click('form.keluar button')]);
+    const b = await login(ctx, 'kader');
+    await b.evaluate(() => window.tumbuhAntrian && window.tumbuhAntrian.siap());
+    const before = sent;
+    await b.waitForTimeout(1500);
+    const kept = await b.evaluate(() => new Promise(res => {
+      const rq = indexedDB.open('tumbuh_foto', 1);
+      rq.onsuccess = () => { const all = rq.result.transaction('foto').objectStore('foto').getAll(); all.onsuccess = () => { rq.result.close(); res(all.result.map(r => r.user)); }; };
+    }));
+    const dinkes = sql("SELECT id FROM pengguna WHERE username = 'opd.dinkes'");
+    check('shared phone: the member\'s photo stays on the phone after logout (' + kept + ')', kept.length === 1 && String(kept[0]) === dinkes);
+    check('shared phone: the next user neither sees nor sends it', (await queued(b)) === 0 && sent === before &&
+      sql("SELECT count(*) FROM monitoring_foto WHERE oleh = (SELECT id FROM pengguna WHERE username = 'kader')") === '0');
+    b.once('dialog', d => d.accept());
+    await Promise.all([b.waitForNavigation(), b.click('form.keluar button')]);
+    await ctx.unroute('**/api/v1/monitoring/foto*');
+    const a = await login(ctx, 'opd.dinkes');
+    await a.goto(monIsi);
+    for (let i = 0; i < 80 && (await queued(a)) !== 0; i++) await a.waitForTimeout(250);
+    const row = sql("SELECT count(*), max(f.oleh) FROM monitoring_foto f JOIN monitoring_jawaban j ON j.nilai = CAST(f.id AS TEXT)" +
+      " JOIN monitoring_kunjungan k ON k.id = j.kunjungan_id WHERE k.tahap = 2 AND k.posyandu_id = " + parseInt(monPos[0], 10));
+    check('shared phone: back in, the visit is sent with the photo stored once (' + row + ')',
+      (await queued(a)) === 0 && row === '1|' + dinkes &&
+      sql('SELECT count(*) FROM monitoring_foto WHERE uuid IS NOT NULL') === '2');
     await ctx.close();
   });
   // The posyandu's own page on the cadre's phone: a PMT menu with its source.
