@@ -592,6 +592,13 @@
       form.appendChild(out);
       return;
     }
+    var wajib = Array.prototype.filter.call(form.querySelectorAll('fieldset.butir input[type=hidden][required]'), function (i) { return !i.value; })[0];
+    if (wajib) { // a required photo: the browser does not check a hidden field
+      var lg = wajib.closest('fieldset').querySelector('legend');
+      out.textContent = 'Belum tersimpan: foto "' + (lg ? lg.textContent.replace(/\s*\*$/, '') : '') + '" wajib, pilih fotonya dulu.';
+      form.appendChild(out);
+      return;
+    }
     var fd = new FormData(form), jawaban = {}, foto = null, desa = form.querySelector('select[name=desa]');
     fd.forEach(function (v, k) {
       if (k.indexOf('j_') !== 0 || v === '') return;
@@ -625,21 +632,24 @@
     if (!input.matches || !input.matches('form.monitoring input.foto')) return;
     var box = input.closest('fieldset'), hidden = box.querySelector('input[type=hidden]'), msg = box.querySelector('.foto-status');
     var f = input.files[0], before = hidden.value, id = uuid();
+    input.dataset.pilihan = id; // a photo chosen again meanwhile replaces this one
     if (before.indexOf('lokal:') === 0) fotoHapus([before.slice(6)]); // replaced
     hidden.value = '';
     msg.textContent = '';
-    if (!f) return;
+    if (!f) { msg.classList.remove('sedang'); return; }
     msg.textContent = 'Menyiapkan foto…';
     msg.classList.add('sedang');
     fotoSiapkan(f).then(function (blob) {
       return (ready || Promise.resolve()).then(function () { return fotoSimpan(id, blob); }).then(function () {
+        if (input.dataset.pilihan !== id) return fotoHapus([id]);
         hidden.value = 'lokal:' + id;
         msg.textContent = 'Foto tersimpan di perangkat, dikirim saat tersambung (' + Math.max(1, Math.round(blob.size / 1024)) + ' KB).';
       }, function () { throw tolak('Foto tidak dapat disimpan di perangkat ini (penyimpanan penuh?): kosongkan ruang lalu pilih lagi.'); });
     }).catch(function (x) {
+      if (input.dataset.pilihan !== id) return;
       input.value = '';
       msg.textContent = x && x.pesan ? x.pesan : 'Foto tidak dapat disiapkan: pilih lagi.';
-    }).then(function () { msg.classList.remove('sedang'); });
+    }).then(function () { if (input.dataset.pilihan === id) msg.classList.remove('sedang'); });
   });
   // The posyandu list follows the chosen desa.
   document.addEventListener('change', function (ev) {

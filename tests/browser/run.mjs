@@ -774,7 +774,7 @@ try {
     };
     await add('buka', 'Posyandu buka sesuai jadwal?', 'ya_tidak', true);
     await add('kader_hadir', 'Jumlah kader hadir', 'angka', false);
-    await add('foto_meja', 'Foto meja penimbangan', 'foto', false);
+    await add('foto_meja', 'Foto meja penimbangan', 'foto', true);
     check('monitoring: three questions built', await page.locator('#butir tbody tr').count() === 3);
     await Promise.all([page.waitForNavigation(), page.click('button:has-text("Terbitkan versi ini")')]);
     check('monitoring: published, no longer editable', await page.locator('form[action$="/butir"]').count() === 0 &&
@@ -818,14 +818,21 @@ try {
     await fotoIn.setInputFiles({ name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from('bukan foto') });
     check('monitoring: a text file is refused when chosen, with the reason', /bukan foto/.test(await fotoMsg.innerText()) &&
       await form.locator('input[name=j_foto_meja]').inputValue() === '');
-    await visit(pos[1], 'tidak', '3');
+    await visit(pos[1], 'tidak', '3'); // the photo is required: not saved, nothing typed lost
+    check('monitoring: a required photo missing: said, nothing queued, the answers kept',
+      /foto "Foto meja penimbangan" wajib/.test(await form.locator('.hasil').innerText()) && (await queued(page)) === 1 &&
+      await form.locator('input[name=j_kader_hadir]').inputValue() === '3');
+    await fotoIn.setInputFiles({ name: 'meja2.png', mimeType: 'image/png', buffer: png });
+    await fotoMsg.filter({ hasText: 'Foto tersimpan di perangkat' }).waitFor({ timeout: 10000 });
+    await form.locator('button:has-text("Simpan")').click();
     const kept = await fotoDb();
     // AES-GCM output, not the image: neither JPEG (FF D8) nor PNG (89 50) bytes
     check('monitoring: offline, the photo is kept on the phone, encrypted (' + JSON.stringify(kept) + ')',
-      kept.length === 1 && !(kept[0].head[0] === 0xff && kept[0].head[1] === 0xd8) && kept[0].head[0] !== 0x89);
+      kept.length === 2 && kept.every(k => !(k.head[0] === 0xff && k.head[1] === 0xd8) && k.head[0] !== 0x89));
     await page.locator('#antrian.ada').waitFor({ timeout: 5000 });
     check('monitoring: two visits wait on the phone', (await queued(page)) === 2 &&
-      /2 isian tersimpan di perangkat/.test(await page.locator('#antrian-bar').innerText()));
+      /2 isian tersimpan di perangkat/.test(await page.locator('#antrian-bar').innerText()) &&
+      (await page.locator('#antrian li.isian', { hasText: '1 foto tersimpan di perangkat, dikirim saat tersambung' }).count()) === 2);
     check('monitoring: the form fits 360 px', await page.evaluate(() => document.documentElement.scrollWidth <= 360));
     await page.screenshot({ path: `${SHOTS}/24-monitoring-offline-360.png`, fullPage: true });
     await ctx.setOffline(false);
@@ -850,8 +857,8 @@ try {
     check('monitoring: the photo opens, a JPEG scaled to 1600 x 800 (' + got.status() + ' ' + jpegSize(jpg) + ')',
       got.status() === 200 && /image\/jpeg/.test(got.headers()['content-type']) && jpg[0] === 0xff && jpg[1] === 0xd8 &&
       jpegSize(jpg) === '1600x800');
-    check('monitoring: one photo stored on the server, with its client id', execFileSync('sqlite3', [process.env.DB,
-      "SELECT count(*) FROM monitoring_foto WHERE uuid IS NOT NULL"], { encoding: 'utf8' }).trim() === '1');
+    check('monitoring: two photos stored on the server, with their client ids', execFileSync('sqlite3', [process.env.DB,
+      "SELECT count(*) FROM monitoring_foto WHERE uuid IS NOT NULL"], { encoding: 'utf8' }).trim() === '2');
     check('monitoring: the phone keeps no photo once sent', (await fotoDb()).length === 0);
     await page.goto(BASE + '/monitoring');
     const row = await page.locator('#hasil-desa tr', { hasText: 'SUKOTANI' }).innerText();
@@ -911,7 +918,7 @@ try {
       " JOIN monitoring_kunjungan k ON k.id = j.kunjungan_id WHERE k.tahap = 2 AND k.posyandu_id = " + parseInt(monPos[0], 10));
     check('shared phone: back in, the visit is sent with the photo stored once (' + row + ')',
       (await queued(a)) === 0 && row === '1|' + dinkes &&
-      sql('SELECT count(*) FROM monitoring_foto WHERE uuid IS NOT NULL') === '2');
+      sql('SELECT count(*) FROM monitoring_foto WHERE uuid IS NOT NULL') === '3');
     await ctx.close();
   });
   // The posyandu's own page on the cadre's phone: a PMT menu with its source.
