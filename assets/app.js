@@ -18,6 +18,10 @@
 // http on a network) entries are kept only while the page is open.
 // Without JavaScript the forms post normally.
 //
+// A monitoring visit (/monitoring/isi) is an entry too; its photo answers
+// wait in IndexedDB, encrypted with the same key (see "photos on the
+// phone" below), and are uploaded just before the visit is sent.
+//
 // The TPK member's day (/tpk/hari) uses the same queue: a visit form
 // (form.tpk) becomes an entry with jalur 'tpk' whose fields (isi) go to
 // /api/v1/kunjungan-tpk with their uuid, stored once like a measurement.
@@ -107,6 +111,7 @@
         });
       }).then(function (stored) {
         merge(stored);
+        fotoBersihkan();
         var old = localStorage.getItem(PREFIX); // plain queue of an older version
         if (old) {
           try { JSON.parse(old).forEach(function (e) { delete e.yakin; e.status = 'menunggu'; Q.push(e); }); } catch (x) { /* unreadable */ }
@@ -115,6 +120,126 @@
         }
       });
     }).catch(function () { /* offline at load: nothing to decrypt with */ });
+  }
+
+  // --- photos on the phone (monitoring) ----------------------------------
+  // A photo answer is kept in IndexedDB (a photo is too large for
+  // localStorage), encrypted with the queue's key, additionalData naming the
+  // user and the photo's client id: another user of the phone can neither
+  // read nor send it. The queued entry refers to it by that id (e.foto
+  // {kode: id}); at flush each photo is uploaded first with ?uuid=id (the
+  // server stores an id once), the server's photo id goes into the answer,
+  // and the photo is deleted from the phone once the answer is stored.
+  var FOTO_MAX = 8 * 1024 * 1024, FOTO_SISI = 1600;
+  var fotoMem = {}; // without WebCrypto/IndexedDB: kept while the page is open
+  var fotoDb = null;
+  function fotoAd(id) { return new TextEncoder().encode('tumbuh_foto:' + me.id + ':' + id); }
+  function fotoTx(mode, fn) {
+    if (!fotoDb) fotoDb = new Promise(function (res, rej) {
+      var rq = indexedDB.open('tumbuh_foto', 1);
+      rq.onupgradeneeded = function () { rq.result.createObjectStore('foto', { keyPath: 'id' }).createIndex('user', 'user'); };
+      rq.onsuccess = function () { res(rq.result); };
+      rq.onerror = function () { rej(rq.error); };
+    });
+    return fotoDb.then(function (db) {
+      return new Promise(function (res, rej) {
+        var t = db.transaction('foto', mode), rq = fn(t.objectStore('foto'));
+        t.oncomplete = function () { res(rq && rq.result); };
+        t.onerror = t.onabort = function () { rej(t.error); };
+      });
+    });
+  }
+  function fotoAman() { return !!(me && me.key && window.indexedDB); }
+  function fotoSimpan(id, blob) {
+    if (!fotoAman()) { fotoMem[id] = blob; return Promise.resolve(); }
+    var iv = crypto.getRandomValues(new Uint8Array(12));
+    return blob.arrayBuffer().then(function (buf) {
+      return crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv, additionalData: fotoAd(id) }, me.key, buf);
+    }).then(function (ct) {
+      return fotoTx('readwrite', function (st) {
+        return st.put({ id: id, user: me.id, jenis: blob.type || 'image/jpeg', iv: iv, data: ct, waktu: Date.now() });
+      });
+    });
+  }
+  // The photo as a Blob, or null when it is not on this phone for this user.
+  function fotoBaca(id) {
+    if (fotoMem[id]) return Promise.resolve(fotoMem[id]);
+    if (!fotoAman()) return Promise.resolve(null);
+    return fotoTx('readonly', function (st) { return st.get(id); }).then(function (r) {
+      if (!r || r.user !== me.id) return null;
+      return crypto.subtle.decrypt({ name: 'AES-GCM', iv: r.iv, additionalData: fotoAd(id) }, me.key, r.data)
+        .then(function (pt) { return new Blob([pt], { type: r.jenis }); });
+    });
+  }
+  function fotoHapus(ids) {
+    ids.forEach(function (id) { delete fotoMem[id]; });
+    if (!ids.length || !window.indexedDB) return Promise.resolve();
+    return fotoTx('readwrite', function (st) { ids.forEach(function (id) { st.delete(id); }); }).catch(function () {});
+  }
+  function fotoIds(e) { return Object.keys(e.foto || {}).map(function (k) { return e.foto[k]; }); }
+  // This user's photos no queued entry uses and older than a day (a form
+  // left without saving) are removed from the phone.
+  function fotoBersihkan() {
+    if (!fotoAman()) return;
+    var pakai = {}, lama = Date.now() - 86400000;
+    Q.forEach(function (e) { fotoIds(e).forEach(function (id) { pakai[id] = true; }); });
+    return fotoTx('readonly', function (st) { return st.index('user').getAll(me.id); }).then(function (rs) {
+      return fotoHapus(rs.filter(function (r) { return !pakai[r.id] && r.waktu < lama; }).map(function (r) { return r.id; }));
+    }).catch(function () {});
+  }
+  function tolak(pesan) { var x = new Error(pesan); x.pesan = pesan; return x; }
+  // A chosen photo, ready to keep: a long side above 1600 px is scaled down
+  // (JPEG 0.8); a photo that is not JPEG/PNG/WebP is re-encoded as JPEG.
+  function fotoSiapkan(f) {
+    if (!/^image\//.test(f.type || 'image/')) return Promise.reject(tolak('Berkas ini bukan foto (JPEG, PNG atau WebP): pilih foto lain.'));
+    if (!window.createImageBitmap) {
+      return f.size > FOTO_MAX ? Promise.reject(tolak('Foto terlalu besar (paling besar 8 MB): pilih foto dengan resolusi kamera lebih rendah.')) : Promise.resolve(f);
+    }
+    return createImageBitmap(f).then(function (bmp) {
+      var w = bmp.width, h = bmp.height, k = Math.min(1, FOTO_SISI / Math.max(w, h));
+      if (k === 1 && f.size <= FOTO_MAX && /^image\/(jpeg|png|webp)$/.test(f.type)) { if (bmp.close) bmp.close(); return f; }
+      var c = document.createElement('canvas'), g;
+      c.width = Math.max(1, Math.round(w * k)); c.height = Math.max(1, Math.round(h * k));
+      g = c.getContext('2d');
+      g.fillStyle = '#fff'; g.fillRect(0, 0, c.width, c.height); // a PNG's transparency: white, not black
+      g.drawImage(bmp, 0, 0, c.width, c.height);
+      if (bmp.close) bmp.close();
+      return new Promise(function (res) { c.toBlob(res, 'image/jpeg', 0.8); });
+    }, function () {
+      throw tolak('Berkas ini tidak bisa dibaca sebagai foto (JPEG, PNG atau WebP): pilih foto lain.');
+    }).then(function (b) {
+      if (!b) throw tolak('Foto tidak bisa diperkecil di perangkat ini: pilih foto lain.');
+      if (b.size > FOTO_MAX) throw tolak('Foto terlalu besar (paling besar 8 MB): pilih foto dengan resolusi kamera lebih rendah.');
+      return b;
+    });
+  }
+  // Uploads the photos of entry e not yet on the server; null when all are
+  // there (their ids in the answers), else the refusing response.
+  function fotoKirim(e) {
+    var p = Promise.resolve(null);
+    Object.keys(e.foto || {}).forEach(function (kode) {
+      p = p.then(function (stop) {
+        if (stop || e.data.jawaban[kode]) return stop;
+        var id = e.foto[kode];
+        return fotoBaca(id).then(function (blob) {
+          if (!blob) {
+            delete e.foto[kode];
+            return { status: 422, body: { galat: 'Foto untuk "' + kode + '" tidak ada lagi di perangkat ini. Kirim ulang tanpa foto itu, atau buang isian.' } };
+          }
+          return fetch('/api/v1/monitoring/foto?uuid=' + encodeURIComponent(id), {
+            method: 'POST', credentials: 'same-origin',
+            headers: { 'X-CSRF-Token': csrf(), 'Content-Type': 'application/octet-stream' }, body: blob
+          }).then(function (r) {
+            return r.json().catch(function () { return {}; }).then(function (j) {
+              if (r.ok && j.id) { e.data.jawaban[kode] = String(j.id); return null; }
+              if (j.galat && r.status !== 401 && r.status !== 403) j.galat = 'Foto "' + kode + '" ditolak: ' + j.galat;
+              return { status: r.status, body: j };
+            });
+          });
+        });
+      });
+    });
+    return p;
   }
 
   // --- sending -----------------------------------------------------------
@@ -151,7 +276,7 @@
     if (!entry) return;
     sending = true;
     render();
-    send(entry).then(function (r) {
+    (entry.foto ? fotoKirim(entry) : Promise.resolve(null)).then(function (stop) { return stop || send(entry); }).then(function (r) {
       sending = false;
       answered(entry, r);
     }, function () { sending = false; later(); });
@@ -165,7 +290,9 @@
       var form = formOf(entry);
       if (form) { show(form, j); form.dataset.tersimpan = '1'; } // measured now: not "belum ditimbang"
       var mon = entry.url && $('form.monitoring .hasil');
-      if (mon) mon.textContent = 'Tersimpan di server: ' + entry.nama + '.';
+      var nf = fotoIds(entry).length;
+      if (mon) mon.textContent = 'Tersimpan di server: ' + entry.nama + '.' + (nf ? ' Foto terkirim.' : '');
+      fotoHapus(fotoIds(entry)); // only now: the answer that uses them is stored
       persist();
       return flush();
     }
@@ -246,6 +373,7 @@
     if (!window.confirm('Buang isian ' + e.nama + ' (' + values(e) + ')? Isian ini tidak akan tersimpan.')) return;
     gone[e.uuid] = true;
     merge([]);
+    fotoHapus(fotoIds(e));
     persist();
   }
   function item(e) {
@@ -255,14 +383,21 @@
     head.appendChild(el('strong', null, e.nama || (e.jalur === 'tpk' ? 'Sasaran #' + e.individu_id : 'Anak #' + e.anak_id)));
     head.appendChild(document.createTextNode(' · ' + values(e)));
     li.appendChild(head);
-    if (e.status === 'menunggu') { li.appendChild(el('p', 'keadaan', 'Menunggu dikirim.')); return li; }
+    if (e.status === 'menunggu') {
+      var nf = fotoIds(e).length;
+      li.appendChild(el('p', 'keadaan', 'Menunggu dikirim.' + (nf ? ' ' + nf + ' foto tersimpan di perangkat, dikirim saat tersambung.' : '')));
+      return li;
+    }
     li.appendChild(el('p', 'galat', e.galat));
     if (e.url) { // a monitoring visit: correct it in a new form, or send again, or discard
       var ul2 = el('ul', 'periksa');
       (e.periksa || []).forEach(function (p) { ul2.appendChild(el('li', null, (p.kolom ? p.kolom + ': ' : '') + p.pesan)); });
       li.appendChild(ul2);
       var act2 = el('div', 'aksi');
-      act2.appendChild(button('Kirim ulang', 'kedua', function () { e.status = 'menunggu'; delete e.galat; persist(); flush(true); }));
+      act2.appendChild(button('Kirim ulang', 'kedua', function () {
+        (e.periksa || []).forEach(function (p) { if (e.foto && e.foto[p.kolom]) delete e.data.jawaban[p.kolom]; });
+        e.status = 'menunggu'; delete e.galat; persist(); flush(true);
+      }));
       act2.appendChild(button('Buang', 'buang', function () { discard(e); }));
       li.appendChild(act2);
       return li;
@@ -450,8 +585,26 @@
     var form = ev.target;
     if (!form.matches || !form.matches('form.monitoring')) return;
     ev.preventDefault();
-    var fd = new FormData(form), jawaban = {}, desa = form.querySelector('select[name=desa]');
-    fd.forEach(function (v, k) { if (k.indexOf('j_') === 0 && v !== '') jawaban[k.slice(2)] = v; });
+    var out = form.querySelector('.hasil') || el('div', 'hasil');
+    out.setAttribute('role', 'status');
+    if (form.querySelector('.foto-status.sedang')) {
+      out.textContent = 'Foto masih disiapkan: tunggu sebentar lalu simpan lagi.';
+      form.appendChild(out);
+      return;
+    }
+    var wajib = Array.prototype.filter.call(form.querySelectorAll('fieldset.butir input[type=hidden][required]'), function (i) { return !i.value; })[0];
+    if (wajib) { // a required photo: the browser does not check a hidden field
+      var lg = wajib.closest('fieldset').querySelector('legend');
+      out.textContent = 'Belum tersimpan: foto "' + (lg ? lg.textContent.replace(/\s*\*$/, '') : '') + '" wajib, pilih fotonya dulu.';
+      form.appendChild(out);
+      return;
+    }
+    var fd = new FormData(form), jawaban = {}, foto = null, desa = form.querySelector('select[name=desa]');
+    fd.forEach(function (v, k) {
+      if (k.indexOf('j_') !== 0 || v === '') return;
+      if (String(v).indexOf('lokal:') === 0) { foto = foto || {}; foto[k.slice(2)] = v.slice(6); } // a photo kept on the phone
+      else jawaban[k.slice(2)] = v;
+    });
     var pos = fd.get('posyandu_id'), id = uuid();
     var label = (form.dataset.kuesioner || 'Monitoring') + ' · ' + (desa && desa.selectedIndex > 0 ? desa.options[desa.selectedIndex].text : '');
     var p = form.querySelector('select[name=posyandu_id]');
@@ -460,9 +613,8 @@
               data: { uuid: id, versi_id: parseInt(form.dataset.versi, 10), desa: fd.get('desa'),
                       posyandu_id: pos ? parseInt(pos, 10) : 0, tahap: parseInt(fd.get('tahap'), 10),
                       tanggal: fd.get('tanggal'), catatan: fd.get('catatan') || '', jawaban: jawaban } };
+    if (foto) e.foto = foto;
     Q.push(e);
-    var out = form.querySelector('.hasil') || el('div', 'hasil');
-    out.setAttribute('role', 'status');
     out.textContent = navigator.onLine ? 'Menyimpan ' + label + '…' : 'Tidak ada sambungan: ' + label + ' tersimpan di perangkat, akan dikirim otomatis.';
     form.appendChild(out);
     (ready || Promise.resolve()).then(persist).then(function () { flush(true); });
@@ -472,23 +624,32 @@
     });
     Array.prototype.forEach.call(form.querySelectorAll('.foto-status'), function (s) { s.textContent = ''; });
   });
-  // A photo question: the photo is uploaded when chosen (it needs a connection);
-  // its id becomes the answer.
+  // A photo question: the chosen photo is made ready (scaled down when
+  // large) and kept on the phone, encrypted; the answer refers to it
+  // ("lokal:<client id>") until the queue sends it before the answer.
   document.addEventListener('change', function (ev) {
     var input = ev.target;
     if (!input.matches || !input.matches('form.monitoring input.foto')) return;
     var box = input.closest('fieldset'), hidden = box.querySelector('input[type=hidden]'), msg = box.querySelector('.foto-status');
-    var f = input.files[0];
-    if (!f) return;
-    if (!navigator.onLine) { msg.textContent = 'Foto perlu sambungan internet: pilih lagi saat tersambung (jawaban lain tetap bisa disimpan).'; return; }
-    msg.textContent = 'Mengunggah foto…';
-    fetch('/api/v1/monitoring/foto', { method: 'POST', credentials: 'same-origin',
-      headers: { 'X-CSRF-Token': csrf(), 'Content-Type': 'application/octet-stream' }, body: f })
-      .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, j: j }; }); })
-      .then(function (r) {
-        if (r.ok) { hidden.value = String(r.j.id); msg.textContent = 'Foto terunggah.'; }
-        else msg.textContent = r.j.galat || 'Foto ditolak.';
-      }, function () { msg.textContent = 'Unggahan foto terputus: pilih lagi.'; });
+    var f = input.files[0], before = hidden.value, id = uuid();
+    input.dataset.pilihan = id; // a photo chosen again meanwhile replaces this one
+    if (before.indexOf('lokal:') === 0) fotoHapus([before.slice(6)]); // replaced
+    hidden.value = '';
+    msg.textContent = '';
+    if (!f) { msg.classList.remove('sedang'); return; }
+    msg.textContent = 'Menyiapkan foto…';
+    msg.classList.add('sedang');
+    fotoSiapkan(f).then(function (blob) {
+      return (ready || Promise.resolve()).then(function () { return fotoSimpan(id, blob); }).then(function () {
+        if (input.dataset.pilihan !== id) return fotoHapus([id]);
+        hidden.value = 'lokal:' + id;
+        msg.textContent = 'Foto tersimpan di perangkat, dikirim saat tersambung (' + Math.max(1, Math.round(blob.size / 1024)) + ' KB).';
+      }, function () { throw tolak('Foto tidak dapat disimpan di perangkat ini (penyimpanan penuh?): kosongkan ruang lalu pilih lagi.'); });
+    }).catch(function (x) {
+      if (input.dataset.pilihan !== id) return;
+      input.value = '';
+      msg.textContent = x && x.pesan ? x.pesan : 'Foto tidak dapat disiapkan: pilih lagi.';
+    }).then(function () { if (input.dataset.pilihan === id) msg.classList.remove('sedang'); });
   });
   // The posyandu list follows the chosen desa.
   document.addEventListener('change', function (ev) {

@@ -344,6 +344,88 @@ static void test_profil(void)
     CHECK(tb_store_buka_add(S, 1, 1, "2026-13-01") < 0, "a bad date is refused");
 }
 
+/* The files whose rows tb_store_foto_orphans_delete removed. */
+typedef struct {
+    char berkas[4][32];
+    int n;
+} removed_files;
+
+static void on_removed(void *ctx, const char *berkas)
+{
+    removed_files *r = ctx;
+    if (r->n < 4)
+        snprintf(r->berkas[r->n], sizeof r->berkas[0], "%s", berkas);
+    r->n++;
+}
+
+static long foto_id(const char *berkas)
+{
+    char q[160];
+    snprintf(q, sizeof q, "SELECT coalesce(max(id), 0) FROM monitoring_foto WHERE berkas = '%s'",
+             berkas);
+    return count(q);
+}
+
+/* Photos sent from the phone's offline queue: stored once per uploader and
+ * client id; the photos no saved answer refers to go after 7 days. Runs
+ * after test_answers: /tmp/f1 (user 2) is the answer of visit u-2, /tmp/f2
+ * (user 3) is in no answer. */
+static void test_foto_offline(void)
+{
+    long a = 0, again = 0, other = 0, plain = 0;
+    CHECK(tb_store_foto_add_uuid(S, 2, "c-0001-aaaa", "/tmp/a", "image/jpeg", 500, &a) == 1,
+          "a photo with a client id stored: %s", tb_store_error(S));
+    CHECK(tb_store_foto_add_uuid(S, 2, "c-0001-aaaa", "/tmp/a2", "image/jpeg", 500, &again) == 2 &&
+              again == a,
+          "the same client id again (a retry): the stored photo, not a second one");
+    CHECK(count("SELECT count(*) FROM monitoring_foto WHERE uuid = 'c-0001-aaaa'") == 1 &&
+              foto_id("/tmp/a2") == 0,
+          "one row for the client id");
+    CHECK(tb_store_foto_add_uuid(S, 3, "c-0001-aaaa", "/tmp/b", "image/png", 500, &other) == 1 &&
+              other != a,
+          "another user's photo with the same client id is its own");
+    CHECK(tb_store_foto_add_uuid(S, 2, NULL, "/tmp/c", "image/png", 500, &plain) == 1 &&
+              plain != a && plain != other,
+          "without a client id: stored as before");
+    CHECK(count("SELECT count(*) FROM audit_log WHERE tabel = 'monitoring_foto' AND aksi = 'tambah'"
+                " AND sesudah LIKE '%c-0001-aaaa%'") == 2,
+          "each stored photo audited with its client id (the retry wrote nothing)");
+
+    /* 8 days old: f1 (answered), f2 and /tmp/a (no answer), /tmp/c whose id
+     * is only a TEXT answer's value; /tmp/b is new. */
+    long fc = foto_id("/tmp/c");
+    char cv[16];
+    snprintf(cv, sizeof cv, "%ld", fc);
+    const char *teks[] = {"buka", "ya", "catatan", cv};
+    long vid = 0;
+    tb_kunjungan_galat g;
+    CHECK(visit("u-9", V1, "35.07.01.2002", 3, 2, 2, teks, &vid, &g) == 1, "a text answer: %s",
+          g.pesan);
+    sql("UPDATE monitoring_foto SET dibuat = datetime('now', '-8 days') WHERE berkas IN"
+        " ('/tmp/f1', '/tmp/f2', '/tmp/a', '/tmp/c');"
+        "UPDATE monitoring_foto SET dibuat = datetime('now', '-6 days') WHERE berkas = '/tmp/b'");
+    removed_files r = {0};
+    CHECK(tb_store_foto_orphans_delete(S, "-7 days", 2, on_removed, &r) == 2 && r.n == 2 &&
+              !strcmp(r.berkas[0], "/tmp/f2") && !strcmp(r.berkas[1], "/tmp/a"),
+          "at most 2 at a time: the oldest orphans f2 and a (%d: %s %s)", r.n, r.berkas[0],
+          r.berkas[1]);
+    r.n = 0;
+    CHECK(tb_store_foto_orphans_delete(S, "-7 days", 50, on_removed, &r) == 1 && r.n == 1 &&
+              !strcmp(r.berkas[0], "/tmp/c"),
+          "then c: a text answer equal to its id does not keep it");
+    CHECK(foto_id("/tmp/f1") > 0 && foto_id("/tmp/b") > 0 && foto_id("/tmp/f2") == 0 &&
+              foto_id("/tmp/a") == 0 && foto_id("/tmp/c") == 0,
+          "the answered photo and the 6-day-old one stay");
+    CHECK(count("SELECT count(*) FROM audit_log WHERE tabel = 'monitoring_foto' AND aksi = 'hapus'"
+                " AND pengguna_id IS NULL AND sebelum LIKE '%/tmp/%'") == 3,
+          "each removal audited as the system's, with its file");
+    CHECK(tb_store_foto_orphans_delete(S, "-7 days", 50, on_removed, &r) == 0,
+          "nothing left to remove");
+    CHECK(tb_store_foto_add_uuid(S, 2, "c-0001-aaaa", "/tmp/a3", "image/jpeg", 500, &again) == 1 &&
+              again != a,
+          "a client id whose photo was removed is stored anew (the phone sends it again)");
+}
+
 int main(void)
 {
     char path[] = "/tmp/tumbuh-test-monitoring-XXXXXX";
@@ -374,6 +456,7 @@ int main(void)
     test_answers();
     test_results();
     test_commitments();
+    test_foto_offline();
     test_profil();
     tb_store_close(S);
     unlink(path);

@@ -142,6 +142,18 @@ int tb_store_kunjungan_save(tb_store *s, long user, const tb_kunjungan *k, long 
 /* A photo stored as file berkas (its MIME type and size), by user; *id. */
 int tb_store_foto_add(tb_store *s, long user, const char *berkas, const char *jenis, long ukuran,
                       long *id);
+/* A photo sent under the client's id uuid (NULL: none) by user (the
+ * phone's offline queue retries an upload after a dropped connection):
+ * 1 stored (*id), 2 this user stored that uuid already (*id the stored
+ * photo; the caller removes its new file berkas), -1 error. */
+int tb_store_foto_add_uuid(tb_store *s, long user, const char *uuid, const char *berkas,
+                           const char *jenis, long ukuran, long *id);
+/* Removes up to max photos uploaded longer ago than umur (an SQLite
+ * modifier, "-7 days") that no saved answer refers to (an abandoned form),
+ * each audited as the system's; removed(ctx, berkas) is called for each
+ * removed row so the caller deletes its file. The number removed, or -1. */
+int tb_store_foto_orphans_delete(tb_store *s, const char *umur, int max,
+                                 void (*removed)(void *ctx, const char *berkas), void *ctx);
 /* Photo id: its file (berkas, n bytes), type (32 bytes), the uploader and
  * the desa of the visit that answered with it ("" none): 1, 0, -1. */
 int tb_store_foto_get(tb_store *s, long id, char *berkas, size_t n, char jenis[32], long *oleh,

@@ -1174,12 +1174,23 @@ static const char *const migration_23 =
     "DROP INDEX anak_posyandu;"
     "CREATE INDEX anak_posyandu ON anak(posyandu_id, digabung_ke, individu_id, buku_kia);";
 
+/* 24: monitoring photos sent from a phone's offline queue (issue 14): the
+ * client's id of a photo (uuid), so an upload retried after a dropped
+ * connection stores it once, per uploader; the photos no saved answer
+ * refers to are found by the answers' values (and removed after 7 days). */
+static const char *const migration_24 =
+    "ALTER TABLE monitoring_foto ADD COLUMN uuid TEXT;"
+    "CREATE UNIQUE INDEX monitoring_foto_uuid ON monitoring_foto(oleh, uuid)"
+    " WHERE uuid IS NOT NULL;"
+    "CREATE INDEX monitoring_foto_dibuat ON monitoring_foto(dibuat);"
+    "CREATE INDEX monitoring_jawaban_nilai ON monitoring_jawaban(nilai);";
+
 static const char *const migrations_sql[] = {
-    NULL,         migration_1,  migration_2,  migration_3,  migration_4,
-    migration_5,  migration_6,  migration_7,  migration_8,  migration_9,
-    migration_10, migration_11, migration_12, migration_13, migration_14,
-    migration_15, migration_16, migration_17, migration_18, migration_19,
-    migration_20, migration_21, migration_22, migration_23, NULL};
+    NULL,         migration_1,  migration_2,  migration_3,  migration_4,  migration_5,
+    migration_6,  migration_7,  migration_8,  migration_9,  migration_10, migration_11,
+    migration_12, migration_13, migration_14, migration_15, migration_16, migration_17,
+    migration_18, migration_19, migration_20, migration_21, migration_22, migration_23,
+    migration_24, NULL};
 #define NSTEPS (sizeof migrations_sql / sizeof migrations_sql[0])
 /* Data to load after a step's schema (only the first has any). */
 static const char *const migrations_data[NSTEPS] = {NULL, migration_1_data};

@@ -5,7 +5,8 @@
  * builder (/monitoring/kuesioner/{id}), the phone form (/monitoring/isi,
  * sent through the offline queue of app.js to POST /api/v1/monitoring),
  * the results per desa and question (/monitoring/hasil) and the photos
- * (POST /api/v1/monitoring/foto, streamed; GET /monitoring/foto/{id}).
+ * (POST /api/v1/monitoring/foto, streamed, stored once per client id, the
+ * photos of abandoned forms removed after 7 days; GET /monitoring/foto/{id}).
  *
  * Who sees what: an agency member (role opd, linked to a lembaga) sees and
  * answers for the desa of its agency's team only; the kabupaten roles see
@@ -1009,8 +1010,30 @@ static const char *image_type(const unsigned char *h, size_t n, const char **ext
     return NULL;
 }
 
+/* A client id: 8 to 64 letters, digits and dashes (a uuid). */
+static bool client_id_ok(const char *u)
+{
+    size_t n = strlen(u);
+    if (n < 8 || n > 64)
+        return false;
+    for (; *u; u++)
+        if (!((*u >= '0' && *u <= '9') || (*u >= 'a' && *u <= 'z') || (*u >= 'A' && *u <= 'Z') ||
+              *u == '-'))
+            return false;
+    return true;
+}
+
+static void remove_file(void *ctx, const char *berkas)
+{
+    (void)ctx;
+    unlink(berkas);
+}
+
 void tb_api_monitoring_foto(tb_req *q, tb_res *r)
 {
+    const char *uuid = tb_req_query(q, "uuid");
+    if (uuid && *uuid && !client_id_ok(uuid))
+        return tb_res_error(r, q, 422, "uuid foto tidak sah (8-64 huruf, angka atau tanda -).");
     if (!q->upload_path || q->upload_len == 0)
         return tb_res_error(r, q, 422,
                             "Foto kosong atau tidak terkirim: pilih foto lalu kirim lagi.");
@@ -1033,14 +1056,18 @@ void tb_api_monitoring_foto(tb_req *q, tb_res *r)
     if (rename(q->upload_path, path))
         return tb_res_error(r, q, 500, "Foto tidak dapat disimpan di server.");
     long id = 0;
-    if (tb_store_foto_add(q->store, q->user.id, path, type, (long)q->upload_len, &id) < 0) {
-        unlink(path);
+    int rc = tb_store_foto_add_uuid(q->store, q->user.id, uuid && *uuid ? uuid : NULL, path, type,
+                                    (long)q->upload_len, &id);
+    if (rc != 1)
+        unlink(path); /* refused, or sent before: the stored photo stays */
+    if (rc < 0)
         return tb_res_error(r, q, 500, tb_store_error(q->store));
-    }
-    r->status = 201;
+    /* photos of abandoned forms (uploaded, never answered with) go after 7 days */
+    tb_store_foto_orphans_delete(q->store, "-7 days", 50, remove_file, NULL);
+    r->status = rc == 2 ? 200 : 201;
     r->ctype = "application/json";
-    tb_buf_printf(&r->body, "{\"id\":%ld,\"jenis\":\"%s\",\"ukuran\":%lld}", id, type,
-                  q->upload_len);
+    tb_buf_printf(&r->body, "{\"id\":%ld,\"jenis\":\"%s\",\"ukuran\":%lld%s}", id, type,
+                  q->upload_len, rc == 2 ? ",\"duplikat\":true" : "");
 }
 
 void tb_page_monitoring_foto(tb_req *q, tb_res *r)

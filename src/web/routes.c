@@ -386,7 +386,7 @@ static const tb_route ROUTES[] = {
     {"POST", "/monitoring/{bagian}", tb_page_monitoring_simpan, MON_READ, CSRF, DENY_MON,
      "bagian=tim (nama), tim-anggota (tim, lembaga, desa), kuesioner (lembaga, nama), komitmen (desa, uraian, pj, tenggat), komitmen-status (id, status); csrf"},
     {"POST", "/api/v1/monitoring/foto", tb_api_monitoring_foto, MON_ISI, UPLOAD, DENY_MON_ISI,
-     "a photo (JPEG, PNG, WebP up to 8 MB) as the body, X-CSRF-Token header; 201 {id}"},
+     "a photo (JPEG, PNG, WebP up to 8 MB) as the body, X-CSRF-Token header, ?uuid= its client id; 201 {id}, 200 duplikat"},
     {"POST", "/api/v1/monitoring", tb_api_monitoring, MON_ISI, CSRF, DENY_MON_ISI,
      "a monitoring visit (JSON: uuid, versi_id or kuesioner_id, desa, posyandu_id, tanggal, tahap, catatan, jawaban {kode: nilai}); 201, 200 duplikat, 422 periksa"},
     {"GET", "/posyandu/{id}/profil", tb_page_posyandu_profil, ALL, LOGIN, NULL,

@@ -4,6 +4,7 @@
 // directory). Prints "N passed, N failed" like every Tumbuh test.
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 
 const BASE = process.env.BASE;
 const SHOTS = process.env.SHOTS || 'build/artifacts/browser';
@@ -739,6 +740,7 @@ try {
   // Posyandu monitoring: the district sets a team up, the agency builds its
   // questionnaire, and its member answers it offline on a 360 px phone for
   // two posyandu of a desa; synced, the visits show in the desa table.
+  let monIsi = '', monPng = null, monPos = [];
   await part('monitoring', async () => {
     const kab = await browser.newContext();
     const admin = await login(kab, 'tpps.kab');
@@ -772,7 +774,8 @@ try {
     };
     await add('buka', 'Posyandu buka sesuai jadwal?', 'ya_tidak', true);
     await add('kader_hadir', 'Jumlah kader hadir', 'angka', false);
-    check('monitoring: two questions built', await page.locator('#butir tbody tr').count() === 2);
+    await add('foto_meja', 'Foto meja penimbangan', 'foto', true);
+    check('monitoring: three questions built', await page.locator('#butir tbody tr').count() === 3);
     await Promise.all([page.waitForNavigation(), page.click('button:has-text("Terbitkan versi ini")')]);
     check('monitoring: published, no longer editable', await page.locator('form[action$="/butir"]').count() === 0 &&
       await page.locator('button:has-text("Buat versi baru")').count() === 1);
@@ -781,30 +784,141 @@ try {
     const form = page.locator('form.monitoring');
     const pos = await form.locator('select[name=posyandu_id] option[data-desa="35.99.01.2002"]').evaluateAll(
       os => os.map(o => o.value));
+    // a phone camera's photo: 2000 x 1000 px (PNG, drawn by the browser)
+    const png = Buffer.from((await page.evaluate(() => {
+      const c = document.createElement('canvas'); c.width = 2000; c.height = 1000;
+      const g = c.getContext('2d'); g.fillStyle = '#3a7'; g.fillRect(0, 0, 2000, 1000);
+      g.fillStyle = '#fff'; g.fillRect(100, 100, 800, 400);
+      return c.toDataURL('image/png');
+    })).split(',')[1], 'base64');
+    const fotoDb = () => page.evaluate(() => new Promise(res => {
+      const rq = indexedDB.open('tumbuh_foto', 1);
+      rq.onupgradeneeded = () => rq.result.createObjectStore('foto', { keyPath: 'id' }).createIndex('user', 'user');
+      rq.onsuccess = () => {
+        const t = rq.result.transaction('foto'), all = t.objectStore('foto').getAll();
+        all.onsuccess = () => { rq.result.close(); res(all.result.map(r => ({ user: r.user, head: Array.from(new Uint8Array(r.data, 0, 4)) }))); };
+      };
+    }));
+    monIsi = page.url(); monPng = png; monPos = pos;
     await ctx.setOffline(true);
-    const visit = async (p, buka, kader) => {
+    const fotoIn = form.locator('fieldset:has(input[name=j_foto_meja]) input.foto');
+    const fotoMsg = form.locator('fieldset:has(input[name=j_foto_meja]) .foto-status');
+    const visit = async (p, buka, kader, foto) => {
       await form.locator('select[name=desa]').selectOption('35.99.01.2002');
       await form.locator('select[name=posyandu_id]').selectOption(p);
       await form.locator(`input[name=j_buka][value=${buka}]`).check();
       await form.locator('input[name=j_kader_hadir]').fill(kader);
+      if (foto) {
+        await fotoIn.setInputFiles({ name: 'meja.png', mimeType: 'image/png', buffer: foto });
+        await fotoMsg.filter({ hasText: 'Foto tersimpan di perangkat, dikirim saat tersambung' }).waitFor({ timeout: 10000 });
+      }
       await form.locator('button:has-text("Simpan")').click();
     };
-    await visit(pos[0], 'ya', '5');
-    await visit(pos[1], 'tidak', '3');
+    await visit(pos[0], 'ya', '5', png);
+    await fotoIn.setInputFiles({ name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from('bukan foto') });
+    check('monitoring: a text file is refused when chosen, with the reason', /bukan foto/.test(await fotoMsg.innerText()) &&
+      await form.locator('input[name=j_foto_meja]').inputValue() === '');
+    await visit(pos[1], 'tidak', '3'); // the photo is required: not saved, nothing typed lost
+    check('monitoring: a required photo missing: said, nothing queued, the answers kept',
+      /foto "Foto meja penimbangan" wajib/.test(await form.locator('.hasil').innerText()) && (await queued(page)) === 1 &&
+      await form.locator('input[name=j_kader_hadir]').inputValue() === '3');
+    await fotoIn.setInputFiles({ name: 'meja2.png', mimeType: 'image/png', buffer: png });
+    await fotoMsg.filter({ hasText: 'Foto tersimpan di perangkat' }).waitFor({ timeout: 10000 });
+    await form.locator('button:has-text("Simpan")').click();
+    const kept = await fotoDb();
+    // AES-GCM output, not the image: neither JPEG (FF D8) nor PNG (89 50) bytes
+    check('monitoring: offline, the photo is kept on the phone, encrypted (' + JSON.stringify(kept) + ')',
+      kept.length === 2 && kept.every(k => !(k.head[0] === 0xff && k.head[1] === 0xd8) && k.head[0] !== 0x89));
     await page.locator('#antrian.ada').waitFor({ timeout: 5000 });
     check('monitoring: two visits wait on the phone', (await queued(page)) === 2 &&
-      /2 isian tersimpan di perangkat/.test(await page.locator('#antrian-bar').innerText()));
+      /2 isian tersimpan di perangkat/.test(await page.locator('#antrian-bar').innerText()) &&
+      (await page.locator('#antrian li.isian', { hasText: '1 foto tersimpan di perangkat, dikirim saat tersambung' }).count()) === 2);
     check('monitoring: the form fits 360 px', await page.evaluate(() => document.documentElement.scrollWidth <= 360));
     await page.screenshot({ path: `${SHOTS}/24-monitoring-offline-360.png`, fullPage: true });
     await ctx.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     for (let i = 0; i < 80 && (await queued(page)) !== 0; i++) await page.waitForTimeout(250);
     check('monitoring: synced, the queue empty', /Tersimpan di server/.test(await form.locator('.hasil').innerText()));
+    // the photo reached the server and is in the first posyandu's answer
+    const ids = execFileSync('sqlite3', [process.env.DB, 'SELECT j.nilai FROM monitoring_jawaban j' +
+      ' JOIN kuesioner_butir b ON b.id = j.butir_id JOIN monitoring_kunjungan k ON k.id = j.kunjungan_id' +
+      ` WHERE b.kode = 'foto_meja' AND k.posyandu_id = ${parseInt(pos[0], 10)}`], { encoding: 'utf8' }).trim().split('\n');
+    check('monitoring: the first posyandu\'s answer has a photo id (' + ids + ')', ids.length === 1 && /^\d+$/.test(ids[0]));
+    const got = await page.request.get(BASE + '/monitoring/foto/' + ids[0]);
+    const jpg = await got.body();
+    const jpegSize = b => { // width x height of the first SOF marker
+      for (let i = 2; i + 9 < b.length && b[i] === 0xff;) {
+        const m = b[i + 1];
+        if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc) return b.readUInt16BE(i + 7) + 'x' + b.readUInt16BE(i + 5);
+        i += 2 + b.readUInt16BE(i + 2);
+      }
+      return '';
+    };
+    check('monitoring: the photo opens, a JPEG scaled to 1600 x 800 (' + got.status() + ' ' + jpegSize(jpg) + ')',
+      got.status() === 200 && /image\/jpeg/.test(got.headers()['content-type']) && jpg[0] === 0xff && jpg[1] === 0xd8 &&
+      jpegSize(jpg) === '1600x800');
+    check('monitoring: two photos stored on the server, with their client ids', execFileSync('sqlite3', [process.env.DB,
+      "SELECT count(*) FROM monitoring_foto WHERE uuid IS NOT NULL"], { encoding: 'utf8' }).trim() === '2');
+    check('monitoring: the phone keeps no photo once sent', (await fotoDb()).length === 0);
     await page.goto(BASE + '/monitoring');
     const row = await page.locator('#hasil-desa tr', { hasText: 'SUKOTANI' }).innerText();
     // two stage-1 visits; buka: ya and tidak -> posyandu score 50
     check('monitoring: the desa table shows 2 visits, score 50 (' + row.replace(/\s+/g, ' ') + ')',
       /^SUKOTANI\s+Tim Uji Peramban\s+2\s+0\s+50\s/.test(row));
+    await ctx.close();
+  });
+  // A monitoring photo whose upload reached the server but whose answer was
+  // lost (the connection dropped): sent again, stored once. Meanwhile the
+  // member logs out and another user of the phone logs in: the photo stays
+  // on the phone, and is neither shown to nor sent by that user.
+  await part('monitoring photo: dropped upload, shared phone', async () => {
+    const sql = q => execFileSync('sqlite3', [process.env.DB, q], { encoding: 'utf8' }).trim();
+    const ctx = await browser.newContext(PHONE);
+    let sent = 0, dropped = 0;
+    await ctx.route('**/api/v1/monitoring/foto*', async route => { // reaches the server, the answer is lost
+      sent++;
+      await route.fetch();
+      dropped++;
+      await route.abort('internetdisconnected');
+    });
+    const page = await login(ctx, 'opd.dinkes');
+    await page.goto(monIsi);
+    await page.evaluate(() => window.tumbuhAntrian.siap());
+    const form = page.locator('form.monitoring');
+    await form.locator('select[name=desa]').selectOption('35.99.01.2002');
+    await form.locator('select[name=posyandu_id]').selectOption(monPos[0]);
+    await form.locator('input[name=j_buka][value=ya]').check();
+    await form.locator('input.foto').setInputFiles({ name: 'kader.png', mimeType: 'image/png', buffer: monPng });
+    await form.locator('.foto-status', { hasText: 'Foto tersimpan di perangkat' }).waitFor({ timeout: 10000 });
+    await form.locator('select[name=tahap]').selectOption('2');
+    await form.locator('button:has-text("Simpan")').click();
+    for (let i = 0; i < 40 && !dropped; i++) await page.waitForTimeout(250);
+    check('shared phone: the first upload reached the server, its answer lost', dropped >= 1 && (await queued(page)) === 1);
+    page.once('dialog', d => d.accept());
+    await Promise.all([page.waitForNavigation(), page.click('form.keluar button')]);
+    const b = await login(ctx, 'kader');
+    await b.evaluate(() => window.tumbuhAntrian && window.tumbuhAntrian.siap());
+    const before = sent;
+    await b.waitForTimeout(1500);
+    const kept = await b.evaluate(() => new Promise(res => {
+      const rq = indexedDB.open('tumbuh_foto', 1);
+      rq.onsuccess = () => { const all = rq.result.transaction('foto').objectStore('foto').getAll(); all.onsuccess = () => { rq.result.close(); res(all.result.map(r => r.user)); }; };
+    }));
+    const dinkes = sql("SELECT id FROM pengguna WHERE username = 'opd.dinkes'");
+    check('shared phone: the member\'s photo stays on the phone after logout (' + kept + ')', kept.length === 1 && String(kept[0]) === dinkes);
+    check('shared phone: the next user neither sees nor sends it', (await queued(b)) === 0 && sent === before &&
+      sql("SELECT count(*) FROM monitoring_foto WHERE oleh = (SELECT id FROM pengguna WHERE username = 'kader')") === '0');
+    b.once('dialog', d => d.accept());
+    await Promise.all([b.waitForNavigation(), b.click('form.keluar button')]);
+    await ctx.unroute('**/api/v1/monitoring/foto*');
+    const a = await login(ctx, 'opd.dinkes');
+    await a.goto(monIsi);
+    for (let i = 0; i < 80 && (await queued(a)) !== 0; i++) await a.waitForTimeout(250);
+    const row = sql("SELECT count(*), max(f.oleh) FROM monitoring_foto f JOIN monitoring_jawaban j ON j.nilai = CAST(f.id AS TEXT)" +
+      " JOIN monitoring_kunjungan k ON k.id = j.kunjungan_id WHERE k.tahap = 2 AND k.posyandu_id = " + parseInt(monPos[0], 10));
+    check('shared phone: back in, the visit is sent with the photo stored once (' + row + ')',
+      (await queued(a)) === 0 && row === '1|' + dinkes &&
+      sql('SELECT count(*) FROM monitoring_foto WHERE uuid IS NOT NULL') === '3');
     await ctx.close();
   });
   // The posyandu's own page on the cadre's phone: a PMT menu with its source.

@@ -10,4 +10,4 @@
 sqlite3 "$DB" "DELETE FROM pengukuran WHERE posyandu_id = 1 AND tanggal >= date('now', 'start of month')"
 # The code-list import test loads Kabupaten Malang (35.07) as new codes.
 sqlite3 "$DB" "DELETE FROM wilayah WHERE kode LIKE '35.07%'"
-BASE="$B" USERS="$W/users.txt" SHOTS=build/artifacts/browser node tests/browser/run.mjs
+BASE="$B" USERS="$W/users.txt" DB="$DB" SHOTS=build/artifacts/browser node tests/browser/run.mjs

@@ -121,6 +121,25 @@ got=$(visit opd.dinkes aaaa0002 $D1 2 1 "{\"buka\":\"tidak\",\"kpm_aktif\":\"tid
 check "the second posyandu answered with the photo: 201" "[ $got = 201 ]"
 check "the photo opens for its uploader" "[ $(get opd.dinkes /monitoring/foto/$F) = 200 ] && cmp -s \"$W/body\" \"$W/foto.png\""
 check "  and for the desa" "[ $(get bidan.desa /monitoring/foto/$F) = 200 ]"
+# sent from the phone's offline queue with its client id: a retry stores it once
+upload_id() { # upload_id USER FILE UUID
+  curl -s -b "$W/$1.jar" -o "$W/body" -w '%{http_code}' -H "X-CSRF-Token: $(cat "$W/$1.csrf")" \
+    -H 'Content-Type: application/octet-stream' --data-binary "@$2" "$B/api/v1/monitoring/foto?uuid=$3"
+}
+fotos() { ls "$DB.impor" | grep -c '^foto-'; }
+check "a photo with a client id: 201" "[ $(upload_id opd.dinkes "$W/foto.png" 0c1d-0001-aa) = 201 ]"
+G=$(sed 's/.*"id":\([0-9]*\).*/\1/' "$W/body")
+check "  sent again (the answer was lost): 200, the same photo, said duplicate" "[ $(upload_id opd.dinkes "$W/foto.png" 0c1d-0001-aa) = 200 ] && grep -q '\"id\":$G,' \"$W/body\" && grep -q '\"duplikat\":true' \"$W/body\""
+check "  one row and one file for it" "[ $(q "SELECT count(*) FROM monitoring_foto WHERE uuid = '0c1d-0001-aa'") = 1 ] && [ $(fotos) = 2 ]"
+check "a client id with a slash: 422" "[ $(upload_id opd.dinkes "$W/foto.png" 'ab/cd-0001-aa') = 422 ] && [ $(fotos) = 2 ]"
+# an abandoned form: photo G is in no answer; 8 days later the next upload removes it
+q "UPDATE monitoring_foto SET dibuat = datetime('now', '-8 days') WHERE id IN ($F, $G)"
+GF=$(q "SELECT berkas FROM monitoring_foto WHERE id = $G")
+check "the next upload: 201" "[ $(upload_id opd.dinkes "$W/foto.png" 0c1d-0002-aa) = 201 ]"
+check "  photo G, 8 days in no answer, gone with its file" "[ $(q "SELECT count(*) FROM monitoring_foto WHERE id = $G") = 0 ] && [ ! -e \"$GF\" ]"
+check "  the answered photo F, as old, kept and still opens" "[ $(get opd.dinkes /monitoring/foto/$F) = 200 ] && cmp -s \"$W/body\" \"$W/foto.png\""
+check "  the removal audited" "[ $(q "SELECT count(*) FROM audit_log WHERE tabel = 'monitoring_foto' AND aksi = 'hapus' AND baris = '$G'") = 1 ]"
+q "DELETE FROM monitoring_foto WHERE uuid = '0c1d-0002-aa'"
 visit opd.dinkes aaaa0003 $D1 1 2 '{"buka":"ya","kader_hadir":7}' > /dev/null
 visit opd.dinkes aaaa0004 $D2 3 1 '{"buka":"ya","kpm_aktif":"ya"}' > /dev/null
 # DPMD's questionnaire, answered by the kabupaten for GUNUNGHARJO
