@@ -332,12 +332,17 @@
     }
     form.appendChild(out);
   }
+  // Shown as Indonesians write them: 30/11/2026, 8,4 (the entry keeps ISO and dots).
+  function tgl(d) {
+    return /^\d{4}-\d{2}-\d{2}$/.test(d || '') ? d.slice(8, 10) + '/' + d.slice(5, 7) + '/' + d.slice(0, 4) : (d || '');
+  }
+  function angka(x) { return String(x).replace('.', ','); }
   function values(e) {
-    if (e.jalur === 'tpk') return (e.isi && e.isi.tanggal) + ' · kunjungan ' + e.jenis;
-    var v = [e.tanggal];
-    if (e.bb) v.push('BB ' + e.bb + ' kg');
-    if (e.tb) v.push((e.cara_ukur === 'h' ? 'TB ' : 'PB ') + e.tb + ' cm');
-    if (e.lila) v.push('LiLA ' + e.lila + ' cm');
+    if (e.jalur === 'tpk') return tgl(e.isi && e.isi.tanggal) + ' · kunjungan ' + e.jenis;
+    var v = [tgl(e.tanggal)];
+    if (e.bb) v.push('BB ' + angka(e.bb) + ' kg');
+    if (e.tb) v.push((e.cara_ukur === 'h' ? 'TB ' : 'PB ') + angka(e.tb) + ' cm');
+    if (e.lila) v.push('LiLA ' + angka(e.lila) + ' cm');
     return v.join(' · ');
   }
   function field(label, name, value, type) {

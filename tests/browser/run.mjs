@@ -89,6 +89,9 @@ try {
     await form2.locator('button').click();
     await page.locator('#antrian.ada').waitFor({ timeout: 5000 });
     check('offline: entry kept on the device', /tersimpan di perangkat/i.test(await page.locator('#antrian-bar').innerText()));
+    const waiting = await page.locator('#antrian').innerText();
+    check('offline: the waiting entry as Indonesians write it (dd/mm/yyyy, decimal comma): ' + waiting.replace(/\s+/g, ' ').slice(0, 120),
+      /\d{2}\/\d{2}\/\d{4}/.test(waiting) && /BB \d+,\d kg/.test(waiting) && !/\d{4}-\d{2}-\d{2}/.test(waiting));
     await page.screenshot({ path: `${SHOTS}/3-offline-queue.png` });
     await ctx.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
@@ -193,7 +196,9 @@ try {
     await item.waitFor({ timeout: 10000 });
     const text = await item.innerText();
     check('422: the server\'s message on the entry', /masa depan/.test(text));
-    check('422: the entry says which child and what was entered', text.includes(nama) && text.includes(besok) && text.includes(bb));
+    const besokId = besok.slice(8, 10) + '/' + besok.slice(5, 7) + '/' + besok.slice(0, 4);
+    check('422: the entry says which child and what was entered (as Indonesians write it)',
+      text.includes(nama) && text.includes(besokId) && text.includes(bb.replace('.', ',')));
     check('422: the child\'s form says it is not stored', /Belum tersimpan/.test(await form.locator('.hasil').innerText()));
     check('422: nothing stored for the future date', (await measured(page, anak, besok)).length === 0);
     check('422: touch targets >= 44 px at 360 px', await touchable(page));
@@ -913,7 +918,7 @@ try {
     await ctx.unroute('**/api/v1/monitoring/foto*');
     const a = await login(ctx, 'opd.dinkes');
     await a.goto(monIsi);
-    for (let i = 0; i < 80 && (await queued(a)) !== 0; i++) await a.waitForTimeout(250);
+    for (let i = 0; i < 160 && (await queued(a)) !== 0; i++) await a.waitForTimeout(250); // up to 40 s on a loaded machine
     const row = sql("SELECT count(*), max(f.oleh) FROM monitoring_foto f JOIN monitoring_jawaban j ON j.nilai = CAST(f.id AS TEXT)" +
       " JOIN monitoring_kunjungan k ON k.id = j.kunjungan_id WHERE k.tahap = 2 AND k.posyandu_id = " + parseInt(monPos[0], 10));
     check('shared phone: back in, the visit is sent with the photo stored once (' + row + ')',
