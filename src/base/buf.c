@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 void tb_buf_free(tb_buf *b)
@@ -74,6 +75,17 @@ void tb_buf_printf(tb_buf *b, const char *fmt, ...)
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
     b->len += (size_t)n;
+}
+
+void tb_buf_dmy(tb_buf *b, const char *iso, const char *otherwise)
+{
+    bool date = iso && strlen(iso) == 10 && iso[4] == '-' && iso[7] == '-';
+    for (int i = 0; date && i < 10; i++)
+        date = i == 4 || i == 7 || (iso[i] >= '0' && iso[i] <= '9');
+    if (date)
+        tb_buf_printf(b, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+    else
+        tb_buf_html(b, otherwise ? otherwise : "");
 }
 
 void tb_buf_html(tb_buf *b, const char *s)

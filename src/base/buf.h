@@ -25,6 +25,9 @@ void tb_buf_puts(tb_buf *b, const char *s);
 void tb_buf_printf(tb_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Text escaped for HTML content and attribute values (& < > " '). */
 void tb_buf_html(tb_buf *b, const char *s);
+/* A date yyyy-mm-dd as Indonesians write it, 30/11/2026; anything else
+ * (NULL, empty, not a date) as `otherwise`, escaped. */
+void tb_buf_dmy(tb_buf *b, const char *iso, const char *otherwise);
 /* A JSON string literal, quotes included; NULL gives null. */
 void tb_buf_json_str(tb_buf *b, const char *s);
 /* A JSON number; NAN gives null. */

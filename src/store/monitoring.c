@@ -742,6 +742,39 @@ int tb_store_foto_get(tb_store *s, long id, char *berkas, size_t n, char jenis[3
     " IN (SELECT td.desa FROM monitoring_tim_lembaga tx JOIN monitoring_tim_desa td"               \
     " ON td.tim_id = tx.tim_id WHERE tx.lembaga = " T "))"
 
+int tb_store_hasil_foto_each(tb_store *s, long kuesioner_id, const char *wilayah,
+                             const char *team_of, int max,
+                             int (*fn)(void *ctx, const tb_hasil_foto *h), void *ctx)
+{
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "SELECT f.id, w.nama, p.nama, k.tanggal, k.tahap, b.label"
+           " FROM monitoring_jawaban j JOIN kuesioner_butir b ON b.id = j.butir_id"
+           " AND b.tipe = 'foto'"
+           " JOIN kuesioner_versi v ON v.id = b.versi_id AND v.kuesioner_id = ?1"
+           " JOIN monitoring_kunjungan k ON k.id = j.kunjungan_id"
+           " JOIN monitoring_foto f ON CAST(f.id AS TEXT) = j.nilai"
+           " JOIN wilayah w ON w.kode = k.desa LEFT JOIN posyandu p ON p.id = k.posyandu_id"
+           " WHERE" IN_SCOPE("k.desa", "?2", "?3") " ORDER BY k.tanggal DESC, k.id DESC, b.urutan"
+                                                   " LIMIT ?4");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, kuesioner_id);
+    tb_store_bind_text(st, 2, wilayah);
+    tb_store_bind_text(st, 3, team_of);
+    sqlite3_bind_int(st, 4, max);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        tb_hasil_foto h = {
+            (long)sqlite3_column_int64(st, 0),        (const char *)sqlite3_column_text(st, 1),
+            (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
+            (const char *)sqlite3_column_text(st, 5), sqlite3_column_int(st, 4)};
+        if (fn(ctx, &h) < 0)
+            break;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : tb_store_fail(s, "foto monitoring");
+}
+
 int tb_store_hasil_butir_each(tb_store *s, long kuesioner_id, const char *wilayah,
                               const char *team_of, int (*fn)(void *ctx, const tb_hasil_butir *h),
                               void *ctx)

@@ -176,6 +176,18 @@ int tb_store_hasil_butir_each(tb_store *s, long kuesioner_id, const char *wilaya
                               const char *team_of, int (*fn)(void *ctx, const tb_hasil_butir *h),
                               void *ctx);
 
+/* One photo answer: the photo, where and when it was taken, the question. */
+typedef struct {
+    long foto_id;
+    const char *desa_nama, *posyandu, *tanggal, *label; /* posyandu NULL: a desa visit */
+    int tahap;
+} tb_hasil_foto;
+/* The photos answering questionnaire kuesioner_id in the same scope as
+ * tb_store_hasil_butir_each, the latest visits first, at most max. */
+int tb_store_hasil_foto_each(tb_store *s, long kuesioner_id, const char *wilayah,
+                             const char *team_of, int max,
+                             int (*fn)(void *ctx, const tb_hasil_foto *h), void *ctx);
+
 /* One desa: its scores and visits at stages 1 and 2. */
 typedef struct {
     const char *desa, *desa_nama, *tim;

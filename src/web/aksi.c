@@ -139,10 +139,7 @@ static void aksi_form(tb_buf *b, const aksi_ctx *c, const tb_aksi *a)
 
 static void date_text(tb_buf *b, const char *iso)
 {
-    if (strlen(iso) == 10)
-        tb_buf_printf(b, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
-    else
-        tb_buf_puts(b, "-");
+    tb_buf_dmy(b, iso, "-");
 }
 
 static int aksi_row(void *ctx, const tb_aksi *a)

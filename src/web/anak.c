@@ -102,10 +102,7 @@ static void cell_num(tb_buf *b, double v, tb_col_kind k)
 /* A date yyyy-mm-dd shown as 30/11/2026 (as given when not a date). */
 static void dmy(tb_buf *b, const char *iso)
 {
-    if (strlen(iso) == 10 && iso[4] == '-' && iso[7] == '-')
-        tb_buf_printf(b, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
-    else
-        tb_buf_html(b, iso);
+    tb_buf_dmy(b, iso, iso);
 }
 
 static void identity(tb_buf *b, const tb_anak_info *a)

@@ -953,6 +953,45 @@ static tb_table *hasil_table(tb_req *q, const tb_kuesioner *k, const tb_mon_scop
     return t;
 }
 
+static int foto_figure(void *ctx, const tb_hasil_foto *h)
+{
+    tb_buf *b = ctx;
+    tb_buf_printf(b,
+                  "<figure><a href=\"/monitoring/foto/%ld\"><img src=\"/monitoring/foto/%ld\""
+                  " loading=\"lazy\" alt=\"",
+                  h->foto_id, h->foto_id);
+    tb_buf_html(b, h->label);
+    tb_buf_puts(b, "\"></a><figcaption>");
+    tb_buf_html(b, h->desa_nama);
+    if (h->posyandu) {
+        tb_buf_puts(b, " · "); /* the name says "Posyandu ..." itself */
+        tb_buf_html(b, h->posyandu);
+    }
+    tb_buf_puts(b, " · ");
+    tb_buf_dmy(b, h->tanggal, h->tanggal);
+    tb_buf_printf(b, " · tahap %d<br>", h->tahap);
+    tb_buf_html(b, h->label);
+    tb_buf_puts(b, "</figcaption></figure>");
+    return 0;
+}
+
+/* The photos of the results (the latest 60), each opening at full size. */
+static void hasil_foto(tb_req *q, tb_buf *b, const tb_kuesioner *k, const tb_mon_scope *m)
+{
+    enum { MAX = 60 };
+    size_t start = b->len;
+    tb_buf_printf(b, "<h2>Foto (terbaru, paling banyak %d)</h2><div class=\"foto-daftar\">", MAX);
+    size_t empty = b->len;
+    if (tb_store_hasil_foto_each(q->store, k->id, m->wilayah, m->team_of, MAX, foto_figure, b) <
+            0 ||
+        b->len == empty) {
+        b->len = start; /* no photo (or none readable): no section */
+        b->data[start] = 0;
+        return;
+    }
+    tb_buf_puts(b, "</div>");
+}
+
 void tb_page_monitoring_hasil(tb_req *q, tb_res *r)
 {
     tb_mon_scope m;
@@ -992,6 +1031,7 @@ void tb_page_monitoring_hasil(tb_req *q, tb_res *r)
                   k.id);
     static const char *const hide[] = {"kode_desa", NULL};
     tb_render_html(t, b, hide);
+    hasil_foto(q, b, &k, &m);
     tb_html_end(r);
     tb_table_free(t);
 }

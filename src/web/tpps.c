@@ -379,10 +379,7 @@ static void gap_list(tb_buf *b, unsigned gaps)
 static void date_cell(tb_buf *b, const char *iso)
 {
     tb_buf_puts(b, "<td>");
-    if (iso && strlen(iso) == 10)
-        tb_buf_printf(b, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
-    else
-        tb_buf_puts(b, "-");
+    tb_buf_dmy(b, iso, "-");
     tb_buf_puts(b, "</td>");
 }
 

@@ -768,6 +768,7 @@ try {
     await kf.locator('input[name=nama]').fill('Kuesioner uji peramban');
     await Promise.all([page.waitForNavigation(), kf.locator('button').click()]);
     check('monitoring: on the builder', /\/monitoring\/kuesioner\/\d+$/.test(page.url()));
+    const kuesionerId = page.url().replace(/.*\/kuesioner\/(\d+)$/, '$1');
     const add = async (kode, label, tipe, wajib) => {
       const f = page.locator('form[action$="/butir"]');
       await f.locator('input[name=kode]').fill(kode);
@@ -865,6 +866,12 @@ try {
     check('monitoring: two photos stored on the server, with their client ids', execFileSync('sqlite3', [process.env.DB,
       "SELECT count(*) FROM monitoring_foto WHERE uuid IS NOT NULL"], { encoding: 'utf8' }).trim() === '2');
     check('monitoring: the phone keeps no photo once sent', (await fotoDb()).length === 0);
+    // the results show the photos, loaded, on the phone's width
+    await page.goto(BASE + '/monitoring/hasil?kuesioner=' + kuesionerId);
+    const shown = await page.locator('.foto-daftar img').evaluateAll(imgs => imgs.map(i => i.complete && i.naturalWidth));
+    check('monitoring: the results show the 2 photos, loaded (' + shown + ')', shown.length === 2 && shown.every(w => w === 1600));
+    check('monitoring: the results fit 360 px', await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+    await page.screenshot({ path: `${SHOTS}/25-monitoring-hasil-foto-360.png`, fullPage: true });
     await page.goto(BASE + '/monitoring');
     const row = await page.locator('#hasil-desa tr', { hasText: 'SUKOTANI' }).innerText();
     // two stage-1 visits; buka: ya and tidak -> posyandu score 50

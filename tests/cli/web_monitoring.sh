@@ -163,6 +163,9 @@ check "  and only its own questionnaires" "! grep -q 'Kuesioner DPMD' \"$W/body\
 check "bidan.desa sees its desa only" "[ $(get bidan.desa /monitoring) = 200 ] && grep -q '<td>WONOURIP</td>' \"$W/body\" && ! grep -q '<td>SUKOTANI</td>' \"$W/body\""
 check "the results per question" "[ $(get tpps.kab "/monitoring/hasil?kuesioner=$K") = 200 ] && grep -q 'ya 1 dari 2 (50%)' \"$W/body\""
 check "  as CSV, the cadres' mean at stage 2" "[ $(get tpps.kab "/monitoring/hasil?kuesioner=$K&format=csv") = 200 ] && grep -q '$D1,WONOURIP,kader_hadir,Kader hadir,1,\"rata-rata 5,0\",1,\"rata-rata 7,0\"' \"$W/body\""
+check "the results page shows the photo, opening at full size, where and when it was taken" "[ \$(get tpps.kab '/monitoring/hasil?kuesioner=$K') = 200 ] && grep -q '<a href=\"/monitoring/foto/$F\"><img src=\"/monitoring/foto/$F\" loading=\"lazy\" alt=\"Foto kegiatan\"></a><figcaption>WONOURIP' \"$W/body\" && grep -q 'tahap 1<br>Foto kegiatan</figcaption>' \"$W/body\""
+check "  the photo's date as 20/11/2026-style" "grep -o '<figcaption>[^<]*' \"$W/body\" | grep -q ' · [0-3][0-9]/1[0-2]/2026 · '"
+check "a questionnaire without photos: no photo section" "[ $(get tpps.kab "/monitoring/hasil?kuesioner=$KD") = 200 ] && ! grep -q 'foto-daftar' \"$W/body\""
 check "opd.dinkes's CSV has no desa of another team" "[ $(get opd.dinkes "/monitoring/hasil?kuesioner=$KD&format=csv") = 200 ] && ! grep -q GUNUNGHARJO \"$W/body\""
 
 # --- commitments -------------------------------------------------------------------
