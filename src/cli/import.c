@@ -47,8 +47,6 @@ static void usage(FILE *f)
     const char *name, *summary;
     for (size_t i = 0; (name = tb_import_kind(i, &summary)); i++)
         fprintf(f, "  %-9s %s\n", name, summary);
-    fprintf(f, "  %-9s %s\n", "alias",
-            "ejaan lain nama wilayah (kode,nama), disimpan untuk seterusnya");
     fprintf(f, "  %-9s %s\n", "daftar-wilayah",
             "FILE berupa folder: daftar kode wilayah nasional dan SHA256SUMS-nya (versi baru)");
     fprintf(f,
