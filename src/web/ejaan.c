@@ -150,7 +150,7 @@ static void ejaan_page(tb_req *q, tb_res *r, const atur_err *e)
                    " kecamatan dengan ejaan lain. Simpan ejaan itu sekali di sini; setiap impor"
                    " berikutnya membacanya sebagai wilayah yang Anda pilih.</p>");
     if (tb_req_query(q, "disimpan") && !(e && e->form))
-        tb_buf_puts(b, "<p class=\"ok\" role=\"status\">Ejaan disimpan. Impor lagi berkas yang"
+        tb_buf_puts(b, "<p class=\"sukses\" role=\"status\">Ejaan disimpan. Impor lagi berkas yang"
                        " ditolak di halaman <a href=\"/impor\">Impor</a>.</p>");
     if (e && e->form)
         tb_buf_puts(b, "<p class=\"galat\" role=\"alert\">Belum disimpan: periksa isian yang"
@@ -166,6 +166,7 @@ static void ejaan_page(tb_req *q, tb_res *r, const atur_err *e)
     tb_html_end(r);
 }
 
+/* GET /atur/ejaan: the list and the add form (nama=, kecamatan=, kode= fill it). */
 void tb_page_atur_ejaan(tb_req *q, tb_res *r)
 {
     ejaan_page(q, r, NULL);
@@ -195,6 +196,7 @@ static int read_alias(tb_req *q, char *nama, size_t nn, char *kode, size_t kn, a
     return 0;
 }
 
+/* POST /atur/ejaan: stores a spelling (audited) or answers 422 with the form filled. */
 void tb_page_atur_ejaan_tambah(tb_req *q, tb_res *r)
 {
     atur_err e = {0};
@@ -215,6 +217,7 @@ void tb_page_atur_ejaan_tambah(tb_req *q, tb_res *r)
     tb_res_redirect(r, "/atur/ejaan?disimpan=1");
 }
 
+/* POST /atur/ejaan/hapus: removes a spelling of the user's area (audited). */
 void tb_page_atur_ejaan_hapus(tb_req *q, tb_res *r)
 {
     char nama[128], kode[24];
