@@ -75,6 +75,8 @@ void tb_page_atur_lokus_hapus(tb_req *q, tb_res *r);
 void tb_page_atur_ejaan(tb_req *q, tb_res *r);
 void tb_page_atur_ejaan_tambah(tb_req *q, tb_res *r);
 void tb_page_atur_ejaan_hapus(tb_req *q, tb_res *r);
+/* impor.c: the dry run again on the checked file (after spellings were saved) */
+void tb_page_impor_ulang(tb_req *q, tb_res *r);
 /* aset.c: * the asset's file name */
 void tb_page_asset(tb_req *q, tb_res *r);
 void tb_page_openapi(tb_req *q, tb_res *r);

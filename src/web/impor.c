@@ -331,6 +331,32 @@ void tb_page_impor_mulai(tb_req *q, tb_res *r)
     tb_res_redirect(r, "/impor");
 }
 
+/* POST /impor/ulang: the dry run again on the file checked, e.g. after the
+ * spellings of its unknown place names were saved (/atur/ejaan). */
+void tb_page_impor_ulang(tb_req *q, tb_res *r)
+{
+    pthread_mutex_lock(&job.mu);
+    if (job.tahap != T_DIPERIKSA) {
+        bool b = busy();
+        pthread_mutex_unlock(&job.mu);
+        return tb_res_error(r, q, 409,
+                            b ? "Impor sedang berjalan; tunggu sampai selesai."
+                              : "Belum ada berkas yang diuji: unggah berkasnya dulu.");
+    }
+    job.tahap = T_MEMERIKSA;
+    job.rows = 0;
+    job.percent = 0;
+    job.user = q->user.id;
+    snprintf(job.username, sizeof job.username, "%s", q->user.username);
+    if (start_run(true)) {
+        job.tahap = T_DIPERIKSA;
+        pthread_mutex_unlock(&job.mu);
+        return tb_res_error(r, q, 500, "Uji coba tidak dapat dimulai; coba lagi.");
+    }
+    pthread_mutex_unlock(&job.mu);
+    tb_res_redirect(r, "/impor");
+}
+
 /* POST /impor/batal: drops the checked file without importing it. */
 void tb_page_impor_batal(tb_req *q, tb_res *r)
 {
@@ -418,8 +444,8 @@ static void missing_places(tb_buf *b)
     tb_buf_printf(b,
                   "<h2>Nama wilayah yang tidak dikenal</h2><p>%ld nama wilayah di berkas tidak"
                   " ada di daftar wilayah, dan baris-barisnya ditolak. Bila nama itu ejaan"
-                  " lain dari wilayah yang ada, simpan ejaannya sekali, lalu unggah berkasnya"
-                  " lagi.</p><ul id=\"impor-wilayah\">",
+                  " lain dari wilayah yang ada, simpan ejaannya sekali, lalu uji coba lagi"
+                  " (atau unggah berkasnya lagi).</p><ul id=\"impor-wilayah\">",
                   s->places_missing);
     for (int i = 0; i < s->nmissing; i++) {
         const tb_import_place_missing *m = &s->missing[i];
@@ -529,8 +555,13 @@ static void state_section(tb_buf *b, const tb_req *q)
         if (dry) {
             tb_buf_puts(b, "<form method=\"post\" action=\"/impor/mulai\" class=\"sebaris\">");
             csrf_field(b, q);
-            tb_buf_puts(b, "<button>Impor sekarang</button></form> <form method=\"post\""
-                           " action=\"/impor/batal\" class=\"sebaris\">");
+            tb_buf_puts(b, "<button>Impor sekarang</button></form> ");
+            if (job.sum.places_missing) {
+                tb_buf_puts(b, "<form method=\"post\" action=\"/impor/ulang\" class=\"sebaris\">");
+                csrf_field(b, q);
+                tb_buf_puts(b, "<button>Uji coba lagi</button></form> ");
+            }
+            tb_buf_puts(b, "<form method=\"post\" action=\"/impor/batal\" class=\"sebaris\">");
             csrf_field(b, q);
             tb_buf_puts(b, "<button>Batalkan</button></form>");
         }

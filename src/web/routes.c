@@ -244,6 +244,8 @@ static const tb_route ROUTES[] = {
      "the spellings of place names the area's files use, with the add form (nama=, kecamatan=, kode= pre-fill it)"},
     {"POST", "/atur/ejaan/hapus", tb_page_atur_ejaan_hapus, ADMIN, CSRF, DENY_ATUR,
      "remove a spelling: nama, kode, csrf"},
+    {"POST", "/impor/ulang", tb_page_impor_ulang, KAB, CSRF, DENY_IMPOR,
+     "the dry run again on the checked file (after spellings of its unknown place names were saved): csrf"},
     {"POST", "/atur/ejaan", tb_page_atur_ejaan_tambah, ADMIN, CSRF, DENY_ATUR,
      "another spelling of a kecamatan or desa: nama (as the file writes it), kode, csrf"},
     {"GET", "/krs", tb_page_krs, ALL & ~TB_ROLE_KADER, LOGIN, "Peran Anda tidak membuka data keluarga.",

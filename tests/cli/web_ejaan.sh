@@ -106,10 +106,12 @@ check "listed with its desa and kecamatan" "[ \$(get admin '/atur/ejaan?disimpan
 check "refused: the same spelling again (any case)" "[ \$(postf admin /atur/ejaan -d nama=sukotany -d kode=35.99.01.2002) = 422 ] && grep -q 'sudah ada' \"$W/body\" && [ \$(aliases) = 1 ]"
 check "refused: the spelling for another desa of the kecamatan (ambiguous)" \
   "[ \$(postf admin /atur/ejaan -d 'nama=Suko-Tany' -d kode=35.99.01.2003) = 422 ] && grep -q 'sudah berarti desa SUKOTANI (35.99.01.2002), sebagai ejaan lain, di kecamatan SUKAMAJU' \"$W/body\" && [ \$(aliases) = 1 ]"
+check "upload again: the dry run refuses KARANGREJA's row only" "[ \$(up '$W/ejaan.csv') = 303 ] && wait_for diperiksa && [ \"\$(js ditolak) \$(js wilayah_tak_dikenal)\" = '1 1' ]"
+check "page: KARANGREJA listed, SUKOTANY not, a button to check again" "[ \$(get admin /impor) = 200 ] && grep -q '<b>KARANGREJA</b>' \"$W/body\" && ! grep -q '<b>SUKOTANY</b>' \"$W/body\" && grep -q 'action=\"/impor/ulang\"' \"$W/body\""
 check "add: the kecamatan KARANGREJA" "[ \$(postf admin /atur/ejaan -d nama=KARANGREJA -d kode=35.99.02) = 303 ] && [ \$(aliases) = 2 ]"
-check "upload again: 303" "[ \$(up '$W/ejaan.csv') = 303 ]"
-check "dry run: no row refused, no name unknown" "wait_for diperiksa && [ \"\$(js ditolak) \$(js wilayah_tak_dikenal)\" = '0 0' ] && [ \$(get admin /impor) = 200 ] && ! grep -q 'impor-wilayah' \"$W/body\""
+check "check again (the same upload): no row refused, no name unknown" "[ \$(postf admin /impor/ulang) = 303 ] && wait_for diperiksa && [ \"\$(js ditolak) \$(js wilayah_tak_dikenal)\" = '0 0' ] && [ \$(get admin /impor) = 200 ] && ! grep -q 'impor-wilayah' \"$W/body\" && ! grep -q 'action=\"/impor/ulang\"' \"$W/body\""
 check "import: the 3 rows stored" "[ \$(postf admin /impor/mulai) = 303 ] && wait_for selesai && [ \"\$(js diimpor) \$(js ditolak)\" = '3 0' ]"
+check "check again after the import: 409" "[ \$(postf admin /impor/ulang) = 409 ]"
 check "the rows in the desa meant" "[ \"\$(desa_of 'Ani Ejaan') \$(desa_of 'Budi Ejaan') \$(desa_of 'Dedi Ejaan')\" = '35.99.01.2002 35.99.01.2002 35.99.02.2001' ]"
 
 # --- tpps_kec: their kecamatan only ---
