@@ -62,10 +62,13 @@ static int alias_row(void *ctx, const tb_wilayah_alias *a)
     tb_buf_html(b, a->nama);
     tb_buf_printf(b, "</td><td>%s ", a->tingkat == 4 ? "Desa" : "Kecamatan");
     tb_buf_html(b, a->wilayah_nama);
-    tb_buf_puts(b, "</td><td>");
-    tb_buf_html(b, a->tingkat == 4 ? a->kecamatan_nama : "-");
-    tb_buf_puts(b, "</td><td>");
+    if (a->tingkat == 4) {
+        tb_buf_puts(b, ", kec. ");
+        tb_buf_html(b, a->kecamatan_nama);
+    }
+    tb_buf_puts(b, " <small>");
     tb_buf_html(b, a->kode);
+    tb_buf_puts(b, "</small>");
     tb_buf_puts(b, "</td><td><form method=\"post\" action=\"/atur/ejaan/hapus\">"
                    "<input type=\"hidden\" name=\"nama\" value=\"");
     tb_buf_html(b, a->nama);
@@ -157,8 +160,8 @@ static void ejaan_page(tb_req *q, tb_res *r, const atur_err *e)
                        " ditandai.</p>");
     add_form(b, q, e);
     tb_buf_puts(b, "<h2>Ejaan yang tersimpan</h2><div class=\"tabel\"><table id=\"ejaan-daftar\">"
-                   "<thead><tr><th>Ejaan di berkas</th><th>Berarti</th><th>Kecamatan</th>"
-                   "<th>Kode</th><th>Hapus</th></tr></thead><tbody>");
+                   "<thead><tr><th>Ejaan di berkas</th><th>Berarti</th><th>Hapus</th></tr>"
+                   "</thead><tbody>");
     void *ctx[2] = {q, b};
     if (tb_store_wilayah_alias_list(q->store, q->user.wilayah, alias_row, ctx) < 0)
         return tb_res_error(r, q, 500, tb_store_error(q->store));

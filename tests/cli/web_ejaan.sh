@@ -102,7 +102,7 @@ check "refused: the area's own name" "[ \$(postf admin /atur/ejaan -d 'nama=desa
 # --- saved, audited, the same file imports ---
 check "add: 303, stored" "[ \$(postf admin /atur/ejaan -d nama=SUKOTANY -d kode=35.99.01.2002) = 303 ] && [ \"\$(q 'SELECT nama, kode FROM wilayah_alias')\" = 'SUKOTANY|35.99.01.2002' ]"
 check "add: audited as the admin" "[ \$(q \"SELECT count(*) FROM audit_log a JOIN pengguna u ON u.id = a.pengguna_id WHERE u.username = 'admin' AND a.aksi = 'tambah' AND a.tabel = 'wilayah_alias' AND a.baris = '35.99.01.2002' AND a.sesudah = '{\\\"nama\\\":\\\"SUKOTANY\\\",\\\"kode\\\":\\\"35.99.01.2002\\\"}'\") = 1 ]"
-check "listed with its desa and kecamatan" "[ \$(get admin '/atur/ejaan?disimpan=1') = 200 ] && grep -q 'Ejaan disimpan' \"$W/body\" && grep -q '<tr data-ejaan><td>SUKOTANY</td><td>Desa SUKOTANI</td><td>SUKAMAJU</td><td>35.99.01.2002</td>' \"$W/body\""
+check "listed with its desa and kecamatan" "[ \$(get admin '/atur/ejaan?disimpan=1') = 200 ] && grep -q 'Ejaan disimpan' \"$W/body\" && grep -q '<tr data-ejaan><td>SUKOTANY</td><td>Desa SUKOTANI, kec. SUKAMAJU <small>35.99.01.2002</small></td>' \"$W/body\""
 check "refused: the same spelling again (any case)" "[ \$(postf admin /atur/ejaan -d nama=sukotany -d kode=35.99.01.2002) = 422 ] && grep -q 'sudah ada' \"$W/body\" && [ \$(aliases) = 1 ]"
 check "refused: the spelling for another desa of the kecamatan (ambiguous)" \
   "[ \$(postf admin /atur/ejaan -d 'nama=Suko-Tany' -d kode=35.99.01.2003) = 422 ] && grep -q 'sudah berarti desa SUKOTANI (35.99.01.2002), sebagai ejaan lain, di kecamatan SUKAMAJU' \"$W/body\" && [ \$(aliases) = 1 ]"
