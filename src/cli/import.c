@@ -47,8 +47,6 @@ static void usage(FILE *f)
     const char *name, *summary;
     for (size_t i = 0; (name = tb_import_kind(i, &summary)); i++)
         fprintf(f, "  %-9s %s\n", name, summary);
-    fprintf(f, "  %-9s %s\n", "alias",
-            "ejaan lain nama wilayah (kode,nama), disimpan untuk seterusnya");
     fprintf(f, "  %-9s %s\n", "daftar-wilayah",
             "FILE berupa folder: daftar kode wilayah nasional dan SHA256SUMS-nya (versi baru)");
     fprintf(f,
@@ -144,6 +142,31 @@ static void print_summary(const tb_import_summary *s, const char *rejects, bool 
     printf("\n");
 }
 
+/* On stderr: the place names that did not resolve (the first 10), with
+ * the closest names and how to fix a spelling for good. */
+static void print_missing(const tb_import_summary *s)
+{
+    static const char *const what[5] = {"", "provinsi", "kabupaten/kota", "kecamatan", "desa"};
+    if (!s->places_missing)
+        return;
+    fprintf(stderr,
+            "tumbuh import: %ld nama wilayah tidak dikenal (barisnya ditolak); ejaan lain"
+            " disimpan sekali dengan `tumbuh import alias FILE` (kode,nama) atau di /atur/ejaan,"
+            " lalu impor lagi:\n",
+            s->places_missing);
+    for (int i = 0; i < s->nmissing && i < 10; i++) {
+        const tb_import_place_missing *m = &s->missing[i];
+        int t = m->tingkat >= 1 && m->tingkat <= 4 ? m->tingkat : 4;
+        fprintf(stderr, "  %s '%s'", what[t], m->nama);
+        if (m->induk_nama[0] && t == 4)
+            fprintf(stderr, " (kecamatan %s)", m->induk_nama);
+        fprintf(stderr, ": %ld baris", m->rows);
+        if (m->saran[0])
+            fprintf(stderr, "; maksud Anda %s? (terdekat: %s)", m->saran, m->saran_kode);
+        fputc('\n', stderr);
+    }
+}
+
 /* `tumbuh import alias FILE`: the spellings of wilayah; `tumbuh import
  * daftar-wilayah DIR`: a (later) national code list (import.h). */
 static int import_alias(const char *kind, const char *path)
@@ -190,7 +213,8 @@ int tb_cmd_import(int argc, char **argv)
                            .sheet = a.sheet,
                            .map = a.map,
                            .rejects = a.rejects ? a.rejects : default_rejects,
-                           .dry_run = a.dry_run, .putaran = a.putaran};
+                           .dry_run = a.dry_run,
+                           .putaran = a.putaran};
     if (isatty(2)) {
         o.progress = show_progress;
         o.progress_ctx = &shown;
@@ -213,6 +237,7 @@ int tb_cmd_import(int argc, char **argv)
                     "tumbuh import: %ld baris dengan NIK yang belum dapat dipakai tetap dimasukkan "
                     "(dicocokkan dengan nama); periksa daftarnya di %s\n",
                     s.nik_unusable, s.nik_path);
+        print_missing(&s);
         print_summary(&s, o.rejects, o.dry_run);
     }
     free(default_rejects);

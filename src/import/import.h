@@ -32,6 +32,21 @@ typedef struct {
     bool shared_process;
 } tb_import_options;
 
+/* A place name of the file that did not resolve: its rows were rejected.
+ * One per level, spelling (folded) and the area above it that resolved. */
+typedef struct {
+    int tingkat;         /* the level that failed: 3 kecamatan, 4 desa (1, 2 above) */
+    char nama[96];       /* the spelling, as the file first writes it */
+    char induk[16];      /* the area above that resolved (a desa's kecamatan), or "" */
+    char induk_nama[64]; /* its name, or "" */
+    char saran[200];     /* the closest names offered ("A, B, C"), or "" */
+    char saran_kode[16]; /* the closest one's code, or "" */
+    long rows;           /* rows rejected for it */
+} tb_import_place_missing;
+
+/* How many names that did not resolve a summary lists (the most rows first). */
+#define TB_IMPORT_MISSING_MAX 50
+
 /* What an import did. */
 typedef struct {
     long read, imported, updated, rejected;
@@ -49,6 +64,11 @@ typedef struct {
      * the file listing them (FILE.nik.csv, "" when none) */
     long nik_unusable;
     char nik_path[1024];
+    /* place names that did not resolve: how many distinct ones, and the
+     * first TB_IMPORT_MISSING_MAX of them by rows (nmissing listed) */
+    long places_missing;
+    int nmissing;
+    tb_import_place_missing missing[TB_IMPORT_MISSING_MAX];
     /* seconds spent storing the rows, finishing (the kind's end), committing */
     double rows_s, end_s, commit_s;
     char err[1024]; /* why the import failed, in Bahasa Indonesia ("" when it did not) */
@@ -113,6 +133,17 @@ int tb_import_wilayah_new_db(tb_store *s, char *err, size_t errlen);
  * with why in err.
  */
 int tb_import_wilayah_alias(tb_store *s, const char *path, long *rows, char *err, size_t errlen);
+
+/*
+ * Checks that nama may be another spelling of wilayah kode (a kabupaten,
+ * kecamatan or desa) as the import compares names (import/place.c):
+ * returns 0 when it may; 1 when it may not (blank once folded, an unknown
+ * code, or a spelling that already means another area under the same
+ * parent, by its name or an alias: names would become ambiguous); 2 when
+ * it adds nothing (the area's own name, or an alias it has already); the
+ * reason in why (Bahasa Indonesia) for 1 and 2; -1 on a store error.
+ */
+int tb_import_alias_check(tb_store *s, const char *nama, const char *kode, char *why, size_t n);
 
 /*
  * One posyandu of a list (posyandu.c, shared by `tumbuh import posyandu`

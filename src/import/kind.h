@@ -21,6 +21,7 @@
 #include <stdio.h>
 
 #include "format/csv.h"
+#include "import/import.h"
 #include "store/store.h"
 
 /* A field a kind reads. */
@@ -99,6 +100,8 @@ struct imp_kind {
 extern const imp_kind imp_kind_eppgbm, imp_kind_keluarga, imp_kind_catin, imp_kind_wilayah;
 /* The district's posyandu (posyandu.c). */
 extern const imp_kind imp_kind_posyandu;
+/* Other spellings of wilayah (alias.c). */
+extern const imp_kind imp_kind_alias;
 
 /* The rejects file of a run (rejects.c): written to path.tmp, renamed at the end. */
 typedef struct {
@@ -352,6 +355,16 @@ int imp_rejects_flush(imp *m);
  * in err (the run then fails).
  */
 int imp_rejects_close(imp *m, bool keep, char *err, size_t errlen);
+
+/* Copies the place names that did not resolve during the run into sum
+ * (places_missing, missing: the most rows first, at most
+ * TB_IMPORT_MISSING_MAX). */
+void imp_places_missing(imp *m, tb_import_summary *sum);
+
+/* Folds a wilayah name of a level (1-4) as the import compares names:
+ * letters and digits in lowercase, "KEC."/"DESA"/"KEL."/"KAB." prefixes
+ * dropped. The folded length. */
+size_t imp_fold_wilayah(const char *name, int level, char *out, size_t cap);
 
 /* Frees imp_desa's caches (m->places). */
 void imp_places_free(imp *m);

@@ -35,7 +35,7 @@
 #define MAX_COLS 4096 /* fields of a row (the CSV reader's default limit) */
 
 static const imp_kind *const kinds[] = {&imp_kind_eppgbm, &imp_kind_keluarga, &imp_kind_catin,
-                                        &imp_kind_wilayah, &imp_kind_posyandu};
+                                        &imp_kind_wilayah, &imp_kind_posyandu, &imp_kind_alias};
 
 const char *tb_import_kind(size_t i, const char **summary)
 {
@@ -473,6 +473,7 @@ static int store_rows(run *r, const tb_import_options *o, tb_import_summary *sum
         return -1;
     }
     sum->nik_unusable = m->niks.n;
+    imp_places_missing(m, sum);
     sum->rows_s = t_end - t_rows;
     sum->end_s = t_commit - t_end;
     sum->commit_s = now_s() - t_commit;

@@ -97,10 +97,14 @@ struct imp_places {
     long ncodes, capcodes, capnama, capnext;
     char district[16]; /* the kabupaten the database serves (pengaturan), or "" */
     bool loaded;
+    /* names that did not resolve, in the order first seen; missix:
+     * "level|parent|folded name" -> index into miss */
+    tb_import_place_missing *miss;
+    long nmiss, capmiss;
+    imp_map missix;
 };
 
-/* Folds a wilayah name: lowercase letters and digits, common prefixes dropped. */
-static size_t fold_wilayah(const char *name, int level, char *out, size_t cap)
+size_t imp_fold_wilayah(const char *name, int level, char *out, size_t cap)
 {
     size_t n = imp_fold(name, strlen(name), out, cap);
     static const char *const prefixes[5][6] = {
@@ -149,7 +153,7 @@ static long add_code(imp_places *x, const char *kode)
 static int index_any(imp_places *x, const char *kode, int level, const char *nama, bool alias)
 {
     char f[128], key[200];
-    fold_wilayah(nama, level, f, sizeof f);
+    imp_fold_wilayah(nama, level, f, sizeof f);
     long ix = add_code(x, kode);
     if (ix < 0)
         return -1;
@@ -193,6 +197,8 @@ void imp_places_free(imp *m)
         return;
     imp_map_free(&x->names);
     imp_map_free(&x->resolved);
+    imp_map_free(&x->missix);
+    free(x->miss);
     free(x->codes);
     free(x->nama);
     free(x->next);
@@ -213,7 +219,7 @@ static int lookup_name(const imp_places *x, const char *anc, int level, const ch
                        long *cand, int max)
 {
     char f[128], key[200];
-    fold_wilayah(nama, level, f, sizeof f);
+    imp_fold_wilayah(nama, level, f, sizeof f);
     int n = snprintf(key, sizeof key, "N%d|%s", level, f);
     long *v = imp_map_get(&x->names, key, (size_t)n);
     int k = 0;
@@ -335,19 +341,20 @@ static int load_names(imp *m)
 static const char *const level_what[5] = {"", "provinsi", "kabupaten/kota", "kecamatan", "desa"};
 
 /* Writes the closest names of that level under anc (lib/match.c
- * similarity) into out as "A, B, C": "" when none is close. */
+ * similarity) into out as "A, B, C" and the closest one's index into
+ * *first: "" and -1 when none is close. */
 static void closest(const imp_places *x, const char *anc, int level, const char *nama, char *out,
-                    size_t cap)
+                    size_t cap, long *first)
 {
     char f[128], g[128];
-    fold_wilayah(nama, level, f, sizeof f);
+    imp_fold_wilayah(nama, level, f, sizeof f);
     long best[3] = {-1, -1, -1};
     double sim[3] = {0, 0, 0};
     for (long ix = 0; ix < x->ncodes; ix++) {
         if (!x->nama[ix][0] || tb_wilayah_level(x->codes[ix]) != level ||
             !is_under(x->codes[ix], anc))
             continue;
-        fold_wilayah(x->nama[ix], level, g, sizeof g);
+        imp_fold_wilayah(x->nama[ix], level, g, sizeof g);
         double d = tb_name_similarity(f, g);
         for (int i = 0; i < 3; i++)
             if (d > sim[i] && d >= 0.75) {
@@ -359,14 +366,67 @@ static void closest(const imp_places *x, const char *anc, int level, const char 
     }
     size_t o = 0;
     out[0] = 0;
+    *first = best[0];
     for (int i = 0; i < 3 && best[i] >= 0 && o < cap; i++)
         o += (size_t)snprintf(out + o, cap - o, "%s%s", i ? ", " : "", x->nama[best[i]]);
 }
 
+/* The code's name as loaded ("" when not). */
+static const char *code_name(const imp_places *x, const char *kode)
+{
+    char key[40];
+    int n = snprintf(key, sizeof key, "C|%s", kode);
+    long *v = imp_map_get(&x->names, key, (size_t)n);
+    return v ? x->nama[*v] : "";
+}
+
+/* Notes a name of that level under anc that did not resolve, with the
+ * closest names offered (saran; first: the closest one's index or -1):
+ * its index into x->miss, or -1 when out of memory. */
+static long note_missing(imp_places *x, const char *anc, int level, const char *nama,
+                         const char *saran, long first)
+{
+    char f[128], key[200];
+    imp_fold_wilayah(nama, level, f, sizeof f);
+    int n = snprintf(key, sizeof key, "%d|%s|%s", level, anc ? anc : "", f);
+    long *v = imp_map_get(&x->missix, key, (size_t)n);
+    if (v)
+        return *v;
+    tb_import_place_missing *e = imp_grow(x->miss, x->nmiss, &x->capmiss, sizeof *e, 16);
+    if (!e)
+        return -1;
+    x->miss = e;
+    e = &x->miss[x->nmiss];
+    memset(e, 0, sizeof *e);
+    e->tingkat = level;
+    snprintf(e->nama, sizeof e->nama, "%.*s", (int)sizeof e->nama - 1, nama);
+    snprintf(e->induk, sizeof e->induk, "%s", anc ? anc : "");
+    snprintf(e->induk_nama, sizeof e->induk_nama, "%s", anc ? code_name(x, anc) : "");
+    snprintf(e->saran, sizeof e->saran, "%.*s", (int)sizeof e->saran - 1, saran);
+    snprintf(e->saran_kode, sizeof e->saran_kode, "%s", first >= 0 ? x->codes[first] : "");
+    if (!imp_map_put(&x->missix, key, (size_t)n, x->nmiss))
+        return -1;
+    return x->nmiss++;
+}
+
+/* The problem of a name not found, the closest names offered. */
+static void missing_problem(const imp_places *x, int level, const char *nama, const char *saran,
+                            int field_name, imp_reject *rej)
+{
+    if (saran[0])
+        imp_problem(rej, field_name, "%s '%s' tidak ditemukan di daftar wilayah; maksud Anda %s?",
+                    level_what[level], nama, saran);
+    else
+        imp_problem(rej, field_name, "%s '%s' tidak ditemukan di daftar wilayah%s",
+                    level_what[level], nama,
+                    x->ncodes ? "" : " (daftar wilayah kosong: impor wilayah dulu)");
+}
+
 /* The problem of a name found more than once (the candidates named) or not
- * at all (the closest names offered). Always 1. */
+ * at all (the closest names offered; noted, its index in *miss, or -1).
+ * Always 1. */
 static int name_problem(imp *m, const char *anc, int level, const char *nama, const long *cand,
-                        int k, int field_name, imp_reject *rej)
+                        int k, int field_name, imp_reject *rej, long *miss)
 {
     imp_places *x = m->places;
     char list[400] = "";
@@ -380,14 +440,12 @@ static int name_problem(imp *m, const char *anc, int level, const char *nama, co
                     level_what[level], nama, list, level_what[level > 1 ? level - 1 : 1]);
         return 1;
     }
-    closest(x, anc, level, nama, list, sizeof list);
-    if (list[0])
-        imp_problem(rej, field_name, "%s '%s' tidak ditemukan di daftar wilayah; maksud Anda %s?",
-                    level_what[level], nama, list);
-    else
-        imp_problem(rej, field_name, "%s '%s' tidak ditemukan di daftar wilayah%s",
-                    level_what[level], nama,
-                    x->ncodes ? "" : " (daftar wilayah kosong: impor wilayah dulu)");
+    long first;
+    closest(x, anc, level, nama, list, sizeof list, &first);
+    missing_problem(x, level, nama, list, field_name, rej);
+    *miss = note_missing(x, anc, level, nama, list, first);
+    if (*miss >= 0)
+        x->miss[*miss].rows++;
     return 1;
 }
 
@@ -407,12 +465,13 @@ static int desa_by_names(imp *m, const char *const names[5], const char *key, si
     for (int level = 1; level <= 4; level++) {
         if (!names[level] || !*names[level])
             continue;
-        long cand[4];
+        long cand[4], miss = -1;
         int k = lookup_name(x, parent, level, names[level], cand, 4);
         if (k != 1) {
-            if (!k)
-                imp_map_put(&x->resolved, key, kn, -1);
-            return name_problem(m, parent, level, names[level], cand, k, field_name, rej);
+            int r = name_problem(m, parent, level, names[level], cand, k, field_name, rej, &miss);
+            if (!k) /* known not to resolve: -1, or -2 - its note */
+                imp_map_put(&x->resolved, key, kn, miss >= 0 ? -2 - miss : -1);
+            return r;
         }
         ix = cand[0];
         parent = x->codes[ix];
@@ -447,6 +506,12 @@ int imp_desa(imp *m, const char *kode, const char *prov, const char *kab, const 
     const char *const names[5] = {NULL, prov, kab, kec, desa};
     if (kode && *kode)
         return desa_by_code(m, kode, names, key, kn, field_code, out, rej);
+    if (hit && *hit <= -2) { /* known not to resolve, noted */
+        tb_import_place_missing *e = &m->places->miss[-2 - *hit];
+        e->rows++;
+        missing_problem(m->places, e->tingkat, names[e->tingkat], e->saran, field_name, rej);
+        return 1;
+    }
     if (hit) { /* known not to resolve */
         imp_problem(rej, field_name, "desa '%s' tidak ditemukan di daftar wilayah", desa);
         return 1;
@@ -468,4 +533,32 @@ int imp_desa_verify(imp *m)
             return have < 0 ? -1 : tb_store_fail(m->store, "wilayah %s hilang", kode);
     }
     return 0;
+}
+
+/* Orders notes by rows, most first, then in the order first seen. */
+static int by_rows(const void *a, const void *b)
+{
+    const tb_import_place_missing *x = *(tb_import_place_missing *const *)a;
+    const tb_import_place_missing *y = *(tb_import_place_missing *const *)b;
+    if (x->rows != y->rows)
+        return x->rows > y->rows ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
+void imp_places_missing(imp *m, tb_import_summary *sum)
+{
+    imp_places *x = m->places;
+    sum->places_missing = x ? x->nmiss : 0;
+    sum->nmissing = 0;
+    if (!x || !x->nmiss)
+        return;
+    tb_import_place_missing **v = malloc((size_t)x->nmiss * sizeof *v);
+    if (!v)
+        return; /* the list is a help, not the import's result */
+    for (long i = 0; i < x->nmiss; i++)
+        v[i] = &x->miss[i];
+    qsort(v, (size_t)x->nmiss, sizeof *v, by_rows);
+    for (long i = 0; i < x->nmiss && i < TB_IMPORT_MISSING_MAX; i++)
+        sum->missing[sum->nmissing++] = *v[i];
+    free(v);
 }

@@ -7,6 +7,7 @@
  * the same file: the rows are kept until the end of the file and written
  * level by level, so the order of the file does not matter.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -453,6 +454,95 @@ int tb_import_wilayah_new_db(tb_store *s, char *err, size_t errlen)
     return load_dir(s, tb_wilayah_list_dir(), 0, &rows, err, errlen);
 }
 
+static const char *const level_name[5] = {"", "provinsi", "kabupaten/kota", "kecamatan", "desa"};
+
+/* What alias_check looks for: the folded spelling, the area it should
+ * mean, and the first other area of the same parent it already means. */
+typedef struct {
+    char f[128], kode[16], other[16], other_nama[128];
+    int level;
+    bool other_alias; /* found as an alias, not the area's own name */
+    bool same;        /* kode already has this spelling as an alias */
+} alias_seek;
+
+static int sibling_cb(void *ctx, const char *kode, const char *nama)
+{
+    alias_seek *a = ctx;
+    char g[128];
+    imp_fold_wilayah(nama ? nama : "", a->level, g, sizeof g);
+    if (!a->other[0] && strcmp(kode, a->kode) && !strcmp(g, a->f)) {
+        snprintf(a->other, sizeof a->other, "%s", kode);
+        snprintf(a->other_nama, sizeof a->other_nama, "%s", nama);
+    }
+    return 0;
+}
+
+static int alias_cb(void *ctx, const char *kode, int tingkat, const char *nama)
+{
+    alias_seek *a = ctx;
+    size_t pl = (size_t)(strrchr(a->kode, '.') - a->kode); /* the parent's code */
+    char g[128];
+    if (tingkat != a->level || strncmp(kode, a->kode, pl) || kode[pl] != '.')
+        return 0; /* another level, or not a sibling */
+    imp_fold_wilayah(nama ? nama : "", a->level, g, sizeof g);
+    if (strcmp(g, a->f))
+        return 0;
+    if (!strcmp(kode, a->kode))
+        a->same = true;
+    else if (!a->other[0]) {
+        snprintf(a->other, sizeof a->other, "%s", kode);
+        a->other_alias = true;
+    }
+    return 0;
+}
+
+int tb_import_alias_check(tb_store *s, const char *nama, const char *kode, char *why, size_t n)
+{
+    alias_seek a = {.level = tb_wilayah_level(kode)};
+    snprintf(a.kode, sizeof a.kode, "%s", kode);
+    if (a.level < 2 || !imp_fold_wilayah(nama, a.level, a.f, sizeof a.f)) {
+        snprintf(why, n,
+                 a.level < 2 ? "Pilih kecamatan atau desa yang dimaksud."
+                             : "Tulis ejaannya seperti di berkas (huruf atau angka).");
+        return 1;
+    }
+    char own[128], g[128], parent[16];
+    int have = tb_store_wilayah_nama(s, kode, own, sizeof own);
+    if (have <= 0)
+        return have < 0 ? -1 : (snprintf(why, n, "kode %s tidak ada di daftar wilayah", kode), 1);
+    snprintf(parent, sizeof parent, "%s", kode);
+    *strrchr(parent, '.') = 0;
+    imp_fold_wilayah(own, a.level, g, sizeof g);
+    if (!strcmp(g, a.f)) {
+        snprintf(why, n, "'%s' sudah dikenali sebagai %s %s tanpa ejaan lain.", nama,
+                 level_name[a.level], own);
+        return 2;
+    }
+    if (tb_store_wilayah_anak(s, parent, sibling_cb, &a) < 0 ||
+        (!a.other[0] && tb_store_wilayah_alias_each(s, alias_cb, &a) < 0))
+        return -1;
+    if (a.other[0]) {
+        char pn[128] = "";
+        if (a.other_alias &&
+            tb_store_wilayah_nama(s, a.other, a.other_nama, sizeof a.other_nama) < 0)
+            return -1;
+        if (tb_store_wilayah_nama(s, parent, pn, sizeof pn) < 0)
+            return -1;
+        snprintf(why, n,
+                 "Ejaan '%s' sudah berarti %s %s (%s)%s di %s %s: satu ejaan hanya boleh"
+                 " berarti satu %s di sana.%s",
+                 nama, level_name[a.level], a.other_nama, a.other,
+                 a.other_alias ? ", sebagai ejaan lain," : "", level_name[a.level - 1], pn,
+                 level_name[a.level], a.other_alias ? " Hapus ejaan itu dulu bila salah." : "");
+        return 1;
+    }
+    if (a.same) {
+        snprintf(why, n, "Ejaan '%s' untuk %s %s sudah ada.", nama, level_name[a.level], own);
+        return 2;
+    }
+    return 0;
+}
+
 /* Stores each "kode,nama" row of text as an alias. The count or -1. */
 static long load_aliases(tb_store *s, char *text, char *err, size_t el)
 {
@@ -467,7 +557,13 @@ static long load_aliases(tb_store *s, char *text, char *err, size_t el)
                      kode);
             return -1;
         }
-        if (tb_store_wilayah_alias_put(s, nama, code) < 0) {
+        char why[512];
+        int c = tb_import_alias_check(s, nama, code, why, sizeof why);
+        if (c == 1 && tb_wilayah_level(code) >= 2) {
+            snprintf(err, el, "baris %ld: %s", rows + 2, why);
+            return -1;
+        }
+        if (c != 2 && tb_store_wilayah_alias_put(s, nama, code) < 0) {
             snprintf(err, el, "baris %ld: %s", rows + 2, tb_store_error(s));
             return -1;
         }

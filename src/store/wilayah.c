@@ -2,9 +2,11 @@
  * wilayah.c - areas by Kemendagri code (see wilayah.h): the code's level,
  * the upsert of the wilayah import, names, sub-areas and code lists.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "store/internal.h"
 #include "store/wilayah.h"
 
@@ -237,6 +239,27 @@ int tb_store_wilayah_in_list(tb_store *s, const char *kode)
 
 int tb_store_wilayah_alias_put(tb_store *s, const char *nama, const char *kode)
 {
+    return tb_store_wilayah_alias_add(s, 0, nama, kode) < 0 ? -1 : 0;
+}
+
+/* The audit record of an alias: its spelling and code as JSON. */
+static int alias_audit(tb_store *s, long by, const char *aksi, const char *nama, const char *kode)
+{
+    tb_buf j = {0};
+    tb_buf_puts(&j, "{\"nama\":");
+    tb_buf_json_str(&j, nama);
+    tb_buf_puts(&j, ",\"kode\":");
+    tb_buf_json_str(&j, kode);
+    tb_buf_puts(&j, "}");
+    bool del = !strcmp(aksi, "hapus");
+    int rc = tb_store_audit(s, by, aksi, "wilayah_alias", kode, del ? j.data : NULL,
+                            del ? NULL : j.data);
+    tb_buf_free(&j);
+    return rc;
+}
+
+int tb_store_wilayah_alias_add(tb_store *s, long by, const char *nama, const char *kode)
+{
     int have = tb_store_wilayah_get(s, kode, NULL, 0);
     if (have <= 0)
         return have < 0 ? -1 : tb_store_fail(s, "kode %s tidak ada di daftar wilayah", kode);
@@ -250,7 +273,54 @@ int tb_store_wilayah_alias_put(tb_store *s, const char *nama, const char *kode)
         return tb_store_fail(s, "alias %s: %s", kode, sqlite3_errmsg(tb_store_db(s)));
     if (!sqlite3_changes(tb_store_db(s)))
         return 0;
-    return tb_store_audit(s, 0, "tambah", "wilayah_alias", kode, NULL, NULL);
+    return alias_audit(s, by, "tambah", nama, kode) ? -1 : 1;
+}
+
+int tb_store_wilayah_alias_del(tb_store *s, long by, const char *nama, const char *kode)
+{
+    sqlite3_stmt *st = tb_store_stmt(s, "DELETE FROM wilayah_alias WHERE nama = ?1 AND kode = ?2");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, nama, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, kode, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return tb_store_fail(s, "alias %s: %s", kode, sqlite3_errmsg(tb_store_db(s)));
+    if (!sqlite3_changes(tb_store_db(s)))
+        return 0;
+    return alias_audit(s, by, "hapus", nama, kode) ? -1 : 1;
+}
+
+int tb_store_wilayah_alias_list(tb_store *s, const char *under,
+                                int (*fn)(void *ctx, const tb_wilayah_alias *a), void *ctx)
+{
+    sqlite3_stmt *st = tb_store_stmt(
+        s, "SELECT a.nama, a.kode, w.tingkat, w.nama, coalesce(k.kode, ''), coalesce(k.nama, '')"
+           " FROM wilayah_alias a JOIN wilayah w ON w.kode = a.kode"
+           " LEFT JOIN wilayah k ON k.kode = CASE w.tingkat WHEN 4 THEN w.induk ELSE w.kode END"
+           " WHERE ?1 = '' OR a.kode = ?1 OR a.kode LIKE ?1 || '.%'"
+           " ORDER BY k.nama, w.tingkat, w.nama, a.nama");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, under ? under : "", -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        tb_wilayah_alias a;
+        snprintf(a.nama, sizeof a.nama, "%s", (const char *)sqlite3_column_text(st, 0));
+        snprintf(a.kode, sizeof a.kode, "%s", (const char *)sqlite3_column_text(st, 1));
+        a.tingkat = sqlite3_column_int(st, 2);
+        snprintf(a.wilayah_nama, sizeof a.wilayah_nama, "%s",
+                 (const char *)sqlite3_column_text(st, 3));
+        snprintf(a.kecamatan, sizeof a.kecamatan, "%s", (const char *)sqlite3_column_text(st, 4));
+        snprintf(a.kecamatan_nama, sizeof a.kecamatan_nama, "%s",
+                 (const char *)sqlite3_column_text(st, 5));
+        if (fn(ctx, &a) < 0) {
+            sqlite3_reset(st);
+            return -1;
+        }
+    }
+    return rc == SQLITE_DONE
+               ? 0
+               : tb_store_fail(s, "wilayah_alias: %s", sqlite3_errmsg(tb_store_db(s)));
 }
 
 int tb_store_wilayah_alias_each(

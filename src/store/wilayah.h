@@ -67,6 +67,29 @@ int tb_store_wilayah_in_list(tb_store *s, const char *kode);
 /* Records another spelling of wilayah kode (audited). 0 or -1 (e.g. an unknown code). */
 int tb_store_wilayah_alias_put(tb_store *s, const char *nama, const char *kode);
 
+/* Records another spelling nama of wilayah kode, audited as user by (0 =
+ * system): 1 added, 0 already there, -1 on error (e.g. an unknown code). */
+int tb_store_wilayah_alias_add(tb_store *s, long by, const char *nama, const char *kode);
+
+/* Removes the spelling nama of wilayah kode, audited as user by: 1
+ * removed, 0 there was none, -1 on error. */
+int tb_store_wilayah_alias_del(tb_store *s, long by, const char *nama, const char *kode);
+
+/* An alias with the area it means: its name, level and kecamatan (the
+ * area itself for a kecamatan; "" above). */
+typedef struct {
+    char nama[128], kode[16];
+    int tingkat;
+    char wilayah_nama[128];
+    char kecamatan[16], kecamatan_nama[128];
+} tb_wilayah_alias;
+
+/* Calls fn for every alias of a wilayah at or under the code under (NULL or
+ * "" for all), by kecamatan name, level, area name and spelling; stops
+ * with -1 when fn returns < 0. 0 or -1. */
+int tb_store_wilayah_alias_list(tb_store *s, const char *under,
+                                int (*fn)(void *ctx, const tb_wilayah_alias *a), void *ctx);
+
 /* Calls fn for every alias: the code, its level and the other spelling
  * (stops and returns fn's value when it is not 0). */
 int tb_store_wilayah_alias_each(

@@ -357,7 +357,7 @@ static void list_page(tb_req *q, tb_res *r, const atur_err *e)
     tb_html_begin(r, q, "Puskesmas dan posyandu");
     tb_buf *b = &r->body;
     tb_buf_puts(b, "<h1>Puskesmas dan posyandu</h1><p><a href=\"/atur/target\">Survei, target dan"
-                   " desa lokus</a></p>");
+                   " desa lokus</a> · <a href=\"/atur/ejaan\">Ejaan nama wilayah</a></p>");
     if (e && e->form && !e->field) {
         tb_buf_puts(b, "<p class=\"galat\" role=\"alert\">");
         tb_buf_html(b, e->msg);

@@ -228,7 +228,7 @@ static void target_page(tb_req *q, tb_res *r, const atur_err *e)
     tb_html_begin(r, q, "Survei, target dan desa lokus");
     tb_buf *b = &r->body;
     tb_buf_puts(b, "<h1>Survei, target dan desa lokus</h1><p><a href=\"/atur/posyandu\">Puskesmas"
-                   " dan posyandu</a></p>");
+                   " dan posyandu</a> · <a href=\"/atur/ejaan\">Ejaan nama wilayah</a></p>");
     if (e && e->form) {
         tb_buf_puts(b, "<p class=\"galat\" role=\"alert\">Belum disimpan: periksa isian yang"
                        " ditandai.</p>");

@@ -71,6 +71,12 @@ void tb_page_atur_survei(tb_req *q, tb_res *r);
 void tb_page_atur_target_simpan(tb_req *q, tb_res *r);
 void tb_page_atur_lokus(tb_req *q, tb_res *r);
 void tb_page_atur_lokus_hapus(tb_req *q, tb_res *r);
+/* ejaan.c: the spellings of place names a district's files use (wilayah_alias) */
+void tb_page_atur_ejaan(tb_req *q, tb_res *r);
+void tb_page_atur_ejaan_tambah(tb_req *q, tb_res *r);
+void tb_page_atur_ejaan_hapus(tb_req *q, tb_res *r);
+/* impor.c: the dry run again on the checked file (after spellings were saved) */
+void tb_page_impor_ulang(tb_req *q, tb_res *r);
 /* aset.c: * the asset's file name */
 void tb_page_asset(tb_req *q, tb_res *r);
 void tb_page_openapi(tb_req *q, tb_res *r);

@@ -29,6 +29,7 @@
 
 #include "format/csv.h"
 #include "import/import.h"
+#include "store/wilayah.h"
 #include "web/cache.h"
 #include "web/handlers.h"
 #include "web/http.h"
@@ -235,6 +236,7 @@ static void json_state(tb_res *r)
                       "\"ditolak\":%ld,\"nik_belum_valid\":%ld,\"nilai_tak_dikenal\":%ld",
                       job.ran ? "false" : "true", s->read, s->imported, s->updated, s->rejected,
                       s->nik_unusable, s->unknown_values);
+        tb_buf_printf(b, ",\"wilayah_tak_dikenal\":%ld", s->places_missing);
         if (s->counts_matched_by_name) /* the kinds that match children */
             tb_buf_printf(b, ",\"anak_baru\":%ld,\"anak_cocok\":%ld,\"cocok_nama\":%ld",
                           s->children_new, s->children_matched, s->matched_by_name);
@@ -329,6 +331,32 @@ void tb_page_impor_mulai(tb_req *q, tb_res *r)
     tb_res_redirect(r, "/impor");
 }
 
+/* POST /impor/ulang: the dry run again on the file checked, e.g. after the
+ * spellings of its unknown place names were saved (/atur/ejaan). */
+void tb_page_impor_ulang(tb_req *q, tb_res *r)
+{
+    pthread_mutex_lock(&job.mu);
+    if (job.tahap != T_DIPERIKSA) {
+        bool b = busy();
+        pthread_mutex_unlock(&job.mu);
+        return tb_res_error(r, q, 409,
+                            b ? "Impor sedang berjalan; tunggu sampai selesai."
+                              : "Belum ada berkas yang diuji: unggah berkasnya dulu.");
+    }
+    job.tahap = T_MEMERIKSA;
+    job.rows = 0;
+    job.percent = 0;
+    job.user = q->user.id;
+    snprintf(job.username, sizeof job.username, "%s", q->user.username);
+    if (start_run(true)) {
+        job.tahap = T_DIPERIKSA;
+        pthread_mutex_unlock(&job.mu);
+        return tb_res_error(r, q, 500, "Uji coba tidak dapat dimulai; coba lagi.");
+    }
+    pthread_mutex_unlock(&job.mu);
+    tb_res_redirect(r, "/impor");
+}
+
 /* POST /impor/batal: drops the checked file without importing it. */
 void tb_page_impor_batal(tb_req *q, tb_res *r)
 {
@@ -404,6 +432,61 @@ static void first_rejects(tb_buf *b, int max, long total)
         fclose(f);
 }
 
+/* The place names of the run that did not resolve, each with the names
+ * offered and a link to /atur/ejaan filled with it, so that the
+ * administrator fixes a spelling once and imports the file again. */
+static void missing_places(tb_buf *b)
+{
+    const tb_import_summary *s = &job.sum;
+    if (!s->nmissing)
+        return;
+    static const char *const what[5] = {"", "Provinsi", "Kabupaten/kota", "Kecamatan", "Desa"};
+    tb_buf_printf(b,
+                  "<h2>Nama wilayah yang tidak dikenal</h2><p>%ld nama wilayah di berkas tidak"
+                  " ada di daftar wilayah, dan baris-barisnya ditolak. Bila nama itu ejaan"
+                  " lain dari wilayah yang ada, simpan ejaannya sekali, lalu uji coba lagi"
+                  " (atau unggah berkasnya lagi).</p><ul id=\"impor-wilayah\">",
+                  s->places_missing);
+    for (int i = 0; i < s->nmissing; i++) {
+        const tb_import_place_missing *m = &s->missing[i];
+        int t = m->tingkat >= 1 && m->tingkat <= 4 ? m->tingkat : 4;
+        tb_buf_printf(b, "<li>%s <b>", what[t]);
+        tb_buf_html(b, m->nama);
+        tb_buf_puts(b, "</b>");
+        if (m->induk_nama[0] && t == 4 && tb_wilayah_level(m->induk) == 3) {
+            tb_buf_puts(b, " (kec. ");
+            tb_buf_html(b, m->induk_nama);
+            tb_buf_puts(b, ")");
+        }
+        tb_buf_printf(b, ": %ld baris", m->rows);
+        if (m->saran[0]) {
+            tb_buf_puts(b, "; maksud Anda ");
+            tb_buf_html(b, m->saran);
+            tb_buf_puts(b, "?");
+        }
+        if (t >= 3) {
+            tb_buf_puts(b, " <a href=\"/atur/ejaan?nama=");
+            tb_buf_url(b, m->nama);
+            if (t == 4 && tb_wilayah_level(m->induk) == 3) {
+                tb_buf_puts(b, "&amp;kecamatan=");
+                tb_buf_url(b, m->induk);
+            }
+            if (m->saran_kode[0]) {
+                tb_buf_puts(b, "&amp;kode=");
+                tb_buf_url(b, m->saran_kode);
+            }
+            tb_buf_puts(b, "\">Simpan ejaan ini</a>");
+        }
+        tb_buf_puts(b, "</li>");
+    }
+    tb_buf_puts(b, "</ul>");
+    if (s->places_missing > s->nmissing)
+        tb_buf_printf(b,
+                      "<p>%ld nama lain tidak ditampilkan; semuanya ada di berkas baris yang"
+                      " ditolak.</p>",
+                      s->places_missing - s->nmissing);
+}
+
 static void count_row(tb_buf *b, const char *label, long v)
 {
     tb_buf_printf(b, "<tr><th>%s</th><td class=\"angka\">%ld</td></tr>", label, v);
@@ -468,11 +551,17 @@ static void state_section(tb_buf *b, const tb_req *q)
         summary(b, dry);
         if (job.sum.rejected)
             first_rejects(b, 20, job.sum.rejected);
+        missing_places(b);
         if (dry) {
             tb_buf_puts(b, "<form method=\"post\" action=\"/impor/mulai\" class=\"sebaris\">");
             csrf_field(b, q);
-            tb_buf_puts(b, "<button>Impor sekarang</button></form> <form method=\"post\""
-                           " action=\"/impor/batal\" class=\"sebaris\">");
+            tb_buf_puts(b, "<button>Impor sekarang</button></form> ");
+            if (job.sum.places_missing) {
+                tb_buf_puts(b, "<form method=\"post\" action=\"/impor/ulang\" class=\"sebaris\">");
+                csrf_field(b, q);
+                tb_buf_puts(b, "<button>Uji coba lagi</button></form> ");
+            }
+            tb_buf_puts(b, "<form method=\"post\" action=\"/impor/batal\" class=\"sebaris\">");
             csrf_field(b, q);
             tb_buf_puts(b, "<button>Batalkan</button></form>");
         }
@@ -517,8 +606,9 @@ void tb_page_impor(tb_req *q, tb_res *r)
                    " impor menyimpan semua baris yang sah dalam satu transaksi (semua atau"
                    " tidak sama sekali). Hanya satu impor dapat berjalan pada satu waktu.</p>"
                    "<p>Pengguna diimpor dari <a href=\"/pengguna\">halaman pengguna</a>"
-                   " (Tambah banyak). Daftar kode wilayah nasional versi baru dan ejaan lain"
-                   " nama wilayah dimuat di server: <code>tumbuh import daftar-wilayah</code>"
-                   " dan <code>tumbuh import alias</code>.</p>");
+                   " (Tambah banyak). Ejaan lain nama desa dan kecamatan disimpan di halaman"
+                   " <a href=\"/atur/ejaan\">Ejaan nama wilayah</a>. Daftar kode wilayah"
+                   " nasional versi baru dimuat di server: <code>tumbuh import"
+                   " daftar-wilayah</code>.</p>");
     tb_html_end(r);
 }

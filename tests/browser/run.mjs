@@ -1005,6 +1005,32 @@ try {
     check(`tpk: the desa's pasti didampingi went up by one (${before} -> ${after})`, after === before + 1);
     await ctx.close();
   });
+  // The administrator fixes a place-name spelling on a 360 px phone: the
+  // form filled from the link /impor gives, the area chosen in a select
+  // grouped by kecamatan, saved, listed, removed.
+  await part('ejaan', async () => {
+    const ctx = await browser.newContext(PHONE);
+    const page = await login(ctx, 'admin');
+    await page.goto(BASE + '/atur/ejaan?nama=SUKOTANY&kecamatan=35.99.01&kode=35.99.01.2002');
+    const sel = page.locator('select[name=kode]');
+    check('ejaan: the spelling and the desa filled from the link',
+      await page.inputValue('input[name=nama]') === 'SUKOTANY' && await sel.inputValue() === '35.99.01.2002');
+    const box = await sel.boundingBox();
+    check(`ejaan: the select fits 360 px and is touchable (${Math.round(box.x + box.width)} px, ${Math.round(box.height)} px high)`,
+      box.x + box.width <= 360 && box.height >= 44);
+    await sel.selectOption('35.99.01.2003');
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Simpan ejaan")')]);
+    check('ejaan: saved and listed', /Ejaan disimpan/.test(await page.locator('main').innerText()) &&
+      await page.locator('#ejaan-daftar tr[data-ejaan]', { hasText: 'GUNUNGHARJO' }).count() === 1);
+    const wide = await page.evaluate(() => [...document.querySelectorAll('main *')]
+      .filter(e => e.getBoundingClientRect().right > 362).length);
+    check('ejaan: the page with its list fits 360 px (' + wide + ' wider)', wide === 0);
+    await page.screenshot({ path: `${SHOTS}/24-ejaan-360.png`, fullPage: true });
+    await Promise.all([page.waitForNavigation(),
+      page.locator('#ejaan-daftar tr[data-ejaan]', { hasText: 'SUKOTANY' }).locator('button').click()]);
+    check('ejaan: removed', await page.locator('#ejaan-daftar tr[data-ejaan]', { hasText: 'SUKOTANY' }).count() === 0);
+    await ctx.close();
+  });
 } catch (e) {
   fail++;
   console.error('FAIL: ' + (e && e.stack || e));

@@ -328,6 +328,8 @@ check "real: a desa in two kecamatan named with both" \
   "grep -q \"desa 'AMPELDENTO' ada lebih dari satu: 35.07.23.2005 (kecamatan Karangploso), 35.07.18.2008 (kecamatan Pakis)\" '$W/real.rej'"
 check "real: a misspelt desa offered the closest (maksud Anda)" "grep -q \"desa 'BATURETNA' tidak ditemukan di daftar wilayah; maksud Anda Baturetno?\" '$W/real.rej'"
 check "real: JAMBANGN refused first" "grep -q \"'JAMBANGN' .*maksud Anda Jambangan\" '$W/real.rej'"
+check "real: stderr lists the 2 names that did not resolve, each once, with the closest" \
+  "grep -q '^tumbuh import: 2 nama wilayah tidak dikenal' '$W/err' && grep -qF \"  desa 'JAMBANGN' (kecamatan Dampit): 1 baris; maksud Anda Jambangan, Majangtengah? (terdekat: 35.07.05.2012)\" '$W/err' && grep -qF \"  desa 'BATURETNA' (kecamatan Dampit): 1 baris; maksud Anda Baturetno? (terdekat: 35.07.05.2004)\" '$W/err'"
 printf 'kode,nama\n35.07.05.2012,JAMBANGN\n' >"$W/alias.csv"
 out=$("$T" --db "$R" import alias "$W/alias.csv" 2>"$W/err")
 check "alias: stored ($out $(cat "$W/err"))" "[ '$out' = 'alias=1' ]"

@@ -97,6 +97,10 @@ fixture() {
     "POST /atur/target") echo "/atur/target 422" ;;
     "POST /atur/lokus/hapus") echo "/atur/lokus/hapus 400" ;;
     "POST /atur/lokus") echo "/atur/lokus 422" ;;
+    "GET /atur/ejaan") echo "/atur/ejaan 200" ;;
+    "POST /atur/ejaan/hapus") echo "/atur/ejaan/hapus 400" ;; # nothing named
+    "POST /atur/ejaan") echo "/atur/ejaan 422" ;;
+    "POST /impor/ulang") echo "/impor/ulang 409" ;; # nothing checked to check again
     "GET /rapat") echo "/rapat 200" ;;
     "POST /rapat") echo "/rapat 422" ;;
     "GET /rapat/{id}/notulen.pdf") echo "/rapat/$RID/notulen.pdf 200" ;;
