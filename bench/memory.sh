@@ -6,7 +6,8 @@
 # a valid id in that role's area (every report as a page, as JSON and in
 # each file format; the posyandu day, the child page, card and charts).
 # Prints VmHWM after the demo and after the walk, and the current RSS.
-# THREADS=N sets --threads (default: the server's).
+# THREADS=N sets --threads (default: the server's); TRACE=1 prints on
+# stderr each page that raised the peak by 0.5 MB or more.
 set -eu
 cd "$(dirname "$0")/.."
 D=build/bench
@@ -61,8 +62,11 @@ awk '/^  [a-z]/ {print $1, $2}' $D/memory.out | while read -r user pw; do
   done < $D/memory-routes.txt > $D/memory-urls-$user.txt
   bad=0
   while read -r u; do
+    [ "${TRACE:-0}" = 1 ] && h0=$(awk '/VmHWM/ {print $2}' /proc/$PID/status)
     c=$(curl -s -o /dev/null -b $jar -w '%{http_code}' "$B$u")
     case $c in 2* | 3*) ;; *) bad=$((bad + 1)); echo "  $user $u: $c" >> $D/memory-errors.txt ;; esac
+    [ "${TRACE:-0}" = 1 ] && awk -v h0="$h0" -v u="$user $u" '/VmHWM/ && $2 - h0 >= 512 {
+      printf "  +%.1f MB %s\n", ($2 - h0) / 1024, u > "/dev/stderr"}' /proc/$PID/status
   done < $D/memory-urls-$user.txt
   echo "$user ($role, $area): $(wc -l < $D/memory-urls-$user.txt) pages, $bad not 2xx/3xx; VmHWM $(hwm)"
 done

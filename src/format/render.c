@@ -152,7 +152,11 @@ int tb_render_csv_excel(const tb_table *t, FILE *f)
 
 int tb_render_xlsx(const tb_table *t, const char *path)
 {
-    lxw_workbook *wb = workbook_new(path);
+    /* rows go to the file as they are written (they are, in order), not
+     * held in memory: a list of 10,000 children took 8 MB of the server's
+     * peak otherwise */
+    lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
+    lxw_workbook *wb = workbook_new_opt(path, &opt);
     if (!wb)
         return -1;
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Laporan");
