@@ -288,14 +288,17 @@ static const char *list_sql(tb_list_kind k, bool last_date, bool names)
  * when the list is searched, filtered by sex or sorted by i (a kabupaten's
  * list is 10,000 rows; the join is a lookup each). */
 #define LIST_JOIN_I " JOIN individu i ON i.id = l.id"
-#define LIST_WHERE_I                                                                               \
-    " (?5 = '' OR instr(lower(i.nama), lower(?5)) > 0 OR instr(i.nik, ?5) > 0)"                    \
-    "  AND (?10 = 0 OR i.jk = ?10) AND"
-
+#define LIST_WHERE_X(T, FIND) " (?5 = '' OR " FIND ") AND (?10 = 0 OR " T ".jk = ?10) AND"
+/* A search of digits only looks in the NIK, any other in the name (no name
+ * is digits, no NIK has a letter; lower() on 10,000 names was a fifth of a
+ * NIK search's time). */
+#define LIST_FIND_NIK(T) "instr(" T ".nik, ?5) > 0"
+#define LIST_FIND_NAMA(T) "instr(lower(" T ".nama), lower(?5)) > 0"
+#define LIST_WHERE_I LIST_WHERE_X("i", LIST_FIND_NAMA("i"))
+#define LIST_WHERE_I_NIK LIST_WHERE_X("i", LIST_FIND_NIK("i"))
 /* The same on the names carried in `l` (the list not measured). */
-#define LIST_WHERE_L                                                                               \
-    " (?5 = '' OR instr(lower(l.nama), lower(?5)) > 0 OR instr(l.nik, ?5) > 0)"                    \
-    "  AND (?10 = 0 OR l.jk = ?10) AND"
+#define LIST_WHERE_L LIST_WHERE_X("l", LIST_FIND_NAMA("l"))
+#define LIST_WHERE_L_NIK LIST_WHERE_X("l", LIST_FIND_NIK("l"))
 
 /* The date of a page row's last measurement ever (the list not measured). */
 #define LIST_LAST "(SELECT max(tanggal) FROM pengukuran WHERE anak_id = l.id)"
@@ -488,6 +491,7 @@ int tb_store_list(tb_store *s, const tb_store_scope *sc, tb_list_kind k, const t
     if (!by)
         by = "l.ord";
     bool filter_i = (q && q->cari && q->cari[0]) || (q && (q->jk == 1 || q->jk == 2));
+    bool nik = q && q->cari && q->cari[0] && !q->cari[strspn(q->cari, "0123456789")];
     bool names = once && (filter_i || !strncmp(by, "i.", 2)); /* s carries them */
     if (names && strncmp(by, "l.", 2))
         by = list_sort_expr(q->sort, &joins, true);
@@ -501,8 +505,8 @@ int tb_store_list(tb_store *s, const tb_store_scope *sc, tb_list_kind k, const t
                             : SCOPE_CTE,
                      list_sql(k, !late, names), need_i ? LIST_JOIN_I : "", joins ? LIST_JOINS : "",
                      !filter_i ? ""
-                     : names   ? LIST_WHERE_L
-                               : LIST_WHERE_I,
+                     : names   ? (nik ? LIST_WHERE_L_NIK : LIST_WHERE_L)
+                               : (nik ? LIST_WHERE_I_NIK : LIST_WHERE_I),
                      by, dir, last, last, by, dir);
     if (n < 0 || (size_t)n >= sizeof sql)
         return tb_store_fail(s, "list query too long");
