@@ -306,8 +306,9 @@ void tb_page_impor_unggah(tb_req *q, tb_res *r)
     tb_res_redirect(r, "/impor");
 }
 
-/* POST /impor/mulai: the real import of the file checked by the dry run. */
-void tb_page_impor_mulai(tb_req *q, tb_res *r)
+/* Runs the checked file again: dry (a new check) or for real; 409 when no
+ * file waits checked. */
+static void run_checked(tb_req *q, tb_res *r, bool dry)
 {
     pthread_mutex_lock(&job.mu);
     if (job.tahap != T_DIPERIKSA) {
@@ -317,44 +318,33 @@ void tb_page_impor_mulai(tb_req *q, tb_res *r)
                             b ? "Impor sedang berjalan; tunggu sampai selesai."
                               : "Belum ada berkas yang diuji: unggah berkasnya dulu.");
     }
-    job.tahap = T_MENGIMPOR;
+    job.tahap = dry ? T_MEMERIKSA : T_MENGIMPOR;
     job.rows = 0;
     job.percent = 0;
     job.user = q->user.id;
     snprintf(job.username, sizeof job.username, "%s", q->user.username);
-    if (start_run(false)) {
+    if (start_run(dry)) {
         job.tahap = T_DIPERIKSA;
         pthread_mutex_unlock(&job.mu);
-        return tb_res_error(r, q, 500, "Impor tidak dapat dimulai; coba lagi.");
+        return tb_res_error(r, q, 500,
+                            dry ? "Uji coba tidak dapat dimulai; coba lagi."
+                                : "Impor tidak dapat dimulai; coba lagi.");
     }
     pthread_mutex_unlock(&job.mu);
     tb_res_redirect(r, "/impor");
+}
+
+/* POST /impor/mulai: the real import of the file checked by the dry run. */
+void tb_page_impor_mulai(tb_req *q, tb_res *r)
+{
+    run_checked(q, r, false);
 }
 
 /* POST /impor/ulang: the dry run again on the file checked, e.g. after the
  * spellings of its unknown place names were saved (/atur/ejaan). */
 void tb_page_impor_ulang(tb_req *q, tb_res *r)
 {
-    pthread_mutex_lock(&job.mu);
-    if (job.tahap != T_DIPERIKSA) {
-        bool b = busy();
-        pthread_mutex_unlock(&job.mu);
-        return tb_res_error(r, q, 409,
-                            b ? "Impor sedang berjalan; tunggu sampai selesai."
-                              : "Belum ada berkas yang diuji: unggah berkasnya dulu.");
-    }
-    job.tahap = T_MEMERIKSA;
-    job.rows = 0;
-    job.percent = 0;
-    job.user = q->user.id;
-    snprintf(job.username, sizeof job.username, "%s", q->user.username);
-    if (start_run(true)) {
-        job.tahap = T_DIPERIKSA;
-        pthread_mutex_unlock(&job.mu);
-        return tb_res_error(r, q, 500, "Uji coba tidak dapat dimulai; coba lagi.");
-    }
-    pthread_mutex_unlock(&job.mu);
-    tb_res_redirect(r, "/impor");
+    run_checked(q, r, true);
 }
 
 /* POST /impor/batal: drops the checked file without importing it. */
