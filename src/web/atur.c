@@ -111,19 +111,6 @@ bool tb_atur_pct(const char *s, bool optional, double *out, atur_err *e, const c
     return true;
 }
 
-/* Copies a trimmed form field into out; false when blank. */
-static bool form_text(const tb_req *q, const char *name, char *out, size_t n)
-{
-    const char *v = tb_req_form(q, name);
-    while (v && (*v == ' ' || *v == '\t'))
-        v++;
-    snprintf(out, n, "%s", v ? v : "");
-    size_t l = strlen(out);
-    while (l && (out[l - 1] == ' ' || out[l - 1] == '\t' || out[l - 1] == '\r'))
-        out[--l] = 0;
-    return l > 0;
-}
-
 /* --- reading a posyandu form ---------------------------------------------------- */
 
 /* Fills p from the form (nama, desa, puskesmas, hari) and checks it against
@@ -131,9 +118,9 @@ static bool form_text(const tb_req *q, const char *name, char *out, size_t n)
 static bool read_posyandu(tb_req *q, tb_atur_posyandu *p, atur_err *e, const char *form)
 {
     char desa[128], pusk[128], hari[16];
-    if (!form_text(q, "nama", p->nama, sizeof p->nama))
+    if (!tb_req_form_text(q, "nama", p->nama, sizeof p->nama))
         return tb_atur_fail(e, form, "nama", "Isi nama posyandu.");
-    if (!form_text(q, "desa", desa, sizeof desa))
+    if (!tb_req_form_text(q, "desa", desa, sizeof desa))
         return tb_atur_fail(e, form, "desa", "Isi desa: nama atau kodenya (misal 35.07.01.2001).");
     int f = tb_store_atur_desa_find(q->store, q->user.wilayah, desa, p->desa, sizeof p->desa);
     if (f < 0)
@@ -146,7 +133,7 @@ static bool read_posyandu(tb_req *q, tb_atur_posyandu *p, atur_err *e, const cha
         return tb_atur_fail(e, form, "desa",
                             "Ada lebih dari satu desa bernama '%s'. Tulis kode desanya.", desa);
     p->puskesmas_id = 0;
-    if (form_text(q, "puskesmas", pusk, sizeof pusk)) {
+    if (tb_req_form_text(q, "puskesmas", pusk, sizeof pusk)) {
         char *end = NULL;
         long id = strtol(pusk, &end, 10);
         tb_atur_puskesmas u;
@@ -164,7 +151,7 @@ static bool read_posyandu(tb_req *q, tb_atur_posyandu *p, atur_err *e, const cha
         p->puskesmas_id = id;
     }
     p->hari_buka = 0;
-    if (form_text(q, "hari", hari, sizeof hari)) {
+    if (tb_req_form_text(q, "hari", hari, sizeof hari)) {
         char *end = NULL;
         long h = strtol(hari, &end, 10);
         if (*end || h < 1 || h > 31)
@@ -520,9 +507,9 @@ void tb_page_atur_posyandu_tutup(tb_req *q, tb_res *r)
 static bool read_puskesmas(tb_req *q, tb_atur_puskesmas *p, atur_err *e, const char *form)
 {
     char kec[32];
-    if (!form_text(q, "nama", p->nama, sizeof p->nama))
+    if (!tb_req_form_text(q, "nama", p->nama, sizeof p->nama))
         return tb_atur_fail(e, form, "nama", "Isi nama puskesmas.");
-    form_text(q, "kecamatan", kec, sizeof kec);
+    tb_req_form_text(q, "kecamatan", kec, sizeof kec);
     int f = tb_wilayah_level(kec) == 3 ? tb_store_wilayah_get(q->store, kec, NULL, 0) : 0;
     if (f < 0)
         return tb_atur_fail(e, form, "kecamatan", "%s", tb_store_error(q->store));

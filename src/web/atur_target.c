@@ -257,19 +257,6 @@ static void finish(tb_req *q, tb_res *r, bool ok, int rc, const atur_err *e)
     tb_res_redirect(r, "/atur/target");
 }
 
-/* Copies a trimmed form field into out; false when blank. */
-static bool text(const tb_req *q, const char *name, char *out, size_t n)
-{
-    const char *v = tb_req_form(q, name);
-    while (v && *v == ' ')
-        v++;
-    snprintf(out, n, "%s", v ? v : "");
-    size_t l = strlen(out);
-    while (l && (out[l - 1] == ' ' || out[l - 1] == '\r'))
-        out[--l] = 0;
-    return l > 0;
-}
-
 void tb_page_atur_survei(tb_req *q, tb_res *r)
 {
     if (!(q->role & TB_ROLE_ADMIN_KAB))
@@ -279,7 +266,7 @@ void tb_page_atur_survei(tb_req *q, tb_res *r)
     memset(&v, 0, sizeof v);
     snprintf(v.wilayah, sizeof v.wilayah, "%.5s", q->user.wilayah);
     bool ok = true;
-    if (!text(q, "survei", v.survei, sizeof v.survei))
+    if (!tb_req_form_text(q, "survei", v.survei, sizeof v.survei))
         ok = tb_atur_fail(&e, "survei", "survei", "Pilih survei (SSGI, SKI, ...).");
     ok = ok && tb_atur_year(tb_req_form(q, "tahun"), &v.tahun, &e, "survei", "tahun");
     ok =
@@ -287,7 +274,7 @@ void tb_page_atur_survei(tb_req *q, tb_res *r)
     ok = ok && tb_atur_pct(tb_req_form(q, "wasting"), true, &v.wasting, &e, "survei", "wasting");
     ok = ok && tb_atur_pct(tb_req_form(q, "underweight"), true, &v.underweight, &e, "survei",
                            "underweight");
-    if (ok && !text(q, "sumber", v.sumber, sizeof v.sumber))
+    if (ok && !tb_req_form_text(q, "sumber", v.sumber, sizeof v.sumber))
         ok = tb_atur_fail(&e, "survei", "sumber",
                           "Sumber wajib diisi (misal: Buku Saku SSGI 2022, hlm. 12).");
     finish(q, r, ok, ok ? tb_store_atur_survei_put(q->store, q->user.id, &v) : 0, &e);
@@ -299,7 +286,7 @@ void tb_page_atur_target_simpan(tb_req *q, tb_res *r)
     tb_atur_target t;
     memset(&t, 0, sizeof t);
     bool ok = true;
-    text(q, "wilayah", t.wilayah, sizeof t.wilayah);
+    tb_req_form_text(q, "wilayah", t.wilayah, sizeof t.wilayah);
     if (!strcmp(t.wilayah, "ID")) {
         if (!(q->role & TB_ROLE_ADMIN_KAB))
             ok = tb_atur_fail(&e, "target", "wilayah",
@@ -318,7 +305,7 @@ void tb_page_atur_target_simpan(tb_req *q, tb_res *r)
     ok = ok && tb_atur_year(tb_req_form(q, "tahun"), &t.tahun, &e, "target", "tahun");
     ok =
         ok && tb_atur_pct(tb_req_form(q, "stunting"), false, &t.stunting, &e, "target", "stunting");
-    if (ok && !text(q, "sumber", t.sumber, sizeof t.sumber))
+    if (ok && !tb_req_form_text(q, "sumber", t.sumber, sizeof t.sumber))
         ok = tb_atur_fail(&e, "target", "sumber",
                           "Sumber wajib diisi (misal: Perda RPJMD 2025-2029).");
     finish(q, r, ok, ok ? tb_store_atur_target_put(q->store, q->user.id, &t) : 0, &e);
@@ -328,7 +315,7 @@ void tb_page_atur_target_simpan(tb_req *q, tb_res *r)
 static bool read_desa(tb_req *q, const char *form, char *out, size_t n, atur_err *e)
 {
     char desa[128];
-    if (!text(q, "desa", desa, sizeof desa))
+    if (!tb_req_form_text(q, "desa", desa, sizeof desa))
         return tb_atur_fail(e, form, "desa", "Isi desa: nama atau kodenya.");
     int f = tb_store_atur_desa_find(q->store, q->user.wilayah, desa, out, n);
     if (f == 1)
@@ -366,7 +353,7 @@ void tb_page_atur_lokus(tb_req *q, tb_res *r)
     memset(&l, 0, sizeof l);
     bool ok = read_desa(q, "lokus", l.desa, sizeof l.desa, &e);
     ok = ok && tb_atur_year(tb_req_form(q, "tahun"), &l.tahun, &e, "lokus", "tahun");
-    if (ok && !text(q, "no_sk", l.no_sk, sizeof l.no_sk))
+    if (ok && !tb_req_form_text(q, "no_sk", l.no_sk, sizeof l.no_sk))
         ok = tb_atur_fail(&e, "lokus", "no_sk", "Isi nomor SK penetapan desa lokus.");
     ok = ok && read_date(tb_req_form(q, "tgl_sk"), l.tgl_sk, &e, "lokus", "tgl_sk");
     finish(q, r, ok, ok ? tb_store_atur_lokus_put(q->store, q->user.id, &l) : 0, &e);

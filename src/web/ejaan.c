@@ -31,19 +31,6 @@
 #include "web/pengguna.h"
 #include "web/scope.h"
 
-/* Copies a trimmed form field into out; false when blank. */
-static bool field(const tb_req *q, const char *name, char *out, size_t n)
-{
-    const char *v = tb_req_form(q, name);
-    while (v && (*v == ' ' || *v == '\t'))
-        v++;
-    snprintf(out, n, "%s", v ? v : "");
-    size_t l = strlen(out);
-    while (l && (out[l - 1] == ' ' || out[l - 1] == '\t' || out[l - 1] == '\r'))
-        out[--l] = 0;
-    return l > 0;
-}
-
 /* Is kode a kecamatan or desa the user may give a spelling to: in the
  * user's area, in the district the database serves, stored? */
 static bool area_ok(tb_req *q, const char *kode)
@@ -178,8 +165,8 @@ void tb_page_atur_ejaan(tb_req *q, tb_res *r)
 /* Reads nama and kode and checks them; 0 fine, 1 refused (in e), -1 store error. */
 static int read_alias(tb_req *q, char *nama, size_t nn, char *kode, size_t kn, atur_err *e)
 {
-    bool has_nama = field(q, "nama", nama, nn);
-    bool has_kode = field(q, "kode", kode, kn);
+    bool has_nama = tb_req_form_text(q, "nama", nama, nn);
+    bool has_kode = tb_req_form_text(q, "kode", kode, kn);
     if (!has_nama)
         return !tb_atur_fail(e, "ejaan", "nama",
                              "Tulis ejaan nama seperti di berkas (misal SUKOTANY).");
@@ -224,7 +211,8 @@ void tb_page_atur_ejaan_tambah(tb_req *q, tb_res *r)
 void tb_page_atur_ejaan_hapus(tb_req *q, tb_res *r)
 {
     char nama[128], kode[24];
-    if (!field(q, "nama", nama, sizeof nama) || !field(q, "kode", kode, sizeof kode))
+    if (!tb_req_form_text(q, "nama", nama, sizeof nama) ||
+        !tb_req_form_text(q, "kode", kode, sizeof kode))
         return tb_res_error(r, q, 400, "Ejaan atau kode wilayah tidak terkirim.");
     if (!tb_scope_code_ok(&q->user, kode))
         return tb_res_error(r, q, 403, "Ejaan ini untuk wilayah di luar wilayah kerja Anda.");

@@ -64,6 +64,18 @@ const char *tb_req_form(const tb_req *q, const char *name)
     return NULL;
 }
 
+bool tb_req_form_text(const tb_req *q, const char *name, char *out, size_t n)
+{
+    const char *v = tb_req_form(q, name);
+    while (v && (*v == ' ' || *v == '\t'))
+        v++;
+    snprintf(out, n, "%s", v ? v : "");
+    size_t l = strlen(out);
+    while (l && (out[l - 1] == ' ' || out[l - 1] == '\t' || out[l - 1] == '\r'))
+        out[--l] = 0;
+    return l > 0;
+}
+
 const char *tb_req_cookie(const tb_req *q, const char *name)
 {
     return MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, name);

@@ -73,6 +73,9 @@ typedef void tb_error_handler(tb_res *r, const tb_req *q, int status, const char
 const char *tb_req_query(const tb_req *q, const char *name);
 /* A form field (POST, urlencoded), or NULL. */
 const char *tb_req_form(const tb_req *q, const char *name);
+/* Form field name, spaces, tabs and CRs trimmed at both ends, copied into
+ * out (n bytes); false when blank. */
+bool tb_req_form_text(const tb_req *q, const char *name, char *out, size_t n);
 /* A request header, or NULL. */
 const char *tb_req_header(const tb_req *q, const char *name);
 /* A cookie, or NULL. */
