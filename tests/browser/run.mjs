@@ -928,7 +928,12 @@ try {
     for (let i = 0; i < 160 && (await queued(a)) !== 0; i++) await a.waitForTimeout(250); // up to 40 s on a loaded machine
     const row = sql("SELECT count(*), max(f.oleh) FROM monitoring_foto f JOIN monitoring_jawaban j ON j.nilai = CAST(f.id AS TEXT)" +
       " JOIN monitoring_kunjungan k ON k.id = j.kunjungan_id WHERE k.tahap = 2 AND k.posyandu_id = " + parseInt(monPos[0], 10));
-    check('shared phone: back in, the visit is sent with the photo stored once (' + row + ')',
+    const left = await queued(a);
+    const visits = sql("SELECT group_concat(k.tahap || ':' || k.posyandu_id || ':' || coalesce(j.nilai, '-'), ' ') FROM monitoring_kunjungan k" +
+      " LEFT JOIN monitoring_jawaban j ON j.kunjungan_id = k.id AND j.butir_id IN (SELECT id FROM kuesioner_butir WHERE tipe = 'foto')" +
+      " WHERE k.lembaga = 'OPD-DINKES' OR 1");
+    const status = await a.evaluate(() => Array.from(document.querySelectorAll('#antrian li.isian')).map(li => li.innerText).join(' | '));
+    check('shared phone: back in, the visit is sent with the photo stored once (' + row + '; queue ' + left + ' ' + status + '; visits ' + visits + ')',
       (await queued(a)) === 0 && row === '1|' + dinkes &&
       sql('SELECT count(*) FROM monitoring_foto WHERE uuid IS NOT NULL') === '3');
     await ctx.close();
