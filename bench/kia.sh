@@ -5,6 +5,7 @@
 # other district reports aim at 200 ms.
 set -eu
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 D=build/bench
 [ -f $D/demo.db ] || sh bench/demo.sh > /dev/null
 cp $D/demo.db $D/kia.db
@@ -17,14 +18,6 @@ for i in $(seq 1 300); do curl -s -o /dev/null http://127.0.0.1:$PORT/masuk && b
 kill $PID; wait $PID 2>/dev/null || true
 MONTH=$(sqlite3 $D/kia.db "SELECT substr(max(tanggal), 1, 7) FROM kunjungan_anc")
 KEC=$(sqlite3 $D/kia.db "SELECT kode FROM wilayah WHERE tingkat = 3 AND kode LIKE '35.99.%' ORDER BY kode LIMIT 1")
-ms() { # ms CMD...: best of 5 warm runs: wall time and CPU time (user + sys), in ms
-  "$@" > /dev/null
-  for i in 1 2 3 4 5; do
-    /usr/bin/time -f '%e %U %S' -o $D/time.txt "$@" > /dev/null
-    cat $D/time.txt
-  done | awk 'NR == 1 || $1 < w {w = $1} NR == 1 || $2 + $3 < c {c = $2 + $3}
-    END {printf "%d ms wall, %d ms CPU (best of 5)", w * 1000, c * 1000}'
-}
 echo "pregnancies: $(sqlite3 $D/kia.db 'SELECT count(*) FROM kehamilan'), ANC contacts: $(sqlite3 $D/kia.db 'SELECT count(*) FROM kunjungan_anc')"
 echo "report pws-kia, whole district, warm: $(ms build/tumbuh --db $D/kia.db report pws-kia --wilayah 35.99 --month "$MONTH")"
 echo "report pws-kia, one kecamatan ($KEC), warm: $(ms build/tumbuh --db $D/kia.db report pws-kia --wilayah "$KEC" --month "$MONTH")"

@@ -8,27 +8,16 @@
 #  - a target page (/layanan/ID) of a child, 20 requests as bidan.desa.
 set -eu
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 D=build/bench
 [ -f $D/demo.db ] || sh bench/demo.sh > /dev/null
 cp $D/demo.db $D/layanan.db
 rm -f $D/layanan.db-wal $D/layanan.db-shm
 MONTH=$(sqlite3 $D/layanan.db "SELECT substr(max(tanggal), 1, 7) FROM pengukuran")
-ms() { # ms CMD...: best of 5 warm runs: wall time and CPU time (user + sys), in ms
-  "$@" > /dev/null
-  for i in 1 2 3 4 5; do
-    /usr/bin/time -f '%e %U %S' -o $D/time.txt "$@" > /dev/null
-    cat $D/time.txt
-  done | awk 'NR == 1 || $1 < w {w = $1} NR == 1 || $2 + $3 < c {c = $2 + $3}
-    END {printf "%d ms wall, %d ms CPU (best of 5)", w * 1000, c * 1000}'
-}
 echo "report konvergensi-desa, whole district, warm: $(ms build/tumbuh --db $D/layanan.db report konvergensi-desa --wilayah 35.99 --month "$MONTH")"
 echo "report konvergensi-desa, kecamatan 35.99.01, warm: $(ms build/tumbuh --db $D/layanan.db report konvergensi-desa --wilayah 35.99.01 --month "$MONTH")"
-PORT=${PORT:-$((30000 + $$ % 20000))}
-B=http://127.0.0.1:$PORT
-build/tumbuh --db $D/layanan.db serve --listen 127.0.0.1:$PORT > $D/serve-layanan.out 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null' EXIT
-for i in $(seq 1 100); do curl -s -o /dev/null $B/masuk && break; sleep 0.1; done
+serve $D/layanan.db
+PID=$S
 pw() { awk -v u="$1" '$1 == u {print $2}' $D/demo-users.txt; }
 login() { # login USER: cookie jar $D/USER.jar
   t=$(curl -s -c $D/$1.jar $B/masuk | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p')

@@ -7,27 +7,16 @@
 #    after another: target p95 at most 50 ms (curl's time_total).
 set -eu
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 D=build/bench
 [ -f $D/demo.db ] || sh bench/demo.sh > /dev/null
 cp $D/demo.db $D/tpk.db
 rm -f $D/tpk.db-wal $D/tpk.db-shm
 MONTH=$(sqlite3 $D/tpk.db "SELECT substr(max(tanggal), 1, 7) FROM tpk_kunjungan")
-ms() { # ms CMD...: best of 5 warm runs: wall time and CPU time (user + sys), in ms
-  "$@" > /dev/null
-  for i in 1 2 3 4 5; do
-    /usr/bin/time -f '%e %U %S' -o $D/time.txt "$@" > /dev/null
-    cat $D/time.txt
-  done | awk 'NR == 1 || $1 < w {w = $1} NR == 1 || $2 + $3 < c {c = $2 + $3}
-    END {printf "%d ms wall, %d ms CPU (best of 5)", w * 1000, c * 1000}'
-}
 echo "report 3standar4pasti, whole district, warm: $(ms build/tumbuh --db $D/tpk.db report 3standar4pasti --wilayah 35.99 --month "$MONTH")"
 echo "report tpk, whole district, warm: $(ms build/tumbuh --db $D/tpk.db report tpk --wilayah 35.99 --month "$MONTH")"
-PORT=${PORT:-$((30000 + $$ % 20000))}
-B=http://127.0.0.1:$PORT
-build/tumbuh --db $D/tpk.db serve --listen 127.0.0.1:$PORT > $D/serve-tpk.out 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null' EXIT
-for i in $(seq 1 100); do curl -s -o /dev/null $B/masuk && break; sleep 0.1; done
+serve $D/tpk.db
+PID=$S
 pw() { awk -v u="$1" '$1 == u {print $2}' $D/demo-users.txt; }
 t=$(curl -s -c $D/tpk.jar $B/masuk | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p')
 curl -s -b $D/tpk.jar -c $D/tpk.jar -o /dev/null -d "pengguna=tpk&sandi=$(pw tpk)&csrf=$t" $B/masuk
