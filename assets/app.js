@@ -581,8 +581,10 @@
     if (hanyaMemori && Q.length) { ev.preventDefault(); ev.returnValue = ''; }
   });
   setInterval(function () {
-    if (!me && navigator.onLine && $('#antrian')) ready = load(); // the key could not be fetched at load
-    else flush();
+    if (!me && navigator.onLine && $('#antrian')) { // the key could not be fetched at load: again, then send
+      ready = load();
+      ready.then(function () { render(); flush(true); });
+    } else flush();
   }, 10000);
   // Monitoring visits (/monitoring/isi): the answers go into the same queue
   // as a measurement, sent to /api/v1/monitoring with their client id.
