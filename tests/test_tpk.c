@@ -51,7 +51,12 @@ static const char *const FIXTURE =
     " (12, 'KK12', '35.97.01.2001', 1, 0), (13, 'KK13', '35.97.01.2002', 1, 1);"
     "INSERT INTO individu (id, nama, nama_kunci, tgl_lahir, desa, keluarga_id) VALUES"
     " (7, 'Ibu PUS', 'ibu pus', '1983-01-01', '35.97.01.2001', 10);"
-    "UPDATE individu SET keluarga_id = 11 WHERE id = 4;";
+    "UPDATE individu SET keluarga_id = 11 WHERE id = 4;"
+    /* a baby of desa A who moved away on the day of the assignment */
+    "INSERT INTO individu (id, nama, nama_kunci, tgl_lahir, desa) VALUES"
+    " (8, 'Bayi Pindah', 'bayi pindah', '2026-03-01', '35.97.01.2001');"
+    "INSERT INTO anak (individu_id) VALUES (8);"
+    "INSERT INTO anak_status (individu_id, tanggal, status) VALUES (8, '2026-11-10', 'pindah');";
 
 int main(void)
 {
@@ -80,7 +85,8 @@ int main(void)
               out == TB_PUT_UNCHANGED,
           "the same again: unchanged (%d)", out);
     /* every target of desa A at 2026-11-10: catin 1, baduta 4 (bumil 2 has a
-     * team; 3 delivered 50 days before; 5 is 30 months old) = 2; and the
+     * team; 3 delivered 50 days before; 5 is 30 months old; 8 moved away that
+     * day) = 2; and the
      * family at risk none of whose members is a target: 10 (11 has its baby,
      * 12 is not at risk, 13 is in desa B) = 1 */
     CHECK(tb_store_tpk_assign_all(s, 0, a, "2026-11-10") == 3, "assign all: 2 + 1 family (%s)",

@@ -49,12 +49,9 @@
                                                             "i.tgl_lahir <= ?2"                    \
                                                             "  AND i.tgl_lahir > date(?2, '-24 "   \
                                                             "months')"                             \
-                                                            "  AND COALESCE((SELECT x.status "     \
-                                                            "FROM anak_status x WHERE "            \
-                                                            "x.individu_id = a.individu_id"        \
-                                                            "   AND x.tanggal <= ?2 ORDER BY "     \
-                                                            "x.tanggal DESC LIMIT 1), 'aktif') = " \
-                                                            "'aktif')"
+                                                            "  AND" TB_SQL_ACTIVE_BEFORE(          \
+                                                                "a.individu_id",                   \
+                                                                "date(?2, '+1 day')") ")"
 
 static const char *const SP_CODES[TB_SP_COUNT] = {
     "catin_3_bulan",    "bumil_nifas_bulanan", "baduta_diukur",  "pasti_terdata",
