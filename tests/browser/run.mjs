@@ -905,7 +905,13 @@ try {
     check('monitoring: the phone keeps no photo once sent', (await fotoDb()).length === 0);
     // the results show the photos, loaded, on the phone's width
     await page.goto(BASE + '/monitoring/hasil?kuesioner=' + kuesionerId);
-    const shown = await page.locator('.foto-daftar img').evaluateAll(imgs => imgs.map(i => i.complete && i.naturalWidth));
+    await page.locator('.foto-daftar').scrollIntoViewIfNeeded(); // lazy: loaded when in view
+    let shown = [];
+    for (let i = 0; i < 40; i++) { // until both have loaded, at most 10 s
+      shown = await page.locator('.foto-daftar img').evaluateAll(imgs => imgs.map(i => i.complete && i.naturalWidth));
+      if (shown.length === 2 && shown.every(w => w === 1600)) break;
+      await page.waitForTimeout(250);
+    }
     check('monitoring: the results show the 2 photos, loaded (' + shown + ')', shown.length === 2 && shown.every(w => w === 1600));
     check('monitoring: the results fit 360 px', await page.evaluate(() => document.documentElement.scrollWidth <= 360));
     await page.screenshot({ path: `${SHOTS}/25-monitoring-hasil-foto-360.png`, fullPage: true });
